@@ -1,0 +1,7 @@
+# AddressSanitizer + UndefinedBehaviorSanitizer for the test build; any UB aborts.
+add_library(desk_sanitizers INTERFACE)
+if(DESK_SANITIZE)
+  set(_san -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
+  target_compile_options(desk_sanitizers INTERFACE ${_san})
+  target_link_options(desk_sanitizers INTERFACE ${_san})
+endif()

@@ -1,0 +1,111 @@
+#include <doctest/doctest.h>
+
+#include "desk/core/error.hpp"
+#include "desk/core/time.hpp"
+
+using namespace desk;
+
+namespace {
+// 2026-11-24T10:30:00Z, a Tuesday.
+const Instant kNow = from_unix(1795516200);
+}  // namespace
+
+TEST_SUITE("core/time") {
+  TEST_CASE("days_from_civil and civil_from_days agree with known dates") {
+    CHECK(days_from_civil(1970, 1, 1) == 0);
+    CHECK(days_from_civil(2000, 3, 1) == 11017);
+    CHECK(days_from_civil(1969, 12, 31) == -1);
+    int y, m, d;
+    civil_from_days(20416, y, m, d);  // 2025-11-24
+    CHECK(y == 2025);
+    CHECK(m == 11);
+    CHECK(d == 24);
+  }
+
+  TEST_CASE("the fixed instant is what the tests think it is") {
+    CHECK(format_iso(kNow, Zone::utc()) == "2026-11-24T10:30:00+00:00");
+    CHECK(Zone::utc().to_civil(kNow).weekday == 1);  // Tuesday
+  }
+
+  TEST_CASE("format_iso shows the zone's offset") {
+    Zone ny = Zone::named("America/New_York");
+    CHECK(format_iso(kNow, ny) == "2026-11-24T05:30:00-05:00");
+    Zone kolkata = Zone::named("Asia/Kolkata");
+    CHECK(format_iso(kNow, kolkata) == "2026-11-24T16:00:00+05:30");
+    Zone london = Zone::named("Europe/London");
+    CHECK(format_iso(from_unix(1782900000), london) == "2026-07-01T11:00:00+01:00");
+  }
+
+  TEST_CASE("parse_time reads the forms people type") {
+    Zone utc = Zone::utc();
+    SUBCASE("keywords") {
+      CHECK(parse_time("now", kNow, utc) == kNow);
+      CHECK(format_iso(parse_time("today", kNow, utc), utc) == "2026-11-24T00:00:00+00:00");
+      CHECK(format_iso(parse_time("Yesterday", kNow, utc), utc) == "2026-11-23T00:00:00+00:00");
+      CHECK(format_iso(parse_time("tomorrow", kNow, utc), utc) == "2026-11-25T00:00:00+00:00");
+    }
+    SUBCASE("weekdays mean the most recent one, today included") {
+      CHECK(format_iso(parse_time("tuesday", kNow, utc), utc) == "2026-11-24T00:00:00+00:00");
+      CHECK(format_iso(parse_time("monday", kNow, utc), utc) == "2026-11-23T00:00:00+00:00");
+      CHECK(format_iso(parse_time("wed", kNow, utc), utc) == "2026-11-18T00:00:00+00:00");
+      CHECK(format_iso(parse_time("sunday", kNow, utc), utc) == "2026-11-22T00:00:00+00:00");
+    }
+    SUBCASE("relative spans") {
+      CHECK(parse_time("-7d", kNow, utc) == kNow - Seconds{7 * 86400});
+      CHECK(parse_time("+2h", kNow, utc) == kNow + Seconds{7200});
+      CHECK(parse_time("-1d12h", kNow, utc) == kNow - Seconds{36 * 3600});
+      CHECK(parse_time("-1w", kNow, utc) == kNow - Seconds{7 * 86400});
+      CHECK(parse_time("-30m", kNow, utc) == kNow - Seconds{1800});
+    }
+    SUBCASE("ISO 8601 dates and times") {
+      CHECK(format_iso(parse_time("2026-11-01", kNow, utc), utc) == "2026-11-01T00:00:00+00:00");
+      CHECK(format_iso(parse_time("2026-11-01 14:30", kNow, utc), utc) ==
+            "2026-11-01T14:30:00+00:00");
+      CHECK(format_iso(parse_time("2026-11-01T14:30:15Z", kNow, utc), utc) ==
+            "2026-11-01T14:30:15+00:00");
+      CHECK(format_iso(parse_time("2026-11-01T14:30:00+05:30", kNow, utc), utc) ==
+            "2026-11-01T09:00:00+00:00");
+      CHECK(format_iso(parse_time("2026-11-01T14:30-0200", kNow, utc), utc) ==
+            "2026-11-01T16:30:00+00:00");
+      CHECK(parse_time("@1795516200", kNow, utc) == kNow);
+    }
+    SUBCASE("a date without offset is local to the zone") {
+      Zone london = Zone::named("Europe/London");
+      CHECK(format_iso(parse_time("2026-07-01 09:00", kNow, london), Zone::utc()) ==
+            "2026-07-01T08:00:00+00:00");
+      Zone ny = Zone::named("America/New_York");
+      CHECK(format_iso(parse_time("today", kNow, ny), ny) == "2026-11-24T00:00:00-05:00");
+    }
+    SUBCASE("nonsense is refused as bad data") {
+      for (const char* bad : {"", "soon", "2026-13-01", "2026-02-30", "2026-11-01 25:00",
+                              "2026-11-01T10:00+", "-7x", "+", "@", "2026-1-1", "12:00"}) {
+        CAPTURE(bad);
+        CHECK_THROWS_AS(parse_time(bad, kNow, utc), DataError);
+      }
+    }
+  }
+
+  TEST_CASE("from_civil maps a skipped hour forward and a repeated hour to its first pass") {
+    Zone london = Zone::named("Europe/London");
+    // 2026-03-29 01:30 does not exist in London (01:00 GMT -> 02:00 BST).
+    CHECK(format_iso(london.from_civil(2026, 3, 29, 1, 30), Zone::utc()) ==
+          "2026-03-29T01:00:00+00:00");
+    // 2026-10-25 01:30 happens twice; the first is BST (00:30 UTC).
+    CHECK(format_iso(london.from_civil(2026, 10, 25, 1, 30), Zone::utc()) ==
+          "2026-10-25T00:30:00+00:00");
+  }
+
+  TEST_CASE("unknown zones are a configuration error") {
+    CHECK_THROWS_AS(Zone::named("Mars/Olympus_Mons"), ConfigError);
+    CHECK(Zone::named("UTC").is_utc());
+  }
+
+  TEST_CASE("format_span is compact") {
+    CHECK(format_span(0) == "0m");
+    CHECK(format_span(59) == "0m");
+    CHECK(format_span(45 * 60) == "45m");
+    CHECK(format_span(2 * 3600 + 5 * 60) == "2h 5m");
+    CHECK(format_span(3 * 86400 + 4 * 3600) == "3d 4h");
+    CHECK(format_span(-(2 * 3600 + 10 * 60)) == "-2h 10m");
+  }
+}
