@@ -1,0 +1,92 @@
+#include "context.hpp"
+
+#include <cstdlib>
+#include <pwd.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "desk/config/locate.hpp"
+#include "desk/core/error.hpp"
+
+namespace desk::cmd {
+
+namespace {
+
+std::string login_name() {
+  if (const passwd* pw = getpwuid(geteuid()); pw && pw->pw_name && *pw->pw_name) return pw->pw_name;
+  for (const char* var : {"LOGNAME", "USER"})
+    if (const char* v = std::getenv(var); v && *v) return v;
+  return "unknown";
+}
+
+}  // namespace
+
+void Env::detect_terminal() {
+  stdout_tty = isatty(STDOUT_FILENO) != 0;
+  stdin_tty = isatty(STDIN_FILENO) != 0;
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  bool dumb = term != nullptr && std::string_view(term) == "dumb";
+  color = stdout_tty && !globals.no_color && !(no_color && *no_color) && !dumb;
+  if (stdout_tty) {
+    winsize ws{};
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+      width = ws.ws_col;
+    else if (const char* cols = std::getenv("COLUMNS"))
+      width = std::strtoul(cols, nullptr, 10);
+    if (width == 0) width = 80;
+  }
+}
+
+void Env::prepare() {
+  config_ = config::resolve(globals.config, globals.db);
+  zone_ = config_->zone();
+  now_ = real_now();
+  if (globals.now) now_ = desk::parse_time(*globals.now, real_now(), zone_);
+  actor_ = resolve_actor(globals);
+}
+
+std::string resolve_actor(const Globals& g) {
+  std::string actor;
+  if (g.as)
+    actor = *g.as;
+  else if (const char* u = std::getenv("DESK_USER"); u && *u)
+    actor = u;
+  else
+    actor = login_name();
+  if (actor.empty() || actor.find_first_of(" \t\r\n,:") != std::string::npos)
+    throw UsageError("invalid actor '" + actor + "'", "give a name without spaces to --as");
+  return actor;
+}
+
+store::Store& Env::store(store::Access access) {
+  if (!store_ || (access == store::Access::write && access_ == store::Access::read)) {
+    store_.reset();
+    store_ =
+        store::open(config_->store, access, std::chrono::milliseconds(config_->busy_timeout_ms));
+    access_ = access;
+  }
+  return *store_;
+}
+
+tickets::Session Env::session(store::Access access) {
+  return tickets::Session{*config_, store(access), now_, actor_};
+}
+
+format::Style Env::style() const {
+  format::Style s;
+  s.color = color;
+  s.width = width;
+  return s;
+}
+
+Instant Env::parse_time(const std::string& text) const {
+  return desk::parse_time(text, now_, zone_);
+}
+
+void Env::warn(const std::string& message, const std::string& hint) const {
+  err << "desk: " << message << '\n';
+  if (!hint.empty()) err << "hint: " << hint << '\n';
+}
+
+}  // namespace desk::cmd

@@ -1,0 +1,70 @@
+// Env: everything one invocation of desk works with, prepared by main from
+// the global options and the environment, and passed to the command.
+#pragma once
+
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "desk/config/model.hpp"
+#include "desk/core/time.hpp"
+#include "desk/format/rows.hpp"
+#include "desk/store/store.hpp"
+#include "desk/tickets/session.hpp"
+
+namespace desk::cmd {
+
+// The options every command accepts, before or after its name.
+struct Globals {
+  std::optional<std::string> config;
+  std::optional<std::string> db;
+  std::optional<std::string> as;
+  std::optional<std::string> now;
+  bool quiet = false;
+  bool no_color = false;
+};
+
+// --as, else $DESK_USER, else the login name.
+std::string resolve_actor(const Globals& g);
+
+class Env {
+ public:
+  Globals globals;
+  std::ostream& out = std::cout;
+  std::ostream& err = std::cerr;
+  bool stdout_tty = false;
+  bool stdin_tty = false;
+  bool color = false;     // ANSI colour on stdout
+  std::size_t width = 0;  // terminal columns, 0 when stdout is not a terminal
+
+  // Reads the terminal and the environment (tty, NO_COLOR, width).
+  void detect_terminal();
+  // Loads the configuration, the clock (--now) and the actor (--as).
+  void prepare();
+
+  const config::Config& config() const { return *config_; }
+  Zone zone() const { return zone_; }
+  Instant now() const { return now_; }
+  const std::string& actor() const { return actor_; }
+  // The store, opened on first use; a command that only reads never asks
+  // for write access and so never takes the write lock.
+  store::Store& store(store::Access access);
+  tickets::Session session(store::Access access);
+
+  format::Style style() const;
+  // A time as typed on the command line, in the configured zone.
+  Instant parse_time(const std::string& text) const;
+  // Prints "desk: <message>" (and "hint: ..." when given) on stderr.
+  void warn(const std::string& message, const std::string& hint = {}) const;
+
+ private:
+  std::optional<config::Config> config_;
+  Zone zone_;
+  Instant now_{};
+  std::string actor_;
+  std::unique_ptr<store::Store> store_;
+  store::Access access_ = store::Access::read;
+};
+
+}  // namespace desk::cmd

@@ -1,0 +1,83 @@
+// desk init [DIR]: a commented starter desk.toml and the store it names.
+// Never overwrites: what exists is kept and said so.
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "desk/config/load.hpp"
+#include "desk/config/starter.hpp"
+#include "desk/core/error.hpp"
+#include "desk/store/store.hpp"
+
+#include "registry.hpp"
+
+namespace desk::cmd {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Options {
+  std::string dir = ".";
+};
+
+// Creates `path` with `text` unless it exists (O_EXCL: two inits at once
+// cannot both write it). Returns false when it existed.
+bool write_new(const fs::path& path, const std::string& text) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0644);
+  if (fd < 0) {
+    if (errno == EEXIST) return false;
+    throw Error(Exit::io,
+                fmt::format("cannot create '{}': {}", path.string(), std::strerror(errno)));
+  }
+  ssize_t n = ::write(fd, text.data(), text.size());
+  bool ok = n == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+  ::close(fd);
+  if (!ok) {
+    fs::remove(path);
+    throw Error(Exit::io, fmt::format("cannot write '{}'", path.string()));
+  }
+  return true;
+}
+
+int run(Env& env, const Options& o) {
+  fs::path file =
+      env.globals.config ? fs::path(*env.globals.config) : fs::path(o.dir) / "desk.toml";
+  std::error_code ec;
+  if (file.has_parent_path()) fs::create_directories(file.parent_path(), ec);
+  if (ec)
+    throw Error(Exit::io, fmt::format("cannot create the directory '{}': {}",
+                                      file.parent_path().string(), ec.message()));
+  std::string member = resolve_actor(env.globals);
+  bool wrote = write_new(file, config::starter_text(Zone::system().name(), member));
+  config::Config c = config::load_file(file);
+  if (env.globals.db) c.store = fs::absolute(*env.globals.db).lexically_normal();
+  bool created = store::create(c.store);
+
+  fs::path shown = fs::absolute(file).lexically_normal();
+  if (!env.globals.quiet) {
+    env.out << (wrote ? "Created " : "Kept existing ") << shown.string() << '\n';
+    env.out << (created ? "Created store " : "Kept existing store ") << c.store.string() << '\n';
+    if (wrote || created) {
+      env.out << "\nNext: desk log \"Printer on floor 3 is jammed\" --customer jane@example.org\n";
+      if (fs::absolute(file.parent_path().empty() ? "." : file.parent_path()).lexically_normal() !=
+          fs::current_path().lexically_normal())
+        env.out << "From another directory, first: export DESK_CONFIG=" << shown.string() << '\n';
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+Runner cmd_init(CLI::App& sub) {
+  auto o = std::make_shared<Options>();
+  sub.add_option("dir", o->dir, "Where to write desk.toml (default: the current directory)");
+  return [o](Env& env) { return run(env, *o); };
+}
+
+}  // namespace desk::cmd

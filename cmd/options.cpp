@@ -1,0 +1,130 @@
+#include "options.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "desk/core/error.hpp"
+#include "desk/tickets/validate.hpp"
+#include "desk/util/strings.hpp"
+
+namespace desk::cmd {
+
+CLI::Option* add_format(CLI::App& sub, std::string& value,
+                        const std::vector<std::string>& allowed) {
+  value = allowed.front();
+  return sub.add_option("--format", value, "Output format: " + util::join(allowed, ", "))
+      ->check(CLI::IsMember(allowed))
+      ->option_text("FORMAT");
+}
+
+format::Format chosen_format(const std::string& value) {
+  return format::parse_format(value).value_or(format::Format::table);
+}
+
+Text& add_text(CLI::App& sub, Text& t, const std::string& name, const std::string& help) {
+  t.option = sub.add_option(name, t.value, help);
+  return t;
+}
+
+void add_at(CLI::App& sub, Text& at) {
+  add_text(sub, at, "--at", "When it really happened (default: now)");
+  at.option->option_text("TIME");
+}
+
+std::optional<Instant> event_at(const Env& env, const Text& at) {
+  if (!at.given()) return std::nullopt;
+  return env.parse_time(at.value);
+}
+
+std::vector<std::int64_t> collect_ids(Env& env, const std::vector<std::string>& args) {
+  std::vector<std::int64_t> ids;
+  bool read_stdin = false;
+  for (const auto& a : args) {
+    if (a == "-")
+      read_stdin = true;
+    else
+      ids.push_back(tickets::parse_ticket_id(a));
+  }
+  if (read_stdin) {
+    (void)env;
+    std::string line;
+    std::size_t number = 0;
+    while (std::getline(std::cin, line)) {
+      ++number;
+      std::string_view s = util::trim(line);
+      if (s.empty() || s.front() == '#') continue;
+      // Accept the first field, so `desk list --format tsv | cut -f1` and
+      // lines like "42<TAB>title" both work.
+      s = s.substr(0, s.find_first_of(" \t,"));
+      try {
+        ids.push_back(tickets::parse_ticket_id(s));
+      } catch (const UsageError&) {
+        throw DataError(fmt::format("standard input line {}: '{}' is not a ticket id", number, s));
+      }
+    }
+  }
+  return ids;
+}
+
+namespace {
+
+std::string read_all(std::istream& in) {
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string strip_trailing_newlines(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
+  return s;
+}
+
+std::string run_editor(const std::string& instructions) {
+  namespace fs = std::filesystem;
+  std::string path = (fs::temp_directory_path() / "desk-edit-XXXXXX.md").string();
+  int fd = mkstemps(path.data(), 3);
+  if (fd < 0) throw Error(Exit::io, "cannot create a temporary file for the editor");
+  close(fd);
+  {
+    std::ofstream f(path);
+    f << "\n";
+    for (const auto& line : util::split(instructions, '\n')) f << "# " << line << "\n";
+    f << "# Lines starting with '#' are ignored; an empty text aborts.\n";
+  }
+  const char* editor = std::getenv("VISUAL");
+  if (editor == nullptr || *editor == '\0') editor = std::getenv("EDITOR");
+  if (editor == nullptr || *editor == '\0') editor = "vi";
+  std::string command = fmt::format("{} '{}'", editor, path);
+  int status = std::system(command.c_str());
+  std::ifstream f(path);
+  std::string text, line;
+  while (std::getline(f, line))
+    if (line.empty() || line.front() != '#') text += line + "\n";
+  fs::remove(path);
+  if (status != 0)
+    throw UsageError(fmt::format("the editor '{}' failed; nothing was recorded", editor));
+  return std::string(util::trim(text));
+}
+
+}  // namespace
+
+std::string long_text(Env& env, const Text& m, const std::string& instructions) {
+  if (m.given()) return m.value;
+  if (!env.stdin_tty) return strip_trailing_newlines(read_all(std::cin));
+  return run_editor(instructions);
+}
+
+std::vector<std::string> flatten(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
+  for (const auto& v : values)
+    for (auto& piece : util::split(v, ',')) out.push_back(std::move(piece));
+  return out;
+}
+
+}  // namespace desk::cmd

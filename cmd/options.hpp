@@ -1,0 +1,52 @@
+// Option builders and input helpers that several commands share, so that
+// --format, --at, ids on stdin and long text behave the same everywhere.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "desk/format/rows.hpp"
+
+#include "context.hpp"
+
+namespace desk::cmd {
+
+// --format, limited to `allowed`; the first is the default.
+CLI::Option* add_format(CLI::App& sub, std::string& value,
+                        const std::vector<std::string>& allowed = {"table", "json", "jsonl", "csv",
+                                                                   "tsv"});
+format::Format chosen_format(const std::string& value);
+
+// An option that may be absent: `given` tells whether it was on the command line.
+struct Text {
+  std::string value;
+  CLI::Option* option = nullptr;
+  bool given() const { return option != nullptr && option->count() > 0; }
+  std::optional<std::string> get() const {
+    return given() ? std::optional<std::string>(value) : std::nullopt;
+  }
+};
+
+Text& add_text(CLI::App& sub, Text& t, const std::string& name, const std::string& help);
+
+// --at TIME: when the event really happened.
+void add_at(CLI::App& sub, Text& at);
+std::optional<Instant> event_at(const Env& env, const Text& at);
+
+// Ticket ids from arguments; "-" reads more from standard input, one per
+// line (blank lines and #comments skipped). A bad id on stdin is bad data
+// (65) naming its line.
+std::vector<std::int64_t> collect_ids(Env& env, const std::vector<std::string>& args);
+
+// Long text: -m when given, else standard input when it is not a terminal,
+// else $VISUAL/$EDITOR on a file holding `instructions` as # comments.
+std::string long_text(Env& env, const Text& m, const std::string& instructions);
+
+// Splits "a,b" and repeated options into one list.
+std::vector<std::string> flatten(const std::vector<std::string>& values);
+
+}  // namespace desk::cmd

@@ -1,0 +1,58 @@
+// THE command table. Adding a command:
+//   1. cmd/<name>.cpp exposing one function, `Runner cmd_<name>(CLI::App&)`;
+//   2. a line in commands() in registry.cpp;
+//   3. man/desk-<name>.1;
+//   4. nothing for completion: it asks `desk __complete`, which reads this table;
+//   5. tests/e2e/test_<name>.cpp;
+//   6. a line in README.md.
+// tests/e2e/test_meta.cpp fails when 2, 3 or 6 is missing.
+#pragma once
+
+#include <functional>
+#include <string_view>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "context.hpp"
+
+namespace desk::cmd {
+
+// What main prepares before running a command.
+enum class Needs {
+  none,    // nothing: init, help, completion
+  config,  // the configuration, clock and actor; the command opens the store it needs
+};
+
+enum class Category { daily, tickets, knowledge, reports, admin, internal };
+
+// A command's run function, made by its register function after the CLI11
+// options are bound; returns the exit status.
+using Runner = std::function<int(Env&)>;
+
+struct Command {
+  std::string_view name;
+  std::string_view summary;
+  Category category;
+  Needs needs;
+  Runner (*add)(CLI::App& sub);
+};
+
+const std::vector<Command>& commands();
+const Command* find_command(std::string_view name);
+std::string_view category_title(Category c);
+// `desk help`: the commands by category.
+std::string overview();
+
+// The register functions, one per cmd/<name>.cpp.
+Runner cmd_init(CLI::App& sub);
+Runner cmd_log(CLI::App& sub);
+Runner cmd_show(CLI::App& sub);
+Runner cmd_list(CLI::App& sub);
+Runner cmd_note(CLI::App& sub);
+Runner cmd_edit(CLI::App& sub);
+Runner cmd_config(CLI::App& sub);
+Runner cmd_help(CLI::App& sub);
+Runner cmd_complete(CLI::App& sub);
+
+}  // namespace desk::cmd

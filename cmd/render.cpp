@@ -1,0 +1,92 @@
+#include "render.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+#include "desk/core/error.hpp"
+#include "desk/tickets/fields.hpp"
+#include "desk/util/strings.hpp"
+
+namespace desk::cmd {
+
+using format::Column;
+using format::Json;
+using format::Kind;
+using format::Tone;
+
+Tone priority_tone(const Json& v, const std::vector<std::string>& levels) {
+  if (!v.is_string()) return Tone::plain;
+  for (std::size_t i = 0; i < levels.size(); ++i)
+    if (levels[i] == v.get<std::string>()) {
+      if (i == 0) return Tone::red;
+      if (i == 1) return Tone::yellow;
+      return Tone::plain;
+    }
+  return Tone::plain;
+}
+
+Tone status_tone(const Json& v) {
+  if (!v.is_string()) return Tone::plain;
+  const auto s = v.get<std::string>();
+  if (s == "new") return Tone::cyan;
+  if (s == "pending") return Tone::yellow;
+  if (s == "resolved") return Tone::green;
+  if (s == "closed") return Tone::dim;
+  return Tone::plain;
+}
+
+const std::vector<std::string>& default_list_columns() {
+  static const std::vector<std::string> columns = {"id",       "status", "priority",   "type",
+                                                   "assignee", "team",   "created_at", "title"};
+  return columns;
+}
+
+std::vector<std::string> known_list_columns() {
+  std::vector<std::string> names;
+  for (const auto& f : tickets::ticket_fields()) {
+    names.emplace_back(f.name);
+    if (f.name == "customer_id") names.emplace_back("customer");
+  }
+  return names;
+}
+
+std::vector<Column> ticket_columns(const Env& env, const std::vector<std::string>& names) {
+  std::vector<Column> out;
+  std::vector<std::string> known = known_list_columns();
+  for (const auto& name : names) {
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
+      auto near = util::closest(name, known);
+      throw UsageError(fmt::format("unknown column '{}'", name),
+                       near ? fmt::format("did you mean '{}'?", *near)
+                            : fmt::format("columns: {}", util::join(known, ", ")));
+    }
+    Column c;
+    c.key = name;
+    c.header = name;
+    if (name.size() > 3 && name.substr(name.size() - 3) == "_at")
+      c.header = name.substr(0, name.size() - 3);
+    for (auto& ch : c.header)
+      ch = ch == '_' ? ' ' : static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    const auto* f = tickets::find_field(name);
+    if (f && f->kind == tickets::FieldKind::time) c.kind = Kind::time;
+    if (f && f->kind == tickets::FieldKind::tags) c.kind = Kind::list;
+    if (name == "id" || name == "tier" || name == "escalation_level" || name == "reopen_count")
+      c.kind = Kind::number;
+    if (name == "title" || name == "description" || name == "customer") c.flex = true;
+    if (name == "priority") {
+      auto levels = env.config().priority.levels;
+      c.tone = [levels](const Json& v) { return priority_tone(v, levels); };
+    }
+    if (name == "status") c.tone = status_tone;
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+void print_json(Env& env, const Json& value) {
+  env.out << value.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace desk::cmd

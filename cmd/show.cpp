@@ -1,0 +1,208 @@
+// desk show ID...: every field and the whole timeline.
+#include <fmt/format.h>
+
+#include "desk/format/rows.hpp"
+#include "desk/store/store.hpp"
+#include "desk/tickets/serialize.hpp"
+#include "desk/tickets/validate.hpp"
+#include "desk/util/strings.hpp"
+
+#include "options.hpp"
+#include "registry.hpp"
+#include "render.hpp"
+
+namespace desk::cmd {
+
+namespace {
+
+using format::Json;
+using format::Tone;
+
+struct Options {
+  std::vector<std::string> ids;
+  std::string format;
+};
+
+std::string value_text(const Json& v) {
+  if (v.is_null()) return "(none)";
+  if (v.is_array()) return v.empty() ? "(none)" : format::cell_text(v, format::Kind::list);
+  return format::cell_text(v, format::Kind::text);
+}
+
+// "priority P3 → P1, assignee (none) → alice"
+std::string changes_text(const Json& changes, bool initial) {
+  std::vector<std::string> parts;
+  for (const auto& [field, ft] : changes.items()) {
+    if (field == "description" || field == "resolution" || field == "workaround") {
+      if (!ft["to"].is_null()) parts.push_back(field + " set");
+      continue;
+    }
+    if (initial) {
+      if (!ft["to"].is_null() && !(ft["to"].is_array() && ft["to"].empty()))
+        parts.push_back(fmt::format("{} {}", field, value_text(ft["to"])));
+    } else {
+      parts.push_back(
+          fmt::format("{} {} → {}", field, value_text(ft["from"]), value_text(ft["to"])));
+    }
+  }
+  return util::join(parts, ", ");
+}
+
+class Painter {
+ public:
+  explicit Painter(bool on) : on_(on) {}
+  std::string operator()(Tone t, const std::string& s) const {
+    if (!on_ || t == Tone::plain) return s;
+    return std::string(format::tone_on(t)) + s + std::string(format::kToneOff);
+  }
+
+ private:
+  bool on_;
+};
+
+void print_text(Env& env, const Json& t, const Json& events) {
+  Painter paint(env.color);
+  auto& out = env.out;
+  out << paint(Tone::bold, fmt::format("Ticket {}: {}", t["id"].get<std::int64_t>(),
+                                       t["title"].get<std::string>()))
+      << '\n';
+  auto line = [&](const std::string& label, const std::string& value, Tone tone = Tone::plain) {
+    out << fmt::format("  {:<14}", label) << paint(tone, value) << '\n';
+  };
+  auto text = [&](const char* key) { return value_text(t[key]); };
+  auto time = [&](const char* key) {
+    return t[key].is_null() ? std::string("(none)") : format::cell_text(t[key], format::Kind::time);
+  };
+  auto levels = env.config().priority.levels;
+  line("status",
+       text("status") +
+           (t["pending_reason"].is_null() ? "" : " (on " + text("pending_reason") + ")"),
+       status_tone(t["status"]));
+  std::string axes;
+  if (!t["impact"].is_null() || !t["urgency"].is_null())
+    axes = fmt::format(" (impact {}, urgency {})", text("impact"), text("urgency"));
+  line("priority", text("priority") + axes, priority_tone(t["priority"], levels));
+  line("type", text("type"));
+  line("customer", text("customer"));
+  line("channel", text("channel"));
+  line("category", text("category"));
+  if (!t["service"].is_null()) line("service", text("service"));
+  line("tags", text("tags"));
+  line("assignee", text("assignee"));
+  std::string team = text("team");
+  if (!t["team"].is_null()) team += fmt::format(" (tier {})", t["tier"].get<int>());
+  line("team", team);
+  if (t["escalation_level"].get<int>() > 0)
+    line("escalated",
+         fmt::format("{} time(s){}", t["escalation_level"].get<int>(),
+                     t["flagged"].get<bool>() ? ", manager told" : ""),
+         Tone::magenta);
+  if (!t["supplier"].is_null())
+    line("supplier",
+         text("supplier") + (t["supplier_ref"].is_null() ? "" : " ref " + text("supplier_ref")));
+  line("created", time("created_at"));
+  line("updated", time("updated_at"));
+  if (!t["first_response_at"].is_null()) line("first reply", time("first_response_at"));
+  if (!t["resolved_at"].is_null()) line("resolved", time("resolved_at"));
+  if (!t["closed_at"].is_null()) line("closed", time("closed_at"));
+  if (!t["resolution_code"].is_null()) line("resolution", text("resolution_code"), Tone::green);
+  if (!t["duplicate_of"].is_null()) line("duplicate of", "#" + text("duplicate_of"));
+  if (!t["external_id"].is_null()) line("external id", text("external_id"));
+
+  // split() drops blank lines; keep paragraphs readable by splitting by hand.
+  auto paragraph = [&](const char* heading, const Json& v) {
+    if (v.is_null()) return;
+    std::string s = v.get<std::string>();
+    if (util::trim(s).empty()) return;
+    out << '\n' << paint(Tone::bold, heading) << '\n';
+    std::size_t start = 0;
+    while (start <= s.size()) {
+      std::size_t end = s.find('\n', start);
+      if (end == std::string::npos) end = s.size();
+      out << "  " << s.substr(start, end - start) << '\n';
+      start = end + 1;
+    }
+  };
+  paragraph("Description", t["description"]);
+  paragraph("Resolution", t["resolution"]);
+  paragraph("Workaround", t["workaround"]);
+
+  out << '\n' << paint(Tone::bold, "History") << '\n';
+  for (const auto& e : events) {
+    std::string kind = e["kind"].get<std::string>();
+    std::string detail = changes_text(e["changes"], kind == "logged");
+    for (const char* extra : {"channel", "link", "ref", "hook", "reason", "code", "score"})
+      if (e.contains(extra) && !e[extra].is_null())
+        detail += (detail.empty() ? "" : ", ") + std::string(extra) + " " + value_text(e[extra]);
+    out << "  " << paint(Tone::dim, format::cell_text(e["at"], format::Kind::time)) << "  "
+        << fmt::format("{:<10} {:<10}", e["actor"].get<std::string>(), kind)
+        << (detail.empty() ? "" : "  " + detail) << '\n';
+    if (!e["text"].is_null())
+      for (const auto& l : util::split(e["text"].get<std::string>(), '\n'))
+        out << "      " << l << '\n';
+  }
+}
+
+std::vector<format::Column> event_columns() {
+  using format::Kind;
+  return {{"ticket", "TICKET", Kind::number},
+          {"id", "ID", Kind::number},
+          {"at", "AT", Kind::time},
+          {"actor", "ACTOR"},
+          {"kind", "KIND"},
+          {"summary", "CHANGES"},
+          {"text", "TEXT", Kind::text, true}};
+}
+
+int run(Env& env, const Options& o) {
+  auto ids = collect_ids(env, o.ids);
+  auto& store = env.store(store::Access::read);
+  auto session = env.session(store::Access::read);
+  std::vector<Json> tickets;
+  for (auto id : ids) {
+    tickets::Ticket t = tickets::require_ticket(session, id);
+    Json j = tickets::ticket_json(t, env.zone());
+    Json events = Json::array();
+    for (const auto& e : store.ticket_events(id))
+      events.push_back(tickets::event_json(e, env.zone()));
+    j["events"] = std::move(events);
+    tickets.push_back(std::move(j));
+  }
+  if (o.format == "json") {
+    if (tickets.size() == 1)
+      print_json(env, tickets[0]);
+    else
+      print_json(env, Json(tickets));
+  } else if (o.format == "jsonl") {
+    for (const auto& t : tickets)
+      env.out << t.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
+  } else if (o.format == "csv" || o.format == "tsv") {
+    // The story as rows: one per event.
+    auto writer = format::make_row_writer(chosen_format(o.format), env.out, env.style());
+    writer->begin(event_columns());
+    for (const auto& t : tickets)
+      for (auto e : t["events"]) {
+        e["summary"] = changes_text(e["changes"], e["kind"] == "logged");
+        writer->row(e);
+      }
+    writer->end();
+  } else {
+    for (std::size_t i = 0; i < tickets.size(); ++i) {
+      if (i) env.out << '\n';
+      Json events = tickets[i]["events"];
+      print_text(env, tickets[i], events);
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+Runner cmd_show(CLI::App& sub) {
+  auto o = std::make_shared<Options>();
+  sub.add_option("id", o->ids, "Ticket ids ('-' reads them from standard input)")->required();
+  add_format(sub, o->format);
+  return [o](Env& env) { return run(env, *o); };
+}
+
+}  // namespace desk::cmd

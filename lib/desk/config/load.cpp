@@ -1,0 +1,75 @@
+#include "desk/config/load.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "desk/config/reader.hpp"
+#include "desk/config/sections.hpp"
+#include "desk/config/starter.hpp"
+#include "desk/core/error.hpp"
+
+namespace desk::config {
+
+namespace {
+
+toml::table parse(std::string_view text, const std::string& display) {
+  try {
+    return toml::parse(text, display);
+  } catch (const toml::parse_error& e) {
+    const auto& at = e.source().begin;
+    throw ConfigError(fmt::format("{}:{}:{}: {}", display, at.line, at.column, e.description()));
+  }
+}
+
+// Reads every section `t` has over `c`. Sections it lacks keep their values.
+void overlay(Config& c, const toml::table& t, const Reader& r) {
+  r.only_keys(t, "the file", kSections);
+  for (const auto& [key, node] : t) {
+    read_section(c, key.str(), node, r);
+  }
+}
+
+Config load(std::string_view text, const std::filesystem::path& file) {
+  Config c = defaults();
+  c.file = file;
+  std::string display = file.string();
+  overlay(c, parse(text, display), Reader(display));
+  validate(c);
+  return c;
+}
+
+}  // namespace
+
+Config defaults() {
+  static const Config base = [] {
+    Config c;
+    std::string text = starter_text();
+    overlay(c, parse(text, "<starter>"), Reader("<starter>"));
+    validate(c);
+    return c;
+  }();
+  return base;
+}
+
+Config load_file(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw ConfigError(fmt::format("cannot read configuration '{}'", file.string()));
+  std::ostringstream text;
+  text << in.rdbuf();
+  Config c = load(text.str(), file);
+  std::filesystem::path dir = file.parent_path();
+  if (dir.empty()) dir = ".";
+  c.store =
+      c.store.is_absolute() ? c.store : std::filesystem::absolute(dir / c.store).lexically_normal();
+  return c;
+}
+
+Config load_text(std::string_view text, const std::filesystem::path& name) {
+  return load(text, name);
+}
+
+}  // namespace desk::config

@@ -1,0 +1,111 @@
+// The typed configuration: policy a team agrees and reviews in desk.toml.
+//
+// Every default comes from the starter file (starter.cpp): `desk init` writes
+// it, and a file that leaves a section out gets that section from it. Named
+// tables ([teams.x], [calendars.x], ...) and arrays of tables ([[routing]])
+// are replaced as a whole when a file has them; plain keys are replaced one
+// by one.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "desk/core/time.hpp"
+
+namespace desk::config {
+
+// A value and where it was written ("desk.toml:12:9"), for errors found
+// after the whole file has been read (cross-references).
+struct Located {
+  std::string value;
+  std::string where;
+};
+
+// match = { category = "network", type = ["incident", "complaint"] }
+// Every key must match; a key's list matches any of its values.
+struct Match {
+  std::map<std::string, std::vector<std::string>> fields;
+  bool empty() const { return fields.empty(); }
+};
+
+struct Tickets {
+  std::vector<std::string> types;
+  std::vector<std::string> channels;
+  std::vector<std::string> categories;
+  std::vector<std::string> resolution_codes;
+  std::int64_t close_after_seconds = 5 * 86400;
+};
+
+// impact × urgency → priority, rows are impact levels, columns urgency levels.
+struct PriorityMatrix {
+  std::vector<std::string> impact;
+  std::vector<std::string> urgency;
+  std::vector<std::vector<std::string>> matrix;
+  // Every priority, most urgent first (P1 before P2): [priority].levels, or
+  // the values of the matrix in order of first appearance along the anti-diagonals.
+  std::vector<std::string> levels;
+
+  const std::string& derive(std::size_t impact_index, std::size_t urgency_index) const {
+    return matrix[impact_index][urgency_index];
+  }
+};
+
+struct Team {
+  std::string name;
+  int tier = 1;
+  std::vector<std::string> members;
+  std::string manager;
+  Located escalates_to;
+  std::string strategy = "round-robin";  // round-robin | least-loaded | skills
+  bool supplier = false;
+  std::string contact;
+  std::string ref_format;  // e.g. "ACME-[0-9]+": a regular expression supplier refs must match
+  std::string where;
+};
+
+struct Technician {
+  std::string id;  // the login / actor name, the key under [technicians]
+  std::string name;
+  std::string email;
+  std::vector<std::string> skills;
+  int capacity = 10;
+  bool away = false;
+  std::vector<std::string> teams;  // derived from the teams' member lists
+};
+
+struct RoutingRule {
+  Match match;
+  Located team;
+};
+
+struct Hooks {
+  std::map<std::string, std::vector<std::string>> on;  // event kind → commands
+  std::int64_t timeout_seconds = 10;
+};
+
+struct Config {
+  // Where the configuration came from; empty when only defaults are in force.
+  std::filesystem::path file;
+  // The store: [desk].store resolved against the file's directory.
+  std::filesystem::path store;
+  std::string timezone = "UTC";
+  std::string default_sla;
+  std::int64_t busy_timeout_ms = 10000;
+
+  Tickets tickets;
+  PriorityMatrix priority;
+  std::map<std::string, Team> teams;
+  std::map<std::string, Technician> technicians;
+  std::vector<RoutingRule> routing;
+  Hooks hooks;
+
+  Zone zone() const { return Zone::named(timezone); }
+  const Technician* technician(std::string_view id) const;
+  const Team* team(std::string_view name) const;
+};
+
+}  // namespace desk::config

@@ -1,0 +1,27 @@
+#include "desk/config/sections.hpp"
+
+#include <fmt/format.h>
+
+namespace desk::config {
+
+const std::vector<std::string_view> kSections = {"desk",    "tickets",  "priority", "calendars",
+                                                 "sla",     "sla_rule", "teams",    "technicians",
+                                                 "routing", "hooks"};
+
+void read_section(Config& c, std::string_view name, const toml::node& n, const Reader& r) {
+  std::string label = fmt::format("[{}]", name);
+  if (name == "routing") return read_routing(c, n, r);
+  const toml::table& t = r.table(n, label);
+  if (name == "desk") return read_desk(c, t, r);
+  if (name == "tickets") return read_tickets(c, t, r);
+  if (name == "priority") return read_priority(c, t, r);
+  if (name == "teams") return read_teams(c, t, r);
+  if (name == "technicians") return read_technicians(c, t, r);
+  if (name == "hooks") return read_hooks(c, t, r);
+}
+
+void validate(Config& c) {
+  validate_teams(c);
+}
+
+}  // namespace desk::config

@@ -1,0 +1,36 @@
+// One reader per top-level section of desk.toml, and the checks that need
+// the whole file (cross-references). Each section lives in sections_*.cpp.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include <toml++/toml.h>
+
+#include "desk/config/model.hpp"
+#include "desk/config/reader.hpp"
+
+namespace desk::config {
+
+// Every top-level section a file may have.
+extern const std::vector<std::string_view> kSections;
+
+void read_section(Config& c, std::string_view name, const toml::node& n, const Reader& r);
+// Cross-references and whole-file rules; throws ConfigError.
+void validate(Config& c);
+
+// Section readers (sections_*.cpp).
+void read_desk(Config& c, const toml::table& t, const Reader& r);
+void read_tickets(Config& c, const toml::table& t, const Reader& r);
+void read_priority(Config& c, const toml::table& t, const Reader& r);
+void read_teams(Config& c, const toml::table& t, const Reader& r);
+void read_technicians(Config& c, const toml::table& t, const Reader& r);
+void read_routing(Config& c, const toml::node& n, const Reader& r);
+void read_hooks(Config& c, const toml::table& t, const Reader& r);
+
+void validate_teams(Config& c);
+
+// Writers for `desk config show` (dump.cpp and friends).
+void dump_core(const Config& c, toml::table& root);
+
+}  // namespace desk::config

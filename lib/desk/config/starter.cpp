@@ -1,0 +1,103 @@
+#include "desk/config/starter.hpp"
+
+#include <fmt/format.h>
+
+namespace desk::config {
+
+namespace {
+
+constexpr std::string_view kStarter =
+    R"toml(# desk.toml: the policy of this service desk, read by every desk command.
+# A section left out of this file takes the default shown here, so a small
+# file works. Check a change with `desk config check`; see desk.toml(5).
+
+[desk]
+store = "desk.db"            # the SQLite store; a relative path is relative to this file
+timezone = "@ZONE@"          # how times are shown and reports are bucketed (IANA name)
+default_sla = "standard"     # the SLA policy used when no [[sla_rule]] matches
+busy_timeout = "10s"         # how long to wait for another writer before giving up (exit 75)
+
+[tickets]
+types = ["incident", "service-request", "access-request", "information-request", "complaint"]
+channels = ["phone", "email", "chat", "portal", "walk-in", "bot"]
+categories = ["hardware", "software", "network", "access", "account", "other"]
+resolution_codes = ["fixed", "workaround", "information-given", "no-fault-found", "duplicate", "cancelled"]
+close_after = "5d"           # `desk close --auto` closes tickets resolved longer ago than this
+
+# Priority from impact (rows) and urgency (columns): the ITIL 3x3 convention,
+# P = rank(impact) + rank(urgency) - 1, with high = 1.
+[priority]
+impact = ["high", "medium", "low"]
+urgency = ["high", "medium", "low"]
+matrix = [["P1", "P2", "P3"],
+          ["P2", "P3", "P4"],
+          ["P3", "P4", "P5"]]
+
+# Business hours: service-level clocks run only while a calendar is open.
+# A calendar named "24x7" is built in and always open.
+[calendars.office]
+timezone = "@ZONE@"
+mon = ["09:00-17:00"]        # several windows: ["08:00-12:00", "13:00-17:00"]
+tue = ["09:00-17:00"]
+wed = ["09:00-17:00"]
+thu = ["09:00-17:00"]
+fri = ["09:00-17:00"]
+sat = []
+sun = []
+holidays = ["01-01", "12-25", "12-26"]   # yearly MM-DD, or one-off YYYY-MM-DD
+
+# Targets per priority, in the calendar's business time: "15m", "4h", "3d"
+# (a day is one working day of the calendar, here 8 hours).
+[sla.standard]
+calendar = "office"
+response = { P1 = "15m", P2 = "1h", P3 = "4h", P4 = "1d", P5 = "2d" }
+resolve = { P1 = "4h", P2 = "8h", P3 = "3d", P4 = "5d", P5 = "10d" }
+pause_on = ["pending"]       # statuses that stop the clock
+warn_at = 75                 # percent of a target used before a ticket is at risk
+
+# Which policy applies: the first rule that matches wins.
+# [[sla_rule]]
+# match = { type = "complaint" }
+# sla = "complaints"
+
+[teams.service-desk]
+tier = 1                     # 1 = first line
+members = [@MEMBERS@]
+# manager = "carol"
+# escalates_to = "second-line"
+strategy = "least-loaded"    # how `desk allocate --auto` picks: round-robin | least-loaded | skills
+
+# [technicians.alice]
+# name = "Alice Smith"
+# email = "alice@example.org"
+# skills = ["hardware", "access"]   # matched against ticket categories
+# capacity = 10                     # most open tickets at once
+# away = false
+
+# Which team a new ticket goes to: the first rule that matches wins;
+# tickets no rule matches go to the tier-1 team.
+# [[routing]]
+# match = { category = "network" }
+# team = "infrastructure"
+
+# Commands run after events, with the event as JSON on standard input.
+[hooks]
+# resolved = ["examples/hooks/mail-customer.sh"]
+timeout = "10s"
+)toml";
+
+void replace_all(std::string& s, std::string_view from, std::string_view to) {
+  for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+    s.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+std::string starter_text(std::string_view zone, std::string_view member) {
+  std::string text(kStarter);
+  replace_all(text, "@ZONE@", zone);
+  replace_all(text, "@MEMBERS@", member.empty() ? std::string() : fmt::format("\"{}\"", member));
+  return text;
+}
+
+}  // namespace desk::config

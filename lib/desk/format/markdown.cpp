@@ -1,0 +1,59 @@
+// GitHub-flavoured Markdown tables: readable as plain text in a mail, and
+// rendered by every forge and chat tool.
+#include "desk/format/writers.hpp"
+#include "desk/util/strings.hpp"
+
+namespace desk::format {
+
+namespace {
+
+std::string md_escape(const std::string& s) {
+  std::string out;
+  for (char c : util::single_line(s)) {
+    if (c == '|' || c == '\\' || c == '*' || c == '_' || c == '`') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+class MarkdownWriter final : public RowWriter {
+ public:
+  MarkdownWriter(std::ostream& out, const Style& style) : out_(out), style_(style) {}
+
+  void begin(const std::vector<Column>& columns) override {
+    columns_ = columns;
+    if (!style_.title.empty()) out_ << "## " << md_escape(style_.title) << "\n\n";
+    out_ << '|';
+    for (const auto& c : columns_) out_ << ' ' << md_escape(c.header) << " |";
+    out_ << "\n|";
+    for (const auto& c : columns_) {
+      bool right = c.kind == Kind::number || c.kind == Kind::span;
+      out_ << (right ? " ---: |" : " --- |");
+    }
+    out_ << '\n';
+  }
+
+  void row(const Json& object) override {
+    out_ << '|';
+    for (const auto& c : columns_) {
+      std::string text = object.contains(c.key) ? cell_text(object[c.key], c.kind) : "";
+      out_ << ' ' << md_escape(text) << " |";
+    }
+    out_ << '\n';
+  }
+
+  void end() override {}
+
+ private:
+  std::ostream& out_;
+  Style style_;
+  std::vector<Column> columns_;
+};
+
+}  // namespace
+
+std::unique_ptr<RowWriter> make_markdown_writer(std::ostream& out, const Style& style) {
+  return std::make_unique<MarkdownWriter>(out, style);
+}
+
+}  // namespace desk::format

@@ -1,0 +1,115 @@
+#include "desk/format/rows.hpp"
+
+#include "desk/core/time.hpp"
+#include "desk/format/writers.hpp"
+
+namespace desk::format {
+
+std::optional<Format> parse_format(std::string_view name) {
+  for (Format f : {Format::table, Format::json, Format::jsonl, Format::csv, Format::tsv,
+                   Format::markdown, Format::html})
+    if (format_name(f) == name) return f;
+  if (name == "md") return Format::markdown;
+  return std::nullopt;
+}
+
+std::string_view format_name(Format f) {
+  switch (f) {
+    case Format::table:
+      return "table";
+    case Format::json:
+      return "json";
+    case Format::jsonl:
+      return "jsonl";
+    case Format::csv:
+      return "csv";
+    case Format::tsv:
+      return "tsv";
+    case Format::markdown:
+      return "markdown";
+    case Format::html:
+      return "html";
+  }
+  return "table";
+}
+
+std::string cell_text(const Json& value, Kind kind) {
+  if (value.is_null()) return {};
+  switch (kind) {
+    case Kind::time:
+      if (value.is_string()) {
+        std::string s = value.get<std::string>();
+        if (s.size() >= 16 && s[10] == 'T') return s.substr(0, 10) + " " + s.substr(11, 5);
+        return s;
+      }
+      break;
+    case Kind::span:
+      if (value.is_number()) return format_span(value.get<std::int64_t>());
+      break;
+    case Kind::list:
+      if (value.is_array()) {
+        std::string out;
+        for (const auto& v : value) {
+          if (!out.empty()) out += ',';
+          out += v.is_string() ? v.get<std::string>() : v.dump();
+        }
+        return out;
+      }
+      break;
+    default:
+      break;
+  }
+  if (value.is_string()) return value.get<std::string>();
+  if (value.is_boolean()) return value.get<bool>() ? "yes" : "no";
+  if (value.is_number_float()) {
+    double d = value.get<double>();
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", d);
+    return buf;
+  }
+  return value.dump();
+}
+
+std::string_view tone_on(Tone t) {
+  switch (t) {
+    case Tone::plain:
+      return "";
+    case Tone::dim:
+      return "\x1b[2m";
+    case Tone::bold:
+      return "\x1b[1m";
+    case Tone::red:
+      return "\x1b[31m";
+    case Tone::yellow:
+      return "\x1b[33m";
+    case Tone::green:
+      return "\x1b[32m";
+    case Tone::cyan:
+      return "\x1b[36m";
+    case Tone::magenta:
+      return "\x1b[35m";
+  }
+  return "";
+}
+
+std::unique_ptr<RowWriter> make_row_writer(Format f, std::ostream& out, const Style& style) {
+  switch (f) {
+    case Format::table:
+      return make_table_writer(out, style);
+    case Format::json:
+      return make_json_writer(out, style, false);
+    case Format::jsonl:
+      return make_json_writer(out, style, true);
+    case Format::csv:
+      return make_delimited_writer(out, ',');
+    case Format::tsv:
+      return make_delimited_writer(out, '\t');
+    case Format::markdown:
+      return make_markdown_writer(out, style);
+    case Format::html:
+      return make_html_writer(out, style);
+  }
+  return make_table_writer(out, style);
+}
+
+}  // namespace desk::format

@@ -1,0 +1,74 @@
+// Rendering rows of values as a table, JSON, JSON Lines, CSV, TSV, Markdown
+// or HTML. Every listing and report goes through here, so a format is
+// written once. Rows are JSON objects; columns say which keys to show and how.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace desk::format {
+
+using Json = nlohmann::ordered_json;
+
+enum class Format { table, json, jsonl, csv, tsv, markdown, html };
+
+std::optional<Format> parse_format(std::string_view name);
+std::string_view format_name(Format f);
+
+// How a cell reads in human formats (machine formats keep the JSON value).
+enum class Kind {
+  text,    // as is
+  number,  // right-aligned
+  time,    // ISO 8601 "2026-11-24T09:05:00+00:00" shown as "2026-11-24 09:05"
+  span,    // seconds shown as "3d 4h"
+  list,    // ["a","b"] shown as "a,b"
+};
+
+// Colours a table cell may take on a terminal.
+enum class Tone { plain, dim, bold, red, yellow, green, cyan, magenta };
+
+struct Column {
+  Column() = default;
+  Column(std::string k, std::string h, Kind kd = Kind::text, bool fl = false)
+      : key(std::move(k)), header(std::move(h)), kind(kd), flex(fl) {}
+
+  std::string key;     // the row object's key
+  std::string header;  // the table heading
+  Kind kind = Kind::text;
+  bool flex = false;  // shrinks (with …) when a table is wider than the terminal
+  std::function<Tone(const Json&)> tone;  // optional colour of a value
+};
+
+struct Style {
+  bool color = false;     // ANSI colour: only on a tty, never with NO_COLOR
+  std::size_t width = 0;  // terminal columns to fit a table into; 0: no limit
+  std::string title;      // heading for markdown/html documents
+  // JSON/JSONL: write only the columns' keys instead of the whole object.
+  bool columns_only = false;
+};
+
+class RowWriter {
+ public:
+  virtual ~RowWriter() = default;
+  virtual void begin(const std::vector<Column>& columns) = 0;
+  virtual void row(const Json& object) = 0;
+  virtual void end() = 0;
+};
+
+std::unique_ptr<RowWriter> make_row_writer(Format f, std::ostream& out, const Style& style);
+
+// A cell's text in human formats (table, markdown, html, csv/tsv).
+std::string cell_text(const Json& value, Kind kind);
+
+// The SGR escape for a tone ("" for plain), and the reset.
+std::string_view tone_on(Tone t);
+constexpr std::string_view kToneOff = "\x1b[0m";
+
+}  // namespace desk::format

@@ -1,0 +1,76 @@
+// SqliteStore: the SQLite implementation of Store. Internal to store/; the
+// rest of desk sees only store.hpp.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "desk/store/store.hpp"
+
+namespace desk::store {
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(std::filesystem::path path, std::unique_ptr<SQLite::Database> db,
+              std::chrono::milliseconds busy_timeout);
+
+  void begin_write() override;
+  void commit() override;
+  void rollback() noexcept override;
+
+  std::optional<Ticket> find_ticket(std::int64_t id) override;
+  std::optional<std::int64_t> find_ticket_id_by_external(std::string_view external_id) override;
+  std::int64_t insert_ticket(const Ticket& t) override;
+  void update_ticket(const Ticket& t) override;
+  void each_ticket(const Query& q, const Ordering& order,
+                   const std::function<bool(const Ticket&)>& row) override;
+  std::int64_t count_tickets(const Query& q) override;
+
+  std::int64_t append_event(const Event& e) override;
+  std::vector<Event> ticket_events(std::int64_t ticket_id) override;
+
+  std::optional<catalog::Customer> find_customer(std::string_view id_email_or_name) override;
+  std::optional<catalog::Customer> customer(std::int64_t id) override;
+  std::int64_t insert_customer(const catalog::Customer& c) override;
+
+  const std::filesystem::path& path() const override { return path_; }
+
+  SQLite::Database& db() { return *db_; }
+  // A prepared statement for `sql`, kept for the life of the store (bulk
+  // commands reuse it), reset and with no bindings.
+  SQLite::Statement& statement(const char* sql);
+  // Runs `f`, turning SQLite's exceptions into desk's (busy, I/O, corrupt...).
+  template <typename F>
+  auto guarded(F&& f) -> decltype(f());
+
+ private:
+  [[noreturn]] void translate(const SQLite::Exception& e) const;
+  void write_tags(const Ticket& t);
+
+  std::filesystem::path path_;
+  std::unique_ptr<SQLite::Database> db_;
+  std::chrono::milliseconds busy_timeout_;
+  std::map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+};
+
+template <typename F>
+auto SqliteStore::guarded(F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const SQLite::Exception& e) {
+    translate(e);
+  }
+}
+
+// Ticket row ↔ Ticket, shared by every query that returns tickets.
+extern const char* const kTicketColumns;
+Ticket ticket_from_row(SQLite::Statement& st);
+
+// Registers desk's SQL functions (desk_contains: case- and accent-blind
+// substring) on a connection.
+void register_functions(SQLite::Database& db);
+
+}  // namespace desk::store

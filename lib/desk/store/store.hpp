@@ -1,0 +1,100 @@
+// The store: the one place that knows desk keeps its data in SQLite.
+//
+// The interface speaks the domain (tickets, events, customers), not SQL, and
+// is narrow enough that a second backend (PostgreSQL) could implement it.
+// Every write happens inside a WriteTransaction; readers never take the
+// write lock.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "desk/catalog/customer.hpp"
+#include "desk/tickets/ticket.hpp"
+
+namespace desk::store {
+
+using tickets::Event;
+using tickets::Query;
+using tickets::Ticket;
+
+// How a query orders priorities and statuses (their configured order, not
+// alphabetical).
+struct Ordering {
+  std::vector<std::string> priorities;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Write transactions queue behind each other (BEGIN IMMEDIATE) for up to
+  // the busy timeout, then fail with StoreBusy.
+  virtual void begin_write() = 0;
+  virtual void commit() = 0;
+  virtual void rollback() noexcept = 0;
+
+  // Tickets: the current state of each.
+  virtual std::optional<Ticket> find_ticket(std::int64_t id) = 0;
+  virtual std::optional<std::int64_t> find_ticket_id_by_external(std::string_view external_id) = 0;
+  // Inserts a ticket (its id when non-zero, else the next one) with its tags.
+  virtual std::int64_t insert_ticket(const Ticket& t) = 0;
+  // Rewrites the ticket's row and tags.
+  virtual void update_ticket(const Ticket& t) = 0;
+  // Streams the tickets `q` selects, in its order, until `row` returns false.
+  virtual void each_ticket(const Query& q, const Ordering& order,
+                           const std::function<bool(const Ticket&)>& row) = 0;
+  virtual std::int64_t count_tickets(const Query& q) = 0;
+
+  // Events: a ticket's history, oldest first.
+  virtual std::int64_t append_event(const Event& e) = 0;
+  virtual std::vector<Event> ticket_events(std::int64_t ticket_id) = 0;
+
+  // Customers.
+  virtual std::optional<catalog::Customer> find_customer(std::string_view id_email_or_name) = 0;
+  virtual std::optional<catalog::Customer> customer(std::int64_t id) = 0;
+  virtual std::int64_t insert_customer(const catalog::Customer& c) = 0;
+
+  virtual const std::filesystem::path& path() const = 0;
+};
+
+// Rolls back unless commit() was called: every write is all-or-nothing.
+class WriteTransaction {
+ public:
+  explicit WriteTransaction(Store& s) : store_(s) { store_.begin_write(); }
+  ~WriteTransaction() {
+    if (!done_) store_.rollback();
+  }
+  WriteTransaction(const WriteTransaction&) = delete;
+  WriteTransaction& operator=(const WriteTransaction&) = delete;
+  void commit() {
+    store_.commit();
+    done_ = true;
+  }
+
+ private:
+  Store& store_;
+  bool done_ = false;
+};
+
+enum class Access { read, write };
+
+// Opens an existing store, migrating an older schema forward. Throws
+// StoreError (missing, unreadable, corrupt, not a desk store, or written by
+// a newer desk: never modified) or StoreBusy.
+std::unique_ptr<Store> open(const std::filesystem::path& path, Access access,
+                            std::chrono::milliseconds busy_timeout);
+// Creates a new store with the current schema (parent directories too).
+// Returns false, touching nothing, when the file already exists.
+bool create(const std::filesystem::path& path);
+// The schema version this desk writes.
+int current_schema_version();
+
+}  // namespace desk::store

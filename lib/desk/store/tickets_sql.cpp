@@ -1,0 +1,250 @@
+// Tickets and their tags.
+#include <fmt/format.h>
+
+#include "desk/core/error.hpp"
+#include "desk/store/query_sql.hpp"
+#include "desk/store/sqlite_store.hpp"
+#include "desk/util/strings.hpp"
+
+namespace desk::store {
+
+const char* const kTicketColumns =
+    "t.id, t.external_id, t.type, t.title, t.description, t.status, t.pending_reason, "
+    "t.priority, t.impact, t.urgency, t.customer_id, t.channel, t.category, t.service, "
+    "t.assignee, t.team, t.tier, t.escalation_level, t.supplier, t.supplier_ref, t.flagged, "
+    "t.resolution_code, t.resolution, t.workaround, t.duplicate_of, t.reopen_count, "
+    "t.created_at, t.updated_at, t.first_response_at, t.resolved_at, t.closed_at, "
+    "c.name, c.email, "
+    "(SELECT group_concat(g.tag, ',') FROM ticket_tags g WHERE g.ticket_id = t.id)";
+
+namespace {
+
+const std::string& find_ticket_sql() {
+  static const std::string sql = fmt::format(
+      "SELECT {} FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id WHERE t.id = ?",
+      kTicketColumns);
+  return sql;
+}
+
+constexpr const char* kFindByExternal = "SELECT id FROM tickets WHERE external_id = ?";
+
+constexpr const char* kInsertTicket =
+    "INSERT INTO tickets (id, external_id, type, title, description, status, pending_reason, "
+    "priority, impact, urgency, customer_id, channel, category, service, assignee, team, tier, "
+    "escalation_level, supplier, supplier_ref, flagged, resolution_code, resolution, workaround, "
+    "duplicate_of, reopen_count, created_at, updated_at, first_response_at, resolved_at, "
+    "closed_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+    "?, "
+    "?, ?)";
+
+constexpr const char* kUpdateTicket =
+    "UPDATE tickets SET external_id = ?2, type = ?3, title = ?4, description = ?5, status = ?6, "
+    "pending_reason = ?7, priority = ?8, impact = ?9, urgency = ?10, customer_id = ?11, "
+    "channel = ?12, category = ?13, service = ?14, assignee = ?15, team = ?16, tier = ?17, "
+    "escalation_level = ?18, supplier = ?19, supplier_ref = ?20, flagged = ?21, "
+    "resolution_code = ?22, resolution = ?23, workaround = ?24, duplicate_of = ?25, "
+    "reopen_count = ?26, created_at = ?27, updated_at = ?28, first_response_at = ?29, "
+    "resolved_at = ?30, closed_at = ?31 WHERE id = ?1";
+
+constexpr const char* kDeleteTags = "DELETE FROM ticket_tags WHERE ticket_id = ?";
+constexpr const char* kInsertTag =
+    "INSERT OR IGNORE INTO ticket_tags (ticket_id, tag) VALUES (?, ?)";
+
+std::optional<Instant> optional_time(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return from_unix(c.getInt64());
+}
+
+std::int64_t int_or_zero(const SQLite::Column& c) {
+  return c.isNull() ? 0 : c.getInt64();
+}
+
+void bind_text_or_null(SQLite::Statement& st, int i, const std::string& v) {
+  if (v.empty())
+    st.bind(i);
+  else
+    st.bind(i, v);
+}
+
+void bind_id_or_null(SQLite::Statement& st, int i, std::int64_t v) {
+  if (v == 0)
+    st.bind(i);
+  else
+    st.bind(i, v);
+}
+
+void bind_time_or_null(SQLite::Statement& st, int i, const std::optional<Instant>& v) {
+  if (!v)
+    st.bind(i);
+  else
+    st.bind(i, static_cast<int64_t>(to_unix(*v)));
+}
+
+// Binds columns 1..31 in kInsertTicket / kUpdateTicket order.
+void bind_ticket(SQLite::Statement& st, const Ticket& t) {
+  if (t.id == 0)
+    st.bind(1);
+  else
+    st.bind(1, static_cast<int64_t>(t.id));
+  bind_text_or_null(st, 2, t.external_id);
+  st.bind(3, t.type);
+  st.bind(4, t.title);
+  st.bind(5, t.description);
+  st.bind(6, t.status);
+  st.bind(7, t.pending_reason);
+  st.bind(8, t.priority);
+  st.bind(9, t.impact);
+  st.bind(10, t.urgency);
+  bind_id_or_null(st, 11, t.customer_id);
+  st.bind(12, t.channel);
+  st.bind(13, t.category);
+  st.bind(14, t.service);
+  st.bind(15, t.assignee);
+  st.bind(16, t.team);
+  st.bind(17, t.tier);
+  st.bind(18, t.escalation_level);
+  st.bind(19, t.supplier);
+  st.bind(20, t.supplier_ref);
+  st.bind(21, t.flagged ? 1 : 0);
+  st.bind(22, t.resolution_code);
+  st.bind(23, t.resolution);
+  st.bind(24, t.workaround);
+  bind_id_or_null(st, 25, t.duplicate_of);
+  st.bind(26, t.reopen_count);
+  st.bind(27, static_cast<int64_t>(to_unix(t.created_at)));
+  st.bind(28, static_cast<int64_t>(to_unix(t.updated_at)));
+  bind_time_or_null(st, 29, t.first_response_at);
+  bind_time_or_null(st, 30, t.resolved_at);
+  bind_time_or_null(st, 31, t.closed_at);
+}
+
+void bind_values(SQLite::Statement& st, const std::vector<SqlValue>& values) {
+  int i = 1;
+  for (const auto& v : values) {
+    if (const auto* n = std::get_if<std::int64_t>(&v))
+      st.bind(i++, static_cast<int64_t>(*n));
+    else
+      st.bind(i++, std::get<std::string>(v));
+  }
+}
+
+}  // namespace
+
+Ticket ticket_from_row(SQLite::Statement& st) {
+  Ticket t;
+  int i = 0;
+  auto text = [&]() {
+    auto c = st.getColumn(i++);
+    return c.isNull() ? std::string() : c.getString();
+  };
+  t.id = st.getColumn(i++).getInt64();
+  t.external_id = text();
+  t.type = text();
+  t.title = text();
+  t.description = text();
+  t.status = text();
+  t.pending_reason = text();
+  t.priority = text();
+  t.impact = text();
+  t.urgency = text();
+  t.customer_id = int_or_zero(st.getColumn(i++));
+  t.channel = text();
+  t.category = text();
+  t.service = text();
+  t.assignee = text();
+  t.team = text();
+  t.tier = st.getColumn(i++).getInt();
+  t.escalation_level = st.getColumn(i++).getInt();
+  t.supplier = text();
+  t.supplier_ref = text();
+  t.flagged = st.getColumn(i++).getInt() != 0;
+  t.resolution_code = text();
+  t.resolution = text();
+  t.workaround = text();
+  t.duplicate_of = int_or_zero(st.getColumn(i++));
+  t.reopen_count = st.getColumn(i++).getInt();
+  t.created_at = from_unix(st.getColumn(i++).getInt64());
+  t.updated_at = from_unix(st.getColumn(i++).getInt64());
+  t.first_response_at = optional_time(st.getColumn(i++));
+  t.resolved_at = optional_time(st.getColumn(i++));
+  t.closed_at = optional_time(st.getColumn(i++));
+  t.customer_name = text();
+  t.customer_email = text();
+  t.tags = util::split(text(), ',');
+  return t;
+}
+
+std::optional<Ticket> SqliteStore::find_ticket(std::int64_t id) {
+  return guarded([&]() -> std::optional<Ticket> {
+    auto& st = statement(find_ticket_sql().c_str());
+    st.bind(1, static_cast<int64_t>(id));
+    if (!st.executeStep()) return std::nullopt;
+    return ticket_from_row(st);
+  });
+}
+
+std::optional<std::int64_t> SqliteStore::find_ticket_id_by_external(std::string_view external_id) {
+  return guarded([&]() -> std::optional<std::int64_t> {
+    auto& st = statement(kFindByExternal);
+    st.bind(1, std::string(external_id));
+    if (!st.executeStep()) return std::nullopt;
+    return st.getColumn(0).getInt64();
+  });
+}
+
+void SqliteStore::write_tags(const Ticket& t) {
+  auto& del = statement(kDeleteTags);
+  del.bind(1, static_cast<int64_t>(t.id));
+  del.exec();
+  for (const auto& tag : t.tags) {
+    auto& ins = statement(kInsertTag);
+    ins.bind(1, static_cast<int64_t>(t.id));
+    ins.bind(2, tag);
+    ins.exec();
+  }
+}
+
+std::int64_t SqliteStore::insert_ticket(const Ticket& t) {
+  return guarded([&] {
+    auto& st = statement(kInsertTicket);
+    bind_ticket(st, t);
+    st.exec();
+    Ticket stored = t;
+    stored.id = db_->getLastInsertRowid();
+    write_tags(stored);
+    return stored.id;
+  });
+}
+
+void SqliteStore::update_ticket(const Ticket& t) {
+  guarded([&] {
+    auto& st = statement(kUpdateTicket);
+    bind_ticket(st, t);
+    if (st.exec() != 1) throw Refused(fmt::format("no ticket {}", t.id));
+    write_tags(t);
+  });
+}
+
+void SqliteStore::each_ticket(const Query& q, const Ordering& order,
+                              const std::function<bool(const Ticket&)>& row) {
+  guarded([&] {
+    SqlQuery sql = select_tickets_sql(q, order);
+    SQLite::Statement st(*db_, sql.sql);
+    bind_values(st, sql.values);
+    while (st.executeStep())
+      if (!row(ticket_from_row(st))) break;
+  });
+}
+
+std::int64_t SqliteStore::count_tickets(const Query& q) {
+  return guarded([&] {
+    SqlQuery sql = count_tickets_sql(q);
+    SQLite::Statement st(*db_, sql.sql);
+    bind_values(st, sql.values);
+    st.executeStep();
+    return static_cast<std::int64_t>(st.getColumn(0).getInt64());
+  });
+}
+
+}  // namespace desk::store

@@ -1,0 +1,85 @@
+// desk log: a call comes in.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "desk/core/error.hpp"
+#include "desk/tickets/actions.hpp"
+#include "desk/tickets/priority.hpp"
+#include "desk/tickets/record.hpp"
+#include "desk/tickets/validate.hpp"
+#include "desk/util/strings.hpp"
+
+namespace desk::tickets {
+
+std::int64_t resolve_customer(Session& s, const std::string& key, bool create, bool* created) {
+  std::string k(util::trim(key));
+  if (created) *created = false;
+  if (k.empty()) return 0;
+  if (auto found = s.store.find_customer(k)) return found->id;
+  if (util::parse_int(k))
+    throw Refused(fmt::format("no customer {}", k), "give the customer's email or name to add one");
+  if (!create) throw Refused(fmt::format("no customer '{}'", k));
+  catalog::Customer c;
+  if (k.find('@') != std::string::npos)
+    c.email = k;
+  else
+    c.name = util::single_line(k);
+  c.created_at = c.updated_at = s.now;
+  if (created) *created = true;
+  return s.store.insert_customer(c);
+}
+
+Logged log_ticket(Session& s, const LogRequest& r) {
+  const auto& cfg = s.config;
+  Logged out;
+  Ticket& t = out.ticket;
+  std::string title = checked_title(r.title);
+  std::string type = r.type.value_or(cfg.tickets.types.front());
+  require_one_of("type", type, cfg.tickets.types);
+  if (!r.channel.empty()) require_one_of("channel", r.channel, cfg.tickets.channels);
+  if (!r.category.empty()) require_one_of("category", r.category, cfg.tickets.categories);
+  PriorityChoice p = choose_priority(cfg.priority, r.impact, r.urgency, r.priority);
+  std::vector<std::string> tags;
+  for (const auto& tag : r.tags) {
+    std::string checked = checked_tag(tag);
+    if (std::find(tags.begin(), tags.end(), checked) == tags.end()) tags.push_back(checked);
+  }
+  if (!r.external_id.empty() && s.store.find_ticket_id_by_external(r.external_id))
+    throw DataError(fmt::format("a ticket with external id '{}' exists already", r.external_id));
+  Instant at = event_time(s, r.at);
+  std::int64_t customer_id = resolve_customer(s, r.customer, true, &out.new_customer);
+
+  // The row first (the event refers to it), then the event that it projects.
+  t.type = type;
+  t.title = title;
+  t.priority = p.priority;
+  t.created_at = t.updated_at = at;
+  t.id = s.store.insert_ticket(t);
+
+  Event e;
+  e.kind = "logged";
+  e.at = at;
+  Ticket blank;
+  change(e, blank, "type", type);
+  change(e, blank, "title", title);
+  change(e, blank, "description", r.description);
+  change(e, blank, "status", "new");
+  change(e, blank, "priority", p.priority);
+  change(e, blank, "impact", p.impact);
+  change(e, blank, "urgency", p.urgency);
+  if (customer_id) change(e, blank, "customer_id", customer_id);
+  change(e, blank, "channel", r.channel);
+  change(e, blank, "category", r.category);
+  change(e, blank, "service", r.service);
+  change(e, blank, "tags", tags);
+  change(e, blank, "external_id", r.external_id);
+  std::int64_t id = t.id;
+  t = Ticket{};
+  t.id = id;
+  out.event = record(s, t, std::move(e));
+  out.ticket = require_ticket(s, id);
+  return out;
+}
+
+}  // namespace desk::tickets

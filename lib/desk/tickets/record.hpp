@@ -1,0 +1,18 @@
+// Recording an event: the one way a ticket changes. The event is appended to
+// the history and the ticket's row becomes the projection with it applied.
+// Callers hold a WriteTransaction around one or many of these.
+#pragma once
+
+#include "desk/tickets/session.hpp"
+#include "desk/tickets/ticket.hpp"
+
+namespace desk::tickets {
+
+// Adds a change of `field` to `to` when it differs from the ticket's value.
+void change(Event& e, const Ticket& t, std::string_view field, const Json& to);
+
+// Fills in ticket, actor and recorded_at, applies `e` to `t`, stores both.
+// Returns the event with its id.
+Event record(Session& s, Ticket& t, Event e);
+
+}  // namespace desk::tickets

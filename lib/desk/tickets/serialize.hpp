@@ -1,0 +1,14 @@
+// Tickets and events as the documented JSON shape (desk(1) "JSON FIELDS"):
+// snake_case keys, null for "none", times in ISO 8601 with the offset of the
+// configured zone. The single source for show, list, export and hooks.
+#pragma once
+
+#include "desk/core/time.hpp"
+#include "desk/tickets/ticket.hpp"
+
+namespace desk::tickets {
+
+Json ticket_json(const Ticket& t, const Zone& zone);
+Json event_json(const Event& e, const Zone& zone);
+
+}  // namespace desk::tickets

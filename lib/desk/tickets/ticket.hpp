@@ -1,0 +1,116 @@
+// A ticket, an event, and the query that selects tickets: plain values passed
+// between the store, the use cases and the renderers.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "desk/core/time.hpp"
+
+namespace desk::tickets {
+
+using Json = nlohmann::ordered_json;
+
+// The current state of a ticket: a projection of its events (see fields.hpp,
+// apply()). The store keeps it as a row so that reading is fast.
+struct Ticket {
+  std::int64_t id = 0;
+  std::string external_id;
+  std::string type;
+  std::string title;
+  std::string description;
+  std::string status;
+  std::string pending_reason;
+  std::string priority;
+  std::string impact;
+  std::string urgency;
+  std::int64_t customer_id = 0;  // 0: none
+  std::string channel;
+  std::string category;
+  std::string service;
+  std::vector<std::string> tags;
+  std::string assignee;
+  std::string team;
+  int tier = 0;              // the tier of the team holding the ticket; 0 before any team
+  int escalation_level = 0;  // how many times it has been escalated
+  std::string supplier;
+  std::string supplier_ref;
+  bool flagged = false;  // hierarchical escalation: the manager has been told
+  std::string resolution_code;
+  std::string resolution;
+  std::string workaround;
+  std::int64_t duplicate_of = 0;
+  int reopen_count = 0;
+  Instant created_at{};
+  Instant updated_at{};
+  std::optional<Instant> first_response_at;
+  std::optional<Instant> resolved_at;
+  std::optional<Instant> closed_at;
+
+  // Joined for display, not part of the projection.
+  std::string customer_name;
+  std::string customer_email;
+};
+
+// One field's change, old → new, as JSON values (null for "none").
+struct Change {
+  std::string field;
+  Json from;
+  Json to;
+};
+
+// One entry in a ticket's append-only history.
+struct Event {
+  std::int64_t id = 0;
+  std::int64_t ticket_id = 0;
+  Instant at{};           // when it happened (--at), shown in the timeline
+  Instant recorded_at{};  // when desk wrote it
+  std::string actor;
+  std::string kind;  // see vocabulary.hpp kEventKinds
+  std::vector<Change> changes;
+  std::string text;             // note body, reason, resolution
+  Json extra = Json::object();  // what else the kind carries: channel, link, hook, ...
+
+  const Change* change(std::string_view field) const {
+    for (const auto& c : changes)
+      if (c.field == field) return &c;
+    return nullptr;
+  }
+};
+
+struct SortKey {
+  std::string field;
+  bool descending = false;
+};
+
+// What `desk list` and every bulk command select. Empty lists mean "any".
+struct Query {
+  std::vector<std::string> statuses;
+  std::vector<std::string> types;
+  std::vector<std::string> priorities;
+  std::vector<std::string> assignees;  // "none" matches unassigned
+  std::vector<std::string> teams;      // "none" matches no team
+  std::vector<std::string> customers;  // id, email or name
+  std::vector<std::string> channels;
+  std::vector<std::string> categories;
+  std::vector<std::string> services;
+  std::vector<std::string> tags;  // every tag must be present
+  std::vector<std::int64_t> ids;
+  std::optional<Instant> created_since;  // inclusive
+  std::optional<Instant> created_until;  // exclusive
+  std::optional<Instant> updated_since;
+  std::optional<Instant> resolved_since;
+  std::optional<Instant> resolved_until;
+  std::vector<std::string> words;  // each must appear in title or description (any case)
+  std::optional<int> min_tier;
+  std::optional<bool> escalated;
+  std::vector<SortKey> sort;  // default: id ascending
+  std::int64_t limit = 0;     // 0: no limit
+  std::int64_t offset = 0;
+};
+
+}  // namespace desk::tickets

@@ -1,0 +1,45 @@
+// Generic string helpers; nothing here knows about desk.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace desk::util {
+
+std::string_view trim(std::string_view s);
+std::string to_lower_ascii(std::string_view s);
+// Splits on `sep`, trimming each piece and dropping empty ones.
+std::vector<std::string> split(std::string_view s, char sep);
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+bool starts_with(std::string_view s, std::string_view prefix);
+
+// Levenshtein distance, counting bytes; good enough for did-you-mean.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+// The candidate closest to `word`, if it is close enough to be a likely typo.
+std::optional<std::string> closest(std::string_view word,
+                                   const std::vector<std::string>& candidates);
+
+// Columns a string occupies on a terminal: CJK and emoji count two, combining
+// marks none. Invalid UTF-8 bytes count one each.
+std::size_t display_width(std::string_view s);
+// The longest prefix of `s` that fits in `width` columns, with "…" appended
+// when anything was cut.
+std::string truncate_to_width(std::string_view s, std::size_t width);
+// Replaces control characters (newlines, tabs, escapes) with spaces so a
+// value cannot break a table row or a terminal.
+std::string single_line(std::string_view s);
+
+// A whole non-negative decimal number, or nothing.
+std::optional<std::int64_t> parse_int(std::string_view s);
+
+}  // namespace desk::util
+
+namespace desk::util {
+
+// Case- and accent-blind form of UTF-8 text for matching: "Résumé" and
+// "RESUME" both fold to "resume", "Принтер" to "принтер".
+std::string fold(std::string_view s);
+
+}  // namespace desk::util
