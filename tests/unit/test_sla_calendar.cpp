@@ -97,13 +97,11 @@ TEST_SUITE("sla/calendar") {
                             "09:60-10:00", "09:00-24:01", "09:00-17:00x", "0900-1700",
                             "09:00 to 17:00", "9:0-17:00", "-09:00-17:00"}) {
       CAPTURE(bad);
-      CHECK_THROWS_WITH_AS(parse_window(bad), doctest::Contains("invalid opening hours"),
+      CHECK_THROWS_WITH_AS(parse_window(bad),
+                           ("invalid opening hours '" + std::string(bad) +
+                            "': expected HH:MM-HH:MM such as " + "09:00-17:00")
+                               .c_str(),
                            ConfigError);
-      try {
-        parse_window(bad);
-      } catch (const ConfigError& e) {
-        CHECK(std::string(e.hint()).find("\"09:00-17:00\"") != std::string::npos);
-      }
     }
     SUBCASE("a window that ends before it starts gets its own explanation") {
       for (const char* bad : {"17:00-09:00", "09:00-09:00", "22:00-06:00"}) {
@@ -132,7 +130,10 @@ TEST_SUITE("sla/calendar") {
          {"", "2026-02-29", "2026-13-01", "13-01", "12-32", "04-31", "00-10", "0000-12-25",
           "2026-1-1", "12/25", "2026-12-25x", "tomorrow", "1225", "202-12-25", "2026-12"}) {
       CAPTURE(bad);
-      CHECK_THROWS_WITH_AS(parse_holiday(bad), doctest::Contains("invalid holiday"), ConfigError);
+      CHECK_THROWS_WITH_AS(
+          parse_holiday(bad),
+          ("invalid holiday '" + std::string(bad) + "': expected YYYY-MM-DD or MM-DD").c_str(),
+          ConfigError);
     }
   }
 

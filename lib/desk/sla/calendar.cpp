@@ -189,9 +189,9 @@ Window parse_window(std::string_view text) {
   r.skip_spaces();
   auto end = dash && start ? r.clock_time() : std::nullopt;
   if (!start || !end || !r.done() || *start == 1440) {
-    throw ConfigError(fmt::format("invalid opening hours '{}'", text),
-                      "expected a window such as \"09:00-17:00\" (24-hour clock; \"24:00\" may "
-                      "end a window)");
+    throw ConfigError(
+        fmt::format("invalid opening hours '{}': expected HH:MM-HH:MM such as 09:00-17:00", text),
+        "use the 24-hour clock; 24:00 may end a window, as in \"18:00-24:00\"");
   }
   if (*end <= *start) {
     throw ConfigError(fmt::format("opening hours '{}' end before they start", text),
@@ -221,9 +221,8 @@ Holiday parse_holiday(std::string_view text) {
   // A year is 0001 or later: year 0 means "every year" and cannot be typed.
   if (!day || !r.done() || (dated && h.year < 1) ||
       !is_real_date(dated ? h.year : 2000, *month, *day)) {
-    throw ConfigError(fmt::format("invalid holiday '{}'", text),
-                      "expected a date such as \"2026-12-25\" (that day only) or \"12-25\" (every "
-                      "year)");
+    throw ConfigError(fmt::format("invalid holiday '{}': expected YYYY-MM-DD or MM-DD", text),
+                      "\"2026-12-25\" closes that day only, \"12-25\" closes it every year");
   }
   h.month = *month;
   h.day = *day;
