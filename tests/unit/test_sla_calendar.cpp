@@ -252,7 +252,7 @@ TEST_SUITE("sla/calendar") {
           "2026-07-13T09:00:00+01:00");
   }
 
-  TEST_CASE("count gives business seconds in [from, to)") {
+  TEST_CASE("count gives the business seconds from one instant up to, not including, another") {
     Calendar cal = office("Europe/London");
     // Monday 2026-07-06 ... Friday 10th, BST.
     CHECK(cal.count(at("2026-07-07T10:00:00+01:00"), at("2026-07-07T12:30:00+01:00")) ==
