@@ -95,6 +95,35 @@ TEST_SUITE("core/time") {
           "2026-10-25T00:30:00+00:00");
   }
 
+  TEST_CASE("offset_spans lists each stretch of constant offset, from zdump's transitions") {
+    Zone london = Zone::named("Europe/London");
+    Zone utc = Zone::utc();
+    // zdump -v Europe/London: 2026-03-29 01:00:00 UT GMT -> BST (+3600),
+    // 2026-10-25 01:00:00 UT BST -> GMT.
+    auto spans = london.offset_spans(parse_time("2026-03-28T00:00Z", kNow, utc),
+                                     parse_time("2026-03-30T00:00Z", kNow, utc));
+    REQUIRE(spans.size() == 2);
+    CHECK(spans[0].offset_seconds == 0);
+    CHECK(format_iso(spans[0].end, utc) == "2026-03-29T01:00:00+00:00");
+    CHECK(spans[1].begin == spans[0].end);
+    CHECK(spans[1].offset_seconds == 3600);
+    CHECK(format_iso(spans[1].end, utc) == "2026-10-25T01:00:00+00:00");
+    SUBCASE("a range inside one stretch gives that whole stretch") {
+      auto one = london.offset_spans(parse_time("2026-07-01T00:00Z", kNow, utc),
+                                     parse_time("2026-07-02T00:00Z", kNow, utc));
+      REQUIRE(one.size() == 1);
+      CHECK(one[0].begin == spans[1].begin);
+      CHECK(one[0].offset_seconds == 3600);
+    }
+    SUBCASE("UTC is one stretch of offset 0 over the range asked for") {
+      auto one = utc.offset_spans(kNow, kNow + Seconds{86400});
+      REQUIRE(one.size() == 1);
+      CHECK(one[0].begin == kNow);
+      CHECK(one[0].end == kNow + Seconds{86400});
+      CHECK(one[0].offset_seconds == 0);
+    }
+  }
+
   TEST_CASE("unknown zones are a configuration error") {
     CHECK_THROWS_AS(Zone::named("Mars/Olympus_Mons"), ConfigError);
     CHECK(Zone::named("UTC").is_utc());

@@ -133,6 +133,19 @@ Instant Zone::from_civil(int year, int month, int day, int hour, int minute, int
   }
 }
 
+std::vector<OffsetSpan> Zone::offset_spans(Instant from, Instant to) const {
+  if (tz_ == nullptr) return {OffsetSpan{from, to, 0}};
+  std::vector<OffsetSpan> out;
+  Instant t = from;
+  do {
+    auto info = tz_->get_info(t);
+    out.push_back(OffsetSpan{info.begin, info.end, static_cast<int>(info.offset.count())});
+    if (info.end <= t) break;  // defensive: the database always moves forward
+    t = info.end;
+  } while (t < to);
+  return out;
+}
+
 std::string format_iso(Instant t, const Zone& zone) {
   CivilTime c = zone.to_civil(t);
   int off = c.offset_seconds;

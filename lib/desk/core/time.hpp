@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace date {
 class time_zone;
@@ -38,6 +39,13 @@ struct CivilTime {
 std::int64_t days_from_civil(int year, int month, int day);
 void civil_from_days(std::int64_t days, int& year, int& month, int& day);
 
+// A stretch of real time [begin, end) over which a zone's UTC offset is constant.
+struct OffsetSpan {
+  Instant begin;
+  Instant end;
+  int offset_seconds = 0;
+};
+
 class Zone {
  public:
   // UTC, needing no database.
@@ -58,6 +66,11 @@ class Zone {
   // repeated hour maps to its first occurrence.
   Instant from_civil(int year, int month, int day, int hour = 0, int minute = 0,
                      int second = 0) const;
+  // The offset spans covering [from, to), in order: the first begins at or
+  // before from, the last ends at or after to. One span for UTC. Lets callers
+  // that convert many instants (business calendars) look the zone up once per
+  // change of offset instead of once per instant.
+  std::vector<OffsetSpan> offset_spans(Instant from, Instant to) const;
 
  private:
   const date::time_zone* tz_ = nullptr;

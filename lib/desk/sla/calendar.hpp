@@ -1,0 +1,121 @@
+// Business calendars: when the desk is open, and how much open time lies
+// between two instants.
+//
+// The rules (the SLA clocks in clock.hpp build on them):
+//  1. A real instant is business time when, in the calendar's zone, its local
+//     date is not a holiday and its local wall-clock time t satisfies
+//     start <= t < end for one of that weekday's windows. Holidays are local
+//     dates. In a repeated hour (clocks going back) both passes are judged by
+//     their wall-clock reading, so a window that starts or ends inside the
+//     repeated hour covers each pass that falls inside it; a wall-clock time
+//     that never happened (clocks going forward) is not an instant at all, so
+//     a window edge inside the gap behaves like the end of the gap.
+//  2. Business time is counted in real elapsed seconds: a window spanning a
+//     daylight-saving change is shorter or longer by the jump. A 24x7 calendar
+//     counts every real second (its week and holidays are ignored).
+//
+// Counting is fast: each Calendar lazily builds a table of its open intervals
+// as UTC instants, with a running sum of open seconds, and extends it on
+// demand. The table covers 1970-01-01 to 2201-01-01 UTC; instants outside
+// that range are refused with DataError (for 24x7 calendars too, so that every
+// calendar accepts the same instants).
+//
+// A Calendar is not safe to share between threads: queries fill its cache.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "desk/core/time.hpp"
+
+namespace desk::sla {
+
+// Minutes after local midnight; 0 <= start < end <= 1440.
+struct Window {
+  int start = 0;
+  int end = 0;
+};
+
+// year 0: every year on that month and day.
+struct Holiday {
+  int year = 0;
+  int month = 1;
+  int day = 1;
+};
+
+struct CalendarSpec {
+  std::string name;
+  std::string timezone = "UTC";
+  bool always_open = false;                 // a 24x7 calendar
+  std::array<std::vector<Window>, 7> week;  // index 0 = Monday ... 6 = Sunday
+  std::vector<Holiday> holidays;
+};
+
+// "09:00-17:00"; "24:00" may end a window; a one-digit hour ("9:00") is
+// accepted. Throws ConfigError saying what was expected.
+Window parse_window(std::string_view text);
+// "2026-12-25" (that day) or "12-25" (every year). Throws ConfigError.
+Holiday parse_holiday(std::string_view text);
+// "09:00-17:00", the form parse_window reads, for messages.
+std::string format_window(Window w);
+
+class Calendar {
+ public:
+  // Validates the spec: a known zone, windows inside a day, in order and not
+  // overlapping (touching is fine), real holiday dates, and at least one
+  // window unless the calendar is 24x7 (a calendar that never opens would
+  // make every target unreachable). Throws ConfigError naming the calendar
+  // and, for windows, the day.
+  explicit Calendar(CalendarSpec spec);
+  // Copies start with an empty cache; moves keep it.
+  Calendar(const Calendar& other);
+  Calendar& operator=(const Calendar& other);
+  Calendar(Calendar&& other) noexcept;
+  Calendar& operator=(Calendar&& other) noexcept;
+  ~Calendar();
+
+  const CalendarSpec& spec() const { return spec_; }
+  const Zone& zone() const { return zone_; }
+
+  // Rule 1.
+  bool is_open(Instant t) const;
+  // The first business instant at or after t. Throws DataError when there is
+  // none before 2201.
+  Instant next_open(Instant t) const;
+  // Business seconds in [from, to); 0 when to <= from.
+  std::int64_t count(Instant from, Instant to) const;
+  // The instant at which `seconds` business seconds counted from `start` are
+  // used up: the end of the last of them, so a budget that runs out at
+  // closing time is due at closing time, not at the next opening. 0 seconds
+  // gives next_open(start). Throws DataError for negative seconds or when the
+  // budget is not used up before 2201.
+  Instant add(Instant start, std::int64_t seconds) const;
+  // The "standard working day" that a target of "1d" means: the nominal
+  // (wall-clock) length of the weekday pattern shared by most open weekdays;
+  // on a tie, the longer. 8h for 09:00-17:00 Monday to Friday; 86400 for 24x7.
+  std::int64_t working_day_seconds() const { return working_day_; }
+
+ private:
+  struct Table;
+
+  bool is_holiday(std::int64_t local_day) const;
+  // Makes the table cover t (seconds since the epoch); refuses out-of-range t.
+  Table& cover(std::int64_t t) const;
+  // Grows the table one step later in time; false when it already reaches 2201.
+  bool extend_forward() const;
+  void build(std::int64_t from, std::int64_t to,
+             std::vector<std::array<std::int64_t, 2>>& out) const;
+
+  CalendarSpec spec_;
+  Zone zone_;
+  std::int64_t working_day_ = 0;
+  std::array<bool, 12 * 31> yearly_{};        // [month-1][day-1] closed every year
+  std::vector<std::int64_t> dated_holidays_;  // local day numbers, sorted
+  mutable std::unique_ptr<Table> table_;
+};
+
+}  // namespace desk::sla
