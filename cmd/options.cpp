@@ -58,7 +58,8 @@ std::vector<std::int64_t> collect_ids(Env& env, const std::vector<std::string>& 
     while (std::getline(std::cin, line)) {
       ++number;
       std::string_view s = util::trim(line);
-      if (s.empty() || s.front() == '#') continue;
+      // "#42" is an id; "# text" and "#text" are comments.
+      if (s.empty() || (s.front() == '#' && (s.size() < 2 || s[1] < '0' || s[1] > '9'))) continue;
       // Accept the first field, so `desk list --format tsv | cut -f1` and
       // lines like "42<TAB>title" both work.
       s = s.substr(0, s.find_first_of(" \t,"));

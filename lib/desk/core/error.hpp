@@ -34,11 +34,11 @@ class Error : public std::runtime_error {
   std::string hint_;
 };
 
-#define DESK_ERROR_KIND(Name, Code)                                 \
-  class Name : public Error {                                       \
-   public:                                                          \
-    explicit Name(std::string message, std::string hint = {})       \
-        : Error(Code, std::move(message), std::move(hint)) {}       \
+#define DESK_ERROR_KIND(Name, Code)                           \
+  class Name : public Error {                                 \
+   public:                                                    \
+    explicit Name(std::string message, std::string hint = {}) \
+        : Error(Code, std::move(message), std::move(hint)) {} \
   }
 
 DESK_ERROR_KIND(Refused, Exit::refused);

@@ -120,7 +120,8 @@ CivilTime Zone::to_civil(Instant t) const {
 }
 
 Instant Zone::from_civil(int year, int month, int day, int hour, int minute, int second) const {
-  std::int64_t local = days_from_civil(year, month, day) * kDay + hour * 3600 + minute * 60 + second;
+  std::int64_t local =
+      days_from_civil(year, month, day) * kDay + hour * 3600 + minute * 60 + second;
   if (tz_ == nullptr) return from_unix(local);
   auto info = tz_->get_info(date::local_seconds{Seconds{local}});
   switch (info.result) {
@@ -169,7 +170,8 @@ std::string format_span(std::int64_t seconds) {
   std::string sign = seconds < 0 ? "-" : "";
   std::int64_t s = seconds < 0 ? -seconds : seconds;
   std::int64_t minutes = s / 60;
-  if (minutes >= 24 * 60) return fmt::format("{}{}d {}h", sign, minutes / 1440, minutes % 1440 / 60);
+  if (minutes >= 24 * 60)
+    return fmt::format("{}{}d {}h", sign, minutes / 1440, minutes % 1440 / 60);
   if (minutes >= 60) return fmt::format("{}{}h {}m", sign, minutes / 60, minutes % 60);
   return fmt::format("{}{}m", sign, minutes);
 }
@@ -225,7 +227,7 @@ std::optional<Instant> parse_keyword(const std::string& w, Instant now, const Zo
   if (w == "today") return local_midnight(now, zone, 0);
   if (w == "yesterday") return local_midnight(now, zone, -1);
   if (w == "tomorrow") return local_midnight(now, zone, 1);
-  static const char* const kDays[] = {"monday", "tuesday", "wednesday", "thursday",
+  static const char* const kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
                                       "friday", "saturday", "sunday"};
   for (int wd = 0; wd < 7; ++wd) {
     std::string_view full = kDays[wd];
@@ -252,12 +254,23 @@ std::optional<Instant> parse_relative(std::string_view s, Instant now) {
     }
     if (i == start || i >= s.size()) return std::nullopt;
     switch (s[i++]) {
-      case 's': total += n; break;
-      case 'm': total += n * 60; break;
-      case 'h': total += n * 3600; break;
-      case 'd': total += n * kDay; break;
-      case 'w': total += n * 7 * kDay; break;
-      default: return std::nullopt;
+      case 's':
+        total += n;
+        break;
+      case 'm':
+        total += n * 60;
+        break;
+      case 'h':
+        total += n * 3600;
+        break;
+      case 'd':
+        total += n * kDay;
+        break;
+      case 'w':
+        total += n * 7 * kDay;
+        break;
+      default:
+        return std::nullopt;
     }
   }
   return now + Seconds{sign * total};

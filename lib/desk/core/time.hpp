@@ -20,8 +20,12 @@ namespace desk {
 using Instant = std::chrono::sys_seconds;
 using Seconds = std::chrono::seconds;
 
-inline Instant from_unix(std::int64_t s) { return Instant{Seconds{s}}; }
-inline std::int64_t to_unix(Instant t) { return t.time_since_epoch().count(); }
+inline Instant from_unix(std::int64_t s) {
+  return Instant{Seconds{s}};
+}
+inline std::int64_t to_unix(Instant t) {
+  return t.time_since_epoch().count();
+}
 
 // A wall-clock reading in some zone. weekday: 0 = Monday … 6 = Sunday.
 struct CivilTime {

@@ -65,6 +65,7 @@ std::optional<Event> edit_ticket(Session& s, std::int64_t id, const EditRequest&
       if (std::find(tags.begin(), tags.end(), checked) == tags.end()) tags.push_back(checked);
     }
     for (const auto& tag : r.remove_tags) std::erase(tags, std::string(util::trim(tag)));
+    std::sort(tags.begin(), tags.end());
     change(e, t, "tags", tags);
   }
   if (e.changes.empty()) return std::nullopt;

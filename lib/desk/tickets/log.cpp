@@ -45,6 +45,7 @@ Logged log_ticket(Session& s, const LogRequest& r) {
     std::string checked = checked_tag(tag);
     if (std::find(tags.begin(), tags.end(), checked) == tags.end()) tags.push_back(checked);
   }
+  std::sort(tags.begin(), tags.end());  // a set: stored and shown in one order
   if (!r.external_id.empty() && s.store.find_ticket_id_by_external(r.external_id))
     throw DataError(fmt::format("a ticket with external id '{}' exists already", r.external_id));
   Instant at = event_time(s, r.at);

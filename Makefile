@@ -1,0 +1,48 @@
+# The two commands of the quick start (README.md):
+#   make demo   install what is missing, build, run a short demo on a local store
+#   make test   install what is missing, build, run every test, then again under
+#               AddressSanitizer + UndefinedBehaviorSanitizer
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+.PHONY: all deps deps-test build demo test test-dev test-asan check-tree format install clean
+
+all: build
+
+deps:
+	@.ci/deps build
+
+deps-test:
+	@.ci/deps test
+
+build: deps
+	@cmake --preset dev >/dev/null
+	@cmake --build build -j $(JOBS)
+
+demo: build
+	@sh examples/demo.sh build/cmd/desk
+
+test: deps-test check-tree test-dev test-asan
+	@echo "all tests passed"
+
+test-dev:
+	@cmake --preset dev >/dev/null
+	@cmake --build build -j $(JOBS)
+	@ctest --preset dev
+
+test-asan:
+	@cmake --preset asan >/dev/null
+	@cmake --build build-asan -j $(JOBS)
+	@ctest --preset asan
+
+# Rules the tree keeps: formatting, and SQL only in the store layer.
+check-tree:
+	@tests/check-tree
+
+format:
+	@clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+
+install: build
+	@cmake --install build
+
+clean:
+	@rm -rf build build-asan build-release

@@ -1,0 +1,28 @@
+#!/bin/sh
+# A short tour of desk on a fresh store: `make demo` runs it.
+# Usage: examples/demo.sh [path/to/desk]
+set -eu
+desk=$(cd "$(dirname "${1:-desk}")" && pwd)/$(basename "${1:-desk}")
+demo=$(mktemp -d "${TMPDIR:-/tmp}/desk-demo-XXXXXX")
+cd "$demo"
+export DESK_USER=alice NO_COLOR=1
+say() { printf '\n\033[1m$ %s\033[0m\n' "$*"; }
+run() { say "$*"; "$@"; }
+d() { run desk "$@"; }
+desk() { "$desk" "$@"; }
+
+echo "desk demo in $demo"
+d init
+d log "Printer on floor 3 is jammed" --customer jane@example.org --channel phone \
+  --category hardware --impact medium --urgency high -m "Paper jam; error E-041 on the panel."
+d log "VPN drops every hour" --customer bob@example.org --channel email --category network \
+  --impact high --urgency high --tag vpn -m "Since this morning's update."
+d log "New starter needs a laptop" --type service-request --customer hr@example.org \
+  --channel portal --category hardware --impact low --urgency low -m "Starts on Monday."
+d note 2 --reply -m "We are looking into it; please use the office Wi-Fi meanwhile." --channel email
+d edit 3 --priority P3 -m "Start date moved forward"
+d list
+d list --priority P1,P2 --format csv --columns id,priority,customer,title
+d show 2
+echo
+echo "The store is $demo/desk.db; try: cd $demo && $desk list"

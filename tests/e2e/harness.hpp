@@ -1,0 +1,83 @@
+// Runs the real desk binary in a sandbox: its own temporary directory (kept
+// when the test fails), a scrubbed environment (HOME and XDG_* inside the
+// sandbox, TZ=UTC, LC_ALL=C.UTF-8, no DESK_* or NO_COLOR, a non-interactive
+// EDITOR) and a fixed clock. Every result carries the exit status, stdout
+// and stderr, so a test can check all three.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace e2e {
+
+using Json = nlohmann::ordered_json;
+
+// 2026-11-24T10:30:00Z, a Tuesday: the sandbox's "now" unless a test says otherwise.
+inline constexpr const char* kNow = "2026-11-24T10:30:00Z";
+
+struct Result {
+  int status = -1;  // the exit status; -1 when killed by a signal
+  int signal = 0;   // the signal that killed it, if any (a sanitizer abort is SIGABRT)
+  std::string out;
+  std::string err;
+
+  // The first line of stderr, for messages checked exactly.
+  std::string err_line() const;
+  Json json() const;  // stdout parsed as JSON (a test failure when it is not)
+  std::vector<Json> jsonl() const;
+};
+
+class Sandbox {
+ public:
+  // Runs `desk init` in the sandbox unless `init` is false.
+  explicit Sandbox(bool init = true);
+  ~Sandbox();
+  Sandbox(const Sandbox&) = delete;
+  Sandbox& operator=(const Sandbox&) = delete;
+
+  const std::filesystem::path& dir() const { return dir_; }
+  std::filesystem::path path(const std::string& relative) const { return dir_ / relative; }
+
+  // desk ARGS..., in the sandbox, with --now kNow first unless `now` is set
+  // (an empty `now` adds no --now at all).
+  Result run(const std::vector<std::string>& args, const std::string& input = "") const;
+  Result run_with(const std::vector<std::string>& args, const std::string& input,
+                  const std::map<std::string, std::string>& env) const;
+
+  // run(), and a failed CHECK unless it exits 0; returns the result.
+  Result ok(const std::vector<std::string>& args, const std::string& input = "") const;
+  // desk log -q ...: the new ticket's id.
+  long long log(const std::string& title, const std::vector<std::string>& more = {}) const;
+
+  void write(const std::string& relative, const std::string& text) const;
+  std::string read(const std::string& relative) const;
+  // Replaces desk.toml; `extra` is appended to the starter's text.
+  void configure(const std::string& toml) const;
+
+  // Every table's rows, in a stable order: compare before and after a
+  // refused command to prove nothing changed.
+  std::string dump_store() const;
+  std::filesystem::path store() const { return dir_ / "desk.db"; }
+
+  std::optional<std::string> now = std::string(kNow);
+  std::map<std::string, std::string> env;  // extra variables for every run
+
+ private:
+  std::filesystem::path dir_;
+};
+
+// The path of the desk binary under test.
+std::string desk_binary();
+// Source tree root (for examples/, man/, completions/).
+std::filesystem::path source_dir();
+
+// Runs any program (sqlite3, bash ...) with the sandbox environment.
+Result run_program(const std::vector<std::string>& argv, const std::string& input,
+                   const std::filesystem::path& cwd, const std::map<std::string, std::string>& env);
+
+}  // namespace e2e

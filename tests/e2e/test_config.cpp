@@ -1,0 +1,100 @@
+#include <doctest/doctest.h>
+
+#include "harness.hpp"
+
+using namespace e2e;
+
+TEST_CASE("config: bad TOML is refused with file:line:column, and nothing changes") {
+  Sandbox s;
+  s.log("keep me");
+  std::string before = s.dump_store();
+  s.configure("[desk]\ntimezone = \"UTC\"\n[tickets\ntypes = []\n");
+  Result r = s.run({"log", "x", "-m", ""});
+  CHECK(r.status == 78);
+  CHECK(r.err_line().rfind("desk: desk.toml:3:", 0) == 0);
+  CHECK(s.dump_store() == before);
+}
+
+TEST_CASE("config: a wrong value names where it is and what was expected") {
+  Sandbox s;
+  SUBCASE("unknown key") {
+    s.configure("[teams.l1]\ntier = 1\nstategy = \"skills\"\n");
+    Result r = s.run({"list"});
+    CHECK(r.status == 78);
+    CHECK(r.err_line() == "desk: desk.toml:3:11: unknown key 'stategy' in [teams.l1]");
+    CHECK(r.err.find("hint: did you mean 'strategy'?") != std::string::npos);
+  }
+  SUBCASE("wrong type") {
+    s.configure("[teams.l1]\ntier = \"one\"\n");
+    Result r = s.run({"list"});
+    CHECK(r.status == 78);
+    CHECK(r.err_line() == "desk: desk.toml:2:8: tier must be a whole number");
+  }
+  SUBCASE("unknown zone") {
+    s.configure("[desk]\ntimezone = \"Europe/Lodnon\"\n");
+    Result r = s.run({"list"});
+    CHECK(r.status == 78);
+    CHECK(r.err_line() == "desk: desk.toml:2:12: unknown time zone 'Europe/Lodnon'");
+  }
+  SUBCASE("matrix shape") {
+    s.configure("[priority]\nimpact = [\"a\", \"b\"]\nurgency = [\"x\"]\nmatrix = [[\"P1\"]]\n");
+    Result r = s.run({"list"});
+    CHECK(r.status == 78);
+    CHECK(r.err_line() == "desk: desk.toml:4:10: matrix must have 2 rows, one per impact level");
+  }
+  SUBCASE("dangling reference") {
+    s.configure("[teams.l1]\nescalates_to = \"l3\"\n[teams.l2]\n");
+    Result r = s.run({"list"});
+    CHECK(r.status == 78);
+    CHECK(r.err_line() == "desk: desk.toml:2:16: unknown team 'l3'");
+    CHECK(r.err.find("did you mean 'l1'?") != std::string::npos);
+  }
+}
+
+TEST_CASE("config: a small file takes every other default") {
+  Sandbox s;
+  s.configure("[tickets]\ntypes = [\"incident\", \"question\"]\n");
+  s.ok({"log", "-q", "How do I?", "-m", "", "--type", "question"});
+  Json t = s.ok({"show", "1", "--format", "json"}).json();
+  CHECK(t["type"] == "question");
+  CHECK(t["priority"] == "P3");  // the default matrix still applies
+  CHECK(s.run({"log", "x", "-m", "", "--type", "complaint"}).status == 65);
+}
+
+TEST_CASE("config: check validates a named file, show prints a file that checks again") {
+  Sandbox s;
+  s.write("other.toml", "[desk]\nstore = \"other.db\"\n[tickets]\nchannels = [\"phone\"]\n");
+  CHECK(s.ok({"config", "check", "other.toml"}).out == "other.toml: ok\n");
+  s.write("bad.toml", "[desk]\nstore = 3\n");
+  Result bad = s.run({"config", "check", "bad.toml"});
+  CHECK(bad.status == 78);
+  CHECK(bad.err_line() == "desk: bad.toml:2:9: store must be a string");
+  Result shown = s.ok({"--config", "other.toml", "config", "show"});
+  CHECK(shown.out.find("channels = [ 'phone' ]") != std::string::npos);
+  s.write("shown.toml", shown.out);
+  CHECK(s.ok({"config", "check", "shown.toml"}).out == "shown.toml: ok\n");
+}
+
+TEST_CASE("config: lookup order is --config, DESK_CONFIG, ./desk.toml, XDG, /etc") {
+  Sandbox s(false);
+  s.write("a/desk.toml", "[desk]\nstore = \"a.db\"\n");
+  s.write("b/desk.toml", "[desk]\nstore = \"b.db\"\n");
+  s.write("home/.config/desk/desk.toml", "[desk]\nstore = \"xdg.db\"\n");
+  auto store_of = [&](std::vector<std::string> args, std::map<std::string, std::string> env) {
+    args.insert(args.end(), {"config", "path"});
+    Result r = s.run_with(args, "", env);
+    CHECK(r.status == 0);
+    return r.out.substr(r.out.find("store   ") + 8);
+  };
+  CHECK(store_of({}, {}) == (s.dir() / "home/.config/desk/xdg.db").string() + "\n");
+  s.write("desk.toml", "[desk]\nstore = \"here.db\"\n");
+  CHECK(store_of({}, {}) == (s.dir() / "here.db").string() + "\n");
+  CHECK(store_of({}, {{"DESK_CONFIG", "b/desk.toml"}}) == (s.dir() / "b/b.db").string() + "\n");
+  CHECK(store_of({"--config", "a/desk.toml"}, {{"DESK_CONFIG", "b/desk.toml"}}) ==
+        (s.dir() / "a/a.db").string() + "\n");
+  CHECK(store_of({"--db", "x.db"}, {}) == (s.dir() / "x.db").string() + "\n");
+  CHECK(store_of({}, {{"DESK_DB", "y.db"}}) == (s.dir() / "y.db").string() + "\n");
+  Result missing = s.run({"--config", "nope.toml", "list"});
+  CHECK(missing.status == 78);
+  CHECK(missing.err_line() == "desk: no configuration file 'nope.toml'");
+}

@@ -1,0 +1,81 @@
+#include <doctest/doctest.h>
+
+#include "harness.hpp"
+
+using namespace e2e;
+
+TEST_CASE("show: JSON carries every documented field and the events") {
+  Sandbox s;
+  s.log("Printer on fire", {"--customer", "Jane Doe", "--channel", "phone"});
+  Json t = s.ok({"show", "1", "--format", "json"}).json();
+  for (const char* key :
+       {"id", "type", "title", "description", "status", "priority", "impact", "urgency", "customer",
+        "channel", "category", "tags", "assignee", "team", "created_at", "updated_at", "events"}) {
+    CAPTURE(key);
+    CHECK(t.contains(key));
+  }
+  CHECK(t["id"] == 1);
+  CHECK(t["customer"] == "Jane Doe");
+  const Json& e = t["events"][0];
+  CHECK(e["kind"] == "logged");
+  CHECK(e["at"] == "2026-11-24T10:30:00+00:00");
+  CHECK(e["changes"]["title"]["from"].is_null());
+  CHECK(e["changes"]["title"]["to"] == "Printer on fire");
+  CHECK(e["changes"]["status"]["to"] == "new");
+}
+
+TEST_CASE("show: times are shown in the configured zone, with the offset in JSON") {
+  Sandbox s;
+  std::string toml = s.read("desk.toml");
+  toml.replace(toml.find("timezone = \"UTC\""), 16, "timezone = \"America/New_York\"");
+  s.configure(toml);
+  s.log("call");
+  Json t = s.ok({"show", "1", "--format", "json"}).json();
+  CHECK(t["created_at"] == "2026-11-24T05:30:00-05:00");
+  Result text = s.ok({"show", "1"});
+  CHECK(text.out.find("created       2026-11-24 05:30") != std::string::npos);
+}
+
+TEST_CASE("show: the text view tells the whole story") {
+  Sandbox s;
+  s.log("VPN drops", {"--customer", "jane@example.org", "--channel", "phone"});
+  s.ok({"note", "1", "-m", "Checked the logs"});
+  s.ok({"note", "1", "--reply", "-m", "We are on it", "--channel", "email"});
+  s.ok({"edit", "1", "--priority", "P1", "-m", "CEO affected"});
+  Result r = s.ok({"show", "1"});
+  CHECK(r.out.rfind("Ticket 1: VPN drops\n", 0) == 0);
+  CHECK(r.out.find("  customer      jane@example.org\n") != std::string::npos);
+  CHECK(r.out.find("  priority      P1 (impact medium, urgency medium)\n") != std::string::npos);
+  CHECK(r.out.find("tester     note") != std::string::npos);
+  CHECK(r.out.find("      Checked the logs\n") != std::string::npos);
+  CHECK(r.out.find("tester     reply       channel email") != std::string::npos);
+  CHECK(r.out.find("priority P3 → P1") != std::string::npos);
+  CHECK(r.out.find("      CEO affected\n") != std::string::npos);
+}
+
+TEST_CASE("show: an unknown ticket is refused with exit 1") {
+  Sandbox s;
+  Result r = s.run({"show", "99"});
+  CHECK(r.status == 1);
+  CHECK(r.err_line() == "desk: no ticket 99");
+  CHECK(r.out == "");
+  Result bad = s.run({"show", "abc"});
+  CHECK(bad.status == 2);
+  CHECK(bad.err_line() == "desk: invalid ticket id 'abc'");
+}
+
+TEST_CASE("show: ids from standard input, and the history as CSV rows") {
+  Sandbox s;
+  s.log("one");
+  s.log("two");
+  Json both = s.ok({"show", "-", "--format", "json"}, "1\n#2\n").json();
+  REQUIRE(both.is_array());
+  CHECK(both.size() == 2);
+  CHECK(both[1]["title"] == "two");
+  Result csv = s.ok({"show", "1", "--format", "csv"});
+  CHECK(csv.out.rfind("ticket,id,at,actor,kind,summary,text\n", 0) == 0);
+  CHECK(csv.out.find("1,1,2026-11-24T10:30:00+00:00,tester,logged,") != std::string::npos);
+  Result bad = s.run({"show", "-"}, "1\nbanana\n");
+  CHECK(bad.status == 65);
+  CHECK(bad.err_line() == "desk: standard input line 2: 'banana' is not a ticket id");
+}
