@@ -8,6 +8,7 @@
 #include "desk/tickets/serialize.hpp"
 #include "desk/tickets/validate.hpp"
 
+#include "batch.hpp"
 #include "options.hpp"
 #include "registry.hpp"
 #include "render.hpp"
@@ -45,6 +46,7 @@ int run(Env& env, const Options& o) {
   store::WriteTransaction tx(session.store);
   auto e = tickets::edit_ticket(session, id, r);
   tx.commit();
+  if (e) after_commit(env, {*e});
   if (o.format == "json") {
     print_json(env, e ? tickets::event_json(*e, env.zone()) : format::Json());
   } else if (!env.globals.quiet) {

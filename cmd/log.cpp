@@ -5,6 +5,7 @@
 #include "desk/tickets/actions.hpp"
 #include "desk/tickets/serialize.hpp"
 
+#include "batch.hpp"
 #include "options.hpp"
 #include "registry.hpp"
 #include "render.hpp"
@@ -43,6 +44,7 @@ int run(Env& env, const Options& o) {
   store::WriteTransaction tx(session.store);
   tickets::Logged logged = tickets::log_ticket(session, r);
   tx.commit();
+  after_commit(env, {logged.event});
 
   const auto& t = logged.ticket;
   if (o.format == "json") {

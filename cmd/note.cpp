@@ -6,6 +6,7 @@
 #include "desk/tickets/serialize.hpp"
 #include "desk/tickets/validate.hpp"
 
+#include "batch.hpp"
 #include "options.hpp"
 #include "registry.hpp"
 #include "render.hpp"
@@ -35,6 +36,7 @@ int run(Env& env, const Options& o) {
   bool first = o.reply && !tickets::require_ticket(session, id).first_response_at;
   auto e = tickets::add_note(session, id, r);
   tx.commit();
+  after_commit(env, {e});
   if (o.format == "json")
     print_json(env, tickets::event_json(e, env.zone()));
   else if (!env.globals.quiet)

@@ -52,6 +52,16 @@ Runner cmd_list(CLI::App& sub);
 Runner cmd_note(CLI::App& sub);
 Runner cmd_edit(CLI::App& sub);
 Runner cmd_config(CLI::App& sub);
+Runner cmd_allocate(CLI::App& sub);
+Runner cmd_take(CLI::App& sub);
+Runner cmd_start(CLI::App& sub);
+Runner cmd_pending(CLI::App& sub);
+Runner cmd_resume(CLI::App& sub);
+Runner cmd_escalate(CLI::App& sub);
+Runner cmd_resolve(CLI::App& sub);
+Runner cmd_close(CLI::App& sub);
+Runner cmd_reopen(CLI::App& sub);
+Runner cmd_link(CLI::App& sub);
 Runner cmd_help(CLI::App& sub);
 Runner cmd_complete(CLI::App& sub);
 

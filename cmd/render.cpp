@@ -38,8 +38,8 @@ Tone status_tone(const Json& v) {
 }
 
 const std::vector<std::string>& default_list_columns() {
-  static const std::vector<std::string> columns = {"id",       "status", "priority",   "type",
-                                                   "assignee", "team",   "created_at", "title"};
+  static const std::vector<std::string> columns = {
+      "id", "status", "priority", "type", "assignee", "team", "tier", "created_at", "title"};
   return columns;
 }
 

@@ -23,6 +23,14 @@ struct Options {
   std::string format;
 };
 
+// How a link reads from the other ticket's side.
+std::string inverse_link(const std::string& kind) {
+  if (kind == "caused-by") return "causes";
+  if (kind == "duplicate-of") return "duplicated-by";
+  if (kind == "parent-of") return "child-of";
+  return kind;
+}
+
 std::string value_text(const Json& v) {
   if (v.is_null()) return "(none)";
   if (v.is_array()) return v.empty() ? "(none)" : format::cell_text(v, format::Kind::list);
@@ -127,11 +135,19 @@ void print_text(Env& env, const Json& t, const Json& events) {
   paragraph("Resolution", t["resolution"]);
   paragraph("Workaround", t["workaround"]);
 
+  if (t.contains("links") && !t["links"].empty()) {
+    out << '\n' << paint(Tone::bold, "Links") << '\n';
+    for (const auto& l : t["links"])
+      out << fmt::format("  {} #{}\n", l["kind"].get<std::string>(),
+                         l["ticket"].get<std::int64_t>());
+  }
+
   out << '\n' << paint(Tone::bold, "History") << '\n';
   for (const auto& e : events) {
     std::string kind = e["kind"].get<std::string>();
     std::string detail = changes_text(e["changes"], kind == "logged");
-    for (const char* extra : {"channel", "link", "ref", "hook", "reason", "code", "score"})
+    for (const char* extra : {"channel", "link", "to", "escalation", "manager", "contact", "reason",
+                              "hook", "for", "why", "score"})
       if (e.contains(extra) && !e[extra].is_null())
         detail += (detail.empty() ? "" : ", ") + std::string(extra) + " " + value_text(e[extra]);
     out << "  " << paint(Tone::dim, format::cell_text(e["at"], format::Kind::time)) << "  "
@@ -166,6 +182,13 @@ int run(Env& env, const Options& o) {
     for (const auto& e : store.ticket_events(id))
       events.push_back(tickets::event_json(e, env.zone()));
     j["events"] = std::move(events);
+    Json links = Json::array();
+    for (const auto& l : store.links_of(id)) {
+      bool out = l.ticket_id == id;
+      links.push_back({{"kind", out ? l.kind : inverse_link(l.kind)},
+                       {"ticket", out ? l.other_id : l.ticket_id}});
+    }
+    j["links"] = std::move(links);
     tickets.push_back(std::move(j));
   }
   if (o.format == "json") {

@@ -82,10 +82,10 @@ TEST_CASE("list: every format") {
   s.log("Printer, \"jammed\"", {"--priority", "P1", "--tag", "a,b"});
   SUBCASE("table") {
     Result r = s.ok({"list"});
-    CHECK(
-        r.out ==
-        "ID  STATUS  PRIORITY  TYPE      ASSIGNEE  TEAM  CREATED           TITLE\n"
-        " 1  new     P1        incident                  2026-11-24 10:30  Printer, \"jammed\"\n");
+    CHECK(r.out ==
+          "ID  STATUS  PRIORITY  TYPE      ASSIGNEE  TEAM  TIER  CREATED           TITLE\n"
+          " 1  new     P1        incident                        2026-11-24 10:30  Printer, "
+          "\"jammed\"\n");
   }
   SUBCASE("jsonl") {
     auto rows = s.ok({"list", "--format", "jsonl"}).jsonl();

@@ -1,5 +1,6 @@
 // [teams.*], [technicians.*] and [[routing]].
 #include <algorithm>
+#include <regex>
 
 #include <fmt/format.h>
 
@@ -64,7 +65,14 @@ void read_teams(Config& c, const toml::table& t, const Reader& r) {
     }
     if (const auto* n = tt.get("supplier")) team.supplier = r.boolean(*n, "supplier");
     if (const auto* n = tt.get("contact")) team.contact = r.string(*n, "contact");
-    if (const auto* n = tt.get("ref_format")) team.ref_format = r.string(*n, "ref_format");
+    if (const auto* n = tt.get("ref_format")) {
+      team.ref_format = r.string(*n, "ref_format");
+      try {
+        std::regex check(team.ref_format);
+      } catch (const std::regex_error& e) {
+        r.fail(*n, fmt::format("ref_format is not a valid regular expression: {}", e.what()));
+      }
+    }
     for (const auto& m : team.members) check_name(node, m, "member", r);
     c.teams[name] = std::move(team);
   }

@@ -32,6 +32,11 @@ class SqliteStore final : public Store {
   std::int64_t append_event(const Event& e) override;
   std::vector<Event> ticket_events(std::int64_t ticket_id) override;
 
+  bool add_link(const Link& link) override;
+  std::vector<Link> links_of(std::int64_t ticket_id) override;
+  std::optional<std::string> round_robin_cursor(std::string_view team) override;
+  void set_round_robin_cursor(std::string_view team, std::string_view assignee) override;
+
   std::optional<catalog::Customer> find_customer(std::string_view id_email_or_name) override;
   std::optional<catalog::Customer> customer(std::int64_t id) override;
   std::int64_t insert_customer(const catalog::Customer& c) override;

@@ -25,6 +25,15 @@ using tickets::Event;
 using tickets::Query;
 using tickets::Ticket;
 
+// A relation between two tickets, seen from `ticket_id`.
+struct Link {
+  std::int64_t ticket_id = 0;
+  std::int64_t other_id = 0;
+  std::string kind;  // related | caused-by | duplicate-of | parent-of
+  Instant at{};
+  std::string actor;
+};
+
 // How a query orders priorities and statuses (their configured order, not
 // alphabetical).
 struct Ordering {
@@ -56,6 +65,15 @@ class Store {
   // Events: a ticket's history, oldest first.
   virtual std::int64_t append_event(const Event& e) = 0;
   virtual std::vector<Event> ticket_events(std::int64_t ticket_id) = 0;
+
+  // Relations between tickets, in both directions (links_of returns the
+  // links where the ticket is either side).
+  virtual bool add_link(const Link& link) = 0;  // false when it existed
+  virtual std::vector<Link> links_of(std::int64_t ticket_id) = 0;
+
+  // Round-robin allocation: who in `team` received the last ticket.
+  virtual std::optional<std::string> round_robin_cursor(std::string_view team) = 0;
+  virtual void set_round_robin_cursor(std::string_view team, std::string_view assignee) = 0;
 
   // Customers.
   virtual std::optional<catalog::Customer> find_customer(std::string_view id_email_or_name) = 0;

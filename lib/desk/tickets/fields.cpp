@@ -91,7 +91,7 @@ Json get_field(const Ticket& t, std::string_view name) {
           return v.empty() ? Json() : Json(v);
         } else if constexpr (std::is_same_v<V, std::int64_t> || std::is_same_v<V, int>) {
           // Ids and references of 0 mean "none"; counts and tiers are numbers.
-          bool reference = name == "customer_id" || name == "duplicate_of";
+          bool reference = name == "customer_id" || name == "duplicate_of" || name == "tier";
           return (reference && v == 0) ? Json() : Json(v);
         } else if constexpr (std::is_same_v<V, bool>) {
           return Json(v);

@@ -1,0 +1,63 @@
+// The ticket lifecycle: which steps each status allows, and the use cases
+// that take those steps. Statuses: new → assigned → in-progress → pending →
+// resolved → closed; a call resolved at first contact goes straight to
+// resolved; reopen brings a resolved ticket back; closed is final.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "desk/tickets/session.hpp"
+#include "desk/tickets/ticket.hpp"
+
+namespace desk::tickets {
+
+enum class Step { allocate, start, pending, resume, escalate, resolve, close, reopen };
+
+std::string_view step_verb(Step s);  // "allocate", "start", ...
+std::vector<Step> next_steps(std::string_view status);
+// Refused (exit 1) naming the steps the ticket's status allows instead.
+void require_step(const Ticket& t, Step s);
+
+struct StatusRequest {
+  std::string reason;  // pending: customer | supplier | change
+  std::string text;
+  std::optional<Instant> at;
+};
+
+Event start_work(Session& s, std::int64_t id, const StatusRequest& r);
+Event set_pending(Session& s, std::int64_t id, const StatusRequest& r);
+Event resume_work(Session& s, std::int64_t id, const StatusRequest& r);
+
+struct EscalateRequest {
+  bool up = false;        // to the team the current team escalates to
+  std::string to_team;    // functional: to a named team
+  std::string supplier;   // functional: to a third party ...
+  std::string ref;        // ... with its reference
+  bool manager = false;   // hierarchical: the team's manager is told
+  std::string reason;     // required
+  std::optional<Instant> at;
+};
+
+Event escalate(Session& s, std::int64_t id, const EscalateRequest& r);
+
+struct ResolveRequest {
+  std::string code;
+  std::string resolution;
+  std::string workaround;
+  std::int64_t duplicate_of = 0;
+  std::optional<Instant> at;
+};
+
+std::vector<Event> resolve(Session& s, std::int64_t id, const ResolveRequest& r);
+Event close_ticket(Session& s, std::int64_t id, std::optional<Instant> at);
+// Resolved tickets whose resolution is older than [tickets].close_after.
+std::vector<Ticket> due_for_closing(Session& s);
+Event reopen(Session& s, std::int64_t id, const std::string& reason, std::optional<Instant> at);
+
+// Records that `id` relates to `other`; false when the link existed.
+std::optional<Event> link(Session& s, std::int64_t id, std::int64_t other, const std::string& kind,
+                          std::optional<Instant> at);
+
+}  // namespace desk::tickets

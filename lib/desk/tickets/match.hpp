@@ -1,0 +1,12 @@
+// Whether a ticket matches a rule's `match = { ... }` table (routing, SLA
+// rules): every key must match, a list matches any of its values.
+#pragma once
+
+#include "desk/config/model.hpp"
+#include "desk/tickets/ticket.hpp"
+
+namespace desk::tickets {
+
+bool matches(const config::Match& m, const Ticket& t);
+
+}  // namespace desk::tickets
