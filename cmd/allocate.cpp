@@ -1,11 +1,12 @@
 // desk allocate ID... --to TECH|TEAM, and desk allocate --auto.
 #include <fmt/format.h>
 
-#include "batch.hpp"
 #include "desk/core/error.hpp"
 #include "desk/store/store.hpp"
 #include "desk/tickets/allocation.hpp"
 #include "desk/tickets/serialize.hpp"
+
+#include "batch.hpp"
 #include "options.hpp"
 #include "registry.hpp"
 
@@ -24,8 +25,12 @@ struct Options {
 
 std::vector<format::Column> decision_columns() {
   using format::Kind;
-  return {{"ticket", "TICKET", Kind::number}, {"priority", "PRIORITY"}, {"team", "TEAM"},
-          {"assignee", "ASSIGNEE"},           {"reason", "REASON"},     {"title", "TITLE", Kind::text, true}};
+  return {{"ticket", "TICKET", Kind::number},
+          {"priority", "PRIORITY"},
+          {"team", "TEAM"},
+          {"assignee", "ASSIGNEE"},
+          {"reason", "REASON"},
+          {"title", "TITLE", Kind::text, true}};
 }
 
 Json decision_json(const tickets::Decision& d, bool dry_run) {
@@ -75,7 +80,8 @@ int run(Env& env, const Options& o) {
       throw UsageError("--auto allocates every unallocated ticket: give no ids and no --to");
     return run_auto(env, o);
   }
-  if (o.to.empty()) throw UsageError("say who takes the tickets with --to TECH|TEAM, or use --auto");
+  if (o.to.empty())
+    throw UsageError("say who takes the tickets with --to TECH|TEAM, or use --auto");
   if (!o.team.empty() || o.dry_run) throw UsageError("--team and --dry-run go with --auto");
   auto ids = collect_ids(env, o.ids);
   tickets::AllocateRequest r{o.to, o.message.value, o.force, event_at(env, o.at)};
@@ -101,9 +107,12 @@ int run(Env& env, const Options& o) {
 Runner cmd_allocate(CLI::App& sub) {
   auto o = std::make_shared<Options>();
   sub.add_option("id", o->ids, "Ticket ids ('-' reads them from standard input)");
-  sub.add_option("--to", o->to, "A technician, or a team (leaving the technician open)")->option_text("WHO");
-  sub.add_flag("--auto", o->automatic, "Allocate every unallocated ticket by routing rules and strategy");
-  sub.add_option("--team", o->team, "With --auto: only tickets bound for this team")->option_text("TEAM");
+  sub.add_option("--to", o->to, "A technician, or a team (leaving the technician open)")
+      ->option_text("WHO");
+  sub.add_flag("--auto", o->automatic,
+               "Allocate every unallocated ticket by routing rules and strategy");
+  sub.add_option("--team", o->team, "With --auto: only tickets bound for this team")
+      ->option_text("TEAM");
   sub.add_flag("-n,--dry-run", o->dry_run, "With --auto: print the decisions, change nothing");
   sub.add_flag("--force", o->force, "Allocate to an away technician or one at capacity");
   add_text(sub, o->message, "-m,--message", "A note on the allocation").option->option_text("TEXT");

@@ -10,7 +10,8 @@ namespace desk::cmd {
 
 std::vector<tickets::Event> change_tickets(Env& env, const std::vector<std::int64_t>& ids,
                                            const Action& action) {
-  if (ids.empty()) throw UsageError("no ticket ids given", "give ids, or '-' to read them from standard input");
+  if (ids.empty())
+    throw UsageError("no ticket ids given", "give ids, or '-' to read them from standard input");
   auto session = env.session(store::Access::write);
   std::vector<tickets::Event> events;
   {
@@ -45,8 +46,10 @@ void after_commit(Env& env, const std::vector<tickets::Event>& events) {
 
 void report_each(Env& env, const std::vector<std::int64_t>& ids, std::string_view verb) {
   for (auto id : ids) {
-    if (env.globals.quiet) env.out << id << '\n';
-    else env.out << fmt::format("{} ticket {}\n", verb, id);
+    if (env.globals.quiet)
+      env.out << id << '\n';
+    else
+      env.out << fmt::format("{} ticket {}\n", verb, id);
   }
 }
 

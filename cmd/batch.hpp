@@ -6,8 +6,9 @@
 #include <functional>
 #include <vector>
 
-#include "context.hpp"
 #include "desk/tickets/ticket.hpp"
+
+#include "context.hpp"
 
 namespace desk::cmd {
 

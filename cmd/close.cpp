@@ -1,10 +1,11 @@
 // desk close ID..., and desk close --auto (cron).
 #include <fmt/format.h>
 
-#include "batch.hpp"
 #include "desk/core/error.hpp"
 #include "desk/store/store.hpp"
 #include "desk/tickets/lifecycle.hpp"
+
+#include "batch.hpp"
 #include "options.hpp"
 #include "registry.hpp"
 
@@ -26,16 +27,18 @@ int run_auto(Env& env, const Options& o) {
     store::WriteTransaction tx(session.store);
     due = tickets::due_for_closing(session);
     if (!o.dry_run) {
-      for (const auto& t : due) events.push_back(tickets::close_ticket(session, t.id, std::nullopt));
+      for (const auto& t : due)
+        events.push_back(tickets::close_ticket(session, t.id, std::nullopt));
       tx.commit();
     }
   }
   after_commit(env, events);
   for (const auto& t : due) {
-    if (env.globals.quiet) env.out << t.id << '\n';
+    if (env.globals.quiet)
+      env.out << t.id << '\n';
     else
-      env.out << fmt::format("{} ticket {} (resolved {})\n", o.dry_run ? "Would close" : "Closed", t.id,
-                             format_human(*t.resolved_at, env.zone()));
+      env.out << fmt::format("{} ticket {} (resolved {})\n", o.dry_run ? "Would close" : "Closed",
+                             t.id, format_human(*t.resolved_at, env.zone()));
   }
   return 0;
 }
@@ -60,8 +63,10 @@ int run(Env& env, const Options& o) {
 Runner cmd_close(CLI::App& sub) {
   auto o = std::make_shared<Options>();
   sub.add_option("id", o->ids, "Ticket ids ('-' reads them from standard input)");
-  sub.add_flag("--auto", o->automatic, "Close every ticket resolved longer ago than [tickets].close_after");
-  sub.add_flag("-n,--dry-run", o->dry_run, "With --auto: list what would be closed, change nothing");
+  sub.add_flag("--auto", o->automatic,
+               "Close every ticket resolved longer ago than [tickets].close_after");
+  sub.add_flag("-n,--dry-run", o->dry_run,
+               "With --auto: list what would be closed, change nothing");
   add_at(sub, o->at);
   return [o](Env& env) { return run(env, *o); };
 }

@@ -42,7 +42,11 @@ void Env::prepare() {
   config_ = config::resolve(globals.config, globals.db);
   zone_ = config_->zone();
   now_ = real_now();
-  if (globals.now) now_ = desk::parse_time(*globals.now, real_now(), zone_);
+  // --now, else $DESK_NOW: a fixed clock makes any figure reproducible.
+  std::optional<std::string> fixed = globals.now;
+  if (!fixed)
+    if (const char* v = std::getenv("DESK_NOW"); v && *v) fixed = v;
+  if (fixed) now_ = desk::parse_time(*fixed, real_now(), zone_);
   actor_ = resolve_actor(globals);
 }
 

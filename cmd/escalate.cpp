@@ -1,8 +1,9 @@
 // desk escalate ID... --up | --to TEAM | --supplier NAME --ref REF | --manager  -m REASON
 #include <fmt/format.h>
 
-#include "batch.hpp"
 #include "desk/tickets/lifecycle.hpp"
+
+#include "batch.hpp"
 #include "options.hpp"
 #include "registry.hpp"
 
@@ -36,9 +37,12 @@ int run(Env& env, const Options& o) {
       continue;
     }
     std::string where;
-    if (const auto* t = e.change("team")) where = "to " + t->to.get<std::string>();
-    else if (const auto* sp = e.change("supplier")) where = "to supplier " + sp->to.get<std::string>();
-    else if (e.extra.contains("manager")) where = "to manager " + e.extra["manager"].get<std::string>();
+    if (const auto* t = e.change("team"))
+      where = "to " + t->to.get<std::string>();
+    else if (const auto* sp = e.change("supplier"))
+      where = "to supplier " + sp->to.get<std::string>();
+    else if (e.extra.contains("manager"))
+      where = "to manager " + e.extra["manager"].get<std::string>();
     env.out << fmt::format("Escalated ticket {} {}\n", e.ticket_id, where);
   }
   return 0;
@@ -51,7 +55,8 @@ Runner cmd_escalate(CLI::App& sub) {
   sub.add_option("id", o->ids, "Ticket ids ('-' reads them from standard input)")->required();
   sub.add_flag("--up", o->up, "To the team the current team escalates to");
   sub.add_option("--to", o->to, "To a named team")->option_text("TEAM");
-  sub.add_option("--supplier", o->supplier, "To a supplier (a team with supplier = true)")->option_text("NAME");
+  sub.add_option("--supplier", o->supplier, "To a supplier (a team with supplier = true)")
+      ->option_text("NAME");
   sub.add_option("--ref", o->ref, "The supplier's reference for the case")->option_text("REF");
   sub.add_flag("--manager", o->manager, "Tell the team's manager and flag the ticket");
   add_text(sub, o->message, "-m,--message", "Why (required)").option->option_text("REASON");

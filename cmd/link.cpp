@@ -1,9 +1,10 @@
 // desk link ID --to ID --as related|caused-by|duplicate-of|parent-of
 #include <fmt/format.h>
 
-#include "batch.hpp"
 #include "desk/tickets/lifecycle.hpp"
 #include "desk/tickets/validate.hpp"
+
+#include "batch.hpp"
 #include "options.hpp"
 #include "registry.hpp"
 
@@ -25,8 +26,8 @@ int run(Env& env, const Options& o) {
     return e ? std::vector<tickets::Event>{*e} : std::vector<tickets::Event>{};
   });
   if (!env.globals.quiet)
-    env.out << fmt::format("{} ticket {} ({} {})\n", events.empty() ? "Already linked" : "Linked", id,
-                           o.kind, other);
+    env.out << fmt::format("{} ticket {} ({} {})\n", events.empty() ? "Already linked" : "Linked",
+                           id, o.kind, other);
   return 0;
 }
 
@@ -38,7 +39,8 @@ Runner cmd_link(CLI::App& sub) {
   sub.add_option("--to", o->to, "The other ticket")->required()->option_text("ID");
   sub.add_option("--as", o->kind,
                  "related (default), caused-by, duplicate-of or parent-of; to act as someone else, "
-                 "put --as NAME before the command")->option_text("KIND");
+                 "put --as NAME before the command")
+      ->option_text("KIND");
   add_at(sub, o->at);
   return [o](Env& env) { return run(env, *o); };
 }

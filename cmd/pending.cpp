@@ -1,9 +1,10 @@
 // desk pending ID... --on customer|supplier|change
 #include <fmt/format.h>
 
-#include "batch.hpp"
 #include "desk/tickets/lifecycle.hpp"
 #include "desk/tickets/vocabulary.hpp"
+
+#include "batch.hpp"
 #include "options.hpp"
 #include "registry.hpp"
 
@@ -27,8 +28,10 @@ int run(Env& env, const Options& o) {
     return std::vector<tickets::Event>{tickets::set_pending(s, id, r)};
   });
   for (auto id : ids) {
-    if (env.globals.quiet) env.out << id << '\n';
-    else env.out << fmt::format("Ticket {} is pending on {}\n", id, o.on);
+    if (env.globals.quiet)
+      env.out << id << '\n';
+    else
+      env.out << fmt::format("Ticket {} is pending on {}\n", id, o.on);
   }
   return 0;
 }

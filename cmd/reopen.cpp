@@ -1,6 +1,7 @@
 // desk reopen ID... -m REASON
-#include "batch.hpp"
 #include "desk/tickets/lifecycle.hpp"
+
+#include "batch.hpp"
 #include "options.hpp"
 #include "registry.hpp"
 
@@ -28,7 +29,8 @@ int run(Env& env, const Options& o) {
 Runner cmd_reopen(CLI::App& sub) {
   auto o = std::make_shared<Options>();
   sub.add_option("id", o->ids, "Ticket ids ('-' reads them from standard input)")->required();
-  add_text(sub, o->message, "-m,--message", "Why it is back (required)").option->option_text("REASON");
+  add_text(sub, o->message, "-m,--message", "Why it is back (required)")
+      .option->option_text("REASON");
   add_at(sub, o->at);
   return [o](Env& env) { return run(env, *o); };
 }

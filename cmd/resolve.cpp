@@ -1,9 +1,10 @@
 // desk resolve ID... --code CODE -m RESOLUTION [--workaround TEXT] [--duplicate-of ID]
 #include <fmt/format.h>
 
-#include "batch.hpp"
 #include "desk/tickets/lifecycle.hpp"
 #include "desk/tickets/validate.hpp"
+
+#include "batch.hpp"
 #include "options.hpp"
 #include "registry.hpp"
 
@@ -25,7 +26,8 @@ int run(Env& env, const Options& o) {
   if (!o.duplicate_of.empty()) r.duplicate_of = tickets::parse_ticket_id(o.duplicate_of);
   r.resolution = long_text(env, o.message, "What resolved it: the fix, or the answer given.");
   r.at = event_at(env, o.at);
-  change_tickets(env, ids, [&](tickets::Session& s, std::int64_t id) { return tickets::resolve(s, id, r); });
+  change_tickets(env, ids,
+                 [&](tickets::Session& s, std::int64_t id) { return tickets::resolve(s, id, r); });
   report_each(env, ids, "Resolved");
   return 0;
 }
@@ -35,12 +37,15 @@ int run(Env& env, const Options& o) {
 Runner cmd_resolve(CLI::App& sub) {
   auto o = std::make_shared<Options>();
   sub.add_option("id", o->ids, "Ticket ids ('-' reads them from standard input)")->required();
-  sub.add_option("--code", o->code, "Resolution code (see [tickets].resolution_codes)")->option_text("CODE");
-  add_text(sub, o->message, "-m,--message", "The resolution (default: standard input, else $EDITOR)")
+  sub.add_option("--code", o->code, "Resolution code (see [tickets].resolution_codes)")
+      ->option_text("CODE");
+  add_text(sub, o->message, "-m,--message",
+           "The resolution (default: standard input, else $EDITOR)")
       .option->option_text("TEXT");
   sub.add_option("--workaround", o->workaround, "A temporary solution, kept as its own field")
       ->option_text("TEXT");
-  sub.add_option("--duplicate-of", o->duplicate_of, "The ticket this one duplicates (code: duplicate)")
+  sub.add_option("--duplicate-of", o->duplicate_of,
+                 "The ticket this one duplicates (code: duplicate)")
       ->option_text("ID");
   add_at(sub, o->at);
   return [o](Env& env) { return run(env, *o); };

@@ -1,6 +1,7 @@
 // desk start ID...
-#include "batch.hpp"
 #include "desk/tickets/lifecycle.hpp"
+
+#include "batch.hpp"
 #include "options.hpp"
 #include "registry.hpp"
 

@@ -1,8 +1,9 @@
 // desk take ID...: allocate to yourself.
 #include <fmt/format.h>
 
-#include "batch.hpp"
 #include "desk/tickets/allocation.hpp"
+
+#include "batch.hpp"
 #include "options.hpp"
 #include "registry.hpp"
 
@@ -23,8 +24,10 @@ int run(Env& env, const Options& o) {
     return std::vector<tickets::Event>{tickets::allocate(s, id, r)};
   });
   for (auto id : ids) {
-    if (env.globals.quiet) env.out << id << '\n';
-    else env.out << fmt::format("Took ticket {}\n", id);
+    if (env.globals.quiet)
+      env.out << id << '\n';
+    else
+      env.out << fmt::format("Took ticket {}\n", id);
   }
   return 0;
 }

@@ -13,6 +13,8 @@ desk() { "$desk" "$@"; }
 
 echo "desk demo in $demo"
 d init
+say "# a second technician joins the service desk team"
+run sed -i 's/^members = \["alice"\]/members = ["alice", "bob"]/' desk.toml
 d log "Printer on floor 3 is jammed" --customer jane@example.org --channel phone \
   --category hardware --impact medium --urgency high -m "Paper jam; error E-041 on the panel."
 d log "VPN drops every hour" --customer bob@example.org --channel email --category network \
@@ -22,6 +24,15 @@ d log "New starter needs a laptop" --type service-request --customer hr@example.
 d note 2 --reply -m "We are looking into it; please use the office Wi-Fi meanwhile." --channel email
 d edit 3 --priority P3 -m "Start date moved forward"
 d list
+say "# the lifecycle: allocate, work, wait, resolve"
+d allocate --auto
+d start 2
+d pending 2 --on supplier -m "VPN vendor investigating"
+d resume 2
+d resolve 2 --code workaround -m "Client 4.2 bug; vendor fix due in 4.3" \
+  --workaround "Reconnect from the web portal"
+d resolve 1 --code fixed -m "Cleared the jam, replaced the pickup roller"
+d list --all
 d list --priority P1,P2 --format csv --columns id,priority,customer,title
 d show 2
 echo

@@ -160,7 +160,8 @@ TEST_CASE("allocate --auto --dry-run changes nothing; --team limits the batch") 
   CHECK(show(s, 1)["assignee"].is_null());
 }
 
-TEST_CASE("allocate --auto: four processes at once never allocate a ticket twice or exceed capacity") {
+TEST_CASE(
+    "allocate --auto: four processes at once never allocate a ticket twice or exceed capacity") {
   Sandbox s;
   std::string toml = R"toml(
 [teams.desk]
@@ -182,16 +183,19 @@ capacity = 70
   std::string many;
   for (int i = 0; i < 400; ++i) many += "t" + std::to_string(i) + "\n";
   // 400 tickets through one log per line would be slow; use a shell loop.
-  Result seeded = run_program({"sh", "-c",
-                               "i=0; while [ $i -lt 400 ]; do echo \"call $i\"; i=$((i+1)); done | "
-                               "while read -r t; do \"$DESK\" --now=2026-11-24T10:00:00Z log -q \"$t\" -m '' "
-                               ">/dev/null || exit 1; done"},
-                              "", s.dir(), {{"DESK", desk_binary()}});
+  Result seeded =
+      run_program({"sh", "-c",
+                   "i=0; while [ $i -lt 400 ]; do echo \"call $i\"; i=$((i+1)); done | "
+                   "while read -r t; do \"$DESK\" --now=2026-11-24T10:00:00Z log -q \"$t\" -m '' "
+                   ">/dev/null || exit 1; done"},
+                  "", s.dir(), {{"DESK", desk_binary()}});
   REQUIRE(seeded.status == 0);
   std::vector<Result> results(4);
   std::vector<std::thread> workers;
   for (int w = 0; w < 4; ++w)
-    workers.emplace_back([&, w] { results[w] = s.run({"allocate", "--auto", "--format", "jsonl"}); });
+    workers.emplace_back([&, w] {
+      results[w] = s.run({"allocate", "--auto", "--format", "jsonl"});
+    });
   for (auto& t : workers) t.join();
   int allocated = 0;
   for (const auto& r : results) {
@@ -205,13 +209,16 @@ capacity = 70
   std::map<std::string, int> load;
   int unallocated = 0;
   for (const auto& t : all) {
-    if (t["assignee"].is_null()) ++unallocated;
-    else ++load[t["assignee"].get<std::string>()];
+    if (t["assignee"].is_null())
+      ++unallocated;
+    else
+      ++load[t["assignee"].get<std::string>()];
   }
   CHECK(unallocated == 50);
   for (const auto& [tech, n] : load) CHECK(n == 70);
-  Result events = run_program({"sqlite3", s.store().string(),
-                               "SELECT count(*), count(DISTINCT ticket_id) FROM events WHERE kind = 'allocated'"},
-                              "", s.dir(), {});
+  Result events = run_program(
+      {"sqlite3", s.store().string(),
+       "SELECT count(*), count(DISTINCT ticket_id) FROM events WHERE kind = 'allocated'"},
+      "", s.dir(), {});
   CHECK(events.out == "350|350\n");
 }

@@ -20,7 +20,8 @@ TEST_CASE("close --auto: closes what was resolved more than close_after ago") {
   Sandbox s;
   for (int i = 0; i < 3; ++i) s.log("t", {"--at", "2026-11-10"});
   s.ok({"resolve", "1", "--code", "fixed", "-m", "a", "--at", "2026-11-18 10:00"});  // 6 days ago
-  s.ok({"resolve", "2", "--code", "fixed", "-m", "b", "--at", "2026-11-19 10:30"});  // exactly 5 days
+  s.ok({"resolve", "2", "--code", "fixed", "-m", "b", "--at",
+        "2026-11-19 10:30"});  // exactly 5 days
   s.ok({"resolve", "3", "--code", "fixed", "-m", "c", "--at", "2026-11-23 10:00"});  // 1 day
   std::string before = s.dump_store();
   Result dry = s.ok({"close", "--auto", "--dry-run"});

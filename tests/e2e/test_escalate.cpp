@@ -6,7 +6,9 @@
 using namespace e2e;
 
 namespace {
-Json show(const Sandbox& s) { return s.ok({"show", "1", "--format", "json"}).json(); }
+Json show(const Sandbox& s) {
+  return s.ok({"show", "1", "--format", "json"}).json();
+}
 }  // namespace
 
 TEST_CASE("escalate: --up follows the team's path, raising tier and level") {
@@ -41,13 +43,14 @@ TEST_CASE("escalate: to a supplier with its reference, checked against its forma
   s.configure(kTeams);
   s.log("one");
   std::string before = s.dump_store();
-  Result bad = s.run({"escalate", "1", "--supplier", "acme", "--ref", "12345", "-m", "faulty switch"});
+  Result bad =
+      s.run({"escalate", "1", "--supplier", "acme", "--ref", "12345", "-m", "faulty switch"});
   CHECK(bad.status == 65);
   CHECK(bad.err_line() == "desk: reference '12345' does not match acme's format 'ACME-[0-9]+'");
   CHECK(s.run({"escalate", "1", "--supplier", "acme", "-m", "x"}).status == 2);
   CHECK(s.dump_store() == before);
-  CHECK(s.ok({"escalate", "1", "--supplier", "acme", "--ref", "ACME-77", "-m", "faulty switch"}).out ==
-        "Escalated ticket 1 to supplier acme\n");
+  CHECK(s.ok({"escalate", "1", "--supplier", "acme", "--ref", "ACME-77", "-m", "faulty switch"})
+            .out == "Escalated ticket 1 to supplier acme\n");
   Json t = show(s);
   CHECK(t["supplier"] == "acme");
   CHECK(t["supplier_ref"] == "ACME-77");

@@ -38,7 +38,8 @@ closed = ["sleep 30"]
   CHECK(r.err_line() == "desk: hook 'exit 3' for 'resolved' on ticket 1 failed: exit 3");
   Result c = s.run({"close", "1"});
   CHECK(c.status == 0);
-  CHECK(c.err_line() == "desk: hook 'sleep 30' for 'closed' on ticket 1 failed: timed out after 1 s");
+  CHECK(c.err_line() ==
+        "desk: hook 'sleep 30' for 'closed' on ticket 1 failed: timed out after 1 s");
   Json t = s.ok({"show", "1", "--format", "json"}).json();
   CHECK(t["status"] == "closed");
   const Json& events = t["events"];

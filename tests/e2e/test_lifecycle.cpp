@@ -63,9 +63,13 @@ TEST_CASE("lifecycle: every status allows exactly its next steps") {
         CHECK(r.err == "");
       } else {
         CHECK(r.status == 1);
-        CHECK(r.err_line().rfind("desk: ticket " + id + " is " + status + "; it cannot be", 0) == 0);
-        if (status == "closed") CHECK(r.err.find("hint: a closed ticket is final") != std::string::npos);
-        else CHECK(r.err.find("hint: a " + status + " ticket can go on with: desk ") != std::string::npos);
+        CHECK(r.err_line().rfind("desk: ticket " + id + " is " + status + "; it cannot be", 0) ==
+              0);
+        if (status == "closed")
+          CHECK(r.err.find("hint: a closed ticket is final") != std::string::npos);
+        else
+          CHECK(r.err.find("hint: a " + status + " ticket can go on with: desk ") !=
+                std::string::npos);
         CHECK(s.dump_store() == before);
       }
     }

@@ -8,8 +8,10 @@ TEST_CASE("link: relations are shown from both sides") {
   Sandbox s;
   s.log("outage");
   s.log("my mail is down");
-  CHECK(s.ok({"link", "2", "--to", "1", "--as", "caused-by"}).out == "Linked ticket 2 (caused-by 1)\n");
-  CHECK(s.ok({"link", "2", "--to", "1", "--as", "caused-by"}).out == "Already linked ticket 2 (caused-by 1)\n");
+  CHECK(s.ok({"link", "2", "--to", "1", "--as", "caused-by"}).out ==
+        "Linked ticket 2 (caused-by 1)\n");
+  CHECK(s.ok({"link", "2", "--to", "1", "--as", "caused-by"}).out ==
+        "Already linked ticket 2 (caused-by 1)\n");
   CHECK(s.ok({"show", "2", "--format", "json"}).json()["links"] ==
         Json::parse(R"([{"kind":"caused-by","ticket":1}])"));
   CHECK(s.ok({"show", "1", "--format", "json"}).json()["links"] ==

@@ -1,14 +1,13 @@
 #include "desk/hooks/hooks.hpp"
 
+#include <cerrno>
+#include <chrono>
+#include <cstring>
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <cerrno>
-#include <chrono>
-#include <cstring>
 
 #include <fmt/format.h>
 
@@ -45,7 +44,8 @@ std::string wait_for(pid_t pid, Clock::time_point deadline, std::int64_t timeout
     }
     usleep(5'000);
   }
-  if (WIFEXITED(status)) return WEXITSTATUS(status) == 0 ? "" : fmt::format("exit {}", WEXITSTATUS(status));
+  if (WIFEXITED(status))
+    return WEXITSTATUS(status) == 0 ? "" : fmt::format("exit {}", WEXITSTATUS(status));
   if (WIFSIGNALED(status)) return fmt::format("killed by signal {}", WTERMSIG(status));
   return "ended oddly";
 }
@@ -112,10 +112,12 @@ std::vector<Job> jobs_for(tickets::Session& s, const std::vector<tickets::Event>
     for (const auto& name : hook_names(e)) {
       auto it = s.config.hooks.on.find(name);
       if (it == s.config.hooks.on.end()) continue;
-      tickets::Json payload = {{"hook", name},
-                               {"event", tickets::event_json(e, zone)},
-                               {"ticket", tickets::ticket_json(tickets::require_ticket(s, e.ticket_id), zone)}};
-      std::string text = payload.dump(-1, ' ', false, tickets::Json::error_handler_t::replace) + "\n";
+      tickets::Json payload = {
+          {"hook", name},
+          {"event", tickets::event_json(e, zone)},
+          {"ticket", tickets::ticket_json(tickets::require_ticket(s, e.ticket_id), zone)}};
+      std::string text =
+          payload.dump(-1, ' ', false, tickets::Json::error_handler_t::replace) + "\n";
       for (const auto& command : it->second) jobs.push_back({command, name, e.ticket_id, text});
     }
   }

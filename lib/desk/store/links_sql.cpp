@@ -6,7 +6,8 @@ namespace desk::store {
 namespace {
 
 constexpr const char* kAddLink =
-    "INSERT OR IGNORE INTO ticket_links (ticket_id, other_id, kind, at, actor) VALUES (?, ?, ?, ?, ?)";
+    "INSERT OR IGNORE INTO ticket_links (ticket_id, other_id, kind, at, actor) VALUES (?, ?, ?, ?, "
+    "?)";
 constexpr const char* kLinksOf =
     "SELECT ticket_id, other_id, kind, at, actor FROM ticket_links WHERE ticket_id = ?1 "
     "UNION ALL SELECT ticket_id, other_id, kind, at, actor FROM ticket_links WHERE other_id = ?1 "
@@ -36,8 +37,9 @@ std::vector<Link> SqliteStore::links_of(std::int64_t ticket_id) {
     auto& st = statement(kLinksOf);
     st.bind(1, static_cast<int64_t>(ticket_id));
     while (st.executeStep())
-      out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getInt64(), st.getColumn(2).getString(),
-                     from_unix(st.getColumn(3).getInt64()), st.getColumn(4).getString()});
+      out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getInt64(),
+                     st.getColumn(2).getString(), from_unix(st.getColumn(3).getInt64()),
+                     st.getColumn(4).getString()});
     return out;
   });
 }

@@ -37,8 +37,10 @@ void assign(Event& e, const Ticket& t, const config::Team* team, const std::stri
 
 // The team a technician works in for this ticket: the ticket's own team when
 // they belong to it, else their first team.
-const config::Team* team_for(const config::Config& c, const config::Technician& tech, const Ticket& t) {
-  if (std::find(tech.teams.begin(), tech.teams.end(), t.team) != tech.teams.end()) return c.team(t.team);
+const config::Team* team_for(const config::Config& c, const config::Technician& tech,
+                             const Ticket& t) {
+  if (std::find(tech.teams.begin(), tech.teams.end(), t.team) != tech.teams.end())
+    return c.team(t.team);
   return tech.teams.empty() ? nullptr : c.team(tech.teams.front());
 }
 
@@ -58,12 +60,15 @@ class Chooser {
     return it->second;
   }
 
-  bool available(const config::Technician& tech) { return !tech.away && load(tech.id) < tech.capacity; }
+  bool available(const config::Technician& tech) {
+    return !tech.away && load(tech.id) < tech.capacity;
+  }
 
   std::optional<Choice> choose(const config::Team& team, const Ticket& t) {
     std::vector<const config::Technician*> eligible;
     for (const auto& m : team.members)
-      if (const auto* tech = s_.config.technician(m); tech && available(*tech)) eligible.push_back(tech);
+      if (const auto* tech = s_.config.technician(m); tech && available(*tech))
+        eligible.push_back(tech);
     if (eligible.empty()) return std::nullopt;
     if (team.strategy == "round-robin") return round_robin(team, eligible);
     if (team.strategy == "skills") {
@@ -78,8 +83,8 @@ class Chooser {
         return c;
       }
       Choice c = least_loaded(eligible);
-      c.reason = fmt::format("nobody free has the skill '{}'; {}", t.category.empty() ? "(no category)" : t.category,
-                             c.reason);
+      c.reason = fmt::format("nobody free has the skill '{}'; {}",
+                             t.category.empty() ? "(no category)" : t.category, c.reason);
       return c;
     }
     return least_loaded(eligible);
@@ -95,7 +100,8 @@ class Chooser {
   }
 
   // The next eligible member after the one who got the team's last ticket.
-  Choice round_robin(const config::Team& team, const std::vector<const config::Technician*>& eligible) {
+  Choice round_robin(const config::Team& team,
+                     const std::vector<const config::Technician*>& eligible) {
     auto last = s_.store.round_robin_cursor(team.name);
     const auto& members = team.members;
     std::size_t start = 0;
@@ -108,7 +114,8 @@ class Chooser {
       for (const auto* tech : eligible)
         if (tech->id == m) {
           s_.store.set_round_robin_cursor(team.name, m);
-          return {m, last ? fmt::format("round robin after {}", *last) : std::string("round robin: first")};
+          return {m, last ? fmt::format("round robin after {}", *last)
+                          : std::string("round robin: first")};
         }
     }
     return {eligible.front()->id, "round robin"};
@@ -152,10 +159,11 @@ Event allocate(Session& s, std::int64_t id, const AllocateRequest& r) {
       throw Refused(fmt::format("ticket {} is already allocated to {}", id, tech->id));
     Chooser chooser(s);
     if (!r.force && tech->away)
-      throw Refused(fmt::format("{} is away", tech->id), "allocate to someone else, or add --force");
+      throw Refused(fmt::format("{} is away", tech->id),
+                    "allocate to someone else, or add --force");
     if (!r.force && chooser.load(tech->id) >= tech->capacity)
-      throw Refused(fmt::format("{} is at capacity ({} open of {})", tech->id, chooser.load(tech->id),
-                                tech->capacity),
+      throw Refused(fmt::format("{} is at capacity ({} open of {})", tech->id,
+                                chooser.load(tech->id), tech->capacity),
                     "allocate to someone else, or add --force");
     assign(e, t, team_for(cfg, *tech, t), tech->id);
     e.extra["reason"] = fmt::format("allocated by {}", s.actor);
@@ -197,8 +205,10 @@ AutoResult auto_allocate(Session& s, const AutoRequest& r) {
     if (!r.team.empty() && d.team != r.team) continue;
     const config::Team* team = cfg.team(d.team);
     std::optional<Choice> choice;
-    if (team == nullptr) d.reason = "no team to route it to";
-    else if (!(choice = chooser.choose(*team, t))) d.reason = "every member is away or at capacity";
+    if (team == nullptr)
+      d.reason = "no team to route it to";
+    else if (!(choice = chooser.choose(*team, t)))
+      d.reason = "every member is away or at capacity";
     if (choice) {
       d.assignee = choice->tech;
       d.reason = choice->reason;

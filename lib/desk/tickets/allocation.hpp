@@ -14,9 +14,9 @@
 namespace desk::tickets {
 
 struct AllocateRequest {
-  std::string to;       // a technician or a team
-  std::string reason;   // optional note
-  bool force = false;   // allow an away technician or one at capacity
+  std::string to;      // a technician or a team
+  std::string reason;  // optional note
+  bool force = false;  // allow an away technician or one at capacity
   std::optional<Instant> at;
 };
 

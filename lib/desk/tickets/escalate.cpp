@@ -33,7 +33,8 @@ void to_team(Event& e, const Ticket& t, const config::Team& team) {
 
 Event escalate(Session& s, std::int64_t id, const EscalateRequest& r) {
   const auto& cfg = s.config;
-  int kinds = (r.up ? 1 : 0) + (!r.to_team.empty() ? 1 : 0) + (!r.supplier.empty() ? 1 : 0) + (r.manager ? 1 : 0);
+  int kinds = (r.up ? 1 : 0) + (!r.to_team.empty() ? 1 : 0) + (!r.supplier.empty() ? 1 : 0) +
+              (r.manager ? 1 : 0);
   if (kinds != 1)
     throw UsageError("say where to escalate: one of --up, --to TEAM, --supplier NAME, --manager");
   if (util::trim(r.reason).empty())
@@ -56,17 +57,19 @@ Event escalate(Session& s, std::int64_t id, const EscalateRequest& r) {
     e.extra["escalation"] = "functional";
   } else if (!r.to_team.empty()) {
     require_one_of("team", r.to_team, team_names(cfg, false));
-    if (r.to_team == t.team) throw Refused(fmt::format("ticket {} is already with '{}'", id, t.team));
+    if (r.to_team == t.team)
+      throw Refused(fmt::format("ticket {} is already with '{}'", id, t.team));
     to_team(e, t, *cfg.team(r.to_team));
     e.extra["escalation"] = "functional";
   } else if (!r.supplier.empty()) {
     require_one_of("supplier", r.supplier, team_names(cfg, true));
     const config::Team& supplier = *cfg.team(r.supplier);
     if (util::trim(r.ref).empty())
-      throw UsageError("a supplier escalation needs the supplier's reference", "give it with --ref REF");
+      throw UsageError("a supplier escalation needs the supplier's reference",
+                       "give it with --ref REF");
     if (!supplier.ref_format.empty() && !std::regex_match(r.ref, std::regex(supplier.ref_format)))
-      throw DataError(fmt::format("reference '{}' does not match {}'s format '{}'", r.ref, supplier.name,
-                                  supplier.ref_format));
+      throw DataError(fmt::format("reference '{}' does not match {}'s format '{}'", r.ref,
+                                  supplier.name, supplier.ref_format));
     change(e, t, "supplier", supplier.name);
     change(e, t, "supplier_ref", r.ref);
     if (!supplier.contact.empty()) e.extra["contact"] = supplier.contact;

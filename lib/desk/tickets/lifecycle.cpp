@@ -11,14 +11,22 @@ namespace desk::tickets {
 
 std::string_view step_verb(Step s) {
   switch (s) {
-    case Step::allocate: return "allocate";
-    case Step::start: return "start";
-    case Step::pending: return "pending";
-    case Step::resume: return "resume";
-    case Step::escalate: return "escalate";
-    case Step::resolve: return "resolve";
-    case Step::close: return "close";
-    case Step::reopen: return "reopen";
+    case Step::allocate:
+      return "allocate";
+    case Step::start:
+      return "start";
+    case Step::pending:
+      return "pending";
+    case Step::resume:
+      return "resume";
+    case Step::escalate:
+      return "escalate";
+    case Step::resolve:
+      return "resolve";
+    case Step::close:
+      return "close";
+    case Step::reopen:
+      return "reopen";
   }
   return "";
 }
@@ -37,14 +45,22 @@ namespace {
 
 std::string_view participle(Step s) {
   switch (s) {
-    case Step::allocate: return "allocated";
-    case Step::start: return "started";
-    case Step::pending: return "put on pending";
-    case Step::resume: return "resumed";
-    case Step::escalate: return "escalated";
-    case Step::resolve: return "resolved";
-    case Step::close: return "closed";
-    case Step::reopen: return "reopened";
+    case Step::allocate:
+      return "allocated";
+    case Step::start:
+      return "started";
+    case Step::pending:
+      return "put on pending";
+    case Step::resume:
+      return "resumed";
+    case Step::escalate:
+      return "escalated";
+    case Step::resolve:
+      return "resolved";
+    case Step::close:
+      return "closed";
+    case Step::reopen:
+      return "reopened";
   }
   return "";
 }
@@ -57,8 +73,10 @@ void require_step(const Ticket& t, Step s) {
   std::vector<std::string> next;
   for (Step n : steps) next.push_back(fmt::format("desk {} {}", step_verb(n), t.id));
   std::string hint = next.empty() ? fmt::format("a {} ticket is final", t.status)
-                                  : fmt::format("a {} ticket can go on with: {}", t.status, util::join(next, ", "));
-  throw Refused(fmt::format("ticket {} is {}; it cannot be {}", t.id, t.status, participle(s)), hint);
+                                  : fmt::format("a {} ticket can go on with: {}", t.status,
+                                                util::join(next, ", "));
+  throw Refused(fmt::format("ticket {} is {}; it cannot be {}", t.id, t.status, participle(s)),
+                hint);
 }
 
 }  // namespace desk::tickets

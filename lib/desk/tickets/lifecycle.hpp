@@ -31,12 +31,12 @@ Event set_pending(Session& s, std::int64_t id, const StatusRequest& r);
 Event resume_work(Session& s, std::int64_t id, const StatusRequest& r);
 
 struct EscalateRequest {
-  bool up = false;        // to the team the current team escalates to
-  std::string to_team;    // functional: to a named team
-  std::string supplier;   // functional: to a third party ...
-  std::string ref;        // ... with its reference
-  bool manager = false;   // hierarchical: the team's manager is told
-  std::string reason;     // required
+  bool up = false;       // to the team the current team escalates to
+  std::string to_team;   // functional: to a named team
+  std::string supplier;  // functional: to a third party ...
+  std::string ref;       // ... with its reference
+  bool manager = false;  // hierarchical: the team's manager is told
+  std::string reason;    // required
   std::optional<Instant> at;
 };
 

@@ -15,7 +15,8 @@ bool any_of(const std::vector<std::string>& wanted, const std::string& value) {
 bool customer_is(const std::vector<std::string>& wanted, const Ticket& t) {
   for (const auto& w : wanted) {
     std::string lw = util::to_lower_ascii(w);
-    if (lw == util::to_lower_ascii(t.customer_email) || lw == util::to_lower_ascii(t.customer_name) ||
+    if (lw == util::to_lower_ascii(t.customer_email) ||
+        lw == util::to_lower_ascii(t.customer_name) ||
         (t.customer_id && w == std::to_string(t.customer_id)))
       return true;
   }
@@ -27,15 +28,23 @@ bool customer_is(const std::vector<std::string>& wanted, const Ticket& t) {
 bool matches(const config::Match& m, const Ticket& t) {
   for (const auto& [field, wanted] : m.fields) {
     bool ok = false;
-    if (field == "type") ok = any_of(wanted, t.type);
-    else if (field == "category") ok = any_of(wanted, t.category);
-    else if (field == "channel") ok = any_of(wanted, t.channel);
-    else if (field == "priority") ok = any_of(wanted, t.priority);
-    else if (field == "service") ok = any_of(wanted, t.service);
-    else if (field == "team") ok = any_of(wanted, t.team);
-    else if (field == "customer") ok = customer_is(wanted, t);
+    if (field == "type")
+      ok = any_of(wanted, t.type);
+    else if (field == "category")
+      ok = any_of(wanted, t.category);
+    else if (field == "channel")
+      ok = any_of(wanted, t.channel);
+    else if (field == "priority")
+      ok = any_of(wanted, t.priority);
+    else if (field == "service")
+      ok = any_of(wanted, t.service);
+    else if (field == "team")
+      ok = any_of(wanted, t.team);
+    else if (field == "customer")
+      ok = customer_is(wanted, t);
     else if (field == "tag")
-      ok = std::any_of(t.tags.begin(), t.tags.end(), [&](const std::string& tag) { return any_of(wanted, tag); });
+      ok = std::any_of(t.tags.begin(), t.tags.end(),
+                       [&](const std::string& tag) { return any_of(wanted, tag); });
     if (!ok) return false;
   }
   return true;

@@ -13,8 +13,9 @@ namespace desk::tickets {
 std::vector<Event> resolve(Session& s, std::int64_t id, const ResolveRequest& r) {
   std::string code = r.code.empty() && r.duplicate_of ? "duplicate" : r.code;
   if (code.empty())
-    throw UsageError("a resolution needs a code", fmt::format("give --code: {}",
-                                                              util::join(s.config.tickets.resolution_codes, ", ")));
+    throw UsageError(
+        "a resolution needs a code",
+        fmt::format("give --code: {}", util::join(s.config.tickets.resolution_codes, ", ")));
   require_one_of("resolution code", code, s.config.tickets.resolution_codes);
   if (util::trim(r.resolution).empty())
     throw UsageError("a resolution needs its text", "say what fixed it with -m TEXT");
@@ -37,7 +38,8 @@ std::vector<Event> resolve(Session& s, std::int64_t id, const ResolveRequest& r)
   std::vector<Event> out;
   out.push_back(record(s, t, std::move(e)));
   if (r.duplicate_of)
-    if (auto linked = link(s, id, r.duplicate_of, "duplicate-of", out.back().at)) out.push_back(*linked);
+    if (auto linked = link(s, id, r.duplicate_of, "duplicate-of", out.back().at))
+      out.push_back(*linked);
   return out;
 }
 

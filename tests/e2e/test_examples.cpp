@@ -1,0 +1,85 @@
+// The example scripts work as their comments say.
+#include <cstdlib>
+#include <fstream>
+
+#include <doctest/doctest.h>
+
+#include "fixtures.hpp"
+#include "harness.hpp"
+
+using namespace e2e;
+
+namespace {
+
+std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
+
+// A directory of stand-in programs put first on PATH.
+std::string fake_bin(const Sandbox& s, const std::string& name, const std::string& script) {
+  s.write("bin/" + name, "#!/bin/sh\n" + script);
+  run_program({"chmod", "+x", s.path("bin/" + name).string()}, "", s.dir(), {});
+  return s.path("bin").string() + ":" + std::getenv("PATH");
+}
+
+}  // namespace
+
+TEST_CASE("examples: bulk-allocate.sh allocates one category's unassigned tickets") {
+  Sandbox s;
+  s.configure(kTeams);
+  s.log("vpn", {"--category", "network"});
+  s.log("printer", {"--category", "hardware"});
+  s.log("switch", {"--category", "network"});
+  Result r = run_program({"sh", example("bulk-allocate.sh"), "network", "second-line"}, "", s.dir(),
+                         {{"DESK", desk_binary()}, {"DESK_NOW", kNow}});
+  CHECK(r.status == 0);
+  CHECK(r.out == "Allocated ticket 1 to second-line (second-line)\nAllocated ticket 3 to second-line (second-line)\n");
+  CHECK(s.ok({"list", "--team", "second-line", "-q"}).out == "1\n3\n");
+  Result none = run_program({"sh", example("bulk-allocate.sh"), "access", "alice"}, "", s.dir(),
+                            {{"DESK", desk_binary()}, {"DESK_NOW", kNow}});
+  CHECK(none.out == "nothing to allocate in 'access'\n");
+}
+
+TEST_CASE("examples: the mail hook mails the customer on resolve") {
+  Sandbox s;
+  // jq is a test dependency (.ci/deps test), as the hook's comment says.
+  REQUIRE(run_program({"sh", "-c", "command -v jq"}, "", s.dir(), {}).status == 0);
+  std::string path = fake_bin(s, "sendmail", "cat > \"$SANDBOX/mail.txt\"\n");
+  s.env = {{"PATH", path}, {"SANDBOX", s.dir().string()}};
+  s.configure("[hooks]\nresolved = [\"" + example("hooks/mail-customer.sh") + "\"]\n");
+  s.log("VPN drops", {"--customer", "jane@example.org"});
+  Result r = s.ok({"resolve", "1", "--code", "workaround", "-m", "Client bug", "--workaround", "Use the portal"});
+  CHECK(r.err == "");
+  std::string mail = s.read("mail.txt");
+  CHECK(mail.find("To: jane@example.org\n") != std::string::npos);
+  CHECK(mail.find("Subject: [#1] Resolved: VPN drops\n") != std::string::npos);
+  CHECK(mail.find("Client bug") != std::string::npos);
+  CHECK(mail.find("Use the portal") != std::string::npos);
+}
+
+TEST_CASE("examples: the webhook hook posts the event, and a failure is recorded") {
+  Sandbox s;
+  std::string path = fake_bin(s, "curl", "cat > \"$SANDBOX/posted.json\"\n[ \"$FAIL\" != 1 ]\n");
+  s.env = {{"PATH", path}, {"SANDBOX", s.dir().string()}, {"DESK_WEBHOOK_URL", "https://chat.example/hook"}};
+  s.configure("[hooks]\nlogged = [\"" + example("hooks/webhook.sh") + "\"]\n");
+  s.log("VPN drops");
+  CHECK(Json::parse(s.read("posted.json"))["event"]["kind"] == "logged");
+  Result r = s.run_with({"log", "x", "-m", ""}, "", {{"FAIL", "1"}});
+  CHECK(r.status == 0);
+  CHECK(r.err_line() == "desk: hook '" + example("hooks/webhook.sh") + "' for 'logged' on ticket 2 failed: exit 1");
+}
+
+TEST_CASE("examples: the crontab and systemd units run real desk commands") {
+  Sandbox s;
+  std::ifstream cron(example("cron/crontab"));
+  std::string line;
+  int commands = 0;
+  while (std::getline(cron, line)) {
+    auto at = line.find("desk ");
+    if (line.empty() || line[0] == '#' || at == std::string::npos || line.find('=') < at) continue;
+    std::string args = line.substr(at + 5);
+    Result r = run_program({"sh", "-c", "\"$DESK\" " + args}, "", s.dir(), {{"DESK", desk_binary()}});
+    CAPTURE(line);
+    CHECK(r.status == 0);
+    ++commands;
+  }
+  CHECK(commands >= 2);
+}
