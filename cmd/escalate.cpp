@@ -1,6 +1,9 @@
 // desk escalate ID... --up | --to TEAM | --supplier NAME --ref REF | --manager  -m REASON
 #include <fmt/format.h>
 
+#include "desk/core/error.hpp"
+#include "desk/sla/escalation.hpp"
+#include "desk/store/store.hpp"
 #include "desk/tickets/lifecycle.hpp"
 
 #include "batch.hpp"
@@ -13,12 +16,54 @@ namespace {
 
 struct Options {
   std::vector<std::string> ids;
+  bool automatic = false, dry_run = false;
+  std::string format;
   bool up = false, manager = false;
   std::string to, supplier, ref;
   Text message, at;
 };
 
+int run_auto(Env& env, const Options& o) {
+  auto session = env.session(store::Access::write);
+  sla::AutoEscalation result;
+  {
+    store::WriteTransaction tx(session.store);
+    result = sla::auto_escalate(session, o.dry_run);
+    if (!o.dry_run) tx.commit();
+  }
+  after_commit(env, result.events);
+  if (env.globals.quiet) {
+    for (const auto& a : result.actions)
+      if (a.done) env.out << a.ticket << '\n';
+    return 0;
+  }
+  using format::Kind;
+  auto writer = format::make_row_writer(chosen_format(o.format), env.out, env.style());
+  writer->begin({{"ticket", "TICKET", Kind::number},
+                 {"rule", "RULE"},
+                 {"action", "ACTION"},
+                 {"outcome", "OUTCOME"},
+                 {"reason", "REASON", Kind::text, true}});
+  for (const auto& a : result.actions)
+    writer->row({{"ticket", a.ticket},
+                 {"rule", a.rule},
+                 {"action", a.action},
+                 {"outcome", a.outcome},
+                 {"escalated", a.done},
+                 {"reason", a.reason}});
+  writer->end();
+  return 0;
+}
+
 int run(Env& env, const Options& o) {
+  if (o.automatic) {
+    if (!o.ids.empty() || o.up || o.manager || !o.to.empty() || !o.supplier.empty())
+      throw UsageError(
+          "--auto applies the [[escalation]] rules to every open ticket: give no ids or "
+          "destination");
+    return run_auto(env, o);
+  }
+  if (o.dry_run) throw UsageError("--dry-run goes with --auto");
   auto ids = collect_ids(env, o.ids);
   tickets::EscalateRequest r;
   r.up = o.up;
@@ -52,7 +97,11 @@ int run(Env& env, const Options& o) {
 
 Runner cmd_escalate(CLI::App& sub) {
   auto o = std::make_shared<Options>();
-  sub.add_option("id", o->ids, "Ticket ids ('-' reads them from standard input)")->required();
+  sub.add_option("id", o->ids, "Ticket ids ('-' reads them from standard input)");
+  sub.add_flag("--auto", o->automatic,
+               "Apply the [[escalation]] rules of desk.toml to every open ticket");
+  sub.add_flag("-n,--dry-run", o->dry_run, "With --auto: print what would happen, change nothing");
+  add_format(sub, o->format);
   sub.add_flag("--up", o->up, "To the team the current team escalates to");
   sub.add_option("--to", o->to, "To a named team")->option_text("TEAM");
   sub.add_option("--supplier", o->supplier, "To a supplier (a team with supplier = true)")

@@ -1,10 +1,13 @@
 #include "options.hpp"
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -119,6 +122,34 @@ std::string long_text(Env& env, const Text& m, const std::string& instructions) 
   if (m.given()) return m.value;
   if (!env.stdin_tty) return strip_trailing_newlines(read_all(std::cin));
   return run_editor(instructions);
+}
+
+void write_output(Env& env, const std::string& path, const std::string& content) {
+  namespace fs = std::filesystem;
+  if (path.empty() || path == "-") {
+    env.out << content;
+    return;
+  }
+  fs::path target = path;
+  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::string temp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
+  int fd = mkstemp(temp.data());
+  if (fd < 0)
+    throw Error(Exit::io, fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
+  std::size_t done = 0;
+  bool ok = true;
+  while (ok && done < content.size()) {
+    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    ok = n > 0;
+    if (ok) done += static_cast<std::size_t>(n);
+  }
+  ok = ok && fchmod(fd, 0644) == 0 && fsync(fd) == 0;
+  ok = (close(fd) == 0) && ok;
+  if (!ok || std::rename(temp.c_str(), path.c_str()) != 0) {
+    int err = errno;
+    fs::remove(temp);
+    throw Error(Exit::io, fmt::format("cannot write '{}': {}", path, std::strerror(err)));
+  }
 }
 
 std::vector<std::string> flatten(const std::vector<std::string>& values) {

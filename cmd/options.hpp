@@ -46,6 +46,10 @@ std::vector<std::int64_t> collect_ids(Env& env, const std::vector<std::string>& 
 // else $VISUAL/$EDITOR on a file holding `instructions` as # comments.
 std::string long_text(Env& env, const Text& m, const std::string& instructions);
 
+// Writes `content` to `path` atomically (a temporary file beside it, synced,
+// then renamed over it), or to stdout when `path` is empty or "-".
+void write_output(Env& env, const std::string& path, const std::string& content);
+
 // Splits "a,b" and repeated options into one list.
 std::vector<std::string> flatten(const std::vector<std::string>& values);
 

@@ -62,6 +62,8 @@ Runner cmd_resolve(CLI::App& sub);
 Runner cmd_close(CLI::App& sub);
 Runner cmd_reopen(CLI::App& sub);
 Runner cmd_link(CLI::App& sub);
+Runner cmd_sla(CLI::App& sub);
+Runner cmd_report(CLI::App& sub);
 Runner cmd_help(CLI::App& sub);
 Runner cmd_complete(CLI::App& sub);
 

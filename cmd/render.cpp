@@ -44,7 +44,8 @@ const std::vector<std::string>& default_list_columns() {
 }
 
 std::vector<std::string> known_list_columns() {
-  std::vector<std::string> names;
+  std::vector<std::string> names = {"sla_state", "sla_due", "sla_left_minutes", "sla_clock",
+                                    "sla_policy"};
   for (const auto& f : tickets::ticket_fields()) {
     names.emplace_back(f.name);
     if (f.name == "customer_id") names.emplace_back("customer");
@@ -75,6 +76,23 @@ std::vector<Column> ticket_columns(const Env& env, const std::vector<std::string
     if (name == "id" || name == "tier" || name == "escalation_level" || name == "reopen_count")
       c.kind = Kind::number;
     if (name == "title" || name == "description" || name == "customer") c.flex = true;
+    if (name == "sla_due") c.kind = Kind::time;
+    if (name == "sla_left_minutes") {
+      c.kind = Kind::minutes;
+      c.header = "LEFT";
+      c.tone = [](const Json& v) {
+        return v.is_number() && v.get<std::int64_t>() < 0 ? Tone::red : Tone::plain;
+      };
+    }
+    if (name == "sla_state") {
+      c.header = "SLA";
+      c.tone = [](const Json& v) {
+        if (v == "breached") return Tone::red;
+        if (v == "at-risk") return Tone::yellow;
+        return Tone::plain;
+      };
+    }
+    if (name == "sla_due") c.header = "DUE";
     if (name == "priority") {
       auto levels = env.config().priority.levels;
       c.tone = [levels](const Json& v) { return priority_tone(v, levels); };

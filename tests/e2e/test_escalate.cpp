@@ -86,3 +86,58 @@ TEST_CASE("escalate: needs a reason and exactly one destination") {
   CHECK(noteam.err_line() == "desk: ticket 1 has no team to escalate from");
   CHECK(s.dump_store() == before);
 }
+
+TEST_CASE("escalate --auto: rules fire on the SLA clocks, once per ticket and rule") {
+  Sandbox s;
+  std::string toml = s.read("desk.toml");  // the starter's office calendar and standard policy
+  toml = toml.substr(0, toml.find("[teams.service-desk]"));
+  toml += kTeams;
+  toml += R"toml(
+[[escalation]]
+clock = "resolve"
+at = 75
+action = "up"
+
+[[escalation]]
+clock = "resolve"
+at = "breach"
+action = "manager"
+)toml";
+  s.configure(toml);
+  s.now = "2026-11-24T16:00:00Z";
+  s.log("nearly due", {"--priority", "P2", "--at", "2026-11-24 09:00"});  // 7h of 8h: 87%
+  s.log("late", {"--priority", "P1", "--at", "2026-11-24 09:00"});  // 4h target: breached at 13:00
+  s.log("fresh", {"--priority", "P4", "--at", "2026-11-24 15:00"});
+  s.ok({"allocate", "1", "--to", "alice", "--at", "2026-11-24 09:05"});
+  s.ok({"allocate", "2", "--to", "bob", "--at", "2026-11-24 09:05"});
+  std::string before = s.dump_store();
+  Json dry = s.ok({"escalate", "--auto", "--dry-run", "--format", "json"}).json();
+  CHECK(s.dump_store() == before);
+  REQUIRE(dry.size() == 3);
+  CHECK(dry[0]["ticket"] == 1);
+  CHECK(dry[0]["rule"] == "resolve-75%-up");
+  CHECK(dry[0]["outcome"] == "to second-line");
+  CHECK(dry[0]["escalated"] == false);
+  CHECK(dry[0]["reason"] == "resolve clock at 87% of 8h (rule resolve-75%-up)");
+  CHECK(dry[1]["ticket"] == 2);
+  CHECK(dry[1]["rule"] == "resolve-75%-up");
+  CHECK(dry[2]["ticket"] == 2);
+  CHECK(dry[2]["rule"] == "resolve-breach-manager");
+  // Escalated up first, ticket 2 is with second-line, which has no manager.
+  CHECK(dry[2]["outcome"] == "skipped: ticket 2 has no team manager to tell");
+
+  Json done = s.ok({"escalate", "--auto", "--format", "json"}).json();
+  REQUIRE(done.size() == 3);
+  CHECK(done[0]["escalated"] == true);
+  Json t1 = s.ok({"show", "1", "--format", "json"}).json();
+  CHECK(t1["team"] == "second-line");
+  CHECK(t1["escalation_level"] == 1);
+  CHECK(t1["events"].back()["rule"] == "resolve-75%-up");
+  CHECK(t1["events"].back()["text"] ==
+        "automatic: resolve clock at 87% of 8h (rule resolve-75%-up)");
+  // Run again: the up rule never fires twice on a ticket.
+  Json again = s.ok({"escalate", "--auto", "--format", "json"}).json();
+  REQUIRE(again.size() == 1);
+  CHECK(again[0]["rule"] == "resolve-breach-manager");
+  CHECK(s.run({"escalate", "--auto", "1"}).status == 2);
+}

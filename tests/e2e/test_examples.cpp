@@ -11,7 +11,9 @@ using namespace e2e;
 
 namespace {
 
-std::string example(const std::string& name) { return (source_dir() / "examples" / name).string(); }
+std::string example(const std::string& name) {
+  return (source_dir() / "examples" / name).string();
+}
 
 // A directory of stand-in programs put first on PATH.
 std::string fake_bin(const Sandbox& s, const std::string& name, const std::string& script) {
@@ -31,7 +33,9 @@ TEST_CASE("examples: bulk-allocate.sh allocates one category's unassigned ticket
   Result r = run_program({"sh", example("bulk-allocate.sh"), "network", "second-line"}, "", s.dir(),
                          {{"DESK", desk_binary()}, {"DESK_NOW", kNow}});
   CHECK(r.status == 0);
-  CHECK(r.out == "Allocated ticket 1 to second-line (second-line)\nAllocated ticket 3 to second-line (second-line)\n");
+  CHECK(r.out ==
+        "Allocated ticket 1 to second-line (second-line)\nAllocated ticket 3 to second-line "
+        "(second-line)\n");
   CHECK(s.ok({"list", "--team", "second-line", "-q"}).out == "1\n3\n");
   Result none = run_program({"sh", example("bulk-allocate.sh"), "access", "alice"}, "", s.dir(),
                             {{"DESK", desk_binary()}, {"DESK_NOW", kNow}});
@@ -46,7 +50,8 @@ TEST_CASE("examples: the mail hook mails the customer on resolve") {
   s.env = {{"PATH", path}, {"SANDBOX", s.dir().string()}};
   s.configure("[hooks]\nresolved = [\"" + example("hooks/mail-customer.sh") + "\"]\n");
   s.log("VPN drops", {"--customer", "jane@example.org"});
-  Result r = s.ok({"resolve", "1", "--code", "workaround", "-m", "Client bug", "--workaround", "Use the portal"});
+  Result r = s.ok({"resolve", "1", "--code", "workaround", "-m", "Client bug", "--workaround",
+                   "Use the portal"});
   CHECK(r.err == "");
   std::string mail = s.read("mail.txt");
   CHECK(mail.find("To: jane@example.org\n") != std::string::npos);
@@ -58,13 +63,16 @@ TEST_CASE("examples: the mail hook mails the customer on resolve") {
 TEST_CASE("examples: the webhook hook posts the event, and a failure is recorded") {
   Sandbox s;
   std::string path = fake_bin(s, "curl", "cat > \"$SANDBOX/posted.json\"\n[ \"$FAIL\" != 1 ]\n");
-  s.env = {{"PATH", path}, {"SANDBOX", s.dir().string()}, {"DESK_WEBHOOK_URL", "https://chat.example/hook"}};
+  s.env = {{"PATH", path},
+           {"SANDBOX", s.dir().string()},
+           {"DESK_WEBHOOK_URL", "https://chat.example/hook"}};
   s.configure("[hooks]\nlogged = [\"" + example("hooks/webhook.sh") + "\"]\n");
   s.log("VPN drops");
   CHECK(Json::parse(s.read("posted.json"))["event"]["kind"] == "logged");
   Result r = s.run_with({"log", "x", "-m", ""}, "", {{"FAIL", "1"}});
   CHECK(r.status == 0);
-  CHECK(r.err_line() == "desk: hook '" + example("hooks/webhook.sh") + "' for 'logged' on ticket 2 failed: exit 1");
+  CHECK(r.err_line() ==
+        "desk: hook '" + example("hooks/webhook.sh") + "' for 'logged' on ticket 2 failed: exit 1");
 }
 
 TEST_CASE("examples: the crontab and systemd units run real desk commands") {
@@ -76,7 +84,8 @@ TEST_CASE("examples: the crontab and systemd units run real desk commands") {
     auto at = line.find("desk ");
     if (line.empty() || line[0] == '#' || at == std::string::npos || line.find('=') < at) continue;
     std::string args = line.substr(at + 5);
-    Result r = run_program({"sh", "-c", "\"$DESK\" " + args}, "", s.dir(), {{"DESK", desk_binary()}});
+    Result r =
+        run_program({"sh", "-c", "\"$DESK\" " + args}, "", s.dir(), {{"DESK", desk_binary()}});
     CAPTURE(line);
     CHECK(r.status == 0);
     ++commands;

@@ -136,5 +136,8 @@ TEST_SUITE("core/time") {
     CHECK(format_span(2 * 3600 + 5 * 60) == "2h 5m");
     CHECK(format_span(3 * 86400 + 4 * 3600) == "3d 4h");
     CHECK(format_span(-(2 * 3600 + 10 * 60)) == "-2h 10m");
+    CHECK(format_span(3600) == "1h");
+    CHECK(format_span(2 * 86400) == "2d");
+    CHECK(format_span(-86400 - 1800) == "-1d");
   }
 }

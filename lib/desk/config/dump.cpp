@@ -83,6 +83,7 @@ void dump_core(const Config& c, toml::table& root) {
 std::string to_toml(const Config& c) {
   toml::table root;
   dump_core(c, root);
+  dump_sla(c, root);
   std::ostringstream out;
   out << toml::toml_formatter(root) << '\n';
   return out.str();

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "desk/core/time.hpp"
+#include "desk/sla/calendar.hpp"
 
 namespace desk::config {
 
@@ -87,6 +88,56 @@ struct Hooks {
   std::int64_t timeout_seconds = 10;
 };
 
+// Targets per priority, in business seconds of the policy's calendar. A
+// priority without a target has no such clock.
+using Targets = std::map<std::string, std::int64_t>;
+
+struct SlaPolicy {
+  std::string name;
+  Located calendar;
+  Targets response;
+  Targets resolve;
+  Targets update;  // optional: keep the customer informed at least this often
+  std::vector<std::string> pause_on;
+  std::vector<std::string> response_met_by = {"reply", "resolved"};
+  int warn_at = 75;
+  std::string where;
+  // Raw target texts by priority, turned into seconds once calendars are known.
+  std::map<std::string, Located> response_text, resolve_text, update_text;
+};
+
+// Which policy a ticket gets: the first rule that matches, else default_sla.
+struct SlaRule {
+  Match match;
+  Located sla;
+};
+
+// An operational level agreement: a team's internal targets, measured the
+// same way from when the ticket reached the team.
+struct Ola {
+  std::string team;
+  Located calendar;
+  Targets response;  // until a technician of the team owns it
+  Targets resolve;   // until resolved, or passed on to another team
+  std::vector<std::string> pause_on;
+  int warn_at = 75;
+  std::string where;
+  std::map<std::string, Located> response_text, resolve_text;
+};
+
+// `desk escalate --auto`: when a clock has used `at_percent` of its target
+// (or is breached), take `action`, once per ticket and rule.
+struct EscalationRule {
+  std::string name;
+  std::string clock = "resolve";  // response | resolve
+  int at_percent = 0;             // with at_breach false
+  bool at_breach = false;
+  std::string action = "up";  // up | manager | team
+  Located team;               // for action = "team"
+  Match match;
+  std::string where;
+};
+
 struct Config {
   // Where the configuration came from; empty when only defaults are in force.
   std::filesystem::path file;
@@ -102,6 +153,11 @@ struct Config {
   std::map<std::string, Technician> technicians;
   std::vector<RoutingRule> routing;
   Hooks hooks;
+  std::map<std::string, sla::CalendarSpec> calendars;  // "24x7" is always there
+  std::map<std::string, SlaPolicy> sla;
+  std::vector<SlaRule> sla_rules;
+  std::map<std::string, Ola> ola;  // by team
+  std::vector<EscalationRule> escalation;
 
   Zone zone() const { return Zone::named(timezone); }
   const Technician* technician(std::string_view id) const;

@@ -4,13 +4,15 @@
 
 namespace desk::config {
 
-const std::vector<std::string_view> kSections = {"desk",    "tickets",  "priority", "calendars",
-                                                 "sla",     "sla_rule", "teams",    "technicians",
-                                                 "routing", "hooks"};
+const std::vector<std::string_view> kSections = {"desk",  "tickets",     "priority", "calendars",
+                                                 "sla",   "sla_rule",    "ola",      "escalation",
+                                                 "teams", "technicians", "routing",  "hooks"};
 
 void read_section(Config& c, std::string_view name, const toml::node& n, const Reader& r) {
   std::string label = fmt::format("[{}]", name);
   if (name == "routing") return read_routing(c, n, r);
+  if (name == "sla_rule") return read_sla_rules(c, n, r);
+  if (name == "escalation") return read_escalation(c, n, r);
   const toml::table& t = r.table(n, label);
   if (name == "desk") return read_desk(c, t, r);
   if (name == "tickets") return read_tickets(c, t, r);
@@ -18,10 +20,14 @@ void read_section(Config& c, std::string_view name, const toml::node& n, const R
   if (name == "teams") return read_teams(c, t, r);
   if (name == "technicians") return read_technicians(c, t, r);
   if (name == "hooks") return read_hooks(c, t, r);
+  if (name == "calendars") return read_calendars(c, t, r);
+  if (name == "sla") return read_sla(c, t, r);
+  if (name == "ola") return read_ola(c, t, r);
 }
 
 void validate(Config& c) {
   validate_teams(c);
+  validate_sla(c);
 }
 
 }  // namespace desk::config

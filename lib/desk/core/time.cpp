@@ -170,9 +170,15 @@ std::string format_span(std::int64_t seconds) {
   std::string sign = seconds < 0 ? "-" : "";
   std::int64_t s = seconds < 0 ? -seconds : seconds;
   std::int64_t minutes = s / 60;
-  if (minutes >= 24 * 60)
+  // Whole units drop the zero part: "2d", "1h".
+  if (minutes >= 24 * 60) {
+    if (minutes % 1440 / 60 == 0) return fmt::format("{}{}d", sign, minutes / 1440);
     return fmt::format("{}{}d {}h", sign, minutes / 1440, minutes % 1440 / 60);
-  if (minutes >= 60) return fmt::format("{}{}h {}m", sign, minutes / 60, minutes % 60);
+  }
+  if (minutes >= 60) {
+    if (minutes % 60 == 0) return fmt::format("{}{}h", sign, minutes / 60);
+    return fmt::format("{}{}h {}m", sign, minutes / 60, minutes % 60);
+  }
   return fmt::format("{}{}m", sign, minutes);
 }
 

@@ -88,7 +88,7 @@ class HtmlWriter final : public RowWriter {
 void html_table_open(std::ostream& out, const std::vector<Column>& columns) {
   out << "<table>\n<thead><tr>";
   for (const auto& c : columns) {
-    bool right = c.kind == Kind::number || c.kind == Kind::span;
+    bool right = c.kind == Kind::number || c.kind == Kind::span || c.kind == Kind::minutes;
     out << (right ? "<th class=\"n\">" : "<th>") << html_escape(c.header) << "</th>";
   }
   out << "</tr></thead>\n<tbody>\n";
@@ -97,7 +97,7 @@ void html_table_open(std::ostream& out, const std::vector<Column>& columns) {
 void html_table_row(std::ostream& out, const std::vector<Column>& columns, const Json& object) {
   out << "<tr>";
   for (const auto& c : columns) {
-    bool right = c.kind == Kind::number || c.kind == Kind::span;
+    bool right = c.kind == Kind::number || c.kind == Kind::span || c.kind == Kind::minutes;
     std::string text = object.contains(c.key) ? cell_text(object[c.key], c.kind) : "";
     out << (right ? "<td class=\"n\">" : "<td>") << html_escape(text) << "</td>";
   }

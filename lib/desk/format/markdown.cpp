@@ -27,7 +27,7 @@ class MarkdownWriter final : public RowWriter {
     for (const auto& c : columns_) out_ << ' ' << md_escape(c.header) << " |";
     out_ << "\n|";
     for (const auto& c : columns_) {
-      bool right = c.kind == Kind::number || c.kind == Kind::span;
+      bool right = c.kind == Kind::number || c.kind == Kind::span || c.kind == Kind::minutes;
       out_ << (right ? " ---: |" : " --- |");
     }
     out_ << '\n';

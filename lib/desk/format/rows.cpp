@@ -46,6 +46,9 @@ std::string cell_text(const Json& value, Kind kind) {
     case Kind::span:
       if (value.is_number()) return format_span(value.get<std::int64_t>());
       break;
+    case Kind::minutes:
+      if (value.is_number()) return format_span(value.get<std::int64_t>() * 60);
+      break;
     case Kind::list:
       if (value.is_array()) {
         std::string out;

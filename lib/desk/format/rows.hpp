@@ -24,11 +24,12 @@ std::string_view format_name(Format f);
 
 // How a cell reads in human formats (machine formats keep the JSON value).
 enum class Kind {
-  text,    // as is
-  number,  // right-aligned
-  time,    // ISO 8601 "2026-11-24T09:05:00+00:00" shown as "2026-11-24 09:05"
-  span,    // seconds shown as "3d 4h"
-  list,    // ["a","b"] shown as "a,b"
+  text,     // as is
+  number,   // right-aligned
+  time,     // ISO 8601 "2026-11-24T09:05:00+00:00" shown as "2026-11-24 09:05"
+  span,     // seconds shown as "3d 4h"
+  minutes,  // minutes shown as "3d 4h"
+  list,     // ["a","b"] shown as "a,b"
 };
 
 // Colours a table cell may take on a terminal.

@@ -74,7 +74,8 @@ class TableWriter final : public RowWriter {
       bool last = i + 1 == cells.size();
       std::string text = util::truncate_to_width(cells[i].text, widths[i]);
       std::size_t pad = widths[i] - util::display_width(text);
-      bool right = columns_[i].kind == Kind::number || columns_[i].kind == Kind::span;
+      bool right = columns_[i].kind == Kind::number || columns_[i].kind == Kind::span ||
+                   columns_[i].kind == Kind::minutes;
       if (right) line.append(pad, ' ');
       Tone tone = header ? Tone::bold : cells[i].tone;
       if (style_.color && tone != Tone::plain) {

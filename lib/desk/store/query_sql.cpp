@@ -146,6 +146,30 @@ SqlQuery select_tickets_sql(const Query& q, const Ordering& ordering) {
   return {std::move(sql), std::move(b.values)};
 }
 
+SqlQuery select_marks_sql(const Query& q) {
+  Builder b;
+  b.build(q);
+  std::string where = b.where_clause();
+  where += where.empty() ? " WHERE " : " AND ";
+  where +=
+      "e.kind IN ('logged', 'allocated', 'status', 'escalated', 'resolved', 'closed', 'reopened', "
+      "'reply')";
+  std::string sql = fmt::format(
+      "SELECT e.ticket_id, e.kind, e.at, json_extract(e.data, '$.changes.status[1]'), "
+      "json_extract(e.data, '$.changes.team[1]'), json_type(e.data, '$.changes.team'), "
+      "json_extract(e.data, '$.changes.assignee[1]'), json_type(e.data, '$.changes.assignee'), "
+      "json_extract(e.data, '$.rule'){} JOIN events e ON e.ticket_id = t.id{} ORDER BY t.id, e.id",
+      kFrom, where);
+  return {std::move(sql), std::move(b.values)};
+}
+
+SqlQuery select_tickets_by_id_sql(const Query& q) {
+  Builder b;
+  b.build(q);
+  return {fmt::format("SELECT {}{}{} ORDER BY t.id", kTicketColumns, kFrom, b.where_clause()),
+          std::move(b.values)};
+}
+
 SqlQuery count_tickets_sql(const Query& q) {
   Builder b;
   b.build(q);

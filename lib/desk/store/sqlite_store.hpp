@@ -28,6 +28,9 @@ class SqliteStore final : public Store {
   void each_ticket(const Query& q, const Ordering& order,
                    const std::function<bool(const Ticket&)>& row) override;
   std::int64_t count_tickets(const Query& q) override;
+  void each_ticket_timeline(
+      const Query& q,
+      const std::function<bool(const Ticket&, const std::vector<tickets::Mark>&)>& row) override;
 
   std::int64_t append_event(const Event& e) override;
   std::vector<Event> ticket_events(std::int64_t ticket_id) override;

@@ -62,6 +62,12 @@ class Store {
                            const std::function<bool(const Ticket&)>& row) = 0;
   virtual std::int64_t count_tickets(const Query& q) = 0;
 
+  // Streams the tickets `q` selects in id order, each with its timeline
+  // marks (see tickets::Mark) oldest first, until `row` returns false.
+  virtual void each_ticket_timeline(
+      const Query& q,
+      const std::function<bool(const Ticket&, const std::vector<tickets::Mark>&)>& row) = 0;
+
   // Events: a ticket's history, oldest first.
   virtual std::int64_t append_event(const Event& e) = 0;
   virtual std::vector<Event> ticket_events(std::int64_t ticket_id) = 0;

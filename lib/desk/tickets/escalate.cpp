@@ -83,6 +83,7 @@ Event escalate(Session& s, std::int64_t id, const EscalateRequest& r) {
     e.extra["escalation"] = "hierarchical";
   }
   change(e, t, "escalation_level", t.escalation_level + 1);
+  if (!r.rule.empty()) e.extra["rule"] = r.rule;
   e.at = event_time(s, r.at, t.updated_at);
   return record(s, t, std::move(e));
 }

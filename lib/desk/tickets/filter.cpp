@@ -133,7 +133,7 @@ void add_filter_terms(Query& q, const FilterContext& ctx, const std::vector<std:
 const std::vector<std::string>& sort_fields() {
   static const std::vector<std::string> fields = {
       "id",       "priority", "status",   "created", "updated",  "resolved", "title", "type",
-      "assignee", "team",     "customer", "channel", "category", "service",  "tier"};
+      "assignee", "team",     "customer", "channel", "category", "service",  "tier",  "due"};
   return fields;
 }
 

@@ -38,6 +38,7 @@ struct EscalateRequest {
   bool manager = false;  // hierarchical: the team's manager is told
   std::string reason;    // required
   std::optional<Instant> at;
+  std::string rule;  // the [[escalation]] rule behind an automatic escalation
 };
 
 Event escalate(Session& s, std::int64_t id, const EscalateRequest& r);

@@ -1,0 +1,105 @@
+// desk report <name>: the reports a service manager reads. Every report
+// takes the same period, grouping, format and output options; the table of
+// reports below says which exist.
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "desk/core/error.hpp"
+#include "desk/format/report.hpp"
+#include "desk/report/period.hpp"
+#include "desk/report/sla_report.hpp"
+#include "desk/store/store.hpp"
+#include "options.hpp"
+#include "registry.hpp"
+
+namespace desk::cmd {
+
+namespace {
+
+struct Options {
+  std::string period, since, until, by, format = "table", output, section;
+  bool fail_on_breach = false;
+};
+
+// What a report returns: the report, and whether it found breaches.
+struct Outcome {
+  report::Report report;
+  std::size_t breaches = 0;
+};
+
+using Builder = Outcome (*)(tickets::Session&, const report::Period&, const Options&);
+
+Outcome build_sla(tickets::Session& s, const report::Period& p, const Options& o) {
+  auto r = report::sla_report(s, p, o.by);
+  return {std::move(r.report), r.breaches};
+}
+
+struct Kind {
+  const char* name;
+  const char* summary;
+  Builder build;
+};
+
+const Kind kReports[] = {
+    {"sla", "Service levels: targets met and breached, compliance, median and p90 times", build_sla},
+};
+
+report::Period period_of(Env& env, const Options& o) {
+  if (!o.period.empty() && (!o.since.empty() || !o.until.empty()))
+    throw UsageError("give --period or --since/--until, not both");
+  if (!o.period.empty()) return report::named_period(o.period, env.now(), env.zone());
+  std::optional<Instant> since, until;
+  if (!o.since.empty()) since = env.parse_time(o.since);
+  if (!o.until.empty()) until = env.parse_time(o.until);
+  if (!since && !until) return report::named_period("last-30-days", env.now(), env.zone());
+  return report::custom_period(since, until, env.now());
+}
+
+int run(Env& env, const Kind& kind, const Options& o) {
+  report::Period period = period_of(env, o);
+  auto session = env.session(store::Access::read);
+  Outcome outcome = kind.build(session, period, o);
+  std::ostringstream text;
+  format::Style style = env.style();
+  if (!o.output.empty() && o.output != "-") style.color = false;
+  format::render_report(outcome.report, chosen_format(o.format), text, style, o.section);
+  write_output(env, o.output, text.str());
+  if (o.fail_on_breach && outcome.breaches > 0) {
+    env.err << fmt::format("desk: {} SLA breach{} found\n", outcome.breaches, outcome.breaches == 1 ? "" : "es");
+    return static_cast<int>(Exit::breach);
+  }
+  return 0;
+}
+
+}  // namespace
+
+Runner cmd_report(CLI::App& sub) {
+  sub.require_subcommand(1);
+  std::vector<std::pair<CLI::App*, const Kind*>> subs;
+  auto o = std::make_shared<Options>();
+  for (const Kind& k : kReports) {
+    CLI::App* r = sub.add_subcommand(k.name, k.summary);
+    r->fallthrough();
+    r->add_option("--period", o->period, std::string("A named period: ") + report::period_names())
+        ->option_text("PERIOD");
+    r->add_option("--since", o->since, "Start of the period (inclusive)")->option_text("TIME");
+    r->add_option("--until", o->until, "End of the period (exclusive; default: now)")->option_text("TIME");
+    r->add_option("--by", o->by, "Group by: priority, team, type, category, assignee, customer, channel, service")
+        ->option_text("FIELD");
+    add_format(*r, o->format, {"table", "json", "csv", "tsv", "markdown", "html"});
+    r->add_option("-o,--output", o->output, "Write to FILE atomically instead of standard output")
+        ->option_text("FILE");
+    r->add_option("--section", o->section, "For csv/tsv: which section to write (default: the first)")
+        ->option_text("NAME");
+    r->add_flag("--fail-on-breach", o->fail_on_breach, "Exit 3 when any SLA breach is found");
+    subs.emplace_back(r, &k);
+  }
+  return [o, subs](Env& env) {
+    for (const auto& [app, kind] : subs)
+      if (app->parsed()) return run(env, *kind, *o);
+    return static_cast<int>(Exit::usage);
+  };
+}
+
+}  // namespace desk::cmd

@@ -1,0 +1,11 @@
+#include "desk/report/report.hpp"
+
+namespace desk::report {
+
+const Section* Report::section(std::string_view k) const {
+  for (const auto& s : sections)
+    if (s.key == k) return &s;
+  return nullptr;
+}
+
+}  // namespace desk::report

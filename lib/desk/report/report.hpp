@@ -1,0 +1,47 @@
+// A report as values: titled sections of rows, optionally charted. Built by
+// lib/desk/report/*, rendered by format/report.cpp in every format, so a
+// report never builds strings for a terminal.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "desk/format/rows.hpp"
+
+namespace desk::report {
+
+using format::Json;
+
+struct Series {
+  std::string key;    // the row key holding the value
+  std::string label;  // the legend
+};
+
+struct Chart {
+  enum class Kind { bar, line };
+  Kind kind = Kind::bar;
+  std::string label_key;  // the row key naming each bar or point
+  std::vector<Series> series;
+  std::string unit;  // "%", "tickets", "minutes"
+};
+
+struct Section {
+  std::string key;    // the JSON key, and the name --section takes
+  std::string title;  // the heading people read
+  std::vector<format::Column> columns;
+  std::vector<Json> rows;
+  std::optional<Chart> chart;
+  std::string note;  // a sentence under the heading ("3 tickets breached")
+};
+
+struct Report {
+  std::string key;    // "sla", "volume", ...
+  std::string title;  // "Service levels"
+  Json meta = Json::object();  // period, since, until, now, timezone, by ...
+  std::vector<Section> sections;
+
+  const Section* section(std::string_view key) const;
+};
+
+}  // namespace desk::report

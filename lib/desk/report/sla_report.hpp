@@ -1,0 +1,31 @@
+// The service-level report: for the tickets logged in a period, per group,
+// how many response and resolution targets were met and breached, the
+// compliance, and the median and 90th percentile times in business minutes;
+// then every breach.
+#pragma once
+
+#include <string>
+
+#include "desk/report/period.hpp"
+#include "desk/report/report.hpp"
+#include "desk/tickets/session.hpp"
+
+namespace desk::report {
+
+// The fields reports group by, and a ticket's value for one of them.
+const std::vector<std::string>& group_fields();
+std::string group_value(const tickets::Ticket& t, const std::string& field);
+
+struct SlaReport {
+  Report report;
+  std::size_t breaches = 0;  // breached clocks, for --fail-on-breach
+};
+
+// `by`: "" for one total, else one of group_fields().
+SlaReport sla_report(tickets::Session& s, const Period& period, const std::string& by);
+
+// Nearest-rank percentile (the smallest value with at least p% of values at
+// or below it); nullopt for no values. Sorts `values`.
+std::optional<std::int64_t> percentile(std::vector<std::int64_t>& values, int p);
+
+}  // namespace desk::report

@@ -1,0 +1,184 @@
+#include "desk/sla/levels.hpp"
+
+#include <algorithm>
+
+#include "desk/tickets/match.hpp"
+
+namespace desk::sla {
+
+namespace {
+
+constexpr Instant kOpenEnded = Instant::max();
+
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+bool closed_out(const std::string& status) { return status == "resolved" || status == "closed"; }
+
+// Spans spent in a pausing status, from `from` on; the last one open-ended
+// while the ticket still sits in it.
+std::vector<Interval> pauses(const tickets::Ticket& t, const std::vector<tickets::Mark>& marks,
+                             const std::vector<std::string>& pause_on, Instant from) {
+  std::vector<Interval> out;
+  std::string status;
+  Instant since = t.created_at;
+  for (const auto& m : marks) {
+    if (!m.status || *m.status == status) continue;
+    if (contains(pause_on, status) && m.at > from) out.push_back({std::max(since, from), m.at});
+    status = *m.status;
+    since = m.at;
+  }
+  if (contains(pause_on, status) && !closed_out(t.status)) out.push_back({std::max(since, from), kOpenEnded});
+  return out;
+}
+
+struct Resolution {
+  std::vector<Interval> resolved_spans;  // resolved → reopened, counted as pauses
+  std::optional<Instant> first_resolved;
+  std::optional<Instant> stopped;  // the last resolve, while resolved or closed
+};
+
+Resolution resolution(const tickets::Ticket& t, const std::vector<tickets::Mark>& marks) {
+  Resolution r;
+  std::optional<Instant> open;
+  for (const auto& m : marks) {
+    if (m.kind == "resolved") {
+      open = m.at;
+      if (!r.first_resolved) r.first_resolved = m.at;
+    } else if (m.kind == "reopened" && open) {
+      r.resolved_spans.push_back({*open, m.at});
+      open.reset();
+    }
+  }
+  if (open && closed_out(t.status)) r.stopped = open;
+  return r;
+}
+
+std::optional<Instant> first_reply(const std::vector<tickets::Mark>& marks) {
+  std::optional<Instant> first;
+  for (const auto& m : marks)
+    if (m.kind == "reply" && (!first || m.at < *first)) first = m.at;
+  return first;
+}
+
+std::optional<Instant> last_reply(const std::vector<tickets::Mark>& marks) {
+  std::optional<Instant> last;
+  for (const auto& m : marks)
+    if (m.kind == "reply" && (!last || m.at > *last)) last = m.at;
+  return last;
+}
+
+std::optional<std::int64_t> target_for(const config::Targets& targets, const std::string& priority) {
+  auto it = targets.find(priority);
+  if (it == targets.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace
+
+const Clock* TicketSla::clock(std::string_view name) const {
+  for (const auto& c : clocks)
+    if (c.name == name) return &c;
+  return nullptr;
+}
+
+bool TicketSla::breached() const {
+  return std::any_of(clocks.begin(), clocks.end(), [](const Clock& c) { return c.state.breached; });
+}
+
+bool TicketSla::at_risk() const {
+  return !breached() && std::any_of(clocks.begin(), clocks.end(), [](const Clock& c) { return c.state.at_risk; });
+}
+
+const Clock* TicketSla::next_due() const {
+  const Clock* best = nullptr;
+  for (const auto& c : clocks)
+    if (c.state.running && (best == nullptr || c.state.due < best->state.due)) best = &c;
+  return best;
+}
+
+ServiceLevels::ServiceLevels(const config::Config& c) : config_(c) {}
+
+const Calendar& ServiceLevels::calendar(const std::string& name) const {
+  auto it = calendars_.find(name);
+  if (it == calendars_.end()) it = calendars_.emplace(name, Calendar(config_.calendars.at(name))).first;
+  return it->second;
+}
+
+const config::SlaPolicy* ServiceLevels::policy_for(const tickets::Ticket& t) const {
+  for (const auto& rule : config_.sla_rules)
+    if (tickets::matches(rule.match, t)) return &config_.sla.at(rule.sla.value);
+  auto it = config_.sla.find(config_.default_sla);
+  return it == config_.sla.end() ? nullptr : &it->second;
+}
+
+TicketSla ServiceLevels::measure(const tickets::Ticket& t, const std::vector<tickets::Mark>& marks,
+                                 Instant now) const {
+  TicketSla out;
+  out.ticket = t.id;
+  const config::SlaPolicy* policy = policy_for(t);
+  Resolution res = resolution(t, marks);
+  if (policy != nullptr) {
+    out.policy = policy->name;
+    out.calendar = policy->calendar.value;
+    const Calendar& cal = calendar(out.calendar);
+    std::vector<Interval> paused = pauses(t, marks, policy->pause_on, t.created_at);
+    out.paused = !paused.empty() && paused.back().to == kOpenEnded;
+    auto run = [&](const std::string& name, const config::Targets& targets, ClockSpec spec) {
+      auto target = target_for(targets, t.priority);
+      if (!target) return;
+      spec.target = *target;
+      spec.warn_percent = policy->warn_at;
+      out.clocks.push_back({name, out.calendar, *target, policy->warn_at, spec.stopped, sla::measure(cal, spec, now)});
+    };
+    // Response: the first reply (or the resolve, as the policy says).
+    ClockSpec response{t.created_at, 0, paused, std::nullopt, policy->warn_at};
+    if (contains(policy->response_met_by, "reply")) response.stopped = first_reply(marks);
+    if (contains(policy->response_met_by, "resolved") && res.first_resolved &&
+        (!response.stopped || *res.first_resolved < *response.stopped))
+      response.stopped = res.first_resolved;
+    run("response", policy->response, response);
+    // Resolution: resolved spans before a reopen do not count.
+    ClockSpec resolve{t.created_at, 0, paused, res.stopped, policy->warn_at};
+    resolve.paused.insert(resolve.paused.end(), res.resolved_spans.begin(), res.resolved_spans.end());
+    run("resolve", policy->resolve, resolve);
+    // Update: time since the customer last heard from the desk, while open.
+    Instant since = last_reply(marks).value_or(t.created_at);
+    ClockSpec update{since, 0, pauses(t, marks, policy->pause_on, since), std::nullopt, policy->warn_at};
+    if (closed_out(t.status)) update.stopped = std::max(since, res.stopped.value_or(t.updated_at));
+    run("update", policy->update, update);
+  }
+  // The OLA of the team holding the ticket, from when it reached the team.
+  auto ola = config_.ola.find(t.team);
+  if (ola != config_.ola.end()) {
+    const config::Ola& o = ola->second;
+    std::optional<Instant> entered;
+    for (const auto& m : marks)
+      if (m.team && *m.team == t.team) entered = m.at;
+    if (entered) {
+      out.ola_team = t.team;
+      const Calendar& cal = calendar(o.calendar.value);
+      std::vector<Interval> paused = pauses(t, marks, o.pause_on, *entered);
+      std::optional<Instant> owned;
+      for (const auto& m : marks)
+        if (m.at >= *entered && m.assignee && !m.assignee->empty()) {
+          owned = m.at;
+          break;
+        }
+      auto run = [&](const std::string& name, const config::Targets& targets, ClockSpec spec) {
+        auto target = target_for(targets, t.priority);
+        if (!target) return;
+        spec.target = *target;
+        spec.warn_percent = o.warn_at;
+        out.clocks.push_back({name, o.calendar.value, *target, o.warn_at, spec.stopped, sla::measure(cal, spec, now)});
+      };
+      run("ola_response", o.response, {*entered, 0, paused, owned, o.warn_at});
+      std::optional<Instant> done = res.stopped && *res.stopped >= *entered ? res.stopped : std::nullopt;
+      run("ola_resolve", o.resolve, {*entered, 0, paused, done, o.warn_at});
+    }
+  }
+  return out;
+}
+
+}  // namespace desk::sla

@@ -1,0 +1,58 @@
+// Service levels of tickets: which policy applies, and each clock (response,
+// resolution, update; the team's OLA) measured from the ticket's timeline.
+// Everything is derived from history, so a changed calendar or policy
+// applies to the past as soon as it is in desk.toml.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "desk/config/model.hpp"
+#include "desk/sla/calendar.hpp"
+#include "desk/sla/clock.hpp"
+#include "desk/tickets/ticket.hpp"
+
+namespace desk::sla {
+
+struct Clock {
+  std::string name;  // response | resolve | update | ola_response | ola_resolve
+  std::string calendar;
+  std::int64_t target = 0;  // business seconds
+  int warn_at = 75;
+  std::optional<Instant> stopped;  // the event that stopped it, if any
+  ClockState state;
+};
+
+struct TicketSla {
+  std::int64_t ticket = 0;
+  std::string policy;    // "" when no policy applies
+  std::string calendar;  // the policy's
+  std::string ola_team;  // the team whose OLA is measured, if any
+  bool paused = false;   // in a pausing status right now
+  std::vector<Clock> clocks;
+
+  const Clock* clock(std::string_view name) const;
+  bool breached() const;  // any clock breached
+  bool at_risk() const;   // any running clock past its warning threshold, none breached
+  // The running clock that falls due first.
+  const Clock* next_due() const;
+};
+
+class ServiceLevels {
+ public:
+  explicit ServiceLevels(const config::Config& c);
+
+  // [[sla_rule]] first match, else [desk].default_sla; nullptr when none.
+  const config::SlaPolicy* policy_for(const tickets::Ticket& t) const;
+  const Calendar& calendar(const std::string& name) const;
+
+  TicketSla measure(const tickets::Ticket& t, const std::vector<tickets::Mark>& marks, Instant now) const;
+
+ private:
+  const config::Config& config_;
+  mutable std::map<std::string, Calendar> calendars_;
+};
+
+}  // namespace desk::sla
