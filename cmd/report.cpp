@@ -1,15 +1,17 @@
 // desk report <name>: the reports a service manager reads. Every report
 // takes the same period, grouping, format and output options; the table of
 // reports below says which exist.
+#include "desk/format/report.hpp"
+
 #include <sstream>
 
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
-#include "desk/format/report.hpp"
 #include "desk/report/period.hpp"
 #include "desk/report/sla_report.hpp"
 #include "desk/store/store.hpp"
+
 #include "options.hpp"
 #include "registry.hpp"
 
@@ -42,7 +44,8 @@ struct Kind {
 };
 
 const Kind kReports[] = {
-    {"sla", "Service levels: targets met and breached, compliance, median and p90 times", build_sla},
+    {"sla", "Service levels: targets met and breached, compliance, median and p90 times",
+     build_sla},
 };
 
 report::Period period_of(Env& env, const Options& o) {
@@ -66,7 +69,8 @@ int run(Env& env, const Kind& kind, const Options& o) {
   format::render_report(outcome.report, chosen_format(o.format), text, style, o.section);
   write_output(env, o.output, text.str());
   if (o.fail_on_breach && outcome.breaches > 0) {
-    env.err << fmt::format("desk: {} SLA breach{} found\n", outcome.breaches, outcome.breaches == 1 ? "" : "es");
+    env.err << fmt::format("desk: {} SLA breach{} found\n", outcome.breaches,
+                           outcome.breaches == 1 ? "" : "es");
     return static_cast<int>(Exit::breach);
   }
   return 0;
@@ -84,13 +88,16 @@ Runner cmd_report(CLI::App& sub) {
     r->add_option("--period", o->period, std::string("A named period: ") + report::period_names())
         ->option_text("PERIOD");
     r->add_option("--since", o->since, "Start of the period (inclusive)")->option_text("TIME");
-    r->add_option("--until", o->until, "End of the period (exclusive; default: now)")->option_text("TIME");
-    r->add_option("--by", o->by, "Group by: priority, team, type, category, assignee, customer, channel, service")
+    r->add_option("--until", o->until, "End of the period (exclusive; default: now)")
+        ->option_text("TIME");
+    r->add_option("--by", o->by,
+                  "Group by: priority, team, type, category, assignee, customer, channel, service")
         ->option_text("FIELD");
     add_format(*r, o->format, {"table", "json", "csv", "tsv", "markdown", "html"});
     r->add_option("-o,--output", o->output, "Write to FILE atomically instead of standard output")
         ->option_text("FILE");
-    r->add_option("--section", o->section, "For csv/tsv: which section to write (default: the first)")
+    r->add_option("--section", o->section,
+                  "For csv/tsv: which section to write (default: the first)")
         ->option_text("NAME");
     r->add_flag("--fail-on-breach", o->fail_on_breach, "Exit 3 when any SLA breach is found");
     subs.emplace_back(r, &k);

@@ -1,5 +1,6 @@
 // The example scripts work as their comments say.
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 
 #include <doctest/doctest.h>
@@ -90,5 +91,25 @@ TEST_CASE("examples: the crontab and systemd units run real desk commands") {
     CHECK(r.status == 0);
     ++commands;
   }
-  CHECK(commands >= 2);
+  CHECK(commands >= 4);
+  // Each systemd service's ExecStart, with its paths brought into the sandbox.
+  int units = 0;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(source_dir() / "examples" / "systemd")) {
+    if (entry.path().extension() != ".service") continue;
+    std::ifstream unit(entry.path());
+    while (std::getline(unit, line)) {
+      if (line.rfind("ExecStart=/usr/local/bin/desk ", 0) != 0) continue;
+      std::string args = line.substr(std::string("ExecStart=/usr/local/bin/desk ").size());
+      for (auto at = args.find("/srv/www/reports/"); at != std::string::npos;
+           at = args.find("/srv/www/reports/"))
+        args.erase(at, std::string("/srv/www/reports/").size());
+      Result r =
+          run_program({"sh", "-c", "\"$DESK\" " + args}, "", s.dir(), {{"DESK", desk_binary()}});
+      CAPTURE(line);
+      CHECK(r.status == 0);
+      ++units;
+    }
+  }
+  CHECK(units == 3);
 }

@@ -28,8 +28,8 @@ void fixed_store(Sandbox& s) {
   s.log("T4", {"--priority", "P3", "--at", "2026-11-25 09:00"});
 }
 
-const std::vector<std::string> kArgs = {"report", "sla", "--since", "2026-11-23", "--until", "2026-11-28",
-                                        "--by", "priority"};
+const std::vector<std::string> kArgs = {"report",  "sla",        "--since", "2026-11-23",
+                                        "--until", "2026-11-28", "--by",    "priority"};
 
 std::vector<std::string> with(std::vector<std::string> more) {
   std::vector<std::string> args = kArgs;
@@ -89,7 +89,8 @@ TEST_CASE("report sla: --fail-on-breach exits 3, and nothing else does") {
   CHECK(r.out.rfind("group,tickets,response_met,", 0) == 0);
   CHECK(s.run(with({"--format", "csv"})).status == 0);
   // Only T1 (logged Mon 09:00) met everything.
-  Result clean = s.run({"report", "sla", "--since", "2026-11-23", "--until", "2026-11-23 09:30", "--fail-on-breach"});
+  Result clean = s.run({"report", "sla", "--since", "2026-11-23", "--until", "2026-11-23 09:30",
+                        "--fail-on-breach"});
   CHECK(clean.status == 0);
   CHECK(clean.err == "");
 }
@@ -99,9 +100,11 @@ TEST_CASE("report sla: every format renders the same figures") {
   fixed_store(s);
   Result table = s.ok(with({}));
   CHECK(table.out.rfind("Service levels\n", 0) == 0);
-  CHECK(table.out.find("\nP2              2         1              1    50.0") != std::string::npos);
+  CHECK(table.out.find("\nP2              2         1              1    50.0") !=
+        std::string::npos);
   Result md = s.ok(with({"--format", "markdown"}));
-  CHECK(md.out.find("| P2 | 2 | 1 | 1 | 50.0 | 30m | 1h 30m | 2 | 0 | 100.0 | 3h | 8h |") != std::string::npos);
+  CHECK(md.out.find("| P2 | 2 | 1 | 1 | 50.0 | 30m | 1h 30m | 2 | 0 | 100.0 | 3h | 8h |") !=
+        std::string::npos);
   Result html = s.ok(with({"--format", "html"}));
   CHECK(html.out.rfind("<!DOCTYPE html>", 0) == 0);
   CHECK(html.out.find("<svg") != std::string::npos);

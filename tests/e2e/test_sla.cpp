@@ -150,21 +150,26 @@ TEST_CASE("sla: the text view and refusals") {
   late_call(s);
   s.now = "2026-11-24T16:00:00Z";
   Result r = s.ok({"sla", "1"});
-  CHECK(r.out.rfind("Ticket 1: VPN drops (P2 incident, in-progress)\n  policy standard, calendar office (UTC)\n", 0) == 0);
-  CHECK(r.out.find("response      1h  2026-11-23 16:30  2026-11-24 09:30      50m     10m   83%  met") !=
+  CHECK(r.out.rfind("Ticket 1: VPN drops (P2 incident, in-progress)\n  policy standard, calendar "
+                    "office (UTC)\n",
+                    0) == 0);
+  CHECK(r.out.find(
+            "response      1h  2026-11-23 16:30  2026-11-24 09:30      50m     10m   83%  met") !=
         std::string::npos);
-  CHECK(r.out.find("resolve       8h  2026-11-23 16:30  2026-11-25 12:30   3h 30m  4h 30m   43%  running") !=
-        std::string::npos);
+  CHECK(
+      r.out.find(
+          "resolve       8h  2026-11-23 16:30  2026-11-25 12:30   3h 30m  4h 30m   43%  running") !=
+      std::string::npos);
   CHECK(s.run({"sla", "7"}).status == 1);
 }
 
 TEST_CASE("sla: list --breached, --at-risk and --due-before show the time left") {
   Sandbox s;
   s.now = "2026-11-24T16:00:00Z";
-  s.log("breached", {"--priority", "P1", "--at", "2026-11-24 09:00"});    // response due 09:15
-  s.log("at risk", {"--priority", "P2", "--at", "2026-11-24 09:00"});     // resolve due 17:00
+  s.log("breached", {"--priority", "P1", "--at", "2026-11-24 09:00"});  // response due 09:15
+  s.log("at risk", {"--priority", "P2", "--at", "2026-11-24 09:00"});   // resolve due 17:00
   s.ok({"note", "2", "--reply", "-m", "hi", "--at", "2026-11-24 09:30"});
-  s.log("fine", {"--priority", "P4", "--at", "2026-11-24 15:00"});        // response due Wed 15:00
+  s.log("fine", {"--priority", "P4", "--at", "2026-11-24 15:00"});  // response due Wed 15:00
   auto ids = [](const Result& r) {
     std::vector<long long> out;
     for (const auto& row : r.json()) out.push_back(row["id"].get<long long>());

@@ -27,19 +27,23 @@ auto at_node(const Reader& r, const toml::node& n, F&& f) -> decltype(f()) {
 }
 
 // { P1 = "15m", P2 = "1h", P3 = 240 } → texts by priority; plain numbers are minutes.
-std::map<std::string, Located> target_texts(const toml::node& n, const Reader& r, std::string_view what) {
+std::map<std::string, Located> target_texts(const toml::node& n, const Reader& r,
+                                            std::string_view what) {
   const auto& t = r.table(n, what);
   std::map<std::string, Located> out;
   for (const auto& [key, value] : t) {
     std::string text;
-    if (value.is_integer()) text = std::to_string(*value.value<std::int64_t>());
-    else text = r.string(value, fmt::format("{}.{}", what, key.str()));
+    if (value.is_integer())
+      text = std::to_string(*value.value<std::int64_t>());
+    else
+      text = r.string(value, fmt::format("{}.{}", what, key.str()));
     out[std::string(key.str())] = Located{text, r.where(value)};
   }
   return out;
 }
 
-void check_statuses(const toml::node& n, const Reader& r, const std::vector<std::string>& statuses) {
+void check_statuses(const toml::node& n, const Reader& r,
+                    const std::vector<std::string>& statuses) {
   for (const auto& s : statuses) r.one_of(n, s, kPausable, "status to pause on");
 }
 
@@ -99,7 +103,8 @@ void read_calendars(Config& c, const toml::table& t, const Reader& r) {
       const auto* n = ct.get(kDays[d]);
       if (n == nullptr) continue;
       const auto* arr = n->as_array();
-      if (arr == nullptr) r.fail(*n, fmt::format("{} must be an array of windows such as \"09:00-17:00\"", kDays[d]));
+      if (arr == nullptr)
+        r.fail(*n, fmt::format("{} must be an array of windows such as \"09:00-17:00\"", kDays[d]));
       for (const auto& item : *arr) {
         std::string text = r.string(item, kDays[d]);
         spec.week[d].push_back(at_node(r, item, [&] { return sla::parse_window(text); }));
@@ -107,7 +112,8 @@ void read_calendars(Config& c, const toml::table& t, const Reader& r) {
     }
     if (const auto* n = ct.get("holidays")) {
       const auto* arr = n->as_array();
-      if (arr == nullptr) r.fail(*n, "holidays must be an array of dates such as \"2026-12-25\" or \"12-25\"");
+      if (arr == nullptr)
+        r.fail(*n, "holidays must be an array of dates such as \"2026-12-25\" or \"12-25\"");
       for (const auto& item : *arr) {
         std::string text = r.string(item, "holidays");
         spec.holidays.push_back(at_node(r, item, [&] { return sla::parse_holiday(text); }));
@@ -125,7 +131,9 @@ void read_sla(Config& c, const toml::table& t, const Reader& r) {
     std::string name(key.str());
     std::string label = fmt::format("[sla.{}]", name);
     const auto& st = r.table(node, label);
-    r.only_keys(st, label, {"calendar", "response", "resolve", "update", "pause_on", "warn_at", "response_met_by"});
+    r.only_keys(
+        st, label,
+        {"calendar", "response", "resolve", "update", "pause_on", "warn_at", "response_met_by"});
     SlaPolicy p;
     p.name = name;
     p.where = r.where(node);
@@ -142,8 +150,10 @@ void read_sla(Config& c, const toml::table& t, const Reader& r) {
     if (const auto* n = st.get("warn_at")) p.warn_at = percent(*n, r, "warn_at");
     if (const auto* n = st.get("response_met_by")) {
       p.response_met_by = r.strings(*n, "response_met_by");
-      for (const auto& v : p.response_met_by) r.one_of(*n, v, {"reply", "resolved"}, "response_met_by value");
-      if (p.response_met_by.empty()) r.fail(*n, "response_met_by must name reply, resolved or both");
+      for (const auto& v : p.response_met_by)
+        r.one_of(*n, v, {"reply", "resolved"}, "response_met_by value");
+      if (p.response_met_by.empty())
+        r.fail(*n, "response_met_by must name reply, resolved or both");
     }
     c.sla[name] = std::move(p);
   }
@@ -158,7 +168,8 @@ void read_sla_rules(Config& c, const toml::node& n, const Reader& r) {
     r.only_keys(rt, "[[sla_rule]]", {"match", "sla"});
     SlaRule rule;
     if (const auto* m = rt.get("match"))
-      rule.match = r.match(*m, "match", {"type", "category", "channel", "priority", "service", "customer", "tag"});
+      rule.match = r.match(
+          *m, "match", {"type", "category", "channel", "priority", "service", "customer", "tag"});
     const auto* sla = rt.get("sla");
     if (sla == nullptr) r.fail(item, "[[sla_rule]] needs an sla");
     rule.sla = r.located(*sla, "sla");
@@ -204,10 +215,14 @@ void read_escalation(Config& c, const toml::node& n, const Reader& r) {
       r.one_of(*v, rule.clock, {"response", "resolve"}, "clock");
     }
     const auto* at = et.get("at");
-    if (at == nullptr) r.fail(item, "[[escalation]] needs at: a percentage of the target used, or \"breach\"");
-    if (at->is_string() && *at->value<std::string>() == "breach") rule.at_breach = true;
-    else if (at->is_integer()) rule.at_percent = percent(*at, r, "at");
-    else r.fail(*at, "at must be a percentage such as 75, or \"breach\"");
+    if (at == nullptr)
+      r.fail(item, "[[escalation]] needs at: a percentage of the target used, or \"breach\"");
+    if (at->is_string() && *at->value<std::string>() == "breach")
+      rule.at_breach = true;
+    else if (at->is_integer())
+      rule.at_percent = percent(*at, r, "at");
+    else
+      r.fail(*at, "at must be a percentage such as 75, or \"breach\"");
     if (const auto* v = et.get("action")) {
       rule.action = r.string(*v, "action");
       r.one_of(*v, rule.action, {"up", "manager", "team"}, "action");
@@ -216,8 +231,11 @@ void read_escalation(Config& c, const toml::node& n, const Reader& r) {
     if (rule.action == "team" && rule.team.value.empty())
       r.fail(item, "action = \"team\" needs team = \"NAME\"");
     if (const auto* v = et.get("match"))
-      rule.match = r.match(*v, "match", {"type", "category", "channel", "priority", "service", "customer", "tag", "team"});
-    rule.name = rule.clock + "-" + (rule.at_breach ? std::string("breach") : std::to_string(rule.at_percent) + "%") +
+      rule.match = r.match(
+          *v, "match",
+          {"type", "category", "channel", "priority", "service", "customer", "tag", "team"});
+    rule.name = rule.clock + "-" +
+                (rule.at_breach ? std::string("breach") : std::to_string(rule.at_percent) + "%") +
                 "-" + rule.action + (rule.team.value.empty() ? "" : ":" + rule.team.value);
     if (const auto* v = et.get("name")) rule.name = r.string(*v, "name");
     c.escalation.push_back(std::move(rule));
@@ -237,7 +255,8 @@ void validate_sla(Config& c) {
   auto calendar = [&](const Located& name) -> const sla::Calendar& {
     if (!c.calendars.count(name.value)) unknown(name.where, "calendar", name.value, calendars);
     auto it = built.find(name.value);
-    if (it == built.end()) it = built.emplace(name.value, sla::Calendar(c.calendars.at(name.value))).first;
+    if (it == built.end())
+      it = built.emplace(name.value, sla::Calendar(c.calendars.at(name.value))).first;
     return it->second;
   };
   for (auto& [name, p] : c.sla) {
@@ -248,9 +267,11 @@ void validate_sla(Config& c) {
   }
   std::vector<std::string> policies = keys_of(c.sla);
   if (!c.default_sla.empty() && !c.sla.count(c.default_sla))
-    unknown(c.file.empty() ? "[desk]" : c.file.string(), "default_sla policy", c.default_sla, policies);
+    unknown(c.file.empty() ? "[desk]" : c.file.string(), "default_sla policy", c.default_sla,
+            policies);
   for (const auto& rule : c.sla_rules)
-    if (!c.sla.count(rule.sla.value)) unknown(rule.sla.where, "SLA policy", rule.sla.value, policies);
+    if (!c.sla.count(rule.sla.value))
+      unknown(rule.sla.where, "SLA policy", rule.sla.value, policies);
   std::vector<std::string> teams = keys_of(c.teams);
   for (auto& [team, o] : c.ola) {
     if (!c.teams.count(team)) unknown(o.where, "team", team, teams);
@@ -327,8 +348,10 @@ void dump_sla(const Config& c, toml::table& root) {
   toml::array escalation;
   for (const auto& e : c.escalation) {
     toml::table et{{"name", e.name}, {"clock", e.clock}, {"action", e.action}};
-    if (e.at_breach) et.insert("at", "breach");
-    else et.insert("at", e.at_percent);
+    if (e.at_breach)
+      et.insert("at", "breach");
+    else
+      et.insert("at", e.at_percent);
     if (!e.team.value.empty()) et.insert("team", e.team.value);
     toml::table m;
     for (const auto& [k, v] : e.match.fields) m.insert(k, strings_array(v));

@@ -35,8 +35,10 @@ void render_table(const report::Report& r, std::ostream& out, const Style& style
   for (const auto& s : r.sections) {
     out << '\n' << bold << s.title << off << '\n';
     if (!s.note.empty()) out << s.note << '\n';
-    if (s.rows.empty()) out << "(none)\n";
-    else render_rows(s, Format::table, out, style);
+    if (s.rows.empty())
+      out << "(none)\n";
+    else
+      render_rows(s, Format::table, out, style);
   }
 }
 
@@ -68,8 +70,8 @@ void render_markdown(const report::Report& r, std::ostream& out) {
 
 void render_html(const report::Report& r, std::ostream& out) {
   html_open(out, r.title);
-  out << "<h1>" << html_escape(r.title) << "</h1>\n<p class=\"meta\">" << html_escape(meta_line(r.meta))
-      << "</p>\n";
+  out << "<h1>" << html_escape(r.title) << "</h1>\n<p class=\"meta\">"
+      << html_escape(meta_line(r.meta)) << "</p>\n";
   for (const auto& s : r.sections) {
     out << "<h2>" << html_escape(s.title) << "</h2>\n";
     if (!s.note.empty()) out << "<p>" << html_escape(s.note) << "</p>\n";
@@ -90,15 +92,20 @@ void render_html(const report::Report& r, std::ostream& out) {
 void render_report(const report::Report& r, Format f, std::ostream& out, const Style& style,
                    const std::string& section) {
   switch (f) {
-    case Format::table: return render_table(r, out, style);
-    case Format::json: return render_json(r, out);
-    case Format::markdown: return render_markdown(r, out);
-    case Format::html: return render_html(r, out);
+    case Format::table:
+      return render_table(r, out, style);
+    case Format::json:
+      return render_json(r, out);
+    case Format::markdown:
+      return render_markdown(r, out);
+    case Format::html:
+      return render_html(r, out);
     case Format::jsonl:
     case Format::csv:
     case Format::tsv: {
-      const report::Section* s = section.empty() ? (r.sections.empty() ? nullptr : &r.sections.front())
-                                                 : r.section(section);
+      const report::Section* s = section.empty()
+                                     ? (r.sections.empty() ? nullptr : &r.sections.front())
+                                     : r.section(section);
       if (s == nullptr) {
         std::vector<std::string> keys;
         for (const auto& sec : r.sections) keys.push_back(sec.key);

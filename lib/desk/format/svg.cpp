@@ -14,9 +14,12 @@ namespace desk::format {
 namespace {
 
 // Colour-blind-safe (Okabe–Ito) series colours.
-constexpr const char* kColours[] = {"#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9"};
+constexpr const char* kColours[] = {"#0072B2", "#E69F00", "#009E73",
+                                    "#D55E00", "#CC79A7", "#56B4E9"};
 
-double number(const Json& v) { return v.is_number() ? v.get<double>() : 0.0; }
+double number(const Json& v) {
+  return v.is_number() ? v.get<double>() : 0.0;
+}
 
 std::string label_of(const Json& row, const std::string& key) {
   if (!row.contains(key)) return "";
@@ -25,7 +28,8 @@ std::string label_of(const Json& row, const std::string& key) {
 }
 
 std::string value_text(double v, const std::string& unit) {
-  std::string n = std::fabs(v - std::round(v)) < 1e-9 ? fmt::format("{:.0f}", v) : fmt::format("{:.1f}", v);
+  std::string n =
+      std::fabs(v - std::round(v)) < 1e-9 ? fmt::format("{:.0f}", v) : fmt::format("{:.1f}", v);
   return unit == "%" ? n + "%" : n;
 }
 
@@ -33,7 +37,8 @@ std::string legend(const report::Chart& c, int x, int y) {
   std::string out;
   for (std::size_t i = 0; i < c.series.size(); ++i) {
     int lx = x + static_cast<int>(i) * 170;
-    out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{}\"/>", lx, y, kColours[i % 6]);
+    out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{}\"/>", lx, y,
+                       kColours[i % 6]);
     out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\">{}</text>", lx + 18, y + 11,
                        html_escape(c.series[i].label));
   }
@@ -56,17 +61,18 @@ std::string bars(const report::Chart& c, const std::vector<Json>& rows) {
   out += legend(c, label_w, 6);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     int y = top + static_cast<int>(i) * group_h;
-    out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\">{}</text>", label_w - 8,
-                       y + group_h / 2 + 2, html_escape(label_of(rows[i], c.label_key)));
+    out +=
+        fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\">{}</text>",
+                    label_w - 8, y + group_h / 2 + 2, html_escape(label_of(rows[i], c.label_key)));
     for (std::size_t k = 0; k < c.series.size(); ++k) {
       const Json& v = rows[i].value(c.series[k].key, Json());
       int by = y + static_cast<int>(k) * bar_h;
       if (!v.is_number()) continue;
       int w = static_cast<int>(std::round(number(v) / max * bar_w));
-      out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>", label_w, by,
-                         std::max(w, 1), bar_h - 2, kColours[k % 6]);
-      out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\">{}</text>", label_w + w + 4, by + bar_h - 4,
-                         value_text(number(v), c.unit));
+      out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
+                         label_w, by, std::max(w, 1), bar_h - 2, kColours[k % 6]);
+      out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\">{}</text>", label_w + w + 4,
+                         by + bar_h - 4, value_text(number(v), c.unit));
     }
   }
   return out + "</svg>\n";
@@ -79,28 +85,34 @@ std::string lines(const report::Chart& c, const std::vector<Json>& rows) {
     for (const auto& s : c.series) max = std::max(max, number(r.value(s.key, Json())));
   if (max <= 0) max = 1;
   std::size_t n = rows.size();
-  auto x_of = [&](std::size_t i) { return left + (n <= 1 ? width / 2 : static_cast<int>(i * width / (n - 1))); };
-  auto y_of = [&](double v) { return top + height - static_cast<int>(std::round(v / max * height)); };
+  auto x_of = [&](std::size_t i) {
+    return left + (n <= 1 ? width / 2 : static_cast<int>(i * width / (n - 1)));
+  };
+  auto y_of = [&](double v) {
+    return top + height - static_cast<int>(std::round(v / max * height));
+  };
   std::string out = fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" role=\"img\">",
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" "
+      "role=\"img\">",
       left + width + 30, top + height + bottom, left + width + 30, top + height + bottom);
   out += legend(c, left, 6);
-  out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#8c959f\"/>", left, top + height,
-                     left + width, top + height);
-  out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\">{}</text>", left - 6, top + 4,
-                     value_text(max, c.unit));
-  out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\">0</text>", left - 6,
-                     top + height + 4);
+  out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#8c959f\"/>", left,
+                     top + height, left + width, top + height);
+  out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\">{}</text>",
+                     left - 6, top + 4, value_text(max, c.unit));
+  out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\">0</text>",
+                     left - 6, top + height + 4);
   std::size_t step = std::max<std::size_t>(1, n / 8);
   for (std::size_t i = 0; i < n; i += step)
-    out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\">{}</text>", x_of(i),
-                       top + height + 16, html_escape(label_of(rows[i], c.label_key)));
+    out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\">{}</text>",
+                       x_of(i), top + height + 16, html_escape(label_of(rows[i], c.label_key)));
   for (std::size_t k = 0; k < c.series.size(); ++k) {
     std::string points;
     for (std::size_t i = 0; i < n; ++i)
-      points += fmt::format("{}{},{}", i ? " " : "", x_of(i), y_of(number(rows[i].value(c.series[k].key, Json()))));
-    out += fmt::format("<polyline fill=\"none\" stroke=\"{}\" stroke-width=\"2\" points=\"{}\"/>", kColours[k % 6],
-                       points);
+      points += fmt::format("{}{},{}", i ? " " : "", x_of(i),
+                            y_of(number(rows[i].value(c.series[k].key, Json()))));
+    out += fmt::format("<polyline fill=\"none\" stroke=\"{}\" stroke-width=\"2\" points=\"{}\"/>",
+                       kColours[k % 6], points);
   }
   return out + "</svg>\n";
 }

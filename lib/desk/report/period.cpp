@@ -29,7 +29,9 @@ Date add_months(Date d, int n) {
   return {months / 12, months % 12 + 1, 1};
 }
 
-Instant at(const Zone& zone, Date d) { return zone.from_civil(d.y, d.m, d.d); }
+Instant at(const Zone& zone, Date d) {
+  return zone.from_civil(d.y, d.m, d.d);
+}
 
 }  // namespace
 
@@ -76,7 +78,8 @@ Period named_period(const std::string& name, Instant now, const Zone& zone) {
     p.previous_since = at(zone, add_days(start, -days));
     return p;
   } else {
-    throw UsageError(fmt::format("unknown period '{}'", name), fmt::format("periods: {}", period_names()));
+    throw UsageError(fmt::format("unknown period '{}'", name),
+                     fmt::format("periods: {}", period_names()));
   }
   p.since = at(zone, start);
   p.until = at(zone, end);

@@ -36,8 +36,8 @@ struct Section {
 };
 
 struct Report {
-  std::string key;    // "sla", "volume", ...
-  std::string title;  // "Service levels"
+  std::string key;             // "sla", "volume", ...
+  std::string title;           // "Service levels"
   Json meta = Json::object();  // period, since, until, now, timezone, by ...
   std::vector<Section> sections;
 

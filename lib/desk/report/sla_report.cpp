@@ -22,14 +22,17 @@ using format::Kind;
 struct Tally {
   std::int64_t met = 0;
   std::int64_t breached = 0;
-  std::int64_t running = 0;  // not yet decided
+  std::int64_t running = 0;           // not yet decided
   std::vector<std::int64_t> minutes;  // business minutes of clocks that stopped
 
   void add(const sla::Clock* c) {
     if (c == nullptr) return;
-    if (c->state.breached) ++breached;
-    else if (c->state.met) ++met;
-    else ++running;
+    if (c->state.breached)
+      ++breached;
+    else if (c->state.met)
+      ++met;
+    else
+      ++running;
     if (!c->state.running) minutes.push_back(c->state.elapsed / 60);
   }
 };
@@ -46,7 +49,9 @@ Json compliance(const Tally& t) {
   return std::round(1000.0 * static_cast<double>(t.met) / static_cast<double>(decided)) / 10.0;
 }
 
-Json optional_number(std::optional<std::int64_t> v) { return v ? Json(*v) : Json(); }
+Json optional_number(std::optional<std::int64_t> v) {
+  return v ? Json(*v) : Json();
+}
 
 void tally_fields(Json& row, const std::string& prefix, Tally& t) {
   row[prefix + "_met"] = t.met;
@@ -75,10 +80,14 @@ std::vector<Column> group_columns(const std::string& by) {
 }
 
 std::vector<Column> breach_columns() {
-  return {{"ticket", "TICKET", Kind::number}, {"clock", "CLOCK"},
-          {"priority", "PRIORITY"},           {"team", "TEAM"},
-          {"assignee", "ASSIGNEE"},           {"due", "DUE", Kind::time},
-          {"late_minutes", "LATE", Kind::minutes}, {"title", "TITLE", Kind::text, true}};
+  return {{"ticket", "TICKET", Kind::number},
+          {"clock", "CLOCK"},
+          {"priority", "PRIORITY"},
+          {"team", "TEAM"},
+          {"assignee", "ASSIGNEE"},
+          {"due", "DUE", Kind::time},
+          {"late_minutes", "LATE", Kind::minutes},
+          {"title", "TITLE", Kind::text, true}};
 }
 
 }  // namespace
@@ -91,21 +100,30 @@ const std::vector<std::string>& group_fields() {
 
 std::string group_value(const tickets::Ticket& t, const std::string& field) {
   std::string v;
-  if (field == "priority") v = t.priority;
-  else if (field == "team") v = t.team;
-  else if (field == "type") v = t.type;
-  else if (field == "category") v = t.category;
-  else if (field == "assignee") v = t.assignee;
-  else if (field == "channel") v = t.channel;
-  else if (field == "service") v = t.service;
-  else if (field == "customer") v = t.customer_email.empty() ? t.customer_name : t.customer_email;
+  if (field == "priority")
+    v = t.priority;
+  else if (field == "team")
+    v = t.team;
+  else if (field == "type")
+    v = t.type;
+  else if (field == "category")
+    v = t.category;
+  else if (field == "assignee")
+    v = t.assignee;
+  else if (field == "channel")
+    v = t.channel;
+  else if (field == "service")
+    v = t.service;
+  else if (field == "customer")
+    v = t.customer_email.empty() ? t.customer_name : t.customer_email;
   return v.empty() ? "(none)" : v;
 }
 
 std::optional<std::int64_t> percentile(std::vector<std::int64_t>& values, int p) {
   if (values.empty()) return std::nullopt;
   std::sort(values.begin(), values.end());
-  auto rank = static_cast<std::size_t>(std::ceil(static_cast<double>(p) / 100.0 * static_cast<double>(values.size())));
+  auto rank = static_cast<std::size_t>(
+      std::ceil(static_cast<double>(p) / 100.0 * static_cast<double>(values.size())));
   return values[std::max<std::size_t>(rank, 1) - 1];
 }
 
@@ -120,41 +138,46 @@ SlaReport sla_report(tickets::Session& s, const Period& period, const std::strin
   Group total;
   SlaReport out;
   Section breaches{"breaches", "Breaches", breach_columns(), {}, std::nullopt, ""};
-  s.store.each_ticket_timeline(q, [&](const tickets::Ticket& t, const std::vector<tickets::Mark>& marks) {
-    sla::TicketSla m = levels.measure(t, marks, s.now);
-    if (m.policy.empty()) return true;
-    Group& g = groups[by.empty() ? "all" : group_value(t, by)];
-    for (Group* x : {&g, &total}) {
-      ++x->tickets;
-      x->response.add(m.clock("response"));
-      x->resolve.add(m.clock("resolve"));
-    }
-    for (const char* name : {"response", "resolve"}) {
-      const sla::Clock* c = m.clock(name);
-      if (c == nullptr || !c->state.breached) continue;
-      ++out.breaches;
-      breaches.rows.push_back({{"ticket", t.id},
-                               {"clock", name},
-                               {"priority", t.priority},
-                               {"team", t.team.empty() ? Json() : Json(t.team)},
-                               {"assignee", t.assignee.empty() ? Json() : Json(t.assignee)},
-                               {"due", format_iso(c->state.due, zone)},
-                               {"late_minutes", -c->state.remaining / 60},
-                               {"title", t.title}});
-    }
-    return true;
-  });
+  s.store.each_ticket_timeline(
+      q, [&](const tickets::Ticket& t, const std::vector<tickets::Mark>& marks) {
+        sla::TicketSla m = levels.measure(t, marks, s.now);
+        if (m.policy.empty()) return true;
+        Group& g = groups[by.empty() ? "all" : group_value(t, by)];
+        for (Group* x : {&g, &total}) {
+          ++x->tickets;
+          x->response.add(m.clock("response"));
+          x->resolve.add(m.clock("resolve"));
+        }
+        for (const char* name : {"response", "resolve"}) {
+          const sla::Clock* c = m.clock(name);
+          if (c == nullptr || !c->state.breached) continue;
+          ++out.breaches;
+          breaches.rows.push_back({{"ticket", t.id},
+                                   {"clock", name},
+                                   {"priority", t.priority},
+                                   {"team", t.team.empty() ? Json() : Json(t.team)},
+                                   {"assignee", t.assignee.empty() ? Json() : Json(t.assignee)},
+                                   {"due", format_iso(c->state.due, zone)},
+                                   {"late_minutes", -c->state.remaining / 60},
+                                   {"title", t.title}});
+        }
+        return true;
+      });
 
   // Groups in a meaningful order: priorities by rank, the rest by name.
   std::vector<std::string> order;
   for (const auto& [k, g] : groups) order.push_back(k);
   if (by == "priority") {
     const auto& levels_order = s.config.priority.levels;
-    auto rank = [&](const std::string& v) { return std::find(levels_order.begin(), levels_order.end(), v) - levels_order.begin(); };
-    std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
+    auto rank = [&](const std::string& v) {
+      return std::find(levels_order.begin(), levels_order.end(), v) - levels_order.begin();
+    };
+    std::sort(order.begin(), order.end(),
+              [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
   }
-  Section summary{"groups", by.empty() ? "Service levels" : "Service levels by " + by, group_columns(by), {}, std::nullopt,
-                  ""};
+  Section summary{"groups",          by.empty() ? "Service levels" : "Service levels by " + by,
+                  group_columns(by), {},
+                  std::nullopt,      ""};
   auto row_of = [](const std::string& name, Group& g) {
     Json row = {{"group", name}, {"tickets", g.tickets}};
     tally_fields(row, "response", g.response);
@@ -164,13 +187,16 @@ SlaReport sla_report(tickets::Session& s, const Period& period, const std::strin
   if (!by.empty())
     for (const auto& k : order) summary.rows.push_back(row_of(k, groups[k]));
   summary.rows.push_back(row_of("all", total));
-  summary.chart = Chart{Chart::Kind::bar,
-                        "group",
-                        {{"response_compliance", "response met %"}, {"resolve_compliance", "resolution met %"}},
-                        "%"};
-  summary.note = fmt::format("{} tickets logged in the period; {} targets breached.", total.tickets, out.breaches);
-  std::stable_sort(breaches.rows.begin(), breaches.rows.end(),
-                   [](const Json& a, const Json& b) { return a["ticket"].get<std::int64_t>() < b["ticket"].get<std::int64_t>(); });
+  summary.chart =
+      Chart{Chart::Kind::bar,
+            "group",
+            {{"response_compliance", "response met %"}, {"resolve_compliance", "resolution met %"}},
+            "%"};
+  summary.note = fmt::format("{} tickets logged in the period; {} targets breached.", total.tickets,
+                             out.breaches);
+  std::stable_sort(breaches.rows.begin(), breaches.rows.end(), [](const Json& a, const Json& b) {
+    return a["ticket"].get<std::int64_t>() < b["ticket"].get<std::int64_t>();
+  });
 
   Report& r = out.report;
   r.key = "sla";

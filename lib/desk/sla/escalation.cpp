@@ -20,7 +20,8 @@ struct Candidate {
 };
 
 bool fired(const std::vector<tickets::Mark>& marks, const std::string& rule) {
-  return std::any_of(marks.begin(), marks.end(), [&](const tickets::Mark& m) { return m.rule == rule; });
+  return std::any_of(marks.begin(), marks.end(),
+                     [&](const tickets::Mark& m) { return m.rule == rule; });
 }
 
 std::string outcome_of(const tickets::Event& e) {
@@ -40,28 +41,30 @@ AutoEscalation auto_escalate(tickets::Session& s, bool dry_run) {
   for (const auto& st : tickets::kStatuses)
     if (tickets::is_open_status(st)) q.statuses.push_back(st);
   std::vector<Candidate> candidates;
-  s.store.each_ticket_timeline(q, [&](const tickets::Ticket& t, const std::vector<tickets::Mark>& marks) {
-    candidates.push_back({t, marks});
-    return true;
-  });
+  s.store.each_ticket_timeline(
+      q, [&](const tickets::Ticket& t, const std::vector<tickets::Mark>& marks) {
+        candidates.push_back({t, marks});
+        return true;
+      });
   for (const auto& c : candidates) {
     TicketSla m = levels.measure(c.ticket, c.marks, s.now);
     for (const auto& rule : s.config.escalation) {
       if (fired(c.marks, rule.name) || !tickets::matches(rule.match, c.ticket)) continue;
       const Clock* clock = m.clock(rule.clock);
       if (clock == nullptr) continue;
-      bool due = rule.at_breach ? clock->state.breached
-                                : clock->state.running && clock->state.percent_used >= rule.at_percent;
+      bool due = rule.at_breach
+                     ? clock->state.breached
+                     : clock->state.running && clock->state.percent_used >= rule.at_percent;
       if (!due) continue;
       AutoAction a;
       a.ticket = c.ticket.id;
       a.rule = rule.name;
       a.action = rule.action;
-      a.reason = rule.at_breach
-                     ? fmt::format("{} target of {} breached (rule {})", rule.clock, format_span(clock->target),
-                                   rule.name)
-                     : fmt::format("{} clock at {}% of {} (rule {})", rule.clock, clock->state.percent_used,
-                                   format_span(clock->target), rule.name);
+      a.reason = rule.at_breach ? fmt::format("{} target of {} breached (rule {})", rule.clock,
+                                              format_span(clock->target), rule.name)
+                                : fmt::format("{} clock at {}% of {} (rule {})", rule.clock,
+                                              clock->state.percent_used, format_span(clock->target),
+                                              rule.name);
       tickets::EscalateRequest r;
       r.up = rule.action == "up";
       r.manager = rule.action == "manager";

@@ -14,7 +14,9 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 
-bool closed_out(const std::string& status) { return status == "resolved" || status == "closed"; }
+bool closed_out(const std::string& status) {
+  return status == "resolved" || status == "closed";
+}
 
 // Spans spent in a pausing status, from `from` on; the last one open-ended
 // while the ticket still sits in it.
@@ -29,7 +31,8 @@ std::vector<Interval> pauses(const tickets::Ticket& t, const std::vector<tickets
     status = *m.status;
     since = m.at;
   }
-  if (contains(pause_on, status) && !closed_out(t.status)) out.push_back({std::max(since, from), kOpenEnded});
+  if (contains(pause_on, status) && !closed_out(t.status))
+    out.push_back({std::max(since, from), kOpenEnded});
   return out;
 }
 
@@ -69,7 +72,8 @@ std::optional<Instant> last_reply(const std::vector<tickets::Mark>& marks) {
   return last;
 }
 
-std::optional<std::int64_t> target_for(const config::Targets& targets, const std::string& priority) {
+std::optional<std::int64_t> target_for(const config::Targets& targets,
+                                       const std::string& priority) {
   auto it = targets.find(priority);
   if (it == targets.end()) return std::nullopt;
   return it->second;
@@ -88,7 +92,8 @@ bool TicketSla::breached() const {
 }
 
 bool TicketSla::at_risk() const {
-  return !breached() && std::any_of(clocks.begin(), clocks.end(), [](const Clock& c) { return c.state.at_risk; });
+  return !breached() &&
+         std::any_of(clocks.begin(), clocks.end(), [](const Clock& c) { return c.state.at_risk; });
 }
 
 const Clock* TicketSla::next_due() const {
@@ -102,7 +107,8 @@ ServiceLevels::ServiceLevels(const config::Config& c) : config_(c) {}
 
 const Calendar& ServiceLevels::calendar(const std::string& name) const {
   auto it = calendars_.find(name);
-  if (it == calendars_.end()) it = calendars_.emplace(name, Calendar(config_.calendars.at(name))).first;
+  if (it == calendars_.end())
+    it = calendars_.emplace(name, Calendar(config_.calendars.at(name))).first;
   return it->second;
 }
 
@@ -130,7 +136,8 @@ TicketSla ServiceLevels::measure(const tickets::Ticket& t, const std::vector<tic
       if (!target) return;
       spec.target = *target;
       spec.warn_percent = policy->warn_at;
-      out.clocks.push_back({name, out.calendar, *target, policy->warn_at, spec.stopped, sla::measure(cal, spec, now)});
+      out.clocks.push_back({name, out.calendar, *target, policy->warn_at, spec.stopped,
+                            sla::measure(cal, spec, now)});
     };
     // Response: the first reply (or the resolve, as the policy says).
     ClockSpec response{t.created_at, 0, paused, std::nullopt, policy->warn_at};
@@ -141,11 +148,13 @@ TicketSla ServiceLevels::measure(const tickets::Ticket& t, const std::vector<tic
     run("response", policy->response, response);
     // Resolution: resolved spans before a reopen do not count.
     ClockSpec resolve{t.created_at, 0, paused, res.stopped, policy->warn_at};
-    resolve.paused.insert(resolve.paused.end(), res.resolved_spans.begin(), res.resolved_spans.end());
+    resolve.paused.insert(resolve.paused.end(), res.resolved_spans.begin(),
+                          res.resolved_spans.end());
     run("resolve", policy->resolve, resolve);
     // Update: time since the customer last heard from the desk, while open.
     Instant since = last_reply(marks).value_or(t.created_at);
-    ClockSpec update{since, 0, pauses(t, marks, policy->pause_on, since), std::nullopt, policy->warn_at};
+    ClockSpec update{since, 0, pauses(t, marks, policy->pause_on, since), std::nullopt,
+                     policy->warn_at};
     if (closed_out(t.status)) update.stopped = std::max(since, res.stopped.value_or(t.updated_at));
     run("update", policy->update, update);
   }
@@ -171,10 +180,12 @@ TicketSla ServiceLevels::measure(const tickets::Ticket& t, const std::vector<tic
         if (!target) return;
         spec.target = *target;
         spec.warn_percent = o.warn_at;
-        out.clocks.push_back({name, o.calendar.value, *target, o.warn_at, spec.stopped, sla::measure(cal, spec, now)});
+        out.clocks.push_back({name, o.calendar.value, *target, o.warn_at, spec.stopped,
+                              sla::measure(cal, spec, now)});
       };
       run("ola_response", o.response, {*entered, 0, paused, owned, o.warn_at});
-      std::optional<Instant> done = res.stopped && *res.stopped >= *entered ? res.stopped : std::nullopt;
+      std::optional<Instant> done =
+          res.stopped && *res.stopped >= *entered ? res.stopped : std::nullopt;
       run("ola_resolve", o.resolve, {*entered, 0, paused, done, o.warn_at});
     }
   }

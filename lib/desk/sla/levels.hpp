@@ -48,7 +48,8 @@ class ServiceLevels {
   const config::SlaPolicy* policy_for(const tickets::Ticket& t) const;
   const Calendar& calendar(const std::string& name) const;
 
-  TicketSla measure(const tickets::Ticket& t, const std::vector<tickets::Mark>& marks, Instant now) const;
+  TicketSla measure(const tickets::Ticket& t, const std::vector<tickets::Mark>& marks,
+                    Instant now) const;
 
  private:
   const config::Config& config_;

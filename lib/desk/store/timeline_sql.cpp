@@ -10,8 +10,10 @@ namespace {
 void bind_all(SQLite::Statement& st, const std::vector<SqlValue>& values) {
   int i = 1;
   for (const auto& v : values) {
-    if (const auto* n = std::get_if<std::int64_t>(&v)) st.bind(i++, static_cast<int64_t>(*n));
-    else st.bind(i++, std::get<std::string>(v));
+    if (const auto* n = std::get_if<std::int64_t>(&v))
+      st.bind(i++, static_cast<int64_t>(*n));
+    else
+      st.bind(i++, std::get<std::string>(v));
   }
 }
 
@@ -25,7 +27,8 @@ std::optional<std::string> changed(SQLite::Statement& st, int value, int type) {
 }  // namespace
 
 void SqliteStore::each_ticket_timeline(
-    const Query& q, const std::function<bool(const Ticket&, const std::vector<tickets::Mark>&)>& row) {
+    const Query& q,
+    const std::function<bool(const Ticket&, const std::vector<tickets::Mark>&)>& row) {
   guarded([&] {
     SqlQuery tq = select_tickets_by_id_sql(q);
     SqlQuery mq = select_marks_sql(q);
