@@ -18,7 +18,7 @@ using desk::Exit;
 using namespace desk::cmd;
 
 void add_globals(CLI::App& app, Globals& g) {
-  auto group = "Global options";
+  auto group = kGlobalGroup;
   app.add_option("--config", g.config, "Configuration file (default: lookup, see desk(1))")
       ->group(group)
       ->option_text("FILE");
