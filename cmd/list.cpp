@@ -120,7 +120,13 @@ Runner cmd_list(CLI::App& sub) {
       ->option_text("FIELDS");
   sub.add_option("-n,--limit", o->limit, "Show at most N tickets (0: all)")
       ->option_text("N")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Validator(
+          [](std::string& n) {
+            return !n.empty() && n.find_first_not_of("0123456789") == std::string::npos
+                       ? std::string()
+                       : std::string("must be a whole number, 0 or more");
+          },
+          "N"));
   sub.add_option("--columns", o->columns, "Columns to show, comma-separated")->option_text("COLS");
   add_format(sub, o->format);
   return [o](Env& env) { return run(env, *o); };

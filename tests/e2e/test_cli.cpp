@@ -20,3 +20,11 @@ TEST_CASE("cli: a repeatable option takes one value each time, never the words a
   CHECK(s.ok({"edit", "3", "--untag", "floor3", "--untag", "vpn", "-q"}).out == "");
   CHECK(s.ok({"show", "3", "--format", "json"}).json()["tags"] == Json::array({"printer"}));
 }
+
+TEST_CASE("cli: a negative limit is a usage error that says what is expected") {
+  Sandbox s;
+  Result r = s.run({"list", "--limit", "-1"});
+  CHECK(r.status == 2);
+  CHECK(r.err_line() == "desk: --limit: must be a whole number, 0 or more");
+  CHECK(r.out == "");
+}
