@@ -17,8 +17,9 @@
 //   arguments "CMD [SUB]"       candidates for CMD's positional argument
 //   KIND                        a list: statuses, status-filters, types, channels,
 //                               categories, priorities, impacts, urgencies, codes,
-//                               teams, technicians, ids, formats, pending-reasons,
-//                               link-kinds, sort-fields, columns
+//                               teams, suppliers, technicians, allocation-targets
+//                               (technicians and teams), ids, formats,
+//                               pending-reasons, link-kinds, sort-fields, columns
 // A value that is free text or a path gets no candidates; the scripts then
 // offer file names, as the shells do by default. Global options such as
 // --config go before `__complete`, so that lists come from the right file.
@@ -43,39 +44,54 @@ struct Options {
   CLI::App* self = nullptr;
 };
 
-// Which list an option's value comes from, by its long name.
+// Which list a value comes from: an option's by its long name, a positional
+// argument's by its name. An entry for one command wins over one for any
+// command ("").
 struct ValueKind {
-  std::string_view option;
+  std::string_view command;
+  std::string_view name;
   std::string_view kind;
 };
 constexpr ValueKind kOptionValues[] = {
-    {"type", "types"},
-    {"channel", "channels"},
-    {"category", "categories"},
-    {"priority", "priorities"},
-    {"impact", "impacts"},
-    {"urgency", "urgencies"},
-    {"status", "status-filters"},
-    {"format", "formats"},
-    {"team", "teams"},
-    {"to", "allocation-targets"},
-    {"code", "codes"},
-    {"on", "pending-reasons"},
-    {"assignee", "technicians"},
-    {"sort", "sort-fields"},
-    {"columns", "columns"},
+    {"", "type", "types"},
+    {"", "channel", "channels"},
+    {"", "category", "categories"},
+    {"", "priority", "priorities"},
+    {"", "impact", "impacts"},
+    {"", "urgency", "urgencies"},
+    {"", "status", "status-filters"},
+    {"", "format", "formats"},
+    {"", "team", "teams"},
+    {"", "to", "allocation-targets"},
+    {"", "code", "codes"},
+    {"", "on", "pending-reasons"},
+    {"", "assignee", "technicians"},
+    {"", "sort", "sort-fields"},
+    {"", "columns", "columns"},
+    {"escalate", "to", "teams"},
+    {"escalate", "supplier", "suppliers"},
+    {"link", "to", "ids"},
+    {"link", "as", "link-kinds"},
+    {"resolve", "duplicate-of", "ids"},
 };
-
-// Which list a positional argument comes from, by its name in the command.
 constexpr ValueKind kArgumentValues[] = {
-    {"id", "ids"},
-    {"command", "commands"},
+    {"", "id", "ids"},
+    {"", "command", "commands"},
 };
 
-std::string_view kind_of(std::string_view name, const auto& table) {
-  for (const auto& entry : table)
-    if (entry.option == name) return entry.kind;
-  return {};
+std::string_view kind_of(const auto& table, std::string_view command, std::string_view name) {
+  std::string_view any;
+  for (const auto& entry : table) {
+    if (entry.name != name) continue;
+    if (entry.command == command) return entry.kind;
+    if (entry.command.empty()) any = entry.kind;
+  }
+  return any;
+}
+
+// "config check" → "config".
+std::string_view command_of(std::string_view path) {
+  return path.substr(0, path.find(' '));
 }
 
 void print_commands(Env& env) {
@@ -152,7 +168,12 @@ void print_kind(Env& env, std::string_view kind) {
   if (kind == "urgencies") return lines(env, c.priority.urgency);
   if (kind == "codes") return lines(env, c.tickets.resolution_codes);
   if (kind == "teams" || kind == "allocation-targets")
-    for (const auto& [name, t] : c.teams) env.out << name << "\tteam, tier " << t.tier << '\n';
+    for (const auto& [name, t] : c.teams)
+      if (!t.supplier) env.out << name << "\tteam, tier " << t.tier << '\n';
+  if (kind == "suppliers")
+    for (const auto& [name, t] : c.teams)
+      if (t.supplier)
+        env.out << name << "\tsupplier" << (t.contact.empty() ? "" : ", ") << t.contact << '\n';
   if (kind == "technicians" || kind == "allocation-targets")
     for (const auto& [id, t] : c.technicians) env.out << id << '\t' << t.name << '\n';
   if (kind == "ids") {
@@ -179,7 +200,8 @@ int values_for(Env& env, const Options& o, const std::string& name, const std::s
     lines(env, set);
     return 0;
   }
-  if (auto kind = kind_of(opt->get_lnames().front(), kOptionValues); !kind.empty())
+  if (auto kind = kind_of(kOptionValues, command_of(path), opt->get_lnames().front());
+      !kind.empty())
     print_kind(env, kind);
   return 0;
 }
@@ -189,7 +211,7 @@ void arguments(Env& env, const Options& o, const std::string& path) {
   if (app == nullptr || app == o.root) return;
   for (const CLI::Option* opt : app->get_options())
     if (opt->get_lnames().empty() && opt->get_snames().empty())
-      if (auto kind = kind_of(opt->get_name(), kArgumentValues); !kind.empty())
+      if (auto kind = kind_of(kArgumentValues, command_of(path), opt->get_name()); !kind.empty())
         return print_kind(env, kind);
 }
 
