@@ -66,6 +66,7 @@ constexpr ValueKind kOptionValues[] = {
     {"", "code", "codes"},
     {"", "on", "pending-reasons"},
     {"", "assignee", "technicians"},
+    {"", "as", "technicians"},
     {"", "sort", "sort-fields"},
     {"", "columns", "columns"},
     {"escalate", "to", "teams"},
