@@ -64,8 +64,11 @@ int run(Env& env, const Options& o) {
     env.out << (created ? "Created store " : "Kept existing store ") << c.store.string() << '\n';
     if (wrote || created) {
       env.out << "\nNext: desk log \"Printer on floor 3 is jammed\" --customer jane@example.org\n";
-      if (fs::absolute(file.parent_path().empty() ? "." : file.parent_path()).lexically_normal() !=
-          fs::current_path().lexically_normal())
+      // "./desk.toml" has the parent "." whose normal form ends in '/': ask
+      // the file system whether it is the current directory instead.
+      std::error_code same_ec;
+      fs::path dir = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+      if (!fs::equivalent(dir, fs::current_path(), same_ec))
         env.out << "From another directory, first: export DESK_CONFIG=" << shown.string() << '\n';
     }
   }

@@ -230,7 +230,13 @@ Runner cmd_list(CLI::App& sub) {
       ->option_text("FIELDS");
   sub.add_option("-n,--limit", o->limit, "Show at most N tickets (0: all)")
       ->option_text("N")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Validator(
+          [](std::string& n) {
+            return !n.empty() && n.find_first_not_of("0123456789") == std::string::npos
+                       ? std::string()
+                       : std::string("must be a whole number, 0 or more");
+          },
+          "N"));
   sub.add_flag("--breached", o->breached, "Only tickets with a breached SLA clock");
   sub.add_flag("--at-risk", o->at_risk,
                "Only tickets past a clock's warning threshold, not yet breached");

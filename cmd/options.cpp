@@ -113,6 +113,10 @@ std::string run_editor(const std::string& instructions) {
   fs::remove(path);
   if (status != 0)
     throw UsageError(fmt::format("the editor '{}' failed; nothing was recorded", editor));
+  // As the file says: an empty text aborts (as an empty commit message does in git).
+  if (util::trim(text).empty())
+    throw DataError("the text is empty; nothing was recorded",
+                    "write it in the editor, or give it with -m TEXT");
   return std::string(util::trim(text));
 }
 

@@ -67,7 +67,8 @@ std::string_view category_title(Category c) {
 
 std::string overview() {
   std::string out =
-      "usage: desk [--config FILE] [--db FILE] [--as NAME] [--now TIME] <command> [<args>]\n";
+      "usage: desk [--config FILE] [--db FILE] [--as NAME] [--now TIME] [-q] [--no-color]\n"
+      "            <command> [<args>]\n";
   for (Category cat : {Category::daily, Category::tickets, Category::knowledge, Category::reports,
                        Category::admin}) {
     std::string block;

@@ -15,7 +15,7 @@ Json show(const Sandbox& s, long long id) {
 
 }  // namespace
 
-TEST_CASE("allocate: to a technician sets the team too; to a team leaves the technician open") {
+TEST_CASE("allocate: to a technician sets the team too, and to a team leaves the technician open") {
   Sandbox s;
   s.configure(kTeams);
   s.log("one");
@@ -145,7 +145,7 @@ TEST_CASE("allocate --auto: the skills strategy matches category to skills") {
   CHECK(d[2]["reason"] == "nobody free has the skill 'other'; least loaded: 1 open");
 }
 
-TEST_CASE("allocate --auto --dry-run changes nothing; --team limits the batch") {
+TEST_CASE("allocate --auto --dry-run changes nothing, and --team limits the batch") {
   Sandbox s;
   s.configure(kTeams);
   s.log("desk");
