@@ -67,7 +67,7 @@ describe_machine() {
     echo "- CPU: $(nproc) x $(lscpu | sed -n 's/^Model name: *//p' | head -1)"
     echo "- RAM: $(free -g | awk '/^Mem:/ { print $2 }') GiB"
     disk=$(df -P "$template" | awk 'NR == 2 { print $1 }')
-    echo "- disk: $disk ($(lsblk -dno ROTA "$disk" 2>/dev/null | sed 's/1/rotational/;s/0/non-rotational/' || echo unknown), virtual)"
+    echo "- disk: $disk, $(lsblk -dno ROTA,SIZE "$disk" 2>/dev/null | awk '{ print "rotational=" $1 ", " $2 }')"
     echo "- SQLite: $(sqlite3 --version | cut -d' ' -f1), hyperfine: $(hyperfine --version | cut -d' ' -f2)"
     echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "- template store: $(du -h "$template/desk.db" | cut -f1), $(sqlite3 "$template/desk.db" 'SELECT count(*) FROM tickets') tickets, $(sqlite3 "$template/desk.db" 'SELECT count(*) FROM events') events"
