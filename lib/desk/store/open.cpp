@@ -25,7 +25,10 @@ int latest_version() {
 // beside one writer (WAL), enforced references.
 void set_pragmas(SQLite::Database& db, Access access) {
   db.exec("PRAGMA foreign_keys = ON");
-  if (access == Access::write) db.exec("PRAGMA synchronous = FULL");
+  if (access == Access::write) {
+    db.exec("PRAGMA synchronous = FULL");
+    db.exec("PRAGMA temp_store = MEMORY");
+  }
 }
 
 int user_version(SQLite::Database& db) {
