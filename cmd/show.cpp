@@ -31,6 +31,22 @@ std::string inverse_link(const std::string& kind) {
   return kind;
 }
 
+// People read customers by name, not id: the text views show who, the JSON
+// keeps the id.
+void name_customers(store::Store& store, Json& events) {
+  auto display = [&](const Json& id) -> Json {
+    if (!id.is_number_integer()) return id;
+    auto c = store.customer(id.get<std::int64_t>());
+    return c ? Json(c->display()) : id;
+  };
+  for (auto& e : events) {
+    if (!e["changes"].contains("customer_id")) continue;
+    Json change = e["changes"]["customer_id"];
+    e["changes"].erase("customer_id");
+    e["changes"]["customer"] = {{"from", display(change["from"])}, {"to", display(change["to"])}};
+  }
+}
+
 std::string value_text(const Json& v) {
   if (v.is_null()) return "(none)";
   if (v.is_array()) return v.empty() ? "(none)" : format::cell_text(v, format::Kind::list);
@@ -150,9 +166,10 @@ void print_text(Env& env, const Json& t, const Json& events) {
                               "hook", "for", "why", "score"})
       if (e.contains(extra) && !e[extra].is_null())
         detail += (detail.empty() ? "" : ", ") + std::string(extra) + " " + value_text(e[extra]);
-    out << "  " << paint(Tone::dim, format::cell_text(e["at"], format::Kind::time)) << "  "
-        << fmt::format("{:<10} {:<10}", e["actor"].get<std::string>(), kind)
-        << (detail.empty() ? "" : "  " + detail) << '\n';
+    std::string head = fmt::format("{:<10} {:<10}", e["actor"].get<std::string>(), kind);
+    std::string entry = detail.empty() ? std::string(util::trim(head)) : head + "  " + detail;
+    out << "  " << paint(Tone::dim, format::cell_text(e["at"], format::Kind::time)) << "  " << entry
+        << '\n';
     if (!e["text"].is_null())
       for (const auto& l : util::split(e["text"].get<std::string>(), '\n'))
         out << "      " << l << '\n';
@@ -181,6 +198,8 @@ int run(Env& env, const Options& o) {
     Json events = Json::array();
     for (const auto& e : store.ticket_events(id))
       events.push_back(tickets::event_json(e, env.zone()));
+    if (o.format == "table" || o.format == "csv" || o.format == "tsv")
+      name_customers(store, events);
     j["events"] = std::move(events);
     Json links = Json::array();
     for (const auto& l : store.links_of(id)) {

@@ -108,7 +108,8 @@ struct Builder {
       else if (f == "status")
         expr = rank("t.status", tickets::kStatuses);
       else if (f == "customer")
-        expr = "c.name COLLATE NOCASE";
+        expr = "coalesce(nullif(c.name, ''), c.email) COLLATE NOCASE";  // email when no name
+
       else if (f == "title")
         expr = "t.title COLLATE NOCASE";
       else if (f == "created" || f == "updated" || f == "resolved")
