@@ -78,8 +78,13 @@ int run(int argc, char** argv) {
   app.require_subcommand(0, 1);
   add_globals(app, env.globals);
 
+  // Building every command's options costs more than running most commands:
+  // build only the one named, unless help or completion needs them all.
+  auto word = command_word(argc, argv);
+  bool all = !word || *word == "help" || *word == "__complete";
   std::map<std::string, Runner, std::less<>> runners;
   for (const auto& c : commands()) {
+    if (!all && c.name != *word) continue;
     CLI::App* sub = app.add_subcommand(std::string(c.name), std::string(c.summary));
     sub->fallthrough();
     sub->footer(fmt::format("See 'man desk-{}' for more.", c.name));
@@ -88,7 +93,7 @@ int run(int argc, char** argv) {
     one_value_each(*sub);
   }
 
-  if (auto word = command_word(argc, argv); word && !find_command(*word)) {
+  if (word && !find_command(*word)) {
     std::vector<std::string> names;
     for (const auto& c : commands())
       if (c.category != Category::internal) names.emplace_back(c.name);
