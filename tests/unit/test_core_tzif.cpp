@@ -20,10 +20,11 @@ using namespace desk;
 namespace {
 
 const char* const kZones[] = {
-    "Europe/London",    "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata",   "America/Santiago",
-    "Europe/Dublin",    "Pacific/Auckland", "America/Sao_Paulo",   "Africa/Casablanca", "Asia/Tehran",
-    "Pacific/Chatham",  "Antarctica/Troll", "America/St_Johns",    "Australia/Adelaide", "Europe/Lisbon",
-    "Asia/Gaza",        "Pacific/Kiritimati", "America/Los_Angeles", "Europe/Moscow",  "Asia/Tokyo"};
+    "Europe/London",      "America/New_York",    "Australia/Lord_Howe", "Asia/Kolkata",
+    "America/Santiago",   "Europe/Dublin",       "Pacific/Auckland",    "America/Sao_Paulo",
+    "Africa/Casablanca",  "Asia/Tehran",         "Pacific/Chatham",     "Antarctica/Troll",
+    "America/St_Johns",   "Australia/Adelaide",  "Europe/Lisbon",       "Asia/Gaza",
+    "Pacific/Kiritimati", "America/Los_Angeles", "Europe/Moscow",       "Asia/Tokyo"};
 
 std::string run(const std::string& command) {
   std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
@@ -56,7 +57,8 @@ TEST_SUITE("core/tzif") {
                                     ? li.second.begin.time_since_epoch().count()
                                     : local - li.first.offset.count();
         CivilTime lc = Zone::utc().to_civil(from_unix(local));
-        CHECK(to_unix(ours.from_civil(lc.year, lc.month, lc.day, lc.hour, lc.minute, lc.second)) == expected);
+        CHECK(to_unix(ours.from_civil(lc.year, lc.month, lc.day, lc.hour, lc.minute, lc.second)) ==
+              expected);
       }
       // Every transition instant itself, where mistakes hide.
       auto info = theirs->get_info(date::sys_seconds{std::chrono::seconds{0}});
@@ -71,8 +73,9 @@ TEST_SUITE("core/tzif") {
   }
 
   TEST_CASE("after the last transition the POSIX rule agrees with zdump") {
-    for (const char* name : {"Europe/London", "America/New_York", "Australia/Lord_Howe", "Pacific/Auckland",
-                             "Europe/Dublin", "America/Santiago", "Asia/Kolkata"}) {
+    for (const char* name :
+         {"Europe/London", "America/New_York", "Australia/Lord_Howe", "Pacific/Auckland",
+          "Europe/Dublin", "America/Santiago", "Asia/Kolkata"}) {
       CAPTURE(name);
       Zone zone = Zone::named(name);
       // zdump -v prints each transition as two lines: the second before and the second of it.
@@ -84,7 +87,8 @@ TEST_SUITE("core/tzif") {
         auto off = line.find("gmtoff=");
         if (eq == std::string::npos || off == std::string::npos) continue;
         // "Europe/London  Sun Mar 26 00:59:59 2045 UT = ..." → the UT date and time.
-        std::string ut = line.substr(std::string(name).size() + 2, eq - std::string(name).size() - 2);
+        std::string ut =
+            line.substr(std::string(name).size() + 2, eq - std::string(name).size() - 2);
         std::tm tm{};
         std::istringstream parse(ut);
         parse >> std::get_time(&tm, "%a %b %d %H:%M:%S %Y");
@@ -106,7 +110,8 @@ TEST_SUITE("core/tzif") {
     CHECK(london->std_offset == 0);
     CHECK(london->dst_offset == 3600);
     // 2026: last Sunday of March 01:00 UTC, last Sunday of October 01:00 UTC.
-    CHECK(format_iso(from_unix(london->start_of(2026)), Zone::utc()) == "2026-03-29T01:00:00+00:00");
+    CHECK(format_iso(from_unix(london->start_of(2026)), Zone::utc()) ==
+          "2026-03-29T01:00:00+00:00");
     CHECK(format_iso(from_unix(london->end_of(2026)), Zone::utc()) == "2026-10-25T01:00:00+00:00");
     auto lord_howe = tz::PosixRule::parse("<+1030>-10:30<+11>-11,M10.1.0,M4.1.0");
     REQUIRE(lord_howe);

@@ -46,7 +46,8 @@ std::optional<Header> header(Bytes& b) {
   h.time = b.be(4);
   h.type = b.be(4);
   h.chars = b.be(4);
-  if (h.isut < 0 || h.isstd < 0 || h.leap < 0 || h.time < 0 || h.type < 1 || h.chars < 0 || h.type > 256)
+  if (h.isut < 0 || h.isstd < 0 || h.leap < 0 || h.time < 0 || h.type < 1 || h.chars < 0 ||
+      h.type > 256)
     return std::nullopt;
   return h;
 }
@@ -90,8 +91,10 @@ struct Text {
   // [+-]hh[:mm[:ss]] in seconds.
   bool hms(int& out) {
     int sign = 1;
-    if (eat('-')) sign = -1;
-    else eat('+');
+    if (eat('-'))
+      sign = -1;
+    else
+      eat('+');
     int h = 0, m = 0, sec = 0;
     if (!number(h)) return false;
     if (eat(':')) {
@@ -104,7 +107,8 @@ struct Text {
   bool date(PosixRule::Date& d) {
     if (eat('M')) {
       d.kind = 'M';
-      if (!number(d.month) || !eat('.') || !number(d.week) || !eat('.') || !number(d.day)) return false;
+      if (!number(d.month) || !eat('.') || !number(d.week) || !eat('.') || !number(d.day))
+        return false;
       if (d.month < 1 || d.month > 12 || d.week < 1 || d.week > 5 || d.day > 6) return false;
     } else if (eat('J')) {
       d.kind = 'J';
@@ -159,7 +163,8 @@ std::optional<PosixRule> PosixRule::parse(std::string_view s) {
     r.end = {'M', 11, 1, 0, 0, 7200};
     return r;
   }
-  if (!t.eat(',') || !t.date(r.start) || !t.eat(',') || !t.date(r.end) || t.peek() != '\0') return std::nullopt;
+  if (!t.eat(',') || !t.date(r.start) || !t.eat(',') || !t.date(r.end) || t.peek() != '\0')
+    return std::nullopt;
   return r;
 }
 
@@ -192,7 +197,8 @@ std::optional<ZoneData> ZoneData::parse(std::string_view bytes) {
   ZoneData z;
   std::vector<int> index(static_cast<std::size_t>(h.time));
   for (std::int64_t k = 0; k < h.time; ++k) z.transitions_.push_back(b.be(time_size));
-  for (std::int64_t k = 0; k < h.time; ++k) index[static_cast<std::size_t>(k)] = static_cast<unsigned char>(b.s[b.i++]);
+  for (std::int64_t k = 0; k < h.time; ++k)
+    index[static_cast<std::size_t>(k)] = static_cast<unsigned char>(b.s[b.i++]);
   std::vector<int> type_offset;
   for (std::int64_t k = 0; k < h.type; ++k) {
     type_offset.push_back(static_cast<int>(b.be(4)));
@@ -207,7 +213,8 @@ std::optional<ZoneData> ZoneData::parse(std::string_view bytes) {
          static_cast<std::size_t>(h.type) * 6;
   if (time_size == 8 && b.i < bytes.size() && bytes[b.i] == '\n') {
     std::size_t end = bytes.find('\n', b.i + 1);
-    if (end != std::string_view::npos) z.rule_ = PosixRule::parse(bytes.substr(b.i + 1, end - b.i - 1));
+    if (end != std::string_view::npos)
+      z.rule_ = PosixRule::parse(bytes.substr(b.i + 1, end - b.i - 1));
   }
   if (!std::is_sorted(z.transitions_.begin(), z.transitions_.end())) return std::nullopt;
   return z;
@@ -221,7 +228,8 @@ std::shared_ptr<const ZoneData> ZoneData::load(std::string_view name) {
       name.find_first_of(" \\\t\n") != std::string_view::npos)
     return nullptr;
   const char* dir = std::getenv("TZDIR");
-  std::string path = std::string(dir && *dir ? dir : "/usr/share/zoneinfo") + "/" + std::string(name);
+  std::string path =
+      std::string(dir && *dir ? dir : "/usr/share/zoneinfo") + "/" + std::string(name);
   std::ifstream in(path, std::ios::binary);
   if (!in) return nullptr;
   std::ostringstream bytes;
@@ -268,9 +276,8 @@ Span ZoneData::span_at(std::int64_t t) const {
     return {-kForever, transitions_.empty() ? kForever : transitions_.front(), initial_offset_};
   std::size_t i = static_cast<std::size_t>(it - transitions_.begin()) - 1;
   if (it == transitions_.end() && rule_) return rule_span(t);
-    std::int64_t end = it == transitions_.end() ? kForever : *it;
+  std::int64_t end = it == transitions_.end() ? kForever : *it;
   return {transitions_[i], end, offsets_[i]};
-
 }
 
 }  // namespace desk::tz

@@ -137,13 +137,21 @@ const char* const kFrom = " FROM tickets t LEFT JOIN customers c ON c.id = t.cus
 SqlQuery select_tickets_sql(const Query& q, const Ordering& ordering) {
   Builder b;
   b.build(q);
-  std::string sql = fmt::format("SELECT {}{}{}", kTicketColumns, kFrom, b.where_clause());
-  sql += b.order_by(q, ordering);
-  if (q.limit > 0 || q.offset > 0) {
-    sql += " LIMIT ? OFFSET ?";
-    b.values.emplace_back(q.limit > 0 ? q.limit : std::int64_t{-1});
-    b.values.emplace_back(q.offset);
+  if (q.limit <= 0 && q.offset <= 0) {
+    std::string sql = fmt::format("SELECT {}{}{}", kTicketColumns, kFrom, b.where_clause());
+    sql += b.order_by(q, ordering);
+    return {std::move(sql), std::move(b.values)};
   }
+  // With a limit, sort only the ids (and sort keys) of every match, then fetch
+  // the few rows kept: sorting whole rows to keep 50 of 300,000 costs ten times
+  // as much.
+  std::string inner = fmt::format("SELECT t.id{}{}", kFrom, b.where_clause());
+  inner += b.order_by(q, ordering);
+  inner += " LIMIT ? OFFSET ?";
+  b.values.emplace_back(q.limit > 0 ? q.limit : std::int64_t{-1});
+  b.values.emplace_back(q.offset);
+  std::string sql = fmt::format("SELECT {}{} WHERE t.id IN ({})", kTicketColumns, kFrom, inner);
+  sql += b.order_by(q, ordering);
   return {std::move(sql), std::move(b.values)};
 }
 
