@@ -13,6 +13,8 @@ const std::vector<Command>& commands() {
       {"note", "Record a note, or a reply to the customer", Category::daily, Needs::config,
        cmd_note},
       {"edit", "Change a ticket's fields", Category::tickets, Needs::config, cmd_edit},
+      {"kb", "The knowledge base: write, find and link articles", Category::knowledge,
+       Needs::config, cmd_kb},
       {"init", "Create desk.toml and its store", Category::admin, Needs::none, cmd_init},
       {"config", "Check or show the configuration", Category::admin, Needs::none, cmd_config},
       {"help", "Show help for desk or a command", Category::admin, Needs::none, cmd_help},

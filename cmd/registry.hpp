@@ -51,6 +51,7 @@ Runner cmd_show(CLI::App& sub);
 Runner cmd_list(CLI::App& sub);
 Runner cmd_note(CLI::App& sub);
 Runner cmd_edit(CLI::App& sub);
+Runner cmd_kb(CLI::App& sub);
 Runner cmd_config(CLI::App& sub);
 Runner cmd_help(CLI::App& sub);
 Runner cmd_complete(CLI::App& sub);
