@@ -131,6 +131,14 @@ TEST_SUITE("kb search") {
     CHECK(char_count("") == 0);
   }
 
+  TEST_CASE("the telling words: no short or common ones, at most as many as asked") {
+    CHECK(telling_words("The printer on floor 3 is jammed, and the tray shows E-041", 10) ==
+          std::vector<std::string>{"printer", "floor", "jammed", "tray", "shows", "041"});
+    CHECK(telling_words("Der Drucker und не печатает", 10) ==
+          std::vector<std::string>{"drucker", "печатает"});
+    CHECK(telling_words("alpha beta gamma delta", 2) == std::vector<std::string>{"alpha", "beta"});
+  }
+
   TEST_CASE("a ticket's words: lower case, in order, once each") {
     CHECK(text_words("Printer on floor 3: PRINTER shows E-041!") ==
           std::vector<std::string>{"printer", "on", "floor", "3", "shows", "e", "041"});

@@ -95,18 +95,20 @@ TEST_SUITE("kb sql") {
     CHECK(q.values.empty());
   }
 
-  TEST_CASE("the ranking query binds both MATCH values, the filter, then the limit") {
+  TEST_CASE("the ranking query binds the MATCH value, the filter, then the limit") {
     kb::Filter f;
     f.states = {"published"};
     f.limit = 5;
-    SqlQuery q = rank_articles_sql("W", std::string("T"), f);
-    CHECK(texts(q.values) == std::vector<std::string>{"W", "T", "published", "5"});
-    CHECK(count(q.sql, "MATCH ?") == 2);
-    CHECK(q.sql.find("UNION ALL") != std::string::npos);
-    SqlQuery words_only = rank_articles_sql("W", std::nullopt, {});
-    CHECK(texts(words_only.values) == std::vector<std::string>{"W", "-1"});
-    CHECK(count(words_only.sql, "MATCH ?") == 1);
-    CHECK(words_only.sql.find("kb_trigram") == std::string::npos);
+    SqlQuery q = rank_articles_sql(Index::words, "W", f);
+    CHECK(texts(q.values) == std::vector<std::string>{"W", "published", "5"});
+    CHECK(count(q.sql, "?") == 3);
+    CHECK(q.sql.find("WHERE kb_words MATCH ? AND a.state IN (?)") != std::string::npos);
+    CHECK(q.sql.find("kb_trigram") == std::string::npos);
+    SqlQuery more = rank_articles_sql(Index::trigram, "T", f, 3);
+    CHECK(texts(more.values) == std::vector<std::string>{"T", "published", "8"});
+    CHECK(more.sql.find("WHERE kb_trigram MATCH ? AND a.state IN (?)") != std::string::npos);
+    SqlQuery all = rank_articles_sql(Index::words, "W", {});
+    CHECK(texts(all.values) == std::vector<std::string>{"W", "-1"});
   }
 
   TEST_CASE("the vocabulary query has one placeholder per word") {

@@ -300,9 +300,9 @@ std::vector<Hit> search_articles(Session& s, std::string_view text, const Filter
 
 std::vector<Hit> suggest_articles(Session& s, std::int64_t ticket_id, std::int64_t limit) {
   tickets::Ticket t = tickets::require_ticket(s, ticket_id);
-  std::vector<std::string> words = text_words(t.title + "\n" + t.description);
-  // The store picks the telling ones; a very long description adds little.
-  if (words.size() > 256) words.resize(256);
+  // Looking a word up costs in proportion to the articles holding it, so a
+  // long description is cut short; the store picks the rarest of these.
+  std::vector<std::string> words = telling_words(t.title + "\n" + t.description, 32);
   Filter f;
   f.states = {"published"};
   f.limit = limit;

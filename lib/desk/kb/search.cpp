@@ -271,6 +271,31 @@ void collect(const SearchQuery& q, std::vector<const SearchQuery*>& out) {
   for (const auto& c : q.excluded) collect(c, out);
 }
 
+// Words so common in their language that they say nothing about what a
+// ticket is about, and would cost the most to look up.
+const std::set<std::string, std::less<>>& stopwords() {
+  static const std::set<std::string, std::less<>> words = {
+      // English
+      "the", "and", "for", "are", "but", "not", "you", "all", "any", "can", "had", "her", "was",
+      "one", "our", "out", "has", "him", "his", "how", "its", "may", "now", "see", "two", "way",
+      "who", "did", "get", "let", "say", "she", "too", "use", "this", "that", "with", "have",
+      "from", "they", "will", "would", "there", "their", "what", "about", "which", "when", "your",
+      "then", "them", "been", "were", "said", "each", "into", "than", "some", "could", "does",
+      "just", "also", "after", "before", "only", "other", "should", "these", "those", "very",
+      "here", "where", "while", "because", "please", "thanks", "thank", "hello", "dear", "regards",
+      // German
+      "der", "die", "das", "und", "ist", "nicht", "mit", "ein", "eine", "einen", "dem", "den",
+      "des", "auf", "für", "von", "sich", "bei", "nach", "wenn", "wird", "sind", "auch", "noch",
+      // French
+      "les", "des", "une", "est", "pas", "que", "qui", "pour", "dans", "sur", "avec", "mais",
+      // Spanish
+      "los", "las", "por", "con", "una", "del", "que", "para", "como", "pero",
+      // Russian
+      "и", "в", "не", "на", "что", "это", "как", "для", "при", "после", "если", "или", "так", "уже",
+      "все", "всё", "его", "она", "они", "был", "была", "было", "мне", "меня", "нас"};
+  return words;
+}
+
 }  // namespace
 
 SearchQuery parse_search(std::string_view text) {
@@ -307,6 +332,16 @@ std::vector<std::string> text_words(std::string_view text) {
     }
     std::string w = lower(text.substr(start, end - start));
     if (seen.insert(w).second) out.push_back(std::move(w));
+  }
+  return out;
+}
+
+std::vector<std::string> telling_words(std::string_view text, std::size_t max) {
+  std::vector<std::string> out;
+  for (auto& w : text_words(text)) {
+    if (out.size() == max) break;
+    if (char_count(w) < 3 || stopwords().count(w)) continue;
+    out.push_back(std::move(w));
   }
   return out;
 }

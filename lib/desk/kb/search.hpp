@@ -51,4 +51,10 @@ std::size_t char_count(std::string_view s);
 // lower-cased, without repeats: runs of letters, digits and marks.
 std::vector<std::string> text_words(std::string_view text);
 
+// The words of `text` worth looking up to suggest articles: text_words
+// without those shorter than three characters and the commonest English,
+// German, French, Spanish and Russian words ("the", "und", "не"), at most
+// `max` of them, in order (the title's first).
+std::vector<std::string> telling_words(std::string_view text, std::size_t max);
+
 }  // namespace desk::kb

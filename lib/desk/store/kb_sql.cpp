@@ -2,28 +2,26 @@
 // two FTS5 indexes kept in step with kb_articles by the triggers of
 // schema/0003_kb.sql. Every KB query is here.
 //
-// How a search ranks. The parsed search runs against both indexes:
-//   kb_words   (unicode61, accents removed): whole words; a word also
-//              matches the words it starts, and the whole word scores twice
-//              (fts5_words), so "jam" ranks "jam" above "jammed";
-//   kb_trigram (trigram): the same terms as substrings, finding a word
-//              glued into a longer one ("warteschlange" in
-//              "Druckerwarteschlange"). Skipped when a term is shorter than
-//              three characters.
-// Each index scores an article with bm25, the title weighing 10, the known
-// error fields and tags 3, the body 1. An article's relevance is the sum of
-// its two scores: a whole-word match is found by both indexes and so counts
-// twice, a fragment only once, so whole words rank first, while a strong
-// fragment match (in a title) can still beat a passing whole-word mention.
-// Ties go to the lower id, so results are stable.
+// How a search ranks. The parsed search runs first against kb_words
+// (unicode61, accents removed): whole words, where a word also matches the
+// words it starts and the whole word scores twice (fts5_words), so "jam"
+// ranks "jam" above "jammed". bm25 scores each article, a match in the
+// title weighing 10, in a known error's fields or the tags 3, in the body 1;
+// ties go to the lower id. When these do not fill the page (--limit), the
+// same terms run against kb_trigram as substrings, and the articles found
+// only there (a word glued into a longer one: "warteschlange" in
+// "Druckerwarteschlange"; text without spaces) follow, ranked the same way.
+// So whole words always rank above fragments, and a search that whole
+// words answer never pays for the trigram index, whose doclists are long.
 //
-// The ranking query computes scores only; the title and snippet with the
-// matched words marked are made afterwards for the hits shown (at most
-// --limit), which keeps a broad search as cheap as its ranking.
+// The ranking queries compute scores only; the title and snippet with the
+// matched words marked are made afterwards for the hits shown, which keeps
+// a broad search as cheap as its ranking.
 #include "desk/store/kb_sql.hpp"
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <sqlite3.h>
 
 #include <fmt/format.h>
@@ -174,32 +172,28 @@ SqlQuery select_articles_sql(const kb::Filter& f) {
   return {std::move(sql), std::move(b.values)};
 }
 
-SqlQuery rank_articles_sql(const std::string& words, const std::optional<std::string>& trigram,
-                           const kb::Filter& f) {
-  std::vector<SqlValue> values;
-  std::string matches = fmt::format(
-      "SELECT rowid AS id, {} AS score, 1 AS from_words FROM kb_words WHERE kb_words MATCH ?",
-      kWordsScore);
-  values.emplace_back(words);
-  if (trigram) {
-    matches += fmt::format(
-        " UNION ALL SELECT rowid, {}, 0 FROM kb_trigram WHERE kb_trigram MATCH ?", kTrigramScore);
-    values.emplace_back(*trigram);
-  }
+SqlQuery rank_articles_sql(Index index, const std::string& match, const kb::Filter& f,
+                           std::int64_t extra) {
+  const char* table = index == Index::words ? "kb_words" : "kb_trigram";
+  const char* score = index == Index::words ? kWordsScore : kTrigramScore;
   Builder b;
   b.build(f);
+  std::vector<SqlValue> values;
+  values.emplace_back(match);
   for (auto& v : b.values) values.push_back(std::move(v));
-  // MATERIALIZED: bm25() only works in the query that MATCHes, which SQLite
-  // would otherwise flatten into the join.
+  values.emplace_back(f.limit > 0 ? f.limit + extra : std::int64_t{-1});
+  // FTS5 drives the inner query (CROSS JOIN keeps it the outer loop, where
+  // bm25() works), and the filter reads the narrow kb_articles_filter index,
+  // not the articles' wide rows: a broad search touches thousands of them.
+  // Only the page of hits reads the rows.
   std::string sql = fmt::format(
-      "WITH m AS MATERIALIZED ({}) "
-      "SELECT {}, r.score, r.from_words FROM ("
-      "SELECT m.id AS id, sum(m.score) AS score, max(m.from_words) AS from_words "
-      "FROM m JOIN kb_articles a ON a.id = m.id{} "
-      "GROUP BY m.id ORDER BY score DESC, m.id LIMIT ?"
+      "SELECT {}, r.score FROM ("
+      "SELECT {}.rowid AS id, {} AS score FROM {} "
+      "CROSS JOIN kb_articles a INDEXED BY kb_articles_filter ON a.id = {}.rowid "
+      "WHERE {} MATCH ?{} ORDER BY score DESC, id LIMIT ?"
       ") r JOIN kb_articles a ON a.id = r.id ORDER BY r.score DESC, r.id",
-      matches, kArticleColumns, b.where_clause());
-  values.emplace_back(f.limit > 0 ? f.limit : std::int64_t{-1});
+      kArticleColumns, table, score, table, table, table,
+      b.where.empty() ? std::string() : " AND " + join(b.where, " AND "));
   return {std::move(sql), std::move(values)};
 }
 
@@ -250,18 +244,20 @@ constexpr const char* kVersions =
     "SELECT {} FROM kb_versions v JOIN kb_articles a ON a.id = v.article_id "
     "WHERE v.article_id = ? ORDER BY v.version";
 
-// The title and the snippets of body and extra, matches between \2 and \3.
+// The titles and the snippets of body and extra of the hits (a JSON array
+// of ids), matches between \2 and \3. One scan of the MATCH for every hit:
+// `+rowid` keeps the ids from FTS5, which would set the query up again for
+// each (costly for a prefix). Trigram snippets count characters, not words.
 constexpr const char* kWordsMarks =
-    "SELECT highlight(kb_words, 0, char(2), char(3)), "
+    "SELECT rowid, highlight(kb_words, 0, char(2), char(3)), "
     "snippet(kb_words, 1, char(2), char(3), '…', 16), "
     "snippet(kb_words, 2, char(2), char(3), '…', 16) "
-    "FROM kb_words WHERE kb_words MATCH ? AND rowid = ?";
-// Trigram snippets count characters, not words.
+    "FROM kb_words WHERE kb_words MATCH ? AND +rowid IN (SELECT value FROM json_each(?))";
 constexpr const char* kTrigramMarks =
-    "SELECT highlight(kb_trigram, 0, char(2), char(3)), "
+    "SELECT rowid, highlight(kb_trigram, 0, char(2), char(3)), "
     "snippet(kb_trigram, 1, char(2), char(3), '…', 64), "
     "snippet(kb_trigram, 2, char(2), char(3), '…', 64) "
-    "FROM kb_trigram WHERE kb_trigram MATCH ? AND rowid = ?";
+    "FROM kb_trigram WHERE kb_trigram MATCH ? AND +rowid IN (SELECT value FROM json_each(?))";
 
 constexpr const char* kCountArticles = "SELECT count(*) FROM kb_articles";
 
@@ -280,8 +276,12 @@ constexpr const char* kArticleLinks =
     "t.status FROM kb_links l JOIN tickets t ON t.id = l.ticket_id "
     "WHERE l.article_id = ? ORDER BY l.linked_at, l.ticket_id";
 
-// Suggestions use at most this many of a ticket's words, the rarest first.
+// Suggestions use at most this many of a ticket's words, the rarest first,
+// and stop adding words when the articles holding them would pass the
+// budget: ranking costs in proportion to them, and the words left out are
+// the common ones, which tell articles apart least.
 constexpr std::size_t kMaxSuggestWords = 24;
+constexpr std::int64_t kSuggestBudget = 20000;
 
 std::string text_column(SQLite::Statement& st, int i) {
   auto c = st.getColumn(i);
@@ -593,24 +593,43 @@ class SqliteKb final : public KbStore {
     });
   }
 
-  // Ranks, then marks the matches in the hits' titles and snippets.
+  // Whole words first; then, when they do not fill the page, parts of
+  // longer words. Then the matches are marked in the hits' titles and
+  // snippets.
   std::vector<kb::Hit> ranked(const std::string& words, const std::optional<std::string>& trigram,
                               const kb::Filter& f) {
     return db_.guarded([&] {
-      std::vector<kb::Hit> hits;
-      SqlQuery q = rank_articles_sql(words, trigram, f);
-      SQLite::Statement st(db_.db(), q.sql);
-      bind_values(st, q.values);
-      while (step_search(st)) {
-        kb::Hit h;
-        h.article = article_from_row(st);
-        h.score = st.getColumn(20).getDouble();
-        h.fragment = st.getColumn(21).getInt() == 0;
-        hits.push_back(std::move(h));
+      std::vector<kb::Hit> hits = rank(Index::words, words, f, 0);
+      auto full = [&] { return f.limit > 0 && static_cast<std::int64_t>(hits.size()) >= f.limit; };
+      if (trigram && !full()) {
+        std::set<std::int64_t> found;
+        for (const auto& h : hits) found.insert(h.article.id);
+        for (auto& h : rank(Index::trigram, *trigram, f, static_cast<std::int64_t>(hits.size()))) {
+          if (full()) break;
+          if (found.count(h.article.id)) continue;
+          h.fragment = true;
+          hits.push_back(std::move(h));
+        }
       }
-      for (auto& h : hits) mark(h, h.fragment ? *trigram : words);
+      mark(hits, false, words);
+      if (trigram) mark(hits, true, *trigram);
       return hits;
     });
+  }
+
+  std::vector<kb::Hit> rank(Index index, const std::string& match, const kb::Filter& f,
+                            std::int64_t extra) {
+    std::vector<kb::Hit> hits;
+    SqlQuery q = rank_articles_sql(index, match, f, extra);
+    SQLite::Statement st(db_.db(), q.sql);
+    bind_values(st, q.values);
+    while (step_search(st)) {
+      kb::Hit h;
+      h.article = article_from_row(st);
+      h.score = st.getColumn(20).getDouble();
+      hits.push_back(std::move(h));
+    }
+    return hits;
   }
 
   // Every term is quoted, so FTS5 should never reject a search; if it does,
@@ -625,21 +644,31 @@ class SqliteKb final : public KbStore {
     }
   }
 
-  void mark(kb::Hit& h, const std::string& match) {
-    auto& st = db_.statement(h.fragment ? kTrigramMarks : kWordsMarks);
-    st.bind(1, match);
-    st.bind(2, static_cast<int64_t>(h.article.id));
-    if (!st.executeStep()) {
+  // Marks the matched words in the titles and snippets of the hits found
+  // by one index (fragment or not).
+  void mark(std::vector<kb::Hit>& hits, bool fragment, const std::string& match) {
+    std::map<std::int64_t, kb::Hit*> by_id;
+    std::string ids;
+    for (auto& h : hits) {
+      if (h.fragment != fragment) continue;
+      by_id[h.article.id] = &h;
+      ids += (ids.empty() ? "" : ",") + std::to_string(h.article.id);
       h.title.text = h.article.title;
-      return;
     }
-    h.title = marked(text_column(st, 0));
-    kb::MarkedText body = marked(text_column(st, 1));
-    kb::MarkedText extra = marked(text_column(st, 2));
-    if (!body.marks.empty() || (extra.marks.empty() && !body.text.empty()))
-      h.snippet = std::move(body);
-    else
-      h.snippet = std::move(extra);
+    if (by_id.empty()) return;
+    auto& st = db_.statement(fragment ? kTrigramMarks : kWordsMarks);
+    st.bind(1, match);
+    st.bind(2, "[" + ids + "]");
+    while (st.executeStep()) {
+      kb::Hit& h = *by_id.at(st.getColumn(0).getInt64());
+      h.title = marked(text_column(st, 1));
+      kb::MarkedText body = marked(text_column(st, 2));
+      kb::MarkedText extra = marked(text_column(st, 3));
+      if (!body.marks.empty() || (extra.marks.empty() && !body.text.empty()))
+        h.snippet = std::move(body);
+      else
+        h.snippet = std::move(extra);
+    }
   }
 
   // The words worth searching for: those some article has and that are
@@ -670,8 +699,10 @@ class SqliteKb final : public KbStore {
       std::stable_sort(kept.begin(), kept.end(),
                        [](const auto& a, const auto& b) { return a.first < b.first; });
       std::vector<std::string> out;
+      std::int64_t spent = 0;
       for (const auto& [n, w] : kept) {
-        if (out.size() == kMaxSuggestWords) break;
+        if (out.size() == kMaxSuggestWords || spent + n > kSuggestBudget) break;
+        spent += n;
         out.push_back(w);
       }
       return out;

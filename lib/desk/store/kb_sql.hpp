@@ -33,12 +33,13 @@ std::string fts5_any(const std::vector<std::string>& words);
 // SELECT <article columns> FROM kb_articles a WHERE ... ORDER BY ... LIMIT ?
 SqlQuery select_articles_sql(const kb::Filter& f);
 
-// The best f.limit articles, with their scores, that the MATCH values
-// select among those `f` selects. `trigram` adds the trigram index.
-// Columns: <article columns>, score, from_words (1 when the words index
-// matched).
-SqlQuery rank_articles_sql(const std::string& words, const std::optional<std::string>& trigram,
-                           const kb::Filter& f);
+enum class Index { words, trigram };
+
+// The best f.limit articles (every one when 0), and `extra` more, among
+// those `f` selects that the MATCH value `match` finds in `index`, best
+// first. Columns: <article columns>, score (bm25, higher is better).
+SqlQuery rank_articles_sql(Index index, const std::string& match, const kb::Filter& f,
+                           std::int64_t extra = 0);
 
 // term, doc count rows from the words index's vocabulary for `terms`.
 SqlQuery vocabulary_sql(const std::vector<std::string>& terms);

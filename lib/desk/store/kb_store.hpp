@@ -40,7 +40,7 @@ class KbStore {
 
   // The articles matching `q` among those `f` selects, most relevant first,
   // at most f.limit of them. Whole words and word prefixes rank above parts
-  // of longer words; see kb_sql.cpp for how scores combine.
+  // of longer words; kb_sql.cpp says how they rank.
   virtual std::vector<kb::Hit> search(const kb::SearchQuery& q, const kb::Filter& f) = 0;
   // The articles `f` selects that are most like a text, given as its words
   // (kb::text_words): any word counts, rarer words and matches in titles
