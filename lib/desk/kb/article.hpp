@@ -73,7 +73,9 @@ struct Link {
   Instant linked_at{};
   std::string actor;
   std::optional<Instant> resolved_at;  // set when it resolved the ticket
-  // The article's headline, filled in when listing a ticket's articles.
+  // The other side's headline, filled in when listing: a ticket's articles
+  // carry the article's title, kind and state; an article's tickets the
+  // ticket's title, type and status.
   std::string title;
   std::string kind;
   std::string state;
