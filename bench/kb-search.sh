@@ -7,7 +7,9 @@
 #   The build needs the benchmark tools: cmake --preset dev -DDESK_BENCH=ON
 #   The store is made once, in bench/stores/ (not in git; about 1 GB, a
 #   minute or two): remove bench/stores/kb-100k.db to make it again.
-# Needs hyperfine and sqlite3. Results: bench/out/kb-search.md (Markdown).
+# Needs hyperfine and sqlite3. Results: bench/out/kb-search.md (Markdown) and
+# bench/out/kb-search.json (with user and system CPU times, which a busy
+# machine disturbs less than wall time: compare those on a shared machine).
 set -eu
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -47,7 +49,8 @@ for i in 1 2 3 4 5 6 7; do
   set -- "$@" --command-name "desk kb search '$q'" "$desk --config $config kb search '$q'" \
     --command-name "sqlite3: the SQL of '$q'" "sqlite3 $store '.read bench/out/kb-search-$i.sql'"
 done
-hyperfine --warmup 5 --runs 40 -N --export-markdown bench/out/kb-search.md "$@" \
+hyperfine --warmup 5 --runs 60 -N --export-markdown bench/out/kb-search.md \
+  --export-json bench/out/kb-search.json "$@" \
   --command-name "desk kb suggest 1" "$desk --config $config kb suggest 1" \
   --command-name "desk kb suggest 500000" "$desk --config $config kb suggest 500000" \
   --command-name "desk kb list -n 20 (start-up, one page)" "$desk --config $config kb list -n 20" \
