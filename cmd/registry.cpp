@@ -32,6 +32,8 @@ const std::vector<Command>& commands() {
        Needs::config, cmd_sla},
       {"report", "Reports: service levels, volume, backlog, workload, ... (see desk-report(1))",
        Category::reports, Needs::config, cmd_report},
+      {"kb", "The knowledge base: write, find and link articles", Category::knowledge,
+       Needs::config, cmd_kb},
       {"init", "Create desk.toml and its store", Category::admin, Needs::none, cmd_init},
       {"config", "Check or show the configuration", Category::admin, Needs::none, cmd_config},
       {"help", "Show help for desk or a command", Category::admin, Needs::none, cmd_help},

@@ -56,6 +56,7 @@ Runner cmd_show(CLI::App& sub);
 Runner cmd_list(CLI::App& sub);
 Runner cmd_note(CLI::App& sub);
 Runner cmd_edit(CLI::App& sub);
+Runner cmd_kb(CLI::App& sub);
 Runner cmd_config(CLI::App& sub);
 Runner cmd_allocate(CLI::App& sub);
 Runner cmd_take(CLI::App& sub);

@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 
 #include "desk/format/rows.hpp"
+#include "desk/kb/actions.hpp"
+#include "desk/kb/serialize.hpp"
 #include "desk/store/store.hpp"
 #include "desk/tickets/serialize.hpp"
 #include "desk/tickets/validate.hpp"
@@ -158,12 +160,19 @@ void print_text(Env& env, const Json& t, const Json& events) {
                          l["ticket"].get<std::int64_t>());
   }
 
+  if (!t["articles"].empty()) out << '\n' << paint(Tone::bold, "Articles") << '\n';
+  for (const auto& a : t["articles"])
+    out << fmt::format("  {:>4}  {} ({}, {}{})\n", a["id"].get<std::int64_t>(),
+                       a["title"].get<std::string>(), a["kind"].get<std::string>(),
+                       a["state"].get<std::string>(),
+                       a["resolved_at"].is_null() ? "" : "; resolved it");
+
   out << '\n' << paint(Tone::bold, "History") << '\n';
   for (const auto& e : events) {
     std::string kind = e["kind"].get<std::string>();
     std::string detail = changes_text(e["changes"], kind == "logged");
     for (const char* extra : {"channel", "link", "to", "escalation", "manager", "contact", "reason",
-                              "hook", "for", "why", "score"})
+                              "hook", "for", "why", "score", "article"})
       if (e.contains(extra) && !e[extra].is_null())
         detail += (detail.empty() ? "" : ", ") + std::string(extra) + " " + value_text(e[extra]);
     std::string head = fmt::format("{:<10} {:<10}", e["actor"].get<std::string>(), kind);
@@ -208,6 +217,10 @@ int run(Env& env, const Options& o) {
                        {"ticket", out ? l.other_id : l.ticket_id}});
     }
     j["links"] = std::move(links);
+    Json articles = Json::array();
+    for (const auto& l : kb::articles_for_ticket(session, id))
+      articles.push_back(kb::ticket_article_json(l, env.zone()));
+    j["articles"] = std::move(articles);
     tickets.push_back(std::move(j));
   }
   if (o.format == "json") {

@@ -8,6 +8,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "desk/store/kb_store.hpp"
 #include "desk/store/store.hpp"
 
 namespace desk::store {
@@ -44,6 +45,8 @@ class SqliteStore final : public Store {
   std::optional<catalog::Customer> customer(std::int64_t id) override;
   std::int64_t insert_customer(const catalog::Customer& c) override;
 
+  KbStore& kb() override;  // kb_sql.cpp
+
   const std::filesystem::path& path() const override { return path_; }
 
   SQLite::Database& db() { return *db_; }
@@ -62,6 +65,7 @@ class SqliteStore final : public Store {
   std::unique_ptr<SQLite::Database> db_;
   std::chrono::milliseconds busy_timeout_;
   std::map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+  std::unique_ptr<KbStore> kb_;
 };
 
 template <typename F>
