@@ -22,6 +22,7 @@ namespace {
 struct Options {
   std::string period, since, until, by, format = "table", output, section;
   bool fail_on_breach = false;
+  std::size_t limit = 100;
 };
 
 // What a report returns: the report, and whether it found breaches.
@@ -33,7 +34,7 @@ struct Outcome {
 using Builder = Outcome (*)(tickets::Session&, const report::Period&, const Options&);
 
 Outcome build_sla(tickets::Session& s, const report::Period& p, const Options& o) {
-  auto r = report::sla_report(s, p, o.by);
+  auto r = report::sla_report(s, p, o.by, o.limit);
   return {std::move(r.report), r.breaches};
 }
 
@@ -100,6 +101,8 @@ Runner cmd_report(CLI::App& sub) {
                   "For csv/tsv: which section to write (default: the first)")
         ->option_text("NAME");
     r->add_flag("--fail-on-breach", o->fail_on_breach, "Exit 3 when any SLA breach is found");
+    r->add_option("-n,--limit", o->limit, "How many tickets a list shows (default 100, 0: all)")
+        ->option_text("N");
     subs.emplace_back(r, &k);
   }
   return [o, subs](Env& env) {

@@ -18,6 +18,7 @@
 
 #include "desk/catalog/customer.hpp"
 #include "desk/tickets/ticket.hpp"
+#include "desk/tickets/timeline.hpp"
 
 namespace desk::store {
 
@@ -62,11 +63,13 @@ class Store {
                            const std::function<bool(const Ticket&)>& row) = 0;
   virtual std::int64_t count_tickets(const Query& q) = 0;
 
-  // Streams the tickets `q` selects in id order, each with its timeline
-  // marks (see tickets::Mark) oldest first, until `row` returns false.
-  virtual void each_ticket_timeline(
+  // each_ticket with each ticket's timeline marks (tickets::Mark) decoded,
+  // oldest first: what service levels measure. The tickets are lean: their
+  // description, resolution and workaround are left out.
+
+  void each_ticket_timeline(
       const Query& q,
-      const std::function<bool(const Ticket&, const std::vector<tickets::Mark>&)>& row) = 0;
+      const std::function<bool(const Ticket&, const std::vector<tickets::Mark>&)>& row);
 
   // Events: a ticket's history, oldest first.
   virtual std::int64_t append_event(const Event& e) = 0;
