@@ -8,6 +8,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "desk/store/audit_store.hpp"
 #include "desk/store/store.hpp"
 
 namespace desk::store {
@@ -44,12 +45,16 @@ class SqliteStore final : public Store {
   std::optional<catalog::Customer> customer(std::int64_t id) override;
   std::int64_t insert_customer(const catalog::Customer& c) override;
 
+  AuditStore& audit() override;  // audit_sql.cpp
+
   const std::filesystem::path& path() const override { return path_; }
 
   SQLite::Database& db() { return *db_; }
   // A prepared statement for `sql`, kept for the life of the store (bulk
   // commands reuse it), reset and with no bindings.
   SQLite::Statement& statement(const char* sql);
+  // Resets every kept statement, so none holds a read open (VACUUM needs that).
+  void reset_statements();
   // Runs `f`, turning SQLite's exceptions into desk's (busy, I/O, corrupt...).
   template <typename F>
   auto guarded(F&& f) -> decltype(f());
@@ -62,6 +67,7 @@ class SqliteStore final : public Store {
   std::unique_ptr<SQLite::Database> db_;
   std::chrono::milliseconds busy_timeout_;
   std::map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+  std::unique_ptr<AuditStore> audit_;
 };
 
 template <typename F>
@@ -80,5 +86,12 @@ Ticket ticket_from_row(SQLite::Statement& st);
 // Registers desk's SQL functions (desk_contains: case- and accent-blind
 // substring) on a connection.
 void register_functions(SQLite::Database& db);
+// desk_scrub and desk_mentions: erasure's matching in SQL (audit_sql.cpp).
+void register_erasure_functions(SQLite::Database& db);
+
+// Chains the events a store had before it had an audit chain, oldest
+// first, each with a new salt (audit_sql.cpp). Part of migration 4.
+void chain_existing_events(SQLite::Database& db);
+inline constexpr int kChainedSchema = 4;
 
 }  // namespace desk::store
