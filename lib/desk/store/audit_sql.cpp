@@ -137,6 +137,38 @@ class SqliteAudit final : public AuditStore {
     });
   }
 
+  std::vector<std::int64_t> closed_before(std::int64_t unix_before) override {
+    return s_.guarded([&] {
+      std::vector<std::int64_t> out;
+      SQLite::Statement st(s_.db(),
+                           "SELECT id FROM tickets WHERE status = 'closed' AND closed_at < ? "
+                           "ORDER BY closed_at, id");
+      st.bind(1, static_cast<int64_t>(unix_before));
+      while (st.executeStep()) out.push_back(st.getColumn(0).getInt64());
+      return out;
+    });
+  }
+
+  void remove_ticket(std::int64_t id) override {
+    s_.guarded([&] {
+      if (!references_read_) read_references();
+      for (const auto& ref : references_) {
+        // Identifiers come from the schema itself, quoted; the id is bound.
+        std::string sql =
+            ref.required ? fmt::format("DELETE FROM {} WHERE {} = ?", quoted(ref.table),
+                                       quoted(ref.column))
+                         : fmt::format("UPDATE {0} SET {1} = NULL WHERE {1} = ?", quoted(ref.table),
+                                       quoted(ref.column));
+        SQLite::Statement st(s_.db(), sql);
+        st.bind(1, static_cast<int64_t>(id));
+        st.exec();
+      }
+      SQLite::Statement del(s_.db(), "DELETE FROM tickets WHERE id = ?");
+      del.bind(1, static_cast<int64_t>(id));
+      del.exec();
+    });
+  }
+
   void erase_securely() override {
     s_.guarded([&] { s_.db().exec("PRAGMA secure_delete = ON"); });
   }
@@ -221,7 +253,28 @@ class SqliteAudit final : public AuditStore {
     });
   }
 
+  // Every column of any table that refers to tickets (found in the schema,
+  // so tables added by later migrations are covered too).
+  struct Reference {
+    std::string table, column;
+    bool required = false;  // NOT NULL: the row goes; else the reference is cleared
+  };
+
+  void read_references() {
+    SQLite::Statement st(s_.db(),
+                         "SELECT m.name, p.\"from\", coalesce((SELECT i.\"notnull\" FROM "
+                         "pragma_table_info(m.name) i WHERE i.name = p.\"from\"), 0) "
+                         "FROM sqlite_schema m, pragma_foreign_key_list(m.name) p "
+                         "WHERE m.type = 'table' AND p.\"table\" = 'tickets' ORDER BY m.name");
+    while (st.executeStep())
+      references_.push_back(
+          {st.getColumn(0).getString(), st.getColumn(1).getString(), st.getColumn(2).getInt() != 0});
+    references_read_ = true;
+  }
+
   SqliteStore& s_;
+  std::vector<Reference> references_;
+  bool references_read_ = false;
 };
 
 // desk_scrub(text, needles) and desk_mentions(text, needles): erasure's

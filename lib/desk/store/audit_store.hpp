@@ -34,6 +34,12 @@ class AuditStore {
   // Stores what an erasure or purge made of an event (its hash stays).
   virtual void rewrite(const audit::Record& r) = 0;
 
+  // Retention: the tickets closed before `before`, oldest first.
+  virtual std::vector<std::int64_t> closed_before(std::int64_t unix_before) = 0;
+  // Removes a ticket and every row that refers to it (references that may be
+  // empty are cleared instead). Its events must be tombstones already.
+  virtual void remove_ticket(std::int64_t id) = 0;
+
   // Overwrites freed content while erasing (secure_delete) from now on in
   // this connection; call before the write transaction.
   virtual void erase_securely() = 0;

@@ -9,6 +9,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "desk/store/audit_store.hpp"
+#include "desk/store/catalog_store.hpp"
 #include "desk/store/store.hpp"
 
 namespace desk::store {
@@ -45,7 +46,10 @@ class SqliteStore final : public Store {
   std::optional<catalog::Customer> customer(std::int64_t id) override;
   std::int64_t insert_customer(const catalog::Customer& c) override;
 
-  AuditStore& audit() override;  // audit_sql.cpp
+  AuditStore& audit() override;         // audit_sql.cpp
+  CatalogStore& catalog() override;      // catalog_sql.cpp
+  CustomerStore& customers() override;   // customers_sql.cpp
+  RatingStore& ratings() override;       // ratings_sql.cpp
 
   const std::filesystem::path& path() const override { return path_; }
 
@@ -68,6 +72,9 @@ class SqliteStore final : public Store {
   std::chrono::milliseconds busy_timeout_;
   std::map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
   std::unique_ptr<AuditStore> audit_;
+  std::unique_ptr<CatalogStore> catalog_;
+  std::unique_ptr<CustomerStore> customers_;
+  std::unique_ptr<RatingStore> ratings_;
 };
 
 template <typename F>
@@ -81,7 +88,8 @@ auto SqliteStore::guarded(F&& f) -> decltype(f()) {
 
 // Ticket row ↔ Ticket, shared by every query that returns tickets.
 extern const char* const kTicketColumns;
-Ticket ticket_from_row(SQLite::Statement& st);
+// Reads kTicketColumns starting at column `first`.
+Ticket ticket_from_row(SQLite::Statement& st, int first = 0);
 
 // Registers desk's SQL functions (desk_contains: case- and accent-blind
 // substring) on a connection.

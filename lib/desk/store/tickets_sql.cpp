@@ -136,9 +136,9 @@ void bind_values(SQLite::Statement& st, const std::vector<SqlValue>& values) {
 
 }  // namespace
 
-Ticket ticket_from_row(SQLite::Statement& st) {
+Ticket ticket_from_row(SQLite::Statement& st, int first) {
   Ticket t;
-  int i = 0;
+  int i = first;
   auto text = [&]() {
     auto c = st.getColumn(i++);
     return c.isNull() ? std::string() : c.getString();

@@ -20,7 +20,14 @@ inline const std::vector<std::string> kPendingReasons = {"customer", "supplier",
 
 inline const std::vector<std::string> kEventKinds = {
     "logged",   "edited", "note",     "reply",  "allocated", "escalated",  "status",
-    "resolved", "closed", "reopened", "linked", "rated",     "hook-failed"};
+    "resolved", "closed", "reopened", "linked", "rated",     "hook-failed",
+    "checked"};
+
+// Events about the desk itself rather than a ticket (Event::subject says
+// what): the catalogue, customers, erasure and retention.
+inline const std::vector<std::string> kSubjectEventKinds = {
+    "service-added",   "service-edited",  "service-retired", "customer-added",
+    "customer-edited", "customer-merged", "erased",          "purged"};
 
 inline const std::vector<std::string> kLinkKinds = {"related", "caused-by", "duplicate-of",
                                                     "parent-of"};
