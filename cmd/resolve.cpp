@@ -14,7 +14,7 @@ namespace {
 
 struct Options {
   std::vector<std::string> ids;
-  std::string code, workaround, duplicate_of;
+  std::string code, workaround, duplicate_of, outcome, root_cause, action;
   Text message, at;
 };
 
@@ -23,6 +23,9 @@ int run(Env& env, const Options& o) {
   tickets::ResolveRequest r;
   r.code = o.code;
   r.workaround = o.workaround;
+  r.outcome = o.outcome;
+  r.root_cause = o.root_cause;
+  r.action = o.action;
   if (!o.duplicate_of.empty()) r.duplicate_of = tickets::parse_ticket_id(o.duplicate_of);
   r.resolution = long_text(env, o.message, "What resolved it: the fix, or the answer given.");
   r.at = event_at(env, o.at);
@@ -47,6 +50,13 @@ Runner cmd_resolve(CLI::App& sub) {
   sub.add_option("--duplicate-of", o->duplicate_of,
                  "The ticket this one duplicates (code: duplicate)")
       ->option_text("ID");
+  sub.add_option("--outcome", o->outcome,
+                 "Complaints: upheld, partly-upheld or not-upheld (required for complaints)")
+      ->option_text("OUTCOME");
+  sub.add_option("--root-cause", o->root_cause, "Complaints: why it happened (required)")
+      ->option_text("TEXT");
+  sub.add_option("--action", o->action, "Complaints: the action taken (required)")
+      ->option_text("TEXT");
   add_at(sub, o->at);
   return [o](Env& env) { return run(env, *o); };
 }

@@ -107,8 +107,7 @@ Merged merge_customers(tickets::Session& s, const std::string& into_key,
   Customer into = require_customer(s, into_key);
   Customer from = require_customer(s, from_key);
   if (into.id == from.id) throw DataError("a customer cannot be merged into itself");
-  if (into.erased_at || from.erased_at)
-    throw Refused("an erased customer cannot be merged");
+  if (into.erased_at || from.erased_at) throw Refused("an erased customer cannot be merged");
   Merged out;
   for (auto id : s.store.customers().tickets_of(from.id)) {
     tickets::Ticket t = tickets::require_ticket(s, id);

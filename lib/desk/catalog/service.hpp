@@ -16,13 +16,13 @@ struct Service {
   std::int64_t id = 0;
   std::string name;
   std::string description;
-  std::string owner;                        // the team that fulfils it
-  std::vector<std::string> request_types;   // ticket types it accepts; empty: any
-  std::vector<std::string> categories;      // ticket categories it covers
-  std::string sla;                          // its SLA policy
-  std::vector<std::string> requesters;      // customer tiers or organisations; empty: anyone
-  std::vector<std::string> steps;           // the fulfilment procedure, in order
-  std::string replaced_by;                  // when retired
+  std::string owner;                       // the team that fulfils it
+  std::vector<std::string> request_types;  // ticket types it accepts; empty: any
+  std::vector<std::string> categories;     // ticket categories it covers
+  std::string sla;                         // its SLA policy
+  std::vector<std::string> requesters;     // customer tiers or organisations; empty: anyone
+  std::vector<std::string> steps;          // the fulfilment procedure, in order
+  std::string replaced_by;                 // when retired
   Instant created_at{};
   Instant updated_at{};
   std::optional<Instant> retired_at;

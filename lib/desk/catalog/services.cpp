@@ -82,7 +82,8 @@ void diff(tickets::Event& e, const Service& from, const Service& to) {
   list("requesters", from.requesters, to.requesters);
   list("steps", from.steps, to.steps);
   text("replaced_by", from.replaced_by, to.replaced_by);
-  if (from.retired() != to.retired()) e.changes.push_back({"retired", from.retired(), to.retired()});
+  if (from.retired() != to.retired())
+    e.changes.push_back({"retired", from.retired(), to.retired()});
 }
 
 void apply(Service& svc, const ServiceChange& c) {
@@ -179,25 +180,24 @@ Service service_for_ticket(tickets::Session& s, const std::string& name, const s
                       ? std::string("it has no replacement; 'desk catalog list' shows the services")
                       : fmt::format("log it under '{}', which replaces it", svc.replaced_by));
   if (!svc.request_types.empty() && !contains(svc.request_types, type))
-    throw Refused(
-        fmt::format("the service '{}' does not take {} tickets", svc.name, type),
-        fmt::format("it takes: {}; give --type", util::join(svc.request_types, ", ")));
+    throw Refused(fmt::format("the service '{}' does not take {} tickets", svc.name, type),
+                  fmt::format("it takes: {}; give --type", util::join(svc.request_types, ", ")));
   if (!svc.requesters.empty()) {
     std::optional<Customer> who;
     if (customer_id) who = s.store.customer(customer_id);
     bool allowed = false;
     for (const auto& r : svc.requesters) {
       std::string lr = util::to_lower_ascii(r);
-      if (who && (lr == util::to_lower_ascii(who->tier) ||
-                  lr == util::to_lower_ascii(who->organisation)))
+      if (who &&
+          (lr == util::to_lower_ascii(who->tier) || lr == util::to_lower_ascii(who->organisation)))
         allowed = true;
     }
     if (!allowed)
-      throw Refused(
-          fmt::format("{} may not request the service '{}'",
-                      who ? fmt::format("customer {}", who->id) : std::string("a call with no customer"),
-                      svc.name),
-          fmt::format("it is open to: {}", util::join(svc.requesters, ", ")));
+      throw Refused(fmt::format("{} may not request the service '{}'",
+                                who ? fmt::format("customer {}", who->id)
+                                    : std::string("a call with no customer"),
+                                svc.name),
+                    fmt::format("it is open to: {}", util::join(svc.requesters, ", ")));
   }
   return svc;
 }
@@ -223,7 +223,8 @@ std::vector<Finding> check_catalog(tickets::Session& s, int stale_days) {
                          : fmt::format("nobody has requested it in {} days", stale_days)});
   }
   std::vector<std::string> covered;
-  for (const auto& svc : live) covered.insert(covered.end(), svc.categories.begin(), svc.categories.end());
+  for (const auto& svc : live)
+    covered.insert(covered.end(), svc.categories.begin(), svc.categories.end());
   for (const auto& [category, count] : cat.tickets_by_category(stale)) {
     if (category.empty() || contains(covered, category)) continue;
     out.push_back({"uncovered-category", category,
@@ -314,8 +315,8 @@ Imported import_toml(tickets::Session& s, std::string_view text, const std::stri
     };
     for (const auto& [k, v] : *t) {
       static const std::vector<std::string> known = {
-          "name", "description", "owner", "request_types", "categories", "sla",
-          "requesters", "steps", "retired", "replaced_by"};
+          "name", "description", "owner", "request_types", "categories",
+          "sla",  "requesters",  "steps", "retired",       "replaced_by"};
       if (!contains(known, std::string(k.str())))
         throw DataError(fmt::format("{}: unknown key '{}' in [[service]]", where(v), k.str()),
                         fmt::format("known keys: {}", util::join(known, ", ")));

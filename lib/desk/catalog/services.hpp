@@ -18,8 +18,7 @@ struct ServiceChange {
   std::optional<std::string> description, owner, sla;
   std::optional<std::vector<std::string>> request_types, categories, requesters, steps;
   bool empty() const {
-    return !description && !owner && !sla && !request_types && !categories && !requesters &&
-           !steps;
+    return !description && !owner && !sla && !request_types && !categories && !requesters && !steps;
   }
 };
 

@@ -125,8 +125,7 @@ Purged apply_purge(tickets::Session& s, const PurgePlan& plan) {
   e.extra["customers"] = plan.customers;
   e.extra["tombstones"] = digest.count();
   e.extra["digest"] = digest.hex();
-  if (plan.tickets_closed_before)
-    e.extra["closed_before"] = to_unix(*plan.tickets_closed_before);
+  if (plan.tickets_closed_before) e.extra["closed_before"] = to_unix(*plan.tickets_closed_before);
   if (plan.people_quiet_since) e.extra["quiet_since"] = to_unix(*plan.people_quiet_since);
   tickets::Event recorded = tickets::record_subject(s, std::move(e));
   if (recorded.id != purge_id)

@@ -142,8 +142,8 @@ struct EscalationRule {
 // actor is an admin, so a fresh `desk init` is usable.
 struct Roles {
   bool enforced = false;
-  std::string fallback = "technician";        // the role of anyone not listed
-  std::map<std::string, std::string> of;      // person → technician | lead | manager | admin
+  std::string fallback = "technician";    // the role of anyone not listed
+  std::map<std::string, std::string> of;  // person → technician | lead | manager | admin
 };
 
 // [retention]: how long data is kept; 0 keeps it for ever. `desk purge` applies it.

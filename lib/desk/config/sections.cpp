@@ -4,10 +4,9 @@
 
 namespace desk::config {
 
-const std::vector<std::string_view> kSections = {"desk",  "tickets",     "priority", "calendars",
-                                                 "sla",   "sla_rule",    "ola",      "escalation",
-                                                 "teams", "technicians", "routing",  "hooks",
-                                                 "roles", "retention"};
+const std::vector<std::string_view> kSections = {
+    "desk",       "tickets", "priority",    "calendars", "sla",   "sla_rule", "ola",
+    "escalation", "teams",   "technicians", "routing",   "hooks", "roles",    "retention"};
 
 void read_section(Config& c, std::string_view name, const toml::node& n, const Reader& r) {
   std::string label = fmt::format("[{}]", name);

@@ -154,11 +154,10 @@ class SqliteAudit final : public AuditStore {
       if (!references_read_) read_references();
       for (const auto& ref : references_) {
         // Identifiers come from the schema itself, quoted; the id is bound.
-        std::string sql =
-            ref.required ? fmt::format("DELETE FROM {} WHERE {} = ?", quoted(ref.table),
-                                       quoted(ref.column))
-                         : fmt::format("UPDATE {0} SET {1} = NULL WHERE {1} = ?", quoted(ref.table),
-                                       quoted(ref.column));
+        std::string sql = ref.required ? fmt::format("DELETE FROM {} WHERE {} = ?",
+                                                     quoted(ref.table), quoted(ref.column))
+                                       : fmt::format("UPDATE {0} SET {1} = NULL WHERE {1} = ?",
+                                                     quoted(ref.table), quoted(ref.column));
         SQLite::Statement st(s_.db(), sql);
         st.bind(1, static_cast<int64_t>(id));
         st.exec();
@@ -267,8 +266,8 @@ class SqliteAudit final : public AuditStore {
                          "FROM sqlite_schema m, pragma_foreign_key_list(m.name) p "
                          "WHERE m.type = 'table' AND p.\"table\" = 'tickets' ORDER BY m.name");
     while (st.executeStep())
-      references_.push_back(
-          {st.getColumn(0).getString(), st.getColumn(1).getString(), st.getColumn(2).getInt() != 0});
+      references_.push_back({st.getColumn(0).getString(), st.getColumn(1).getString(),
+                             st.getColumn(2).getInt() != 0});
     references_read_ = true;
   }
 

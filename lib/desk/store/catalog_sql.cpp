@@ -10,7 +10,7 @@ namespace desk::store {
 
 namespace {
 
-#define DESK_SERVICE_COLUMNS                                                                 \
+#define DESK_SERVICE_COLUMNS                                                                \
   "id, name, description, owner, request_types, categories, sla, requesters, replaced_by, " \
   "created_at, updated_at, retired_at"
 

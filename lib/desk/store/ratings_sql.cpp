@@ -96,7 +96,9 @@ class SqliteRatings final : public RatingStore {
   }
 
  private:
-  tickets::Ticket ticket_at(SQLite::Statement& st, int offset) { return ticket_from_row(st, offset); }
+  tickets::Ticket ticket_at(SQLite::Statement& st, int offset) {
+    return ticket_from_row(st, offset);
+  }
 
   SqliteStore& s_;
 };

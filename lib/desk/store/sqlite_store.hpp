@@ -47,9 +47,9 @@ class SqliteStore final : public Store {
   std::int64_t insert_customer(const catalog::Customer& c) override;
 
   AuditStore& audit() override;         // audit_sql.cpp
-  CatalogStore& catalog() override;      // catalog_sql.cpp
-  CustomerStore& customers() override;   // customers_sql.cpp
-  RatingStore& ratings() override;       // ratings_sql.cpp
+  CatalogStore& catalog() override;     // catalog_sql.cpp
+  CustomerStore& customers() override;  // customers_sql.cpp
+  RatingStore& ratings() override;      // ratings_sql.cpp
 
   const std::filesystem::path& path() const override { return path_; }
 

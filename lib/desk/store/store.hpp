@@ -85,7 +85,7 @@ class Store {
   virtual std::optional<catalog::Customer> find_customer(std::string_view id_email_or_name) = 0;
   virtual std::optional<catalog::Customer> customer(std::int64_t id) = 0;
   virtual std::int64_t insert_customer(const catalog::Customer& c) = 0;
-  virtual class AuditStore& audit() = 0;  // the audit chain, erasure: audit_store.hpp
+  virtual class AuditStore& audit() = 0;         // the audit chain, erasure: audit_store.hpp
   virtual class CatalogStore& catalog() = 0;     // services, checklists: catalog_store.hpp
   virtual class CustomerStore& customers() = 0;  // customers beyond lookup: catalog_store.hpp
   virtual class RatingStore& ratings() = 0;      // satisfaction: catalog_store.hpp
