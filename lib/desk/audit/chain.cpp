@@ -183,7 +183,8 @@ bool is_tombstone(const Record& r) {
 
 void TombstoneDigest::add(const Record& tombstone) {
   Json sealed = parse(tombstone.sealed, tombstone.id, "sealed record");
-  h_.update(fmt::format("{}:{}\n", tombstone.id, sealed.value("content", std::string())));
+  h_.update(fmt::format("{}:{}:{}\n", tombstone.id, sealed.value("ticket", std::int64_t{0}),
+                        sealed.value("content", std::string())));
   ++count_;
 }
 

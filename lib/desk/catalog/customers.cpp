@@ -49,8 +49,9 @@ void check(tickets::Session& s, const Customer& c) {
     throw DataError(fmt::format("invalid tier '{}'", c.tier), "a tier is one word, such as vip");
   if (!c.email.empty())
     if (auto other = s.store.find_customer(c.email); other && other->id != c.id)
-      throw DataError(fmt::format("customer {} has the email '{}' already", other->id, c.email),
-                      fmt::format("merge them with 'desk customer merge {} ID'", other->id));
+      throw DataError(
+          fmt::format("customer {} has the email '{}' already", other->id, other->email),
+          fmt::format("merge them with 'desk customer merge {} ID'", other->id));
 }
 
 }  // namespace
