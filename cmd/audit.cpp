@@ -35,7 +35,7 @@ int run_verify(Env& env, const Options& o) {
               {"reason", v.broken ? Json(v.broken->why) : Json()},
               {"anchor_found", o.anchor.empty() ? Json() : Json(v.anchor_found)}};
     print_json(env, j);
-  } else if (!v.broken && !anchor_missing) {
+  } else if (!v.broken && !anchor_missing && !env.globals.quiet) {
     env.out << fmt::format("ok: {} events, head {} at event {}\n", v.events, v.head, v.head_event);
   }
   if (v.broken) {

@@ -108,7 +108,11 @@ int run_show(Env& env, const Options& o) {
   auto text = [](const Json& v) {
     return v.is_null() ? std::string("(none)") : v.get<std::string>();
   };
-  env.out << fmt::format("Customer {}: {}{}\n", c.id, c.display(), c.erased_at ? " (erased)" : "");
+  if (c.erased_at)
+    env.out << fmt::format("Customer {}: erased {}\n", c.id,
+                           format::cell_text(j["erased_at"], format::Kind::time));
+  else
+    env.out << fmt::format("Customer {}: {}\n", c.id, c.display());
   for (const char* k : {"organisation", "phone", "tier", "notes"})
     env.out << fmt::format("  {:<14}{}\n", k, text(j[k]));
   env.out << fmt::format("  {:<14}{}\n", "satisfaction",

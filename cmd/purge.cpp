@@ -58,6 +58,7 @@ int run(Env& env, const Options& o) {
     print_json(env, j);
     return 0;
   }
+  if (env.globals.quiet) return 0;
   if (!plan.tickets_closed_before && !plan.people_quiet_since) {
     env.out << "Nothing to purge: [retention] keeps everything for ever\n";
     return 0;
