@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
+#include "desk/report/csat_report.hpp"
 #include "desk/report/period.hpp"
 #include "desk/report/sla_report.hpp"
 #include "desk/store/store.hpp"
@@ -38,6 +39,14 @@ Outcome build_sla(tickets::Session& s, const report::Period& p, const Options& o
   return {std::move(r.report), r.breaches};
 }
 
+Outcome build_csat(tickets::Session& s, const report::Period& p, const Options& o) {
+  return {report::csat_report(s, p, o.by), 0};
+}
+
+Outcome build_complaints(tickets::Session& s, const report::Period& p, const Options& o) {
+  return {report::complaints_report(s, p, o.by), 0};
+}
+
 struct Kind {
   const char* name;
   const char* summary;
@@ -47,6 +56,11 @@ struct Kind {
 const Kind kReports[] = {
     {"sla", "Service levels: targets met and breached, compliance, median and p90 times",
      build_sla},
+    {"csat",
+     "Satisfaction: average, scores, response rate by technician, team, category; low scores",
+     build_csat},
+    {"complaints", "The complaints register: counts, outcomes, time to acknowledge and respond",
+     build_complaints},
 };
 
 report::Period period_of(Env& env, const Options& o) {

@@ -1,21 +1,33 @@
-// The append-only event history.
+// The append-only event history, and the audit chain every event joins as
+// it is written (lib/desk/audit/chain.hpp): append_event is the one place an
+// event is written, so nothing can bypass the chain.
+#include "desk/store/events_sql.hpp"
+
+#include <cstring>
+
+#include "desk/audit/chain.hpp"
 #include "desk/store/sqlite_store.hpp"
 
 namespace desk::store {
 
 namespace {
 
+constexpr const char* kLastEvent = "SELECT id, hash FROM events ORDER BY id DESC LIMIT 1";
+
 constexpr const char* kAppendEvent =
-    "INSERT INTO events (ticket_id, at, recorded_at, actor, kind, data) VALUES (?, ?, ?, ?, ?, ?)";
+    "INSERT INTO events (id, ticket_id, at, recorded_at, actor, kind, data, subject, salt, hash) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 constexpr const char* kTicketEvents =
-    "SELECT id, ticket_id, at, recorded_at, actor, kind, data FROM events WHERE ticket_id = ? "
-    "ORDER BY id";
+    "SELECT id, ticket_id, at, recorded_at, actor, kind, data, subject FROM events "
+    "WHERE ticket_id = ? ORDER BY id";
 
 using tickets::Json;
 
+}  // namespace
+
 // {"changes": {"field": [old, new]}, "text": "...", ...extra}
-std::string encode(const Event& e) {
+std::string encode_event_data(const Event& e) {
   Json data = Json::object();
   if (!e.changes.empty()) {
     Json changes = Json::object();
@@ -26,8 +38,6 @@ std::string encode(const Event& e) {
   for (const auto& [k, v] : e.extra.items()) data[k] = v;
   return data.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
-
-}  // namespace
 
 void decode_event_data(Event& e, const std::string& text) {
   Json data = Json::parse(text, nullptr, false);
@@ -44,19 +54,49 @@ void decode_event_data(Event& e, const std::string& text) {
   }
 }
 
-namespace {}  // namespace
-
 std::int64_t SqliteStore::append_event(const Event& e) {
   return guarded([&] {
+    audit::Record r;
+    audit::Digest previous = audit::kGenesis;
+    {
+      auto& last = statement(kLastEvent);
+      if (last.executeStep()) {
+        r.id = last.getColumn(0).getInt64() + 1;
+        // A newest event without a hash was written behind desk's back: the
+        // chain goes on from nothing, and `desk audit verify` names that event.
+        auto h = last.getColumn(1);
+        if (!h.isNull() && h.getBytes() == static_cast<int>(previous.size()))
+          std::memcpy(previous.data(), h.getBlob(), previous.size());
+      } else {
+        r.id = 1;
+      }
+      last.reset();
+    }
+    r.ticket_id = e.ticket_id;
+    r.at = to_unix(e.at);
+    r.recorded_at = to_unix(e.recorded_at);
+    r.actor = e.actor;
+    r.kind = e.kind;
+    r.subject = e.subject;
+    r.data = encode_event_data(e);
+    audit::chain(r, previous);
+
     auto& st = statement(kAppendEvent);
-    st.bind(1, static_cast<int64_t>(e.ticket_id));
-    st.bind(2, static_cast<int64_t>(to_unix(e.at)));
-    st.bind(3, static_cast<int64_t>(to_unix(e.recorded_at)));
-    st.bind(4, e.actor);
-    st.bind(5, e.kind);
-    st.bind(6, encode(e));
+    st.bind(1, static_cast<int64_t>(r.id));
+    if (r.ticket_id)
+      st.bind(2, static_cast<int64_t>(r.ticket_id));
+    else
+      st.bind(2);
+    st.bind(3, static_cast<int64_t>(r.at));
+    st.bind(4, static_cast<int64_t>(r.recorded_at));
+    st.bind(5, r.actor);
+    st.bind(6, r.kind);
+    st.bind(7, r.data);
+    st.bind(8, r.subject);
+    st.bind(9, r.salt.data(), static_cast<int>(r.salt.size()));
+    st.bind(10, r.hash.data(), static_cast<int>(r.hash.size()));
     st.exec();
-    return static_cast<std::int64_t>(db_->getLastInsertRowid());
+    return r.id;
   });
 }
 
@@ -68,12 +108,13 @@ std::vector<Event> SqliteStore::ticket_events(std::int64_t ticket_id) {
     while (st.executeStep()) {
       Event e;
       e.id = st.getColumn(0).getInt64();
-      e.ticket_id = st.getColumn(1).getInt64();
+      e.ticket_id = st.getColumn(1).isNull() ? 0 : st.getColumn(1).getInt64();
       e.at = from_unix(st.getColumn(2).getInt64());
       e.recorded_at = from_unix(st.getColumn(3).getInt64());
       e.actor = st.getColumn(4).getString();
       e.kind = st.getColumn(5).getString();
       decode_event_data(e, st.getColumn(6).getString());
+      e.subject = st.getColumn(7).getString();
       out.push_back(std::move(e));
     }
     return out;

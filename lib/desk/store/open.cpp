@@ -156,6 +156,10 @@ SqliteStore::SqliteStore(fs::path path, std::unique_ptr<SQLite::Database> db,
                          std::chrono::milliseconds busy_timeout)
     : path_(std::move(path)), db_(std::move(db)), busy_timeout_(busy_timeout) {}
 
+void SqliteStore::reset_statements() {
+  for (auto& [sql, st] : statements_) st->reset();
+}
+
 SQLite::Statement& SqliteStore::statement(const char* sql) {
   auto& slot = statements_[sql];
   if (!slot) {
@@ -234,6 +238,7 @@ void register_functions(SQLite::Database& db) {
   sqlite3_create_function(db.getHandle(), "desk_contains", 2,
                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
                           contains_function, nullptr, nullptr);
+  register_erasure_functions(db);
 }
 
 }  // namespace desk::store

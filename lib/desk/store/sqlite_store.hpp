@@ -8,6 +8,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "desk/store/audit_store.hpp"
+#include "desk/store/catalog_store.hpp"
 #include "desk/store/kb_store.hpp"
 #include "desk/store/store.hpp"
 
@@ -42,7 +44,11 @@ class SqliteStore final : public Store {
   std::optional<catalog::Customer> customer(std::int64_t id) override;
   std::int64_t insert_customer(const catalog::Customer& c) override;
 
-  KbStore& kb() override;  // kb_sql.cpp
+  KbStore& kb() override;               // kb_sql.cpp
+  AuditStore& audit() override;         // audit_sql.cpp
+  CatalogStore& catalog() override;     // catalog_sql.cpp
+  CustomerStore& customers() override;  // customers_sql.cpp
+  RatingStore& ratings() override;      // ratings_sql.cpp
 
   const std::filesystem::path& path() const override { return path_; }
 
@@ -50,6 +56,8 @@ class SqliteStore final : public Store {
   // A prepared statement for `sql`, kept for the life of the store (bulk
   // commands reuse it), reset and with no bindings.
   SQLite::Statement& statement(const char* sql);
+  // Resets every kept statement, so none holds a read open (VACUUM needs that).
+  void reset_statements();
   // Runs `f`, turning SQLite's exceptions into desk's (busy, I/O, corrupt...).
   template <typename F>
   auto guarded(F&& f) -> decltype(f());
@@ -63,6 +71,10 @@ class SqliteStore final : public Store {
   std::chrono::milliseconds busy_timeout_;
   std::map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
   std::unique_ptr<KbStore> kb_;
+  std::unique_ptr<AuditStore> audit_;
+  std::unique_ptr<CatalogStore> catalog_;
+  std::unique_ptr<CustomerStore> customers_;
+  std::unique_ptr<RatingStore> ratings_;
 };
 
 template <typename F>
@@ -76,13 +88,11 @@ auto SqliteStore::guarded(F&& f) -> decltype(f()) {
 
 // Ticket row ↔ Ticket, shared by every query that returns tickets.
 extern const char* const kTicketColumns;
-Ticket ticket_from_row(SQLite::Statement& st);
+// Reads kTicketColumns starting at column `first`.
+Ticket ticket_from_row(SQLite::Statement& st, int first = 0);
 
 // Process-wide SQLite settings, applied once before the first connection.
 void configure_sqlite();
-
-// An event's data column (changes, text, extra) into `e`.
-void decode_event_data(tickets::Event& e, const std::string& text);
 
 // Work a migration needs beyond its SQL (migrate_steps.cpp), run inside the
 // migration's transaction right after the SQL of `version`.
@@ -91,5 +101,11 @@ void after_migration(int version, SQLite::Database& db);
 // Registers desk's SQL functions (desk_contains: case- and accent-blind
 // substring) on a connection.
 void register_functions(SQLite::Database& db);
+// desk_scrub and desk_mentions: erasure's matching in SQL (audit_sql.cpp).
+void register_erasure_functions(SQLite::Database& db);
+
+// Chains the events a store had before it had an audit chain, oldest
+// first, each with a new salt (audit_sql.cpp). Part of migration 4.
+void chain_existing_events(SQLite::Database& db);
 
 }  // namespace desk::store

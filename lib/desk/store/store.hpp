@@ -88,7 +88,11 @@ class Store {
   virtual std::optional<catalog::Customer> find_customer(std::string_view id_email_or_name) = 0;
   virtual std::optional<catalog::Customer> customer(std::int64_t id) = 0;
   virtual std::int64_t insert_customer(const catalog::Customer& c) = 0;
-  virtual class KbStore& kb() = 0;  // the knowledge base: kb_store.hpp
+  virtual class KbStore& kb() = 0;               // the knowledge base: kb_store.hpp
+  virtual class AuditStore& audit() = 0;         // the audit chain, erasure: audit_store.hpp
+  virtual class CatalogStore& catalog() = 0;     // services, checklists: catalog_store.hpp
+  virtual class CustomerStore& customers() = 0;  // customers beyond lookup: catalog_store.hpp
+  virtual class RatingStore& ratings() = 0;      // satisfaction: catalog_store.hpp
 
   virtual const std::filesystem::path& path() const = 0;
 };

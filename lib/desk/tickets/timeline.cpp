@@ -16,10 +16,12 @@ namespace {
 constexpr char kEntry = '\x1e';
 constexpr char kField = '\x1f';
 
-constexpr std::array<std::string_view, 8> kMarkKinds = {"logged",   "allocated", "status", "escalated",
-                                                        "resolved", "closed",    "reopened", "reply"};
+constexpr std::array<std::string_view, 8> kMarkKinds = {
+    "logged", "allocated", "status", "escalated", "resolved", "closed", "reopened", "reply"};
 
-std::string text_of(const Json& v) { return v.is_string() ? v.get<std::string>() : std::string(); }
+std::string text_of(const Json& v) {
+  return v.is_string() ? v.get<std::string>() : std::string();
+}
 
 }  // namespace
 
@@ -49,7 +51,8 @@ std::vector<Mark> read_marks(std::string_view timeline) {
     std::size_t n = 0;
     for (std::size_t start = 0; n < f.size();) {
       std::size_t stop = entry.find(kField, start);
-      f[n++] = entry.substr(start, stop == std::string_view::npos ? std::string_view::npos : stop - start);
+      f[n++] = entry.substr(start,
+                            stop == std::string_view::npos ? std::string_view::npos : stop - start);
       if (stop == std::string_view::npos) break;
       start = stop + 1;
     }
