@@ -5,12 +5,15 @@ namespace desk::store {
 
 namespace {
 
+// The id is bound as NULL (the next one) unless the event brings its own,
+// as an imported history does.
 constexpr const char* kAppendEvent =
-    "INSERT INTO events (ticket_id, at, recorded_at, actor, kind, data) VALUES (?, ?, ?, ?, ?, ?)";
+    "INSERT INTO events (id, ticket_id, at, recorded_at, actor, kind, data) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)";
 
 constexpr const char* kTicketEvents =
-    "SELECT id, ticket_id, at, recorded_at, actor, kind, data FROM events WHERE ticket_id = ? "
-    "ORDER BY id";
+    "SELECT e.id, e.ticket_id, e.at, e.recorded_at, e.actor, e.kind, e.data FROM events e "
+    "WHERE e.ticket_id = ? ORDER BY e.id";
 
 using tickets::Json;
 
@@ -27,7 +30,11 @@ std::string encode(const Event& e) {
   return data.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-void decode(Event& e, const std::string& text) {
+}  // namespace
+
+const char* const kEventColumns = "e.id, e.ticket_id, e.at, e.recorded_at, e.actor, e.kind, e.data";
+
+void decode_event_data(Event& e, const std::string& text) {
   Json data = Json::parse(text, nullptr, false);
   if (!data.is_object()) return;
   for (const auto& [k, v] : data.items()) {
@@ -42,17 +49,28 @@ void decode(Event& e, const std::string& text) {
   }
 }
 
-}  // namespace
+Event event_from_row(SQLite::Statement& st, int first) {
+  Event e;
+  e.id = st.getColumn(first).getInt64();
+  e.ticket_id = st.getColumn(first + 1).getInt64();
+  e.at = from_unix(st.getColumn(first + 2).getInt64());
+  e.recorded_at = from_unix(st.getColumn(first + 3).getInt64());
+  e.actor = st.getColumn(first + 4).getString();
+  e.kind = st.getColumn(first + 5).getString();
+  decode_event_data(e, st.getColumn(first + 6).getString());
+  return e;
+}
 
 std::int64_t SqliteStore::append_event(const Event& e) {
   return guarded([&] {
     auto& st = statement(kAppendEvent);
-    st.bind(1, static_cast<int64_t>(e.ticket_id));
-    st.bind(2, static_cast<int64_t>(to_unix(e.at)));
-    st.bind(3, static_cast<int64_t>(to_unix(e.recorded_at)));
-    st.bind(4, e.actor);
-    st.bind(5, e.kind);
-    st.bind(6, encode(e));
+    if (e.id != 0) st.bind(1, static_cast<int64_t>(e.id));
+    st.bind(2, static_cast<int64_t>(e.ticket_id));
+    st.bind(3, static_cast<int64_t>(to_unix(e.at)));
+    st.bind(4, static_cast<int64_t>(to_unix(e.recorded_at)));
+    st.bind(5, e.actor);
+    st.bind(6, e.kind);
+    st.bind(7, encode(e));
     st.exec();
     return static_cast<std::int64_t>(db_->getLastInsertRowid());
   });
@@ -63,17 +81,7 @@ std::vector<Event> SqliteStore::ticket_events(std::int64_t ticket_id) {
     std::vector<Event> out;
     auto& st = statement(kTicketEvents);
     st.bind(1, static_cast<int64_t>(ticket_id));
-    while (st.executeStep()) {
-      Event e;
-      e.id = st.getColumn(0).getInt64();
-      e.ticket_id = st.getColumn(1).getInt64();
-      e.at = from_unix(st.getColumn(2).getInt64());
-      e.recorded_at = from_unix(st.getColumn(3).getInt64());
-      e.actor = st.getColumn(4).getString();
-      e.kind = st.getColumn(5).getString();
-      decode(e, st.getColumn(6).getString());
-      out.push_back(std::move(e));
-    }
+    while (st.executeStep()) out.push_back(event_from_row(st, 0));
     return out;
   });
 }

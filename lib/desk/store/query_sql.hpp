@@ -26,6 +26,10 @@ SqlQuery select_marks_sql(const Query& q);
 // The tickets `q` selects in id order, for merging with select_marks_sql.
 SqlQuery select_tickets_by_id_sql(const Query& q);
 
+// The events of the tickets `q` selects (kEventColumns), ordered by ticket
+// id then event id, for merging with select_tickets_by_id_sql.
+SqlQuery select_events_sql(const Query& q);
+
 // SELECT count(*) ... WHERE ...
 SqlQuery count_tickets_sql(const Query& q);
 

@@ -34,6 +34,13 @@ class SqliteStore final : public Store {
 
   std::int64_t append_event(const Event& e) override;
   std::vector<Event> ticket_events(std::int64_t ticket_id) override;
+  void each_ticket_with_events(
+      const Query& q,
+      const std::function<bool(const Ticket&, const std::vector<Event>&)>& row) override;
+  void defer_references() override;
+  std::int64_t last_event_id() override;
+  std::vector<Problem> check_integrity(bool quick) override;
+  std::vector<Problem> check_references() override;
 
   bool add_link(const Link& link) override;
   std::vector<Link> links_of(std::int64_t ticket_id) override;
@@ -76,6 +83,16 @@ auto SqliteStore::guarded(F&& f) -> decltype(f()) {
 // Ticket row ↔ Ticket, shared by every query that returns tickets.
 extern const char* const kTicketColumns;
 Ticket ticket_from_row(SQLite::Statement& st);
+
+// Event row ↔ Event: kEventColumns (alias e) read from column `first` on.
+extern const char* const kEventColumns;
+Event event_from_row(SQLite::Statement& st, int first);
+void decode_event_data(Event& e, const std::string& text);
+
+// For a bulk import in this connection's transaction (open.cpp, where
+// pragmas live): references checked at commit, and a page cache large
+// enough that a big transaction does not spill to the WAL page by page.
+void set_bulk_pragmas(SQLite::Database& db);
 
 // Registers desk's SQL functions (desk_contains: case- and accent-blind
 // substring) on a connection.
