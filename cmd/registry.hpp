@@ -69,6 +69,11 @@ Runner cmd_reopen(CLI::App& sub);
 Runner cmd_link(CLI::App& sub);
 Runner cmd_sla(CLI::App& sub);
 Runner cmd_report(CLI::App& sub);
+Runner cmd_import(CLI::App& sub);
+Runner cmd_export(CLI::App& sub);
+Runner cmd_backup(CLI::App& sub);
+Runner cmd_restore(CLI::App& sub);
+Runner cmd_doctor(CLI::App& sub);
 Runner cmd_help(CLI::App& sub);
 Runner cmd_complete(CLI::App& sub);
 
