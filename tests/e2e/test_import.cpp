@@ -51,6 +51,16 @@ void busy_store(const Sandbox& s) {
   s.ok({"resolve", "2", "--code", "workaround", "-m", "Manual feed", "--workaround", "Use tray 2",
         "--at", "2026-11-22 13:00"});
   s.ok({"close", "3", "--at", "2026-11-23 13:00"});
+  // Two people with one name: the import must tell them apart by email
+  // (a bug the 1M-ticket round trip found).
+  REQUIRE(
+      run_program({"sqlite3", s.store().string(),
+                   "INSERT INTO customers (name, email, created_at, updated_at) VALUES "
+                   "('Sam Lee', 'sam@one.example', 0, 0), ('Sam Lee', 'sam@two.example', 0, 0)"},
+                  "", s.dir(), {})
+          .status == 0);
+  s.log("Sam two's call", {"-c", "sam@two.example", "--at", "2026-11-23 14:00"});
+  s.log("Sam one's call", {"-c", "sam@one.example", "--at", "2026-11-23 15:00"});
 }
 
 }  // namespace
@@ -59,7 +69,7 @@ TEST_CASE("import: desk export into an empty store reproduces every ticket, even
   Sandbox from;
   busy_store(from);
   std::string exported = from.ok({"export"}).out;
-  REQUIRE(std::count(exported.begin(), exported.end(), '\n') == 4);
+  REQUIRE(std::count(exported.begin(), exported.end(), '\n') == 6);
 
   Sandbox to;
   to.configure(kTeams);
@@ -68,11 +78,11 @@ TEST_CASE("import: desk export into an empty store reproduces every ticket, even
   CHECK(r.out == "");
   std::size_t events = 0;
   for (const auto& t : from.ok({"export"}).jsonl()) events += t["events"].size();
-  CHECK(events == 18);
-  CHECK(r.err == "Imported 'standard input': 4 created, 0 updated, 0 skipped (" +
+  CHECK(events == 20);
+  CHECK(r.err == "Imported 'standard input': 6 created, 0 updated, 0 skipped (" +
                      std::to_string(events) + " events)\n");
   CHECK(to.ok({"export"}).out == exported);
-  for (long long id = 1; id <= 4; ++id) {
+  for (long long id = 1; id <= 6; ++id) {
     CAPTURE(id);
     CHECK(show(to, id) == show(from, id));  // links included
   }
@@ -82,7 +92,7 @@ TEST_CASE("import: desk export into an empty store reproduces every ticket, even
   std::string before = to.dump_store();
   Result again = to.run({"import", "-", "--format", "jsonl"}, exported);
   CHECK(again.status == 0);
-  CHECK(again.err == "Imported 'standard input': 0 created, 0 updated, 4 skipped (0 events)\n");
+  CHECK(again.err == "Imported 'standard input': 0 created, 0 updated, 6 skipped (0 events)\n");
   CHECK(to.dump_store() == before);
 }
 
@@ -97,7 +107,7 @@ TEST_CASE("import: desk's CSV export round-trips through its events column") {
   to.write("all.csv", csv);
   Result r = to.run({"import", "all.csv"});
   CHECK(r.status == 0);
-  CHECK(r.err == "Imported 'all.csv': 4 created, 0 updated, 0 skipped (18 events)\n");
+  CHECK(r.err == "Imported 'all.csv': 6 created, 0 updated, 0 skipped (20 events)\n");
   CHECK(to.ok({"export"}).out == from.ok({"export"}).out);
 }
 

@@ -496,18 +496,23 @@ struct Importer {
                         e.extra["link"].get<std::string>(), e.at, e.actor});
   }
 
-  // The same person by email, else by name; else a new customer, keeping the
+  // The file's customer: the store's customer with the same id when it is
+  // the same person (name and email), else the one with the same email
+  // (emails are unique; names are not), else a new customer, keeping the
   // file's id when it is free.
   std::int64_t customer_for(const Parsed& p) {
-    for (const std::string& key : {p.customer_email, p.customer_name})
-      if (!key.empty() && !util::parse_int(key))
-        if (auto c = s.store.find_customer(key)) return c->id;
+    std::int64_t id = p.ticket.customer_id;
+    if (auto c = s.store.customer(id);
+        c && c->name == p.customer_name &&
+        util::to_lower_ascii(c->email) == util::to_lower_ascii(p.customer_email))
+      return id;
+    if (!p.customer_email.empty())
+      if (auto c = s.store.find_customer(p.customer_email)) return c->id;
     catalog::Customer c;
     c.name = p.customer_name;
     c.email = p.customer_email;
     c.created_at = c.updated_at = p.ticket.created_at;
-    if (p.ticket.customer_id != 0 && !s.store.customer(p.ticket.customer_id))
-      c.id = p.ticket.customer_id;
+    if (!s.store.customer(id)) c.id = id;
     return s.store.insert_customer(c);
   }
 
