@@ -76,6 +76,11 @@ Runner cmd_rate(CLI::App& sub);
 Runner cmd_check(CLI::App& sub);
 Runner cmd_audit(CLI::App& sub);
 Runner cmd_purge(CLI::App& sub);
+Runner cmd_import(CLI::App& sub);
+Runner cmd_export(CLI::App& sub);
+Runner cmd_backup(CLI::App& sub);
+Runner cmd_restore(CLI::App& sub);
+Runner cmd_doctor(CLI::App& sub);
 Runner cmd_help(CLI::App& sub);
 Runner cmd_complete(CLI::App& sub);
 

@@ -215,6 +215,10 @@ class SqliteAudit final : public AuditStore {
     });
   }
 
+  void rechain_after(std::int64_t id) override {
+    s_.guarded([&] { chain_events_after(s_.db(), id); });
+  }
+
   void compact() override {
     s_.guarded([&] {
       s_.reset_statements();
@@ -333,17 +337,25 @@ void register_erasure_functions(SQLite::Database& db) {
                           nullptr, nullptr);
 }
 
-void chain_existing_events(SQLite::Database& db) {
+void chain_events_after(SQLite::Database& db, std::int64_t after) {
+  audit::Digest previous = audit::kGenesis;
+  {
+    SQLite::Statement before(db, "SELECT hash FROM events WHERE id <= ? ORDER BY id DESC LIMIT 1");
+    before.bind(1, static_cast<int64_t>(after));
+    if (before.executeStep()) {
+      auto h = before.getColumn(0);
+      if (!h.isNull() && h.getBytes() == static_cast<int>(previous.size()))
+        std::memcpy(previous.data(), h.getBlob(), previous.size());
+    }
+  }
   SQLite::Statement read(db,
                          "SELECT id, ticket_id, at, recorded_at, actor, kind, data, subject, salt, "
-                         "sealed, hash FROM events ORDER BY id");
+                         "sealed, hash FROM events WHERE id > ? ORDER BY id");
+  read.bind(1, static_cast<int64_t>(after));
   SQLite::Statement write(db, "UPDATE events SET salt = ?, hash = ? WHERE id = ?");
-  audit::Digest previous = audit::kGenesis;
   while (read.executeStep()) {
     audit::Record r = record_from_row(read);
-    r.salt.clear();
-    r.sealed.clear();
-    audit::chain(r, previous);
+    audit::chain(r, previous);  // a salt is made for an event that has none
     std::memcpy(previous.data(), r.hash.data(), previous.size());
     write.bind(1, r.salt.data(), static_cast<int>(r.salt.size()));
     write.bind(2, r.hash.data(), static_cast<int>(r.hash.size()));

@@ -50,6 +50,11 @@ class AuditStore {
   // rebuilt (VACUUM) and the write-ahead log checkpointed and truncated.
   // Outside any transaction; StoreBusy when readers keep the log alive.
   virtual void compact() = 0;
+
+  // Chains every event after event `id` again, in id order, after that
+  // event's hash (keeping their salts): an import that kept ids older than
+  // the newest event calls it before it commits.
+  virtual void rechain_after(std::int64_t id) = 0;
 };
 
 }  // namespace desk::store

@@ -23,9 +23,10 @@ constexpr const char* kByName =
     "FROM customers "
     "WHERE name = ? COLLATE NOCASE ORDER BY id LIMIT 1";
 
+// The id is the next one unless the customer brings its own (an import).
 constexpr const char* kInsertCustomer =
-    "INSERT INTO customers (name, email, organisation, phone, tier, notes, created_at, updated_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    "INSERT INTO customers (name, email, organisation, phone, tier, notes, created_at, updated_at, "
+    "id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 constexpr const char* kList =
     "SELECT id, name, email, organisation, phone, tier, notes, created_at, updated_at, erased_at "
@@ -169,6 +170,7 @@ std::int64_t SqliteStore::insert_customer(const catalog::Customer& c) {
     st.bind(6, c.notes);
     st.bind(7, static_cast<int64_t>(to_unix(c.created_at)));
     st.bind(8, static_cast<int64_t>(to_unix(c.updated_at)));
+    if (c.id != 0) st.bind(9, static_cast<int64_t>(c.id));
     st.exec();
     return static_cast<std::int64_t>(db_->getLastInsertRowid());
   });

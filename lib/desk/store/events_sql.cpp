@@ -14,13 +14,15 @@ namespace {
 
 constexpr const char* kLastEvent = "SELECT id, hash FROM events ORDER BY id DESC LIMIT 1";
 
+// The id is the next one unless the event brings its own, as an imported
+// history does.
 constexpr const char* kAppendEvent =
     "INSERT INTO events (id, ticket_id, at, recorded_at, actor, kind, data, subject, salt, hash) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 constexpr const char* kTicketEvents =
-    "SELECT id, ticket_id, at, recorded_at, actor, kind, data, subject FROM events "
-    "WHERE ticket_id = ? ORDER BY id";
+    "SELECT e.id, e.ticket_id, e.at, e.recorded_at, e.actor, e.kind, e.data, e.subject "
+    "FROM events e WHERE e.ticket_id = ? ORDER BY e.id";
 
 using tickets::Json;
 
@@ -39,6 +41,9 @@ std::string encode_event_data(const Event& e) {
   return data.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
+const char* const kEventColumns =
+    "e.id, e.ticket_id, e.at, e.recorded_at, e.actor, e.kind, e.data, e.subject";
+
 void decode_event_data(Event& e, const std::string& text) {
   Json data = Json::parse(text, nullptr, false);
   if (!data.is_object()) return;
@@ -54,21 +59,37 @@ void decode_event_data(Event& e, const std::string& text) {
   }
 }
 
+Event event_from_row(SQLite::Statement& st, int first) {
+  Event e;
+  e.id = st.getColumn(first).getInt64();
+  e.ticket_id = st.getColumn(first + 1).isNull() ? 0 : st.getColumn(first + 1).getInt64();
+  e.at = from_unix(st.getColumn(first + 2).getInt64());
+  e.recorded_at = from_unix(st.getColumn(first + 3).getInt64());
+  e.actor = st.getColumn(first + 4).getString();
+  e.kind = st.getColumn(first + 5).getString();
+  decode_event_data(e, st.getColumn(first + 6).getString());
+  e.subject = st.getColumn(first + 7).getString();
+  return e;
+}
+
 std::int64_t SqliteStore::append_event(const Event& e) {
   return guarded([&] {
     audit::Record r;
     audit::Digest previous = audit::kGenesis;
     {
       auto& last = statement(kLastEvent);
+      // An imported event keeps its id. One older than the newest is chained
+      // after the newest for now; the import re-chains in id order before it
+      // commits (AuditStore::rechain_after).
       if (last.executeStep()) {
-        r.id = last.getColumn(0).getInt64() + 1;
+        r.id = e.id ? e.id : last.getColumn(0).getInt64() + 1;
         // A newest event without a hash was written behind desk's back: the
         // chain goes on from nothing, and `desk audit verify` names that event.
         auto h = last.getColumn(1);
         if (!h.isNull() && h.getBytes() == static_cast<int>(previous.size()))
           std::memcpy(previous.data(), h.getBlob(), previous.size());
       } else {
-        r.id = 1;
+        r.id = e.id ? e.id : 1;
       }
       last.reset();
     }
@@ -105,18 +126,7 @@ std::vector<Event> SqliteStore::ticket_events(std::int64_t ticket_id) {
     std::vector<Event> out;
     auto& st = statement(kTicketEvents);
     st.bind(1, static_cast<int64_t>(ticket_id));
-    while (st.executeStep()) {
-      Event e;
-      e.id = st.getColumn(0).getInt64();
-      e.ticket_id = st.getColumn(1).isNull() ? 0 : st.getColumn(1).getInt64();
-      e.at = from_unix(st.getColumn(2).getInt64());
-      e.recorded_at = from_unix(st.getColumn(3).getInt64());
-      e.actor = st.getColumn(4).getString();
-      e.kind = st.getColumn(5).getString();
-      decode_event_data(e, st.getColumn(6).getString());
-      e.subject = st.getColumn(7).getString();
-      out.push_back(std::move(e));
-    }
+    while (st.executeStep()) out.push_back(event_from_row(st, 0));
     return out;
   });
 }

@@ -44,7 +44,7 @@ void fill_timelines(SQLite::Database& db) {
 }  // namespace
 
 void after_migration(int version, SQLite::Database& db) {
-  if (version == 4) chain_existing_events(db);
+  if (version == 4) chain_events_after(db, 0);
   if (version == 5) fill_timelines(db);
 }
 

@@ -34,6 +34,13 @@ class SqliteStore final : public Store {
 
   std::int64_t append_event(const Event& e) override;
   std::vector<Event> ticket_events(std::int64_t ticket_id) override;
+  void each_ticket_with_events(
+      const Query& q,
+      const std::function<bool(const Ticket&, const std::vector<Event>&)>& row) override;
+  void defer_references() override;
+  std::int64_t last_event_id() override;
+  std::vector<Problem> check_integrity(bool quick) override;
+  std::vector<Problem> check_references() override;
 
   bool add_link(const Link& link) override;
   std::vector<Link> links_of(std::int64_t ticket_id) override;
@@ -98,14 +105,25 @@ void configure_sqlite();
 // migration's transaction right after the SQL of `version`.
 void after_migration(int version, SQLite::Database& db);
 
+// Event row ↔ Event: kEventColumns (alias e) read from column `first` on.
+extern const char* const kEventColumns;
+Event event_from_row(SQLite::Statement& st, int first);
+void decode_event_data(Event& e, const std::string& text);
+
+// For a bulk import in this connection's transaction (open.cpp, where
+// pragmas live): references checked at commit, and a page cache large
+// enough that a big transaction does not spill to the WAL page by page.
+void set_bulk_pragmas(SQLite::Database& db);
+
 // Registers desk's SQL functions (desk_contains: case- and accent-blind
 // substring) on a connection.
 void register_functions(SQLite::Database& db);
 // desk_scrub and desk_mentions: erasure's matching in SQL (audit_sql.cpp).
 void register_erasure_functions(SQLite::Database& db);
 
-// Chains the events a store had before it had an audit chain, oldest
-// first, each with a new salt (audit_sql.cpp). Part of migration 4.
-void chain_existing_events(SQLite::Database& db);
+// Chains the events after event `after` in id order, after its hash (the
+// genesis for 0), giving a salt to each that has none (audit_sql.cpp).
+// Migration 4 chains a store's existing events with it.
+void chain_events_after(SQLite::Database& db, std::int64_t after);
 
 }  // namespace desk::store
