@@ -297,3 +297,27 @@ TEST_CASE("import: CSV quoting follows RFC 4180, CRLF and a byte-order mark incl
   CHECK(one["tags"] == Json::array({"x", "y"}));
   CHECK(show(s, 2)["title"] == "plain");
 }
+
+TEST_CASE("import: ratings come back with the history that records them") {
+  Sandbox from;
+  from.configure(kTeams);
+  from.log("Slow mail", {"--at", "2026-11-20 09:00"});
+  from.ok({"take", "1", "--as", "alice", "--at", "2026-11-20 09:05"});
+  from.ok({"resolve", "1", "--as", "alice", "--code", "fixed", "-m", "Quota", "--at",
+           "2026-11-20 10:00"});
+  from.ok({"rate", "1", "--score", "2", "-m", "Took long", "--at", "2026-11-21 09:00"});
+  std::string exported = from.ok({"export"}).out;
+
+  Sandbox to;
+  to.configure(kTeams);
+  to.ok({"import", "-"}, exported);
+  Json ratings = show(to, 1)["ratings"];
+  REQUIRE(ratings.size() == 1);
+  CHECK(ratings[0]["score"] == 2);
+  CHECK(ratings[0]["comment"] == "Took long");
+  CHECK(ratings[0]["resolver"] == "alice");
+  CHECK(ratings == show(from, 1)["ratings"]);
+  // Importing again adds no second rating.
+  to.ok({"import", "-"}, exported);
+  CHECK(show(to, 1)["ratings"].size() == 1);
+}

@@ -7,6 +7,7 @@
 #include "desk/bulk/compare.hpp"
 #include "desk/core/error.hpp"
 #include "desk/store/audit_store.hpp"
+#include "desk/store/catalog_store.hpp"
 #include "desk/tickets/actions.hpp"
 #include "desk/tickets/fields.hpp"
 #include "desk/tickets/priority.hpp"
@@ -484,14 +485,41 @@ struct Importer {
   std::string source;
   std::int64_t last_event = 0;  // ids up to this were taken before the import
   ImportResult out;
-  std::int64_t newest = 0;    // the highest event id written so far
-  bool out_of_order = false;  // an event kept an id below `newest`
+  std::int64_t newest = 0;                          // the highest event id written so far
+  bool out_of_order = false;                        // an event kept an id below `newest`
+  std::pair<std::int64_t, std::string> resolver{};  // ticket, who last resolved it
+
+  // A "rated" event stands for a row of ratings too (desk rate writes both),
+  // so that desk report csat counts imported ratings.
+  void rating(const Event& e, std::int64_t ticket_id) {
+    catalog::Rating r;
+    r.ticket_id = ticket_id;
+    if (e.extra.contains("score") && e.extra["score"].is_number_integer())
+      r.score = e.extra["score"].get<int>();
+    if (e.extra.contains("resolution") && e.extra["resolution"].is_number_integer())
+      r.resolution = e.extra["resolution"].get<int>();
+    if (r.score < 1 || r.score > 5) return;  // not desk's: the event alone tells of it
+    r.comment = e.text;
+    r.at = e.at;
+    r.actor = e.actor;
+    if (resolver.first != ticket_id) {  // resolved before this import
+      resolver = {ticket_id, ""};
+      for (const auto& earlier : s.store.ticket_events(ticket_id))
+        if (earlier.kind == "resolved") resolver.second = earlier.actor;
+    }
+    r.resolver = resolver.second;
+    for (const auto& existing : s.store.ratings().of_ticket(ticket_id))
+      if (existing.resolution == r.resolution) return;
+    s.store.ratings().insert(r);
+  }
 
   void append(Event e, std::int64_t ticket_id) {
     e.ticket_id = ticket_id;
     if (e.id <= last_event) e.id = 0;
     if (e.id && e.id < newest) out_of_order = true;
     newest = std::max(newest, s.store.append_event(e));
+    if (e.kind == "resolved") resolver = {ticket_id, e.actor};
+    if (e.kind == "rated") rating(e, ticket_id);
     ++out.events;
     // A link is a row of its own beside the event that tells of it.
     if (e.kind == "linked" && e.extra.contains("to") && e.extra["to"].is_number_integer() &&
