@@ -49,6 +49,13 @@ TEST_CASE("config: a customer's tier selects an SLA policy, a service's policy c
   CHECK(s.ok({"sla", "1", "--format", "json"}).json()["policy"] == "vip");
   CHECK(s.ok({"sla", "2", "--format", "json"}).json()["policy"] == "complaints");
   CHECK(s.ok({"sla", "3", "--format", "json"}).json()["policy"] == "standard");
+  // The report chooses the same policies: two hours on, only the VIP call
+  // (24x7, resolve in 1h) has breached, both of its clocks.
+  s.now = "2026-11-24T12:30:00Z";
+  Json r = s.ok({"report", "sla", "--period", "today", "--format", "json"}).json();
+  REQUIRE(r["breaches"].size() == 2);
+  CHECK(r["breaches"][0]["ticket"] == 1);
+  CHECK(r["breaches"][1]["ticket"] == 1);
 }
 
 TEST_CASE("config: a file with its own sla.* and no complaints policy still loads") {

@@ -152,6 +152,7 @@ SlaReport sla_report(tickets::Session& s, const Period& period, const std::strin
   q.created_since = period.since;
   q.created_until = period.until;
   q.any_order = true;  // totals do not depend on order; breaches are sorted below
+  q.people = by == "customer" || levels.policy_reads_people();
 
   std::map<std::string, Group> groups;
   Group total;

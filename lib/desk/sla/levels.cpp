@@ -121,6 +121,11 @@ const config::SlaPolicy* ServiceLevels::policy_for(const tickets::Ticket& t) con
   return it == config_.sla.end() ? nullptr : &it->second;
 }
 
+bool ServiceLevels::policy_reads_people() const {
+  return std::any_of(config_.sla_rules.begin(), config_.sla_rules.end(),
+                     [](const config::SlaRule& r) { return tickets::reads_people(r.match); });
+}
+
 TicketSla ServiceLevels::measure(const tickets::Ticket& t, const std::vector<tickets::Mark>& marks,
                                  Instant now) const {
   TicketSla out;

@@ -47,6 +47,8 @@ class ServiceLevels {
   // [[sla_rule]] first match, else the policy of the ticket's service, else
   // [desk].default_sla; nullptr when none.
   const config::SlaPolicy* policy_for(const tickets::Ticket& t) const;
+  // Whether choosing a policy reads the ticket's customer or tags.
+  bool policy_reads_people() const;
   const Calendar& calendar(const std::string& name) const;
 
   TicketSla measure(const tickets::Ticket& t, const std::vector<tickets::Mark>& marks,

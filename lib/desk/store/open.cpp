@@ -87,6 +87,11 @@ void migrate(SQLite::Database& db, const fs::path& path) {
     db.exec("ROLLBACK");
     throw;
   }
+  // A migration of a large store leaves gigabytes in the write-ahead log,
+  // which every later reader would search page by page: copy it into the
+  // database now (best effort: a busy reader only delays it).
+  SQLite::Statement checkpoint(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+  checkpoint.executeStep();
 }
 
 void check_version(SQLite::Database& db, const fs::path& path) {

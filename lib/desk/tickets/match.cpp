@@ -25,6 +25,10 @@ bool customer_is(const std::vector<std::string>& wanted, const Ticket& t) {
 
 }  // namespace
 
+bool reads_people(const config::Match& m) {
+  return m.fields.count("customer") || m.fields.count("customer_tier") || m.fields.count("tag");
+}
+
 bool matches(const config::Match& m, const Ticket& t) {
   for (const auto& [field, wanted] : m.fields) {
     bool ok = false;

@@ -8,5 +8,7 @@
 namespace desk::tickets {
 
 bool matches(const config::Match& m, const Ticket& t);
+// Whether `m` reads the ticket's customer or tags (which a query can skip).
+bool reads_people(const config::Match& m);
 
 }  // namespace desk::tickets
