@@ -210,3 +210,18 @@ TEST_CASE("customer: forget and merge need their roles (exit 77), and nothing ch
   CHECK(s.ok({"--as", "lee", "customer", "merge", "1", "2"}).status == 0);
   CHECK(s.ok({"--as", "root", "customer", "forget", "1"}).status == 0);
 }
+
+TEST_CASE("customer: log --customer takes 'Name <email>' as mail clients write it") {
+  Sandbox s;
+  CHECK(s.ok({"log", "Mail bounces", "-m", "", "-c", "Jane Doe <jane@example.org>"}).out ==
+        "Logged ticket 1: Mail bounces [P3 incident] (new customer 'Jane Doe "
+        "<jane@example.org>')\n");
+  Json jane = s.ok({"customer", "show", "jane@example.org", "--format", "json"}).json();
+  CHECK(jane["name"] == "Jane Doe");
+  CHECK(jane["email"] == "jane@example.org");
+  // The same person again, either way: no second customer.
+  s.ok({"log", "Again", "-m", "", "-c", "jane@example.org"});
+  s.ok({"log", "And again", "-m", "", "-c", "J. Doe <JANE@example.org>"});
+  CHECK(s.ok({"customer", "list", "--format", "jsonl"}).jsonl().size() == 1);
+  CHECK(s.ok({"list", "--customer", "jane@example.org", "-q"}).out == "1\n2\n3\n");
+}

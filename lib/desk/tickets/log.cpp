@@ -19,15 +19,25 @@ std::int64_t resolve_customer(Session& s, const std::string& key, bool create, b
   std::string k(util::trim(key));
   if (created) *created = false;
   if (k.empty()) return 0;
+  // "Jane Doe <jane@example.org>", as mail clients (and desk's own listings)
+  // write a person: the email finds them, the name comes with a new one.
+  std::string name;
+  if (auto open = k.rfind('<');
+      open != std::string::npos && k.back() == '>' && k.find('@', open) != std::string::npos) {
+    name = util::trim(k.substr(0, open));
+    k = util::trim(k.substr(open + 1, k.size() - open - 2));
+  }
   if (auto found = s.store.find_customer(k)) return found->id;
   if (util::parse_int(k))
     throw Refused(fmt::format("no customer {}", k), "give the customer's email or name to add one");
   if (!create) throw Refused(fmt::format("no customer '{}'", k));
   catalog::Customer c;
-  if (k.find('@') != std::string::npos)
+  if (k.find('@') != std::string::npos) {
     c.email = k;
-  else
+    c.name = util::single_line(name);
+  } else {
     c.name = util::single_line(k);
+  }
   if (created) *created = true;
   return catalog::add_customer(s, c).id;
 }
