@@ -57,6 +57,15 @@ void migrate(SQLite::Database& db, const fs::path& path) {
     db.exec("ROLLBACK");
     throw;
   }
+  // A migration can write hundreds of megabytes (0005 on a big store): fold
+  // them into the database now, or every read-only command after this one
+  // searches the write-ahead log for each page it reads, and each one that
+  // opens the store first reads the whole log. Waits for readers elsewhere
+  // up to the busy timeout; what is left is checkpointed by later writers.
+  try {
+    db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+  } catch (const SQLite::Exception&) {
+  }
 }
 
 void check_version(SQLite::Database& db, const fs::path& path) {

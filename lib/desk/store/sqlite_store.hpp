@@ -45,6 +45,7 @@ class SqliteStore final : public Store {
   std::int64_t insert_customer(const catalog::Customer& c) override;
 
   const std::filesystem::path& path() const override { return path_; }
+  ReportStore& reports() override;  // report_sql.cpp
 
   SQLite::Database& db() { return *db_; }
   // A prepared statement for `sql`, kept for the life of the store (bulk
@@ -62,6 +63,7 @@ class SqliteStore final : public Store {
   std::unique_ptr<SQLite::Database> db_;
   std::chrono::milliseconds busy_timeout_;
   std::map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+  std::unique_ptr<ReportStore> reports_;
 };
 
 template <typename F>

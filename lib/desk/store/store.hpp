@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "desk/catalog/customer.hpp"
+#include "desk/store/report_store.hpp"
 #include "desk/tickets/ticket.hpp"
 
 namespace desk::store {
@@ -87,6 +88,9 @@ class Store {
   virtual std::int64_t insert_customer(const catalog::Customer& c) = 0;
 
   virtual const std::filesystem::path& path() const = 0;
+
+  // What reports read (report_store.hpp).
+  virtual ReportStore& reports() = 0;
 };
 
 // Rolls back unless commit() was called: every write is all-or-nothing.
