@@ -1,14 +1,38 @@
-// desk __complete WHAT [ARG]: candidates for the shell completion scripts,
-// one per line (name, a tab, a description where there is one). It answers
-// from the command table and the configuration, so completion never goes
-// stale; it never prints errors, since a shell is reading.
+// desk __complete WHAT [ARG...]: candidates for the shell completion scripts
+// in completions/, one per line: the candidate, then a tab and a description
+// where there is one. It answers from the command table, the CLI11 options and
+// the configuration, so completion never goes stale. It never prints errors,
+// since a shell is reading.
+//
+// The protocol the scripts rely on (keep it stable):
+//   commands                    every public command
+//   globals                     the global options (valid before or after the command)
+//   options "CMD [SUB]"         CMD's own options and its sub-commands;
+//                               "" gives the global options and the commands
+//   values-for OPT ["CMD [SUB]"]
+//                               candidates for the value of OPT (long or short) given
+//                               to CMD or as a global option; exits 1, printing
+//                               nothing, when OPT takes no value or is unknown, so a
+//                               script can go on completing as if it were absent
+//   arguments "CMD [SUB]"       candidates for CMD's positional argument
+//   KIND                        a list: statuses, status-filters, types, channels,
+//                               categories, priorities, impacts, urgencies, codes,
+//                               teams, suppliers, technicians, allocation-targets
+//                               (technicians and teams), ids, formats,
+//                               pending-reasons, link-kinds, sort-fields, columns
+// A value that is free text or a path gets no candidates; the scripts then
+// offer file names, as the shells do by default. Global options such as
+// --config go before `__complete`, so that lists come from the right file.
 #include <fmt/format.h>
 
 #include "desk/config/locate.hpp"
 #include "desk/store/store.hpp"
+#include "desk/tickets/filter.hpp"
 #include "desk/tickets/vocabulary.hpp"
+#include "desk/util/strings.hpp"
 
 #include "registry.hpp"
+#include "render.hpp"
 
 namespace desk::cmd {
 
@@ -16,46 +40,143 @@ namespace {
 
 struct Options {
   std::string what;
-  std::string arg;
   CLI::App* root = nullptr;
+  CLI::App* self = nullptr;
 };
 
-void options_of(Env& env, CLI::App* app) {
+// Which list a value comes from: an option's by its long name, a positional
+// argument's by its name. An entry for one command wins over one for any
+// command ("").
+struct ValueKind {
+  std::string_view command;
+  std::string_view name;
+  std::string_view kind;
+};
+constexpr ValueKind kOptionValues[] = {
+    {"", "type", "types"},
+    {"", "channel", "channels"},
+    {"", "category", "categories"},
+    {"", "priority", "priorities"},
+    {"", "impact", "impacts"},
+    {"", "urgency", "urgencies"},
+    {"", "status", "status-filters"},
+    {"", "format", "formats"},
+    {"", "team", "teams"},
+    {"", "to", "allocation-targets"},
+    {"", "code", "codes"},
+    {"", "on", "pending-reasons"},
+    {"", "assignee", "technicians"},
+    {"", "as", "technicians"},
+    {"", "sort", "sort-fields"},
+    {"", "columns", "columns"},
+    {"escalate", "to", "teams"},
+    {"escalate", "supplier", "suppliers"},
+    {"link", "to", "ids"},
+    {"link", "as", "link-kinds"},
+    {"resolve", "duplicate-of", "ids"},
+};
+constexpr ValueKind kArgumentValues[] = {
+    {"", "id", "ids"},
+    {"", "command", "commands"},
+};
+
+std::string_view kind_of(const auto& table, std::string_view command, std::string_view name) {
+  std::string_view any;
+  for (const auto& entry : table) {
+    if (entry.name != name) continue;
+    if (entry.command == command) return entry.kind;
+    if (entry.command.empty()) any = entry.kind;
+  }
+  return any;
+}
+
+// "config check" → "config".
+std::string_view command_of(std::string_view path) {
+  return path.substr(0, path.find(' '));
+}
+
+void print_commands(Env& env) {
+  for (const auto& c : commands())
+    if (c.category != Category::internal) env.out << c.name << '\t' << c.summary << '\n';
+}
+
+// Options with a name; only those of `group` when one is given.
+void print_options(Env& env, const CLI::App* app, std::string_view group = {}) {
   for (const CLI::Option* opt : app->get_options()) {
-    if (opt->get_group().empty()) continue;
+    if (opt->get_group().empty() || (!group.empty() && opt->get_group() != group)) continue;
     for (const auto& name : opt->get_lnames())
       env.out << "--" << name << '\t' << opt->get_description() << '\n';
     for (const auto& name : opt->get_snames())
       env.out << "-" << name << '\t' << opt->get_description() << '\n';
   }
-  for (const CLI::App* sub : app->get_subcommands({}))
-    env.out << sub->get_name() << '\t' << sub->get_description() << '\n';
 }
 
-void values(Env& env, const std::string& kind) {
-  const auto lines = [&](const std::vector<std::string>& v) {
-    for (const auto& s : v) env.out << s << '\n';
-  };
-  if (kind == "statuses") return lines(tickets::kStatuses);
-  if (kind == "pending-reasons") return lines(tickets::kPendingReasons);
-  if (kind == "link-kinds") return lines(tickets::kLinkKinds);
-  if (kind == "formats") return lines({"table", "json", "jsonl", "csv", "tsv", "markdown", "html"});
+// "config check" → the config command's check sub-command; nullptr when
+// a word names nothing, or names an internal command.
+CLI::App* find_app(CLI::App* root, const std::string& path) {
+  CLI::App* app = root;
+  for (const auto& name : util::split(path, ' ')) {
+    if (name.empty()) continue;
+    if (app == root) {
+      const Command* c = find_command(name);
+      if (c == nullptr || c->category == Category::internal) return nullptr;
+    }
+    CLI::App* next = nullptr;
+    for (CLI::App* sub : app->get_subcommands({}))
+      if (sub->get_name() == name) next = sub;
+    if (next == nullptr) return nullptr;
+    app = next;
+  }
+  return app;
+}
+
+// The members of an option checked with CLI::IsMember, whose description
+// is "{a,b,c}"; empty for any other option.
+std::vector<std::string> members(CLI::Option* opt) {
+  try {
+    std::string d = opt->get_validator()->get_description();
+    if (d.size() < 2 || d.front() != '{' || d.back() != '}') return {};
+    return util::split(d.substr(1, d.size() - 2), ',');
+  } catch (const CLI::Error&) {
+    return {};
+  }
+}
+
+void lines(Env& env, const std::vector<std::string>& values) {
+  for (const auto& v : values) env.out << v << '\n';
+}
+
+void print_kind(Env& env, std::string_view kind) {
+  if (kind == "commands") return print_commands(env);
+  if (kind == "statuses") return lines(env, tickets::kStatuses);
+  if (kind == "status-filters") {
+    lines(env, tickets::kStatuses);
+    env.out << "open\tevery status before resolved\nall\tevery status\n";
+    return;
+  }
+  if (kind == "pending-reasons") return lines(env, tickets::kPendingReasons);
+  if (kind == "link-kinds") return lines(env, tickets::kLinkKinds);
+  if (kind == "formats")
+    return lines(env, {"table", "json", "jsonl", "csv", "tsv", "markdown", "html"});
+  if (kind == "sort-fields") return lines(env, tickets::sort_fields());
+  if (kind == "columns") return lines(env, known_list_columns());
   config::Config c = config::resolve(env.globals.config, env.globals.db);
-  if (kind == "types") return lines(c.tickets.types);
-  if (kind == "channels") return lines(c.tickets.channels);
-  if (kind == "categories") return lines(c.tickets.categories);
-  if (kind == "priorities") return lines(c.priority.levels);
-  if (kind == "impacts") return lines(c.priority.impact);
-  if (kind == "urgencies") return lines(c.priority.urgency);
-  if (kind == "codes") return lines(c.tickets.resolution_codes);
-  if (kind == "teams") {
-    for (const auto& [name, t] : c.teams) env.out << name << "\ttier " << t.tier << '\n';
-    return;
-  }
-  if (kind == "technicians") {
+  if (kind == "types") return lines(env, c.tickets.types);
+  if (kind == "channels") return lines(env, c.tickets.channels);
+  if (kind == "categories") return lines(env, c.tickets.categories);
+  if (kind == "priorities") return lines(env, c.priority.levels);
+  if (kind == "impacts") return lines(env, c.priority.impact);
+  if (kind == "urgencies") return lines(env, c.priority.urgency);
+  if (kind == "codes") return lines(env, c.tickets.resolution_codes);
+  if (kind == "teams" || kind == "allocation-targets")
+    for (const auto& [name, t] : c.teams)
+      if (!t.supplier) env.out << name << "\tteam, tier " << t.tier << '\n';
+  if (kind == "suppliers")
+    for (const auto& [name, t] : c.teams)
+      if (t.supplier)
+        env.out << name << "\tsupplier" << (t.contact.empty() ? "" : ", ") << t.contact << '\n';
+  if (kind == "technicians" || kind == "allocation-targets")
     for (const auto& [id, t] : c.technicians) env.out << id << '\t' << t.name << '\n';
-    return;
-  }
   if (kind == "ids") {
     auto store = store::open(c.store, store::Access::read, std::chrono::milliseconds(200));
     tickets::Query q;
@@ -69,29 +190,53 @@ void values(Env& env, const std::string& kind) {
   }
 }
 
+// values-for OPT [PATH]: 1 when OPT takes no value here.
+int values_for(Env& env, const Options& o, const std::string& name, const std::string& path) {
+  CLI::App* app = find_app(o.root, path);
+  CLI::Option* opt = nullptr;
+  for (CLI::App* a = app; a != nullptr && opt == nullptr; a = a->get_parent())
+    opt = a->get_option_no_throw(name);
+  if (opt == nullptr || opt->get_expected_max() == 0 || opt->get_lnames().empty()) return 1;
+  if (auto set = members(opt); !set.empty()) {
+    lines(env, set);
+    return 0;
+  }
+  if (auto kind = kind_of(kOptionValues, command_of(path), opt->get_lnames().front());
+      !kind.empty())
+    print_kind(env, kind);
+  return 0;
+}
+
+void arguments(Env& env, const Options& o, const std::string& path) {
+  CLI::App* app = find_app(o.root, path);
+  if (app == nullptr || app == o.root) return;
+  for (const CLI::Option* opt : app->get_options())
+    if (opt->get_lnames().empty() && opt->get_snames().empty())
+      if (auto kind = kind_of(kArgumentValues, command_of(path), opt->get_name()); !kind.empty())
+        return print_kind(env, kind);
+}
+
 int run(Env& env, const Options& o) {
+  std::vector<std::string> args = o.self->remaining();
+  auto arg = [&](std::size_t i) { return i < args.size() ? args[i] : std::string(); };
   try {
     if (o.what == "commands") {
-      for (const auto& c : commands())
-        if (c.category != Category::internal) env.out << c.name << '\t' << c.summary << '\n';
+      print_commands(env);
+    } else if (o.what == "globals") {
+      print_options(env, o.root, kGlobalGroup);
     } else if (o.what == "options") {
-      CLI::App* app = o.root;
-      std::string path = o.arg;
-      // "kb add" → the kb command's add subcommand.
-      std::size_t start = 0;
-      while (app && start < path.size()) {
-        std::size_t end = path.find(' ', start);
-        if (end == std::string::npos) end = path.size();
-        std::string name = path.substr(start, end - start);
-        CLI::App* next = nullptr;
-        for (CLI::App* sub : app->get_subcommands({}))
-          if (sub->get_name() == name) next = sub;
-        app = name.empty() ? app : next;
-        start = end + 1;
-      }
-      if (app) options_of(env, app);
+      CLI::App* app = find_app(o.root, arg(0));
+      if (app == nullptr) return 0;
+      print_options(env, app);
+      if (app == o.root) return print_commands(env), 0;
+      for (const CLI::App* sub : app->get_subcommands({}))
+        env.out << sub->get_name() << '\t' << sub->get_description() << '\n';
+    } else if (o.what == "values-for") {
+      return values_for(env, o, arg(0), arg(1));
+    } else if (o.what == "arguments") {
+      arguments(env, o, arg(0));
     } else {
-      values(env, o.what);
+      print_kind(env, o.what);
     }
   } catch (const std::exception&) {
     // A shell is reading: say nothing, offer nothing.
@@ -104,10 +249,14 @@ int run(Env& env, const Options& o) {
 Runner cmd_complete(CLI::App& sub) {
   auto o = std::make_shared<Options>();
   o->root = sub.get_parent();
-  sub.add_option("what", o->what,
-                 "commands | options CMD | ids | teams | technicians | statuses | ...")
-      ->required();
-  sub.add_option("arg", o->arg, "The command, for options");
+  o->self = &sub;
+  // Everything after WHAT is taken as it is, options included ("values-for
+  // --type log"); so global options must come before __complete.
+  // No --help of its own either: "values-for --help log" asks about log's.
+  sub.fallthrough(false);
+  sub.prefix_command();
+  sub.set_help_flag();
+  sub.add_option("what", o->what, "commands | options CMD | values-for OPT CMD | ids | ...");
   return [o](Env& env) { return run(env, *o); };
 }
 

@@ -15,7 +15,9 @@
 
 namespace desk::cmd {
 
-// The options every command accepts, before or after its name.
+// The options every command accepts, before or after its name, shown
+// under this heading (and listed by `desk __complete globals`).
+inline constexpr const char* kGlobalGroup = "Global options";
 struct Globals {
   std::optional<std::string> config;
   std::optional<std::string> db;

@@ -30,7 +30,8 @@ int run(Env& env, const Options& o) {
                      near ? fmt::format("did you mean 'desk help {}'?", *near)
                           : "'desk help' lists the commands");
   }
-  env.out << o.root->get_subcommand(std::string(c->name))->help();
+  // The same text as `desk CMD --help`, usage line "desk CMD ..." included.
+  env.out << o.root->get_subcommand(std::string(c->name))->help(o.root->get_name());
   return 0;
 }
 

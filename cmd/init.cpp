@@ -53,7 +53,19 @@ int run(Env& env, const Options& o) {
     throw Error(Exit::io, fmt::format("cannot create the directory '{}': {}",
                                       file.parent_path().string(), ec.message()));
   std::string member = resolve_actor(env.globals);
-  bool wrote = write_new(file, config::starter_text(Zone::system().name(), member));
+  std::string text = config::starter_text(Zone::system().name(), member);
+  if (env.globals.db) {
+    // The new file names the store --db chose, relative to the file when it can.
+    fs::path db = fs::absolute(*env.globals.db).lexically_normal();
+    fs::path dir = fs::absolute(file).parent_path();
+    fs::path rel = db.lexically_relative(dir);
+    std::string shown =
+        (!rel.empty() && rel.native().rfind("..", 0) != 0) ? rel.string() : db.string();
+    auto at = text.find("store = \"desk.db\"");
+    if (at != std::string::npos) text.replace(at, 17, fmt::format("store = \"{}\"", shown));
+  }
+  bool wrote = write_new(file, text);
+
   config::Config c = config::load_file(file);
   if (env.globals.db) c.store = fs::absolute(*env.globals.db).lexically_normal();
   bool created = store::create(c.store);
@@ -64,8 +76,11 @@ int run(Env& env, const Options& o) {
     env.out << (created ? "Created store " : "Kept existing store ") << c.store.string() << '\n';
     if (wrote || created) {
       env.out << "\nNext: desk log \"Printer on floor 3 is jammed\" --customer jane@example.org\n";
-      if (fs::absolute(file.parent_path().empty() ? "." : file.parent_path()).lexically_normal() !=
-          fs::current_path().lexically_normal())
+      // "./desk.toml" has the parent "." whose normal form ends in '/': ask
+      // the file system whether it is the current directory instead.
+      std::error_code same_ec;
+      fs::path dir = file.parent_path().empty() ? fs::path(".") : file.parent_path();
+      if (!fs::equivalent(dir, fs::current_path(), same_ec))
         env.out << "From another directory, first: export DESK_CONFIG=" << shown.string() << '\n';
     }
   }

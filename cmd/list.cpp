@@ -86,23 +86,32 @@ int run_sla(Env& env, const Options& o, tickets::Query q,
   if (!o.due_before.empty()) due_before = env.parse_time(o.due_before);
   Zone zone = env.zone();
   std::vector<SlaRow> rows;
-  store.each_ticket_timeline(q, [&](const tickets::Ticket& t,
-                                    const std::vector<tickets::Mark>& marks) {
-    sla::TicketSla s = levels.measure(t, marks, env.now());
-    const sla::Clock* next = s.next_due();
-    if (o.breached && !s.breached()) return true;
-    if (o.at_risk && !s.at_risk()) return true;
-    if (due_before && !(next && next->state.due < *due_before)) return true;
-    SlaRow row{t, next ? std::optional<Instant>(next->state.due) : std::nullopt,
-               tickets::ticket_json(t, zone)};
-    row.json["sla_state"] = sla::sla_state(s);
-    row.json["sla_policy"] = s.policy.empty() ? format::Json() : format::Json(s.policy);
-    row.json["sla_clock"] = next ? format::Json(next->name) : format::Json();
-    row.json["sla_due"] = next ? format::Json(format_iso(next->state.due, zone)) : format::Json();
-    row.json["sla_left_minutes"] = next ? format::Json(next->state.remaining / 60) : format::Json();
-    rows.push_back(std::move(row));
-    return true;
-  });
+  // Every match is measured, then sorted (by due, or --sort) and limited here.
+  tickets::Query fetch = q;
+  fetch.sort.clear();
+  fetch.limit = 0;
+  fetch.any_order = true;
+  store.each_ticket_timeline(
+      fetch,
+
+      [&](const tickets::Ticket& t, const std::vector<tickets::Mark>& marks) {
+        sla::TicketSla s = levels.measure(t, marks, env.now());
+        const sla::Clock* next = s.next_due();
+        if (o.breached && !s.breached()) return true;
+        if (o.at_risk && !s.at_risk()) return true;
+        if (due_before && !(next && next->state.due < *due_before)) return true;
+        SlaRow row{t, next ? std::optional<Instant>(next->state.due) : std::nullopt,
+                   tickets::ticket_json(t, zone)};
+        row.json["sla_state"] = sla::sla_state(s);
+        row.json["sla_policy"] = s.policy.empty() ? format::Json() : format::Json(s.policy);
+        row.json["sla_clock"] = next ? format::Json(next->name) : format::Json();
+        row.json["sla_due"] =
+            next ? format::Json(format_iso(next->state.due, zone)) : format::Json();
+        row.json["sla_left_minutes"] =
+            next ? format::Json(next->state.remaining / 60) : format::Json();
+        rows.push_back(std::move(row));
+        return true;
+      });
   // Without --sort, what falls due first comes first.
   std::vector<tickets::SortKey> keys =
       q.sort.empty() ? std::vector<tickets::SortKey>{{"due", false}} : q.sort;
@@ -230,7 +239,13 @@ Runner cmd_list(CLI::App& sub) {
       ->option_text("FIELDS");
   sub.add_option("-n,--limit", o->limit, "Show at most N tickets (0: all)")
       ->option_text("N")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Validator(
+          [](std::string& n) {
+            return !n.empty() && n.find_first_not_of("0123456789") == std::string::npos
+                       ? std::string()
+                       : std::string("must be a whole number, 0 or more");
+          },
+          "N"));
   sub.add_flag("--breached", o->breached, "Only tickets with a breached SLA clock");
   sub.add_flag("--at-risk", o->at_risk,
                "Only tickets past a clock's warning threshold, not yet breached");

@@ -18,7 +18,7 @@ using desk::Exit;
 using namespace desk::cmd;
 
 void add_globals(CLI::App& app, Globals& g) {
-  auto group = "Global options";
+  auto group = kGlobalGroup;
   app.add_option("--config", g.config, "Configuration file (default: lookup, see desk(1))")
       ->group(group)
       ->option_text("FILE");
@@ -33,6 +33,15 @@ void add_globals(CLI::App& app, Globals& g) {
       ->option_text("TIME");
   app.add_flag("-q,--quiet", g.quiet, "Print only ids (or nothing)")->group(group);
   app.add_flag("--no-color", g.no_color, "No colour, even on a terminal")->group(group);
+}
+
+// A repeatable option takes one value each time it is given ("-t a -t b",
+// or "-t a,b"), never the words after it: CLI11 would otherwise read
+// 'desk log -t vpn "VPN drops"' as two tags and no title.
+void one_value_each(CLI::App& app) {
+  for (CLI::Option* opt : app.get_options([](CLI::Option* o) { return o->nonpositional(); }))
+    opt->allow_extra_args(false);
+  for (CLI::App* sub : app.get_subcommands({})) one_value_each(*sub);
 }
 
 // The first word that is not a global option or its value: the command.
@@ -69,16 +78,22 @@ int run(int argc, char** argv) {
   app.require_subcommand(0, 1);
   add_globals(app, env.globals);
 
+  // Building every command's options costs more than running most commands:
+  // build only the one named, unless help or completion needs them all.
+  auto word = command_word(argc, argv);
+  bool all = !word || *word == "help" || *word == "__complete";
   std::map<std::string, Runner, std::less<>> runners;
   for (const auto& c : commands()) {
+    if (!all && c.name != *word) continue;
     CLI::App* sub = app.add_subcommand(std::string(c.name), std::string(c.summary));
     sub->fallthrough();
     sub->footer(fmt::format("See 'man desk-{}' for more.", c.name));
     if (c.category == Category::internal) sub->group("");
     runners[std::string(c.name)] = c.add(*sub);
+    one_value_each(*sub);
   }
 
-  if (auto word = command_word(argc, argv); word && !find_command(*word)) {
+  if (word && !find_command(*word)) {
     std::vector<std::string> names;
     for (const auto& c : commands())
       if (c.category != Category::internal) names.emplace_back(c.name);

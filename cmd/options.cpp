@@ -113,15 +113,48 @@ std::string run_editor(const std::string& instructions) {
   fs::remove(path);
   if (status != 0)
     throw UsageError(fmt::format("the editor '{}' failed; nothing was recorded", editor));
+  // As the file says: an empty text aborts (as an empty commit message does in git).
+  if (util::trim(text).empty())
+    throw DataError("the text is empty; nothing was recorded",
+                    "write it in the editor, or give it with -m TEXT");
   return std::string(util::trim(text));
 }
 
 }  // namespace
 
-std::string long_text(Env& env, const Text& m, const std::string& instructions) {
+std::string long_text(Env& env, const Text& m, const std::string& instructions, bool markdown) {
   if (m.given()) return m.value;
   if (!env.stdin_tty) return strip_trailing_newlines(read_all(std::cin));
-  return run_editor(instructions);
+  if (!markdown) return run_editor(instructions);
+  // The instructions go in an HTML comment, so '#' headings stay.
+  std::string comment =
+      "<!--\n" + instructions + "\nWrite Markdown above this comment; an empty text aborts.\n-->\n";
+  std::string text = edit_in_editor("\n\n" + comment, "desk-edit", ".md");
+  if (auto at = text.find(comment); at != std::string::npos) text.erase(at, comment.size());
+  return std::string(util::trim(text));
+}
+
+std::string edit_in_editor(const std::string& text, const std::string& name_hint,
+                           const std::string& suffix) {
+  namespace fs = std::filesystem;
+  std::string path = (fs::temp_directory_path() / (name_hint + "-XXXXXX" + suffix)).string();
+  int fd = mkstemps(path.data(), static_cast<int>(suffix.size()));
+  if (fd < 0) throw Error(Exit::io, "cannot create a temporary file for the editor");
+  close(fd);
+  {
+    std::ofstream f(path, std::ios::binary);
+    f << text;
+  }
+  const char* editor = std::getenv("VISUAL");
+  if (editor == nullptr || *editor == '\0') editor = std::getenv("EDITOR");
+  if (editor == nullptr || *editor == '\0') editor = "vi";
+  int status = std::system(fmt::format("{} '{}'", editor, path).c_str());
+  std::ifstream f(path, std::ios::binary);
+  std::string saved = read_all(f);
+  fs::remove(path);
+  if (status != 0)
+    throw UsageError(fmt::format("the editor '{}' failed; nothing was recorded", editor));
+  return saved;
 }
 
 void write_output(Env& env, const std::string& path, const std::string& content) {

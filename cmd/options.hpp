@@ -44,7 +44,15 @@ std::vector<std::int64_t> collect_ids(Env& env, const std::vector<std::string>& 
 
 // Long text: -m when given, else standard input when it is not a terminal,
 // else $VISUAL/$EDITOR on a file holding `instructions` as # comments.
-std::string long_text(Env& env, const Text& m, const std::string& instructions);
+// Markdown keeps its '#' headings: the instructions are an HTML comment
+// at the end of the file instead, removed from what is returned.
+std::string long_text(Env& env, const Text& m, const std::string& instructions,
+                      bool markdown = false);
+
+// $VISUAL/$EDITOR on a temporary file `name_hint`-XXXXXX`suffix` holding
+// `text`; returns what was saved, unchanged. UsageError when the editor fails.
+std::string edit_in_editor(const std::string& text, const std::string& name_hint,
+                           const std::string& suffix);
 
 // Writes `content` to `path` atomically (a temporary file beside it, synced,
 // then renamed over it), or to stdout when `path` is empty or "-".

@@ -32,6 +32,8 @@ const std::vector<Command>& commands() {
        Needs::config, cmd_sla},
       {"report", "Reports: service levels, volume, backlog, workload, ... (see desk-report(1))",
        Category::reports, Needs::config, cmd_report},
+      {"kb", "The knowledge base: write, find and link articles", Category::knowledge,
+       Needs::config, cmd_kb},
       {"init", "Create desk.toml and its store", Category::admin, Needs::none, cmd_init},
       {"config", "Check or show the configuration", Category::admin, Needs::none, cmd_config},
       {"help", "Show help for desk or a command", Category::admin, Needs::none, cmd_help},
@@ -67,7 +69,8 @@ std::string_view category_title(Category c) {
 
 std::string overview() {
   std::string out =
-      "usage: desk [--config FILE] [--db FILE] [--as NAME] [--now TIME] <command> [<args>]\n";
+      "usage: desk [--config FILE] [--db FILE] [--as NAME] [--now TIME] [-q] [--no-color]\n"
+      "            <command> [<args>]\n";
   for (Category cat : {Category::daily, Category::tickets, Category::knowledge, Category::reports,
                        Category::admin}) {
     std::string block;

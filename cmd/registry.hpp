@@ -1,11 +1,16 @@
 // THE command table. Adding a command:
 //   1. cmd/<name>.cpp exposing one function, `Runner cmd_<name>(CLI::App&)`;
 //   2. a line in commands() in registry.cpp;
-//   3. man/desk-<name>.1;
-//   4. nothing for completion: it asks `desk __complete`, which reads this table;
+//   3. man/desk-<name>.1.scd (copy desk-note.1.scd): NAME is "desk-<name> - "
+//      and the summary, SYNOPSIS starts "*desk <name>", and every option is
+//      there in bold (*--opt*); plus a *desk-<name>*(1) entry in desk.1.scd's
+//      COMMANDS and SEE ALSO;
+//   4. for completion, only when an option's values come from a list: a line
+//      in kOptionValues (or kArgumentValues) in complete.cpp;
 //   5. tests/e2e/test_<name>.cpp;
-//   6. a line in README.md.
-// tests/e2e/test_meta.cpp fails when 2, 3 or 6 is missing.
+//   6. a line in README.md's command table.
+// tests/e2e/test_meta.cpp fails when 2, 3 or 6 is missing or out of date;
+// new JSON fields, exit codes and desk.toml keys must be documented too.
 #pragma once
 
 #include <functional>
@@ -51,6 +56,7 @@ Runner cmd_show(CLI::App& sub);
 Runner cmd_list(CLI::App& sub);
 Runner cmd_note(CLI::App& sub);
 Runner cmd_edit(CLI::App& sub);
+Runner cmd_kb(CLI::App& sub);
 Runner cmd_config(CLI::App& sub);
 Runner cmd_allocate(CLI::App& sub);
 Runner cmd_take(CLI::App& sub);

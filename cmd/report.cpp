@@ -28,6 +28,7 @@ namespace {
 struct Options {
   std::string period, since, until, by, format = "table", output, section, bucket;
   bool fail_on_breach = false;
+  std::size_t limit = 100;
 };
 
 // What a report returns: the report, and whether it found breaches.
@@ -39,7 +40,7 @@ struct Outcome {
 using Builder = Outcome (*)(tickets::Session&, const report::Period&, const Options&);
 
 Outcome build_sla(tickets::Session& s, const report::Period& p, const Options& o) {
-  auto r = report::sla_report(s, p, o.by);
+  auto r = report::sla_report(s, p, o.by, o.limit);
   return {std::move(r.report), r.breaches};
 }
 
@@ -75,6 +76,7 @@ enum Takes : unsigned {
   kBy = 1,        // --by FIELD
   kBucket = 2,    // --bucket day|week|month
   kBreaches = 4,  // --fail-on-breach
+  kLimit = 8,     // -n/--limit
 };
 
 struct Kind {
@@ -88,7 +90,7 @@ struct Kind {
 
 const Kind kReports[] = {
     {"sla", "Service levels: targets met and breached, compliance, median and p90 times", build_sla,
-     kBy | kBreaches,
+     kBy | kBreaches | kLimit,
      "Group by: priority, team, type, category, assignee, customer, channel, service",
      "last-30-days"},
     {"volume",
@@ -173,6 +175,9 @@ Runner cmd_report(CLI::App& sub) {
         ->option_text("NAME");
     if (k.takes & kBreaches)
       r->add_flag("--fail-on-breach", o->fail_on_breach, "Exit 3 when any SLA breach is found");
+    if (k.takes & kLimit)
+      r->add_option("-n,--limit", o->limit, "How many tickets a list shows (default 100, 0: all)")
+          ->option_text("N");
     subs.emplace_back(r, &k);
   }
   return [o, subs](Env& env) {

@@ -1,6 +1,7 @@
 // desk resolve ID... --code CODE -m RESOLUTION [--workaround TEXT] [--duplicate-of ID]
 #include <fmt/format.h>
 
+#include "desk/kb/actions.hpp"
 #include "desk/tickets/lifecycle.hpp"
 #include "desk/tickets/validate.hpp"
 
@@ -14,7 +15,7 @@ namespace {
 
 struct Options {
   std::vector<std::string> ids;
-  std::string code, workaround, duplicate_of;
+  std::string code, workaround, duplicate_of, article;
   Text message, at;
 };
 
@@ -26,8 +27,13 @@ int run(Env& env, const Options& o) {
   if (!o.duplicate_of.empty()) r.duplicate_of = tickets::parse_ticket_id(o.duplicate_of);
   r.resolution = long_text(env, o.message, "What resolved it: the fix, or the answer given.");
   r.at = event_at(env, o.at);
-  change_tickets(env, ids,
-                 [&](tickets::Session& s, std::int64_t id) { return tickets::resolve(s, id, r); });
+  if (!o.article.empty()) r.article = tickets::parse_ticket_id(o.article);
+  change_tickets(env, ids, [&](tickets::Session& s, std::int64_t id) {
+    auto events = tickets::resolve(s, id, r);
+    // In the same transaction: an unknown article undoes the resolve too.
+    if (r.article) kb::record_resolution(s, r.article, id, events.front().at);
+    return events;
+  });
   report_each(env, ids, "Resolved");
   return 0;
 }
@@ -47,7 +53,10 @@ Runner cmd_resolve(CLI::App& sub) {
   sub.add_option("--duplicate-of", o->duplicate_of,
                  "The ticket this one duplicates (code: duplicate)")
       ->option_text("ID");
+  sub.add_option("--kb", o->article, "The knowledge-base article that resolved it")
+      ->option_text("ARTICLE");
   add_at(sub, o->at);
+
   return [o](Env& env) { return run(env, *o); };
 }
 

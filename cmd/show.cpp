@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 
 #include "desk/format/rows.hpp"
+#include "desk/kb/actions.hpp"
+#include "desk/kb/serialize.hpp"
 #include "desk/store/store.hpp"
 #include "desk/tickets/serialize.hpp"
 #include "desk/tickets/validate.hpp"
@@ -29,6 +31,22 @@ std::string inverse_link(const std::string& kind) {
   if (kind == "duplicate-of") return "duplicated-by";
   if (kind == "parent-of") return "child-of";
   return kind;
+}
+
+// People read customers by name, not id: the text views show who, the JSON
+// keeps the id.
+void name_customers(store::Store& store, Json& events) {
+  auto display = [&](const Json& id) -> Json {
+    if (!id.is_number_integer()) return id;
+    auto c = store.customer(id.get<std::int64_t>());
+    return c ? Json(c->display()) : id;
+  };
+  for (auto& e : events) {
+    if (!e["changes"].contains("customer_id")) continue;
+    Json change = e["changes"]["customer_id"];
+    e["changes"].erase("customer_id");
+    e["changes"]["customer"] = {{"from", display(change["from"])}, {"to", display(change["to"])}};
+  }
 }
 
 std::string value_text(const Json& v) {
@@ -142,17 +160,25 @@ void print_text(Env& env, const Json& t, const Json& events) {
                          l["ticket"].get<std::int64_t>());
   }
 
+  if (!t["articles"].empty()) out << '\n' << paint(Tone::bold, "Articles") << '\n';
+  for (const auto& a : t["articles"])
+    out << fmt::format("  {:>4}  {} ({}, {}{})\n", a["id"].get<std::int64_t>(),
+                       a["title"].get<std::string>(), a["kind"].get<std::string>(),
+                       a["state"].get<std::string>(),
+                       a["resolved_at"].is_null() ? "" : "; resolved it");
+
   out << '\n' << paint(Tone::bold, "History") << '\n';
   for (const auto& e : events) {
     std::string kind = e["kind"].get<std::string>();
     std::string detail = changes_text(e["changes"], kind == "logged");
     for (const char* extra : {"channel", "link", "to", "escalation", "manager", "contact", "reason",
-                              "hook", "for", "why", "score"})
+                              "hook", "for", "why", "score", "article"})
       if (e.contains(extra) && !e[extra].is_null())
         detail += (detail.empty() ? "" : ", ") + std::string(extra) + " " + value_text(e[extra]);
-    out << "  " << paint(Tone::dim, format::cell_text(e["at"], format::Kind::time)) << "  "
-        << fmt::format("{:<10} {:<10}", e["actor"].get<std::string>(), kind)
-        << (detail.empty() ? "" : "  " + detail) << '\n';
+    std::string head = fmt::format("{:<10} {:<10}", e["actor"].get<std::string>(), kind);
+    std::string entry = detail.empty() ? std::string(util::trim(head)) : head + "  " + detail;
+    out << "  " << paint(Tone::dim, format::cell_text(e["at"], format::Kind::time)) << "  " << entry
+        << '\n';
     if (!e["text"].is_null())
       for (const auto& l : util::split(e["text"].get<std::string>(), '\n'))
         out << "      " << l << '\n';
@@ -181,6 +207,8 @@ int run(Env& env, const Options& o) {
     Json events = Json::array();
     for (const auto& e : store.ticket_events(id))
       events.push_back(tickets::event_json(e, env.zone()));
+    if (o.format == "table" || o.format == "csv" || o.format == "tsv")
+      name_customers(store, events);
     j["events"] = std::move(events);
     Json links = Json::array();
     for (const auto& l : store.links_of(id)) {
@@ -189,6 +217,10 @@ int run(Env& env, const Options& o) {
                        {"ticket", out ? l.other_id : l.ticket_id}});
     }
     j["links"] = std::move(links);
+    Json articles = Json::array();
+    for (const auto& l : kb::articles_for_ticket(session, id))
+      articles.push_back(kb::ticket_article_json(l, env.zone()));
+    j["articles"] = std::move(articles);
     tickets.push_back(std::move(j));
   }
   if (o.format == "json") {

@@ -7,7 +7,16 @@ demo=$(mktemp -d "${TMPDIR:-/tmp}/desk-demo-XXXXXX")
 cd "$demo"
 export DESK_USER=alice NO_COLOR=1
 say() { printf '\n\033[1m$ %s\033[0m\n' "$*"; }
-run() { say "$*"; "$@"; }
+# The command as a person would type it, quoted where the shell needs it.
+shown() {
+  for a in "$@"; do
+    case $a in
+      "" | *[!A-Za-z0-9_./,:=@%+-]*) printf "'%s' " "$(printf '%s' "$a" | sed "s/'/'\\\\''/g")" ;;
+      *) printf '%s ' "$a" ;;
+    esac
+  done
+}
+run() { say "$(shown "$@" | sed 's/ $//')"; "$@"; }
 d() { run desk "$@"; }
 desk() { "$desk" "$@"; }
 

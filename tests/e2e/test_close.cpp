@@ -4,7 +4,7 @@
 
 using namespace e2e;
 
-TEST_CASE("close: a resolved ticket closes; closed is final") {
+TEST_CASE("close: a resolved ticket closes, and closed is final") {
   Sandbox s;
   s.log("one");
   s.ok({"resolve", "1", "--code", "fixed", "-m", "done"});

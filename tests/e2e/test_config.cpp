@@ -98,3 +98,13 @@ TEST_CASE("config: lookup order is --config, DESK_CONFIG, ./desk.toml, XDG, /etc
   CHECK(missing.status == 78);
   CHECK(missing.err_line() == "desk: no configuration file 'nope.toml'");
 }
+
+TEST_CASE("config: sla_rule is an array of tables, as the starter's comment shows it") {
+  Sandbox s;
+  s.configure("[[sla_rule]]\nmatch = { type = \"complaint\" }\nsla = \"standard\"\n");
+  CHECK(s.ok({"config", "check"}).out == "desk.toml: ok\n");
+  s.configure("[sla_rule]\nsla = \"standard\"\n");
+  Result r = s.run({"config", "check"});
+  CHECK(r.status == 78);
+  CHECK(r.err_line() == "desk: desk.toml:1:1: sla_rule must be written as [[sla_rule]] tables");
+}

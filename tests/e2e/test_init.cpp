@@ -52,3 +52,12 @@ TEST_CASE("init: creates the store a hand-written desk.toml names") {
   CHECK(r.out.find("Kept existing") != std::string::npos);
   CHECK(std::filesystem::exists(s.path("data/tickets.db")));
 }
+
+TEST_CASE("init: the DESK_CONFIG hint only when the file is not in the current directory") {
+  Sandbox here(false);
+  CHECK(here.ok({"init"}).out.find("DESK_CONFIG") == std::string::npos);
+  Sandbox there(false);
+  Result r = there.ok({"init", "team"});
+  CHECK(r.out.find("From another directory, first: export DESK_CONFIG=" +
+                   there.path("team/desk.toml").string() + "\n") != std::string::npos);
+}

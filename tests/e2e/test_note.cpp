@@ -4,7 +4,7 @@
 
 using namespace e2e;
 
-TEST_CASE("note: an internal note and a reply; the first reply is the first response") {
+TEST_CASE("note: an internal note and a reply, and the first reply is the first response") {
   Sandbox s;
   s.log("VPN drops", {"--at", "2026-11-24 09:00"});
   Result n = s.ok({"note", "1", "-m", "Looked at the logs", "--at", "2026-11-24 09:10"});

@@ -70,14 +70,21 @@ TEST_CASE("report sla: every figure, by priority, in JSON") {
     "resolve_median_minutes":360,"resolve_p90_minutes":480})"));
   const Json& b = r["breaches"];
   REQUIRE(b.size() == 3);
-  CHECK(b[0]["ticket"] == 2);
+  // Most overdue first.
+  CHECK(b[0]["ticket"] == 4);
   CHECK(b[0]["clock"] == "response");
-  CHECK(b[0]["late_minutes"] == 30);
+  CHECK(b[0]["late_minutes"] == 1200);  // Wed 09:00 to Fri 17:00 is 24h of business time, target 4h
   CHECK(b[1]["ticket"] == 3);
   CHECK(b[1]["clock"] == "resolve");
   CHECK(b[1]["late_minutes"] == 120);
-  CHECK(b[2]["ticket"] == 4);
-  CHECK(b[2]["late_minutes"] == 1200);  // Wed 09:00 to Fri 17:00 is 24h of business time, target 4h
+  CHECK(b[2]["ticket"] == 2);
+  CHECK(b[2]["late_minutes"] == 30);
+  Json two = s.ok(with({"--format", "json", "--limit", "2"})).json();
+  CHECK(two["breaches"].size() == 2);
+  CHECK(two["breaches"][1]["ticket"] == 3);
+  CHECK(s.ok(with({"--limit", "1"}))
+            .out.find("The 1 most overdue of 3 breaches (--limit 0 lists all).") !=
+        std::string::npos);  // Wed 09:00 to Fri 17:00 is 24h of business time, target 4h
 }
 
 TEST_CASE("report sla: --fail-on-breach exits 3, and nothing else does") {

@@ -48,3 +48,26 @@ TEST_CASE("resolve: refusals") {
   CHECK(s.run({"resolve", "1", "--duplicate-of", "7", "-m", "x"}).status == 1);
   CHECK(s.dump_store() == before);
 }
+
+TEST_CASE("resolve: --kb records the article that resolved it, or refuses everything") {
+  Sandbox s;
+  s.log("VPN drops");
+  s.log("VPN drops again");
+  s.ok({"kb", "add", "VPN client 4.2 drops", "--kind", "known-error", "--symptom", "drops hourly",
+        "--workaround", "use the portal", "-m", "body"});
+  s.ok({"kb", "publish", "1"});
+  std::string before = s.dump_store();
+  Result bad = s.run({"resolve", "2", "--code", "fixed", "-m", "x", "--kb", "9"});
+  CHECK(bad.status == 1);
+  CHECK(bad.err_line() == "desk: no article 9");
+  CHECK(s.dump_store() == before);
+  s.ok({"resolve", "1", "--code", "workaround", "-m", "known error", "--kb", "1"});
+  Json t = s.ok({"show", "1", "--format", "json"}).json();
+  REQUIRE(t["articles"].size() == 1);
+  CHECK(t["articles"][0]["id"] == 1);
+  CHECK(t["articles"][0]["resolved_at"] == "2026-11-24T10:30:00+00:00");
+  CHECK(t["events"].back()["article"] == 1);
+  Json a = s.ok({"kb", "show", "1", "--format", "json"}).json();
+  CHECK(a["use_count"] == 1);
+  CHECK(a["resolved_tickets"] == Json::array({1}));
+}

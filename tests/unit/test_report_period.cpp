@@ -7,8 +7,12 @@
 using namespace desk;
 
 namespace {
-Instant utc(const char* text) { return parse_time(text, Instant{}, Zone::utc()); }
-std::string iso(Instant t, const Zone& z) { return format_iso(t, z); }
+Instant utc(const char* text) {
+  return parse_time(text, Instant{}, Zone::utc());
+}
+std::string iso(Instant t, const Zone& z) {
+  return format_iso(t, z);
+}
 }  // namespace
 
 TEST_SUITE("report/period") {
@@ -57,8 +61,9 @@ TEST_SUITE("report/period") {
   TEST_CASE("unknown periods are usage errors") {
     CHECK_THROWS_AS(report::named_period("fortnight", Instant{}, Zone::utc()), UsageError);
     CHECK_THROWS_AS(report::named_period("last-0-days", Instant{}, Zone::utc()), UsageError);
-    CHECK_THROWS_AS(report::custom_period(utc("2026-11-02T00:00:00Z"), utc("2026-11-01T00:00:00Z"), Instant{}),
-                    DataError);
+    CHECK_THROWS_AS(
+        report::custom_period(utc("2026-11-02T00:00:00Z"), utc("2026-11-01T00:00:00Z"), Instant{}),
+        DataError);
   }
 
   TEST_CASE("percentile is nearest-rank") {

@@ -10,7 +10,9 @@ using namespace desk;
 
 namespace {
 
-Instant utc(const char* text) { return parse_time(text, Instant{}, Zone::utc()); }
+Instant utc(const char* text) {
+  return parse_time(text, Instant{}, Zone::utc());
+}
 
 config::Config office(const std::string& extra = "") {
   return config::load_text(std::string(R"toml(
@@ -46,7 +48,7 @@ calendar = "office"
 response = { P2 = "30m" }
 resolve = { P2 = "4h" }
 )toml") + extra,
-                             "test.toml");
+                           "test.toml");
 }
 
 tickets::Ticket ticket(const char* created, const char* status) {
@@ -58,7 +60,8 @@ tickets::Ticket ticket(const char* created, const char* status) {
   return t;
 }
 
-tickets::Mark mark(const char* kind, const char* at, std::optional<std::string> status = std::nullopt) {
+tickets::Mark mark(const char* kind, const char* at,
+                   std::optional<std::string> status = std::nullopt) {
   tickets::Mark m;
   m.kind = kind;
   m.at = utc(at);
@@ -141,7 +144,8 @@ TEST_SUITE("sla/levels") {
     to_team.assignee = "";
     tickets::Mark owned = mark("allocated", "2026-11-23T10:45:00Z", "assigned");
     owned.assignee = "erin";
-    std::vector<tickets::Mark> marks = {mark("logged", "2026-11-23T09:00:00Z", "new"), to_team, owned};
+    std::vector<tickets::Mark> marks = {mark("logged", "2026-11-23T09:00:00Z", "new"), to_team,
+                                        owned};
     auto s = levels.measure(t, marks, utc("2026-11-23T12:00:00Z"));
     CHECK(s.policy == "standard");  // the starter's default_sla
     CHECK(s.ola_team == "l2");

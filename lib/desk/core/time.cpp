@@ -2,14 +2,15 @@
 
 #include <cctype>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <vector>
 
-#include <date/tz.h>
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
+#include "desk/core/tzif.hpp"
 
 namespace desk {
 
@@ -74,12 +75,10 @@ void civil_from_days(std::int64_t days, int& year, int& month, int& day) {
 Zone Zone::named(std::string_view iana) {
   Zone z;
   if (is_utc_name(iana)) return z;
-  try {
-    z.tz_ = date::locate_zone(iana);
-  } catch (const std::exception&) {
+  z.tz_ = tz::ZoneData::load(iana);
+  if (!z.tz_)
     throw ConfigError(fmt::format("unknown time zone '{}'", iana),
                       "use an IANA name such as 'Europe/London' or 'America/New_York'");
-  }
   z.name_ = std::string(iana);
   return z;
 }
@@ -103,17 +102,17 @@ Zone Zone::system() {
     std::getline(in, line);
     if (auto z = try_name(line)) return *z;
   }
-  try {
-    const date::time_zone* tz = date::current_zone();
-    if (auto z = try_name(std::string(tz->name()))) return *z;
-  } catch (const std::exception&) {
-  }
+  // /etc/localtime links to the zone's file: its name follows "zoneinfo/".
+  std::error_code ec;
+  std::string target = std::filesystem::read_symlink("/etc/localtime", ec).string();
+  if (auto at = target.find("zoneinfo/"); !ec && at != std::string::npos)
+    if (auto z = try_name(target.substr(at + 9))) return *z;
   return Zone{};
 }
 
 CivilTime Zone::to_civil(Instant t) const {
   std::int64_t offset = 0;
-  if (tz_ != nullptr) offset = tz_->get_info(t).offset.count();
+  if (tz_ != nullptr) offset = tz_->span_at(to_unix(t)).offset;
   CivilTime c = civil_from_local_seconds(to_unix(t) + offset);
   c.offset_seconds = static_cast<int>(offset);
   return c;
@@ -123,15 +122,19 @@ Instant Zone::from_civil(int year, int month, int day, int hour, int minute, int
   std::int64_t local =
       days_from_civil(year, month, day) * kDay + hour * 3600 + minute * 60 + second;
   if (tz_ == nullptr) return from_unix(local);
-  auto info = tz_->get_info(date::local_seconds{Seconds{local}});
-  switch (info.result) {
-    case date::local_info::nonexistent:
-      return Instant{info.second.begin};
-    case date::local_info::unique:
-    case date::local_info::ambiguous:
-    default:
-      return from_unix(local - info.first.offset.count());
+  // The offsets in force a day either side are the only candidates (zones
+  // never change twice within two days). A reading both give is ambiguous
+  // (take the earlier instant); one neither gives fell in a forward jump
+  // (take the end of the jump).
+  int before = tz_->span_at(local - kDay).offset;
+  int after = tz_->span_at(local + kDay).offset;
+  std::optional<std::int64_t> best;
+  for (int offset : {before, after}) {
+    std::int64_t t = local - offset;
+    if (tz_->span_at(t).offset == offset && (!best || t < *best)) best = t;
   }
+  if (best) return from_unix(*best);
+  return from_unix(tz_->span_at(local - before).begin);
 }
 
 std::vector<OffsetSpan> Zone::offset_spans(Instant from, Instant to) const {
@@ -139,11 +142,12 @@ std::vector<OffsetSpan> Zone::offset_spans(Instant from, Instant to) const {
   std::vector<OffsetSpan> out;
   Instant t = from;
   do {
-    auto info = tz_->get_info(t);
-    out.push_back(OffsetSpan{info.begin, info.end, static_cast<int>(info.offset.count())});
-    if (info.end <= t) break;  // defensive: the database always moves forward
-    t = info.end;
+    tz::Span span = tz_->span_at(to_unix(t));
+    out.push_back(OffsetSpan{from_unix(span.begin), from_unix(span.end), span.offset});
+    if (span.end <= to_unix(t)) break;  // defensive: spans always move forward
+    t = from_unix(span.end);
   } while (t < to);
+
   return out;
 }
 

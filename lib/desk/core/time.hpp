@@ -7,12 +7,13 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace date {
-class time_zone;
+namespace desk::tz {
+class ZoneData;
 }
 
 namespace desk {
@@ -77,7 +78,8 @@ class Zone {
   std::vector<OffsetSpan> offset_spans(Instant from, Instant to) const;
 
  private:
-  const date::time_zone* tz_ = nullptr;
+  std::shared_ptr<const tz::ZoneData> tz_;
+
   std::string name_ = "UTC";
 };
 

@@ -90,6 +90,22 @@ std::vector<Column> breach_columns() {
           {"title", "TITLE", Kind::text, true}};
 }
 
+struct Breach {
+  std::int64_t ticket;
+  const char* clock;
+  std::string priority, team, assignee, title;
+  Instant due;
+  std::int64_t late_minutes;
+};
+
+// Most overdue first, then by ticket: the order the list is shown in (and,
+// as a heap, the worst-first order that pops the least overdue).
+bool more_overdue(const Breach& a, const Breach& b) {
+  if (a.late_minutes != b.late_minutes) return a.late_minutes > b.late_minutes;
+  if (a.ticket != b.ticket) return a.ticket < b.ticket;
+  return std::string_view(a.clock) < std::string_view(b.clock);
+}
+
 }  // namespace
 
 const std::vector<std::string>& group_fields() {
@@ -127,16 +143,30 @@ std::optional<std::int64_t> percentile(std::vector<std::int64_t>& values, int p)
   return values[std::max<std::size_t>(rank, 1) - 1];
 }
 
-SlaReport sla_report(tickets::Session& s, const Period& period, const std::string& by) {
+SlaReport sla_report(tickets::Session& s, const Period& period, const std::string& by,
+                     std::size_t list_limit) {
   if (!by.empty()) tickets::require_one_of("report grouping", by, group_fields());
   Zone zone = s.config.zone();
   sla::ServiceLevels levels(s.config);
   tickets::Query q;
   q.created_since = period.since;
   q.created_until = period.until;
+  q.any_order = true;  // totals do not depend on order; breaches are sorted below
+
   std::map<std::string, Group> groups;
   Group total;
   SlaReport out;
+  // The breaches listed: all, or the `list_limit` most overdue, kept in a
+  // heap so a million tickets never hold a million rows in memory.
+  std::vector<Breach> kept;
+  auto keep = [&](Breach b) {
+    kept.push_back(std::move(b));
+    std::push_heap(kept.begin(), kept.end(), more_overdue);
+    if (list_limit > 0 && kept.size() > list_limit) {
+      std::pop_heap(kept.begin(), kept.end(), more_overdue);
+      kept.pop_back();
+    }
+  };
   Section breaches{"breaches", "Breaches", breach_columns(), {}, std::nullopt, ""};
   s.store.each_ticket_timeline(
       q, [&](const tickets::Ticket& t, const std::vector<tickets::Mark>& marks) {
@@ -152,14 +182,8 @@ SlaReport sla_report(tickets::Session& s, const Period& period, const std::strin
           const sla::Clock* c = m.clock(name);
           if (c == nullptr || !c->state.breached) continue;
           ++out.breaches;
-          breaches.rows.push_back({{"ticket", t.id},
-                                   {"clock", name},
-                                   {"priority", t.priority},
-                                   {"team", t.team.empty() ? Json() : Json(t.team)},
-                                   {"assignee", t.assignee.empty() ? Json() : Json(t.assignee)},
-                                   {"due", format_iso(c->state.due, zone)},
-                                   {"late_minutes", -c->state.remaining / 60},
-                                   {"title", t.title}});
+          keep(Breach{t.id, name, t.priority, t.team, t.assignee, t.title, c->state.due,
+                      -c->state.remaining / 60});
         }
         return true;
       });
@@ -194,9 +218,19 @@ SlaReport sla_report(tickets::Session& s, const Period& period, const std::strin
             "%"};
   summary.note = fmt::format("{} tickets logged in the period; {} targets breached.", total.tickets,
                              out.breaches);
-  std::stable_sort(breaches.rows.begin(), breaches.rows.end(), [](const Json& a, const Json& b) {
-    return a["ticket"].get<std::int64_t>() < b["ticket"].get<std::int64_t>();
-  });
+  std::sort(kept.begin(), kept.end(), more_overdue);
+  for (const auto& b : kept)
+    breaches.rows.push_back({{"ticket", b.ticket},
+                             {"clock", b.clock},
+                             {"priority", b.priority},
+                             {"team", b.team.empty() ? Json() : Json(b.team)},
+                             {"assignee", b.assignee.empty() ? Json() : Json(b.assignee)},
+                             {"due", format_iso(b.due, zone)},
+                             {"late_minutes", b.late_minutes},
+                             {"title", b.title}});
+  if (list_limit > 0 && out.breaches > kept.size())
+    breaches.note = fmt::format("The {} most overdue of {} breaches (--limit 0 lists all).",
+                                kept.size(), out.breaches);
 
   Report& r = out.report;
   r.key = "sla";

@@ -21,8 +21,10 @@ struct SlaReport {
   std::size_t breaches = 0;  // breached clocks, for --fail-on-breach
 };
 
-// `by`: "" for one total, else one of group_fields().
-SlaReport sla_report(tickets::Session& s, const Period& period, const std::string& by);
+// `by`: "" for one total, else one of group_fields(). `list_limit`: how many
+// breaches to list, most overdue first (0: all).
+SlaReport sla_report(tickets::Session& s, const Period& period, const std::string& by,
+                     std::size_t list_limit = 100);
 
 // Nearest-rank percentile (the smallest value with at least p% of values at
 // or below it); nullopt for no values. Sorts `values`.

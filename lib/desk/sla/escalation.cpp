@@ -38,6 +38,8 @@ AutoEscalation auto_escalate(tickets::Session& s, bool dry_run) {
   ServiceLevels levels(s.config);
   // Read everything first: escalating writes to the tables being read.
   tickets::Query q;
+  q.any_order = true;
+
   for (const auto& st : tickets::kStatuses)
     if (tickets::is_open_status(st)) q.statuses.push_back(st);
   std::vector<Candidate> candidates;
@@ -46,6 +48,8 @@ AutoEscalation auto_escalate(tickets::Session& s, bool dry_run) {
         candidates.push_back({t, marks});
         return true;
       });
+  std::sort(candidates.begin(), candidates.end(),
+            [](const Candidate& a, const Candidate& b) { return a.ticket.id < b.ticket.id; });
   for (const auto& c : candidates) {
     TicketSla m = levels.measure(c.ticket, c.marks, s.now);
     for (const auto& rule : s.config.escalation) {

@@ -27,7 +27,9 @@ std::string encode(const Event& e) {
   return data.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-void decode(Event& e, const std::string& text) {
+}  // namespace
+
+void decode_event_data(Event& e, const std::string& text) {
   Json data = Json::parse(text, nullptr, false);
   if (!data.is_object()) return;
   for (const auto& [k, v] : data.items()) {
@@ -42,7 +44,7 @@ void decode(Event& e, const std::string& text) {
   }
 }
 
-}  // namespace
+namespace {}  // namespace
 
 std::int64_t SqliteStore::append_event(const Event& e) {
   return guarded([&] {
@@ -71,7 +73,7 @@ std::vector<Event> SqliteStore::ticket_events(std::int64_t ticket_id) {
       e.recorded_at = from_unix(st.getColumn(3).getInt64());
       e.actor = st.getColumn(4).getString();
       e.kind = st.getColumn(5).getString();
-      decode(e, st.getColumn(6).getString());
+      decode_event_data(e, st.getColumn(6).getString());
       out.push_back(std::move(e));
     }
     return out;

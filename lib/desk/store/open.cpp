@@ -25,6 +25,11 @@ int latest_version() {
 // beside one writer (WAL), enforced references.
 void set_pragmas(SQLite::Database& db, Access access) {
   db.exec("PRAGMA foreign_keys = ON");
+  // Sorts and statement journals stay in memory: spilling them to a
+  // temporary file cost more system time than the queries themselves.
+  db.exec("PRAGMA temp_store = MEMORY");
+  db.exec("PRAGMA cache_size = -32768");  // 32 MiB: a million-ticket report rereads little
+
   if (access == Access::write) db.exec("PRAGMA synchronous = FULL");
 }
 
@@ -50,6 +55,7 @@ void migrate(SQLite::Database& db, const fs::path& path) {
     for (const auto& m : migrations()) {
       if (m.version <= version) continue;
       db.exec(m.sql);
+      after_migration(m.version, db);
       db.exec(fmt::format("PRAGMA user_version = {}", m.version));
     }
     db.exec("COMMIT");
@@ -95,6 +101,16 @@ int current_schema_version() {
   return latest_version();
 }
 
+void configure_sqlite() {
+  // Before SQLite initialises: no memory statistics, which take a lock on
+  // every allocation and which desk never reads.
+  static const bool done = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)done;
+}
+
 std::unique_ptr<Store> open(const fs::path& path, Access access,
                             std::chrono::milliseconds busy_timeout) {
   std::error_code ec;
@@ -104,7 +120,10 @@ std::unique_ptr<Store> open(const fs::path& path, Access access,
   if (fs::is_directory(path, ec))
     throw StoreError(fmt::format("the store '{}' is a directory", path.string()));
   try {
-    int flags = access == Access::write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY;
+    configure_sqlite();
+    // Each connection is used by one thread: no mutexes (SQLite's multi-thread mode).
+    int flags = (access == Access::write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) |
+                SQLite::OPEN_NOMUTEX;
     auto db = std::make_unique<SQLite::Database>(path.string(), flags,
                                                  static_cast<int>(busy_timeout.count()));
     check_version(*db, path);
@@ -131,7 +150,9 @@ bool create(const fs::path& path) {
   if (fs::exists(path, ec)) return false;
   if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
   try {
+    configure_sqlite();
     SQLite::Database db(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+
     migrate(db, path);
   } catch (const SQLite::Exception& e) {
     fs::remove(path, ec);

@@ -99,7 +99,9 @@ struct Builder {
   }
 
   std::string order_by(const Query& q, const Ordering& ordering) {
+    if (q.any_order && q.sort.empty()) return {};
     std::vector<std::string> terms;
+
     for (const auto& key : q.sort) {
       std::string expr;
       const std::string& f = key.field;
@@ -108,7 +110,8 @@ struct Builder {
       else if (f == "status")
         expr = rank("t.status", tickets::kStatuses);
       else if (f == "customer")
-        expr = "c.name COLLATE NOCASE";
+        expr = "coalesce(nullif(c.name, ''), c.email) COLLATE NOCASE";  // email when no name
+
       else if (f == "title")
         expr = "t.title COLLATE NOCASE";
       else if (f == "created" || f == "updated" || f == "resolved")
@@ -131,43 +134,39 @@ struct Builder {
 
 const char* const kFrom = " FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id";
 
+// The ticket columns, with the long texts read as '' for a lean query (same
+// positions, so ticket_from_row reads either).
+std::string columns(const Query& q) {
+  std::string cols = kTicketColumns;
+  if (!q.lean) return cols;
+  for (const char* text : {"t.description", "t.resolution", "t.workaround"}) {
+    auto at = cols.find(std::string(text) + ",");
+    if (at != std::string::npos) cols.replace(at, std::string(text).size(), "''");
+  }
+  return cols;
+}
+
 }  // namespace
 
 SqlQuery select_tickets_sql(const Query& q, const Ordering& ordering) {
   Builder b;
   b.build(q);
-  std::string sql = fmt::format("SELECT {}{}{}", kTicketColumns, kFrom, b.where_clause());
-  sql += b.order_by(q, ordering);
-  if (q.limit > 0 || q.offset > 0) {
-    sql += " LIMIT ? OFFSET ?";
-    b.values.emplace_back(q.limit > 0 ? q.limit : std::int64_t{-1});
-    b.values.emplace_back(q.offset);
+  if (q.limit <= 0 && q.offset <= 0) {
+    std::string sql = fmt::format("SELECT {}{}{}", columns(q), kFrom, b.where_clause());
+    sql += b.order_by(q, ordering);
+    return {std::move(sql), std::move(b.values)};
   }
+  // With a limit, sort only the ids (and sort keys) of every match, then fetch
+  // the few rows kept: sorting whole rows to keep 50 of 300,000 costs ten times
+  // as much.
+  std::string inner = fmt::format("SELECT t.id{}{}", kFrom, b.where_clause());
+  inner += b.order_by(q, ordering);
+  inner += " LIMIT ? OFFSET ?";
+  b.values.emplace_back(q.limit > 0 ? q.limit : std::int64_t{-1});
+  b.values.emplace_back(q.offset);
+  std::string sql = fmt::format("SELECT {}{} WHERE t.id IN ({})", columns(q), kFrom, inner);
+  sql += b.order_by(q, ordering);
   return {std::move(sql), std::move(b.values)};
-}
-
-SqlQuery select_marks_sql(const Query& q) {
-  Builder b;
-  b.build(q);
-  std::string where = b.where_clause();
-  where += where.empty() ? " WHERE " : " AND ";
-  where +=
-      "e.kind IN ('logged', 'allocated', 'status', 'escalated', 'resolved', 'closed', 'reopened', "
-      "'reply')";
-  std::string sql = fmt::format(
-      "SELECT e.ticket_id, e.kind, e.at, json_extract(e.data, '$.changes.status[1]'), "
-      "json_extract(e.data, '$.changes.team[1]'), json_type(e.data, '$.changes.team'), "
-      "json_extract(e.data, '$.changes.assignee[1]'), json_type(e.data, '$.changes.assignee'), "
-      "json_extract(e.data, '$.rule'){} JOIN events e ON e.ticket_id = t.id{} ORDER BY t.id, e.id",
-      kFrom, where);
-  return {std::move(sql), std::move(b.values)};
-}
-
-SqlQuery select_tickets_by_id_sql(const Query& q) {
-  Builder b;
-  b.build(q);
-  return {fmt::format("SELECT {}{}{} ORDER BY t.id", kTicketColumns, kFrom, b.where_clause()),
-          std::move(b.values)};
 }
 
 SqlQuery count_tickets_sql(const Query& q) {

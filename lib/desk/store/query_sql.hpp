@@ -20,12 +20,6 @@ struct SqlQuery {
 
 // SELECT <kTicketColumns> ... WHERE ... ORDER BY ... LIMIT ...
 SqlQuery select_tickets_sql(const Query& q, const Ordering& order);
-// The timeline marks of the tickets `q` selects, ordered by ticket id then
-// event id (sorting and limits in `q` are ignored).
-SqlQuery select_marks_sql(const Query& q);
-// The tickets `q` selects in id order, for merging with select_marks_sql.
-SqlQuery select_tickets_by_id_sql(const Query& q);
-
 // SELECT count(*) ... WHERE ...
 SqlQuery count_tickets_sql(const Query& q);
 

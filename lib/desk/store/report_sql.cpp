@@ -1,5 +1,6 @@
-// ReportStore on SQLite: tickets with the marks of the derived
-// ticket_timeline table (schema 0005), and counts grouped in SQL. The SQL is
+// ReportStore on SQLite: tickets with the timeline marks kept in their own
+// row (tickets.timeline, schema 0005; tickets/timeline.hpp), and counts
+// grouped in SQL. The SQL is
 // assembled from the fixed fragments below only; every value is bound.
 #include <map>
 #include <memory>
@@ -10,7 +11,7 @@
 #include "desk/core/error.hpp"
 #include "desk/store/report_store.hpp"
 #include "desk/store/sqlite_store.hpp"
-#include "desk/store/timeline_codec.hpp"
+#include "desk/tickets/timeline.hpp"
 #include "desk/tickets/vocabulary.hpp"
 #include "desk/util/strings.hpp"
 
@@ -26,13 +27,12 @@ constexpr const char* kColumns =
     "t.updated_at, t.first_response_at, t.resolved_at, t.closed_at";
 constexpr const char* kTitleColumns = ", t.title, t.resolution_code";
 constexpr const char* kNoTitleColumns = ", NULL, NULL";
-constexpr const char* kMarksColumn = ", m.marks";
+constexpr const char* kMarksColumn = ", t.timeline";
 constexpr const char* kNoMarksColumn = ", NULL";
 constexpr const char* kDetailColumns =
     ", c.name, c.email, (SELECT group_concat(g.tag, ',') FROM ticket_tags g "
     "WHERE g.ticket_id = t.id)";
 constexpr const char* kNoDetailColumns = ", NULL, NULL, NULL";
-constexpr const char* kMarksJoin = " LEFT JOIN ticket_timeline m ON m.ticket_id = t.id";
 constexpr const char* kCustomerJoin = " LEFT JOIN customers c ON c.id = t.customer_id";
 constexpr const char* kLoggedSince = "t.created_at >= ?";
 constexpr const char* kLoggedUntil = "t.created_at < ?";
@@ -71,11 +71,10 @@ class SqliteReportStore final : public ReportStore {
   void each_ticket(const ReportSelection& sel,
                    const std::function<bool(const tickets::Ticket&,
                                             const std::vector<tickets::Mark>&)>& row) override {
-    std::string sql = fmt::format("SELECT {}{}{}{} FROM tickets t{}{}", kColumns,
-                                  sel.titles ? kTitleColumns : kNoTitleColumns,
-                                  sel.marks ? kMarksColumn : kNoMarksColumn,
-                                  sel.details ? kDetailColumns : kNoDetailColumns,
-                                  sel.marks ? kMarksJoin : "", sel.details ? kCustomerJoin : "");
+    std::string sql = fmt::format(
+        "SELECT {}{}{}{} FROM tickets t{}", kColumns, sel.titles ? kTitleColumns : kNoTitleColumns,
+        sel.marks ? kMarksColumn : kNoMarksColumn, sel.details ? kDetailColumns : kNoDetailColumns,
+        sel.details ? kCustomerJoin : "");
     std::vector<std::string> where;
     std::vector<std::int64_t> times;
     std::vector<std::string> statuses;
@@ -149,12 +148,13 @@ class SqliteReportStore final : public ReportStore {
         t.closed_at = time(17);
         read_text(18, t.title);
         read_text(19, t.resolution_code);
-        const auto* blob = sqlite3_column_text(raw, 20);
-        decode_marks(blob == nullptr ? std::string_view()
-                                     : std::string_view(
-                                           reinterpret_cast<const char*>(blob),
-                                           static_cast<std::size_t>(sqlite3_column_bytes(raw, 20))),
-                     marks);
+        const auto* timeline = sqlite3_column_text(raw, 20);
+        tickets::read_marks(
+            timeline == nullptr
+                ? std::string_view()
+                : std::string_view(reinterpret_cast<const char*>(timeline),
+                                   static_cast<std::size_t>(sqlite3_column_bytes(raw, 20))),
+            marks);
         read_text(21, t.customer_name);
         read_text(22, t.customer_email);
         read_text(23, tags);

@@ -1,6 +1,6 @@
-// What reports read from the store: tickets with their timeline marks, read
-// from one short derived row per ticket (schema 0005), and counts of tickets
-// logged per span of time. Shaped for reports over a million tickets: one
+// What reports read from the store: tickets with their timeline marks (the
+// ticket row's own timeline column, tickets/timeline.hpp), and counts of
+// tickets logged per span of time. Shaped for reports over a million tickets: one
 // pass, memory flat, no event JSON parsed.
 #pragma once
 

@@ -8,6 +8,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "desk/store/kb_store.hpp"
 #include "desk/store/store.hpp"
 
 namespace desk::store {
@@ -28,9 +29,6 @@ class SqliteStore final : public Store {
   void each_ticket(const Query& q, const Ordering& order,
                    const std::function<bool(const Ticket&)>& row) override;
   std::int64_t count_tickets(const Query& q) override;
-  void each_ticket_timeline(
-      const Query& q,
-      const std::function<bool(const Ticket&, const std::vector<tickets::Mark>&)>& row) override;
 
   std::int64_t append_event(const Event& e) override;
   std::vector<Event> ticket_events(std::int64_t ticket_id) override;
@@ -43,6 +41,8 @@ class SqliteStore final : public Store {
   std::optional<catalog::Customer> find_customer(std::string_view id_email_or_name) override;
   std::optional<catalog::Customer> customer(std::int64_t id) override;
   std::int64_t insert_customer(const catalog::Customer& c) override;
+
+  KbStore& kb() override;  // kb_sql.cpp
 
   const std::filesystem::path& path() const override { return path_; }
   ReportStore& reports() override;  // report_sql.cpp
@@ -63,6 +63,7 @@ class SqliteStore final : public Store {
   std::unique_ptr<SQLite::Database> db_;
   std::chrono::milliseconds busy_timeout_;
   std::map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+  std::unique_ptr<KbStore> kb_;
   std::unique_ptr<ReportStore> reports_;
 };
 
@@ -78,6 +79,16 @@ auto SqliteStore::guarded(F&& f) -> decltype(f()) {
 // Ticket row ↔ Ticket, shared by every query that returns tickets.
 extern const char* const kTicketColumns;
 Ticket ticket_from_row(SQLite::Statement& st);
+
+// Process-wide SQLite settings, applied once before the first connection.
+void configure_sqlite();
+
+// An event's data column (changes, text, extra) into `e`.
+void decode_event_data(tickets::Event& e, const std::string& text);
+
+// Work a migration needs beyond its SQL (migrate_steps.cpp), run inside the
+// migration's transaction right after the SQL of `version`.
+void after_migration(int version, SQLite::Database& db);
 
 // Registers desk's SQL functions (desk_contains: case- and accent-blind
 // substring) on a connection.

@@ -19,6 +19,7 @@
 #include "desk/catalog/customer.hpp"
 #include "desk/store/report_store.hpp"
 #include "desk/tickets/ticket.hpp"
+#include "desk/tickets/timeline.hpp"
 
 namespace desk::store {
 
@@ -63,11 +64,13 @@ class Store {
                            const std::function<bool(const Ticket&)>& row) = 0;
   virtual std::int64_t count_tickets(const Query& q) = 0;
 
-  // Streams the tickets `q` selects in id order, each with its timeline
-  // marks (see tickets::Mark) oldest first, until `row` returns false.
-  virtual void each_ticket_timeline(
+  // each_ticket with each ticket's timeline marks (tickets::Mark) decoded,
+  // oldest first: what service levels measure. The tickets are lean: their
+  // description, resolution and workaround are left out.
+
+  void each_ticket_timeline(
       const Query& q,
-      const std::function<bool(const Ticket&, const std::vector<tickets::Mark>&)>& row) = 0;
+      const std::function<bool(const Ticket&, const std::vector<tickets::Mark>&)>& row);
 
   // Events: a ticket's history, oldest first.
   virtual std::int64_t append_event(const Event& e) = 0;
@@ -86,6 +89,7 @@ class Store {
   virtual std::optional<catalog::Customer> find_customer(std::string_view id_email_or_name) = 0;
   virtual std::optional<catalog::Customer> customer(std::int64_t id) = 0;
   virtual std::int64_t insert_customer(const catalog::Customer& c) = 0;
+  virtual class KbStore& kb() = 0;  // the knowledge base: kb_store.hpp
 
   virtual const std::filesystem::path& path() const = 0;
 

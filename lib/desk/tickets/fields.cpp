@@ -3,6 +3,7 @@
 #include <variant>
 
 #include "desk/core/error.hpp"
+#include "desk/tickets/timeline.hpp"
 
 namespace desk::tickets {
 
@@ -132,6 +133,8 @@ void set_field(Ticket& t, std::string_view name, const Json& value) {
 
 void apply(Ticket& t, const Event& e) {
   for (const auto& c : e.changes) set_field(t, c.field, c.to);
+  append_mark(t.timeline, e);
+
   if (e.kind == "logged") {
     t.id = e.ticket_id;
     t.created_at = e.at;

@@ -106,8 +106,9 @@ void add_filter_terms(Query& q, const FilterContext& ctx, const std::vector<std:
       continue;
     }
     auto colon = term.find(':');
-    // "field:value"; but a word with a colon that names no field ("re: vpn")
-    // is text, and so is a time such as "10:30".
+    // "field:value". Letters before the colon make a filter, and an unknown
+    // field is refused with a suggestion (a typo such as "stauts:new" must
+    // not silently become text); anything else with a colon ("10:30") is text.
     if (colon != std::string::npos && colon > 0) {
       std::string field = util::to_lower_ascii(term.substr(0, colon));
       bool known =

@@ -49,6 +49,7 @@ struct ResolveRequest {
   std::string workaround;
   std::int64_t duplicate_of = 0;
   std::optional<Instant> at;
+  std::int64_t article = 0;  // the knowledge-base article that resolved it (recorded by the caller)
 };
 
 std::vector<Event> resolve(Session& s, std::int64_t id, const ResolveRequest& r);

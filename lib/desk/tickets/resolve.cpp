@@ -35,6 +35,8 @@ std::vector<Event> resolve(Session& s, std::int64_t id, const ResolveRequest& r)
   change(e, t, "resolution", r.resolution);
   change(e, t, "workaround", r.workaround);
   if (r.duplicate_of) change(e, t, "duplicate_of", r.duplicate_of);
+  if (r.article) e.extra["article"] = r.article;
+
   std::vector<Event> out;
   out.push_back(record(s, t, std::move(e)));
   if (r.duplicate_of)

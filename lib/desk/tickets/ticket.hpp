@@ -50,6 +50,8 @@ struct Ticket {
   std::optional<Instant> first_response_at;
   std::optional<Instant> resolved_at;
   std::optional<Instant> closed_at;
+  // The marks service levels read (timeline.hpp), in event order.
+  std::string timeline;
 
   // Joined for display, not part of the projection.
   std::string customer_name;
@@ -121,7 +123,10 @@ struct Query {
   std::optional<int> min_tier;
   std::optional<bool> escalated;
   std::vector<SortKey> sort;  // default: id ascending
-  std::int64_t limit = 0;     // 0: no limit
+  bool any_order = false;     // with no sort: whatever order is fastest (aggregates)
+  bool lean = false;          // leave out description, resolution and workaround (read as "")
+
+  std::int64_t limit = 0;  // 0: no limit
   std::int64_t offset = 0;
 };
 

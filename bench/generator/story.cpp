@@ -1,0 +1,389 @@
+#include "story.hpp"
+
+#include <algorithm>
+
+#include "desk/tickets/actions.hpp"
+#include "desk/tickets/allocation.hpp"
+#include "desk/tickets/fields.hpp"
+#include "desk/tickets/lifecycle.hpp"
+
+#include "corpus.hpp"
+
+namespace bench {
+
+namespace tk = desk::tickets;
+using desk::Seconds;
+
+namespace {
+
+const std::vector<std::string> kTypes = {"incident", "service-request", "access-request",
+                                         "information-request", "complaint"};
+const std::vector<double> kTypeWeights = {55, 25, 8, 9, 3};
+const std::vector<std::string> kChannels = {"email", "portal", "phone", "chat", "walk-in", "bot"};
+const std::vector<double> kChannelWeights = {35, 25, 22, 12, 4, 2};
+const std::vector<std::string> kCategories = {"hardware", "software", "network",
+                                              "access",   "account",  "other"};
+const std::vector<double> kCategoryWeights = {22, 32, 14, 8, 14, 10};
+const std::vector<std::string> kLevels = {"high", "medium", "low"};
+const std::vector<double> kImpactWeights = {10, 35, 55};
+const std::vector<double> kUrgencyWeights = {15, 45, 40};
+const std::vector<std::string> kCodes = {"fixed",          "workaround", "information-given",
+                                         "no-fault-found", "duplicate",  "cancelled"};
+const std::vector<double> kCodeWeights = {55, 12, 18, 7, 5, 3};
+
+// Minutes of wall-clock time by priority, P1 to P5: to the first reply, and
+// the work from starting to resolving.
+constexpr double kReply[5] = {10, 30, 90, 240, 480};
+constexpr double kWork[5] = {180, 480, 1440, 2880, 4320};
+
+// How likely a ticket is to stall (sit open at "now" whatever its age):
+// tuned so that about 70% of a 90-day store is resolved or closed.
+constexpr double kStall = 0.255;
+
+std::size_t rank_of(const std::string& priority) {
+  if (priority.size() == 2 && priority[0] == 'P' && priority[1] >= '1' && priority[1] <= '5')
+    return static_cast<std::size_t>(priority[1] - '1');
+  return 2;
+}
+
+std::string capitalised(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+}  // namespace
+
+class Teller::Story {
+ public:
+  Story(Teller& teller, const Call& call)
+      : t_(teller),
+        s_(teller.session_),
+        call_(call),
+        rng_(teller.seed_, static_cast<std::uint64_t>(call.id)) {}
+
+  Told tell() {
+    t_.store_.start(call_.id);
+    std::string logger = log();
+    if (!call_.unallocated) {
+      rank_ = rank_of(ticket().priority);
+      urgent_ = rank_ == 0;  // P1s are worked round the clock
+      stalled_ = rng_.chance(kStall);
+      stall_at_ = rng_.weighted({25, 35, 40});  // assigned, in progress, pending
+      allocate_first(logger);
+      if (!(stalled_ && stall_at_ == 0)) work(logger);
+    }
+    Told out;
+    out.events = t_.store_.events();
+    out.row = tk::replay(out.events);
+    out.links = t_.store_.links();
+    return out;
+  }
+
+ private:
+  const Ticket& ticket() const { return t_.store_.current(); }
+  const desk::config::Config& config() const { return t_.config_; }
+  const WorkClock& clock() const { return t_.clock_; }
+  Instant now() const { return t_.now_; }
+  std::string tech() const { return ticket().assignee.empty() ? "alice" : ticket().assignee; }
+  Instant after(double minutes, bool anytime) {
+    return clock().after(last_, minutes, anytime, rng_);
+  }
+
+  // Runs the command `f` as `actor` at `when`; false, doing nothing, when that
+  // is after now: the story has not got there yet.
+  template <typename F>
+  bool at(Instant when, const std::string& actor, F&& f) {
+    when = std::max(when, last_);
+    if (when > now()) return false;
+    s_.now = when;
+    s_.actor = actor;
+    f();
+    last_ = when;
+    return true;
+  }
+
+  // Some steps are never left undone at "now" (nobody leaves a ticket
+  // unallocated for long): a time past now is pulled back before it.
+  Instant soon(Instant when) {
+    if (when <= now()) return when;
+    auto room = (now() - last_).count();
+    return last_ + Seconds{static_cast<std::int64_t>(rng_.uniform() * static_cast<double>(room))};
+  }
+
+  std::string log() {
+    std::string type = kTypes[rng_.weighted(kTypeWeights)];
+    std::string category = type == "access-request" ? (rng_.chance(0.8) ? "access" : "account")
+                           : type == "complaint"    ? (rng_.chance(0.6) ? "other" : "software")
+                                                    : kCategories[rng_.weighted(kCategoryWeights)];
+    channel_ = kChannels[rng_.weighted(kChannelWeights)];
+    tk::LogRequest r;
+    r.title = capitalised(title_for(rng_, category, call_.locale));
+    r.type = type;
+    if (call_.customer_id) r.customer = std::to_string(call_.customer_id);
+    r.channel = channel_;
+    r.category = category;
+    r.impact = kLevels[rng_.weighted(kImpactWeights)];
+    r.urgency = kLevels[rng_.weighted(kUrgencyWeights)];
+    r.tags = tags_for(rng_, category);
+    r.description = description_for(rng_, category, channel_);
+    r.at = call_.at;
+    // Calls and walk-ins are written up a few minutes after they happen
+    // (desk log --at); mail, the portal and the bot log as they arrive.
+    std::string logger;
+    double minutes = 0;
+    if (channel_ == "email") {
+      logger = "mailgate";
+    } else if (channel_ == "portal") {
+      logger = "portal";
+    } else if (channel_ == "bot") {
+      logger = "chatbot";
+    } else {
+      logger = first_line(call_.at);
+      minutes = rng_.uniform(0.5, channel_ == "chat" ? 3 : 12);
+    }
+    s_.now = std::min(now(), call_.at + Seconds{static_cast<std::int64_t>(minutes * 60)});
+    s_.actor = logger;
+    tk::log_ticket(s_, r);
+    last_ = s_.now;
+    return logger;
+  }
+
+  // Who answers the phone: a first-line technician (the one away now was
+  // there until two weeks ago).
+  std::string first_line(Instant when) {
+    const auto* team = config().team("service-desk");
+    std::vector<std::string> here;
+    for (const auto& m : team->members) {
+      const auto* tech = config().technician(m);
+      if (tech && (!tech->away || when < now() - Seconds{14 * 86400})) here.push_back(m);
+    }
+    return rng_.pick(here);
+  }
+
+  // A member of `team` for this ticket: someone with the skill when there is one.
+  std::string member(const desk::config::Team& team) {
+    std::vector<std::string> skilled, any;
+    for (const auto& m : team.members) {
+      const auto* tech = config().technician(m);
+      if (tech == nullptr || tech->away) continue;
+      any.push_back(m);
+      if (std::find(tech->skills.begin(), tech->skills.end(), ticket().category) !=
+          tech->skills.end())
+        skilled.push_back(m);
+    }
+    if (any.empty()) return team.members.front();
+    return !skilled.empty() && rng_.chance(0.7) ? rng_.pick(skilled) : rng_.pick(any);
+  }
+
+  // `desk allocate --auto` from cron, every ten minutes.
+  bool auto_allocate(Instant after_time) {
+    std::int64_t t = desk::to_unix(after_time);
+    Instant run = soon(desk::from_unix((t / 600 + 1) * 600));
+    bool done = false;
+    t_.store_.open_load = [this](const std::string&) { return rng_.between(0, 14); };
+    at(run, "cron", [&] { done = !tk::auto_allocate(s_, {}).events.empty(); });
+    t_.store_.open_load = nullptr;
+    return done;
+  }
+
+  // By hand: the team's manager (or a senior technician) allocates.
+  void allocate_by_hand(double minutes) {
+    const auto* team = config().team(tk::route(config(), ticket()));
+    std::string lead = team->manager.empty() ? team->members.front() : team->manager;
+    std::string to = member(*team);
+    at(soon(after(minutes, true)), lead, [&] {
+      tk::allocate(s_, call_.id, {to, "", true, std::nullopt});
+    });
+  }
+
+  void allocate_first(const std::string& logger) {
+    if (config().technician(logger) && rng_.chance(0.65)) {
+      // desk take: whoever answered keeps the call.
+      took_ = true;
+      at(soon(after(rng_.uniform(0, 2), true)), logger, [&] {
+        tk::allocate(s_, call_.id, {logger, "", true, std::nullopt});
+      });
+      return;
+    }
+    if (rng_.chance(0.7) && auto_allocate(last_)) return;
+    allocate_by_hand(rng_.lognormal(20, 0.8));
+  }
+
+  bool reply(Instant when, bool first) {
+    std::string channel = channel_ == "portal" || channel_ == "bot" || channel_ == "walk-in"
+                              ? std::string("email")
+                              : channel_;
+    return at(when, tech(), [&] {
+      tk::add_note(s_, call_.id, {reply_text(rng_, first), true, channel, std::nullopt});
+    });
+  }
+
+  bool note(Instant when) {
+    return at(when, tech(), [&] {
+      tk::add_note(s_, call_.id, {note_text(rng_), false, "", std::nullopt});
+    });
+  }
+
+  bool start(Instant when) {
+    if (ticket().status != "new" && ticket().status != "assigned") return true;
+    return at(when, tech(), [&] { tk::start_work(s_, call_.id, {"", "", std::nullopt}); });
+  }
+
+  bool pending(const std::string& reason) {
+    Instant when = after(rng_.lognormal(60, 1.0), urgent_);
+    return at(when, tech(), [&] {
+      tk::set_pending(s_, call_.id, {reason, pending_text(rng_, reason), std::nullopt});
+    });
+  }
+
+  bool pending_and_back(const std::string& reason) {
+    if (!pending(reason)) return false;
+    double wait = reason == "customer" ? 1440 : reason == "supplier" ? 2880 : 4320;
+    return at(after(rng_.lognormal(wait, 0.8), false), tech(), [&] {
+      tk::resume_work(s_, call_.id, {"", resume_text(rng_, reason), std::nullopt});
+    });
+  }
+
+  bool edit() {
+    tk::EditRequest r;
+    if (ticket().urgency != "high")
+      r.urgency = "high";
+    else
+      r.impact = "medium";
+    r.reason = edit_reason(rng_);
+    return at(after(rng_.lognormal(30, 1.0), urgent_), tech(),
+              [&] { tk::edit_ticket(s_, call_.id, r); });
+  }
+
+  bool escalate() {
+    const auto* team = config().team(ticket().team);
+    if (team == nullptr) return true;
+    const std::string& category = ticket().category;
+    bool supplier_fault = category == "network" || category == "hardware";
+    std::size_t how = rng_.weighted({60, 8, supplier_fault ? 14.0 : 0.0, rank_ <= 1 ? 30.0 : 10.0});
+    if (how == 0 && team->escalates_to.value.empty()) how = 3;
+    if (how == 3 && team->manager.empty()) return true;
+    tk::EscalateRequest r;
+    std::string kind = how == 2 ? "supplier" : how == 3 ? "manager" : "functional";
+    r.reason = escalation_text(rng_, kind);
+    if (how == 0) {
+      r.up = true;
+    } else if (how == 1) {
+      r.to_team = team->name == "infrastructure" ? "second-line" : "infrastructure";
+    } else if (how == 2) {
+      r.supplier = category == "network" ? "acme-networks" : "papyrus-print";
+      r.ref = supplier_ref(rng_, r.supplier);
+    } else {
+      r.manager = true;
+    }
+    Instant when = after(rng_.lognormal(kWork[rank_] * 0.4, 0.8), urgent_);
+    if (!at(when, tech(), [&] { tk::escalate(s_, call_.id, r); })) return false;
+    if (how <= 1) {
+      // The new team picks it up: cron, or one of them takes it.
+      if (!(rng_.chance(0.5) && auto_allocate(last_))) {
+        const auto* to = config().team(ticket().team);
+        std::string taker = member(*to);
+        at(soon(after(rng_.lognormal(30, 1.0), urgent_)), taker, [&] {
+          tk::allocate(s_, call_.id, {taker, "", true, std::nullopt});
+        });
+      }
+      return start(after(rng_.lognormal(20, 1.0), urgent_));
+    }
+    if (how == 2) return pending_and_back("supplier");
+    return true;
+  }
+
+  bool resolve() {
+    std::string code = kCodes[rng_.weighted(kCodeWeights)];
+    if (code == "duplicate" && call_.id < 2) code = "fixed";
+    tk::ResolveRequest r;
+    r.code = code;
+    r.resolution = resolution_text(rng_, code, ticket().category);
+    if (code == "workaround") r.workaround = workaround_text(rng_, ticket().category);
+    if (code == "duplicate")
+      r.duplicate_of = call_.id - rng_.between(1, std::min<std::int64_t>(400, call_.id - 1));
+    Instant when = after(rng_.lognormal(kWork[rank_], 1.0), urgent_);
+    return at(when, tech(), [&] { tk::resolve(s_, call_.id, r); });
+  }
+
+  void close() {
+    if (ticket().status != "resolved" || !rng_.chance(0.55)) return;
+    // The customer confirms and the technician closes it.
+    at(after(rng_.lognormal(1440, 1.0), false), tech(),
+       [&] { tk::close_ticket(s_, call_.id, std::nullopt); });
+  }
+
+  bool reopen() {
+    if (!at(after(rng_.lognormal(1440, 1.0), false), tech(),
+            [&] { tk::reopen(s_, call_.id, reopen_text(rng_), std::nullopt); }))
+      return false;
+    return start(after(rng_.lognormal(60, 1.0), urgent_)) &&
+           reply(after(rng_.lognormal(30, 1.0), urgent_), false) && resolve();
+  }
+
+  // Resolved while the caller is still on the line.
+  void first_contact() {
+    if (rng_.chance(0.5)) reply(after(rng_.uniform(1, 5), true), true);
+    tk::ResolveRequest r;
+    r.code = rng_.chance(0.6) ? "fixed" : "information-given";
+    r.resolution = resolution_text(rng_, r.code, ticket().category);
+    at(after(rng_.uniform(3, 20), true), tech(), [&] { tk::resolve(s_, call_.id, r); });
+    close();
+  }
+
+  void work(const std::string& logger) {
+    bool live = channel_ == "phone" || channel_ == "chat" || channel_ == "walk-in";
+    if (took_ && live && !stalled_ && ticket().assignee == logger && rng_.chance(0.3))
+      return first_contact();
+    Instant first = after(rng_.lognormal(kReply[rank_], 0.9), urgent_);
+    if (rng_.chance(0.5)) {
+      if (!reply(first, true) || !start(after(rng_.lognormal(15, 1.0), urgent_))) return;
+    } else {
+      if (!start(first) || !reply(after(rng_.lognormal(10, 1.0), urgent_), true)) return;
+    }
+    if (rng_.chance(0.03) && !edit()) return;
+    if (stalled_ && stall_at_ == 1) {
+      if (rng_.chance(0.5)) note(after(rng_.lognormal(120, 1.0), urgent_));
+      return;
+    }
+    int notes = static_cast<int>(rng_.weighted({45, 35, 15, 5}));
+    for (int i = 0; i < notes; ++i)
+      if (!note(after(rng_.lognormal(90, 1.0), urgent_))) return;
+    if (rng_.chance(0.15) && !escalate()) return;
+    if (stalled_) {
+      if (ticket().status != "pending") pending(rng_.chance(0.6) ? "customer" : "change");
+      return;
+    }
+    if (rng_.chance(0.2) && !pending_and_back(rng_.chance(0.7) ? "customer" : "change")) return;
+    if (!resolve()) return;
+    if (ticket().resolution_code != "duplicate" && rng_.chance(0.04) && !reopen()) return;
+    close();
+  }
+
+  Teller& t_;
+  desk::tickets::Session& s_;
+  const Call& call_;
+  Rng rng_;
+  Instant last_{};
+  std::string channel_;
+  std::size_t rank_ = 2;
+  bool urgent_ = false;
+  bool stalled_ = false;
+  std::size_t stall_at_ = 0;
+  bool took_ = false;
+};
+
+Teller::Teller(const desk::config::Config& config, const WorkClock& clock, Instant now,
+               std::uint64_t seed)
+    : config_(config),
+      clock_(clock),
+      now_(now),
+      seed_(seed),
+      session_{config_, store_, now, "desk"} {}
+
+Told Teller::tell(const Call& call) {
+  Story story(*this, call);
+  return story.tell();
+}
+
+}  // namespace bench

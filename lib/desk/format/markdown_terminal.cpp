@@ -1,0 +1,283 @@
+#include "desk/format/markdown_terminal.hpp"
+
+#include <memory>
+
+#include <cmark.h>
+#include <fmt/format.h>
+
+#include "desk/util/strings.hpp"
+
+namespace desk::format {
+
+namespace {
+
+constexpr std::string_view kBold = "\x1b[1m", kBoldOff = "\x1b[22m";
+constexpr std::string_view kItalic = "\x1b[3m", kItalicOff = "\x1b[23m";
+constexpr std::string_view kUnderline = "\x1b[4m", kUnderlineOff = "\x1b[24m";
+constexpr std::string_view kCyan = "\x1b[36m", kYellow = "\x1b[33m", kColorOff = "\x1b[39m";
+
+// Control characters (C0, DEL, and C1 as UTF-8) as spaces; newlines too
+// unless `keep_newlines`.
+std::string sanitize(std::string_view s, bool keep_newlines = false) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c == '\n' && keep_newlines) {
+      out += '\n';
+    } else if (c == '\t') {
+      out += keep_newlines ? "    " : " ";
+    } else if (c < 0x20 || c == 0x7f) {
+      out += ' ';
+    } else if (c == 0xc2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(s[i + 1]) <= 0x9f) {
+      out += ' ';
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+// Columns a string takes on screen, not counting SGR escapes.
+std::size_t visible_width(std::string_view s) {
+  std::size_t width = 0, start = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '\x1b') continue;
+    width += util::display_width(s.substr(start, i - start));
+    std::size_t end = s.find('m', i);
+    i = end == std::string_view::npos ? s.size() : end;
+    start = i + 1;
+  }
+  if (start < s.size()) width += util::display_width(s.substr(start));
+  return width;
+}
+
+std::string literal(cmark_node* n) {
+  const char* s = cmark_node_get_literal(n);
+  return s ? s : "";
+}
+
+class Renderer {
+ public:
+  explicit Renderer(const TerminalStyle& style) : style_(style) {}
+
+  std::string render(cmark_node* document) {
+    std::string margin(style_.indent, ' ');
+    blocks(document, margin, margin);
+    return out_;
+  }
+
+ private:
+  std::string styled(std::string_view on, const std::string& text, std::string_view off) const {
+    if (!style_.color || text.empty()) return text;
+    return std::string(on) + text + std::string(off);
+  }
+
+  std::string inlines(cmark_node* parent) {
+    std::string s;
+    for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) s += inline_(n);
+    return s;
+  }
+
+  std::string inline_(cmark_node* n) {
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_TEXT:
+        return sanitize(literal(n));
+      case CMARK_NODE_SOFTBREAK:
+        return " ";
+      case CMARK_NODE_LINEBREAK:
+        return "\n";
+      case CMARK_NODE_CODE:
+        return style_.color ? styled(kCyan, sanitize(literal(n)), kColorOff)
+                            : "`" + sanitize(literal(n)) + "`";
+      case CMARK_NODE_HTML_INLINE:
+        return sanitize(literal(n));
+      case CMARK_NODE_EMPH:
+        return styled(kItalic, inlines(n), kItalicOff);
+      case CMARK_NODE_STRONG:
+        return styled(kBold, inlines(n), kBoldOff);
+      case CMARK_NODE_LINK: {
+        std::string text = inlines(n);
+        const char* u = cmark_node_get_url(n);
+        std::string url = sanitize(u ? u : "");
+        if (url.empty() || text == url || "mailto:" + text == url) return url.empty() ? text : url;
+        return styled(kUnderline, text, kUnderlineOff) + " (" + url + ")";
+      }
+      case CMARK_NODE_IMAGE: {
+        const char* u = cmark_node_get_url(n);
+        return "[image: " + inlines(n) + "] (" + sanitize(u ? u : "") + ")";
+      }
+      default:
+        return inlines(n);
+    }
+  }
+
+  // Words of `text` filled into lines after `first` (then `rest`).
+  void wrap(const std::string& text, const std::string& first, const std::string& rest) {
+    std::size_t limit = style_.width;
+    std::string line = first;
+    std::size_t used = visible_width(first);
+    bool empty = true;
+    auto flush = [&] {
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      out_ += line + "\n";
+      line = rest;
+      used = visible_width(rest);
+      empty = true;
+    };
+    std::size_t i = 0;
+    while (i <= text.size()) {
+      std::size_t end = text.find_first_of(" \n", i);
+      if (end == std::string::npos) end = text.size();
+      std::string word = text.substr(i, end - i);
+      if (!word.empty()) {
+        std::size_t w = visible_width(word);
+        if (!empty && limit > 0 && used + 1 + w > limit) flush();
+        if (!empty) {
+          line += ' ';
+          ++used;
+        }
+        line += word;
+        used += w;
+        empty = false;
+      }
+      if (end < text.size() && text[end] == '\n') flush();
+      i = end + 1;
+    }
+    if (!empty || line != rest) flush();
+  }
+
+  void verbatim(const std::string& text, const std::string& prefix) {
+    std::string body = text;
+    while (!body.empty() && body.back() == '\n') body.pop_back();
+    for (const auto& l : lines(body)) {
+      std::string shown = prefix + l;
+      while (!shown.empty() && shown.back() == ' ') shown.pop_back();
+      out_ += shown + "\n";
+    }
+  }
+
+  static std::vector<std::string> lines(const std::string& s) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= s.size()) {
+      std::size_t end = s.find('\n', start);
+      if (end == std::string::npos) end = s.size();
+      out.push_back(s.substr(start, end - start));
+      start = end + 1;
+    }
+    return out;
+  }
+
+  void blank_line(const std::string& prefix) {
+    std::string p = prefix;
+    while (!p.empty() && p.back() == ' ') p.pop_back();
+    out_ += p + "\n";
+  }
+
+  // The children of `parent`, a blank line between them unless `tight`.
+  void blocks(cmark_node* parent, const std::string& first, const std::string& rest,
+              bool tight = false) {
+    bool started = false;
+    for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
+      if (started && !tight) blank_line(rest);
+      block(n, started ? rest : first, rest);
+      started = true;
+    }
+  }
+
+  void block(cmark_node* n, const std::string& first, const std::string& rest) {
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_PARAGRAPH:
+        wrap(inlines(n), first, rest);
+        break;
+      case CMARK_NODE_HEADING:
+        heading(n, first, rest);
+        break;
+      case CMARK_NODE_CODE_BLOCK:
+        if (first != rest) out_ += first + "\n";
+        verbatim(sanitize(literal(n), true), rest + "    ");
+        break;
+      case CMARK_NODE_HTML_BLOCK:
+        verbatim(sanitize(literal(n), true), rest);
+        break;
+      case CMARK_NODE_THEMATIC_BREAK: {
+        std::size_t avail = style_.width > rest.size() ? style_.width - rest.size() : 40;
+        out_ += first + std::string(std::min<std::size_t>(avail, 40), '-') + "\n";
+        break;
+      }
+      case CMARK_NODE_BLOCK_QUOTE:
+        blocks(n, first + "> ", rest + "> ");
+        break;
+      case CMARK_NODE_LIST:
+        list(n, first, rest);
+        break;
+      default:
+        blocks(n, first, rest);
+    }
+  }
+
+  void heading(cmark_node* n, const std::string& first, const std::string& rest) {
+    int level = cmark_node_get_heading_level(n);
+    std::string text = inlines(n);
+    if (style_.color) {
+      std::string on(kBold), off(kBoldOff);
+      if (level == 1) on += kUnderline, off += kUnderlineOff;
+      wrap(on + text + off, first, rest);
+      return;
+    }
+    wrap(text, first, rest);
+    if (level <= 2)
+      out_ += rest +
+              std::string(std::max<std::size_t>(visible_width(text), 3), level == 1 ? '=' : '-') +
+              "\n";
+  }
+
+  void list(cmark_node* n, const std::string& first, const std::string& rest) {
+    bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+    bool tight = cmark_node_get_list_tight(n) != 0;
+    int number = cmark_node_get_list_start(n);
+    const char* delim = cmark_node_get_list_delim(n) == CMARK_PAREN_DELIM ? ")" : ".";
+    bool started = false;
+    for (cmark_node* item = cmark_node_first_child(n); item; item = cmark_node_next(item)) {
+      if (started && !tight) blank_line(rest);
+      std::string marker = ordered ? fmt::format("{}{} ", number++, delim) : "- ";
+      std::string pad(marker.size(), ' ');
+      blocks(item, (started ? rest : first) + marker, rest + pad, tight);
+      if (cmark_node_first_child(item) == nullptr) out_ += (started ? rest : first) + marker + "\n";
+      started = true;
+    }
+  }
+
+  TerminalStyle style_;
+  std::string out_;
+};
+
+}  // namespace
+
+std::string markdown_to_terminal(std::string_view markdown, const TerminalStyle& style) {
+  std::unique_ptr<cmark_node, void (*)(cmark_node*)> doc(
+      cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT), cmark_node_free);
+  if (!doc) return std::string(markdown);
+  return Renderer(style).render(doc.get());
+}
+
+std::string highlight(std::string_view text,
+                      const std::vector<std::pair<std::size_t, std::size_t>>& marks, bool color) {
+  if (!color || marks.empty()) return sanitize(text);
+  std::string out;
+  std::size_t at = 0;
+  for (const auto& [begin, end] : marks) {
+    if (begin < at || end > text.size() || begin > end) continue;
+    out += sanitize(text.substr(at, begin - at));
+    out += std::string(kBold) + std::string(kYellow) + sanitize(text.substr(begin, end - begin)) +
+           std::string(kColorOff) + std::string(kBoldOff);
+    at = end;
+  }
+  out += sanitize(text.substr(at));
+  return out;
+}
+
+}  // namespace desk::format

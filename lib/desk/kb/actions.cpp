@@ -1,0 +1,312 @@
+#include "desk/kb/actions.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "desk/core/error.hpp"
+#include "desk/kb/search.hpp"
+#include "desk/store/kb_store.hpp"
+#include "desk/tickets/record.hpp"
+#include "desk/tickets/validate.hpp"
+#include "desk/util/strings.hpp"
+
+namespace desk::kb {
+
+namespace {
+
+store::KbStore& kb_store(Session& s) {
+  return s.store.kb();
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& v) {
+  return std::find(list.begin(), list.end(), v) != list.end();
+}
+
+Version save(Session& s, Article& a, const char* action, std::vector<std::string> changed,
+             const std::string& note) {
+  Version v;
+  v.number = a.version;
+  v.at = s.now;
+  v.actor = s.actor;
+  v.action = action;
+  v.changed = std::move(changed);
+  v.note = clean_text(note);
+  v.article = a;
+  kb_store(s).save_version(a.id, v);
+  return v;
+}
+
+// A body for a how-to or FAQ drafted from a ticket.
+std::string drafted_body(const tickets::Ticket& t) {
+  std::string out;
+  auto section = [&](const char* heading, const std::string& text) {
+    if (util::trim(text).empty()) return;
+    if (!out.empty()) out += "\n\n";
+    out += fmt::format("## {}\n\n{}", heading, text);
+  };
+  section("Problem", t.description);
+  section("Workaround", t.workaround);
+  section("Solution", t.resolution);
+  return out;
+}
+
+void draft_from_ticket(Session& s, Article& a, const AddRequest& r, const tickets::Ticket& t) {
+  if (a.title.empty() || util::trim(a.title).empty()) a.title = t.title;
+  a.kind = r.kind.value_or("known-error");
+  if (a.kind == "known-error") {
+    a.symptom = r.symptom.value_or(t.description);
+    a.workaround = r.workaround.value_or(t.workaround);
+    if (a.body.empty()) a.body = t.resolution;
+  } else if (a.body.empty()) {
+    a.body = drafted_body(t);
+  }
+  a.category = r.category.value_or(t.category);
+  a.service = r.service.value_or(t.service);
+  for (const auto& tag : t.tags)
+    if (!contains(a.tags, tag)) a.tags.push_back(tag);
+  (void)s;
+}
+
+tickets::Event linked_event(Session& s, tickets::Ticket& t, const Article& a, Instant at) {
+  tickets::Event e;
+  e.kind = "linked";
+  e.at = at;
+  e.extra["article"] = a.id;
+  return tickets::record(s, t, std::move(e));
+}
+
+}  // namespace
+
+void normalize_article(Article& a) {
+  a.title = tickets::checked_title(a.title);
+  a.body = clean_text(a.body);
+  a.symptom = clean_text(a.symptom);
+  a.cause = clean_text(a.cause);
+  a.workaround = clean_text(a.workaround);
+  a.fix_status = std::string(util::trim(a.fix_status));
+  a.category = std::string(util::trim(a.category));
+  a.service = util::single_line(util::trim(a.service));
+  a.tags = clean_tags(a.tags);
+  if (a.known_error() && a.fix_status.empty()) a.fix_status = "open";
+}
+
+std::int64_t parse_article_id(std::string_view text) {
+  std::string_view s = util::trim(text);
+  auto id = util::parse_int(s);
+  if (!id || *id <= 0)
+    throw UsageError(fmt::format("invalid article id '{}'", text),
+                     "article ids are numbers such as 12; 'desk kb list' shows them");
+  return *id;
+}
+
+Article require_article(Session& s, std::int64_t id) {
+  auto a = kb_store(s).find_article(id);
+  if (!a)
+    throw Refused(fmt::format("no article {}", id), "'desk kb list --all' shows the articles");
+  return *a;
+}
+
+void check_article(const Article& a, const config::Config& c) {
+  tickets::require_one_of("article kind", a.kind, kKinds);
+  tickets::require_one_of("article state", a.state, kStates);
+  if (a.title.empty()) throw DataError("the title must not be empty");
+  if (a.known_error()) {
+    tickets::require_one_of("fix status", a.fix_status, kFixStatuses);
+  } else if (!a.symptom.empty() || !a.cause.empty() || !a.workaround.empty() ||
+             !a.fix_status.empty()) {
+    throw DataError(fmt::format("a {} has no symptom, cause, workaround or fix status", a.kind),
+                    "only known errors have them: give --kind known-error, or leave them out");
+  }
+  if (!a.category.empty()) tickets::require_one_of("category", a.category, c.tickets.categories);
+  if (a.body.empty() && !(a.known_error() && !a.symptom.empty()))
+    throw DataError("the article has no text",
+                    a.known_error() ? "give its symptom with --symptom TEXT, or a body with -m"
+                                    : "give the body with -m TEXT or on standard input");
+}
+
+Added add_article(Session& s, const AddRequest& r) {
+  Article a;
+  a.uid = new_uid();
+  a.kind = r.kind.value_or("how-to");
+  a.title = r.title;
+  a.body = r.body;
+  a.symptom = r.symptom.value_or("");
+  a.cause = r.cause.value_or("");
+  a.workaround = r.workaround.value_or("");
+  a.fix_status = r.fix_status.value_or("");
+  a.category = r.category.value_or("");
+  a.service = r.service.value_or("");
+  a.tags = r.tags;
+  std::optional<tickets::Ticket> ticket;
+  if (r.from_ticket) {
+    ticket = tickets::require_ticket(s, *r.from_ticket);
+    draft_from_ticket(s, a, r, *ticket);
+  }
+  a.author = s.actor;
+  a.state = "draft";
+  a.version = 1;
+  a.created_at = a.updated_at = s.now;
+  normalize_article(a);
+  check_article(a, s.config);
+
+  a.id = kb_store(s).insert_article(a);
+  save(s, a, "created", {}, {});
+  Added out{a, std::nullopt};
+  if (ticket) {
+    kb_store(s).link({a.id, ticket->id, s.now, s.actor, std::nullopt, {}, {}, {}});
+    out.linked = linked_event(s, *ticket, a, s.now);
+  }
+  return out;
+}
+
+std::optional<Version> edit_article(Session& s, std::int64_t id, const EditRequest& r) {
+  Article before = require_article(s, id);
+  Article a = before;
+  if (r.title) a.title = *r.title;
+  if (r.kind) a.kind = *r.kind;
+  if (r.body) a.body = *r.body;
+  if (r.symptom) a.symptom = *r.symptom;
+  if (r.cause) a.cause = *r.cause;
+  if (r.workaround) a.workaround = *r.workaround;
+  if (r.fix_status) a.fix_status = *r.fix_status;
+  if (r.category) a.category = *r.category;
+  if (r.service) a.service = *r.service;
+  if (r.tags) a.tags = *r.tags;
+  for (const auto& t : r.add_tags) a.tags.push_back(t);
+  a.tags = clean_tags(a.tags);
+  for (const auto& t : clean_tags(r.remove_tags))
+    a.tags.erase(std::remove(a.tags.begin(), a.tags.end(), t), a.tags.end());
+  // A known error turned into another kind keeps no fix status of its own.
+  if (r.kind && !a.known_error() && !r.fix_status) a.fix_status.clear();
+  normalize_article(a);
+  check_article(a, s.config);
+  std::vector<std::string> changed = article_differences(before, a);
+  if (changed.empty()) return std::nullopt;
+  a.version = before.version + 1;
+  a.updated_at = s.now;
+  kb_store(s).update_article(a);
+  return save(s, a, "edited", std::move(changed), r.note);
+}
+
+Version publish_article(Session& s, std::int64_t id, const std::string& note) {
+  Article a = require_article(s, id);
+  if (a.state == "published")
+    throw Refused(fmt::format("article {} is already published", id),
+                  fmt::format("a published article can only be retired: 'desk kb retire {}'", id));
+  if (a.known_error() && (a.symptom.empty() || a.workaround.empty()))
+    throw Refused(
+        fmt::format("cannot publish article {}: a known error needs a symptom and a "
+                    "workaround",
+                    id),
+        fmt::format("add them with 'desk kb edit {} --symptom TEXT --workaround TEXT'", id));
+  if (!a.known_error() && a.body.empty())
+    throw Refused(fmt::format("cannot publish article {}: it has no body", id),
+                  fmt::format("write it with 'desk kb edit {}'", id));
+  a.state = "published";
+  a.published_at = s.now;
+  a.retired_at.reset();
+  a.version += 1;
+  a.updated_at = s.now;
+  kb_store(s).update_article(a);
+  return save(s, a, "published", {"state"}, note);
+}
+
+Version retire_article(Session& s, std::int64_t id, const std::string& note) {
+  Article a = require_article(s, id);
+  if (a.state == "retired")
+    throw Refused(
+        fmt::format("article {} is already retired", id),
+        fmt::format("a retired article can only be published again: 'desk kb publish {}'", id));
+  a.state = "retired";
+  a.retired_at = s.now;
+  a.version += 1;
+  a.updated_at = s.now;
+  kb_store(s).update_article(a);
+  return save(s, a, "retired", {"state"}, note);
+}
+
+std::vector<Version> article_history(Session& s, std::int64_t id) {
+  require_article(s, id);
+  return kb_store(s).versions(id);
+}
+
+Version require_version(Session& s, std::int64_t id, int number) {
+  Article a = require_article(s, id);
+  auto v = kb_store(s).find_version(id, number);
+  if (!v) {
+    auto all = kb_store(s).versions(id);
+    std::string have = all.empty() ? std::string("none")
+                       : all.size() == 1
+                           ? std::to_string(all.front().number)
+                           : fmt::format("{} to {}", all.front().number, all.back().number);
+    throw Refused(fmt::format("article {} has no version {}", id, number),
+                  fmt::format("its versions here: {}; 'desk kb history {}' lists them", have, id));
+  }
+  v->article.use_count = a.use_count;
+  return *v;
+}
+
+Linked link_article(Session& s, std::int64_t article_id, std::int64_t ticket_id,
+                    std::optional<Instant> at) {
+  Article a = require_article(s, article_id);
+  tickets::Ticket t = tickets::require_ticket(s, ticket_id);
+  Instant when = tickets::event_time(s, at, t.created_at);
+  Link l{a.id, t.id, when, s.actor, std::nullopt, a.title, a.kind, a.state};
+  Linked out{l, std::nullopt};
+  if (kb_store(s).link(l)) out.event = linked_event(s, t, a, when);
+  return out;
+}
+
+Article record_resolution(Session& s, std::int64_t article_id, std::int64_t ticket_id, Instant at) {
+  require_article(s, article_id);
+  tickets::require_ticket(s, ticket_id);
+  kb_store(s).mark_resolved({article_id, ticket_id, at, s.actor, at, {}, {}, {}});
+  return require_article(s, article_id);
+}
+
+std::vector<Link> articles_for_ticket(Session& s, std::int64_t ticket_id) {
+  return kb_store(s).ticket_links(ticket_id);
+}
+
+std::vector<Link> tickets_for_article(Session& s, std::int64_t article_id) {
+  return kb_store(s).article_links(article_id);
+}
+
+void check_filter(const Filter& f) {
+  for (const auto& v : f.states) tickets::require_one_of("article state", v, kStates);
+  for (const auto& v : f.kinds) tickets::require_one_of("article kind", v, kKinds);
+  static const std::vector<std::string> keys = {"id",      "title",   "kind",      "state",
+                                                "created", "updated", "published", "uses"};
+  for (const auto& key : f.sort) {
+    std::string k = !key.empty() && key.front() == '-' ? key.substr(1) : key;
+    if (!contains(keys, k))
+      throw UsageError(
+          fmt::format("cannot sort articles by '{}'", k),
+          fmt::format("sort by {}; '-' before a field reverses it", util::join(keys, ", ")));
+  }
+}
+
+void each_article(Session& s, const Filter& f, const std::function<bool(const Article&)>& row) {
+  check_filter(f);
+  kb_store(s).each_article(f, row);
+}
+
+std::vector<Hit> search_articles(Session& s, std::string_view text, const Filter& f) {
+  check_filter(f);
+  SearchQuery q = parse_search(text);
+  return kb_store(s).search(q, f);
+}
+
+std::vector<Hit> suggest_articles(Session& s, std::int64_t ticket_id, std::int64_t limit) {
+  tickets::Ticket t = tickets::require_ticket(s, ticket_id);
+  // Looking a word up costs in proportion to the articles holding it, so a
+  // long description is cut short; the store picks the rarest of these.
+  std::vector<std::string> words = telling_words(t.title + "\n" + t.description, 32);
+  Filter f;
+  f.states = {"published"};
+  f.limit = limit;
+  return kb_store(s).suggest(words, f);
+}
+
+}  // namespace desk::kb

@@ -1,0 +1,97 @@
+#include "desk/tickets/timeline.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "desk/util/strings.hpp"
+
+namespace desk::tickets {
+
+namespace {
+
+// Entries are separated by RS (0x1e), fields by US (0x1f): names never hold
+// control characters, so no escaping is needed. Fields: kind, Unix time,
+// status, team, assignee, rule; a changed team or assignee is written "=name"
+// ("=" alone when cleared), an unchanged one is empty.
+constexpr char kEntry = '\x1e';
+constexpr char kField = '\x1f';
+
+constexpr std::array<std::string_view, 8> kMarkKinds = {
+    "logged", "allocated", "status", "escalated", "resolved", "closed", "reopened", "reply"};
+
+std::string text_of(const Json& v) {
+  return v.is_string() ? v.get<std::string>() : std::string();
+}
+
+// Sets `out` to `value` when `present`, else clears it; reuses its storage.
+void assign(std::optional<std::string>& out, std::string_view value, bool present) {
+  if (!present) {
+    out.reset();
+    return;
+  }
+  if (out)
+    out->assign(value);
+  else
+    out.emplace(value);
+}
+
+void assign(std::optional<std::string>& out, std::string_view value) {
+  assign(out, value, !value.empty());
+}
+
+}  // namespace
+
+void append_mark(std::string& timeline, const Event& e) {
+  if (std::find(kMarkKinds.begin(), kMarkKinds.end(), e.kind) == kMarkKinds.end()) return;
+  if (!timeline.empty()) timeline += kEntry;
+  timeline += e.kind;
+  timeline += kField;
+  timeline += std::to_string(to_unix(e.at));
+  timeline += kField;
+  if (const Change* c = e.change("status")) timeline += text_of(c->to);
+  timeline += kField;
+  if (const Change* c = e.change("team")) timeline += "=" + text_of(c->to);
+  timeline += kField;
+  if (const Change* c = e.change("assignee")) timeline += "=" + text_of(c->to);
+  timeline += kField;
+  if (e.extra.contains("rule")) timeline += text_of(e.extra["rule"]);
+}
+
+std::vector<Mark> read_marks(std::string_view timeline) {
+  std::vector<Mark> marks;
+  read_marks(timeline, marks);
+  return marks;
+}
+
+void read_marks(std::string_view timeline, std::vector<Mark>& out) {
+  std::size_t n = 0;
+  while (!timeline.empty()) {
+    std::size_t end = timeline.find(kEntry);
+    std::string_view entry = timeline.substr(0, end);
+    timeline = end == std::string_view::npos ? std::string_view() : timeline.substr(end + 1);
+    std::array<std::string_view, 6> f{};
+    std::size_t fields = 0;
+    for (std::size_t start = 0; fields < f.size();) {
+      std::size_t stop = entry.find(kField, start);
+      f[fields++] = entry.substr(
+          start, stop == std::string_view::npos ? std::string_view::npos : stop - start);
+      if (stop == std::string_view::npos) break;
+      start = stop + 1;
+    }
+    if (n == out.size()) out.emplace_back();
+    Mark& m = out[n++];
+    m.kind.assign(f[0]);
+    std::string_view at = f[1];
+    bool negative = !at.empty() && at.front() == '-';
+    if (negative) at.remove_prefix(1);
+    std::int64_t seconds = util::parse_int(at).value_or(0);
+    m.at = from_unix(negative ? -seconds : seconds);
+    assign(m.status, f[2]);
+    assign(m.team, f[3].empty() ? f[3] : f[3].substr(1), !f[3].empty());
+    assign(m.assignee, f[4].empty() ? f[4] : f[4].substr(1), !f[4].empty());
+    m.rule.assign(f[5]);
+  }
+  out.resize(n);
+}
+
+}  // namespace desk::tickets
