@@ -228,6 +228,39 @@ TEST_CASE("meta: desk(1) documents every global option, exit code, JSON field an
   CHECK(forms >= 15);
 }
 
+TEST_CASE("meta: desk-report(1) names every report, section and JSON field") {
+  Sandbox s;
+  s.log("VPN drops", {"--priority", "P1", "--at", "2026-11-23 09:00"});
+  s.ok({"note", "1", "--reply", "-m", "On it", "--at", "2026-11-23 09:10"});
+  std::string page = read_file(man_page("desk-report.1"));
+  std::string reports = section(page, "REPORTS");
+  std::string fields = section(page, "SECTIONS AND FIELDS");
+  int count = 0;
+  for (const auto& name : names_of(s.ok({"__complete", "options", "report"}).out)) {
+    if (name.front() == '-') continue;
+    CAPTURE(name);
+    ++count;
+    CHECK(contains(reports, "\n*" + name + "*\n"));
+    CHECK(contains(fields, "*" + name + "*"));
+    Json r = s.ok({"report", name, "--since", "2026-11-01", "--format", "json"}).json();
+    for (const auto& [key, value] : r.items()) {
+      CHECK_MESSAGE(contains(fields, "*" + key + "*"), "field '" << key << "'");
+      if (!value.is_array()) continue;
+      for (const auto& row : value)
+        for (const auto& [column, v] : row.items())
+          CHECK_MESSAGE(contains(fields, "*" + column + "*"), key << " field '" << column << "'");
+      // Sections empty here still name their columns in CSV.
+      std::string csv =
+          s.ok({"report", name, "--since", "2026-11-01", "--format", "csv", "--section", key}).out;
+      std::string header = csv.substr(0, csv.find('\n'));
+      std::istringstream columns(header);
+      for (std::string column; std::getline(columns, column, ',');)
+        CHECK_MESSAGE(contains(fields, "*" + column + "*"), key << " column '" << column << "'");
+    }
+  }
+  CHECK(count == 7);
+}
+
 TEST_CASE("meta: desk.toml(5) documents every section and key the configuration reader knows") {
   Sandbox s;
   std::string page = read_file(man_page("desk.toml.5"));
