@@ -39,8 +39,11 @@ Json due_row(const Due& d, const Zone& zone, const char* minutes_key) {
   return row;
 }
 
-std::string shown(std::size_t n, std::size_t total, const char* what) {
+// "N things." for the list of `n` of `total`; `one` is the singular of
+// `what`.
+std::string shown(std::size_t n, std::size_t total, const char* what, const char* one) {
   if (total == 0) return fmt::format("No {}.", what);
+  if (total == 1) return fmt::format("1 {}.", one);
   if (n < total) return fmt::format("{} {}; the first {} shown.", total, what, n);
   return fmt::format("{} {}.", total, what);
 }
@@ -168,7 +171,8 @@ Digest digest_report(tickets::Session& s, const Period& p) {
   missed.columns.push_back({"title", "TITLE", Kind::text, true});
   for (std::size_t i = 0; i < breaches.size(); ++i)
     missed.rows.push_back(due_row(breaches[i], zone, "late_minutes"));
-  missed.note = shown(missed.rows.size(), missed_count, "targets missed in the period");
+  missed.note = shown(missed.rows.size(), missed_count, "targets missed in the period",
+                      "target missed in the period");
 
   Section risk{"at_risk", "At risk now", due_columns, {}, std::nullopt, ""};
   risk.columns.push_back({"left_minutes", "LEFT", Kind::minutes});
@@ -176,7 +180,7 @@ Digest digest_report(tickets::Session& s, const Period& p) {
   risk.columns.push_back({"title", "TITLE", Kind::text, true});
   for (std::size_t i = 0; i < risks.size(); ++i)
     risk.rows.push_back(due_row(risks[i], zone, "left_minutes"));
-  risk.note = shown(risk.rows.size(), risk_count, "open tickets at risk");
+  risk.note = shown(risk.rows.size(), risk_count, "open tickets at risk", "open ticket at risk");
 
   // Trends over the week up to the end of the period.
   Period week;
@@ -203,7 +207,8 @@ Digest digest_report(tickets::Session& s, const Period& p) {
   std::size_t movers = 0;
   for (const auto& [key, kind] : {std::pair{"categories", "category"}, {"services", "service"}})
     for (const auto& row : trends.section(key)->rows) {
-      if (row["trend"] == "steady") continue;
+      // Tickets without a category or service are nothing to act on.
+      if (row["trend"] == "steady" || row[kind] == "(none)") continue;
       if (++movers > kDigestRows) continue;
       moving.rows.push_back({{"kind", kind},
                              {"name", row[kind]},
@@ -214,7 +219,8 @@ Digest digest_report(tickets::Session& s, const Period& p) {
     }
   moving.note = fmt::format("The 7 days to {} against the three weeks before: {}",
                             format_human(week.until, zone),
-                            shown(moving.rows.size(), movers, "categories and services moving"));
+                            shown(moving.rows.size(), movers, "categories and services moving",
+                                  "category or service moving"));
   Section repeats{"repeats",
                   "Repeat incidents this week",
                   {{"category", "CATEGORY"},
@@ -233,7 +239,7 @@ Digest digest_report(tickets::Session& s, const Period& p) {
                             {"suggestion", found[i]["suggestion"]},
                             {"ticket_ids", found[i]["ticket_ids"]}});
   repeats.note = shown(repeats.rows.size(), trends.meta["repeat_groups"].get<std::size_t>(),
-                       "groups of similar tickets");
+                       "groups of similar tickets", "group of similar tickets");
 
   r.sections.push_back(std::move(summary));
   r.sections.push_back(std::move(missed));

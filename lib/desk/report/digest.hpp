@@ -11,7 +11,8 @@
 //  - at risk: tickets open at --now whose running clock has used its
 //    policy's warn_at share of the target, none breached; soonest due first.
 //  - trends: the trends report (trends.hpp) over the 7 days up to the end of
-//    the period: categories and services rising or falling, and the largest
+//    the period: categories and services rising or falling (not the
+//    tickets without one: "(none)" is nothing to act on), and the largest
 //    groups of repeat incidents.
 // Each list shows kDigestRows (10) entries and says how many there are.
 #pragma once
