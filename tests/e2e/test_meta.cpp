@@ -379,6 +379,17 @@ TEST_CASE("meta: desk __complete values-for knows which options take which value
   CHECK(s.ok({"__complete", "values-for", "-p", "list"}).out == "P1\nP2\nP3\nP4\nP5\n");
   CHECK(s.ok({"__complete", "values-for", "--format", "note"}).out == "text\njson\n");
   CHECK(s.ok({"__complete", "values-for", "--team", "list"}).out == "service-desk\tteam, tier 1\n");
+  // Reports: the named periods, and what each report's --by and --bucket take.
+  CHECK(s.ok({"__complete", "values-for", "--period", "report digest"}).out ==
+        "today\nyesterday\nthis-week\nlast-week\nthis-month\nlast-month\nthis-quarter\n"
+        "last-quarter\nthis-year\nlast-year\nlast-7-days\nlast-30-days\nlast-90-days\n");
+  CHECK(s.ok({"__complete", "values-for", "--bucket", "report volume"}).out ==
+        "day\nweek\nmonth\n");
+  CHECK(s.ok({"__complete", "values-for", "--by", "report performance"}).out ==
+        "priority\nteam\ntype\ncategory\nassignee\ncustomer\nchannel\nservice\n");
+  CHECK(s.ok({"__complete", "values-for", "--format", "report trends"}).out ==
+        "table\njson\ncsv\ntsv\nmarkdown\nhtml\n");
+  CHECK(s.run({"__complete", "values-for", "--by", "report workload"}).status == 1);
   // A value that is free text or a path: nothing to offer, but a value all the same.
   CHECK(s.ok({"__complete", "values-for", "--config", "log"}).out == "");
   // A flag, an option the command does not have, --help: exit 1 and silence.
