@@ -1,10 +1,12 @@
 # The two commands of the quick start (README.md):
 #   make demo   install what is missing, build, run a short demo on a local store
 #   make test   install what is missing, build, run every test, then again under
-#               AddressSanitizer + UndefinedBehaviorSanitizer
+#               AddressSanitizer + UndefinedBehaviorSanitizer, then each fuzz
+#               target for FUZZ_SECONDS (5) seconds
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+FUZZ_SECONDS ?= 5
 
-.PHONY: all deps deps-test build demo test test-dev test-asan check-tree format install clean
+.PHONY: all deps deps-test build demo test test-dev test-asan test-fuzz check-tree format install clean
 
 all: build
 
@@ -21,7 +23,7 @@ build: deps
 demo: build
 	@sh examples/demo.sh build/cmd/desk
 
-test: deps-test check-tree test-dev test-asan
+test: deps-test check-tree test-dev test-asan test-fuzz
 	@echo "all tests passed"
 
 test-dev:
@@ -34,6 +36,12 @@ test-asan:
 	@cmake --build build-asan -j $(JOBS)
 	@ctest --preset asan
 
+# libFuzzer: every target briefly over its seed corpus (tests/fuzz/README.md).
+test-fuzz:
+	@cmake --preset fuzz >/dev/null
+	@cmake --build build-fuzz -j $(JOBS)
+	@tests/fuzz/run $(FUZZ_SECONDS)
+
 # Rules the tree keeps: formatting, and SQL only in the store layer.
 check-tree:
 	@tests/check-tree
@@ -45,4 +53,4 @@ install: build
 	@cmake --install build
 
 clean:
-	@rm -rf build build-asan build-release
+	@rm -rf build build-asan build-release build-fuzz

@@ -5,3 +5,12 @@ if(DESK_SANITIZE)
   target_compile_options(desk_sanitizers INTERFACE ${_san})
   target_link_options(desk_sanitizers INTERFACE ${_san})
 endif()
+
+# The fuzz preset: libdesk instrumented for libFuzzer (the targets add
+# -fsanitize=fuzzer when they link), with the same sanitizers.
+if(DESK_FUZZ)
+  set(_fuzz -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+            -fno-omit-frame-pointer)
+  target_compile_options(desk_sanitizers INTERFACE ${_fuzz})
+  target_link_options(desk_sanitizers INTERFACE -fsanitize=address,undefined)
+endif()

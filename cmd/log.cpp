@@ -17,7 +17,7 @@ namespace {
 struct Options {
   std::string title;
   Text type, impact, urgency, priority, message, at;
-  std::string customer, channel, category, external_id;
+  std::string customer, channel, category, service, external_id;
   std::vector<std::string> tags;
   std::string format;
 };
@@ -29,6 +29,7 @@ int run(Env& env, const Options& o) {
   r.customer = o.customer;
   r.channel = o.channel;
   r.category = o.category;
+  r.service = o.service;
   r.impact = o.impact.get();
   r.urgency = o.urgency.get();
   r.priority = o.priority.get();
@@ -71,6 +72,9 @@ Runner cmd_log(CLI::App& sub) {
       ->option_text("CHANNEL");
   sub.add_option("--category", o->category, "Category (see [tickets].categories)")
       ->option_text("CATEGORY");
+  sub.add_option("--service", o->service,
+                 "The catalogue service requested: its team, policy and checklist follow")
+      ->option_text("NAME");
   add_text(sub, o->impact, "--impact", "Impact: how widely it hurts (see [priority])")
       .option->option_text("LEVEL");
   add_text(sub, o->urgency, "--urgency", "Urgency: how soon it hurts (see [priority])")

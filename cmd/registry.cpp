@@ -19,6 +19,9 @@ const std::vector<Command>& commands() {
       {"resume", "Resume work on pending tickets", Category::daily, Needs::config, cmd_resume},
       {"resolve", "Resolve tickets with a code and what fixed them", Category::daily, Needs::config,
        cmd_resolve},
+      {"check", "Tick a step of a ticket's checklist", Category::daily, Needs::config, cmd_check},
+      {"rate", "Record the customer's rating of a resolution (1 to 5)", Category::daily,
+       Needs::config, cmd_rate},
       {"allocate", "Allocate tickets to a technician or team, or --auto", Category::tickets,
        Needs::config, cmd_allocate},
       {"escalate", "Escalate tickets: up a tier, to a team or supplier, or to the manager",
@@ -30,12 +33,30 @@ const std::vector<Command>& commands() {
       {"edit", "Change a ticket's fields", Category::tickets, Needs::config, cmd_edit},
       {"sla", "Show a ticket's service-level clocks: due, elapsed, left, breached", Category::daily,
        Needs::config, cmd_sla},
-      {"report", "Reports: service levels, volume, backlog, workload, performance, trends, digest",
+      {"report", "Reports: volume, backlog, workload, performance, trends, SLA, CSAT, ...",
        Category::reports, Needs::config, cmd_report},
       {"kb", "The knowledge base: write, find and link articles", Category::knowledge,
        Needs::config, cmd_kb},
+      {"catalog", "The service catalogue: add, edit, show, list, retire, check, export, import",
+       Category::catalogue, Needs::config, cmd_catalog},
+      {"customer", "Customers: add, edit, show, list, merge, export, forget", Category::catalogue,
+       Needs::config, cmd_customer},
+      {"audit", "Verify or export the audit chain of every event", Category::admin, Needs::config,
+       cmd_audit},
+      {"purge", "Apply the retention policy: remove old tickets, erase quiet customers",
+       Category::admin, Needs::config, cmd_purge},
       {"init", "Create desk.toml and its store", Category::admin, Needs::none, cmd_init},
       {"config", "Check or show the configuration", Category::admin, Needs::none, cmd_config},
+      {"import", "Import tickets from a CSV or JSON Lines file, all or nothing", Category::admin,
+       Needs::config, cmd_import},
+      {"export", "Export tickets with their whole history as JSON Lines or CSV", Category::admin,
+       Needs::config, cmd_export},
+      {"backup", "Copy the store consistently while others keep writing", Category::admin,
+       Needs::config, cmd_backup},
+      {"restore", "Check a backup and put it in the store's place", Category::admin, Needs::config,
+       cmd_restore},
+      {"doctor", "Check the store's integrity and every ticket against its history",
+       Category::admin, Needs::config, cmd_doctor},
       {"help", "Show help for desk or a command", Category::admin, Needs::none, cmd_help},
       {"__complete", "Completion candidates for the shells", Category::internal, Needs::none,
        cmd_complete},
@@ -59,6 +80,8 @@ std::string_view category_title(Category c) {
       return "Knowledge base";
     case Category::reports:
       return "Reports";
+    case Category::catalogue:
+      return "Services and customers";
     case Category::admin:
       return "Administration";
     case Category::internal:
@@ -71,8 +94,8 @@ std::string overview() {
   std::string out =
       "usage: desk [--config FILE] [--db FILE] [--as NAME] [--now TIME] [-q] [--no-color]\n"
       "            <command> [<args>]\n";
-  for (Category cat : {Category::daily, Category::tickets, Category::knowledge, Category::reports,
-                       Category::admin}) {
+  for (Category cat : {Category::daily, Category::tickets, Category::knowledge, Category::catalogue,
+                       Category::reports, Category::admin}) {
     std::string block;
     for (const auto& c : commands())
       if (c.category == cat) block += fmt::format("   {:<12}{}\n", c.name, c.summary);

@@ -29,7 +29,7 @@ enum class Needs {
   config,  // the configuration, clock and actor; the command opens the store it needs
 };
 
-enum class Category { daily, tickets, knowledge, reports, admin, internal };
+enum class Category { daily, tickets, knowledge, catalogue, reports, admin, internal };
 
 // A command's run function, made by its register function after the CLI11
 // options are bound; returns the exit status.
@@ -70,6 +70,17 @@ Runner cmd_reopen(CLI::App& sub);
 Runner cmd_link(CLI::App& sub);
 Runner cmd_sla(CLI::App& sub);
 Runner cmd_report(CLI::App& sub);
+Runner cmd_catalog(CLI::App& sub);
+Runner cmd_customer(CLI::App& sub);
+Runner cmd_rate(CLI::App& sub);
+Runner cmd_check(CLI::App& sub);
+Runner cmd_audit(CLI::App& sub);
+Runner cmd_purge(CLI::App& sub);
+Runner cmd_import(CLI::App& sub);
+Runner cmd_export(CLI::App& sub);
+Runner cmd_backup(CLI::App& sub);
+Runner cmd_restore(CLI::App& sub);
+Runner cmd_doctor(CLI::App& sub);
 Runner cmd_help(CLI::App& sub);
 Runner cmd_complete(CLI::App& sub);
 

@@ -9,6 +9,7 @@
 
 #include "desk/core/error.hpp"
 #include "desk/report/backlog.hpp"
+#include "desk/report/csat_report.hpp"
 #include "desk/report/digest.hpp"
 #include "desk/report/performance.hpp"
 #include "desk/report/period.hpp"
@@ -71,12 +72,21 @@ Outcome build_digest(tickets::Session& s, const report::Period& p, const Options
   return {std::move(d.report), d.breaches};
 }
 
+Outcome build_csat(tickets::Session& s, const report::Period& p, const Options& o) {
+  return {report::csat_report(s, p, o.by), 0};
+}
+
+Outcome build_complaints(tickets::Session& s, const report::Period& p, const Options& o) {
+  return {report::complaints_report(s, p, o.by), 0};
+}
+
 // What a report takes beyond the common options.
 enum Takes : unsigned {
   kBy = 1,        // --by FIELD
   kBucket = 2,    // --bucket day|week|month
   kBreaches = 4,  // --fail-on-breach
   kLimit = 8,     // -n/--limit
+  kOwnBy = 16,    // --by FIELD, checked by the report itself (exit 65)
 };
 
 struct Kind {
@@ -113,6 +123,16 @@ const Kind kReports[] = {
      "last-30-days"},
     {"trends", "Categories and services rising or falling, and repeat incidents", build_trends, 0,
      nullptr, "last-30-days"},
+    {"csat",
+     "Satisfaction: average, scores, response rate by technician, team, category; low scores",
+     build_csat, kOwnBy,
+     "Group by one field instead of technician, team and category: technician, team, category, "
+     "priority, type, channel, service, customer",
+     "last-30-days"},
+    {"complaints", "The complaints register: counts, outcomes, time to acknowledge and respond",
+     build_complaints, kOwnBy,
+     "Group by: service (default), priority, team, type, category, assignee, customer, channel",
+     "last-30-days"},
     {"digest", "A daily summary for mail: new, resolved, backlog, SLA breaches, at risk, trends",
      build_digest, kBreaches, nullptr, "yesterday"},
 };
@@ -163,6 +183,7 @@ Runner cmd_report(CLI::App& sub) {
       r->add_option("--by", o->by, k.by_help)
           ->check(CLI::IsMember(report::group_fields()))
           ->option_text("FIELD");
+    if (k.takes & kOwnBy) r->add_option("--by", o->by, k.by_help)->option_text("FIELD");
     if (k.takes & kBucket)
       r->add_option("--bucket", o->bucket, "Buckets of: day, week or month (default: by length)")
           ->check(CLI::IsMember({"day", "week", "month"}))

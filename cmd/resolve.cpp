@@ -15,7 +15,7 @@ namespace {
 
 struct Options {
   std::vector<std::string> ids;
-  std::string code, workaround, duplicate_of, article;
+  std::string code, workaround, duplicate_of, article, outcome, root_cause, action;
   Text message, at;
 };
 
@@ -24,6 +24,9 @@ int run(Env& env, const Options& o) {
   tickets::ResolveRequest r;
   r.code = o.code;
   r.workaround = o.workaround;
+  r.outcome = o.outcome;
+  r.root_cause = o.root_cause;
+  r.action = o.action;
   if (!o.duplicate_of.empty()) r.duplicate_of = tickets::parse_ticket_id(o.duplicate_of);
   r.resolution = long_text(env, o.message, "What resolved it: the fix, or the answer given.");
   r.at = event_at(env, o.at);
@@ -55,6 +58,13 @@ Runner cmd_resolve(CLI::App& sub) {
       ->option_text("ID");
   sub.add_option("--kb", o->article, "The knowledge-base article that resolved it")
       ->option_text("ARTICLE");
+  sub.add_option("--outcome", o->outcome,
+                 "Complaints: upheld, partly-upheld or not-upheld (required for complaints)")
+      ->option_text("OUTCOME");
+  sub.add_option("--root-cause", o->root_cause, "Complaints: why it happened (required)")
+      ->option_text("TEXT");
+  sub.add_option("--action", o->action, "Complaints: the action taken (required)")
+      ->option_text("TEXT");
   add_at(sub, o->at);
 
   return [o](Env& env) { return run(env, *o); };

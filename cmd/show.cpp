@@ -4,6 +4,7 @@
 #include "desk/format/rows.hpp"
 #include "desk/kb/actions.hpp"
 #include "desk/kb/serialize.hpp"
+#include "desk/store/catalog_store.hpp"
 #include "desk/store/store.hpp"
 #include "desk/tickets/serialize.hpp"
 #include "desk/tickets/validate.hpp"
@@ -152,6 +153,26 @@ void print_text(Env& env, const Json& t, const Json& events) {
   paragraph("Description", t["description"]);
   paragraph("Resolution", t["resolution"]);
   paragraph("Workaround", t["workaround"]);
+  if (!t["outcome"].is_null()) {
+    line("outcome", text("outcome"), Tone::magenta);
+    paragraph("Root cause", t["root_cause"]);
+    paragraph("Action taken", t["action"]);
+  }
+  if (!t["checklist"].empty()) {
+    out << '\n' << paint(Tone::bold, "Checklist") << '\n';
+    for (const auto& st : t["checklist"])
+      out << fmt::format(
+          "  {} {}. {}{}\n", st["done_at"].is_null() ? "[ ]" : "[x]", st["step"].get<int>(),
+          st["text"].get<std::string>(),
+          st["done_at"].is_null() ? "" : "  (" + st["done_by"].get<std::string>() + ")");
+  }
+  if (!t["ratings"].empty()) {
+    out << '\n' << paint(Tone::bold, "Satisfaction") << '\n';
+    for (const auto& r : t["ratings"])
+      out << fmt::format(
+          "  resolution {}: {} of 5{}\n", r["resolution"].get<int>(), r["score"].get<int>(),
+          r["comment"].is_null() ? "" : " \"" + r["comment"].get<std::string>() + "\"");
+  }
 
   if (t.contains("links") && !t["links"].empty()) {
     out << '\n' << paint(Tone::bold, "Links") << '\n';
@@ -172,7 +193,7 @@ void print_text(Env& env, const Json& t, const Json& events) {
     std::string kind = e["kind"].get<std::string>();
     std::string detail = changes_text(e["changes"], kind == "logged");
     for (const char* extra : {"channel", "link", "to", "escalation", "manager", "contact", "reason",
-                              "hook", "for", "why", "score", "article"})
+                              "hook", "for", "why", "score", "article", "step", "item"})
       if (e.contains(extra) && !e[extra].is_null())
         detail += (detail.empty() ? "" : ", ") + std::string(extra) + " " + value_text(e[extra]);
     std::string head = fmt::format("{:<10} {:<10}", e["actor"].get<std::string>(), kind);
@@ -221,6 +242,21 @@ int run(Env& env, const Options& o) {
     for (const auto& l : kb::articles_for_ticket(session, id))
       articles.push_back(kb::ticket_article_json(l, env.zone()));
     j["articles"] = std::move(articles);
+    Json steps = Json::array();
+    for (const auto& st : store.catalog().ticket_steps(id))
+      steps.push_back({{"step", st.number},
+                       {"text", st.text},
+                       {"done_at", st.done_at ? Json(format_iso(*st.done_at, env.zone())) : Json()},
+                       {"done_by", st.done_by.empty() ? Json() : Json(st.done_by)}});
+    j["checklist"] = std::move(steps);
+    Json ratings = Json::array();
+    for (const auto& r : store.ratings().of_ticket(id))
+      ratings.push_back({{"resolution", r.resolution},
+                         {"score", r.score},
+                         {"comment", r.comment.empty() ? Json() : Json(r.comment)},
+                         {"at", format_iso(r.at, env.zone())},
+                         {"resolver", r.resolver.empty() ? Json() : Json(r.resolver)}});
+    j["ratings"] = std::move(ratings);
     tickets.push_back(std::move(j));
   }
   if (o.format == "json") {

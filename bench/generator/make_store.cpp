@@ -408,7 +408,12 @@ int run(const Options& o) {
     while (pipe.pop(batch)) {
       for (const auto& t : batch.told) {
         store->insert_ticket(t.row);
-        for (const auto& e : t.events) store->append_event(e);
+        // The scratch store numbered them per ticket; the real store numbers
+        // them for good (append_event keeps an id it is given).
+        for (auto e : t.events) {
+          e.id = 0;
+          store->append_event(e);
+        }
         for (const auto& l : t.links) store->add_link(l);
       }
       since_commit += static_cast<std::int64_t>(batch.told.size());

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "desk/core/time.hpp"
@@ -18,6 +19,7 @@ struct Customer {
   std::string notes;
   Instant created_at{};
   Instant updated_at{};
+  std::optional<Instant> erased_at;  // when forget or retention erased them
 
   // "Jane Doe <jane@example.org>", or whichever part is known.
   std::string display() const {

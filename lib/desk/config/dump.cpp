@@ -84,6 +84,7 @@ std::string to_toml(const Config& c) {
   toml::table root;
   dump_core(c, root);
   dump_sla(c, root);
+  dump_compliance(c, root);
   std::ostringstream out;
   out << toml::toml_formatter(root) << '\n';
   return out.str();

@@ -37,7 +37,13 @@ Config load(std::string_view text, const std::filesystem::path& file) {
   Config c = defaults();
   c.file = file;
   std::string display = file.string();
-  overlay(c, parse(text, display), Reader(display));
+  toml::table t = parse(text, display);
+  overlay(c, t, Reader(display));
+  // The starter's [[sla_rule]] (complaints get the "complaints" policy) holds
+  // only while its policy exists: a file with its own [sla.*] tables and no
+  // rules of its own drops it rather than failing on a policy it never named.
+  if (!t.contains("sla_rule"))
+    std::erase_if(c.sla_rules, [&](const SlaRule& rule) { return !c.sla.count(rule.sla.value); });
   validate(c);
   return c;
 }

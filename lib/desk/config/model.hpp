@@ -138,6 +138,20 @@ struct EscalationRule {
   std::string where;
 };
 
+// [roles]: who may change policy-level things. Without the section every
+// actor is an admin, so a fresh `desk init` is usable.
+struct Roles {
+  bool enforced = false;
+  std::string fallback = "technician";    // the role of anyone not listed
+  std::map<std::string, std::string> of;  // person → technician | lead | manager | admin
+};
+
+// [retention]: how long data is kept; 0 keeps it for ever. `desk purge` applies it.
+struct Retention {
+  std::int64_t closed_tickets_seconds = 0;  // tickets closed longer ago are removed
+  std::int64_t personal_data_seconds = 0;   // customers quiet longer are erased
+};
+
 struct Config {
   // Where the configuration came from; empty when only defaults are in force.
   std::filesystem::path file;
@@ -158,6 +172,8 @@ struct Config {
   std::vector<SlaRule> sla_rules;
   std::map<std::string, Ola> ola;  // by team
   std::vector<EscalationRule> escalation;
+  Roles roles;
+  Retention retention;
 
   Zone zone() const { return Zone::named(timezone); }
   const Technician* technician(std::string_view id) const;

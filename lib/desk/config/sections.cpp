@@ -4,9 +4,9 @@
 
 namespace desk::config {
 
-const std::vector<std::string_view> kSections = {"desk",  "tickets",     "priority", "calendars",
-                                                 "sla",   "sla_rule",    "ola",      "escalation",
-                                                 "teams", "technicians", "routing",  "hooks"};
+const std::vector<std::string_view> kSections = {
+    "desk",       "tickets", "priority",    "calendars", "sla",   "sla_rule", "ola",
+    "escalation", "teams",   "technicians", "routing",   "hooks", "roles",    "retention"};
 
 void read_section(Config& c, std::string_view name, const toml::node& n, const Reader& r) {
   std::string label = fmt::format("[{}]", name);
@@ -23,6 +23,8 @@ void read_section(Config& c, std::string_view name, const toml::node& n, const R
   if (name == "calendars") return read_calendars(c, t, r);
   if (name == "sla") return read_sla(c, t, r);
   if (name == "ola") return read_ola(c, t, r);
+  if (name == "roles") return read_roles(c, t, r);
+  if (name == "retention") return read_retention(c, t, r);
 }
 
 void validate(Config& c) {

@@ -168,8 +168,9 @@ void read_sla_rules(Config& c, const toml::node& n, const Reader& r) {
     r.only_keys(rt, "[[sla_rule]]", {"match", "sla"});
     SlaRule rule;
     if (const auto* m = rt.get("match"))
-      rule.match = r.match(
-          *m, "match", {"type", "category", "channel", "priority", "service", "customer", "tag"});
+      rule.match = r.match(*m, "match",
+                           {"type", "category", "channel", "priority", "service", "customer",
+                            "customer_tier", "tag"});
     const auto* sla = rt.get("sla");
     if (sla == nullptr) r.fail(item, "[[sla_rule]] needs an sla");
     rule.sla = r.located(*sla, "sla");

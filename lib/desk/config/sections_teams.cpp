@@ -111,7 +111,8 @@ void read_routing(Config& c, const toml::node& n, const Reader& r) {
     RoutingRule rule;
     if (const auto* m = rt.get("match"))
       rule.match =
-          r.match(*m, "match", {"type", "category", "channel", "priority", "service", "tag"});
+          r.match(*m, "match",
+                  {"type", "category", "channel", "priority", "service", "customer_tier", "tag"});
     const auto* team = rt.get("team");
     if (team == nullptr) r.fail(item, "[[routing]] needs a team");
     rule.team = r.located(*team, "team");

@@ -55,10 +55,26 @@ resolve = { P1 = "4h", P2 = "8h", P3 = "3d", P4 = "5d", P5 = "10d" }
 pause_on = ["pending"]       # statuses that stop the clock
 warn_at = 75                 # percent of a target used before a ticket is at risk
 
-# Which policy applies: the first rule that matches wins.
+# Complaints have their own policy, whatever the priority: acknowledged
+# (a reply) within 2 working days, a final response (the resolution) within
+# 8 weeks. Resolving a complaint needs --outcome, --root-cause and --action.
+[sla.complaints]
+calendar = "office"
+response = { P1 = "2d", P2 = "2d", P3 = "2d", P4 = "2d", P5 = "2d" }
+resolve = { P1 = "8w", P2 = "8w", P3 = "8w", P4 = "8w", P5 = "8w" }
+pause_on = []
+
+# Which policy applies: the first rule that matches wins; else the policy
+# of the ticket's service (desk catalog), else default_sla. A rule matches
+# on type, category, channel, priority, service, customer, customer_tier
+# (a customer's tier, see desk customer) and tag.
+[[sla_rule]]
+match = { type = "complaint" }
+sla = "complaints"
+
 # [[sla_rule]]
-# match = { type = "complaint" }
-# sla = "complaints"
+# match = { customer_tier = "vip" }
+# sla = "vip"
 
 [teams.service-desk]
 tier = 1                     # 1 = first line
@@ -79,6 +95,24 @@ strategy = "least-loaded"    # how `desk allocate --auto` picks: round-robin | l
 # [[routing]]
 # match = { category = "network" }
 # team = "infrastructure"
+
+# Who may change policy-level things: the catalogue (manager), reopening
+# someone else's resolution and merging customers (lead), erasing a
+# customer and purging (admin). Each role includes the ones before it.
+# Without a [roles] section EVERYONE IS AN ADMIN, which suits a desk of one
+# or a trial. Roles keep honest people within their remit; anyone who can
+# write the store file can change it anyway, and `desk audit verify` is what
+# shows that it happened.
+# [roles]
+# admin = ["alice"]
+# manager = ["carol"]
+# lead = ["bob"]
+# default = "technician"     # everyone not listed
+
+# How long data is kept; `desk purge` (daily, from cron) applies it.
+[retention]
+closed_tickets = "never"     # e.g. "7y": tickets closed longer ago are removed
+personal_data = "never"      # e.g. "3y": customers with no activity for that long are erased
 
 # Commands run after events, with the event as JSON on standard input.
 [hooks]

@@ -115,6 +115,8 @@ const Calendar& ServiceLevels::calendar(const std::string& name) const {
 const config::SlaPolicy* ServiceLevels::policy_for(const tickets::Ticket& t) const {
   for (const auto& rule : config_.sla_rules)
     if (tickets::matches(rule.match, t)) return &config_.sla.at(rule.sla.value);
+  if (!t.service_sla.empty())
+    if (auto s = config_.sla.find(t.service_sla); s != config_.sla.end()) return &s->second;
   auto it = config_.sla.find(config_.default_sla);
   return it == config_.sla.end() ? nullptr : &it->second;
 }

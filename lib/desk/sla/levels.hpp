@@ -44,7 +44,8 @@ class ServiceLevels {
  public:
   explicit ServiceLevels(const config::Config& c);
 
-  // [[sla_rule]] first match, else [desk].default_sla; nullptr when none.
+  // [[sla_rule]] first match, else the policy of the ticket's service, else
+  // [desk].default_sla; nullptr when none.
   const config::SlaPolicy* policy_for(const tickets::Ticket& t) const;
   const Calendar& calendar(const std::string& name) const;
 

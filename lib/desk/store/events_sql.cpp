@@ -1,21 +1,35 @@
-// The append-only event history.
+// The append-only event history, and the audit chain every event joins as
+// it is written (lib/desk/audit/chain.hpp): append_event is the one place an
+// event is written, so nothing can bypass the chain.
+#include "desk/store/events_sql.hpp"
+
+#include <cstring>
+
+#include "desk/audit/chain.hpp"
 #include "desk/store/sqlite_store.hpp"
 
 namespace desk::store {
 
 namespace {
 
+constexpr const char* kLastEvent = "SELECT id, hash FROM events ORDER BY id DESC LIMIT 1";
+
+// The id is the next one unless the event brings its own, as an imported
+// history does.
 constexpr const char* kAppendEvent =
-    "INSERT INTO events (ticket_id, at, recorded_at, actor, kind, data) VALUES (?, ?, ?, ?, ?, ?)";
+    "INSERT INTO events (id, ticket_id, at, recorded_at, actor, kind, data, subject, salt, hash) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 constexpr const char* kTicketEvents =
-    "SELECT id, ticket_id, at, recorded_at, actor, kind, data FROM events WHERE ticket_id = ? "
-    "ORDER BY id";
+    "SELECT e.id, e.ticket_id, e.at, e.recorded_at, e.actor, e.kind, e.data, e.subject "
+    "FROM events e WHERE e.ticket_id = ? ORDER BY e.id";
 
 using tickets::Json;
 
+}  // namespace
+
 // {"changes": {"field": [old, new]}, "text": "...", ...extra}
-std::string encode(const Event& e) {
+std::string encode_event_data(const Event& e) {
   Json data = Json::object();
   if (!e.changes.empty()) {
     Json changes = Json::object();
@@ -27,7 +41,8 @@ std::string encode(const Event& e) {
   return data.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-}  // namespace
+const char* const kEventColumns =
+    "e.id, e.ticket_id, e.at, e.recorded_at, e.actor, e.kind, e.data, e.subject";
 
 void decode_event_data(Event& e, const std::string& text) {
   Json data = Json::parse(text, nullptr, false);
@@ -44,19 +59,65 @@ void decode_event_data(Event& e, const std::string& text) {
   }
 }
 
-namespace {}  // namespace
+Event event_from_row(SQLite::Statement& st, int first) {
+  Event e;
+  e.id = st.getColumn(first).getInt64();
+  e.ticket_id = st.getColumn(first + 1).isNull() ? 0 : st.getColumn(first + 1).getInt64();
+  e.at = from_unix(st.getColumn(first + 2).getInt64());
+  e.recorded_at = from_unix(st.getColumn(first + 3).getInt64());
+  e.actor = st.getColumn(first + 4).getString();
+  e.kind = st.getColumn(first + 5).getString();
+  decode_event_data(e, st.getColumn(first + 6).getString());
+  e.subject = st.getColumn(first + 7).getString();
+  return e;
+}
 
 std::int64_t SqliteStore::append_event(const Event& e) {
   return guarded([&] {
+    audit::Record r;
+    audit::Digest previous = audit::kGenesis;
+    {
+      auto& last = statement(kLastEvent);
+      // An imported event keeps its id. One older than the newest is chained
+      // after the newest for now; the import re-chains in id order before it
+      // commits (AuditStore::rechain_after).
+      if (last.executeStep()) {
+        r.id = e.id ? e.id : last.getColumn(0).getInt64() + 1;
+        // A newest event without a hash was written behind desk's back: the
+        // chain goes on from nothing, and `desk audit verify` names that event.
+        auto h = last.getColumn(1);
+        if (!h.isNull() && h.getBytes() == static_cast<int>(previous.size()))
+          std::memcpy(previous.data(), h.getBlob(), previous.size());
+      } else {
+        r.id = e.id ? e.id : 1;
+      }
+      last.reset();
+    }
+    r.ticket_id = e.ticket_id;
+    r.at = to_unix(e.at);
+    r.recorded_at = to_unix(e.recorded_at);
+    r.actor = e.actor;
+    r.kind = e.kind;
+    r.subject = e.subject;
+    r.data = encode_event_data(e);
+    audit::chain(r, previous);
+
     auto& st = statement(kAppendEvent);
-    st.bind(1, static_cast<int64_t>(e.ticket_id));
-    st.bind(2, static_cast<int64_t>(to_unix(e.at)));
-    st.bind(3, static_cast<int64_t>(to_unix(e.recorded_at)));
-    st.bind(4, e.actor);
-    st.bind(5, e.kind);
-    st.bind(6, encode(e));
+    st.bind(1, static_cast<int64_t>(r.id));
+    if (r.ticket_id)
+      st.bind(2, static_cast<int64_t>(r.ticket_id));
+    else
+      st.bind(2);
+    st.bind(3, static_cast<int64_t>(r.at));
+    st.bind(4, static_cast<int64_t>(r.recorded_at));
+    st.bind(5, r.actor);
+    st.bind(6, r.kind);
+    st.bind(7, r.data);
+    st.bind(8, r.subject);
+    st.bind(9, r.salt.data(), static_cast<int>(r.salt.size()));
+    st.bind(10, r.hash.data(), static_cast<int>(r.hash.size()));
     st.exec();
-    return static_cast<std::int64_t>(db_->getLastInsertRowid());
+    return r.id;
   });
 }
 
@@ -65,17 +126,7 @@ std::vector<Event> SqliteStore::ticket_events(std::int64_t ticket_id) {
     std::vector<Event> out;
     auto& st = statement(kTicketEvents);
     st.bind(1, static_cast<int64_t>(ticket_id));
-    while (st.executeStep()) {
-      Event e;
-      e.id = st.getColumn(0).getInt64();
-      e.ticket_id = st.getColumn(1).getInt64();
-      e.at = from_unix(st.getColumn(2).getInt64());
-      e.recorded_at = from_unix(st.getColumn(3).getInt64());
-      e.actor = st.getColumn(4).getString();
-      e.kind = st.getColumn(5).getString();
-      decode_event_data(e, st.getColumn(6).getString());
-      out.push_back(std::move(e));
-    }
+    while (st.executeStep()) out.push_back(event_from_row(st, 0));
     return out;
   });
 }

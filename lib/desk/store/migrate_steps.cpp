@@ -1,5 +1,6 @@
 // Migration steps that need desk's own code rather than SQL: they reuse the
 // one implementation of a rule instead of writing it again in SQL.
+#include "desk/store/events_sql.hpp"
 #include "desk/store/sqlite_store.hpp"
 #include "desk/tickets/timeline.hpp"
 
@@ -10,8 +11,10 @@ namespace {
 // Version 5: every ticket's timeline, by replaying its events through the
 // same encoder apply() uses.
 void fill_timelines(SQLite::Database& db) {
-  SQLite::Statement events(db,
-                           "SELECT ticket_id, kind, at, data FROM events ORDER BY ticket_id, id");
+  SQLite::Statement events(
+      db,
+      "SELECT ticket_id, kind, at, data FROM events WHERE ticket_id IS NOT NULL "
+      "ORDER BY ticket_id, id");
   SQLite::Statement update(db, "UPDATE tickets SET timeline = ? WHERE id = ?");
   std::int64_t current = 0;
   std::string timeline;
@@ -41,6 +44,7 @@ void fill_timelines(SQLite::Database& db) {
 }  // namespace
 
 void after_migration(int version, SQLite::Database& db) {
+  if (version == 4) chain_events_after(db, 0);
   if (version == 5) fill_timelines(db);
 }
 

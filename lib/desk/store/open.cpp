@@ -1,6 +1,7 @@
 // Opening and creating stores: pragmas, schema versions, migrations and the
 // translation of SQLite's errors into desk's. The pragmas are set here and
 // nowhere else.
+#include <cstdlib>
 #include <sqlite3.h>
 
 #include <fmt/format.h>
@@ -21,6 +22,17 @@ int latest_version() {
   return all.empty() ? 0 : all.back().version;
 }
 
+// For developers' tests only, never documented for users:
+// DESK_TEST_MAX_PAGE_COUNT=N caps a write connection's file at N pages (or
+// at its current size, when that is larger), so that a test can make the
+// disk "full" even as root, whom file modes do not stop. See
+// tests/e2e/test_safety.cpp.
+void test_page_limit(SQLite::Database& db) {
+  const char* v = std::getenv("DESK_TEST_MAX_PAGE_COUNT");
+  if (v == nullptr || *v == '\0') return;
+  if (auto pages = util::parse_int(v)) db.exec(fmt::format("PRAGMA max_page_count = {}", *pages));
+}
+
 // Durable commits (FULL: a ticket acknowledged is on disk), concurrent readers
 // beside one writer (WAL), enforced references.
 void set_pragmas(SQLite::Database& db, Access access) {
@@ -30,8 +42,20 @@ void set_pragmas(SQLite::Database& db, Access access) {
   db.exec("PRAGMA temp_store = MEMORY");
   db.exec("PRAGMA cache_size = -32768");  // 32 MiB: a million-ticket report rereads little
 
-  if (access == Access::write) db.exec("PRAGMA synchronous = FULL");
+  if (access == Access::write) {
+    db.exec("PRAGMA synchronous = FULL");
+    test_page_limit(db);
+  }
 }
+
+}  // namespace
+
+void set_bulk_pragmas(SQLite::Database& db) {
+  db.exec("PRAGMA defer_foreign_keys = ON");  // until the transaction ends
+  db.exec("PRAGMA cache_size = -262144");     // KiB: 256 MiB, freed when the command ends
+}
+
+namespace {
 
 int user_version(SQLite::Database& db) {
   return db.execAndGet("PRAGMA user_version").getInt();
@@ -165,6 +189,10 @@ SqliteStore::SqliteStore(fs::path path, std::unique_ptr<SQLite::Database> db,
                          std::chrono::milliseconds busy_timeout)
     : path_(std::move(path)), db_(std::move(db)), busy_timeout_(busy_timeout) {}
 
+void SqliteStore::reset_statements() {
+  for (auto& [sql, st] : statements_) st->reset();
+}
+
 SQLite::Statement& SqliteStore::statement(const char* sql) {
   auto& slot = statements_[sql];
   if (!slot) {
@@ -243,6 +271,7 @@ void register_functions(SQLite::Database& db) {
   sqlite3_create_function(db.getHandle(), "desk_contains", 2,
                           SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
                           contains_function, nullptr, nullptr);
+  register_erasure_functions(db);
 }
 
 }  // namespace desk::store

@@ -169,6 +169,25 @@ SqlQuery select_tickets_sql(const Query& q, const Ordering& ordering) {
   return {std::move(sql), std::move(b.values)};
 }
 
+SqlQuery select_tickets_by_id_sql(const Query& q) {
+  Builder b;
+  b.build(q);
+  return {fmt::format("SELECT {}{}{} ORDER BY t.id", kTicketColumns, kFrom, b.where_clause()),
+          std::move(b.values)};
+}
+
+SqlQuery select_events_sql(const Query& q) {
+  Builder b;
+  b.build(q);
+  std::string where = b.where_clause();
+  // Every ticket: straight down the events_ticket index.
+  if (where.empty())
+    return {fmt::format("SELECT {} FROM events e ORDER BY e.ticket_id, e.id", kEventColumns), {}};
+  return {fmt::format("SELECT {}{} JOIN events e ON e.ticket_id = t.id{} ORDER BY t.id, e.id",
+                      kEventColumns, kFrom, where),
+          std::move(b.values)};
+}
+
 SqlQuery count_tickets_sql(const Query& q) {
   Builder b;
   b.build(q);

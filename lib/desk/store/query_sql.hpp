@@ -20,6 +20,13 @@ struct SqlQuery {
 
 // SELECT <kTicketColumns> ... WHERE ... ORDER BY ... LIMIT ...
 SqlQuery select_tickets_sql(const Query& q, const Ordering& order);
+// The tickets `q` selects in id order.
+SqlQuery select_tickets_by_id_sql(const Query& q);
+
+// The events of the tickets `q` selects (kEventColumns), ordered by ticket
+// id then event id, for merging with select_tickets_by_id_sql.
+SqlQuery select_events_sql(const Query& q);
+
 // SELECT count(*) ... WHERE ...
 SqlQuery count_tickets_sql(const Query& q);
 

@@ -8,6 +8,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "desk/store/audit_store.hpp"
+#include "desk/store/catalog_store.hpp"
 #include "desk/store/kb_store.hpp"
 #include "desk/store/store.hpp"
 
@@ -32,6 +34,13 @@ class SqliteStore final : public Store {
 
   std::int64_t append_event(const Event& e) override;
   std::vector<Event> ticket_events(std::int64_t ticket_id) override;
+  void each_ticket_with_events(
+      const Query& q,
+      const std::function<bool(const Ticket&, const std::vector<Event>&)>& row) override;
+  void defer_references() override;
+  std::int64_t last_event_id() override;
+  std::vector<Problem> check_integrity(bool quick) override;
+  std::vector<Problem> check_references() override;
 
   bool add_link(const Link& link) override;
   std::vector<Link> links_of(std::int64_t ticket_id) override;
@@ -42,7 +51,11 @@ class SqliteStore final : public Store {
   std::optional<catalog::Customer> customer(std::int64_t id) override;
   std::int64_t insert_customer(const catalog::Customer& c) override;
 
-  KbStore& kb() override;  // kb_sql.cpp
+  KbStore& kb() override;               // kb_sql.cpp
+  AuditStore& audit() override;         // audit_sql.cpp
+  CatalogStore& catalog() override;     // catalog_sql.cpp
+  CustomerStore& customers() override;  // customers_sql.cpp
+  RatingStore& ratings() override;      // ratings_sql.cpp
 
   const std::filesystem::path& path() const override { return path_; }
   ReportStore& reports() override;  // report_sql.cpp
@@ -51,6 +64,8 @@ class SqliteStore final : public Store {
   // A prepared statement for `sql`, kept for the life of the store (bulk
   // commands reuse it), reset and with no bindings.
   SQLite::Statement& statement(const char* sql);
+  // Resets every kept statement, so none holds a read open (VACUUM needs that).
+  void reset_statements();
   // Runs `f`, turning SQLite's exceptions into desk's (busy, I/O, corrupt...).
   template <typename F>
   auto guarded(F&& f) -> decltype(f());
@@ -65,6 +80,10 @@ class SqliteStore final : public Store {
   std::map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
   std::unique_ptr<KbStore> kb_;
   std::unique_ptr<ReportStore> reports_;
+  std::unique_ptr<AuditStore> audit_;
+  std::unique_ptr<CatalogStore> catalog_;
+  std::unique_ptr<CustomerStore> customers_;
+  std::unique_ptr<RatingStore> ratings_;
 };
 
 template <typename F>
@@ -78,20 +97,35 @@ auto SqliteStore::guarded(F&& f) -> decltype(f()) {
 
 // Ticket row ↔ Ticket, shared by every query that returns tickets.
 extern const char* const kTicketColumns;
-Ticket ticket_from_row(SQLite::Statement& st);
+// Reads kTicketColumns starting at column `first`.
+Ticket ticket_from_row(SQLite::Statement& st, int first = 0);
 
 // Process-wide SQLite settings, applied once before the first connection.
 void configure_sqlite();
-
-// An event's data column (changes, text, extra) into `e`.
-void decode_event_data(tickets::Event& e, const std::string& text);
 
 // Work a migration needs beyond its SQL (migrate_steps.cpp), run inside the
 // migration's transaction right after the SQL of `version`.
 void after_migration(int version, SQLite::Database& db);
 
+// Event row ↔ Event: kEventColumns (alias e) read from column `first` on.
+extern const char* const kEventColumns;
+Event event_from_row(SQLite::Statement& st, int first);
+void decode_event_data(Event& e, const std::string& text);
+
+// For a bulk import in this connection's transaction (open.cpp, where
+// pragmas live): references checked at commit, and a page cache large
+// enough that a big transaction does not spill to the WAL page by page.
+void set_bulk_pragmas(SQLite::Database& db);
+
 // Registers desk's SQL functions (desk_contains: case- and accent-blind
 // substring) on a connection.
 void register_functions(SQLite::Database& db);
+// desk_scrub and desk_mentions: erasure's matching in SQL (audit_sql.cpp).
+void register_erasure_functions(SQLite::Database& db);
+
+// Chains the events after event `after` in id order, after its hash (the
+// genesis for 0), giving a salt to each that has none (audit_sql.cpp).
+// Migration 4 chains a store's existing events with it.
+void chain_events_after(SQLite::Database& db, std::int64_t after);
 
 }  // namespace desk::store

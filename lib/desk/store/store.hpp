@@ -36,6 +36,12 @@ struct Link {
   std::string actor;
 };
 
+// Something wrong the store found in itself (desk doctor): where, and what.
+struct Problem {
+  std::string where;  // "table tickets", "ticket 42", "page 1234"
+  std::string what;
+};
+
 // How a query orders priorities and statuses (their configured order, not
 // alphabetical).
 struct Ordering {
@@ -72,9 +78,29 @@ class Store {
       const Query& q,
       const std::function<bool(const Ticket&, const std::vector<tickets::Mark>&)>& row);
 
-  // Events: a ticket's history, oldest first.
+  // Events: a ticket's history, oldest first. An event with a non-zero id
+  // keeps it (an imported history); otherwise it gets the next one.
   virtual std::int64_t append_event(const Event& e) = 0;
   virtual std::vector<Event> ticket_events(std::int64_t ticket_id) = 0;
+  // The highest event id in use (0 when there are none).
+  virtual std::int64_t last_event_id() = 0;
+
+  // Streams the tickets `q` selects in id order (sorting and limits in `q`
+  // are ignored), each with its whole history oldest first, all from one
+  // snapshot of the store, until `row` returns false. Memory stays flat.
+  virtual void each_ticket_with_events(
+      const Query& q, const std::function<bool(const Ticket&, const std::vector<Event>&)>& row) = 0;
+
+  // Inside a write transaction: references between rows (a ticket that
+  // duplicates one later in an imported file) are checked when it commits
+  // rather than at each change. The commit fails if one is left dangling.
+  virtual void defer_references() = 0;
+
+  // The store's own checks (desk doctor): the file's structure (quick: the
+  // cheaper check that skips matching indexes against their tables), and
+  // rows that refer to rows that do not exist. Empty when all is well.
+  virtual std::vector<Problem> check_integrity(bool quick) = 0;
+  virtual std::vector<Problem> check_references() = 0;
 
   // Relations between tickets, in both directions (links_of returns the
   // links where the ticket is either side).
@@ -89,7 +115,11 @@ class Store {
   virtual std::optional<catalog::Customer> find_customer(std::string_view id_email_or_name) = 0;
   virtual std::optional<catalog::Customer> customer(std::int64_t id) = 0;
   virtual std::int64_t insert_customer(const catalog::Customer& c) = 0;
-  virtual class KbStore& kb() = 0;  // the knowledge base: kb_store.hpp
+  virtual class KbStore& kb() = 0;               // the knowledge base: kb_store.hpp
+  virtual class AuditStore& audit() = 0;         // the audit chain, erasure: audit_store.hpp
+  virtual class CatalogStore& catalog() = 0;     // services, checklists: catalog_store.hpp
+  virtual class CustomerStore& customers() = 0;  // customers beyond lookup: catalog_store.hpp
+  virtual class RatingStore& ratings() = 0;      // satisfaction: catalog_store.hpp
 
   virtual const std::filesystem::path& path() const = 0;
 

@@ -14,7 +14,8 @@ const char* const kTicketColumns =
     "t.assignee, t.team, t.tier, t.escalation_level, t.supplier, t.supplier_ref, t.flagged, "
     "t.resolution_code, t.resolution, t.workaround, t.duplicate_of, t.reopen_count, "
     "t.created_at, t.updated_at, t.first_response_at, t.resolved_at, t.closed_at, t.timeline, "
-    "c.name, c.email, "
+    "t.service_sla, t.outcome, t.root_cause, t.action, "
+    "c.name, c.email, c.tier, "
     "(SELECT group_concat(g.tag, ',') FROM ticket_tags g WHERE g.ticket_id = t.id)";
 
 namespace {
@@ -33,9 +34,9 @@ constexpr const char* kInsertTicket =
     "priority, impact, urgency, customer_id, channel, category, service, assignee, team, tier, "
     "escalation_level, supplier, supplier_ref, flagged, resolution_code, resolution, workaround, "
     "duplicate_of, reopen_count, created_at, updated_at, first_response_at, resolved_at, "
-    "closed_at, timeline) "
+    "closed_at, timeline, service_sla, outcome, root_cause, action) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
-    "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)";
+    "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36)";
 
 constexpr const char* kUpdateTicket =
     "UPDATE tickets SET external_id = ?2, type = ?3, title = ?4, description = ?5, status = ?6, "
@@ -44,7 +45,8 @@ constexpr const char* kUpdateTicket =
     "escalation_level = ?18, supplier = ?19, supplier_ref = ?20, flagged = ?21, "
     "resolution_code = ?22, resolution = ?23, workaround = ?24, duplicate_of = ?25, "
     "reopen_count = ?26, created_at = ?27, updated_at = ?28, first_response_at = ?29, "
-    "resolved_at = ?30, closed_at = ?31, timeline = ?32 WHERE id = ?1";
+    "resolved_at = ?30, closed_at = ?31, timeline = ?32, service_sla = ?33, outcome = ?34, "
+    "root_cause = ?35, action = ?36 WHERE id = ?1";
 
 constexpr const char* kDeleteTags = "DELETE FROM ticket_tags WHERE ticket_id = ?";
 constexpr const char* kInsertTag =
@@ -80,7 +82,7 @@ void bind_time_or_null(SQLite::Statement& st, int i, const std::optional<Instant
     st.bind(i, static_cast<int64_t>(to_unix(*v)));
 }
 
-// Binds columns 1..32 in kInsertTicket / kUpdateTicket order.
+// Binds columns 1..36 in kInsertTicket / kUpdateTicket order.
 void bind_ticket(SQLite::Statement& st, const Ticket& t) {
   if (t.id == 0)
     st.bind(1);
@@ -117,6 +119,10 @@ void bind_ticket(SQLite::Statement& st, const Ticket& t) {
   bind_time_or_null(st, 30, t.resolved_at);
   bind_time_or_null(st, 31, t.closed_at);
   st.bind(32, t.timeline);
+  st.bind(33, t.service_sla);
+  st.bind(34, t.outcome);
+  st.bind(35, t.root_cause);
+  st.bind(36, t.action);
 }
 
 void bind_values(SQLite::Statement& st, const std::vector<SqlValue>& values) {
@@ -131,9 +137,9 @@ void bind_values(SQLite::Statement& st, const std::vector<SqlValue>& values) {
 
 }  // namespace
 
-Ticket ticket_from_row(SQLite::Statement& st) {
+Ticket ticket_from_row(SQLite::Statement& st, int first) {
   Ticket t;
-  int i = 0;
+  int i = first;
   auto text = [&]() {
     auto c = st.getColumn(i++);
     return c.isNull() ? std::string() : c.getString();
@@ -170,9 +176,13 @@ Ticket ticket_from_row(SQLite::Statement& st) {
   t.resolved_at = optional_time(st.getColumn(i++));
   t.closed_at = optional_time(st.getColumn(i++));
   t.timeline = text();
-
+  t.service_sla = text();
+  t.outcome = text();
+  t.root_cause = text();
+  t.action = text();
   t.customer_name = text();
   t.customer_email = text();
+  t.customer_tier = text();
   t.tags = util::split(text(), ',');
   return t;
 }

@@ -48,6 +48,11 @@ struct ResolveRequest {
   std::string resolution;
   std::string workaround;
   std::int64_t duplicate_of = 0;
+  // Complaints only, and required for them: upheld | partly-upheld |
+  // not-upheld, the root cause, and the action taken.
+  std::string outcome;
+  std::string root_cause;
+  std::string action;
   std::optional<Instant> at;
   std::int64_t article = 0;  // the knowledge-base article that resolved it (recorded by the caller)
 };

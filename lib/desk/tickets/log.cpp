@@ -3,7 +3,10 @@
 
 #include <fmt/format.h>
 
+#include "desk/catalog/customers.hpp"
+#include "desk/catalog/services.hpp"
 #include "desk/core/error.hpp"
+#include "desk/store/catalog_store.hpp"
 #include "desk/tickets/actions.hpp"
 #include "desk/tickets/priority.hpp"
 #include "desk/tickets/record.hpp"
@@ -25,9 +28,8 @@ std::int64_t resolve_customer(Session& s, const std::string& key, bool create, b
     c.email = k;
   else
     c.name = util::single_line(k);
-  c.created_at = c.updated_at = s.now;
   if (created) *created = true;
-  return s.store.insert_customer(c);
+  return catalog::add_customer(s, c).id;
 }
 
 Logged log_ticket(Session& s, const LogRequest& r) {
@@ -50,6 +52,13 @@ Logged log_ticket(Session& s, const LogRequest& r) {
     throw DataError(fmt::format("a ticket with external id '{}' exists already", r.external_id));
   Instant at = event_time(s, r.at);
   std::int64_t customer_id = resolve_customer(s, r.customer, true, &out.new_customer);
+  // A service brings its team, its policy and its checklist.
+  std::optional<catalog::Service> service;
+  std::string category = r.category;
+  if (!r.service.empty()) {
+    service = catalog::service_for_ticket(s, r.service, type, customer_id);
+    if (category.empty() && service->categories.size() == 1) category = service->categories[0];
+  }
 
   // The row first (the event refers to it), then the event that it projects.
   t.type = type;
@@ -71,14 +80,23 @@ Logged log_ticket(Session& s, const LogRequest& r) {
   change(e, blank, "urgency", p.urgency);
   if (customer_id) change(e, blank, "customer_id", customer_id);
   change(e, blank, "channel", r.channel);
-  change(e, blank, "category", r.category);
-  change(e, blank, "service", r.service);
+  change(e, blank, "category", category);
+  change(e, blank, "service", service ? service->name : std::string());
+  if (service) {
+    if (const auto* team = cfg.team(service->owner)) {
+      change(e, blank, "team", team->name);
+      change(e, blank, "tier", team->tier);
+    }
+    change(e, blank, "service_sla", service->sla);
+    if (!service->steps.empty()) e.extra["checklist"] = service->steps;
+  }
   change(e, blank, "tags", tags);
   change(e, blank, "external_id", r.external_id);
   std::int64_t id = t.id;
   t = Ticket{};
   t.id = id;
   out.event = record(s, t, std::move(e));
+  if (service) s.store.catalog().add_ticket_steps(id, service->steps);
   out.ticket = require_ticket(s, id);
   return out;
 }

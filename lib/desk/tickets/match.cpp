@@ -42,6 +42,8 @@ bool matches(const config::Match& m, const Ticket& t) {
       ok = any_of(wanted, t.team);
     else if (field == "customer")
       ok = customer_is(wanted, t);
+    else if (field == "customer_tier")
+      ok = any_of(wanted, t.customer_tier);
     else if (field == "tag")
       ok = std::any_of(t.tags.begin(), t.tags.end(),
                        [&](const std::string& tag) { return any_of(wanted, tag); });

@@ -24,3 +24,16 @@ Event record(Session& s, Ticket& t, Event e) {
 }
 
 }  // namespace desk::tickets
+
+namespace desk::tickets {
+
+Event record_subject(Session& s, Event e) {
+  e.ticket_id = 0;
+  if (e.actor.empty()) e.actor = s.actor;
+  e.recorded_at = s.now;
+  if (e.at == Instant{}) e.at = s.now;
+  e.id = s.store.append_event(e);
+  return e;
+}
+
+}  // namespace desk::tickets

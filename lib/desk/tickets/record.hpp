@@ -16,3 +16,12 @@ void change(Event& e, const Ticket& t, std::string_view field, const Json& to);
 Event record(Session& s, Ticket& t, Event e);
 
 }  // namespace desk::tickets
+
+namespace desk::tickets {
+
+// Records an event about the desk itself (a customer, a service, the
+// store): no ticket changes. Fills in actor, recorded_at and, when unset,
+// at; returns the event with its id.
+Event record_subject(Session& s, Event e);
+
+}  // namespace desk::tickets

@@ -1,6 +1,8 @@
 // desk resolve, close, reopen and link.
 #include <fmt/format.h>
 
+#include "desk/catalog/fulfilment.hpp"
+#include "desk/compliance/roles.hpp"
 #include "desk/core/error.hpp"
 #include "desk/tickets/lifecycle.hpp"
 #include "desk/tickets/record.hpp"
@@ -23,6 +25,17 @@ std::vector<Event> resolve(Session& s, std::int64_t id, const ResolveRequest& r)
     throw UsageError("a duplicate needs the ticket it duplicates", "give --duplicate-of ID");
   Ticket t = require_ticket(s, id);
   require_step(t, Step::resolve);
+  bool complaint = t.type == catalog::kComplaint;
+  if (complaint) {
+    if (r.outcome.empty() || util::trim(r.root_cause).empty() || util::trim(r.action).empty())
+      throw UsageError(
+          fmt::format("resolving complaint {} needs its outcome, root cause and action", id),
+          "give --outcome upheld|partly-upheld|not-upheld, --root-cause TEXT and --action TEXT");
+    require_one_of("outcome", r.outcome, catalog::outcomes());
+  } else if (!r.outcome.empty() || !r.root_cause.empty() || !r.action.empty()) {
+    throw UsageError(fmt::format("ticket {} is not a complaint", id),
+                     "--outcome, --root-cause and --action are for complaints");
+  }
   if (r.duplicate_of == id) throw DataError(fmt::format("ticket {} cannot duplicate itself", id));
   if (r.duplicate_of) require_ticket(s, r.duplicate_of);
 
@@ -34,6 +47,11 @@ std::vector<Event> resolve(Session& s, std::int64_t id, const ResolveRequest& r)
   change(e, t, "resolution_code", code);
   change(e, t, "resolution", r.resolution);
   change(e, t, "workaround", r.workaround);
+  if (complaint) {
+    change(e, t, "outcome", r.outcome);
+    change(e, t, "root_cause", r.root_cause);
+    change(e, t, "action", r.action);
+  }
   if (r.duplicate_of) change(e, t, "duplicate_of", r.duplicate_of);
   if (r.article) e.extra["article"] = r.article;
 
@@ -72,6 +90,12 @@ Event reopen(Session& s, std::int64_t id, const std::string& reason, std::option
     throw UsageError("reopening needs a reason", "say why with -m REASON");
   Ticket t = require_ticket(s, id);
   require_step(t, Step::reopen);
+  // Reopening discards the resolution: someone else's needs a lead.
+  std::string resolver;
+  for (const auto& past : s.store.ticket_events(id))
+    if (past.kind == "resolved") resolver = past.actor;
+  if (!resolver.empty() && resolver != s.actor)
+    compliance::require(s.config, s.actor, compliance::Power::reopen_others);
   Event e;
   e.kind = "reopened";
   e.at = event_time(s, at, t.updated_at);
@@ -80,6 +104,9 @@ Event reopen(Session& s, std::int64_t id, const std::string& reason, std::option
   change(e, t, "resolution_code", "");
   change(e, t, "resolution", "");
   change(e, t, "workaround", "");
+  change(e, t, "outcome", "");
+  change(e, t, "root_cause", "");
+  change(e, t, "action", "");
   change(e, t, "duplicate_of", Json());
   return record(s, t, std::move(e));
 }

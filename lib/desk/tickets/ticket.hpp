@@ -43,6 +43,10 @@ struct Ticket {
   std::string resolution_code;
   std::string resolution;
   std::string workaround;
+  std::string service_sla;  // the SLA policy the ticket's service brings
+  std::string outcome;      // complaints: upheld | partly-upheld | not-upheld
+  std::string root_cause;   // complaints
+  std::string action;       // complaints: the action taken
   std::int64_t duplicate_of = 0;
   int reopen_count = 0;
   Instant created_at{};
@@ -56,6 +60,7 @@ struct Ticket {
   // Joined for display, not part of the projection.
   std::string customer_name;
   std::string customer_email;
+  std::string customer_tier;
 };
 
 // One field's change, old → new, as JSON values (null for "none").
@@ -68,9 +73,10 @@ struct Change {
 // One entry in a ticket's append-only history.
 struct Event {
   std::int64_t id = 0;
-  std::int64_t ticket_id = 0;
-  Instant at{};           // when it happened (--at), shown in the timeline
-  Instant recorded_at{};  // when desk wrote it
+  std::int64_t ticket_id = 0;  // 0: an event about the desk itself (see subject)
+  std::string subject;         // "customer:12", "service:email", "store"; "" for ticket events
+  Instant at{};                // when it happened (--at), shown in the timeline
+  Instant recorded_at{};       // when desk wrote it
   std::string actor;
   std::string kind;  // see vocabulary.hpp kEventKinds
   std::vector<Change> changes;

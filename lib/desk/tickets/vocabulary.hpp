@@ -19,8 +19,14 @@ inline bool is_open_status(std::string_view s) {
 inline const std::vector<std::string> kPendingReasons = {"customer", "supplier", "change"};
 
 inline const std::vector<std::string> kEventKinds = {
-    "logged",   "edited", "note",     "reply",  "allocated", "escalated",  "status",
-    "resolved", "closed", "reopened", "linked", "rated",     "hook-failed"};
+    "logged",   "edited", "note",     "reply",  "allocated", "escalated",   "status",
+    "resolved", "closed", "reopened", "linked", "rated",     "hook-failed", "checked"};
+
+// Events about the desk itself rather than a ticket (Event::subject says
+// what): the catalogue, customers, erasure and retention.
+inline const std::vector<std::string> kSubjectEventKinds = {
+    "service-added",   "service-edited",  "service-retired", "customer-added",
+    "customer-edited", "customer-merged", "erased",          "purged"};
 
 inline const std::vector<std::string> kLinkKinds = {"related", "caused-by", "duplicate-of",
                                                     "parent-of"};

@@ -34,6 +34,9 @@ std::optional<std::int64_t> parse_duration(std::string_view text) {
       case 'w':
         total += n * 7 * 86400;
         break;
+      case 'y':
+        total += n * 365 * 86400;
+        break;
       default:
         return std::nullopt;
     }

@@ -1,0 +1,79 @@
+// desk doctor: check the store and say what to do about what is wrong.
+#include "desk/bulk/doctor.hpp"
+
+#include <fmt/format.h>
+
+#include "desk/store/store.hpp"
+
+#include "options.hpp"
+#include "progress.hpp"
+#include "registry.hpp"
+#include "render.hpp"
+
+namespace desk::cmd {
+
+namespace {
+
+struct Options {
+  bool full = false;
+  bool repair = false;
+  std::string format;
+};
+
+int run(Env& env, const Options& o) {
+  bulk::DoctorOptions d;
+  d.full = o.full;
+  ProgressBar bar("Checking", 0);
+  d.progress = [&](std::int64_t tickets) { bar.update(0, tickets); };
+  bulk::DoctorReport r = bulk::examine(env.store(store::Access::read), d);
+  bar.finish();
+
+  std::int64_t repaired = 0;
+  if (o.repair && !r.mismatched.empty()) {
+    auto session = env.session(store::Access::write);
+    store::WriteTransaction tx(session.store);
+    repaired = bulk::repair_rows(session, r.mismatched);
+    tx.commit();
+  }
+  std::int64_t left = r.problems - repaired;
+
+  if (o.format == "json") {
+    format::Json j = format::Json::object();
+    j["store"] = env.config().store.string();
+    j["tickets"] = r.tickets;
+    j["events"] = r.events;
+    j["problems"] = r.problems;
+    j["repaired"] = repaired;
+    format::Json list = format::Json::array();
+    for (const auto& f : r.findings)
+      list.push_back({{"where", f.where}, {"what", f.what}, {"fix", f.fix}});
+    j["findings"] = std::move(list);
+    print_json(env, j);
+  } else {
+    env.out << fmt::format("Checked '{}': {} tickets, {} events, {}\n", env.config().store.string(),
+                           r.tickets, r.events,
+                           r.problems == 0 ? std::string("no problems found")
+                                           : fmt::format("{} problem(s)", r.problems));
+    for (const auto& f : r.findings)
+      env.out << fmt::format("{}: {}\n  what to do: {}\n", f.where, f.what, f.fix);
+    if (r.problems > static_cast<std::int64_t>(r.findings.size()))
+      env.out << fmt::format("... and {} more not shown\n",
+                             r.problems - static_cast<std::int64_t>(r.findings.size()));
+    if (repaired > 0)
+      env.out << fmt::format("Repaired {} ticket row(s) from their events\n", repaired);
+  }
+  return left > 0 ? 1 : 0;
+}
+
+}  // namespace
+
+Runner cmd_doctor(CLI::App& sub) {
+  auto o = std::make_shared<Options>();
+  sub.add_flag("--full", o->full,
+               "SQLite's full integrity check (slower: also matches every index to its table)");
+  sub.add_flag("--repair", o->repair, "Rewrite ticket rows that differ from their events' replay");
+  add_format(sub, o->format, {"text", "json"});
+  return [o](Env& env) { return run(env, *o); };
+}
+
+}  // namespace desk::cmd

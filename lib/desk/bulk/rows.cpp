@@ -1,0 +1,139 @@
+#include "desk/bulk/rows.hpp"
+
+#include <simdjson.h>
+
+#include <fmt/format.h>
+
+#include "desk/bulk/csv.hpp"
+#include "desk/core/error.hpp"
+
+namespace desk::bulk {
+
+namespace {
+
+Json convert(simdjson::dom::element e) {
+  using T = simdjson::dom::element_type;
+  switch (e.type()) {
+    case T::OBJECT: {
+      Json out = Json::object();
+      for (auto field : simdjson::dom::object(e))
+        out[std::string(field.key)] = convert(field.value);
+      return out;
+    }
+    case T::ARRAY: {
+      Json out = Json::array();
+      for (auto v : simdjson::dom::array(e)) out.push_back(convert(v));
+      return out;
+    }
+    case T::STRING:
+      return Json(std::string(std::string_view(e)));
+    case T::INT64:
+      return Json(std::int64_t(e));
+    case T::UINT64:
+      return Json(std::uint64_t(e));
+    case T::DOUBLE:
+      return Json(double(e));
+    case T::BOOL:
+      return Json(bool(e));
+    case T::NULL_VALUE:
+      return Json();
+  }
+  return Json();
+}
+
+// One parser for the whole file: it keeps its buffers between lines.
+simdjson::dom::parser& parser() {
+  static thread_local simdjson::dom::parser p;
+  return p;
+}
+
+class JsonlReader final : public RowReader {
+ public:
+  explicit JsonlReader(std::istream& in) : in_(in) {}
+
+  bool next(Row& row) override {
+    while (std::getline(in_, line_)) {
+      ++number_;
+      consumed_ += line_.size() + 1;
+      if (!line_.empty() && line_.back() == '\r') line_.pop_back();
+      if (line_.find_first_not_of(" \t") == std::string::npos) continue;
+      row.line = number_;
+      row.object = parse_json(line_, number_);
+      if (!row.object.is_object())
+        throw DataError(fmt::format("line {}: not a JSON object", number_),
+                        "each line holds one ticket as a JSON object");
+      return true;
+    }
+    return false;
+  }
+  std::uint64_t bytes() const override { return consumed_; }
+
+ private:
+  std::istream& in_;
+  std::string line_;
+  std::size_t number_ = 0;
+  std::uint64_t consumed_ = 0;
+};
+
+class CsvRows final : public RowReader {
+ public:
+  explicit CsvRows(std::istream& in) : csv_(in) {}
+
+  bool next(Row& row) override {
+    if (!header_read_) {
+      header_read_ = true;
+      if (!csv_.next(header_)) return false;
+      for (auto& h : header_) {
+        std::string_view v = h;
+        while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+        while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
+        h = std::string(v);
+        if (h.empty())
+          throw DataError(fmt::format("line {}: a column has no name", csv_.line()),
+                          "the first line names the columns: title,type,created_at,...");
+      }
+    }
+    while (csv_.next(fields_)) {
+      if (fields_.size() == 1 && fields_[0].empty()) continue;  // a blank line
+      if (fields_.size() != header_.size())
+        throw DataError(fmt::format("line {}: {} fields, but the header names {} columns",
+                                    csv_.line(), fields_.size(), header_.size()),
+                        "quote a field that holds a comma or a line break");
+      row.line = csv_.line();
+      row.object = Json::object();
+      for (std::size_t i = 0; i < header_.size(); ++i) {
+        if (header_[i] == "events" && !fields_[i].empty())
+          row.object["events"] = parse_json(fields_[i], row.line);
+        else
+          row.object[header_[i]] = fields_[i];
+      }
+      return true;
+    }
+    return false;
+  }
+  std::uint64_t bytes() const override { return csv_.bytes(); }
+
+ private:
+  CsvReader csv_;
+  bool header_read_ = false;
+  std::vector<std::string> header_;
+  std::vector<std::string> fields_;
+};
+
+}  // namespace
+
+Json parse_json(std::string_view text, std::size_t line) {
+  simdjson::padded_string padded(text);
+  simdjson::dom::element root;
+  auto error = parser().parse(padded).get(root);
+  if (error)
+    throw DataError(fmt::format("line {}: invalid JSON: {}", line, simdjson::error_message(error)));
+  return convert(root);
+}
+
+std::unique_ptr<RowReader> make_row_reader(std::istream& in, FileFormat format) {
+  if (format == FileFormat::csv) return std::make_unique<CsvRows>(in);
+  return std::make_unique<JsonlReader>(in);
+}
+
+}  // namespace desk::bulk

@@ -1,0 +1,296 @@
+#include "desk/report/csat_report.hpp"
+
+#include <cmath>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "desk/catalog/fulfilment.hpp"
+#include "desk/report/sla_report.hpp"
+#include "desk/sla/levels.hpp"
+#include "desk/store/catalog_store.hpp"
+#include "desk/tickets/validate.hpp"
+#include "desk/tickets/vocabulary.hpp"
+
+namespace desk::report {
+
+namespace {
+
+using format::Column;
+using format::Kind;
+
+Json percent(std::int64_t part, std::int64_t whole) {
+  if (whole == 0) return Json();
+  return std::round(1000.0 * static_cast<double>(part) / static_cast<double>(whole)) / 10.0;
+}
+
+Json average(std::int64_t sum, std::int64_t n) {
+  if (n == 0) return Json();
+  return std::round(100.0 * static_cast<double>(sum) / static_cast<double>(n)) / 100.0;
+}
+
+struct Tally {
+  std::int64_t ratings = 0, sum = 0, satisfied = 0, resolutions = 0;
+  void rate(int score) {
+    ++ratings;
+    sum += score;
+    if (score >= 4) ++satisfied;
+  }
+};
+
+Json tally_row(const std::string& group, const Tally& t) {
+  return {{"group", group},
+          {"ratings", t.ratings},
+          {"average", average(t.sum, t.ratings)},
+          {"satisfied_percent", percent(t.satisfied, t.ratings)},
+          {"resolutions", t.resolutions},
+          {"response_rate", percent(t.ratings, t.resolutions)}};
+}
+
+std::vector<Column> tally_columns(const std::string& header) {
+  return {{"group", header},
+          {"ratings", "RATINGS", Kind::number},
+          {"average", "AVERAGE", Kind::number},
+          {"satisfied_percent", "SATISFIED %", Kind::number},
+          {"resolutions", "RESOLVED", Kind::number},
+          {"response_rate", "RESPONSE %", Kind::number}};
+}
+
+const std::vector<std::string>& csat_groupings() {
+  static const std::vector<std::string> g = {"technician", "team",    "category", "priority",
+                                             "type",       "channel", "service",  "customer"};
+  return g;
+}
+
+std::string upper(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string none_if_empty(const std::string& v) {
+  return v.empty() ? "(none)" : v;
+}
+
+}  // namespace
+
+Report csat_report(tickets::Session& s, const Period& period, const std::string& by) {
+  if (!by.empty()) tickets::require_one_of("report grouping", by, csat_groupings());
+  std::vector<std::string> groupings =
+      by.empty() ? std::vector<std::string>{"technician", "team", "category"}
+                 : std::vector<std::string>{by};
+  Zone zone = s.config.zone();
+  Tally total;
+  std::map<std::string, std::map<std::string, Tally>> groups;  // grouping → value → tally
+  std::int64_t counts[6] = {0, 0, 0, 0, 0, 0};
+  Section low{"low_scores", "Low scores (1 or 2)", {}, {}, std::nullopt, ""};
+  low.columns = {{"ticket", "TICKET", Kind::number},
+                 {"score", "SCORE", Kind::number},
+                 {"at", "RATED", Kind::time},
+                 {"technician", "TECHNICIAN"},
+                 {"team", "TEAM"},
+                 {"comment", "COMMENT", Kind::text, true},
+                 {"title", "TITLE", Kind::text, true}};
+
+  auto value = [](const std::string& grouping, const tickets::Ticket& t,
+                  const std::string& technician) {
+    if (grouping == "technician") return none_if_empty(technician);
+    return group_value(t, grouping);
+  };
+  s.store.ratings().each_between(
+      period.since, period.until, [&](const catalog::Rating& r, const tickets::Ticket& t) {
+        total.rate(r.score);
+        if (r.score >= 1 && r.score <= 5) ++counts[r.score];
+        for (const auto& g : groupings) groups[g][value(g, t, r.resolver)].rate(r.score);
+        if (r.score <= 2)
+          low.rows.push_back({{"ticket", t.id},
+                              {"score", r.score},
+                              {"at", format_iso(r.at, zone)},
+                              {"technician", r.resolver.empty() ? Json() : Json(r.resolver)},
+                              {"team", t.team.empty() ? Json() : Json(t.team)},
+                              {"comment", r.comment.empty() ? Json() : Json(r.comment)},
+                              {"title", t.title}});
+      });
+  // Resolutions in the period, by who and where each was resolved.
+  tickets::Query q;
+  q.updated_since = period.since;
+  s.store.each_ticket_timeline(
+      q, [&](const tickets::Ticket& t, const std::vector<tickets::Mark>& marks) {
+        std::string assignee, team;
+        for (const auto& m : marks) {
+          if (m.assignee) assignee = *m.assignee;
+          if (m.team) team = *m.team;
+          if (m.kind != "resolved" || m.at < period.since || m.at >= period.until) continue;
+          ++total.resolutions;
+          tickets::Ticket then = t;
+          then.assignee = assignee;
+          then.team = team;
+          for (const auto& g : groupings) groups[g][value(g, then, assignee)].resolutions++;
+        }
+        return true;
+      });
+
+  Report r;
+  r.key = "csat";
+  r.title = "Customer satisfaction";
+  r.meta = {{"period", period.name},
+            {"since", format_iso(period.since, zone)},
+            {"until", format_iso(period.until, zone)},
+            {"now", format_iso(s.now, zone)},
+            {"timezone", zone.name()},
+            {"by", by.empty() ? Json() : Json(by)}};
+  Section summary{"summary", "Satisfaction", tally_columns("GROUP"), {}, std::nullopt, ""};
+  summary.rows.push_back(tally_row("all", total));
+  summary.note =
+      fmt::format("{} ratings of {} resolutions in the period.", total.ratings, total.resolutions);
+  r.sections.push_back(std::move(summary));
+  Section dist{"distribution", "Scores", {}, {}, std::nullopt, ""};
+  dist.columns = {{"score", "SCORE", Kind::number},
+                  {"ratings", "RATINGS", Kind::number},
+                  {"percent", "%", Kind::number}};
+  for (int score = 5; score >= 1; --score)
+    dist.rows.push_back({{"score", score},
+                         {"ratings", counts[score]},
+                         {"percent", percent(counts[score], total.ratings)}});
+  dist.chart = Chart{Chart::Kind::bar, "score", {{"ratings", "ratings"}}, "ratings"};
+  r.sections.push_back(std::move(dist));
+  for (const auto& g : groupings) {
+    Section sec{"by_" + g, "By " + g, tally_columns(upper(g)), {}, std::nullopt, ""};
+    for (const auto& [name, tally] : groups[g]) sec.rows.push_back(tally_row(name, tally));
+    sec.chart = Chart{Chart::Kind::bar, "group", {{"average", "average score"}}, ""};
+    r.sections.push_back(std::move(sec));
+  }
+  low.note = fmt::format("{} low score{}.", low.rows.size(), low.rows.size() == 1 ? "" : "s");
+  r.sections.push_back(std::move(low));
+  return r;
+}
+
+Report complaints_report(tickets::Session& s, const Period& period, const std::string& by) {
+  std::string grouping = by.empty() ? "service" : by;
+  tickets::require_one_of("report grouping", grouping, group_fields());
+  Zone zone = s.config.zone();
+  sla::ServiceLevels levels(s.config);
+  struct Group {
+    std::int64_t complaints = 0, open = 0, upheld = 0, partly = 0, not_upheld = 0;
+    std::int64_t ack_met = 0, ack_breached = 0, response_met = 0, response_breached = 0;
+    std::vector<std::int64_t> ack_minutes, response_minutes;
+  };
+  std::map<std::string, Group> groups;
+  Group total;
+  Section reg{"register", "Complaints register", {}, {}, std::nullopt, ""};
+  reg.columns = {{"ticket", "TICKET", Kind::number},
+                 {"logged", "LOGGED", Kind::time},
+                 {"service", "SERVICE"},
+                 {"customer", "CUSTOMER"},
+                 {"status", "STATUS"},
+                 {"acknowledge_minutes", "ACK", Kind::minutes},
+                 {"response_minutes", "RESPONSE", Kind::minutes},
+                 {"outcome", "OUTCOME"},
+                 {"root_cause", "ROOT CAUSE", Kind::text, true},
+                 {"action", "ACTION", Kind::text, true},
+                 {"title", "TITLE", Kind::text, true}};
+  tickets::Query q;
+  q.types = {catalog::kComplaint};
+  q.created_since = period.since;
+  q.created_until = period.until;
+  auto text = [](const std::string& v) { return v.empty() ? Json() : Json(v); };
+  s.store.each_ticket_timeline(
+      q, [&](const tickets::Ticket& t, const std::vector<tickets::Mark>& marks) {
+        sla::TicketSla m = levels.measure(t, marks, s.now);
+        const sla::Clock* ack = m.clock("response");
+        const sla::Clock* resp = m.clock("resolve");
+        Json ack_minutes, resp_minutes;
+        for (Group* g : {&groups[group_value(t, grouping)], &total}) {
+          ++g->complaints;
+          if (tickets::is_open_status(t.status)) ++g->open;
+          if (t.outcome == "upheld") ++g->upheld;
+          if (t.outcome == "partly-upheld") ++g->partly;
+          if (t.outcome == "not-upheld") ++g->not_upheld;
+          if (ack) {
+            if (ack->state.breached)
+              ++g->ack_breached;
+            else if (ack->state.met)
+              ++g->ack_met;
+            if (!ack->state.running) g->ack_minutes.push_back(ack->state.elapsed / 60);
+          }
+          if (resp) {
+            if (resp->state.breached)
+              ++g->response_breached;
+            else if (resp->state.met)
+              ++g->response_met;
+            if (!resp->state.running) g->response_minutes.push_back(resp->state.elapsed / 60);
+          }
+        }
+        if (ack && !ack->state.running) ack_minutes = ack->state.elapsed / 60;
+        if (resp && !resp->state.running) resp_minutes = resp->state.elapsed / 60;
+        std::string who = t.customer_email.empty() ? t.customer_name : t.customer_email;
+        reg.rows.push_back({{"ticket", t.id},
+                            {"logged", format_iso(t.created_at, zone)},
+                            {"service", text(t.service)},
+                            {"customer", text(who)},
+                            {"status", t.status},
+                            {"policy", text(m.policy)},
+                            {"acknowledge_minutes", ack_minutes},
+                            {"acknowledge_breached", ack ? Json(ack->state.breached) : Json()},
+                            {"response_minutes", resp_minutes},
+                            {"response_breached", resp ? Json(resp->state.breached) : Json()},
+                            {"outcome", text(t.outcome)},
+                            {"root_cause", text(t.root_cause)},
+                            {"action", text(t.action)},
+                            {"title", t.title}});
+        return true;
+      });
+  auto row_of = [](const std::string& name, Group& g) {
+    auto median = [](std::vector<std::int64_t>& v) {
+      auto x = percentile(v, 50);
+      return x ? Json(*x) : Json();
+    };
+    return Json{
+        {"group", name},
+        {"complaints", g.complaints},
+        {"open", g.open},
+        {"upheld", g.upheld},
+        {"partly_upheld", g.partly},
+        {"not_upheld", g.not_upheld},
+        {"acknowledged_in_time", g.ack_met},
+        {"acknowledged_late", g.ack_breached},
+        {"acknowledge_median_minutes", median(g.ack_minutes)},
+        {"responded_in_time", g.response_met},
+        {"responded_late", g.response_breached},
+        {"response_median_minutes", median(g.response_minutes)},
+        {"upheld_percent", percent(g.upheld + g.partly, g.upheld + g.partly + g.not_upheld)}};
+  };
+  Section summary{"groups", "Complaints by " + grouping, {}, {}, std::nullopt, ""};
+  summary.columns = {{"group", upper(grouping)},
+                     {"complaints", "COMPLAINTS", Kind::number},
+                     {"open", "OPEN", Kind::number},
+                     {"upheld", "UPHELD", Kind::number},
+                     {"partly_upheld", "PARTLY", Kind::number},
+                     {"not_upheld", "NOT UPHELD", Kind::number},
+                     {"acknowledged_late", "ACK LATE", Kind::number},
+                     {"acknowledge_median_minutes", "ACK MEDIAN", Kind::minutes},
+                     {"responded_late", "RESP LATE", Kind::number},
+                     {"response_median_minutes", "RESP MEDIAN", Kind::minutes}};
+  for (auto& [name, g] : groups) summary.rows.push_back(row_of(name, g));
+  summary.rows.push_back(row_of("all", total));
+  summary.chart = Chart{
+      Chart::Kind::bar,
+      "group",
+      {{"upheld", "upheld"}, {"partly_upheld", "partly upheld"}, {"not_upheld", "not upheld"}},
+      "complaints"};
+  summary.note = fmt::format("{} complaints logged in the period; {} still open.", total.complaints,
+                             total.open);
+  Report r;
+  r.key = "complaints";
+  r.title = "Complaints register";
+  r.meta = {{"period", period.name},
+            {"since", format_iso(period.since, zone)},
+            {"until", format_iso(period.until, zone)},
+            {"now", format_iso(s.now, zone)},
+            {"timezone", zone.name()},
+            {"by", grouping}};
+  r.sections.push_back(std::move(summary));
+  r.sections.push_back(std::move(reg));
+  return r;
+}
+
+}  // namespace desk::report

@@ -1,0 +1,14 @@
+// An event's data column: what it changed and carried, as JSON. Internal to
+// store/.
+#pragma once
+
+#include <string>
+
+#include "desk/tickets/ticket.hpp"
+
+namespace desk::store {
+
+std::string encode_event_data(const tickets::Event& e);
+void decode_event_data(tickets::Event& e, const std::string& text);
+
+}  // namespace desk::store

@@ -1,0 +1,109 @@
+// Whole histories for bulk readers (export, doctor), the store's own checks,
+// and what a bulk import needs from the connection.
+#include <fmt/format.h>
+
+#include "desk/store/query_sql.hpp"
+#include "desk/store/sqlite_store.hpp"
+
+namespace desk::store {
+
+namespace {
+
+void bind_all(SQLite::Statement& st, const std::vector<SqlValue>& values) {
+  int i = 1;
+  for (const auto& v : values) {
+    if (const auto* n = std::get_if<std::int64_t>(&v))
+      st.bind(i++, static_cast<int64_t>(*n));
+    else
+      st.bind(i++, std::get<std::string>(v));
+  }
+}
+
+// A read transaction around several statements, so that they all see one
+// snapshot even while other processes write (WAL). Nested inside a write
+// transaction it is a savepoint and changes nothing.
+class Snapshot {
+ public:
+  explicit Snapshot(SQLite::Database& db) : db_(db) { db_.exec("SAVEPOINT desk_snapshot"); }
+  ~Snapshot() {
+    try {
+      db_.exec("RELEASE desk_snapshot");
+    } catch (...) {
+      // Only reads happened; nothing to lose.
+    }
+  }
+  Snapshot(const Snapshot&) = delete;
+  Snapshot& operator=(const Snapshot&) = delete;
+
+ private:
+  SQLite::Database& db_;
+};
+
+}  // namespace
+
+void SqliteStore::each_ticket_with_events(
+    const Query& q, const std::function<bool(const Ticket&, const std::vector<Event>&)>& row) {
+  guarded([&] {
+    Snapshot snapshot(*db_);
+    SqlQuery tq = select_tickets_by_id_sql(q);
+    SqlQuery eq = select_events_sql(q);
+    SQLite::Statement tickets(*db_, tq.sql);
+    SQLite::Statement events(*db_, eq.sql);
+    bind_all(tickets, tq.values);
+    bind_all(events, eq.values);
+    bool more = events.executeStep();
+    std::vector<Event> list;
+    while (tickets.executeStep()) {
+      Ticket t = ticket_from_row(tickets);
+      list.clear();
+      while (more && events.getColumn(1).getInt64() < t.id) more = events.executeStep();
+      while (more && events.getColumn(1).getInt64() == t.id) {
+        list.push_back(event_from_row(events, 0));
+        more = events.executeStep();
+      }
+      if (!row(t, list)) break;
+    }
+  });
+}
+
+std::int64_t SqliteStore::last_event_id() {
+  return guarded([&] {
+    return static_cast<std::int64_t>(
+        db_->execAndGet("SELECT coalesce(max(id), 0) FROM events").getInt64());
+  });
+}
+
+// Only a bulk import defers references: its connection gets a page cache
+// to match.
+void SqliteStore::defer_references() {
+  guarded([&] { set_bulk_pragmas(*db_); });
+}
+
+std::vector<Problem> SqliteStore::check_integrity(bool quick) {
+  return guarded([&] {
+    std::vector<Problem> out;
+    SQLite::Statement st(*db_, quick ? "PRAGMA quick_check" : "PRAGMA integrity_check");
+    while (st.executeStep()) {
+      std::string line = st.getColumn(0).getString();
+      if (line != "ok") out.push_back({"file", line});
+    }
+    return out;
+  });
+}
+
+std::vector<Problem> SqliteStore::check_references() {
+  return guarded([&] {
+    std::vector<Problem> out;
+    SQLite::Statement st(*db_, "PRAGMA foreign_key_check");
+    while (st.executeStep()) {
+      std::string table = st.getColumn(0).getString();
+      std::string rowid = st.getColumn(1).isNull() ? std::string("?") : st.getColumn(1).getString();
+      std::string parent = st.getColumn(2).getString();
+      out.push_back({fmt::format("table {}, row {}", table, rowid),
+                     fmt::format("refers to a row of '{}' that does not exist", parent)});
+    }
+    return out;
+  });
+}
+
+}  // namespace desk::store

@@ -1,0 +1,93 @@
+#include "desk/util/sha256.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <nettle/sha2.h>
+#include <stdexcept>
+#include <sys/random.h>
+
+namespace desk::util {
+
+static_assert(sizeof(sha256_ctx) <= 128, "Sha256::state_ is too small for nettle's sha256_ctx");
+
+namespace {
+
+sha256_ctx* ctx(std::array<std::uint8_t, 128>& state) {
+  return reinterpret_cast<sha256_ctx*>(state.data());
+}
+
+}  // namespace
+
+Sha256::Sha256() : state_{} {
+  sha256_init(ctx(state_));
+}
+
+Sha256& Sha256::update(std::string_view bytes) {
+  sha256_update(ctx(state_), bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data()));
+  return *this;
+}
+
+Sha256& Sha256::update(const Digest& d) {
+  sha256_update(ctx(state_), d.size(), d.data());
+  return *this;
+}
+
+Digest Sha256::digest() {
+  Digest d{};
+  sha256_digest(ctx(state_), d.size(), d.data());
+  return d;
+}
+
+Digest sha256(std::string_view bytes) {
+  return Sha256().update(bytes).digest();
+}
+
+std::string hex(std::string_view bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (unsigned char c : bytes) {
+    out.push_back(kDigits[c >> 4]);
+    out.push_back(kDigits[c & 15]);
+  }
+  return out;
+}
+
+std::string hex(const Digest& d) {
+  return hex(std::string_view(reinterpret_cast<const char*>(d.data()), d.size()));
+}
+
+bool from_hex(std::string_view text, Digest& out) {
+  if (text.size() != out.size() * 2) return false;
+  auto nibble = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+  };
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    int hi = nibble(text[2 * i]), lo = nibble(text[2 * i + 1]);
+    if (hi < 0 || lo < 0) return false;
+    out[i] = static_cast<std::uint8_t>(hi * 16 + lo);
+  }
+  return true;
+}
+
+std::string as_bytes(const Digest& d) {
+  return std::string(reinterpret_cast<const char*>(d.data()), d.size());
+}
+
+std::string random_bytes(std::size_t n) {
+  std::string out(n, '\0');
+  std::size_t done = 0;
+  while (done < n) {
+    ssize_t got = getrandom(out.data() + done, n - done, 0);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      throw std::runtime_error(std::string("getrandom failed: ") + std::strerror(errno));
+    }
+    done += static_cast<std::size_t>(got);
+  }
+  return out;
+}
+
+}  // namespace desk::util

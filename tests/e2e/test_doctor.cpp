@@ -1,0 +1,74 @@
+#include <doctest/doctest.h>
+
+#include "harness.hpp"
+
+using namespace e2e;
+
+namespace {
+
+void sql(const Sandbox& s, const std::string& query) {
+  Result r = run_program({"sqlite3", s.store().string(), query}, "", s.dir(), {});
+  REQUIRE(r.status == 0);
+}
+
+}  // namespace
+
+TEST_CASE("doctor: a sound store is clean") {
+  Sandbox s;
+  s.log("one", {"-t", "b,a"});
+  s.ok({"resolve", "1", "--code", "fixed", "-m", "done"});
+  Result r = s.run({"doctor"});
+  CHECK(r.status == 0);
+  CHECK(r.out == "Checked '" + s.store().string() + "': 1 tickets, 2 events, no problems found\n");
+  CHECK(r.err == "");
+  Result full = s.run({"doctor", "--full", "--format", "json"});
+  CHECK(full.status == 0);
+  CHECK(full.json()["problems"] == 0);
+  CHECK(full.json()["tickets"] == 1);
+}
+
+TEST_CASE("doctor: a row that is not the replay of its events, and --repair") {
+  Sandbox s;
+  s.log("one");
+  s.log("two");
+  sql(s, "UPDATE tickets SET status = 'resolved', title = 'changed' WHERE id = 2");
+  sql(s, "DELETE FROM ticket_tags WHERE ticket_id = 1; INSERT INTO ticket_tags VALUES (1, 'x')");
+  Result r = s.run({"doctor"});
+  CHECK(r.status == 1);
+  CHECK(r.out ==
+        "Checked '" + s.store().string() +
+            "': 2 tickets, 2 events, 2 problem(s)\n"
+            "ticket 1: tags is [\"x\"] in its row, [] by its events\n"
+            "  what to do: the events are the record: 'desk doctor --repair' rewrites the row "
+            "from them\n"
+            "ticket 2: title is 'changed' in its row, 'two' by its events; status is 'resolved' "
+            "in its row, 'new' by its events\n"
+            "  what to do: the events are the record: 'desk doctor --repair' rewrites the row "
+            "from them\n");
+  Json j = s.run({"doctor", "--format", "json"}).json();
+  CHECK(j["problems"] == 2);
+  CHECK(j["findings"][1]["where"] == "ticket 2");
+
+  Result repair = s.run({"doctor", "--repair"});
+  CHECK(repair.status == 0);
+  CHECK(repair.out.find("Repaired 2 ticket row(s) from their events\n") != std::string::npos);
+  CHECK(s.run({"doctor"}).status == 0);
+  CHECK(s.ok({"show", "2", "--format", "json"}).json()["title"] == "two");
+}
+
+TEST_CASE("doctor: broken references and a history that does not start with logged") {
+  Sandbox s;
+  s.log("one");
+  s.log("two");
+  sql(s,
+      "PRAGMA foreign_keys = OFF; INSERT INTO events (ticket_id, at, recorded_at, actor, kind) "
+      "VALUES (99, 0, 0, 'x', 'note'); DELETE FROM events WHERE ticket_id = 2");
+  Result r = s.run({"doctor"});
+  CHECK(r.status == 1);
+  CHECK(r.out.find("2 problem(s)") != std::string::npos);
+  CHECK(r.out.find("table events, row 3: refers to a row of 'tickets' that does not exist\n  what "
+                   "to do: restore the latest good backup") != std::string::npos);
+  CHECK(r.out.find("ticket 2: has no history: no events at all") != std::string::npos);
+  // --repair cannot mend these: still 1.
+  CHECK(s.run({"doctor", "--repair"}).status == 1);
+}

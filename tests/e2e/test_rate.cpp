@@ -1,0 +1,71 @@
+// desk rate: one rating per resolution.
+#include <doctest/doctest.h>
+
+#include "harness.hpp"
+
+using namespace e2e;
+
+TEST_CASE("rate: a resolved ticket is rated once per resolution") {
+  Sandbox s;
+  s.log("printer");
+  s.ok({"take", "1"});
+  s.ok({"resolve", "1", "--code", "fixed", "-m", "done"});
+  CHECK(s.ok({"rate", "1", "--score", "3", "-m", "took a while"}).out == "Rated ticket 1\n");
+  Json t = s.ok({"show", "1", "--format", "json"}).json();
+  REQUIRE(t["ratings"].size() == 1);
+  CHECK(t["ratings"][0] == Json::parse(R"({"resolution":1,"score":3,"comment":"took a while",
+    "at":"2026-11-24T10:30:00+00:00","resolver":"tester"})"));
+  CHECK(t["events"].back()["kind"] == "rated");
+  CHECK(t["events"].back()["score"] == 3);
+  CHECK(s.ok({"show", "1"}).out.find("Satisfaction\n  resolution 1: 3 of 5 \"took a while\"\n") !=
+        std::string::npos);
+
+  std::string before = s.dump_store();
+  Result twice = s.run({"rate", "1", "--score", "5"});
+  CHECK(twice.status == 1);
+  CHECK(twice.err_line() == "desk: ticket 1 was rated already (3 of 5)");
+  CHECK(s.dump_store() == before);
+
+  s.ok({"reopen", "1", "-m", "back again"});
+  Result open = s.run({"rate", "1", "--score", "5"});
+  CHECK(open.status == 1);
+  CHECK(open.err_line() == "desk: ticket 1 is not resolved");
+  s.ok({"resolve", "1", "--code", "fixed", "-m", "really done"});
+  s.ok({"rate", "1", "--score", "5"});
+  t = s.ok({"show", "1", "--format", "json"}).json();
+  REQUIRE(t["ratings"].size() == 2);
+  CHECK(t["ratings"][1]["resolution"] == 2);
+  CHECK(t["ratings"][1]["score"] == 5);
+}
+
+TEST_CASE("rate: scores outside 1..5 are usage errors, unknown tickets are refused") {
+  Sandbox s;
+  s.log("x");
+  s.ok({"resolve", "1", "--code", "fixed", "-m", "done"});
+  std::string before = s.dump_store();
+  for (const char* bad : {"0", "6"}) {
+    Result r = s.run({"rate", "1", "--score", bad});
+    CHECK(r.status == 2);
+    CHECK(r.err_line() == std::string("desk: a score is from 1 to 5, not ") + bad);
+  }
+  CHECK(s.run({"rate", "1"}).status == 2);
+  CHECK(s.run({"rate", "9", "--score", "4"}).status == 1);
+  CHECK(s.dump_store() == before);
+}
+
+TEST_CASE("rate: reopening someone else's resolution needs a lead when roles are set") {
+  Sandbox s;
+  s.configure(s.read("desk.toml") + "\n[roles]\nlead = [\"lee\"]\n");
+  s.log("x");
+  s.ok({"--as", "alice", "resolve", "1", "--code", "fixed", "-m", "done"});
+  std::string before = s.dump_store();
+  Result r = s.run({"--as", "bob", "reopen", "1", "-m", "not fixed"});
+  CHECK(r.status == 77);
+  CHECK(r.err_line() ==
+        "desk: 'bob' may not reopen a ticket someone else resolved: that needs the lead role, and "
+        "'bob' is a technician");
+  CHECK(s.dump_store() == before);
+  s.ok({"--as", "alice", "reopen", "1", "-m", "my own"});
+  s.ok({"--as", "alice", "resolve", "1", "--code", "fixed", "-m", "done"});
+  s.ok({"--as", "lee", "reopen", "1", "-m", "lead says no"});
+}

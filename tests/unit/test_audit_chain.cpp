@@ -1,0 +1,197 @@
+// The audit chain: hashing, linking, sealing for erasure, tombstones for
+// purges, and a verifier that names the first broken event.
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "desk/audit/chain.hpp"
+#include "desk/compliance/erasure.hpp"
+
+using namespace desk;
+using namespace desk::audit;
+
+namespace {
+
+Record event(std::int64_t id, std::string data, std::int64_t ticket = 1) {
+  Record r;
+  r.id = id;
+  r.ticket_id = ticket;
+  r.at = 1700000000 + id;
+  r.recorded_at = r.at;
+  r.actor = "alice";
+  r.kind = "note";
+  r.data = std::move(data);
+  return r;
+}
+
+// Records chained one after another.
+std::vector<Record> history(std::vector<Record> rs) {
+  Digest previous = kGenesis;
+  for (auto& r : rs) {
+    chain(r, previous);
+    std::copy(r.hash.begin(), r.hash.end(), previous.begin());
+  }
+  return rs;
+}
+
+std::optional<Broken> verify(const std::vector<Record>& rs) {
+  Verifier v;
+  for (const auto& r : rs)
+    if (r.kind == "erased" || r.kind == "purged") v.expect(r);
+  for (const auto& r : rs)
+    if (auto b = v.add(r)) return b;
+  return v.finish();
+}
+
+}  // namespace
+
+TEST_SUITE("audit/chain") {
+  TEST_CASE("an untouched history verifies, each event gets its own salt") {
+    auto rs = history({event(1, R"({"text":"printer jammed"})"),
+                       event(2, R"({"changes":{"status":["new","assigned"]}})"),
+                       event(3, R"({"text":"fixed"})")});
+    CHECK_FALSE(verify(rs));
+    CHECK(rs[0].salt.size() == kSaltBytes);
+    CHECK(rs[0].salt != rs[1].salt);
+    CHECK(rs[0].hash.size() == 32);
+  }
+
+  TEST_CASE("the content digest depends on every column and every string") {
+    Record a = event(1, R"({"text":"x","n":[1,2]})");
+    a.salt = std::string(kSaltBytes, 's');
+    Digest base = content_digest(a);
+    for (auto change : std::vector<void (*)(Record&)>{
+             [](Record& r) { r.id = 2; }, [](Record& r) { r.ticket_id = 2; },
+             [](Record& r) { r.at += 1; }, [](Record& r) { r.recorded_at += 1; },
+             [](Record& r) { r.actor = "bob"; }, [](Record& r) { r.kind = "reply"; },
+             [](Record& r) { r.subject = "store"; },
+             [](Record& r) { r.data = R"({"text":"y","n":[1,2]})"; },
+             [](Record& r) { r.data = R"({"text":"x","n":[1,3]})"; },
+             [](Record& r) { r.salt[0] = 't'; }}) {
+      Record b = a;
+      change(b);
+      CHECK(content_digest(b) != base);
+    }
+    Record reordered = a;
+    reordered.data = R"({"n":[1,2],"text":"x"})";  // key order is not content
+    CHECK(content_digest(reordered) == base);
+  }
+
+  TEST_CASE("a changed event is named, and so is a removed one's successor") {
+    auto rs = history(
+        {event(1, R"({"text":"a"})"), event(2, R"({"text":"b"})"), event(3, R"({"text":"c"})")});
+    auto changed = rs;
+    changed[1].data = R"({"text":"B"})";
+    auto b = verify(changed);
+    REQUIRE(b);
+    CHECK(b->event == 2);
+    auto removed = rs;
+    removed.erase(removed.begin() + 1);
+    b = verify(removed);
+    REQUIRE(b);
+    CHECK(b->event == 3);
+    auto unsalted = rs;
+    unsalted[0].salt.clear();
+    b = verify(unsalted);
+    REQUIRE(b);
+    CHECK(b->event == 1);
+  }
+
+  TEST_CASE("sealing erases text, keeps the chain, and still checks the kept strings") {
+    auto rs = history({event(1, R"({"changes":{"title":[null,"Jane Doe's laptop"],)"
+                                R"("description":[null,"Jane says it beeps"]}})"),
+                       event(2, R"({"text":"called Jane Doe back"})")});
+    Digest content_before = content_digest(rs[0]);
+    auto rewrite = compliance::rewrite_for(compliance::Scope::own_ticket, {"Jane Doe"});
+    REQUIRE(seal(rs[0], rewrite));
+    REQUIRE(seal(rs[1], rewrite));
+    CHECK(rs[0].salt.empty());
+    CHECK(rs[0].data.find("Jane") == std::string::npos);
+    CHECK(rs[0].sealed.find("Jane") == std::string::npos);
+    CHECK(rs[0].data.find("(erased)'s laptop") != std::string::npos);
+    CHECK(content_digest(rs[0]) == content_before);
+
+    Record erasure = event(3, "", 0);
+    erasure.kind = "erased";
+    erasure.data = R"({"sealed":{"1":")" + util::hex(attestation(rs[0])) + R"(","2":")" +
+                   util::hex(attestation(rs[1])) + R"("}})";
+    Digest previous{};
+    std::copy(rs[1].hash.begin(), rs[1].hash.end(), previous.begin());
+    chain(erasure, previous);
+    rs.push_back(erasure);
+    CHECK_FALSE(verify(rs));
+
+    // A kept string changed after sealing is found...
+    auto kept = rs;
+    kept[0].data = R"x({"changes":{"title":[null,"(erased)'s laptop"],)x"
+                   R"x("description":[null,"(erased)"]},"extra":"x"})x";
+    auto b = verify(kept);
+    REQUIRE(b);
+    CHECK(b->event == 1);
+    // ...and so is an erased one.
+    auto erased = rs;
+    erased[1].data = R"({"text":"something else"})";
+    b = verify(erased);
+    REQUIRE(b);
+    CHECK(b->event == 2);
+    // A seal no erasure vouches for is refused.
+    auto forged = rs;
+    forged.pop_back();
+    b = verify(forged);
+    REQUIRE(b);
+    CHECK(b->event == 1);
+  }
+
+  TEST_CASE("sealing twice keeps the first digest of what was erased") {
+    auto rs = history({event(1, R"({"text":"Jane Doe and Bob Roe"})")});
+    Digest content = content_digest(rs[0]);
+    REQUIRE(seal(rs[0], compliance::rewrite_for(compliance::Scope::mention, {"Jane Doe"})));
+    REQUIRE(seal(rs[0], compliance::rewrite_for(compliance::Scope::mention, {"Bob Roe"})));
+    CHECK(rs[0].data == R"x({"text":"(erased) and (erased)"})x");
+    CHECK(content_digest(rs[0]) == content);
+    CHECK_FALSE(seal(rs[0], compliance::rewrite_for(compliance::Scope::mention, {"Nobody"})));
+  }
+
+  TEST_CASE("tombstones keep the chain, vouched for by the purge") {
+    auto rs = history({event(1, R"({"text":"old"})"), event(2, R"({"text":"kept"})", 2),
+                       event(3, R"({"text":"old too"})")});
+    TombstoneDigest d;
+    tombstone(rs[0], 4);
+    tombstone(rs[2], 4);
+    d.add(rs[0]);
+    d.add(rs[2]);
+    CHECK(rs[0].data == "{}");
+    CHECK(is_tombstone(rs[0]));
+    Record purge = event(4, "", 0);
+    purge.kind = "purged";
+    purge.data = R"({"tombstones":2,"digest":")" + d.hex() + R"("})";
+    Digest previous{};
+    std::copy(rs[2].hash.begin(), rs[2].hash.end(), previous.begin());
+    chain(purge, previous);
+    rs.push_back(purge);
+    CHECK_FALSE(verify(rs));
+
+    auto unvouched = rs;
+    unvouched.pop_back();
+    auto b = verify(unvouched);
+    REQUIRE(b);
+    CHECK(b->event == 1);
+    // A live event turned into a tombstone by hand is found at the purge.
+    auto extra = rs;
+    tombstone(extra[1], 4);
+    b = verify(extra);
+    REQUIRE(b);
+    CHECK(b->event == 4);
+  }
+
+  TEST_CASE("an anchor: a head recorded earlier is found again") {
+    auto rs = history({event(1, R"({})"), event(2, R"({})")});
+    Verifier v;
+    std::string head = util::hex(rs[0].hash);
+    v.watch(head);
+    for (const auto& r : rs) CHECK_FALSE(v.add(r));
+    CHECK(v.saw(head));
+    CHECK(v.head_event() == 2);
+    CHECK(v.count() == 2);
+  }
+}
