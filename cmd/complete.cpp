@@ -26,6 +26,7 @@
 #include <fmt/format.h>
 
 #include "desk/config/locate.hpp"
+#include "desk/report/period.hpp"
 #include "desk/store/store.hpp"
 #include "desk/tickets/filter.hpp"
 #include "desk/tickets/vocabulary.hpp"
@@ -74,6 +75,7 @@ constexpr ValueKind kOptionValues[] = {
     {"link", "to", "ids"},
     {"link", "as", "link-kinds"},
     {"resolve", "duplicate-of", "ids"},
+    {"report", "period", "periods"},
 };
 constexpr ValueKind kArgumentValues[] = {
     {"", "id", "ids"},
@@ -156,6 +158,15 @@ void print_kind(Env& env, std::string_view kind) {
   }
   if (kind == "pending-reasons") return lines(env, tickets::kPendingReasons);
   if (kind == "link-kinds") return lines(env, tickets::kLinkKinds);
+  if (kind == "periods") {
+    // last-N-days stands for any N: offer the usual ones.
+    for (const auto& name : util::split(report::period_names(), ','))
+      if (std::string_view n = util::trim(name); n == "last-N-days")
+        env.out << "last-7-days\nlast-30-days\nlast-90-days\n";
+      else
+        env.out << n << '\n';
+    return;
+  }
   if (kind == "formats")
     return lines(env, {"table", "json", "jsonl", "csv", "tsv", "markdown", "html"});
   if (kind == "sort-fields") return lines(env, tickets::sort_fields());

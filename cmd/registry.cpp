@@ -33,7 +33,7 @@ const std::vector<Command>& commands() {
       {"edit", "Change a ticket's fields", Category::tickets, Needs::config, cmd_edit},
       {"sla", "Show a ticket's service-level clocks: due, elapsed, left, breached", Category::daily,
        Needs::config, cmd_sla},
-      {"report", "Reports: service levels, volume, backlog, workload, ... (see desk-report(1))",
+      {"report", "Reports: volume, backlog, workload, performance, trends, SLA, CSAT, ...",
        Category::reports, Needs::config, cmd_report},
       {"kb", "The knowledge base: write, find and link articles", Category::knowledge,
        Needs::config, cmd_kb},

@@ -7,6 +7,7 @@
 
 #include "fixtures.hpp"
 #include "harness.hpp"
+#include "report_checks.hpp"
 
 using namespace e2e;
 
@@ -78,20 +79,34 @@ TEST_CASE("examples: the webhook hook posts the event, and a failure is recorded
 
 TEST_CASE("examples: the crontab and systemd units run real desk commands") {
   Sandbox s;
+  s.log("VPN drops");  // logged now: in the digest's backlog, breaching nothing yesterday
+  // mail(1) stands in as a script that keeps what it was given.
+  s.write("bin/mail", "#!/bin/sh\nprintf '%s\\n' \"$*\" > mail.args\ncat > mail.body\n");
+  std::filesystem::permissions(s.path("bin/mail"), std::filesystem::perms::owner_all);
+  std::string path = s.path("bin").string() + ":" + std::getenv("PATH");
   std::ifstream cron(example("cron/crontab"));
   std::string line;
-  int commands = 0;
+  int commands = 0, mailed = 0;
   while (std::getline(cron, line)) {
     auto at = line.find("desk ");
     if (line.empty() || line[0] == '#' || at == std::string::npos || line.find('=') < at) continue;
     std::string args = line.substr(at + 5);
-    Result r =
-        run_program({"sh", "-c", "\"$DESK\" " + args}, "", s.dir(), {{"DESK", desk_binary()}});
+    Result r = run_program({"sh", "-c", "\"$DESK\" " + args}, "", s.dir(),
+                           {{"DESK", desk_binary()}, {"PATH", path}});
     CAPTURE(line);
     CHECK(r.status == 0);
     ++commands;
+    if (line.find("| mail ") == std::string::npos) continue;
+    ++mailed;
+    // The digest, as the leads get it: an HTML page, declared as such.
+    CHECK(s.read("mail.args").find("Content-Type: text/html") != std::string::npos);
+    std::string body = s.read("mail.body");
+    CHECK(body.rfind("<!DOCTYPE html>", 0) == 0);
+    CHECK(body.find("Service desk digest") != std::string::npos);
+    check_html(s, body);
   }
-  CHECK(commands >= 4);
+  CHECK(commands >= 5);
+  CHECK(mailed == 1);
   // Each systemd service's ExecStart, with its paths brought into the sandbox.
   int units = 0;
   for (const auto& entry :

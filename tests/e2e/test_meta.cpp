@@ -228,6 +228,39 @@ TEST_CASE("meta: desk(1) documents every global option, exit code, JSON field an
   CHECK(forms >= 15);
 }
 
+TEST_CASE("meta: desk-report(1) names every report, section and JSON field") {
+  Sandbox s;
+  s.log("VPN drops", {"--priority", "P1", "--at", "2026-11-23 09:00"});
+  s.ok({"note", "1", "--reply", "-m", "On it", "--at", "2026-11-23 09:10"});
+  std::string page = read_file(man_page("desk-report.1"));
+  std::string reports = section(page, "REPORTS");
+  std::string fields = section(page, "SECTIONS AND FIELDS");
+  int count = 0;
+  for (const auto& name : names_of(s.ok({"__complete", "options", "report"}).out)) {
+    if (name.front() == '-') continue;
+    CAPTURE(name);
+    ++count;
+    CHECK(contains(reports, "\n*" + name + "*\n"));
+    CHECK(contains(fields, "*" + name + "*"));
+    Json r = s.ok({"report", name, "--since", "2026-11-01", "--format", "json"}).json();
+    for (const auto& [key, value] : r.items()) {
+      CHECK_MESSAGE(contains(fields, "*" + key + "*"), "field '" << key << "'");
+      if (!value.is_array()) continue;
+      for (const auto& row : value)
+        for (const auto& [column, v] : row.items())
+          CHECK_MESSAGE(contains(fields, "*" + column + "*"), key << " field '" << column << "'");
+      // Sections empty here still name their columns in CSV.
+      std::string csv =
+          s.ok({"report", name, "--since", "2026-11-01", "--format", "csv", "--section", key}).out;
+      std::string header = csv.substr(0, csv.find('\n'));
+      std::istringstream columns(header);
+      for (std::string column; std::getline(columns, column, ',');)
+        CHECK_MESSAGE(contains(fields, "*" + column + "*"), key << " column '" << column << "'");
+    }
+  }
+  CHECK(count == 9);
+}
+
 TEST_CASE("meta: desk.toml(5) documents every section and key the configuration reader knows") {
   Sandbox s;
   std::string page = read_file(man_page("desk.toml.5"));
@@ -346,6 +379,17 @@ TEST_CASE("meta: desk __complete values-for knows which options take which value
   CHECK(s.ok({"__complete", "values-for", "-p", "list"}).out == "P1\nP2\nP3\nP4\nP5\n");
   CHECK(s.ok({"__complete", "values-for", "--format", "note"}).out == "text\njson\n");
   CHECK(s.ok({"__complete", "values-for", "--team", "list"}).out == "service-desk\tteam, tier 1\n");
+  // Reports: the named periods, and what each report's --by and --bucket take.
+  CHECK(s.ok({"__complete", "values-for", "--period", "report digest"}).out ==
+        "today\nyesterday\nthis-week\nlast-week\nthis-month\nlast-month\nthis-quarter\n"
+        "last-quarter\nthis-year\nlast-year\nlast-7-days\nlast-30-days\nlast-90-days\n");
+  CHECK(s.ok({"__complete", "values-for", "--bucket", "report volume"}).out ==
+        "day\nweek\nmonth\n");
+  CHECK(s.ok({"__complete", "values-for", "--by", "report performance"}).out ==
+        "priority\nteam\ntype\ncategory\nassignee\ncustomer\nchannel\nservice\n");
+  CHECK(s.ok({"__complete", "values-for", "--format", "report trends"}).out ==
+        "table\njson\ncsv\ntsv\nmarkdown\nhtml\n");
+  CHECK(s.run({"__complete", "values-for", "--by", "report workload"}).status == 1);
   // A value that is free text or a path: nothing to offer, but a value all the same.
   CHECK(s.ok({"__complete", "values-for", "--config", "log"}).out == "");
   // A flag, an option the command does not have, --help: exit 1 and silence.

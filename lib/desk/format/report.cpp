@@ -33,6 +33,7 @@ void render_table(const report::Report& r, std::ostream& out, const Style& style
   std::string off = style.color ? std::string(kToneOff) : "";
   out << bold << r.title << off << '\n' << meta_line(r.meta) << '\n';
   for (const auto& s : r.sections) {
+    if (s.detail) continue;
     out << '\n' << bold << s.title << off << '\n';
     if (!s.note.empty()) out << s.note << '\n';
     if (s.rows.empty())
@@ -57,6 +58,7 @@ void render_markdown(const report::Report& r, std::ostream& out) {
     if (!v.is_null() && !v.is_object() && !v.is_array())
       out << "- " << k << ": " << (v.is_string() ? v.get<std::string>() : v.dump()) << '\n';
   for (const auto& s : r.sections) {
+    if (s.detail) continue;
     out << "\n## " << s.title << "\n\n";
     if (!s.note.empty()) out << s.note << "\n\n";
     if (s.rows.empty()) {
@@ -73,9 +75,11 @@ void render_html(const report::Report& r, std::ostream& out) {
   out << "<h1>" << html_escape(r.title) << "</h1>\n<p class=\"meta\">"
       << html_escape(meta_line(r.meta)) << "</p>\n";
   for (const auto& s : r.sections) {
+    if (s.detail) continue;
     out << "<h2>" << html_escape(s.title) << "</h2>\n";
     if (!s.note.empty()) out << "<p>" << html_escape(s.note) << "</p>\n";
-    if (s.chart && !s.rows.empty()) out << svg_chart(*s.chart, s.rows);
+    if (s.chart && !s.rows.empty())
+      out << svg_chart(*s.chart, s.chart->rows.empty() ? s.rows : s.chart->rows);
     if (s.rows.empty()) {
       out << "<p>(none)</p>\n";
       continue;

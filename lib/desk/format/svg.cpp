@@ -117,10 +117,60 @@ std::string lines(const report::Chart& c, const std::vector<Json>& rows) {
   return out + "</svg>\n";
 }
 
+// Vertical bars along a time axis: a slot per row, a bar per series in it.
+std::string columns(const report::Chart& c, const std::vector<Json>& rows) {
+  const int left = 50, width = 600, height = 200, top = 30, bottom = 40;
+  double max = 0;
+  for (const auto& r : rows)
+    for (const auto& s : c.series) max = std::max(max, number(r.value(s.key, Json())));
+  if (max <= 0) max = 1;
+  const std::size_t n = rows.size();
+  const double slot = static_cast<double>(width) / static_cast<double>(std::max<std::size_t>(n, 1));
+  const double bar = std::max(1.0, slot * 0.8 / static_cast<double>(c.series.size()));
+  std::string out = fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" "
+      "role=\"img\">",
+      left + width + 20, top + height + bottom, left + width + 20, top + height + bottom);
+  out += legend(c, left, 6);
+  for (int k = 0; k <= 2; ++k) {
+    int y = top + height - k * height / 2;
+    out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\"/>", left, y,
+                       left + width, y, k == 0 ? "#8c959f" : "#d1d9e0");
+    out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\">{}</text>",
+                       left - 6, y + 4, value_text(max * k / 2.0, c.unit));
+  }
+  std::size_t step = std::max<std::size_t>(1, (n + 7) / 8);
+  for (std::size_t i = 0; i < n; ++i) {
+    double x0 = left + slot * static_cast<double>(i) + slot * 0.1;
+    for (std::size_t k = 0; k < c.series.size(); ++k) {
+      const Json& v = rows[i].value(c.series[k].key, Json());
+      if (!v.is_number()) continue;
+      int h = static_cast<int>(std::round(number(v) / max * height));
+      out += fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\" fill=\"{}\"/>",
+                         x0 + bar * static_cast<double>(k), top + height - h,
+                         std::max(bar - 0.5, 0.5), h, kColours[k % 6]);
+    }
+    if (i % step == 0)
+      out += fmt::format(
+          "<text x=\"{:.1f}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\">{}</text>",
+          left + slot * (static_cast<double>(i) + 0.5), top + height + 16,
+          html_escape(label_of(rows[i], c.label_key)));
+  }
+  return out + "</svg>\n";
+}
+
 }  // namespace
 
 std::string svg_chart(const report::Chart& chart, const std::vector<Json>& rows) {
-  return chart.kind == report::Chart::Kind::bar ? bars(chart, rows) : lines(chart, rows);
+  switch (chart.kind) {
+    case report::Chart::Kind::bar:
+      return bars(chart, rows);
+    case report::Chart::Kind::column:
+      return columns(chart, rows);
+    case report::Chart::Kind::line:
+      return lines(chart, rows);
+  }
+  return bars(chart, rows);
 }
 
 }  // namespace desk::format

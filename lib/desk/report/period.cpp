@@ -33,6 +33,10 @@ Instant at(const Zone& zone, Date d) {
   return zone.from_civil(d.y, d.m, d.d);
 }
 
+bool midnight(Instant t, const Zone& zone) {
+  return at(zone, date_of(t, zone)) == t;
+}
+
 }  // namespace
 
 const char* period_names() {
@@ -86,6 +90,52 @@ Period named_period(const std::string& name, Instant now, const Zone& zone) {
   p.previous_since = at(zone, prev);
   p.previous_until = p.since;
   return p;
+}
+
+std::vector<Period> preceding(const Period& p, int n, const Zone& zone) {
+  // How far back one step goes: in local days, in months, or in seconds.
+  int days = 0, months = 0;
+  const std::string& name = p.name;
+  if (name == "today" || name == "yesterday")
+    days = 1;
+  else if (name == "this-week" || name == "last-week")
+    days = 7;
+  else if (name == "this-month" || name == "last-month")
+    months = 1;
+  else if (name == "this-quarter" || name == "last-quarter")
+    months = 3;
+  else if (name == "this-year" || name == "last-year")
+    months = 12;
+  else if (util::starts_with(name, "last-") && name.size() > 10 &&
+           name.substr(name.size() - 5) == "-days")
+    days = static_cast<int>(util::parse_int(name.substr(5, name.size() - 10)).value_or(0));
+  else if (midnight(p.since, zone) && midnight(p.until, zone))
+    days = static_cast<int>(days_from_civil(date_of(p.until, zone).y, date_of(p.until, zone).m,
+                                            date_of(p.until, zone).d) -
+                            days_from_civil(date_of(p.since, zone).y, date_of(p.since, zone).m,
+                                            date_of(p.since, zone).d));
+  std::vector<Period> out;
+  Date start = date_of(p.since, zone);
+  for (int k = 1; k <= n; ++k) {
+    Period q;
+    q.name = "previous";
+    if (days > 0 || months > 0) {
+      auto back = [&](int steps) {
+        return months > 0 ? add_months(start, -months * steps) : add_days(start, -days * steps);
+      };
+      q.since = at(zone, back(k));
+      q.until = at(zone, back(k - 1));
+      q.previous_since = at(zone, back(k + 1));
+    } else {
+      Seconds length = p.until - p.since;
+      q.since = p.since - length * k;
+      q.until = p.since - length * (k - 1);
+      q.previous_since = q.since - length;
+    }
+    q.previous_until = q.since;
+    out.push_back(q);
+  }
+  return out;
 }
 
 Period custom_period(std::optional<Instant> since, std::optional<Instant> until, Instant now) {

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "desk/core/time.hpp"
 
@@ -27,6 +28,12 @@ Period named_period(const std::string& name, Instant now, const Zone& zone);
 // --since/--until (either may be missing: since defaults to 30 days before
 // until, until to now). Throws DataError when until is not after since.
 Period custom_period(std::optional<Instant> since, std::optional<Instant> until, Instant now);
+
+// The `n` periods before `p`, most recent first, each as long as `p`: whole
+// days, weeks, months, quarters or years for named periods, whole local days
+// for custom ones from midnight to midnight (so a daylight-saving change
+// does not shift them by an hour), else the same number of seconds.
+std::vector<Period> preceding(const Period& p, int n, const Zone& zone);
 
 // The names named_period accepts, for help and errors.
 const char* period_names();

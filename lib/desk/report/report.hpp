@@ -19,11 +19,16 @@ struct Series {
 };
 
 struct Chart {
-  enum class Kind { bar, line };
+  // bar: horizontal bars, a group per row (labels of any length stay
+  // readable); column: vertical bars along a time axis; line: lines over time.
+  enum class Kind { bar, column, line };
   Kind kind = Kind::bar;
   std::string label_key;  // the row key naming each bar or point
   std::vector<Series> series;
   std::string unit;  // "%", "tickets", "minutes"
+  // What the chart draws when it is not the section's rows (a transposed
+  // view, say); never written to JSON or CSV.
+  std::vector<Json> rows = {};
 };
 
 struct Section {
@@ -33,6 +38,9 @@ struct Section {
   std::vector<Json> rows;
   std::optional<Chart> chart;
   std::string note;  // a sentence under the heading ("3 tickets breached")
+  // Too long to read: only in the machine formats (JSON, and CSV/TSV with
+  // --section), left out of table, Markdown and HTML.
+  bool detail = false;
 };
 
 struct Report {

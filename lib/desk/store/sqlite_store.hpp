@@ -58,6 +58,7 @@ class SqliteStore final : public Store {
   RatingStore& ratings() override;      // ratings_sql.cpp
 
   const std::filesystem::path& path() const override { return path_; }
+  ReportStore& reports() override;  // report_sql.cpp
 
   SQLite::Database& db() { return *db_; }
   // A prepared statement for `sql`, kept for the life of the store (bulk
@@ -78,6 +79,7 @@ class SqliteStore final : public Store {
   std::chrono::milliseconds busy_timeout_;
   std::map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
   std::unique_ptr<KbStore> kb_;
+  std::unique_ptr<ReportStore> reports_;
   std::unique_ptr<AuditStore> audit_;
   std::unique_ptr<CatalogStore> catalog_;
   std::unique_ptr<CustomerStore> customers_;

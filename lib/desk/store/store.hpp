@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "desk/catalog/customer.hpp"
+#include "desk/store/report_store.hpp"
 #include "desk/tickets/ticket.hpp"
 #include "desk/tickets/timeline.hpp"
 
@@ -121,6 +122,9 @@ class Store {
   virtual class RatingStore& ratings() = 0;      // satisfaction: catalog_store.hpp
 
   virtual const std::filesystem::path& path() const = 0;
+
+  // What reports read (report_store.hpp).
+  virtual ReportStore& reports() = 0;
 };
 
 // Rolls back unless commit() was called: every write is all-or-nothing.

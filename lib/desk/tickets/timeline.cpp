@@ -23,6 +23,22 @@ std::string text_of(const Json& v) {
   return v.is_string() ? v.get<std::string>() : std::string();
 }
 
+// Sets `out` to `value` when `present`, else clears it; reuses its storage.
+void assign(std::optional<std::string>& out, std::string_view value, bool present) {
+  if (!present) {
+    out.reset();
+    return;
+  }
+  if (out)
+    out->assign(value);
+  else
+    out.emplace(value);
+}
+
+void assign(std::optional<std::string>& out, std::string_view value) {
+  assign(out, value, !value.empty());
+}
+
 }  // namespace
 
 void append_mark(std::string& timeline, const Event& e) {
@@ -43,33 +59,39 @@ void append_mark(std::string& timeline, const Event& e) {
 
 std::vector<Mark> read_marks(std::string_view timeline) {
   std::vector<Mark> marks;
+  read_marks(timeline, marks);
+  return marks;
+}
+
+void read_marks(std::string_view timeline, std::vector<Mark>& out) {
+  std::size_t n = 0;
   while (!timeline.empty()) {
     std::size_t end = timeline.find(kEntry);
     std::string_view entry = timeline.substr(0, end);
     timeline = end == std::string_view::npos ? std::string_view() : timeline.substr(end + 1);
     std::array<std::string_view, 6> f{};
-    std::size_t n = 0;
-    for (std::size_t start = 0; n < f.size();) {
+    std::size_t fields = 0;
+    for (std::size_t start = 0; fields < f.size();) {
       std::size_t stop = entry.find(kField, start);
-      f[n++] = entry.substr(start,
-                            stop == std::string_view::npos ? std::string_view::npos : stop - start);
+      f[fields++] = entry.substr(
+          start, stop == std::string_view::npos ? std::string_view::npos : stop - start);
       if (stop == std::string_view::npos) break;
       start = stop + 1;
     }
-    Mark m;
-    m.kind = std::string(f[0]);
+    if (n == out.size()) out.emplace_back();
+    Mark& m = out[n++];
+    m.kind.assign(f[0]);
     std::string_view at = f[1];
     bool negative = !at.empty() && at.front() == '-';
     if (negative) at.remove_prefix(1);
     std::int64_t seconds = util::parse_int(at).value_or(0);
     m.at = from_unix(negative ? -seconds : seconds);
-    if (!f[2].empty()) m.status = std::string(f[2]);
-    if (!f[3].empty()) m.team = std::string(f[3].substr(1));
-    if (!f[4].empty()) m.assignee = std::string(f[4].substr(1));
-    m.rule = std::string(f[5]);
-    marks.push_back(std::move(m));
+    assign(m.status, f[2]);
+    assign(m.team, f[3].empty() ? f[3] : f[3].substr(1), !f[3].empty());
+    assign(m.assignee, f[4].empty() ? f[4] : f[4].substr(1), !f[4].empty());
+    m.rule.assign(f[5]);
   }
-  return marks;
+  out.resize(n);
 }
 
 }  // namespace desk::tickets

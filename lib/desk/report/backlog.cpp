@@ -1,0 +1,209 @@
+#include "desk/report/backlog.hpp"
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "desk/report/common.hpp"
+#include "desk/report/figures.hpp"
+#include "desk/report/sla_report.hpp"
+#include "desk/tickets/validate.hpp"
+#include "desk/tickets/vocabulary.hpp"
+
+namespace desk::report {
+
+namespace {
+
+using format::Column;
+using format::Kind;
+
+constexpr std::size_t kAges = 5;
+constexpr std::int64_t kDay = 86400;
+constexpr std::size_t kOldestShown = 20;
+// The JSON keys of the age columns.
+constexpr const char* kAgeKeys[kAges] = {"age_0_1d", "age_1_3d", "age_3_7d", "age_7_30d",
+                                         "age_30d"};
+constexpr const char* kOpenStatuses[] = {"new", "assigned", "in-progress", "pending"};
+
+struct Tally {
+  std::int64_t tickets = 0;
+  std::array<std::int64_t, kAges> ages{};
+  std::map<std::string, std::int64_t> statuses;
+  Instant oldest = Instant::max();
+
+  void add(std::size_t age, const std::string& status, Instant created) {
+    ++tickets;
+    ++ages[age];
+    ++statuses[status];
+    oldest = std::min(oldest, created);
+  }
+};
+
+struct Open {
+  std::int64_t id;
+  Instant created;
+  std::string status, team, assignee, priority, title;
+};
+
+std::vector<Column> age_columns(Column first) {
+  std::vector<Column> out = {std::move(first), {"tickets", "TICKETS", Kind::number}};
+  for (std::size_t i = 0; i < kAges; ++i)
+    out.push_back({kAgeKeys[i], heading(age_label(i)), Kind::number});
+  out.push_back({"oldest", "OLDEST", Kind::time});
+  return out;
+}
+
+Json age_row(const std::string& key, const std::string& name, const Tally& t, const Zone& zone) {
+  Json row = {{key, name}, {"tickets", t.tickets}};
+  for (std::size_t i = 0; i < kAges; ++i) row[kAgeKeys[i]] = t.ages[i];
+  row["oldest"] = t.tickets ? Json(format_iso(t.oldest, zone)) : Json();
+  return row;
+}
+
+}  // namespace
+
+std::size_t age_bucket(std::int64_t age) {
+  if (age < kDay) return 0;
+  if (age < 3 * kDay) return 1;
+  if (age < 7 * kDay) return 2;
+  if (age < 30 * kDay) return 3;
+  return 4;
+}
+
+const char* age_label(std::size_t bucket) {
+  constexpr const char* labels[kAges] = {"0-1d", "1-3d", "3-7d", "7-30d", "30d+"};
+  return bucket < kAges ? labels[bucket] : "30d+";
+}
+
+Report backlog_report(tickets::Session& s, const Period& period, const std::string& by_given) {
+  std::string by = by_given.empty() ? "team" : by_given;
+  tickets::require_one_of("report grouping", by, group_fields());
+  Zone zone = s.config.zone();
+  store::ReportSelection sel;
+  sel.open_since = s.now;
+  sel.logged_until = known_until(Instant::max(), s.now);
+  sel.details = by == "customer";
+  sel.titles = false;
+  Tally total;
+  std::array<Tally, kAges> per_age;
+  std::map<std::string, Tally> per_status, per_group;
+  std::vector<Open> oldest;
+  s.store.reports().each_ticket(
+      sel, [&](const tickets::Ticket& row, const std::vector<tickets::Mark>& marks) {
+        History h = history_at(row, marks, s.now);
+        if (!h.open()) return true;
+        tickets::Ticket t = ticket_at(row, h);
+        std::size_t age = age_bucket((s.now - t.created_at).count());
+        total.add(age, t.status, t.created_at);
+        per_age[age].add(age, t.status, t.created_at);
+        per_status[t.status].add(age, t.status, t.created_at);
+        per_group[group_value(t, by)].add(age, t.status, t.created_at);
+        Open o{t.id, t.created_at, t.status, t.team, t.assignee, t.priority, ""};
+        auto older = [](const Open& a, const Open& b) {
+          return a.created != b.created ? a.created < b.created : a.id < b.id;
+        };
+        // Keep the oldest few: a heap would do, but the list stays this short.
+        if (oldest.size() < kOldestShown || older(o, oldest.back())) {
+          oldest.insert(std::upper_bound(oldest.begin(), oldest.end(), o, older), std::move(o));
+          if (oldest.size() > kOldestShown) oldest.pop_back();
+        }
+        return true;
+      });
+
+  Report r;
+  r.key = "backlog";
+  r.title = "Backlog";
+  r.meta = period_meta(period, zone, s.now);
+  r.meta["by"] = by;
+
+  Section ages{"ages",
+               "Open tickets by age",
+               {{"age", "AGE"},
+                {"tickets", "TICKETS", Kind::number},
+                {"new", "NEW", Kind::number},
+                {"assigned", "ASSIGNED", Kind::number},
+                {"in_progress", "IN PROGRESS", Kind::number},
+                {"pending", "PENDING", Kind::number}},
+               {},
+               Chart{Chart::Kind::bar,
+                     "age",
+                     {{"new", "new"},
+                      {"assigned", "assigned"},
+                      {"in_progress", "in progress"},
+                      {"pending", "pending"}},
+                     "tickets"},
+               ""};
+  for (std::size_t i = 0; i < kAges; ++i) {
+    const Tally& t = per_age[i];
+    auto status = [&](const char* name) {
+      auto it = t.statuses.find(name);
+      return it == t.statuses.end() ? std::int64_t{0} : it->second;
+    };
+    ages.rows.push_back({{"age", age_label(i)},
+                         {"tickets", t.tickets},
+                         {"new", status("new")},
+                         {"assigned", status("assigned")},
+                         {"in_progress", status("in-progress")},
+                         {"pending", status("pending")}});
+  }
+  ages.note = total.tickets == 0
+                  ? std::string("No open tickets.")
+                  : fmt::format("{} open tickets; the oldest was logged {} ({} ago).",
+                                total.tickets, format_human(total.oldest, zone),
+                                format_span((s.now - total.oldest).count()));
+
+  Section statuses{
+      "statuses", "Open tickets by status", age_columns({"status", "STATUS"}), {}, std::nullopt,
+      ""};
+  for (const char* st : kOpenStatuses) {
+    auto it = per_status.find(st);
+    statuses.rows.push_back(
+        age_row("status", st, it == per_status.end() ? Tally{} : it->second, zone));
+  }
+  statuses.rows.push_back(age_row("status", "all", total, zone));
+
+  Section groups{
+      "groups", "Open tickets by " + by, age_columns({"group", heading(by)}), {}, std::nullopt, ""};
+  std::vector<std::string> names;
+  for (const auto& [k, v] : per_group) names.push_back(k);
+  order_groups(names, by, s.config);
+  for (const auto& name : names)
+    groups.rows.push_back(age_row("group", name, per_group[name], zone));
+  groups.rows.push_back(age_row("group", "all", total, zone));
+
+  Section list{"oldest",
+               "Oldest open tickets",
+               {{"ticket", "TICKET", Kind::number},
+                {"created_at", "LOGGED", Kind::time},
+                {"age_seconds", "AGE", Kind::span},
+                {"status", "STATUS"},
+                {"priority", "PRIORITY"},
+                {"team", "TEAM"},
+                {"assignee", "ASSIGNEE"},
+                {"title", "TITLE", Kind::text, true}},
+               {},
+               std::nullopt,
+               ""};
+  for (auto& o : oldest) o.title = title_of(s, o.id);
+  for (const auto& o : oldest)
+    list.rows.push_back({{"ticket", o.id},
+                         {"created_at", format_iso(o.created, zone)},
+                         {"age_seconds", (s.now - o.created).count()},
+                         {"status", o.status},
+                         {"priority", o.priority},
+                         {"team", text_or_null(o.team)},
+                         {"assignee", text_or_null(o.assignee)},
+                         {"title", o.title}});
+  if (static_cast<std::size_t>(total.tickets) > oldest.size())
+    list.note = fmt::format("The {} oldest of {}.", oldest.size(), total.tickets);
+
+  r.sections.push_back(std::move(ages));
+  r.sections.push_back(std::move(statuses));
+  r.sections.push_back(std::move(groups));
+  r.sections.push_back(std::move(list));
+  return r;
+}
+
+}  // namespace desk::report

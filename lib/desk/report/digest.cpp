@@ -1,0 +1,252 @@
+#include "desk/report/digest.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "desk/report/common.hpp"
+#include "desk/report/figures.hpp"
+#include "desk/report/trends.hpp"
+#include "desk/sla/levels.hpp"
+#include "desk/tickets/vocabulary.hpp"
+
+namespace desk::report {
+
+namespace {
+
+using format::Column;
+using format::Kind;
+
+struct Due {
+  std::int64_t ticket;
+  std::string clock;
+  Instant due;
+  std::int64_t minutes;  // late (breaches) or left (at risk)
+  int used_pct;
+  std::string priority, team, assignee, title;
+};
+
+Json due_row(const Due& d, const Zone& zone, const char* minutes_key) {
+  Json row = {{"ticket", d.ticket},
+              {"clock", d.clock},
+              {"priority", d.priority},
+              {"team", text_or_null(d.team)},
+              {"assignee", text_or_null(d.assignee)},
+              {"due", format_iso(d.due, zone)},
+              {minutes_key, d.minutes}};
+  if (std::string(minutes_key) == "left_minutes") row["used_pct"] = d.used_pct;
+  row["title"] = d.title;
+  return row;
+}
+
+// "N things." for the list of `n` of `total`; `one` is the singular of
+// `what`.
+std::string shown(std::size_t n, std::size_t total, const char* what, const char* one) {
+  if (total == 0) return fmt::format("No {}.", what);
+  if (total == 1) return fmt::format("1 {}.", one);
+  if (n < total) return fmt::format("{} {}; the first {} shown.", total, what, n);
+  return fmt::format("{} {}.", total, what);
+}
+
+Json summary_row(const char* measure, const char* label, std::int64_t value,
+                 std::optional<std::int64_t> previous) {
+  return {{"measure", measure},
+          {"label", label},
+          {"value", value},
+          {"previous", number_or_null(previous)},
+          {"change", previous ? Json(value - *previous) : Json()}};
+}
+
+}  // namespace
+
+Digest digest_report(tickets::Session& s, const Period& p) {
+  const auto& cfg = s.config;
+  Zone zone = cfg.zone();
+  sla::ServiceLevels levels(cfg);
+  const Instant end = known_until(p.until, s.now);
+  const Instant previous_end = known_until(p.previous_until, s.now);
+  const Instant last_second = std::min(p.until - Seconds{1}, s.now);
+  const Instant before_start = p.since - Seconds{1};
+  auto in = [](Instant t, Instant from, Instant to) { return t >= from && t < to; };
+
+  std::int64_t logged = 0, logged_before = 0, resolved = 0, resolved_before = 0;
+  std::int64_t open_end = 0, open_start = 0, breached_before = 0;
+  std::vector<Due> breaches, risks;
+  std::vector<tickets::Mark> known;
+  store::ReportSelection sel;
+  sel.open_since = p.previous_since;
+  sel.logged_until = known_until(Instant::max(), s.now);
+  sel.titles = false;
+  for (const auto& rule : cfg.sla_rules)
+    if (rule.match.fields.count("customer") || rule.match.fields.count("tag")) sel.details = true;
+  s.store.reports().each_ticket(
+      sel, [&](const tickets::Ticket& row, const std::vector<tickets::Mark>& marks) {
+        History now = history_at(row, marks, s.now);
+        if (!now.logged) return true;
+        if (in(row.created_at, p.since, end)) ++logged;
+        if (in(row.created_at, p.previous_since, previous_end)) ++logged_before;
+        bool resolved_in = false, resolved_in_before = false;
+        for (const auto& m : marks) {
+          if (m.kind != "resolved") continue;
+          resolved_in = resolved_in || in(m.at, p.since, end);
+          resolved_in_before = resolved_in_before || in(m.at, p.previous_since, previous_end);
+        }
+        resolved += resolved_in;
+        resolved_before += resolved_in_before;
+        auto open_at = [&](Instant at) {
+          auto st = status_at(row, marks, at);
+          return !st.empty() && tickets::is_open_status(st);
+        };
+        if (open_at(last_second)) ++open_end;
+        if (open_at(before_start)) ++open_start;
+
+        tickets::Ticket t = ticket_at(row, now);
+        std::size_t n = marks_until(marks, s.now);
+        const std::vector<tickets::Mark>* upto = &marks;
+        if (n < marks.size()) {
+          known.assign(marks.begin(), marks.begin() + static_cast<std::ptrdiff_t>(n));
+          upto = &known;
+        }
+        sla::TicketSla m = levels.measure(t, *upto, s.now);
+        for (const char* name : {"response", "resolve"}) {
+          const sla::Clock* c = m.clock(name);
+          if (c == nullptr || !c->state.breached) continue;
+          if (in(c->state.due, p.since, end))
+            breaches.push_back({t.id, name, c->state.due, -c->state.remaining / 60,
+                                c->state.percent_used, t.priority, t.team, t.assignee, ""});
+          else if (in(c->state.due, p.previous_since, previous_end))
+            ++breached_before;
+        }
+        if (now.open() && m.at_risk())
+          if (const sla::Clock* c = m.next_due(); c != nullptr && c->state.at_risk)
+            risks.push_back({t.id, c->name, c->state.due, c->state.remaining / 60,
+                             c->state.percent_used, t.priority, t.team, t.assignee, ""});
+        return true;
+      });
+
+  std::sort(breaches.begin(), breaches.end(), [](const Due& a, const Due& b) {
+    if (a.minutes != b.minutes) return a.minutes > b.minutes;
+    return a.ticket != b.ticket ? a.ticket < b.ticket : a.clock < b.clock;
+  });
+  std::sort(risks.begin(), risks.end(), [](const Due& a, const Due& b) {
+    return a.due != b.due ? a.due < b.due : a.ticket < b.ticket;
+  });
+
+  const std::size_t missed_count = breaches.size(), risk_count = risks.size();
+  if (breaches.size() > kDigestRows) breaches.resize(kDigestRows);
+  if (risks.size() > kDigestRows) risks.resize(kDigestRows);
+  for (auto* list : {&breaches, &risks})
+    for (auto& d : *list) d.title = title_of(s, d.ticket);
+
+  Digest out;
+  out.breaches = missed_count;
+  Report& r = out.report;
+  r.key = "digest";
+  r.title = "Service desk digest";
+  r.meta = period_meta(p, zone, s.now);
+
+  Section summary{"summary",
+                  "Summary",
+                  {{"label", "MEASURE"},
+                   {"value", "VALUE", Kind::number},
+                   {"previous", "PREVIOUS", Kind::number},
+                   {"change", "CHANGE", Kind::number}},
+                  {},
+                  std::nullopt,
+                  "Previous: the period before, or for the backlog its start."};
+  summary.rows.push_back(summary_row("new", "tickets logged", logged, logged_before));
+  summary.rows.push_back(summary_row("resolved", "tickets resolved", resolved, resolved_before));
+  summary.rows.push_back(summary_row("backlog", "open tickets", open_end, open_start));
+  summary.rows.push_back(summary_row("breached", "SLA targets missed",
+                                     static_cast<std::int64_t>(missed_count), breached_before));
+  summary.rows.push_back(summary_row("at_risk", "tickets at risk now",
+                                     static_cast<std::int64_t>(risk_count), std::nullopt));
+
+  std::vector<Column> due_columns = {
+      {"ticket", "TICKET", Kind::number}, {"clock", "CLOCK"},
+      {"priority", "PRIORITY"},           {"team", "TEAM"},
+      {"assignee", "ASSIGNEE"},           {"due", "DUE", Kind::time}};
+  Section missed{"breaches", "SLA targets missed", due_columns, {}, std::nullopt, ""};
+  missed.columns.push_back({"late_minutes", "LATE", Kind::minutes});
+  missed.columns.push_back({"title", "TITLE", Kind::text, true});
+  for (std::size_t i = 0; i < breaches.size(); ++i)
+    missed.rows.push_back(due_row(breaches[i], zone, "late_minutes"));
+  missed.note = shown(missed.rows.size(), missed_count, "targets missed in the period",
+                      "target missed in the period");
+
+  Section risk{"at_risk", "At risk now", due_columns, {}, std::nullopt, ""};
+  risk.columns.push_back({"left_minutes", "LEFT", Kind::minutes});
+  risk.columns.push_back({"used_pct", "USED %", Kind::number});
+  risk.columns.push_back({"title", "TITLE", Kind::text, true});
+  for (std::size_t i = 0; i < risks.size(); ++i)
+    risk.rows.push_back(due_row(risks[i], zone, "left_minutes"));
+  risk.note = shown(risk.rows.size(), risk_count, "open tickets at risk", "open ticket at risk");
+
+  // Trends over the week up to the end of the period.
+  Period week;
+  week.name = "custom";
+  week.until = p.until;
+  CivilTime c = zone.to_civil(p.until);
+  int y = 0, mo = 0, d = 0;
+  civil_from_days(days_from_civil(c.year, c.month, c.day) - 7, y, mo, d);
+  week.since = zone.from_civil(y, mo, d, c.hour, c.minute, c.second);
+  week.previous_until = week.since;
+  week.previous_since = week.since - (week.until - week.since);
+  Report trends = trends_report(s, week);
+  Section moving{"trends",
+                 "Trends this week",
+                 {{"kind", "KIND"},
+                  {"name", "NAME"},
+                  {"tickets", "TICKETS", Kind::number},
+                  {"baseline", "BASELINE", Kind::number},
+                  {"change_pct", "CHANGE %", Kind::number},
+                  {"trend", "TREND"}},
+                 {},
+                 std::nullopt,
+                 ""};
+  std::size_t movers = 0;
+  for (const auto& [key, kind] : {std::pair{"categories", "category"}, {"services", "service"}})
+    for (const auto& row : trends.section(key)->rows) {
+      // Tickets without a category or service are nothing to act on.
+      if (row["trend"] == "steady" || row[kind] == "(none)") continue;
+      if (++movers > kDigestRows) continue;
+      moving.rows.push_back({{"kind", kind},
+                             {"name", row[kind]},
+                             {"tickets", row["tickets"]},
+                             {"baseline", row["baseline"]},
+                             {"change_pct", row["change_pct"]},
+                             {"trend", row["trend"]}});
+    }
+  moving.note = fmt::format("The 7 days to {} against the three weeks before: {}",
+                            format_human(week.until, zone),
+                            shown(moving.rows.size(), movers, "categories and services moving",
+                                  "category or service moving"));
+  Section repeats{"repeats",
+                  "Repeat incidents this week",
+                  {{"category", "CATEGORY"},
+                   {"tickets", "TICKETS", Kind::number},
+                   {"title", "TITLE", Kind::text, true},
+                   {"suggestion", "SUGGESTION"},
+                   {"ticket_ids", "TICKET IDS", Kind::list}},
+                  {},
+                  std::nullopt,
+                  ""};
+  const auto& found = trends.section("repeats")->rows;
+  for (std::size_t i = 0; i < found.size() && i < 5; ++i)
+    repeats.rows.push_back({{"category", found[i]["category"]},
+                            {"tickets", found[i]["tickets"]},
+                            {"title", found[i]["title"]},
+                            {"suggestion", found[i]["suggestion"]},
+                            {"ticket_ids", found[i]["ticket_ids"]}});
+  repeats.note = shown(repeats.rows.size(), trends.meta["repeat_groups"].get<std::size_t>(),
+                       "groups of similar tickets", "group of similar tickets");
+
+  r.sections.push_back(std::move(summary));
+  r.sections.push_back(std::move(missed));
+  r.sections.push_back(std::move(risk));
+  r.sections.push_back(std::move(moving));
+  r.sections.push_back(std::move(repeats));
+  return out;
+}
+
+}  // namespace desk::report

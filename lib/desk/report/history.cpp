@@ -1,0 +1,89 @@
+#include "desk/report/history.hpp"
+
+#include <algorithm>
+
+#include "desk/tickets/vocabulary.hpp"
+
+namespace desk::report {
+
+bool History::open() const {
+  return logged && tickets::is_open_status(status);
+}
+
+std::size_t marks_until(const std::vector<tickets::Mark>& marks, Instant at) {
+  std::size_t n = marks.size();
+  while (n > 0 && marks[n - 1].at > at) --n;
+  return n;
+}
+
+std::string_view status_at(const tickets::Ticket& t, const std::vector<tickets::Mark>& marks,
+                           Instant at) {
+  if (marks.empty()) return t.created_at <= at ? std::string_view(t.status) : std::string_view();
+  for (std::size_t n = marks_until(marks, at); n > 0; --n)
+    if (marks[n - 1].status) return *marks[n - 1].status;
+  return {};
+}
+
+History history_at(const tickets::Ticket& t, const std::vector<tickets::Mark>& marks, Instant at) {
+  History h;
+  if (marks.empty()) {
+    h.logged = t.created_at <= at;
+    if (!h.logged) return h;
+    h.status = t.status;
+    h.team = t.team;
+    h.assignee = t.assignee;
+    h.status_since = t.updated_at;
+    h.escalations = t.escalation_level;
+    h.reopens = t.reopen_count;
+    h.first_reply = t.first_response_at;
+    h.first_resolved = h.resolved = t.resolved_at;
+    h.closed = t.closed_at;
+    if (!t.assignee.empty()) h.technicians.push_back(t.assignee);
+    return h;
+  }
+  std::size_t n = marks_until(marks, at);
+  for (std::size_t i = 0; i < n; ++i) {
+    const tickets::Mark& m = marks[i];
+    if (m.kind == "logged") h.logged = true;
+    if (m.status && *m.status != h.status) {
+      h.status = *m.status;
+      h.status_since = m.at;
+    }
+    if (m.team) h.team = *m.team;
+    if (m.assignee) {
+      h.assignee = *m.assignee;
+      if (!m.assignee->empty() &&
+          std::find(h.technicians.begin(), h.technicians.end(), *m.assignee) == h.technicians.end())
+        h.technicians.push_back(*m.assignee);
+    }
+    if (m.kind == "escalated") ++h.escalations;
+    if (m.kind == "reopened") {
+      ++h.reopens;
+      h.resolved.reset();
+      h.closed.reset();
+    }
+    if (m.kind == "reply" && !h.first_reply) h.first_reply = m.at;
+    if (m.kind == "resolved") {
+      if (!h.first_resolved) h.first_resolved = m.at;
+      h.resolved = m.at;
+    }
+    if (m.kind == "closed") h.closed = m.at;
+  }
+  if (!h.logged && n > 0) h.logged = true;  // a timeline without its logged mark
+  return h;
+}
+
+tickets::Ticket ticket_at(const tickets::Ticket& t, const History& h) {
+  tickets::Ticket out = t;
+  out.status = h.status.empty() ? t.status : h.status;
+  out.team = h.team;
+  out.assignee = h.assignee;
+  out.escalation_level = h.escalations;
+  out.reopen_count = h.reopens;
+  out.first_response_at = h.first_reply;
+  out.resolved_at = tickets::is_open_status(out.status) ? std::nullopt : h.resolved;
+  out.closed_at = out.status == "closed" ? h.closed : std::nullopt;
+  return out;
+}
+
+}  // namespace desk::report

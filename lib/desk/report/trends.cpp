@@ -1,0 +1,247 @@
+#include "desk/report/trends.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
+#include <fmt/format.h>
+
+#include "desk/report/common.hpp"
+#include "desk/report/figures.hpp"
+#include "desk/report/similarity.hpp"
+
+namespace desk::report {
+
+namespace {
+
+using format::Column;
+using format::Kind;
+
+constexpr int kPeriods = 4;  // this one and three before
+constexpr std::size_t kChartLines = 6;
+
+using Counts = std::array<std::int64_t, kPeriods>;  // [0] this period, [3] the oldest
+
+// A ticket of the period, for the repeats: its distinct title (category and
+// title) by index.
+struct Logged {
+  std::int64_t id;
+  Instant at;
+  bool incident;
+  std::size_t title;
+};
+
+std::vector<Column> trend_columns(const char* key, const char* head) {
+  return {{key, head},
+          {"tickets", "TICKETS", Kind::number},
+          {"previous_1", "PREV 1", Kind::number},
+          {"previous_2", "PREV 2", Kind::number},
+          {"previous_3", "PREV 3", Kind::number},
+          {"baseline", "BASELINE", Kind::number},
+          {"change", "CHANGE", Kind::number},
+          {"change_pct", "CHANGE %", Kind::number},
+          {"trend", "TREND"}};
+}
+
+double baseline_of(const Counts& c) {
+  return round1(static_cast<double>(c[1] + c[2] + c[3]) / 3.0);
+}
+
+int trend_rank(const std::string& trend) {
+  return trend == "rising" ? 0 : trend == "falling" ? 1 : 2;
+}
+
+std::vector<Json> trend_rows(const char* key, const std::map<std::string, Counts>& counts) {
+  std::vector<Json> rows;
+  for (const auto& [name, c] : counts) {
+    double baseline = baseline_of(c);
+    double now = static_cast<double>(c[0]);
+    std::string trend = trend_of(now, baseline);
+    rows.push_back({{key, name},
+                    {"tickets", c[0]},
+                    {"previous_1", c[1]},
+                    {"previous_2", c[2]},
+                    {"previous_3", c[3]},
+                    {"baseline", baseline},
+                    {"change", round1(now - baseline)},
+                    {"change_pct", change_percent(now, baseline)},
+                    {"trend", trend}});
+  }
+  std::stable_sort(rows.begin(), rows.end(), [&](const Json& a, const Json& b) {
+    int ra = trend_rank(a["trend"].get<std::string>()),
+        rb = trend_rank(b["trend"].get<std::string>());
+    if (ra != rb) return ra < rb;
+    double ca = std::fabs(a["change"].get<double>()), cb = std::fabs(b["change"].get<double>());
+    if (ca != cb) return ca > cb;
+    return a[key].get<std::string>() < b[key].get<std::string>();
+  });
+  return rows;
+}
+
+format::Tone trend_tone(const Json& v) {
+  if (v == "rising") return format::Tone::red;
+  if (v == "falling") return format::Tone::green;
+  return format::Tone::plain;
+}
+
+}  // namespace
+
+std::string trend_of(double tickets, double baseline) {
+  double change = tickets - baseline;
+  if (change >= kMinChange &&
+      (baseline == 0.0 || 100.0 * change / baseline >= kMinChangePct - 1e-9))
+    return "rising";
+  if (change <= -kMinChange && baseline > 0.0 && 100.0 * change / baseline <= -kMinChangePct + 1e-9)
+    return "falling";
+  return "steady";
+}
+
+Report trends_report(tickets::Session& s, const Period& period) {
+  const auto& cfg = s.config;
+  Zone zone = cfg.zone();
+  std::vector<Period> periods = {period};
+  for (const auto& p : preceding(period, kPeriods - 1, zone)) periods.push_back(p);
+  auto period_of = [&](Instant t) -> int {
+    for (int k = 0; k < kPeriods; ++k)
+      if (t >= periods[static_cast<std::size_t>(k)].since &&
+          t < periods[static_cast<std::size_t>(k)].until)
+        return k;
+    return -1;
+  };
+  std::map<std::string, Counts> categories, services;
+  std::vector<Titled> titled;  // distinct (category, title)
+  std::unordered_map<std::string, std::size_t> title_index;
+  std::vector<Logged> logged;
+  store::ReportSelection sel;
+  sel.logged_since = periods.back().since;
+  sel.logged_until = known_until(period.until, s.now);
+  sel.marks = false;  // titles, yes
+  s.store.reports().each_ticket(
+      sel, [&](const tickets::Ticket& t, const std::vector<tickets::Mark>&) {
+        int k = period_of(t.created_at);
+        if (k < 0) return true;
+        auto u = static_cast<std::size_t>(k);
+        ++categories[t.category.empty() ? "(none)" : t.category][u];
+        ++services[t.service.empty() ? "(none)" : t.service][u];
+        if (k == 0) {
+          std::string key = t.category + '\0' + t.title;
+          auto [it, added] = title_index.try_emplace(std::move(key), titled.size());
+          if (added) titled.push_back({t.category, t.title, 0});
+          ++titled[it->second].weight;
+          logged.push_back({t.id, t.created_at, t.type == "incident", it->second});
+        }
+        return true;
+      });
+
+  Report r;
+  r.key = "trends";
+  r.title = "Trends";
+  r.meta = period_meta(period, zone, s.now);
+  r.meta["compared_since"] = format_iso(periods.back().since, zone);
+
+  Section cats{"categories", "Categories", trend_columns("category", "CATEGORY"),
+               {},           std::nullopt, ""};
+  cats.columns.back().tone = trend_tone;
+  cats.rows = trend_rows("category", categories);
+  Section servs{"services", "Services", trend_columns("service", "SERVICE"), {}, std::nullopt, ""};
+  servs.columns.back().tone = trend_tone;
+  servs.rows = trend_rows("service", services);
+
+  // Lines over the four periods for the categories that moved most.
+  Chart chart{Chart::Kind::line, "period", {}, "tickets", {}};
+  for (int k = kPeriods - 1; k >= 0; --k)
+    chart.rows.push_back(
+        {{"period", format_date(periods[static_cast<std::size_t>(k)].since, zone)}});
+  for (std::size_t i = 0; i < cats.rows.size() && i < kChartLines; ++i) {
+    std::string name = cats.rows[i]["category"].get<std::string>();
+    std::string key = fmt::format("s{}", i);
+    chart.series.push_back({key, name});
+    const Counts& c = categories[name];
+    for (int k = 0; k < kPeriods; ++k)
+      chart.rows[static_cast<std::size_t>(kPeriods - 1 - k)][key] = c[static_cast<std::size_t>(k)];
+  }
+  cats.chart = std::move(chart);
+  auto movers = [](const std::vector<Json>& rows, const char* trend_name) {
+    return std::count_if(rows.begin(), rows.end(),
+                         [&](const Json& row) { return row["trend"] == trend_name; });
+  };
+  cats.note = fmt::format("{} rising, {} falling against the mean of the three periods before.",
+                          movers(cats.rows, "rising"), movers(cats.rows, "falling"));
+  servs.note = fmt::format("{} rising, {} falling.", movers(servs.rows, "rising"),
+                           movers(servs.rows, "falling"));
+
+  Section repeats{"repeats",
+                  "Repeat incidents",
+                  {{"category", "CATEGORY"},
+                   {"tickets", "TICKETS", Kind::number},
+                   {"incidents", "INCIDENTS", Kind::number},
+                   {"first", "FIRST", Kind::time},
+                   {"last", "LAST", Kind::time},
+                   {"title", "TITLE", Kind::text, true},
+                   {"ticket_ids", "TICKET IDS", Kind::list},
+                   {"suggestion", "SUGGESTION"}},
+                  {},
+                  std::nullopt,
+                  ""};
+  // Each group of similar titles, with the tickets that carry them.
+  auto groups = similar_groups(titled, kSimilarity, kMinRepeats);
+  std::vector<std::size_t> group_of(titled.size(), SIZE_MAX);
+  for (std::size_t g = 0; g < groups.size(); ++g)
+    for (auto i : groups[g]) group_of[i] = g;
+  std::vector<std::vector<const Logged*>> members(groups.size());
+  for (const auto& l : logged)
+    if (group_of[l.title] != SIZE_MAX) members[group_of[l.title]].push_back(&l);
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    auto& tickets = members[g];
+    std::sort(tickets.begin(), tickets.end(),
+              [](const Logged* a, const Logged* b) { return a->id < b->id; });
+    std::int64_t incidents = 0;
+    Instant first = Instant::max(), last = Instant::min();
+    for (const Logged* l : tickets) {
+      incidents += l->incident;
+      first = std::min(first, l->at);
+      last = std::max(last, l->at);
+    }
+    // The most common title; on a tie, the one of the lowest ticket id.
+    std::size_t title = tickets.front()->title;
+    for (const Logged* l : tickets)
+      if (titled[l->title].weight > titled[title].weight) title = l->title;
+    Json ids = Json::array();
+    for (std::size_t k = 0; k < tickets.size() && k < 10; ++k) ids.push_back(tickets[k]->id);
+    auto size = static_cast<std::int64_t>(tickets.size());
+    const std::string& category = titled[title].group;
+    repeats.rows.push_back({{"category", category.empty() ? std::string("(none)") : category},
+                            {"tickets", size},
+                            {"incidents", incidents},
+                            {"first", format_iso(first, zone)},
+                            {"last", format_iso(last, zone)},
+                            {"title", titled[title].title},
+                            {"ticket_ids", std::move(ids)},
+                            {"suggestion", 2 * incidents >= size ? "problem record" : "KB article"},
+                            {"first_ticket", tickets.front()->id}});
+  }
+  std::stable_sort(repeats.rows.begin(), repeats.rows.end(), [](const Json& a, const Json& b) {
+    if (a["tickets"] != b["tickets"]) return a["tickets"] > b["tickets"];
+    return a["first_ticket"] < b["first_ticket"];
+  });
+  std::size_t found = repeats.rows.size();
+  r.meta["repeat_groups"] = found;
+  if (found > kShownRepeats) repeats.rows.resize(kShownRepeats);
+  for (auto& row : repeats.rows) row.erase("first_ticket");
+  repeats.note =
+      found == 0 ? std::string("No repeats: no 3 tickets of one category with similar titles.")
+      : found > kShownRepeats
+          ? fmt::format("{} groups of similar tickets; the {} largest (ticket ids: the first 10).",
+                        found, kShownRepeats)
+          : fmt::format("{} group{} of similar tickets (ticket ids: the first 10).", found,
+                        found == 1 ? "" : "s");
+
+  r.sections.push_back(std::move(cats));
+  r.sections.push_back(std::move(servs));
+  r.sections.push_back(std::move(repeats));
+  return r;
+}
+
+}  // namespace desk::report

@@ -1,0 +1,108 @@
+// A ticket's state at an instant, from its timeline marks.
+#include <doctest/doctest.h>
+
+#include "desk/report/history.hpp"
+
+using namespace desk;
+using tickets::Mark;
+
+namespace {
+Instant at(const char* text) {
+  return parse_time(text, Instant{}, Zone::utc());
+}
+
+Mark mark(const char* kind, const char* when, std::optional<std::string> status = std::nullopt,
+          std::optional<std::string> team = std::nullopt,
+          std::optional<std::string> assignee = std::nullopt) {
+  Mark m;
+  m.kind = kind;
+  m.at = at(when);
+  m.status = std::move(status);
+  m.team = std::move(team);
+  m.assignee = std::move(assignee);
+  return m;
+}
+
+// Logged Mon 09:00; alice Mon 10:00; reply 10:30; bob 11:00; escalated to
+// second-line (nobody) 12:00; erin 13:00; resolved 14:00; reopened Tue 09:00;
+// resolved Tue 10:00; closed Wed 10:00.
+std::vector<Mark> story() {
+  return {mark("logged", "2026-11-23T09:00:00Z", "new"),
+          mark("allocated", "2026-11-23T10:00:00Z", "assigned", "service-desk", "alice"),
+          mark("reply", "2026-11-23T10:30:00Z"),
+          mark("allocated", "2026-11-23T11:00:00Z", std::nullopt, std::nullopt, "bob"),
+          mark("escalated", "2026-11-23T12:00:00Z", "new", "second-line", ""),
+          mark("allocated", "2026-11-23T13:00:00Z", "assigned", std::nullopt, "erin"),
+          mark("resolved", "2026-11-23T14:00:00Z", "resolved"),
+          mark("reopened", "2026-11-24T09:00:00Z", "assigned"),
+          mark("resolved", "2026-11-24T10:00:00Z", "resolved"),
+          mark("closed", "2026-11-25T10:00:00Z", "closed")};
+}
+}  // namespace
+
+TEST_SUITE("report/history") {
+  TEST_CASE("before it was logged there is nothing") {
+    tickets::Ticket t;
+    auto h = report::history_at(t, story(), at("2026-11-23T08:59:59Z"));
+    CHECK_FALSE(h.logged);
+    CHECK_FALSE(h.open());
+    CHECK(report::status_at(t, story(), at("2026-11-23T08:59:59Z")) == "");
+  }
+
+  TEST_CASE("the state at each step, events after the instant ignored") {
+    tickets::Ticket t;
+    auto marks = story();
+    auto h = report::history_at(t, marks, at("2026-11-23T12:30:00Z"));
+    CHECK(h.logged);
+    CHECK(h.open());
+    CHECK(h.status == "new");
+    CHECK(h.status_since == at("2026-11-23T12:00:00Z"));
+    CHECK(h.team == "second-line");
+    CHECK(h.assignee == "");
+    CHECK(h.escalations == 1);
+    CHECK(h.technicians == std::vector<std::string>{"alice", "bob"});
+    CHECK(h.first_reply == at("2026-11-23T10:30:00Z"));
+    CHECK_FALSE(h.first_resolved);
+
+    h = report::history_at(t, marks, at("2026-11-23T14:00:00Z"));  // the instant counts
+    CHECK(h.status == "resolved");
+    CHECK(h.resolved == at("2026-11-23T14:00:00Z"));
+    CHECK(h.technicians.size() == 3);
+
+    h = report::history_at(t, marks, at("2026-11-24T09:30:00Z"));
+    CHECK(h.open());
+    CHECK(h.reopens == 1);
+    CHECK_FALSE(h.resolved);
+    CHECK(h.first_resolved == at("2026-11-23T14:00:00Z"));
+
+    h = report::history_at(t, marks, at("2026-11-30T00:00:00Z"));
+    CHECK(h.status == "closed");
+    CHECK(h.resolved == at("2026-11-24T10:00:00Z"));
+    CHECK(h.closed == at("2026-11-25T10:00:00Z"));
+    CHECK(report::status_at(t, marks, at("2026-11-24T09:59:59Z")) == "assigned");
+    CHECK(report::marks_until(marks, at("2026-11-23T11:00:00Z")) == 4);
+  }
+
+  TEST_CASE("the ticket as it stood, and a row without a timeline taken as it is") {
+    tickets::Ticket t;
+    t.id = 7;
+    t.status = "closed";
+    t.team = "second-line";
+    t.assignee = "erin";
+    t.resolved_at = at("2026-11-24T10:00:00Z");
+    t.closed_at = at("2026-11-25T10:00:00Z");
+    t.created_at = at("2026-11-23T09:00:00Z");
+    auto then = report::ticket_at(t, report::history_at(t, story(), at("2026-11-23T11:30:00Z")));
+    CHECK(then.status == "assigned");
+    CHECK(then.team == "service-desk");
+    CHECK(then.assignee == "bob");
+    CHECK_FALSE(then.resolved_at);
+    CHECK_FALSE(then.closed_at);
+    CHECK(then.first_response_at == at("2026-11-23T10:30:00Z"));
+    auto bare = report::history_at(t, {}, at("2026-11-30T00:00:00Z"));
+    CHECK(bare.logged);
+    CHECK(bare.status == "closed");
+    CHECK(bare.assignee == "erin");
+    CHECK_FALSE(report::history_at(t, {}, at("2026-11-22T00:00:00Z")).logged);
+  }
+}

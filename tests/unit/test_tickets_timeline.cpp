@@ -1,0 +1,84 @@
+// The marks apply() keeps in a ticket's row, written and read back: the one
+// encoding service levels and reports both read.
+#include <doctest/doctest.h>
+
+#include "desk/tickets/timeline.hpp"
+
+using namespace desk;
+using tickets::Event;
+using tickets::Mark;
+
+namespace {
+Event event(const char* kind, std::int64_t unix_time) {
+  Event e;
+  e.kind = kind;
+  e.at = from_unix(unix_time);
+  return e;
+}
+}  // namespace
+
+TEST_SUITE("tickets/timeline") {
+  TEST_CASE("every kind reports read is kept, in order, with what changed") {
+    std::string timeline;
+    Event logged = event("logged", 1000);
+    logged.changes.push_back({"status", nullptr, "new"});
+    logged.changes.push_back({"team", nullptr, "service-desk"});
+    tickets::append_mark(timeline, logged);
+    Event allocated = event("allocated", 2000);
+    allocated.changes.push_back({"assignee", nullptr, "alice"});
+    tickets::append_mark(timeline, allocated);
+    tickets::append_mark(timeline, event("note", 2500));  // not a mark
+    tickets::append_mark(timeline, event("reply", 3000));
+    Event escalated = event("escalated", 4000);
+    escalated.changes.push_back({"team", "service-desk", "infrastructure"});
+    escalated.changes.push_back({"assignee", "alice", nullptr});
+    escalated.extra["rule"] = "p1-unanswered";
+    tickets::append_mark(timeline, escalated);
+    Event resolved = event("resolved", 5000);
+    resolved.changes.push_back({"status", "open", "resolved"});
+    tickets::append_mark(timeline, resolved);
+    Event reopened = event("reopened", -60);  // before 1970: the sign survives
+    reopened.changes.push_back({"status", "resolved", "open"});
+    tickets::append_mark(timeline, reopened);
+
+    std::vector<Mark> marks = tickets::read_marks(timeline);
+    REQUIRE(marks.size() == 6);
+    CHECK(marks[0].kind == "logged");
+    CHECK(to_unix(marks[0].at) == 1000);
+    CHECK(marks[0].status == "new");
+    CHECK(marks[0].team == "service-desk");
+    CHECK_FALSE(marks[0].assignee.has_value());
+    CHECK(marks[1].kind == "allocated");
+    CHECK(marks[1].assignee == "alice");
+    CHECK_FALSE(marks[1].status.has_value());
+    CHECK(marks[2].kind == "reply");
+    CHECK(to_unix(marks[2].at) == 3000);
+    CHECK(marks[3].kind == "escalated");
+    CHECK(marks[3].team == "infrastructure");
+    CHECK(marks[3].assignee == std::string());  // cleared, not unchanged
+    CHECK(marks[3].rule == "p1-unanswered");
+    CHECK(marks[4].status == "resolved");
+    CHECK(marks[5].kind == "reopened");
+    CHECK(to_unix(marks[5].at) == -60);
+  }
+
+  TEST_CASE("reading into a vector replaces all it held") {
+    std::string one;
+    Event e = event("status", 7000);
+    e.changes.push_back({"status", "new", "pending"});
+    tickets::append_mark(one, e);
+    std::vector<Mark> out(3);
+    out[0].team = "old";
+    out[0].assignee = "bob";
+    out[0].rule = "stale";
+    tickets::read_marks(one, out);
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].kind == "status");
+    CHECK(out[0].status == "pending");
+    CHECK_FALSE(out[0].team.has_value());
+    CHECK_FALSE(out[0].assignee.has_value());
+    CHECK(out[0].rule.empty());
+    tickets::read_marks("", out);
+    CHECK(out.empty());
+  }
+}
