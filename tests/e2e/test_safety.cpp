@@ -177,7 +177,9 @@ TEST_CASE("safety: a bulk import killed at random moments is wholly there or who
   std::mt19937 random(8);
   int killed = 0, absent = 0, present = 0;
   std::string count = "SELECT count(*) FROM tickets WHERE external_id LIKE 'crash-%'";
-  for (int i = 0; i < kKills; ++i) {
+  // Until kKills runs were killed: a run that finished first (the machine got
+  // quicker than the timing run) narrows the window the kills fall in.
+  for (int i = 0; killed < kKills && i < 6 * kKills; ++i) {
     run_program({"sh", "-c", "rm -f t.db t.db-wal t.db-shm && cp pristine.db t.db"}, "", s.dir(),
                 {});
     int at = static_cast<int>(random() % static_cast<unsigned>(whole + whole / 5));
@@ -185,7 +187,10 @@ TEST_CASE("safety: a bulk import killed at random moments is wholly there or who
     CAPTURE(i);
     CAPTURE(at);
     CAPTURE(status);
-    if (status == 137) ++killed;
+    if (status == 137)
+      ++killed;
+    else
+      whole = std::max(20, whole * 2 / 3);
     CHECK(sql(s, "t.db", "PRAGMA integrity_check") == "ok\n");
     std::string n = sql(s, "t.db", count);
     CHECK((n == "0\n" || n == std::to_string(kRows) + "\n"));
@@ -198,9 +203,9 @@ TEST_CASE("safety: a bulk import killed at random moments is wholly there or who
     CHECK(run_and_kill(s, "--db t.db import calls.jsonl", -1) == 0);
     CHECK(sql(s, "t.db", count) == std::to_string(kRows) + "\n");
   }
-  MESSAGE("import: " << killed << " of " << kKills << " runs killed (" << absent << " absent, "
-                     << present << " complete), a whole run " << whole << " ms");
-  CHECK(killed >= kKills / 2);
+  MESSAGE("import: " << killed << " runs killed (" << absent << " absent, " << present
+                     << " complete), a window of " << whole << " ms at the end");
+  CHECK(killed == kKills);
   CHECK(s.run({"--db", "t.db", "doctor"}).status == 0);
 }
 
@@ -227,14 +232,17 @@ TEST_CASE("safety: allocate --auto killed at random moments allocates all or non
 
   std::mt19937 random(75);
   int killed = 0;
-  for (int i = 0; i < kKills; ++i) {
+  for (int i = 0; killed < kKills && i < 6 * kKills; ++i) {  // as for the import above
     run_program({"sh", "-c", "rm -f t.db t.db-wal t.db-shm && cp pristine.db t.db"}, "", s.dir(),
                 {});
     int at = static_cast<int>(random() % static_cast<unsigned>(whole + whole / 5));
     int status = run_and_kill(s, "--db t.db allocate --auto -q", at);
     CAPTURE(i);
     CAPTURE(at);
-    if (status == 137) ++killed;
+    if (status == 137)
+      ++killed;
+    else
+      whole = std::max(20, whole * 2 / 3);
     CHECK(sql(s, "t.db", "PRAGMA integrity_check") == "ok\n");
     std::string n = sql(s, "t.db", "SELECT count(*) FROM tickets WHERE assignee != ''");
     CHECK((n == "0\n" || n == std::to_string(kRows) + "\n"));
@@ -244,9 +252,9 @@ TEST_CASE("safety: allocate --auto killed at random moments allocates all or non
               "SELECT count(*), count(DISTINCT ticket_id) FROM events WHERE kind = "
               "'allocated'") == std::to_string(kRows) + "|" + std::to_string(kRows) + "\n");
   }
-  MESSAGE("allocate --auto: " << killed << " of " << kKills << " runs killed, a whole run " << whole
-                              << " ms");
-  CHECK(killed >= kKills / 2);
+  MESSAGE("allocate --auto: " << killed << " runs killed, a window of " << whole
+                              << " ms at the end");
+  CHECK(killed == kKills);
   CHECK(s.run({"--db", "t.db", "doctor"}).status == 0);
 }
 
