@@ -8,6 +8,7 @@
 #include "desk/report/figures.hpp"
 #include "desk/report/trends.hpp"
 #include "desk/sla/levels.hpp"
+#include "desk/tickets/match.hpp"
 #include "desk/tickets/vocabulary.hpp"
 
 namespace desk::report {
@@ -78,7 +79,7 @@ Digest digest_report(tickets::Session& s, const Period& p) {
   sel.logged_until = known_until(Instant::max(), s.now);
   sel.titles = false;
   for (const auto& rule : cfg.sla_rules)
-    if (rule.match.fields.count("customer") || rule.match.fields.count("tag")) sel.details = true;
+    if (tickets::reads_people(rule.match)) sel.details = true;
   s.store.reports().each_ticket(
       sel, [&](const tickets::Ticket& row, const std::vector<tickets::Mark>& marks) {
         History now = history_at(row, marks, s.now);

@@ -11,6 +11,7 @@
 #include "desk/report/figures.hpp"
 #include "desk/report/sla_report.hpp"
 #include "desk/sla/levels.hpp"
+#include "desk/tickets/match.hpp"
 #include "desk/tickets/validate.hpp"
 
 namespace desk::report {
@@ -94,7 +95,7 @@ bool needs_details(const config::Config& c, const std::vector<Grouping>& groupin
   for (const auto& g : groupings)
     if (g.field == "customer") return true;
   for (const auto& rule : c.sla_rules)
-    if (rule.match.fields.count("customer") || rule.match.fields.count("tag")) return true;
+    if (tickets::reads_people(rule.match)) return true;
   return false;
 }
 

@@ -9,6 +9,8 @@
 
 #include "desk/core/error.hpp"
 #include "desk/sla/levels.hpp"
+#include "desk/store/report_store.hpp"
+#include "desk/store/store.hpp"
 #include "desk/tickets/validate.hpp"
 
 namespace desk::report {
@@ -137,10 +139,12 @@ std::string group_value(const tickets::Ticket& t, const std::string& field) {
 
 std::optional<std::int64_t> percentile(std::vector<std::int64_t>& values, int p) {
   if (values.empty()) return std::nullopt;
-  std::sort(values.begin(), values.end());
   auto rank = static_cast<std::size_t>(
       std::ceil(static_cast<double>(p) / 100.0 * static_cast<double>(values.size())));
-  return values[std::max<std::size_t>(rank, 1) - 1];
+  // Nearest rank: the value a full sort would put there, without the sort.
+  auto at = values.begin() + static_cast<std::ptrdiff_t>(std::max<std::size_t>(rank, 1) - 1);
+  std::nth_element(values.begin(), at, values.end());
+  return *at;
 }
 
 SlaReport sla_report(tickets::Session& s, const Period& period, const std::string& by,
@@ -148,14 +152,17 @@ SlaReport sla_report(tickets::Session& s, const Period& period, const std::strin
   if (!by.empty()) tickets::require_one_of("report grouping", by, group_fields());
   Zone zone = s.config.zone();
   sla::ServiceLevels levels(s.config);
-  tickets::Query q;
-  q.created_since = period.since;
-  q.created_until = period.until;
-  q.any_order = true;  // totals do not depend on order; breaches are sorted below
-  q.people = by == "customer" || levels.policy_reads_people();
+  // Reports' own reader: only the columns measures need, read raw.
+  store::ReportSelection sel;
+  sel.logged_since = period.since;
+  sel.logged_until = period.until;
+  sel.titles = list_limit == 0;  // else only the breaches kept need a title
+  sel.details = by == "customer" || levels.policy_reads_people();
 
   std::map<std::string, Group> groups;
   Group total;
+  // Without --by, one group, looked up once rather than per ticket.
+  Group* ungrouped = by.empty() ? &groups["all"] : nullptr;
   SlaReport out;
   // The breaches listed: all, or the `list_limit` most overdue, kept in a
   // heap so a million tickets never hold a million rows in memory.
@@ -169,11 +176,11 @@ SlaReport sla_report(tickets::Session& s, const Period& period, const std::strin
     }
   };
   Section breaches{"breaches", "Breaches", breach_columns(), {}, std::nullopt, ""};
-  s.store.each_ticket_timeline(
-      q, [&](const tickets::Ticket& t, const std::vector<tickets::Mark>& marks) {
+  s.store.reports().each_ticket(
+      sel, [&](const tickets::Ticket& t, const std::vector<tickets::Mark>& marks) {
         sla::TicketSla m = levels.measure(t, marks, s.now);
         if (m.policy.empty()) return true;
-        Group& g = groups[by.empty() ? "all" : group_value(t, by)];
+        Group& g = ungrouped ? *ungrouped : groups[group_value(t, by)];
         for (Group* x : {&g, &total}) {
           ++x->tickets;
           x->response.add(m.clock("response"));
@@ -220,6 +227,9 @@ SlaReport sla_report(tickets::Session& s, const Period& period, const std::strin
   summary.note = fmt::format("{} tickets logged in the period; {} targets breached.", total.tickets,
                              out.breaches);
   std::sort(kept.begin(), kept.end(), more_overdue);
+  if (!sel.titles)
+    for (auto& b : kept)
+      if (auto t = s.store.find_ticket(b.ticket)) b.title = t->title;
   for (const auto& b : kept)
     breaches.rows.push_back({{"ticket", b.ticket},
                              {"clock", b.clock},

@@ -19,20 +19,20 @@ namespace desk::store {
 
 namespace {
 
-// Columns 0-17, then 18-19 (titles), 20 (marks), 21-23 (details): each_ticket
+// Columns 0-18, then 19-20 (titles), 21 (marks), 22-25 (details): each_ticket
 // reads them by position.
 constexpr const char* kColumns =
     "t.id, t.type, t.status, t.priority, t.customer_id, t.channel, t.category, t.service, "
     "t.assignee, t.team, t.tier, t.escalation_level, t.reopen_count, t.created_at, "
-    "t.updated_at, t.first_response_at, t.resolved_at, t.closed_at";
+    "t.updated_at, t.first_response_at, t.resolved_at, t.closed_at, t.service_sla";
 constexpr const char* kTitleColumns = ", t.title, t.resolution_code";
 constexpr const char* kNoTitleColumns = ", NULL, NULL";
 constexpr const char* kMarksColumn = ", t.timeline";
 constexpr const char* kNoMarksColumn = ", NULL";
 constexpr const char* kDetailColumns =
-    ", c.name, c.email, (SELECT group_concat(g.tag, ',') FROM ticket_tags g "
+    ", c.name, c.email, c.tier, (SELECT group_concat(g.tag, ',') FROM ticket_tags g "
     "WHERE g.ticket_id = t.id)";
-constexpr const char* kNoDetailColumns = ", NULL, NULL, NULL";
+constexpr const char* kNoDetailColumns = ", NULL, NULL, NULL, NULL";
 constexpr const char* kCustomerJoin = " LEFT JOIN customers c ON c.id = t.customer_id";
 constexpr const char* kLoggedSince = "t.created_at >= ?";
 constexpr const char* kLoggedUntil = "t.created_at < ?";
@@ -146,18 +146,20 @@ class SqliteReportStore final : public ReportStore {
         t.first_response_at = time(15);
         t.resolved_at = time(16);
         t.closed_at = time(17);
-        read_text(18, t.title);
-        read_text(19, t.resolution_code);
-        const auto* timeline = sqlite3_column_text(raw, 20);
+        read_text(18, t.service_sla);
+        read_text(19, t.title);
+        read_text(20, t.resolution_code);
+        const auto* timeline = sqlite3_column_text(raw, 21);
         tickets::read_marks(
             timeline == nullptr
                 ? std::string_view()
                 : std::string_view(reinterpret_cast<const char*>(timeline),
-                                   static_cast<std::size_t>(sqlite3_column_bytes(raw, 20))),
+                                   static_cast<std::size_t>(sqlite3_column_bytes(raw, 21))),
             marks);
-        read_text(21, t.customer_name);
-        read_text(22, t.customer_email);
-        read_text(23, tags);
+        read_text(22, t.customer_name);
+        read_text(23, t.customer_email);
+        read_text(24, t.customer_tier);
+        read_text(25, tags);
         t.tags = util::split(tags, ',');
         if (!row(t, marks)) break;
       }

@@ -28,8 +28,9 @@ struct ReportSelection {
   // Fill in the title and the resolution code (else they stay empty): a
   // report that lists a few tickets reads their titles with find_ticket.
   bool titles = true;
-  // Fill in customer_name, customer_email and tags: only --by customer and
-  // SLA rules on customers or tags need them, and they cost a join each.
+  // Fill in customer_name, customer_email, customer_tier and tags: only --by
+  // customer and SLA rules on customers, tiers or tags need them, and they
+  // cost a join each. (service_sla is always filled: policies need it.)
   bool details = false;
 };
 
