@@ -9,6 +9,7 @@
 #include "desk/report/sla_report.hpp"
 #include "desk/sla/levels.hpp"
 #include "desk/store/catalog_store.hpp"
+#include "desk/store/report_store.hpp"
 #include "desk/tickets/validate.hpp"
 #include "desk/tickets/vocabulary.hpp"
 
@@ -111,10 +112,15 @@ Report csat_report(tickets::Session& s, const Period& period, const std::string&
                               {"title", t.title}});
       });
   // Resolutions in the period, by who and where each was resolved.
-  tickets::Query q;
-  q.updated_since = period.since;
-  s.store.each_ticket_timeline(
-      q, [&](const tickets::Ticket& t, const std::vector<tickets::Mark>& marks) {
+  // Tickets that can have been resolved in the period: logged before its end,
+  // and open now or resolved (last) since its start. The reports' raw reader.
+  store::ReportSelection sel;
+  sel.open_since = period.since;
+  sel.logged_until = period.until;
+  sel.titles = false;
+  sel.details = by == "customer";
+  s.store.reports().each_ticket(
+      sel, [&](const tickets::Ticket& t, const std::vector<tickets::Mark>& marks) {
         std::string assignee, team;
         for (const auto& m : marks) {
           if (m.assignee) assignee = *m.assignee;
