@@ -36,6 +36,15 @@ TEST_SUITE("core/time") {
     CHECK(format_iso(from_unix(1782900000), london) == "2026-07-01T11:00:00+01:00");
   }
 
+  TEST_CASE("format_iso writes local mean time in UTC, so that it reads back as itself") {
+    // London kept -00:01:15 until 1847: no ISO offset can say that.
+    Zone london = Zone::named("Europe/London");
+    Instant lmt = parse_time("1800-01-01T00:00", kNow, london);
+    CHECK(to_unix(lmt) == -5364662325);
+    CHECK(format_iso(lmt, london) == "1800-01-01T00:01:15+00:00");
+    CHECK(parse_time(format_iso(lmt, london), kNow, Zone::utc()) == lmt);
+  }
+
   TEST_CASE("parse_time reads the forms people type") {
     Zone utc = Zone::utc();
     SUBCASE("keywords") {

@@ -153,6 +153,11 @@ std::vector<OffsetSpan> Zone::offset_spans(Instant from, Instant to) const {
 
 std::string format_iso(Instant t, const Zone& zone) {
   CivilTime c = zone.to_civil(t);
+  // An offset of whole minutes is what ISO 8601 and RFC 3339 can write.
+  // Local mean time before a zone's first standard offset is not (London's
+  // was -00:01:15): such an instant is written in UTC, so that it reads
+  // back as itself. (Found by tests/fuzz: "1013-03-29T01:30".)
+  if (c.offset_seconds % 60 != 0) c = Zone::utc().to_civil(t);
   int off = c.offset_seconds;
   char sign = off < 0 ? '-' : '+';
   off = off < 0 ? -off : off;

@@ -30,7 +30,10 @@ bool reads_people(const config::Match& m) {
 }
 
 bool matches(const config::Match& m, const Ticket& t) {
-  for (const auto& [field, wanted] : m.fields) {
+  for (const auto& entry : m.fields) {
+    // Not a structured binding: clang 14 (the fuzz build) cannot capture one.
+    const std::string& field = entry.first;
+    const std::vector<std::string>& wanted = entry.second;
     bool ok = false;
     if (field == "type")
       ok = any_of(wanted, t.type);
