@@ -8,6 +8,7 @@
 #include <utf8proc.h>
 
 #include "desk/core/error.hpp"
+#include "desk/util/strings.hpp"
 
 namespace desk::kb {
 
@@ -28,23 +29,7 @@ std::int32_t next_char(std::string_view s, std::size_t& i) {
 
 // Letters, digits and combining marks make up words.
 bool word_char(std::int32_t cp) {
-  if (cp < 0) return false;
-  switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC:
-    case UTF8PROC_CATEGORY_ME:
-    case UTF8PROC_CATEGORY_ND:
-    case UTF8PROC_CATEGORY_NL:
-    case UTF8PROC_CATEGORY_NO:
-      return true;
-    default:
-      return false;
-  }
+  return util::word_code_point(cp);
 }
 
 // s without the punctuation and symbols around it: "(printer)." → "printer".

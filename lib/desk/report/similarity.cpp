@@ -43,25 +43,6 @@ bool ascii_word_char(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-bool word_code_point(utf8proc_int32_t cp) {
-  switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC:
-    case UTF8PROC_CATEGORY_ME:
-    case UTF8PROC_CATEGORY_ND:
-    case UTF8PROC_CATEGORY_NL:
-    case UTF8PROC_CATEGORY_NO:
-      return true;
-    default:
-      return false;
-  }
-}
-
 void keep(std::string& word, std::size_t code_points, std::vector<std::string>& out) {
   bool digits = std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
   if (code_points > 1 && !digits && stop_words().count(word) == 0) out.push_back(word);
@@ -103,7 +84,7 @@ std::vector<std::string> title_words(std::string_view title) {
     utf8proc_int32_t cp = -1;
     utf8proc_ssize_t n = *p < 0x80 ? 1 : utf8proc_iterate(p, left, &cp);
     if (n <= 0) n = 1;  // invalid UTF-8: a separator
-    bool letter = *p < 0x80 ? ascii_word_char(*p) : (cp >= 0 && word_code_point(cp));
+    bool letter = *p < 0x80 ? ascii_word_char(*p) : util::word_code_point(cp);
     if (letter) {
       word.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n));
       ++code_points;

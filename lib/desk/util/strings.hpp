@@ -1,6 +1,7 @@
 // Generic string helpers; nothing here knows about desk.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,5 +42,9 @@ namespace desk::util {
 // Case- and accent-blind form of UTF-8 text for matching: "Résumé" and
 // "RESUME" both fold to "resume", "Принтер" to "принтер".
 std::string fold(std::string_view s);
+
+// Whether a code point belongs in a word: a letter, a digit or a combining
+// mark (what knowledge-base search and title similarity split words on).
+bool word_code_point(std::int32_t cp);
 
 }  // namespace desk::util
