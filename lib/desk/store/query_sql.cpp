@@ -138,9 +138,6 @@ const char* const kFrom = " FROM tickets t LEFT JOIN customers c ON c.id = t.cus
 // positions, so ticket_from_row reads either).
 std::string columns(const Query& q) {
   std::string cols = kTicketColumns;
-  // Without them, SQLite leaves out the customers join and the tags lookup:
-  // two B-tree searches a ticket.
-  if (!q.people) cols = cols.substr(0, cols.find("c.name,")) + "'', '', '', ''";
   if (!q.lean) return cols;
   for (const char* text : {"t.description", "t.resolution", "t.workaround"}) {
     auto at = cols.find(std::string(text) + ",");

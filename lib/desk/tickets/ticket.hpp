@@ -131,7 +131,6 @@ struct Query {
   std::vector<SortKey> sort;  // default: id ascending
   bool any_order = false;     // with no sort: whatever order is fastest (aggregates)
   bool lean = false;          // leave out description, resolution and workaround (read as "")
-  bool people = true;         // read the customer's name, email and tier and the tags
 
   std::int64_t limit = 0;  // 0: no limit
   std::int64_t offset = 0;
