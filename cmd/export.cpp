@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "desk/bulk/read_ahead.hpp"
 #include "desk/store/store.hpp"
 #include "desk/tickets/filter.hpp"
 
@@ -42,28 +43,34 @@ int run(Env& env, const Options& o) {
   tickets::Query q = build_query(env, o);
   auto& store = env.store(store::Access::read);
   Zone zone = env.zone();
-  std::int64_t count = 0;
+  bulk::ExportWriter writer(zone);
+  using Events = std::span<const store::StoredEvent>;
   if (o.format == "csv") {
-    auto writer = format::make_row_writer(format::Format::csv, env.out, env.style());
-    writer->begin(bulk::export_csv_columns());
-    store.each_ticket_with_events(
-        q, [&](const tickets::Ticket& t, const std::vector<tickets::Event>& events) {
-          writer->row(bulk::export_csv_row(bulk::export_json(t, events, zone)));
-          ++count;
-          return static_cast<bool>(env.out);
-        });
-    writer->end();
+    auto rows = format::make_row_writer(format::Format::csv, env.out, env.style());
+    rows->begin(bulk::export_csv_columns());
+    std::string events;
+    bulk::read_ahead(store, q, [&](const tickets::Ticket& t, Events list) {
+      events.clear();
+      writer.events(events, list);
+      rows->row(bulk::export_csv_row(t, events, zone));
+      return static_cast<bool>(env.out);
+    });
+    rows->end();
   } else {
-    std::string line;
-    store.each_ticket_with_events(
-        q, [&](const tickets::Ticket& t, const std::vector<tickets::Event>& events) {
-          line = bulk::export_json(t, events, zone)
-                     .dump(-1, ' ', false, tickets::Json::error_handler_t::replace);
-          line += '\n';
-          env.out.write(line.data(), static_cast<std::streamsize>(line.size()));
-          ++count;
-          return static_cast<bool>(env.out);
-        });
+    // Lines gather in a buffer written a megabyte at a time.
+    constexpr std::size_t kFlushAt = 1 << 20;
+    std::string buffer;
+    buffer.reserve(2 * kFlushAt);
+    auto flush = [&] {
+      env.out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+      buffer.clear();
+      return static_cast<bool>(env.out);
+    };
+    bulk::read_ahead(store, q, [&](const tickets::Ticket& t, Events list) {
+      writer.line(buffer, t, list);
+      return buffer.size() < kFlushAt || flush();
+    });
+    flush();
   }
   return 0;
 }

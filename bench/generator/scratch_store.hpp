@@ -50,6 +50,14 @@ class ScratchStore final : public desk::store::Store {
       const std::function<bool(const Ticket&, const std::vector<Event>&)>& row) override {
     row(ticket_, events_);
   }
+  void each_ticket_with_stored_events(
+      const desk::tickets::Query&,
+      const std::function<bool(const Ticket&, std::span<const desk::store::StoredEvent>)>& row)
+      override {
+    std::vector<desk::store::StoredEvent> stored;
+    for (const auto& e : events_) stored.push_back(desk::store::encode(e));
+    row(ticket_, stored);
+  }
   void defer_references() override {}
   std::vector<desk::store::Problem> check_integrity(bool) override { return {}; }
   std::vector<desk::store::Problem> check_references() override { return {}; }

@@ -151,8 +151,9 @@ std::vector<OffsetSpan> Zone::offset_spans(Instant from, Instant to) const {
   return out;
 }
 
-std::string format_iso(Instant t, const Zone& zone) {
-  CivilTime c = zone.to_civil(t);
+namespace {
+
+std::size_t write_civil_iso(char* out, CivilTime c, Instant t) {
   // An offset of whole minutes is what ISO 8601 and RFC 3339 can write.
   // Local mean time before a zone's first standard offset is not (London's
   // was -00:01:15): such an instant is written in UTC, so that it reads
@@ -161,8 +162,67 @@ std::string format_iso(Instant t, const Zone& zone) {
   int off = c.offset_seconds;
   char sign = off < 0 ? '-' : '+';
   off = off < 0 ? -off : off;
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}", c.year, c.month, c.day,
-                     c.hour, c.minute, c.second, sign, off / 3600, off % 3600 / 60);
+  char* p = out;
+  // Years outside 0000-9999 (fuzzed input) take fmt's way; the rest is
+  // written by hand, as this runs for every time desk export writes.
+  if (c.year < 0 || c.year > 9999) {
+    auto r = fmt::format_to_n(p, kIsoMax - 15, "{:04}", c.year);
+    p = r.out;
+  } else {
+    *p++ = static_cast<char>('0' + c.year / 1000);
+    *p++ = static_cast<char>('0' + c.year / 100 % 10);
+    *p++ = static_cast<char>('0' + c.year / 10 % 10);
+    *p++ = static_cast<char>('0' + c.year % 10);
+  }
+  auto two = [&p](char before, int v) {
+    *p++ = before;
+    *p++ = static_cast<char>('0' + v / 10);
+    *p++ = static_cast<char>('0' + v % 10);
+  };
+  two('-', c.month);
+  two('-', c.day);
+  two('T', c.hour);
+  two(':', c.minute);
+  two(':', c.second);
+  two(sign, off / 3600);
+  two(':', off % 3600 / 60);
+  return static_cast<std::size_t>(p - out);
+}
+
+}  // namespace
+
+std::size_t write_iso(char* out, Instant t, const Zone& zone) {
+  return write_civil_iso(out, zone.to_civil(t), t);
+}
+
+IsoWriter::IsoWriter(Zone zone) : zone_(std::move(zone)) {
+  if (zone_.is_utc()) span_ = {Instant::min(), Instant::max(), 0};
+}
+
+std::size_t IsoWriter::write(char* out, Instant t) {
+  if (t < span_.begin || t >= span_.end)
+    span_ = zone_.offset_spans(t, t + std::chrono::seconds(1)).front();
+  std::int64_t local = to_unix(t) + span_.offset_seconds;
+  std::int64_t days = floor_div(local, kDay);
+  if (days != days_) {  // a ticket's events mostly share their days
+    days_ = days;
+    civil_from_days(days, year_, month_, day_);
+  }
+  std::int64_t rem = local - days * kDay;
+  CivilTime c;
+  c.year = year_;
+  c.month = month_;
+  c.day = day_;
+  c.hour = static_cast<int>(rem / 3600);
+  c.minute = static_cast<int>(rem % 3600 / 60);
+  c.second = static_cast<int>(rem % 60);
+  c.offset_seconds = span_.offset_seconds;
+  return write_civil_iso(out, c, t);
+}
+
+std::string format_iso(Instant t, const Zone& zone) {
+  char buf[kIsoMax];
+  return std::string(buf, write_iso(buf, t, zone));
 }
 
 std::string format_human(Instant t, const Zone& zone) {

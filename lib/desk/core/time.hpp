@@ -85,6 +85,26 @@ class Zone {
 
 // "2026-11-24T09:05:00+00:00": machine formats (JSON, CSV) everywhere.
 std::string format_iso(Instant t, const Zone& zone);
+// The same text written into `out` (at least kIsoMax bytes), its length
+// returned: for writers that format millions of times (desk export).
+constexpr std::size_t kIsoMax = 32;
+std::size_t write_iso(char* out, Instant t, const Zone& zone);
+
+// write_iso for many instants in one zone that lie close together (an
+// export's events): the zone's offset is looked up once per change of
+// offset rather than once per instant.
+class IsoWriter {
+ public:
+  explicit IsoWriter(Zone zone);
+  std::size_t write(char* out, Instant t);
+
+ private:
+  Zone zone_;
+  OffsetSpan span_{};
+  // The local date last written, as days since 1970-01-01 and as a date.
+  std::int64_t days_ = INT64_MIN;
+  int year_ = 0, month_ = 0, day_ = 0;
+};
 // "2026-11-24 09:05": tables and show.
 std::string format_human(Instant t, const Zone& zone);
 // "2026-11-24"

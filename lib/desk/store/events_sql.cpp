@@ -59,6 +59,24 @@ void decode_event_data(Event& e, const std::string& text) {
   }
 }
 
+Event decode(const StoredEvent& s) {
+  Event e;
+  e.id = s.id;
+  e.ticket_id = s.ticket_id;
+  e.at = from_unix(s.at);
+  e.recorded_at = from_unix(s.recorded_at);
+  e.actor = s.actor;
+  e.kind = s.kind;
+  decode_event_data(e, s.data);
+  e.subject = s.subject;
+  return e;
+}
+
+StoredEvent encode(const Event& e) {
+  return {e.id,    e.ticket_id, to_unix(e.at),        to_unix(e.recorded_at),
+          e.actor, e.kind,      encode_event_data(e), e.subject};
+}
+
 Event event_from_row(SQLite::Statement& st, int first) {
   Event e;
   e.id = st.getColumn(first).getInt64();

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "desk/store/query_sql.hpp"
+#include "desk/store/raw_statement.hpp"
 #include "desk/store/sqlite_store.hpp"
 
 namespace desk::store {
@@ -62,6 +63,54 @@ void SqliteStore::each_ticket_with_events(
         more = events.executeStep();
       }
       if (!row(t, list)) break;
+    }
+  });
+}
+
+namespace {
+
+// Copies a text column without a temporary string: the buffer a reused
+// StoredEvent already has is kept. The raw API: this runs for every column
+// of millions of events.
+void assign_text(std::string& to, sqlite3_stmt* st, int column) {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, column));
+  to.assign(text ? text : "", static_cast<std::size_t>(sqlite3_column_bytes(st, column)));
+}
+
+}  // namespace
+
+void SqliteStore::each_ticket_with_stored_events(
+    const Query& q, const std::function<bool(const Ticket&, std::span<const StoredEvent>)>& row) {
+  guarded([&] {
+    Snapshot snapshot(*db_);
+    SqlQuery tq = select_tickets_by_id_sql(q);
+    SqlQuery eq = select_events_sql(q);
+    SQLite::Statement tickets(*db_, tq.sql);
+    RawStatement events(*db_, eq.sql);
+    bind_all(tickets, tq.values);
+    events.bind(eq.values);
+    bool more = events.step();
+    sqlite3_stmt* ev = events.get();
+    // Reused from ticket to ticket, so that their strings keep their buffers.
+    std::vector<StoredEvent> list;
+    while (tickets.executeStep()) {
+      Ticket t = ticket_from_row(tickets);
+      std::size_t n = 0;
+      while (more && sqlite3_column_int64(ev, 1) < t.id) more = events.step();
+      while (more && sqlite3_column_int64(ev, 1) == t.id) {
+        if (n == list.size()) list.emplace_back();
+        StoredEvent& e = list[n++];
+        e.id = sqlite3_column_int64(ev, 0);
+        e.ticket_id = t.id;
+        e.at = sqlite3_column_int64(ev, 2);
+        e.recorded_at = sqlite3_column_int64(ev, 3);
+        assign_text(e.actor, ev, 4);
+        assign_text(e.kind, ev, 5);
+        assign_text(e.data, ev, 6);
+        assign_text(e.subject, ev, 7);
+        more = events.step();
+      }
+      if (!row(t, std::span<const StoredEvent>(list.data(), n))) break;
     }
   });
 }

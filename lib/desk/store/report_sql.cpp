@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
+#include "desk/store/raw_statement.hpp"
 #include "desk/store/report_store.hpp"
 #include "desk/store/sqlite_store.hpp"
 #include "desk/tickets/timeline.hpp"
@@ -97,12 +98,8 @@ class SqliteReportStore final : public ReportStore {
     s_.guarded([&] {
       // The raw API: SQLiteCpp's Column objects cost a reference count each,
       // and this loop reads twenty columns of a million rows.
-      sqlite3* db = s_.db().getHandle();
-      sqlite3_stmt* prepared = nullptr;
-      if (int rc = sqlite3_prepare_v2(db, sql.c_str(), -1, &prepared, nullptr); rc != SQLITE_OK)
-        throw SQLite::Exception(db, rc);
-      std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> owned(prepared, sqlite3_finalize);
-      sqlite3_stmt* raw = prepared;
+      RawStatement st(s_.db(), sql);
+      sqlite3_stmt* raw = st.get();
       int i = 1;
       for (auto t : times) sqlite3_bind_int64(raw, i++, t);
       for (const auto& status : statuses)
@@ -124,10 +121,7 @@ class SqliteReportStore final : public ReportStore {
       tickets::Ticket t;
       std::vector<tickets::Mark> marks;
       std::string tags;
-      for (;;) {
-        int rc = sqlite3_step(raw);
-        if (rc == SQLITE_DONE) break;
-        if (rc != SQLITE_ROW) throw SQLite::Exception(db, rc);
+      while (st.step()) {
         t.id = sqlite3_column_int64(raw, 0);
         read_text(1, t.type);
         read_text(2, t.status);

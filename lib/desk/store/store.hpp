@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,23 @@ using tickets::Query;
 using tickets::Ticket;
 
 // A relation between two tickets, seen from `ticket_id`.
+// An event as the events table holds it: its changes, text and whatever
+// else it carries still the JSON text desk wrote, in the shape
+// {"changes": {"field": [from, to], ...}, "text": "...", ...extra}.
+struct StoredEvent {
+  std::int64_t id = 0;
+  std::int64_t ticket_id = 0;  // 0: an event about the desk itself
+  std::int64_t at = 0;         // Unix seconds
+  std::int64_t recorded_at = 0;
+  std::string actor;
+  std::string kind;
+  std::string data;
+  std::string subject;
+};
+// The event it stands for, and back.
+Event decode(const StoredEvent& e);
+StoredEvent encode(const Event& e);
+
 struct Link {
   std::int64_t ticket_id = 0;
   std::int64_t other_id = 0;
@@ -90,6 +108,12 @@ class Store {
   // snapshot of the store, until `row` returns false. Memory stays flat.
   virtual void each_ticket_with_events(
       const Query& q, const std::function<bool(const Ticket&, const std::vector<Event>&)>& row) = 0;
+  // The same, each event as stored (decode() makes an Event of one): for a
+  // reader that passes history on rather than use it (desk export), and
+  // cannot afford to decode millions of events into JSON values.
+  virtual void each_ticket_with_stored_events(
+      const Query& q,
+      const std::function<bool(const Ticket&, std::span<const StoredEvent>)>& row) = 0;
 
   // Inside a write transaction: references between rows (a ticket that
   // duplicates one later in an imported file) are checked when it commits

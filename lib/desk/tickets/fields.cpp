@@ -87,28 +87,58 @@ const FieldDef* find_field(std::string_view name) {
   return f ? &f->def : nullptr;
 }
 
-Json get_field(const Ticket& t, std::string_view name) {
+namespace {
+
+FieldView view(const Ticket& t, const Field& f) {
   return std::visit(
-      [&](auto member) -> Json {
+      [&](auto member) {
         const auto& v = t.*member;
         using V = std::decay_t<decltype(v)>;
+        using K = FieldView::Kind;
+        FieldView out;
         if constexpr (std::is_same_v<V, std::string>) {
-          return v.empty() ? Json() : Json(v);
+          if (!v.empty()) out = {K::text, v};
         } else if constexpr (std::is_same_v<V, std::int64_t> || std::is_same_v<V, int>) {
           // Ids and references of 0 mean "none"; counts and tiers are numbers.
+          std::string_view name = f.def.name;
           bool reference = name == "customer_id" || name == "duplicate_of" || name == "tier";
-          return (reference && v == 0) ? Json() : Json(v);
+          if (!reference || v != 0) out = {K::integer, {}, v};
         } else if constexpr (std::is_same_v<V, bool>) {
-          return Json(v);
+          out = {K::boolean, {}, v ? 1 : 0};
         } else if constexpr (std::is_same_v<V, std::vector<std::string>>) {
-          return Json(v);
+          out = {K::tags, {}, 0, &v};
         } else if constexpr (std::is_same_v<V, Instant>) {
-          return Json(to_unix(v));
+          out = {K::time, {}, to_unix(v)};
         } else {
-          return v ? Json(to_unix(*v)) : Json();
+          if (v) out = {K::time, {}, to_unix(*v)};
         }
+        return out;
       },
-      require(name).member);
+      f.member);
+}
+
+}  // namespace
+
+FieldView view_field(const Ticket& t, std::size_t index) {
+  return view(t, table().at(index));
+}
+
+Json get_field(const Ticket& t, std::string_view name) {
+  FieldView v = view(t, require(name));
+  switch (v.kind) {
+    case FieldView::Kind::text:
+      return Json(v.text);
+    case FieldView::Kind::integer:
+    case FieldView::Kind::time:
+      return Json(v.number);
+    case FieldView::Kind::boolean:
+      return Json(v.number != 0);
+    case FieldView::Kind::tags:
+      return Json(*v.tags);
+    case FieldView::Kind::null:
+      break;
+  }
+  return Json();
 }
 
 void set_field(Ticket& t, std::string_view name, const Json& value) {

@@ -11,13 +11,13 @@ Json time_json(const Json& unix_seconds, const Zone& zone) {
   return format_iso(from_unix(unix_seconds.get<std::int64_t>()), zone);
 }
 
+}  // namespace
+
 std::string customer_display(const Ticket& t) {
   if (t.customer_name.empty()) return t.customer_email;
   if (t.customer_email.empty()) return t.customer_name;
   return t.customer_name + " <" + t.customer_email + ">";
 }
-
-}  // namespace
 
 Json ticket_json(const Ticket& t, const Zone& zone) {
   Json j = Json::object();

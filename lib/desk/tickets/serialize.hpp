@@ -9,6 +9,8 @@
 namespace desk::tickets {
 
 Json ticket_json(const Ticket& t, const Zone& zone);
+// "Jane Doe <jane@example.org>", the name or the email alone, or "".
+std::string customer_display(const Ticket& t);
 Json event_json(const Event& e, const Zone& zone);
 
 }  // namespace desk::tickets
