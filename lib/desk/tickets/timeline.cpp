@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 
 #include "desk/util/strings.hpp"
 
@@ -39,6 +42,26 @@ void assign(std::optional<std::string>& out, std::string_view value) {
   assign(out, value, !value.empty());
 }
 
+// The first byte below 0x20 at or after p (a separator, or a stray control
+// character), or end: eight bytes at a time where the machine allows, since
+// most of a timeline is names and times between separators.
+const char* next_control(const char* p, const char* end) {
+  if constexpr (std::endian::native == std::endian::little) {
+    constexpr std::uint64_t kSpaces = 0x2020202020202020;
+    constexpr std::uint64_t kHighBits = 0x8080808080808080;
+    for (; end - p >= 8; p += 8) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, p, 8);
+      // The lowest flagged byte is the first one below 0x20 (borrows only
+      // carry upwards from such a byte).
+      if (std::uint64_t below = (w - kSpaces) & ~w & kHighBits; below != 0)
+        return p + (std::countr_zero(below) >> 3);
+    }
+  }
+  while (p != end && static_cast<unsigned char>(*p) >= 0x20) ++p;
+  return p;
+}
+
 }  // namespace
 
 void append_mark(std::string& timeline, const Event& e) {
@@ -74,6 +97,7 @@ void read_marks(std::string_view timeline, std::vector<Mark>& out) {
     std::size_t fields = 0;  // fields after the sixth are ignored
     const char* start = p;
     for (;; ++p) {
+      p = next_control(p, end);
       bool entry_ends = p == end || *p == kEntry;
       if (entry_ends || *p == kField) {
         if (fields < f.size())
