@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <unordered_map>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -88,7 +88,13 @@ struct Grouping {
   std::string field;  // a group_fields() name
   std::string key;    // the section's key
   std::string title;
-  std::unordered_map<std::string, Group> groups;
+  std::map<std::string, Group, std::less<>> groups;  // found by a view: no copy per ticket
+
+  Group& at(std::string_view name) {
+    auto it = groups.find(name);
+    if (it == groups.end()) it = groups.emplace(std::string(name), Group{}).first;
+    return it->second;
+  }
 };
 
 bool needs_details(const config::Config& c, const std::vector<Grouping>& groupings) {
@@ -126,18 +132,21 @@ Report performance_report(tickets::Session& s, const Period& period, const std::
   sel.details = needs_details(cfg, groupings);
   sel.titles = false;
   std::vector<tickets::Mark> known;
+  // Reused from ticket to ticket: their strings keep their storage.
+  History h;
+  tickets::Ticket t;
   s.store.reports().each_ticket(
       sel, [&](const tickets::Ticket& row, const std::vector<tickets::Mark>& marks) {
-        History h = history_at(row, marks, s.now);
+        history_at(row, marks, s.now, h);
         if (!h.logged) return true;
-        tickets::Ticket t = ticket_at(row, h);
+        ticket_at(row, h, t);
         std::size_t n = marks_until(marks, s.now);
         const std::vector<tickets::Mark>* upto = &marks;
         if (n < marks.size()) {
           known.assign(marks.begin(), marks.begin() + static_cast<std::ptrdiff_t>(n));
           upto = &known;
         }
-        sla::TicketSla m = levels.measure(t, *upto, s.now);
+        sla::TicketSla m = levels.measure(t, *upto, s.now, sla::ClockSet::targets());
         auto minutes = [&](const char* name) -> std::optional<std::int32_t> {
           const sla::Clock* c = m.clock(name);
           if (c == nullptr || c->state.running) return std::nullopt;
@@ -148,7 +157,7 @@ Report performance_report(tickets::Session& s, const Period& period, const std::
         Facts f{h.first_resolved.has_value(), first_contact(cf), h.escalations > 0, h.reopens > 0,
                 minutes("response"),          minutes("resolve")};
         add(all, f);
-        for (auto& g : groupings) add(g.groups[group_value(t, g.field)], f);
+        for (auto& g : groupings) add(g.at(group_value(t, g.field)), f);
         return true;
       });
 
@@ -187,7 +196,7 @@ Report performance_report(tickets::Session& s, const Period& period, const std::
     std::vector<std::string> names;
     for (const auto& [k, v] : g.groups) names.push_back(k);
     order_groups(names, g.field, cfg);
-    for (const auto& name : names) sec.rows.push_back(row_of(name, g.groups[name]));
+    for (const auto& name : names) sec.rows.push_back(row_of(name, g.at(name)));
     r.sections.push_back(std::move(sec));
   }
   return r;

@@ -116,8 +116,8 @@ const std::vector<std::string>& group_fields() {
   return fields;
 }
 
-std::string group_value(const tickets::Ticket& t, const std::string& field) {
-  std::string v;
+std::string_view group_value(const tickets::Ticket& t, const std::string& field) {
+  std::string_view v;
   if (field == "priority")
     v = t.priority;
   else if (field == "team")
@@ -134,7 +134,7 @@ std::string group_value(const tickets::Ticket& t, const std::string& field) {
     v = t.service;
   else if (field == "customer")
     v = t.customer_email.empty() ? t.customer_name : t.customer_email;
-  return v.empty() ? "(none)" : v;
+  return v.empty() ? std::string_view("(none)") : v;
 }
 
 std::optional<std::int64_t> percentile(std::vector<std::int64_t>& values, int p) {
@@ -178,9 +178,9 @@ SlaReport sla_report(tickets::Session& s, const Period& period, const std::strin
   Section breaches{"breaches", "Breaches", breach_columns(), {}, std::nullopt, ""};
   s.store.reports().each_ticket(
       sel, [&](const tickets::Ticket& t, const std::vector<tickets::Mark>& marks) {
-        sla::TicketSla m = levels.measure(t, marks, s.now);
+        sla::TicketSla m = levels.measure(t, marks, s.now, sla::ClockSet::targets());
         if (m.policy.empty()) return true;
-        Group& g = ungrouped ? *ungrouped : groups[group_value(t, by)];
+        Group& g = ungrouped ? *ungrouped : groups[std::string(group_value(t, by))];
         for (Group* x : {&g, &total}) {
           ++x->tickets;
           x->response.add(m.clock("response"));
@@ -190,8 +190,15 @@ SlaReport sla_report(tickets::Session& s, const Period& period, const std::strin
           const sla::Clock* c = m.clock(name);
           if (c == nullptr || !c->state.breached) continue;
           ++out.breaches;
-          keep(Breach{t.id, name, t.priority, t.team, t.assignee, t.title, c->state.due,
-                      -c->state.remaining / 60});
+          Breach b{t.id, name, {}, {}, {}, {}, c->state.due, -c->state.remaining / 60};
+          // A breach the full heap would drop at once needs no strings copied.
+          if (list_limit > 0 && kept.size() == list_limit && !more_overdue(b, kept.front()))
+            continue;
+          b.priority = t.priority;
+          b.team = t.team;
+          b.assignee = t.assignee;
+          b.title = t.title;
+          keep(std::move(b));
         }
         return true;
       });
