@@ -104,9 +104,7 @@ Digest digest_report(tickets::Session& s, const Period& p) {
   std::vector<Due> breaches, risks;  // the first kDigestRows of each, as heaps
   std::size_t missed_count = 0, risk_count = 0;
   std::vector<tickets::Mark> known;
-  // Reused from ticket to ticket: their strings keep their storage.
-  History now;
-  tickets::Ticket t;
+  History now;  // reused from ticket to ticket: its strings keep their storage
   store::ReportSelection sel;
   sel.open_since = p.previous_since;
   sel.logged_until = known_until(Instant::max(), s.now);
@@ -114,7 +112,7 @@ Digest digest_report(tickets::Session& s, const Period& p) {
   for (const auto& rule : cfg.sla_rules)
     if (tickets::reads_people(rule.match)) sel.details = true;
   s.store.reports().each_ticket(
-      sel, [&](const tickets::Ticket& row, const std::vector<tickets::Mark>& marks) {
+      sel, [&](tickets::Ticket& row, const std::vector<tickets::Mark>& marks) {
         history_at(row, marks, s.now, now);
         if (!now.logged) return true;
         if (in(row.created_at, p.since, end)) ++logged;
@@ -134,7 +132,8 @@ Digest digest_report(tickets::Session& s, const Period& p) {
         if (open_at(last_second)) ++open_end;
         if (open_at(before_start)) ++open_start;
 
-        ticket_at(row, now, t);
+        set_history(row, now);  // the ticket as it stood at --now
+        const tickets::Ticket& t = row;
         std::size_t n = marks_until(marks, s.now);
         const std::vector<tickets::Mark>* upto = &marks;
         if (n < marks.size()) {

@@ -83,21 +83,20 @@ void history_at(const tickets::Ticket& t, const std::vector<tickets::Mark>& mark
 }
 
 tickets::Ticket ticket_at(const tickets::Ticket& t, const History& h) {
-  tickets::Ticket out;
-  ticket_at(t, h, out);
+  tickets::Ticket out = t;
+  set_history(out, h);
   return out;
 }
 
-void ticket_at(const tickets::Ticket& t, const History& h, tickets::Ticket& out) {
-  out = t;
-  out.status = h.status.empty() ? t.status : h.status;
-  out.team = h.team;
-  out.assignee = h.assignee;
-  out.escalation_level = h.escalations;
-  out.reopen_count = h.reopens;
-  out.first_response_at = h.first_reply;
-  out.resolved_at = tickets::is_open_status(out.status) ? std::nullopt : h.resolved;
-  out.closed_at = out.status == "closed" ? h.closed : std::nullopt;
+void set_history(tickets::Ticket& t, const History& h) {
+  if (!h.status.empty()) t.status = h.status;
+  t.team = h.team;
+  t.assignee = h.assignee;
+  t.escalation_level = h.escalations;
+  t.reopen_count = h.reopens;
+  t.first_response_at = h.first_reply;
+  t.resolved_at = tickets::is_open_status(t.status) ? std::nullopt : h.resolved;
+  t.closed_at = t.status == "closed" ? h.closed : std::nullopt;
 }
 
 }  // namespace desk::report

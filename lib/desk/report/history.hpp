@@ -52,7 +52,8 @@ void history_at(const tickets::Ticket& t, const std::vector<tickets::Mark>& mark
 // `t` as it stood at `at`: status, team and assignee from the marks, the
 // resolution and first response times, escalation and reopen counts.
 tickets::Ticket ticket_at(const tickets::Ticket& t, const History& h);
-// The same into `out` (not `t`), reusing its strings' storage.
-void ticket_at(const tickets::Ticket& t, const History& h, tickets::Ticket& out);
+// The same in place: a report changes the reader's own row (see
+// ReportStore::each_ticket) rather than copy some forty fields per ticket.
+void set_history(tickets::Ticket& t, const History& h);
 
 }  // namespace desk::report

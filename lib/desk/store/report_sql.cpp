@@ -78,8 +78,8 @@ class SqliteReportStore final : public ReportStore {
   explicit SqliteReportStore(SqliteStore& s) : s_(s) {}
 
   void each_ticket(const ReportSelection& sel,
-                   const std::function<bool(const tickets::Ticket&,
-                                            const std::vector<tickets::Mark>&)>& row) override {
+                   const std::function<bool(tickets::Ticket&, const std::vector<tickets::Mark>&)>&
+                       row) override {
     std::string sql = fmt::format(
         "SELECT {}{}{}{} FROM tickets t{}", kColumns, sel.titles ? kTitleColumns : kNoTitleColumns,
         sel.marks ? kMarksColumn : kNoMarksColumn, sel.details ? kDetailColumns : kNoDetailColumns,
