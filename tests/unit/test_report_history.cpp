@@ -105,4 +105,46 @@ TEST_SUITE("report/history") {
     CHECK(bare.assignee == "erin");
     CHECK_FALSE(report::history_at(t, {}, at("2026-11-22T00:00:00Z")).logged);
   }
+
+  TEST_CASE("a reused History, and set_history in place, give what fresh values give") {
+    tickets::Ticket t;
+    t.id = 7;
+    t.status = "closed";
+    t.created_at = at("2026-11-23T09:00:00Z");
+    tickets::Ticket other;
+    other.id = 8;
+    other.status = "new";
+    other.title = "a title long enough to live on the heap";
+    other.created_at = at("2026-11-23T09:00:00Z");
+    report::History h;
+    // A full history first, so that the reused value holds something.
+    report::history_at(t, story(), at("2026-11-30T00:00:00Z"), h);
+    for (const char* when : {"2026-11-23T08:00:00Z", "2026-11-23T11:30:00Z", "2026-11-24T09:30:00Z",
+                             "2026-11-30T00:00:00Z"}) {
+      report::history_at(other, story(), at(when), h);
+      auto fresh = report::history_at(other, story(), at(when));
+      CHECK(h.logged == fresh.logged);
+      CHECK(h.status == fresh.status);
+      CHECK(h.team == fresh.team);
+      CHECK(h.assignee == fresh.assignee);
+      CHECK(h.escalations == fresh.escalations);
+      CHECK(h.reopens == fresh.reopens);
+      CHECK(h.first_reply == fresh.first_reply);
+      CHECK(h.resolved == fresh.resolved);
+      CHECK(h.closed == fresh.closed);
+      CHECK(h.technicians == fresh.technicians);
+      tickets::Ticket out = other;
+      report::set_history(out, h);  // in place, as reports do
+      auto expected = report::ticket_at(other, fresh);
+      CHECK(out.id == 8);
+      CHECK(out.title == expected.title);
+      CHECK(out.status == expected.status);
+      CHECK(out.assignee == expected.assignee);
+      CHECK(out.resolved_at == expected.resolved_at);
+      CHECK(out.closed_at == expected.closed_at);
+    }
+    report::history_at(t, {}, at("2026-11-30T00:00:00Z"), h);  // a row without a timeline
+    CHECK(h.technicians.empty());
+    CHECK(h.status == "closed");
+  }
 }

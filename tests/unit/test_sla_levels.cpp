@@ -168,4 +168,33 @@ TEST_SUITE("sla/levels") {
     CHECK(s.clocks.empty());
     CHECK(s.next_due() == nullptr);
   }
+
+  TEST_CASE("a ClockSet leaves clocks out without changing the others") {
+    auto c = office();
+    c.default_sla = "standard";
+    sla::ServiceLevels levels(c);
+    auto t = ticket("2026-11-23T09:00:00Z", "pending");
+    t.team = "l2";
+    tickets::Mark to_team = mark("escalated", "2026-11-23T10:00:00Z", "new");
+    to_team.team = "l2";
+    std::vector<tickets::Mark> marks = {mark("logged", "2026-11-23T09:00:00Z", "new"), to_team,
+                                        mark("reply", "2026-11-23T10:20:00Z"),
+                                        mark("status", "2026-11-23T11:00:00Z", "pending")};
+    Instant now = utc("2026-11-24T12:00:00Z");
+    auto all = levels.measure(t, marks, now);
+    auto targets = levels.measure(t, marks, now, sla::ClockSet::targets());
+    REQUIRE(all.clocks.size() == 5);
+    REQUIRE(targets.clocks.size() == 2);
+    CHECK(targets.policy == all.policy);
+    CHECK(targets.paused == all.paused);
+    for (const auto& kept : targets.clocks) {
+      const auto* same = all.clock(kept.name);
+      REQUIRE(same != nullptr);
+      CHECK(kept.state.due == same->state.due);
+      CHECK(kept.state.elapsed == same->state.elapsed);
+      CHECK(kept.state.breached == same->state.breached);
+    }
+    CHECK(targets.clock("update") == nullptr);
+    CHECK(targets.clock("ola_response") == nullptr);
+  }
 }

@@ -81,4 +81,37 @@ TEST_SUITE("tickets/timeline") {
     tickets::read_marks("", out);
     CHECK(out.empty());
   }
+
+  TEST_CASE("separators anywhere in an eight-byte word, long names, stray controls") {
+    // The decoder tests eight bytes at a time: names longer than a word,
+    // separators at every offset, a tab inside a name (kept), more than six
+    // fields (the rest ignored) and empty entries.
+    std::string long_team(37, 't');
+    for (std::size_t pad = 0; pad < 9; ++pad) {
+      std::string kind = "reply" + std::string(pad, 'y');
+      std::string timeline = kind + "\x1f" + "1700000000\x1f\x1f=" + long_team +
+                             "\x1f=a\tb\x1frule\x1f"
+                             "extra\x1e\x1estatus\x1f-5\x1fpending";
+      std::vector<Mark> marks = tickets::read_marks(timeline);
+      REQUIRE(marks.size() == 3);
+      CHECK(marks[0].kind == kind);
+      CHECK(to_unix(marks[0].at) == 1700000000);
+      CHECK_FALSE(marks[0].status.has_value());
+      CHECK(marks[0].team == long_team);
+      CHECK(marks[0].assignee == "a\tb");
+      CHECK(marks[0].rule == "rule");
+      CHECK(marks[1].kind.empty());  // the empty entry between two separators
+      CHECK(to_unix(marks[1].at) == 0);
+      CHECK(marks[2].kind == "status");
+      CHECK(to_unix(marks[2].at) == -5);
+      CHECK(marks[2].status == "pending");
+    }
+    CHECK(tickets::read_marks("logged\x1f"
+                              "12\x1e")
+              .size() == 1);  // a trailing separator
+    CHECK(to_unix(tickets::read_marks("logged\x1f"
+                                      "12x")
+                      .front()
+                      .at) == 0);  // not a time
+  }
 }

@@ -99,7 +99,7 @@ Report backlog_report(tickets::Session& s, const Period& period, const std::stri
         total.add(age, t.status, t.created_at);
         per_age[age].add(age, t.status, t.created_at);
         per_status[t.status].add(age, t.status, t.created_at);
-        per_group[group_value(t, by)].add(age, t.status, t.created_at);
+        per_group[std::string(group_value(t, by))].add(age, t.status, t.created_at);
         Open o{t.id, t.created_at, t.status, t.team, t.assignee, t.priority, ""};
         auto older = [](const Open& a, const Open& b) {
           return a.created != b.created ? a.created < b.created : a.id < b.id;

@@ -95,7 +95,7 @@ Report csat_report(tickets::Session& s, const Period& period, const std::string&
   auto value = [](const std::string& grouping, const tickets::Ticket& t,
                   const std::string& technician) {
     if (grouping == "technician") return none_if_empty(technician);
-    return group_value(t, grouping);
+    return std::string(group_value(t, grouping));
   };
   s.store.ratings().each_between(
       period.since, period.until, [&](const catalog::Rating& r, const tickets::Ticket& t) {
@@ -205,7 +205,7 @@ Report complaints_report(tickets::Session& s, const Period& period, const std::s
         const sla::Clock* ack = m.clock("response");
         const sla::Clock* resp = m.clock("resolve");
         Json ack_minutes, resp_minutes;
-        for (Group* g : {&groups[group_value(t, grouping)], &total}) {
+        for (Group* g : {&groups[std::string(group_value(t, grouping))], &total}) {
           ++g->complaints;
           if (tickets::is_open_status(t.status)) ++g->open;
           if (t.outcome == "upheld") ++g->upheld;

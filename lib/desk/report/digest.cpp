@@ -49,6 +49,35 @@ std::string shown(std::size_t n, std::size_t total, const char* what, const char
   return fmt::format("{} {}.", total, what);
 }
 
+// Most overdue first, then by ticket and clock.
+bool more_overdue(const Due& a, const Due& b) {
+  if (a.minutes != b.minutes) return a.minutes > b.minutes;
+  return a.ticket != b.ticket ? a.ticket < b.ticket : a.clock < b.clock;
+}
+
+// Falling due first, then by ticket (a ticket is at risk once).
+bool due_sooner(const Due& a, const Due& b) {
+  return a.due != b.due ? a.due < b.due : a.ticket < b.ticket;
+}
+
+// Keeps the kDigestRows first of a stream in the order `first`, as a heap
+// whose front is the last of them, so that a breach in every other ticket
+// never holds them all in memory. Fills in the ticket's strings only for
+// what it keeps.
+void keep_first(std::vector<Due>& heap, Due&& d, bool (*first)(const Due&, const Due&),
+                const tickets::Ticket& t) {
+  if (heap.size() == kDigestRows) {
+    if (!first(d, heap.front())) return;
+    std::pop_heap(heap.begin(), heap.end(), first);
+    heap.pop_back();
+  }
+  d.priority = t.priority;
+  d.team = t.team;
+  d.assignee = t.assignee;
+  heap.push_back(std::move(d));
+  std::push_heap(heap.begin(), heap.end(), first);
+}
+
 Json summary_row(const char* measure, const char* label, std::int64_t value,
                  std::optional<std::int64_t> previous) {
   return {{"measure", measure},
@@ -72,8 +101,10 @@ Digest digest_report(tickets::Session& s, const Period& p) {
 
   std::int64_t logged = 0, logged_before = 0, resolved = 0, resolved_before = 0;
   std::int64_t open_end = 0, open_start = 0, breached_before = 0;
-  std::vector<Due> breaches, risks;
+  std::vector<Due> breaches, risks;  // the first kDigestRows of each, as heaps
+  std::size_t missed_count = 0, risk_count = 0;
   std::vector<tickets::Mark> known;
+  History now;  // reused from ticket to ticket: its strings keep their storage
   store::ReportSelection sel;
   sel.open_since = p.previous_since;
   sel.logged_until = known_until(Instant::max(), s.now);
@@ -81,14 +112,14 @@ Digest digest_report(tickets::Session& s, const Period& p) {
   for (const auto& rule : cfg.sla_rules)
     if (tickets::reads_people(rule.match)) sel.details = true;
   s.store.reports().each_ticket(
-      sel, [&](const tickets::Ticket& row, const std::vector<tickets::Mark>& marks) {
-        History now = history_at(row, marks, s.now);
+      sel, [&](tickets::Ticket& row, const std::vector<tickets::Mark>& marks) {
+        history_at(row, marks, s.now, now);
         if (!now.logged) return true;
         if (in(row.created_at, p.since, end)) ++logged;
         if (in(row.created_at, p.previous_since, previous_end)) ++logged_before;
         bool resolved_in = false, resolved_in_before = false;
         for (const auto& m : marks) {
-          if (m.kind != "resolved") continue;
+          if (!m.is("resolved")) continue;
           resolved_in = resolved_in || in(m.at, p.since, end);
           resolved_in_before = resolved_in_before || in(m.at, p.previous_since, previous_end);
         }
@@ -101,41 +132,44 @@ Digest digest_report(tickets::Session& s, const Period& p) {
         if (open_at(last_second)) ++open_end;
         if (open_at(before_start)) ++open_start;
 
-        tickets::Ticket t = ticket_at(row, now);
+        set_history(row, now);  // the ticket as it stood at --now
+        const tickets::Ticket& t = row;
         std::size_t n = marks_until(marks, s.now);
         const std::vector<tickets::Mark>* upto = &marks;
         if (n < marks.size()) {
           known.assign(marks.begin(), marks.begin() + static_cast<std::ptrdiff_t>(n));
           upto = &known;
         }
-        sla::TicketSla m = levels.measure(t, *upto, s.now);
+        // Breaches need the response and resolution clocks; the at-risk list,
+        // every clock, but only of tickets open now.
+        sla::TicketSla m = levels.measure(t, *upto, s.now,
+                                          now.open() ? sla::ClockSet{} : sla::ClockSet::targets());
         for (const char* name : {"response", "resolve"}) {
           const sla::Clock* c = m.clock(name);
           if (c == nullptr || !c->state.breached) continue;
-          if (in(c->state.due, p.since, end))
-            breaches.push_back({t.id, name, c->state.due, -c->state.remaining / 60,
-                                c->state.percent_used, t.priority, t.team, t.assignee, ""});
-          else if (in(c->state.due, p.previous_since, previous_end))
+          if (in(c->state.due, p.since, end)) {
+            ++missed_count;
+            keep_first(breaches,
+                       {t.id, name, c->state.due, -c->state.remaining / 60, c->state.percent_used,
+                        "", "", "", ""},
+                       more_overdue, t);
+          } else if (in(c->state.due, p.previous_since, previous_end)) {
             ++breached_before;
+          }
         }
         if (now.open() && m.at_risk())
-          if (const sla::Clock* c = m.next_due(); c != nullptr && c->state.at_risk)
-            risks.push_back({t.id, c->name, c->state.due, c->state.remaining / 60,
-                             c->state.percent_used, t.priority, t.team, t.assignee, ""});
+          if (const sla::Clock* c = m.next_due(); c != nullptr && c->state.at_risk) {
+            ++risk_count;
+            keep_first(risks,
+                       {t.id, c->name, c->state.due, c->state.remaining / 60, c->state.percent_used,
+                        "", "", "", ""},
+                       due_sooner, t);
+          }
         return true;
       });
 
-  std::sort(breaches.begin(), breaches.end(), [](const Due& a, const Due& b) {
-    if (a.minutes != b.minutes) return a.minutes > b.minutes;
-    return a.ticket != b.ticket ? a.ticket < b.ticket : a.clock < b.clock;
-  });
-  std::sort(risks.begin(), risks.end(), [](const Due& a, const Due& b) {
-    return a.due != b.due ? a.due < b.due : a.ticket < b.ticket;
-  });
-
-  const std::size_t missed_count = breaches.size(), risk_count = risks.size();
-  if (breaches.size() > kDigestRows) breaches.resize(kDigestRows);
-  if (risks.size() > kDigestRows) risks.resize(kDigestRows);
+  std::sort(breaches.begin(), breaches.end(), more_overdue);
+  std::sort(risks.begin(), risks.end(), due_sooner);
   for (auto* list : {&breaches, &risks})
     for (auto& d : *list) d.title = title_of(s, d.ticket);
 

@@ -26,9 +26,19 @@ std::string_view status_at(const tickets::Ticket& t, const std::vector<tickets::
 
 History history_at(const tickets::Ticket& t, const std::vector<tickets::Mark>& marks, Instant at) {
   History h;
+  history_at(t, marks, at, h);
+  return h;
+}
+
+void history_at(const tickets::Ticket& t, const std::vector<tickets::Mark>& marks, Instant at,
+                History& h) {
+  std::vector<std::string> technicians = std::move(h.technicians);
+  technicians.clear();
+  h = History{};
+  h.technicians = std::move(technicians);
   if (marks.empty()) {
     h.logged = t.created_at <= at;
-    if (!h.logged) return h;
+    if (!h.logged) return;
     h.status = t.status;
     h.team = t.team;
     h.assignee = t.assignee;
@@ -39,12 +49,12 @@ History history_at(const tickets::Ticket& t, const std::vector<tickets::Mark>& m
     h.first_resolved = h.resolved = t.resolved_at;
     h.closed = t.closed_at;
     if (!t.assignee.empty()) h.technicians.push_back(t.assignee);
-    return h;
+    return;
   }
   std::size_t n = marks_until(marks, at);
   for (std::size_t i = 0; i < n; ++i) {
     const tickets::Mark& m = marks[i];
-    if (m.kind == "logged") h.logged = true;
+    if (m.is("logged")) h.logged = true;
     if (m.status && *m.status != h.status) {
       h.status = *m.status;
       h.status_since = m.at;
@@ -56,34 +66,37 @@ History history_at(const tickets::Ticket& t, const std::vector<tickets::Mark>& m
           std::find(h.technicians.begin(), h.technicians.end(), *m.assignee) == h.technicians.end())
         h.technicians.push_back(*m.assignee);
     }
-    if (m.kind == "escalated") ++h.escalations;
-    if (m.kind == "reopened") {
+    if (m.is("escalated")) ++h.escalations;
+    if (m.is("reopened")) {
       ++h.reopens;
       h.resolved.reset();
       h.closed.reset();
     }
-    if (m.kind == "reply" && !h.first_reply) h.first_reply = m.at;
-    if (m.kind == "resolved") {
+    if (m.is("reply") && !h.first_reply) h.first_reply = m.at;
+    if (m.is("resolved")) {
       if (!h.first_resolved) h.first_resolved = m.at;
       h.resolved = m.at;
     }
-    if (m.kind == "closed") h.closed = m.at;
+    if (m.is("closed")) h.closed = m.at;
   }
   if (!h.logged && n > 0) h.logged = true;  // a timeline without its logged mark
-  return h;
 }
 
 tickets::Ticket ticket_at(const tickets::Ticket& t, const History& h) {
   tickets::Ticket out = t;
-  out.status = h.status.empty() ? t.status : h.status;
-  out.team = h.team;
-  out.assignee = h.assignee;
-  out.escalation_level = h.escalations;
-  out.reopen_count = h.reopens;
-  out.first_response_at = h.first_reply;
-  out.resolved_at = tickets::is_open_status(out.status) ? std::nullopt : h.resolved;
-  out.closed_at = out.status == "closed" ? h.closed : std::nullopt;
+  set_history(out, h);
   return out;
+}
+
+void set_history(tickets::Ticket& t, const History& h) {
+  if (!h.status.empty()) t.status = h.status;
+  t.team = h.team;
+  t.assignee = h.assignee;
+  t.escalation_level = h.escalations;
+  t.reopen_count = h.reopens;
+  t.first_response_at = h.first_reply;
+  t.resolved_at = tickets::is_open_status(t.status) ? std::nullopt : h.resolved;
+  t.closed_at = t.status == "closed" ? h.closed : std::nullopt;
 }
 
 }  // namespace desk::report

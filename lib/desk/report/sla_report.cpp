@@ -108,6 +108,10 @@ bool more_overdue(const Breach& a, const Breach& b) {
   return std::string_view(a.clock) < std::string_view(b.clock);
 }
 
+std::string_view or_none(std::string_view v) {
+  return v.empty() ? std::string_view("(none)") : v;
+}
+
 }  // namespace
 
 const std::vector<std::string>& group_fields() {
@@ -116,25 +120,24 @@ const std::vector<std::string>& group_fields() {
   return fields;
 }
 
-std::string group_value(const tickets::Ticket& t, const std::string& field) {
-  std::string v;
-  if (field == "priority")
-    v = t.priority;
-  else if (field == "team")
-    v = t.team;
-  else if (field == "type")
-    v = t.type;
-  else if (field == "category")
-    v = t.category;
-  else if (field == "assignee")
-    v = t.assignee;
-  else if (field == "channel")
-    v = t.channel;
-  else if (field == "service")
-    v = t.service;
-  else if (field == "customer")
-    v = t.customer_email.empty() ? t.customer_name : t.customer_email;
-  return v.empty() ? "(none)" : v;
+GroupValue group_getter(const std::string& field) {
+  using tickets::Ticket;
+  if (field == "priority") return [](const Ticket& t) { return or_none(t.priority); };
+  if (field == "team") return [](const Ticket& t) { return or_none(t.team); };
+  if (field == "type") return [](const Ticket& t) { return or_none(t.type); };
+  if (field == "category") return [](const Ticket& t) { return or_none(t.category); };
+  if (field == "assignee") return [](const Ticket& t) { return or_none(t.assignee); };
+  if (field == "channel") return [](const Ticket& t) { return or_none(t.channel); };
+  if (field == "service") return [](const Ticket& t) { return or_none(t.service); };
+  if (field == "customer")
+    return [](const Ticket& t) {
+      return or_none(t.customer_email.empty() ? t.customer_name : t.customer_email);
+    };
+  return [](const Ticket&) { return or_none({}); };
+}
+
+std::string_view group_value(const tickets::Ticket& t, const std::string& field) {
+  return group_getter(field)(t);
 }
 
 std::optional<std::int64_t> percentile(std::vector<std::int64_t>& values, int p) {
@@ -178,9 +181,9 @@ SlaReport sla_report(tickets::Session& s, const Period& period, const std::strin
   Section breaches{"breaches", "Breaches", breach_columns(), {}, std::nullopt, ""};
   s.store.reports().each_ticket(
       sel, [&](const tickets::Ticket& t, const std::vector<tickets::Mark>& marks) {
-        sla::TicketSla m = levels.measure(t, marks, s.now);
+        sla::TicketSla m = levels.measure(t, marks, s.now, sla::ClockSet::targets());
         if (m.policy.empty()) return true;
-        Group& g = ungrouped ? *ungrouped : groups[group_value(t, by)];
+        Group& g = ungrouped ? *ungrouped : groups[std::string(group_value(t, by))];
         for (Group* x : {&g, &total}) {
           ++x->tickets;
           x->response.add(m.clock("response"));
@@ -190,8 +193,15 @@ SlaReport sla_report(tickets::Session& s, const Period& period, const std::strin
           const sla::Clock* c = m.clock(name);
           if (c == nullptr || !c->state.breached) continue;
           ++out.breaches;
-          keep(Breach{t.id, name, t.priority, t.team, t.assignee, t.title, c->state.due,
-                      -c->state.remaining / 60});
+          Breach b{t.id, name, {}, {}, {}, {}, c->state.due, -c->state.remaining / 60};
+          // A breach the full heap would drop at once needs no strings copied.
+          if (list_limit > 0 && kept.size() == list_limit && !more_overdue(b, kept.front()))
+            continue;
+          b.priority = t.priority;
+          b.team = t.team;
+          b.assignee = t.assignee;
+          b.title = t.title;
+          keep(std::move(b));
         }
         return true;
       });

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "desk/report/period.hpp"
 #include "desk/report/report.hpp"
@@ -12,9 +13,15 @@
 
 namespace desk::report {
 
-// The fields reports group by, and a ticket's value for one of them.
+// The fields reports group by, and a ticket's value for one of them: a view
+// into `t` (or of "(none)"), so that grouping a million tickets copies no
+// strings.
 const std::vector<std::string>& group_fields();
-std::string group_value(const tickets::Ticket& t, const std::string& field);
+std::string_view group_value(const tickets::Ticket& t, const std::string& field);
+// The same as a function looked up once, so that a loop over a million
+// tickets compares no field names.
+using GroupValue = std::string_view (*)(const tickets::Ticket&);
+GroupValue group_getter(const std::string& field);
 
 struct SlaReport {
   Report report;

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <map>
+#include <string_view>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -23,6 +24,16 @@ constexpr int kPeriods = 4;  // this one and three before
 constexpr std::size_t kChartLines = 6;
 
 using Counts = std::array<std::int64_t, kPeriods>;  // [0] this period, [3] the oldest
+// By category or service name; found by a view, so that counting a ticket
+// copies no string.
+using CountsByName = std::map<std::string, Counts, std::less<>>;
+
+Counts& counts_of(CountsByName& counts, const std::string& name) {
+  std::string_view key = name.empty() ? std::string_view("(none)") : std::string_view(name);
+  auto it = counts.find(key);
+  if (it == counts.end()) it = counts.emplace(std::string(key), Counts{}).first;
+  return it->second;
+}
 
 // A ticket of the period, for the repeats: its distinct title (category and
 // title) by index.
@@ -53,7 +64,7 @@ int trend_rank(const std::string& trend) {
   return trend == "rising" ? 0 : trend == "falling" ? 1 : 2;
 }
 
-std::vector<Json> trend_rows(const char* key, const std::map<std::string, Counts>& counts) {
+std::vector<Json> trend_rows(const char* key, const CountsByName& counts) {
   std::vector<Json> rows;
   for (const auto& [name, c] : counts) {
     double baseline = baseline_of(c);
@@ -110,7 +121,7 @@ Report trends_report(tickets::Session& s, const Period& period) {
         return k;
     return -1;
   };
-  std::map<std::string, Counts> categories, services;
+  CountsByName categories, services;
   std::vector<Titled> titled;  // distinct (category, title)
   std::unordered_map<std::string, std::size_t> title_index;
   std::vector<Logged> logged;
@@ -123,8 +134,8 @@ Report trends_report(tickets::Session& s, const Period& period) {
         int k = period_of(t.created_at);
         if (k < 0) return true;
         auto u = static_cast<std::size_t>(k);
-        ++categories[t.category.empty() ? "(none)" : t.category][u];
-        ++services[t.service.empty() ? "(none)" : t.service][u];
+        ++counts_of(categories, t.category)[u];
+        ++counts_of(services, t.service)[u];
         if (k == 0) {
           std::string key = t.category + '\0' + t.title;
           auto [it, added] = title_index.try_emplace(std::move(key), titled.size());

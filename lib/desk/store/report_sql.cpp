@@ -2,6 +2,7 @@
 // row (tickets.timeline, schema 0005; tickets/timeline.hpp), and counts
 // grouped in SQL. The SQL is
 // assembled from the fixed fragments below only; every value is bound.
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <sqlite3.h>
@@ -43,6 +44,14 @@ constexpr const char* kLoggedUntil = "t.created_at < ?";
 // on the 1M-ticket bench store, where most rows qualify for a long period.
 constexpr const char* kOpenSince = "(+t.status IN ({}) OR +t.resolved_at >= ?)";
 constexpr const char* kLoggedUntilScanned = "+t.created_at < ?";
+// The same for a logging span that holds most of the store: seeking each row
+// from the created_at index cost a tenth of `report performance` over the
+// 1M-ticket bench store's 90 days, where a scan reads every page once anyway.
+constexpr const char* kLoggedSinceScanned = "+t.created_at >= ?";
+// The first and last logging times, each from the end of the created_at
+// index (one aggregate per SELECT, so that SQLite does not scan for them).
+constexpr const char* kLoggedRange =
+    "SELECT (SELECT min(created_at) FROM tickets), (SELECT max(created_at) FROM tickets)";
 
 // The SQL expression for a group field's value; nullptr when unknown.
 const char* field_expression(const std::string& field) {
@@ -70,8 +79,8 @@ class SqliteReportStore final : public ReportStore {
   explicit SqliteReportStore(SqliteStore& s) : s_(s) {}
 
   void each_ticket(const ReportSelection& sel,
-                   const std::function<bool(const tickets::Ticket&,
-                                            const std::vector<tickets::Mark>&)>& row) override {
+                   const std::function<bool(tickets::Ticket&, const std::vector<tickets::Mark>&)>&
+                       row) override {
     std::string sql = fmt::format(
         "SELECT {}{}{}{} FROM tickets t{}", kColumns, sel.titles ? kTitleColumns : kNoTitleColumns,
         sel.marks ? kMarksColumn : kNoMarksColumn, sel.details ? kDetailColumns : kNoDetailColumns,
@@ -79,12 +88,15 @@ class SqliteReportStore final : public ReportStore {
     std::vector<std::string> where;
     std::vector<std::int64_t> times;
     std::vector<std::string> statuses;
+    bool scan = sel.open_since && !sel.logged_since;
+    if (sel.logged_since && sel.logged_until && !sel.open_since)
+      scan = most_logged(*sel.logged_since, *sel.logged_until);
     if (sel.logged_since) {
-      where.emplace_back(kLoggedSince);
+      where.emplace_back(scan ? kLoggedSinceScanned : kLoggedSince);
       times.push_back(to_unix(*sel.logged_since));
     }
     if (sel.logged_until) {
-      where.emplace_back(sel.open_since && !sel.logged_since ? kLoggedUntilScanned : kLoggedUntil);
+      where.emplace_back(scan ? kLoggedUntilScanned : kLoggedUntil);
       times.push_back(to_unix(*sel.logged_until));
     }
     if (sel.open_since) {
@@ -141,8 +153,12 @@ class SqliteReportStore final : public ReportStore {
         t.resolved_at = time(16);
         t.closed_at = time(17);
         read_text(18, t.service_sla);
-        read_text(19, t.title);
-        read_text(20, t.resolution_code);
+        // Columns left out read as NULL: not asking for them saves two calls
+        // each per row.
+        if (sel.titles) {
+          read_text(19, t.title);
+          read_text(20, t.resolution_code);
+        }
         const auto* timeline = sqlite3_column_text(raw, 21);
         tickets::read_marks(
             timeline == nullptr
@@ -150,11 +166,13 @@ class SqliteReportStore final : public ReportStore {
                 : std::string_view(reinterpret_cast<const char*>(timeline),
                                    static_cast<std::size_t>(sqlite3_column_bytes(raw, 21))),
             marks);
-        read_text(22, t.customer_name);
-        read_text(23, t.customer_email);
-        read_text(24, t.customer_tier);
-        read_text(25, tags);
-        t.tags = util::split(tags, ',');
+        if (sel.details) {
+          read_text(22, t.customer_name);
+          read_text(23, t.customer_email);
+          read_text(24, t.customer_tier);
+          read_text(25, tags);
+          t.tags = util::split(tags, ',');
+        }
         if (!row(t, marks)) break;
       }
     });
@@ -183,6 +201,21 @@ class SqliteReportStore final : public ReportStore {
   }
 
  private:
+  // Whether [since, until) likely holds half the tickets or more: the share
+  // of the time from the first ticket logged to the last that it covers.
+  // Counting them instead took 80 ms over a million tickets, as much as the
+  // scan saves on a long period.
+  bool most_logged(Instant since, Instant until) {
+    return s_.guarded([&] {
+      SQLite::Statement st(s_.db(), kLoggedRange);
+      if (!st.executeStep() || st.getColumn(0).isNull()) return false;
+      std::int64_t first = st.getColumn(0).getInt64();
+      std::int64_t last = st.getColumn(1).getInt64() + 1;
+      std::int64_t covered = std::min(last, to_unix(until)) - std::max(first, to_unix(since));
+      return covered * 2 >= last - first;
+    });
+  }
+
   SqliteStore& s_;
 };
 

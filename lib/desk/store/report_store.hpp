@@ -47,10 +47,12 @@ class ReportStore {
 
   // Streams the tickets `s` selects until `row` returns false. Only the
   // fields reports use are filled: description, resolution text, workaround,
-  // supplier and external id stay empty.
-  virtual void each_ticket(const ReportSelection& s,
-                           const std::function<bool(const tickets::Ticket&,
-                                                    const std::vector<tickets::Mark>&)>& row) = 0;
+  // supplier and external id stay empty. The ticket is the reader's own and
+  // the fields it fills are read afresh for each row, so `row` may change
+  // them in place (report::set_history does) rather than copy the ticket.
+  virtual void each_ticket(
+      const ReportSelection& s,
+      const std::function<bool(tickets::Ticket&, const std::vector<tickets::Mark>&)>& row) = 0;
 
   // Tickets logged in [since, until), counted per slot of `slot_seconds`
   // from `since` and per value of `field`: one of report::group_fields(), or
