@@ -321,3 +321,32 @@ TEST_CASE("import: ratings come back with the history that records them") {
   to.ok({"import", "-"}, exported);
   CHECK(show(to, 1)["ratings"].size() == 1);
 }
+
+// Rows are read and checked on a second thread, a few hundred at a time,
+// while the first writes: a bad row far into a file must still stop the
+// import at its own line with nothing written, and a long file must come
+// in whole, in order.
+TEST_CASE("import: a long file comes in whole; a bad row late in it writes nothing") {
+  Sandbox s;
+  s.log("already here");
+  std::string before = s.dump_store();
+  std::string rows = "external_id,title,channel\n";
+  for (int i = 1; i <= 3000; ++i)
+    rows += "X-" + std::to_string(i) + ",ticket " + std::to_string(i) + ",phone\n";
+  std::string bad = rows;
+  std::size_t at = bad.find("X-2600,ticket 2600,phone");
+  REQUIRE(at != std::string::npos);
+  bad.replace(at, std::string("X-2600,ticket 2600,phone").size(), "X-2600,ticket 2600,fax");
+  Result refused = s.run({"import", "-"}, bad);
+  CHECK(refused.status == 65);
+  CHECK(refused.err_line() == "desk: line 2601: unknown channel 'fax'");
+  CHECK(s.dump_store() == before);
+
+  Result done = s.run({"import", "-"}, rows);
+  CHECK(done.status == 0);
+  CHECK(done.err == "Imported '-': 3000 created, 0 updated, 0 skipped (3000 events)\n");
+  Json last = show(s, 3001);
+  CHECK(last["external_id"] == "X-3000");
+  CHECK(last["title"] == "ticket 3000");
+  CHECK(show(s, 1500)["external_id"] == "X-1499");
+}

@@ -8,12 +8,14 @@
 #include "desk/core/error.hpp"
 #include "desk/store/audit_store.hpp"
 #include "desk/store/catalog_store.hpp"
+#include "desk/store/store.hpp"
 #include "desk/tickets/actions.hpp"
 #include "desk/tickets/fields.hpp"
 #include "desk/tickets/priority.hpp"
 #include "desk/tickets/record.hpp"
 #include "desk/tickets/validate.hpp"
 #include "desk/tickets/vocabulary.hpp"
+#include "desk/util/handoff.hpp"
 #include "desk/util/strings.hpp"
 
 namespace desk::bulk {
@@ -513,11 +515,15 @@ struct Importer {
     s.store.ratings().insert(r);
   }
 
-  void append(Event e, std::int64_t ticket_id) {
+  // Writes `e` (its ticket and, unless kept, its id set here). `ready` is
+  // moved from.
+  void append(Event& e, std::int64_t ticket_id, store::PreparedEvent* ready = nullptr) {
     e.ticket_id = ticket_id;
     if (e.id <= last_event) e.id = 0;
     if (e.id && e.id < newest) out_of_order = true;
-    newest = std::max(newest, s.store.append_event(e));
+    std::int64_t id =
+        ready && e.id ? s.store.append_prepared(e, std::move(*ready)) : s.store.append_event(e);
+    newest = std::max(newest, id);
     if (e.kind == "resolved") resolver = {ticket_id, e.actor};
     if (e.kind == "rated") rating(e, ticket_id);
     ++out.events;
@@ -548,7 +554,12 @@ struct Importer {
     return s.store.insert_customer(c);
   }
 
-  void history(Parsed& p) {
+  // `prepared`: the events made ready for the audit chain on the parsing
+  // thread (empty, or one per event, null where an id was not kept).
+  void history(Parsed& p, std::vector<std::optional<store::PreparedEvent>>& prepared) {
+    auto ready = [&](std::size_t i) {
+      return i < prepared.size() && prepared[i] ? &*prepared[i] : nullptr;
+    };
     std::int64_t id = p.ticket.id;
     if (auto existing = s.store.find_ticket(id)) {
       auto stored = s.store.ticket_events(id);
@@ -567,7 +578,7 @@ struct Importer {
       Ticket t = *existing;
       for (std::size_t i = stored.size(); i < p.events.size(); ++i) {
         tickets::apply(t, p.events[i]);
-        append(p.events[i], id);
+        append(p.events[i], id, ready(i));
       }
       s.store.update_ticket(t);
       ++out.updated;
@@ -588,10 +599,11 @@ struct Importer {
               if (c.to == Json(from)) c.to = to;
             }
         p.ticket = tickets::replay(p.events);
+        prepared.clear();  // made for the file's customer id
       }
     }
     s.store.insert_ticket(p.ticket);
-    for (const auto& e : p.events) append(e, id);
+    for (std::size_t i = 0; i < p.events.size(); ++i) append(p.events[i], id, ready(i));
     ++out.created;
   }
 
@@ -654,7 +666,7 @@ struct Importer {
     Ticket t = tickets::replay(p.events);
     t.id = 0;
     std::int64_t id = s.store.insert_ticket(t);
-    for (const auto& e : p.events) append(e, id);
+    for (auto& e : p.events) append(e, id);
     ++out.created;
   }
 };
@@ -671,27 +683,98 @@ Parsed parse_row(const Row& row, const ParseContext& ctx) {
   return parse_other(row, ctx);
 }
 
+namespace {
+
+// A row read, checked and made ready on the parsing thread, or what went
+// wrong with it: the writing thread meets the error at the row's place, so
+// the rows before it are written first, as when one thread does both.
+struct ReadyRow {
+  Row row;
+  Parsed parsed;
+  std::vector<std::optional<store::PreparedEvent>> prepared;
+  std::uint64_t bytes = 0;  // of the file, read by then
+  std::exception_ptr error;
+};
+
+struct ReadyBatch {
+  std::vector<ReadyRow> rows;
+  std::size_t size = 0;
+};
+
+constexpr std::size_t kBatchRows = 256;
+constexpr std::size_t kBatches = 4;
+
+// The audit chain's encoding and hashing of each event whose id the import
+// keeps (the id is part of what is hashed), done here rather than by the
+// writing thread.
+void prepare(ReadyRow& r, std::int64_t last_event) {
+  r.prepared.clear();
+  r.prepared.resize(r.parsed.events.size());
+  for (std::size_t i = 0; i < r.parsed.events.size(); ++i)
+    if (r.parsed.events[i].id > last_event)
+      r.prepared[i] = store::prepare_event(r.parsed.events[i]);
+}
+
+}  // namespace
+
+// Reading and checking rows takes about as long as writing them: the file is
+// read on a second thread while this one writes, and the store is only ever
+// used from this one.
 ImportResult import_rows(tickets::Session& s, RowReader& rows, const std::string& source,
                          const std::function<void(const Progress&)>& progress) {
   s.store.defer_references();
   ParseContext ctx{s.config, s.config.zone(), s.now, s.actor};
   Importer im{s, source, s.store.last_event_id(), {}};
-  Row row;
   Progress pr;
-  while (rows.next(row)) {
-    Parsed p = parse_row(row, ctx);
-    at_line(p.line, [&] {
-      if (p.history)
-        im.history(p);
-      else
-        im.other(p, row);
-    });
-    ++pr.rows;
-    if (progress && pr.rows % 1024 == 0) {
-      pr.bytes = rows.bytes();
-      progress(pr);
-    }
-  }
+  std::vector<ReadyBatch> batches(kBatches);
+  util::run_handoff(
+      batches,
+      [&](util::Handoff<ReadyBatch>& handoff) {
+        for (ReadyBatch* b = handoff.empty(); b; b = handoff.empty()) {
+          bool end = false;
+          while (!end && b->size < kBatchRows) {
+            if (b->size == b->rows.size()) b->rows.emplace_back();
+            ReadyRow& r = b->rows[b->size];
+            r.error = nullptr;
+            r.prepared.clear();
+            try {
+              end = !rows.next(r.row);
+              if (!end) {
+                r.parsed = parse_row(r.row, ctx);
+                if (r.parsed.history) prepare(r, im.last_event);
+              }
+            } catch (...) {
+              r.error = std::current_exception();
+            }
+            if (end) break;
+            r.bytes = rows.bytes();
+            ++b->size;
+            end = r.error != nullptr;
+          }
+          if (b->size) handoff.filled(b);
+          if (end) return;
+        }
+      },
+      [&](util::Handoff<ReadyBatch>& handoff) {
+        while (ReadyBatch* b = handoff.next()) {
+          for (std::size_t i = 0; i < b->size; ++i) {
+            ReadyRow& r = b->rows[i];
+            if (r.error) std::rethrow_exception(r.error);
+            Parsed& p = r.parsed;
+            at_line(p.line, [&] {
+              if (p.history)
+                im.history(p, r.prepared);
+              else
+                im.other(p, r.row);
+            });
+            ++pr.rows;
+            pr.bytes = r.bytes;
+            if (progress && pr.rows % 1024 == 0) progress(pr);
+          }
+          b->size = 0;
+          handoff.give_back(b);
+        }
+      });
   if (progress) {
     pr.bytes = rows.bytes();
     progress(pr);

@@ -1,6 +1,8 @@
 #include "desk/bulk/rows.hpp"
 
+#include <algorithm>
 #include <simdjson.h>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -15,9 +17,23 @@ Json convert(simdjson::dom::element e) {
   using T = simdjson::dom::element_type;
   switch (e.type()) {
     case T::OBJECT: {
+      // Appended without a search for an existing key each time (a ticket
+      // has forty); a repeated key, which JSON allows, then takes the way
+      // that keeps one of them, as nlohmann's own parser does.
+      simdjson::dom::object object(e);
+      std::vector<std::string_view> keys;
+      for (auto field : object) keys.push_back(field.key);
+      std::sort(keys.begin(), keys.end());
+      bool repeated = std::adjacent_find(keys.begin(), keys.end()) != keys.end();
       Json out = Json::object();
-      for (auto field : simdjson::dom::object(e))
-        out[std::string(field.key)] = convert(field.value);
+      auto& fields = static_cast<Json::object_t::Container&>(out.get_ref<Json::object_t&>());
+      fields.reserve(keys.size());
+      for (auto field : object) {
+        if (repeated)
+          out[std::string(field.key)] = convert(field.value);
+        else
+          fields.emplace_back(std::string(field.key), convert(field.value));
+      }
       return out;
     }
     case T::ARRAY: {

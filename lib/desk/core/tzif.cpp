@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <sstream>
 
 #include "desk/core/time.hpp"
@@ -222,6 +223,8 @@ std::optional<ZoneData> ZoneData::parse(std::string_view bytes) {
 
 std::shared_ptr<const ZoneData> ZoneData::load(std::string_view name) {
   static std::map<std::string, std::shared_ptr<const ZoneData>, std::less<>> cache;
+  static std::mutex mutex;  // a bulk import parses times on a second thread
+  std::lock_guard lock(mutex);
   if (auto it = cache.find(name); it != cache.end()) return it->second;
   // Only names of the IANA shape: no absolute paths, no "..".
   if (name.empty() || name.front() == '/' || name.find("..") != std::string_view::npos ||

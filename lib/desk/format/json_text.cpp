@@ -115,4 +115,51 @@ void append_json_double(std::string& out, double d) {
   out += tickets::Json(d).dump();
 }
 
+void append_json(std::string& out, const nlohmann::ordered_json& value) {
+  using T = nlohmann::ordered_json::value_t;
+  switch (value.type()) {
+    case T::string:
+      append_json_string(out, value.get_ref<const std::string&>());
+      return;
+    case T::number_integer:
+      append_json_int(out, value.get<std::int64_t>());
+      return;
+    case T::number_unsigned:
+      append_json_uint(out, value.get<std::uint64_t>());
+      return;
+    case T::boolean:
+      out += value.get<bool>() ? "true" : "false";
+      return;
+    case T::null:
+      out += "null";
+      return;
+    case T::object: {
+      out += '{';
+      bool first = true;
+      for (auto it = value.begin(); it != value.end(); ++it) {
+        if (!first) out += ',';
+        first = false;
+        append_json_string(out, it.key());
+        out += ':';
+        append_json(out, it.value());
+      }
+      out += '}';
+      return;
+    }
+    case T::array: {
+      out += '[';
+      bool first = true;
+      for (const auto& item : value) {
+        if (!first) out += ',';
+        first = false;
+        append_json(out, item);
+      }
+      out += ']';
+      return;
+    }
+    default:  // floating point, binary, discarded: nlohmann's own writer
+      out += value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  }
+}
+
 }  // namespace desk::format

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 namespace desk::format {
 
 // "text" with quotes and escapes.
@@ -17,5 +19,7 @@ void append_valid_json_string(std::string& out, std::string_view text);
 void append_json_int(std::string& out, std::int64_t n);
 void append_json_uint(std::string& out, std::uint64_t n);
 void append_json_double(std::string& out, double d);
+// Any value, as value.dump() would write it, without the temporary string.
+void append_json(std::string& out, const nlohmann::ordered_json& value);
 
 }  // namespace desk::format

@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "desk/audit/chain.hpp"
 #include "desk/catalog/customer.hpp"
 #include "desk/store/report_store.hpp"
 #include "desk/tickets/ticket.hpp"
@@ -45,6 +46,17 @@ struct StoredEvent {
 // The event it stands for, and back.
 Event decode(const StoredEvent& e);
 StoredEvent encode(const Event& e);
+
+// An event made ready for the audit chain ahead of being written: its data
+// encoded, salted and its content digested (audit/chain.hpp), as the event
+// with id record.id. Only the link to the previous event is left, which is
+// what lets a bulk import do this on a second thread.
+struct PreparedEvent {
+  audit::Record record;
+  audit::Digest content{};
+};
+// `e` must carry the id it will be written with. Any thread may call it.
+PreparedEvent prepare_event(const Event& e);
 
 struct Link {
   std::int64_t ticket_id = 0;
@@ -99,6 +111,9 @@ class Store {
   // Events: a ticket's history, oldest first. An event with a non-zero id
   // keeps it (an imported history); otherwise it gets the next one.
   virtual std::int64_t append_event(const Event& e) = 0;
+  // append_event with prepare_event(e) done already. `ready` is used when it
+  // is of this event with the id the event gets; otherwise it is made again.
+  virtual std::int64_t append_prepared(const Event& e, PreparedEvent ready) = 0;
   virtual std::vector<Event> ticket_events(std::int64_t ticket_id) = 0;
   // The highest event id in use (0 when there are none).
   virtual std::int64_t last_event_id() = 0;
