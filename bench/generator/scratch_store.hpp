@@ -56,11 +56,11 @@ class ScratchStore final : public desk::store::Store {
   }
   void each_ticket_with_stored_events(
       const desk::tickets::Query&,
-      const std::function<bool(const Ticket&, std::span<const desk::store::StoredEvent>)>& row)
-      override {
+      const std::function<bool(Ticket&, std::span<desk::store::StoredEvent>)>& row) override {
     std::vector<desk::store::StoredEvent> stored;
     for (const auto& e : events_) stored.push_back(desk::store::encode(e));
-    row(ticket_, stored);
+    Ticket copy = ticket_;
+    row(copy, stored);
   }
   void defer_references() override {}
   std::vector<desk::store::Problem> check_integrity(bool) override { return {}; }

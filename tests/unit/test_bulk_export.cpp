@@ -203,7 +203,7 @@ TEST_SUITE("bulk/export") {
       bulk::ExportWriter writer(zone);
       int seen = 0;
       d.store->each_ticket_with_stored_events(
-          {}, [&](const tickets::Ticket& t, std::span<const store::StoredEvent> events) {
+          {}, [&](tickets::Ticket& t, std::span<store::StoredEvent> events) {
             std::string line;
             writer.line(line, t, events);
             CHECK(line == reference_line(t, events, zone));

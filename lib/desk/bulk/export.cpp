@@ -80,7 +80,7 @@ bool reserved(std::string_view key) {
 
 struct ExportWriter::Parser {
   simdjson::dom::parser json;
-  std::string padded;  // the event's data with simdjson's padding after it
+  std::string padded;  // the event's data with room for simdjson's padding after it
   std::vector<std::string_view> keys;
   std::vector<std::string_view> time_fields;  // changes whose values are times
 };
@@ -163,11 +163,17 @@ void ExportWriter::ticket_fields(std::string& out, const tickets::Ticket& t) {
 // having written nothing, for event() to take the slow, exact path.
 bool ExportWriter::event_from_data(std::string& out, const store::StoredEvent& e) {
   Parser& p = *parser_;
-  p.padded.assign(e.data);
-  p.padded.append(simdjson::SIMDJSON_PADDING, '\0');
+  // simdjson reads past the end: in place when the string has the room
+  // (the store leaves it), else from a padded copy.
+  const std::string* json = &e.data;
+  if (e.data.capacity() - e.data.size() < simdjson::SIMDJSON_PADDING) {
+    p.padded.reserve(e.data.size() + simdjson::SIMDJSON_PADDING);
+    p.padded.assign(e.data);
+    json = &p.padded;
+  }
   Element root;
   simdjson::dom::object data;
-  if (p.json.parse(p.padded.data(), e.data.size(), false).get(root) || root.get_object().get(data))
+  if (p.json.parse(json->data(), json->size(), false).get(root) || root.get_object().get(data))
     return false;
   simdjson::dom::object changes;
   bool has_changes = false;

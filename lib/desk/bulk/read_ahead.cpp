@@ -21,15 +21,17 @@ struct Batch {
   std::size_t size = 0;           // tickets in use
   std::size_t event_count = 0;    // events in use
 
-  void add(const Ticket& t, std::span<const StoredEvent> list) {
+  // Takes the store's ticket and events rather than copy them: the events
+  // are swapped, so the store gets this batch's old buffers to read into.
+  void add(Ticket& t, std::span<StoredEvent> list) {
     if (size == tickets.size()) {
       tickets.emplace_back();
       ends.emplace_back();
     }
-    tickets[size] = t;
-    for (const auto& e : list) {
+    tickets[size] = std::move(t);
+    for (auto& e : list) {
       if (event_count == events.size()) events.emplace_back();
-      events[event_count++] = e;
+      std::swap(events[event_count++], e);
     }
     ends[size++] = event_count;
   }
@@ -48,14 +50,13 @@ void read_ahead(store::Store& store, const tickets::Query& q,
       [&](util::Handoff<Batch>& handoff) {
         Batch* b = handoff.empty();
         if (!b) return;
-        store.each_ticket_with_stored_events(
-            q, [&](const Ticket& t, std::span<const StoredEvent> list) {
-              b->add(t, list);
-              if (b->size < kBatchTickets) return true;
-              handoff.filled(b);
-              b = handoff.empty();
-              return b != nullptr;
-            });
+        store.each_ticket_with_stored_events(q, [&](Ticket& t, std::span<StoredEvent> list) {
+          b->add(t, list);
+          if (b->size < kBatchTickets) return true;
+          handoff.filled(b);
+          b = handoff.empty();
+          return b != nullptr;
+        });
         if (b && b->size) handoff.filled(b);
       },
       [&](util::Handoff<Batch>& handoff) {

@@ -39,8 +39,7 @@ class SqliteStore final : public Store {
       const Query& q,
       const std::function<bool(const Ticket&, const std::vector<Event>&)>& row) override;
   void each_ticket_with_stored_events(
-      const Query& q,
-      const std::function<bool(const Ticket&, std::span<const StoredEvent>)>& row) override;
+      const Query& q, const std::function<bool(Ticket&, std::span<StoredEvent>)>& row) override;
   void defer_references() override;
   std::int64_t last_event_id() override;
   std::vector<Problem> check_integrity(bool quick) override;

@@ -125,10 +125,11 @@ class Store {
       const Query& q, const std::function<bool(const Ticket&, const std::vector<Event>&)>& row) = 0;
   // The same, each event as stored (decode() makes an Event of one): for a
   // reader that passes history on rather than use it (desk export), and
-  // cannot afford to decode millions of events into JSON values.
+  // cannot afford to decode millions of events into JSON values. `row` may
+  // take the ticket and the events' contents (move or swap them out): the
+  // store reads neither again.
   virtual void each_ticket_with_stored_events(
-      const Query& q,
-      const std::function<bool(const Ticket&, std::span<const StoredEvent>)>& row) = 0;
+      const Query& q, const std::function<bool(Ticket&, std::span<StoredEvent>)>& row) = 0;
 
   // Inside a write transaction: references between rows (a ticket that
   // duplicates one later in an imported file) are checked when it commits
