@@ -87,6 +87,20 @@ Json summary_row(const char* measure, const char* label, std::int64_t value,
           {"change", previous ? Json(value - *previous) : Json()}};
 }
 
+// The seven local days up to `until`, with the week before as the previous.
+Period week_to(Instant until, const Zone& zone) {
+  Period week;
+  week.name = "custom";
+  week.until = until;
+  CivilTime c = zone.to_civil(until);
+  int y = 0, mo = 0, d = 0;
+  civil_from_days(days_from_civil(c.year, c.month, c.day) - 7, y, mo, d);
+  week.since = zone.from_civil(y, mo, d, c.hour, c.minute, c.second);
+  week.previous_until = week.since;
+  week.previous_since = week.since - (week.until - week.since);
+  return week;
+}
+
 }  // namespace
 
 Digest digest_report(tickets::Session& s, const Period& p) {
@@ -105,14 +119,23 @@ Digest digest_report(tickets::Session& s, const Period& p) {
   std::size_t missed_count = 0, risk_count = 0;
   std::vector<tickets::Mark> known;
   History now;  // reused from ticket to ticket: its strings keep their storage
+  // Trends over the week up to the end of the period. Every ticket logged
+  // since previous_since is in the pass below (it was open then), so when
+  // the trends' four weeks start no earlier, the pass counts them too and
+  // the store is read once.
+  const Period week = week_to(p.until, zone);
+  TrendsCounter trends_counter(s, week);
+  const bool shared = p.previous_since <= trends_counter.since();
+
   store::ReportSelection sel;
   sel.open_since = p.previous_since;
   sel.logged_until = known_until(Instant::max(), s.now);
-  sel.titles = false;
+  sel.titles = shared;  // for the trends' repeats; the lists read theirs by id
   for (const auto& rule : cfg.sla_rules)
     if (tickets::reads_people(rule.match)) sel.details = true;
   s.store.reports().each_ticket(
       sel, [&](tickets::Ticket& row, const std::vector<tickets::Mark>& marks) {
+        if (shared) trends_counter.add(row);  // as stored, as trends_report reads it
         history_at(row, marks, s.now, now);
         if (!now.logged) return true;
         if (in(row.created_at, p.since, end)) ++logged;
@@ -217,17 +240,7 @@ Digest digest_report(tickets::Session& s, const Period& p) {
     risk.rows.push_back(due_row(risks[i], zone, "left_minutes"));
   risk.note = shown(risk.rows.size(), risk_count, "open tickets at risk", "open ticket at risk");
 
-  // Trends over the week up to the end of the period.
-  Period week;
-  week.name = "custom";
-  week.until = p.until;
-  CivilTime c = zone.to_civil(p.until);
-  int y = 0, mo = 0, d = 0;
-  civil_from_days(days_from_civil(c.year, c.month, c.day) - 7, y, mo, d);
-  week.since = zone.from_civil(y, mo, d, c.hour, c.minute, c.second);
-  week.previous_until = week.since;
-  week.previous_since = week.since - (week.until - week.since);
-  Report trends = trends_report(s, week);
+  Report trends = shared ? trends_counter.finish() : trends_report(s, week);
   Section moving{"trends",
                  "Trends this week",
                  {{"kind", "KIND"},

@@ -109,43 +109,86 @@ std::string trend_of(double tickets, double baseline) {
   return "steady";
 }
 
-Report trends_report(tickets::Session& s, const Period& period) {
-  const auto& cfg = s.config;
-  Zone zone = cfg.zone();
-  std::vector<Period> periods = {period};
-  for (const auto& p : preceding(period, kPeriods - 1, zone)) periods.push_back(p);
-  auto period_of = [&](Instant t) -> int {
+struct TrendsCounter::State {
+  const tickets::Session& s;
+  Period period;
+  Zone zone;
+  std::vector<Period> periods;
+  Instant until;
+  CountsByName categories, services;
+  std::vector<Titled> titled;  // distinct (category, title)
+  std::unordered_map<std::string, std::size_t> title_index;
+  std::vector<Logged> logged;
+
+  int period_of(Instant t) const {
     for (int k = 0; k < kPeriods; ++k)
       if (t >= periods[static_cast<std::size_t>(k)].since &&
           t < periods[static_cast<std::size_t>(k)].until)
         return k;
     return -1;
-  };
-  CountsByName categories, services;
-  std::vector<Titled> titled;  // distinct (category, title)
-  std::unordered_map<std::string, std::size_t> title_index;
-  std::vector<Logged> logged;
-  store::ReportSelection sel;
-  sel.logged_since = periods.back().since;
-  sel.logged_until = known_until(period.until, s.now);
-  sel.marks = false;  // titles, yes
-  s.store.reports().each_ticket(
-      sel, [&](const tickets::Ticket& t, const std::vector<tickets::Mark>&) {
-        int k = period_of(t.created_at);
-        if (k < 0) return true;
-        auto u = static_cast<std::size_t>(k);
-        ++counts_of(categories, t.category)[u];
-        ++counts_of(services, t.service)[u];
-        if (k == 0) {
-          std::string key = t.category + '\0' + t.title;
-          auto [it, added] = title_index.try_emplace(std::move(key), titled.size());
-          if (added) titled.push_back({t.category, t.title, 0});
-          ++titled[it->second].weight;
-          logged.push_back({t.id, t.created_at, t.type == "incident", it->second});
-        }
-        return true;
-      });
+  }
+};
 
+TrendsCounter::TrendsCounter(const tickets::Session& s, const Period& period)
+    : state_(
+          std::make_unique<State>(State{s, period, s.config.zone(), {}, {}, {}, {}, {}, {}, {}})) {
+  State& st = *state_;
+  st.periods = {period};
+  for (const auto& p : preceding(period, kPeriods - 1, st.zone)) st.periods.push_back(p);
+  st.until = known_until(period.until, s.now);
+}
+
+TrendsCounter::~TrendsCounter() = default;
+
+Instant TrendsCounter::since() const {
+  return state_->periods.back().since;
+}
+
+Instant TrendsCounter::until() const {
+  return state_->until;
+}
+
+void TrendsCounter::add(const tickets::Ticket& t) {
+  State& st = *state_;
+  if (t.created_at >= st.until) return;
+  int k = st.period_of(t.created_at);
+  if (k < 0) return;
+  auto u = static_cast<std::size_t>(k);
+  ++counts_of(st.categories, t.category)[u];
+  ++counts_of(st.services, t.service)[u];
+  if (k == 0) {
+    std::string key = t.category + '\0' + t.title;
+    auto [it, added] = st.title_index.try_emplace(std::move(key), st.titled.size());
+    if (added) st.titled.push_back({t.category, t.title, 0});
+    ++st.titled[it->second].weight;
+    st.logged.push_back({t.id, t.created_at, t.type == "incident", it->second});
+  }
+}
+
+Report trends_report(tickets::Session& s, const Period& period) {
+  TrendsCounter counter(s, period);
+  store::ReportSelection sel;
+  sel.logged_since = counter.since();
+  sel.logged_until = counter.until();
+  sel.marks = false;  // titles, yes
+  s.store.reports().each_ticket(sel,
+                                [&](const tickets::Ticket& t, const std::vector<tickets::Mark>&) {
+                                  counter.add(t);
+                                  return true;
+                                });
+  return counter.finish();
+}
+
+Report TrendsCounter::finish() {
+  State& st = *state_;
+  const tickets::Session& s = st.s;
+  const Period& period = st.period;
+  const Zone& zone = st.zone;
+  const auto& periods = st.periods;
+  auto& categories = st.categories;
+  auto& services = st.services;
+  auto& titled = st.titled;
+  auto& logged = st.logged;
   Report r;
   r.key = "trends";
   r.title = "Trends";

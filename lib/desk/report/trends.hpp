@@ -23,6 +23,7 @@
 //    are listed.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -42,5 +43,27 @@ inline constexpr std::size_t kShownRepeats = 20;
 std::string trend_of(double tickets, double baseline);
 
 Report trends_report(tickets::Session& s, const Period& period);
+
+// The trends report's counting, fed one ticket at a time, so that a report
+// that reads the tickets anyway (the digest) need not read them again.
+// What it gives does not depend on the order the tickets come in.
+class TrendsCounter {
+ public:
+  TrendsCounter(const tickets::Session& s, const Period& period);
+  ~TrendsCounter();
+  TrendsCounter(const TrendsCounter&) = delete;
+  TrendsCounter& operator=(const TrendsCounter&) = delete;
+
+  // The tickets it counts: logged in [since, until). Others are ignored.
+  Instant since() const;
+  Instant until() const;
+  // Reads id, created_at, type, category, service and title.
+  void add(const tickets::Ticket& t);
+  Report finish();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace desk::report
