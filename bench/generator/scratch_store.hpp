@@ -44,7 +44,7 @@ class ScratchStore final : public desk::store::Store {
 
   std::int64_t append_event(const Event& e) override;
   // No audit chain here: the real store chains when the events are copied.
-  std::int64_t append_prepared(const Event& e, desk::store::PreparedEvent) override {
+  std::int64_t append_prepared(const Event& e, const desk::store::PreparedEvent&) override {
     return append_event(e);
   }
   std::vector<Event> ticket_events(std::int64_t) override { return events_; }

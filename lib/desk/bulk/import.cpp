@@ -515,14 +515,12 @@ struct Importer {
     s.store.ratings().insert(r);
   }
 
-  // Writes `e` (its ticket and, unless kept, its id set here). `ready` is
-  // moved from.
-  void append(Event& e, std::int64_t ticket_id, store::PreparedEvent* ready = nullptr) {
+  // Writes `e` (its ticket and, unless kept, its id set here).
+  void append(Event& e, std::int64_t ticket_id, const store::PreparedEvent* ready = nullptr) {
     e.ticket_id = ticket_id;
     if (e.id <= last_event) e.id = 0;
     if (e.id && e.id < newest) out_of_order = true;
-    std::int64_t id =
-        ready && e.id ? s.store.append_prepared(e, std::move(*ready)) : s.store.append_event(e);
+    std::int64_t id = ready && e.id ? s.store.append_prepared(e, *ready) : s.store.append_event(e);
     newest = std::max(newest, id);
     if (e.kind == "resolved") resolver = {ticket_id, e.actor};
     if (e.kind == "rated") rating(e, ticket_id);

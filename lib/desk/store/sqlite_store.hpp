@@ -33,7 +33,7 @@ class SqliteStore final : public Store {
   std::int64_t count_tickets(const Query& q) override;
 
   std::int64_t append_event(const Event& e) override;
-  std::int64_t append_prepared(const Event& e, PreparedEvent ready) override;
+  std::int64_t append_prepared(const Event& e, const PreparedEvent& ready) override;
   std::vector<Event> ticket_events(std::int64_t ticket_id) override;
   void each_ticket_with_events(
       const Query& q,
@@ -75,7 +75,7 @@ class SqliteStore final : public Store {
 
  private:
   // append_event, using `ready` when it stands (append_prepared).
-  std::int64_t append(const Event& e, PreparedEvent* ready);
+  std::int64_t append(const Event& e, const PreparedEvent* ready);
   [[noreturn]] void translate(const SQLite::Exception& e) const;
   void write_tags(const Ticket& t);
 

@@ -113,7 +113,7 @@ class Store {
   virtual std::int64_t append_event(const Event& e) = 0;
   // append_event with prepare_event(e) done already. `ready` is used when it
   // is of this event with the id the event gets; otherwise it is made again.
-  virtual std::int64_t append_prepared(const Event& e, PreparedEvent ready) = 0;
+  virtual std::int64_t append_prepared(const Event& e, const PreparedEvent& ready) = 0;
   virtual std::vector<Event> ticket_events(std::int64_t ticket_id) = 0;
   // The highest event id in use (0 when there are none).
   virtual std::int64_t last_event_id() = 0;
