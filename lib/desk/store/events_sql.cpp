@@ -114,16 +114,16 @@ StoredEvent encode(const Event& e) {
 }
 
 Event event_from_row(SQLite::Statement& st, int first) {
-  Event e;
-  e.id = st.getColumn(first).getInt64();
-  e.ticket_id = st.getColumn(first + 1).isNull() ? 0 : st.getColumn(first + 1).getInt64();
-  e.at = from_unix(st.getColumn(first + 2).getInt64());
-  e.recorded_at = from_unix(st.getColumn(first + 3).getInt64());
-  e.actor = st.getColumn(first + 4).getString();
-  e.kind = st.getColumn(first + 5).getString();
-  decode_event_data(e, st.getColumn(first + 6).getString());
-  e.subject = st.getColumn(first + 7).getString();
-  return e;
+  StoredEvent s;
+  s.id = st.getColumn(first).getInt64();
+  s.ticket_id = st.getColumn(first + 1).getInt64();  // NULL reads 0
+  s.at = st.getColumn(first + 2).getInt64();
+  s.recorded_at = st.getColumn(first + 3).getInt64();
+  s.actor = st.getColumn(first + 4).getString();
+  s.kind = st.getColumn(first + 5).getString();
+  s.data = st.getColumn(first + 6).getString();
+  s.subject = st.getColumn(first + 7).getString();
+  return decode(s);
 }
 
 namespace {

@@ -42,31 +42,6 @@ class Snapshot {
 
 }  // namespace
 
-void SqliteStore::each_ticket_with_events(
-    const Query& q, const std::function<bool(const Ticket&, const std::vector<Event>&)>& row) {
-  guarded([&] {
-    Snapshot snapshot(*db_);
-    SqlQuery tq = select_tickets_by_id_sql(q);
-    SqlQuery eq = select_events_sql(q);
-    SQLite::Statement tickets(*db_, tq.sql);
-    SQLite::Statement events(*db_, eq.sql);
-    bind_all(tickets, tq.values);
-    bind_all(events, eq.values);
-    bool more = events.executeStep();
-    std::vector<Event> list;
-    while (tickets.executeStep()) {
-      Ticket t = ticket_from_row(tickets);
-      list.clear();
-      while (more && events.getColumn(1).getInt64() < t.id) more = events.executeStep();
-      while (more && events.getColumn(1).getInt64() == t.id) {
-        list.push_back(event_from_row(events, 0));
-        more = events.executeStep();
-      }
-      if (!row(t, list)) break;
-    }
-  });
-}
-
 namespace {
 
 // Copies a text column without a temporary string: the buffer a reused
@@ -115,6 +90,17 @@ void SqliteStore::each_ticket_with_stored_events(
       }
       if (!row(t, std::span<StoredEvent>(list.data(), n))) break;
     }
+  });
+}
+
+// The stored events, decoded: one reading of the two tables serves both.
+void SqliteStore::each_ticket_with_events(
+    const Query& q, const std::function<bool(const Ticket&, const std::vector<Event>&)>& row) {
+  std::vector<Event> list;
+  each_ticket_with_stored_events(q, [&](Ticket& t, std::span<StoredEvent> stored) {
+    list.clear();
+    for (const auto& e : stored) list.push_back(decode(e));
+    return row(t, list);
   });
 }
 
