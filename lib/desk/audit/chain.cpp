@@ -1,7 +1,6 @@
 #include "desk/audit/chain.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <optional>
 #include <simdjson.h>
 #include <vector>
@@ -9,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
+#include "desk/format/json_element.hpp"
 #include "desk/format/json_text.hpp"
 
 namespace desk::audit {
@@ -188,26 +188,9 @@ class Canonical {
         out_ += '"';
         return true;
       }
-      case T::INT64:
-        format::append_json_int(out_, std::int64_t(v));
-        return true;
-      case T::UINT64:
-        format::append_json_uint(out_, std::uint64_t(v));
-        return true;
-      case T::DOUBLE: {
-        double d(v);
-        if (d == 0 && std::signbit(d)) return false;  // "-0" is an integer to nlohmann
-        format::append_json_double(out_, d);
-        return true;
-      }
-      case T::BOOL:
-        out_ += bool(v) ? "true" : "false";
-        return true;
-      case T::NULL_VALUE:
-        out_ += "null";
-        return true;
+      default:
+        return format::append_json_scalar(out_, v);
     }
-    return false;
   }
 
   const std::string& salt_;

@@ -2,6 +2,7 @@
 
 #include <simdjson.h>
 
+#include "desk/format/json_element.hpp"
 #include "desk/format/json_text.hpp"
 #include "desk/tickets/fields.hpp"
 #include "desk/tickets/serialize.hpp"
@@ -16,8 +17,9 @@ namespace {
 using Element = simdjson::dom::element;
 
 // A value of an event's stored JSON as nlohmann would dump it once parsed.
-// False when an object repeats a key (nlohmann would keep one of them):
-// desk never writes that, and the caller then takes the exact slow path.
+// False when an object repeats a key (nlohmann would keep one of them) or
+// for a negative zero: desk never writes those, and the caller then takes
+// the exact slow path.
 bool append_value(std::string& out, Element v) {
   using T = simdjson::dom::element_type;
   switch (v.type()) {
@@ -50,23 +52,9 @@ bool append_value(std::string& out, Element v) {
     case T::STRING:
       format::append_valid_json_string(out, std::string_view(v));
       return true;
-    case T::INT64:
-      format::append_json_int(out, std::int64_t(v));
-      return true;
-    case T::UINT64:
-      format::append_json_uint(out, std::uint64_t(v));
-      return true;
-    case T::DOUBLE:
-      format::append_json_double(out, double(v));
-      return true;
-    case T::BOOL:
-      out += bool(v) ? "true" : "false";
-      return true;
-    case T::NULL_VALUE:
-      out += "null";
-      return true;
+    default:
+      return format::append_json_scalar(out, v);
   }
-  return false;
 }
 
 // The keys event_json writes itself: an extra of the same name would
