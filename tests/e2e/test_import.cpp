@@ -326,7 +326,7 @@ TEST_CASE("import: ratings come back with the history that records them") {
 // while the first writes: a bad row far into a file must still stop the
 // import at its own line with nothing written, and a long file must come
 // in whole, in order.
-TEST_CASE("import: a long file comes in whole; a bad row late in it writes nothing") {
+TEST_CASE("import: a long file comes in whole, and a bad row late in it writes nothing") {
   Sandbox s;
   s.log("already here");
   std::string before = s.dump_store();
