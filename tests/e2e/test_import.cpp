@@ -344,7 +344,8 @@ TEST_CASE("import: a long file comes in whole, and a bad row late in it writes n
 
   Result done = s.run({"import", "-"}, rows);
   CHECK(done.status == 0);
-  CHECK(done.err == "Imported 'standard input': 3000 created, 0 updated, 0 skipped (3000 events)\n");
+  CHECK(done.err ==
+        "Imported 'standard input': 3000 created, 0 updated, 0 skipped (3000 events)\n");
   Json last = show(s, 3001);
   CHECK(last["external_id"] == "X-3000");
   CHECK(last["title"] == "ticket 3000");
