@@ -50,6 +50,8 @@ class ReportStore {
   // supplier and external id stay empty. The ticket is the reader's own and
   // the fields it fills are read afresh for each row, so `row` may change
   // them in place (report::set_history does) rather than copy the ticket.
+  // `row` runs on the calling thread while the store is read ahead on a
+  // second one: it must not use the store itself.
   virtual void each_ticket(
       const ReportSelection& s,
       const std::function<bool(tickets::Ticket&, const std::vector<tickets::Mark>&)>& row) = 0;
