@@ -48,11 +48,26 @@ TEST_CASE("store: a corrupt or foreign file is refused") {
                             "' is a SQLite database but not a desk store");
 }
 
-TEST_CASE("store: WAL mode, foreign keys and the schema version are in place") {
+TEST_CASE("store: WAL mode, 16 KiB pages and the schema version are in place") {
   Sandbox s;
   SQLite::Database db(s.store().string(), SQLite::OPEN_READONLY);
   CHECK(db.execAndGet("PRAGMA journal_mode").getString() == "wal");
+  CHECK(db.execAndGet("PRAGMA page_size").getInt() == 16384);
   CHECK(db.execAndGet("PRAGMA user_version").getInt() >= 1);
+}
+
+TEST_CASE("store: a store made with 4 KiB pages keeps them and works") {
+  Sandbox s;
+  std::filesystem::remove(s.store());
+  {
+    SQLite::Database db(s.store().string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db.exec("PRAGMA page_size = 4096");
+    db.exec("VACUUM");
+  }
+  s.log("one");
+  CHECK(s.ok({"list", "-q"}).out == "1\n");
+  SQLite::Database db(s.store().string(), SQLite::OPEN_READONLY);
+  CHECK(db.execAndGet("PRAGMA page_size").getInt() == 4096);
 }
 
 TEST_CASE("store: a read-only store can be read but not written (exit 74)") {

@@ -73,7 +73,14 @@ bool has_foreign_tables(SQLite::Database& db) {
 // Runs every pending migration in one transaction. Another process may have
 // migrated while we waited for the lock, so the version is read again inside.
 void migrate(SQLite::Database& db, const fs::path& path) {
-  if (user_version(db) == 0) db.exec("PRAGMA journal_mode = WAL");
+  if (user_version(db) == 0) {
+    // 16 KiB pages, for a new file only (SQLite keeps an existing file's).
+    // On the 1M-ticket bench store an export took 4.9 s instead of 5.6 s
+    // and the 90-day reports 15% less time, for 0.6 ms more per single
+    // write (5.0 ms against 4.4 ms a note; bench/README.md).
+    db.exec("PRAGMA page_size = 16384");
+    db.exec("PRAGMA journal_mode = WAL");
+  }
   db.exec("BEGIN IMMEDIATE");
   try {
     int version = user_version(db);
