@@ -21,14 +21,14 @@ struct Batch {
   std::size_t size = 0;           // tickets in use
   std::size_t event_count = 0;    // events in use
 
-  // Takes the store's ticket and events rather than copy them: the events
-  // are swapped, so the store gets this batch's old buffers to read into.
+  // Takes the store's ticket and events rather than copy them: they are
+  // swapped, so the store gets this batch's old buffers to read into.
   void add(Ticket& t, std::span<StoredEvent> list) {
     if (size == tickets.size()) {
       tickets.emplace_back();
       ends.emplace_back();
     }
-    tickets[size] = std::move(t);
+    std::swap(tickets[size], t);
     for (auto& e : list) {
       if (event_count == events.size()) events.emplace_back();
       std::swap(events[event_count++], e);

@@ -10,16 +10,6 @@ namespace desk::store {
 
 namespace {
 
-void bind_all(SQLite::Statement& st, const std::vector<SqlValue>& values) {
-  int i = 1;
-  for (const auto& v : values) {
-    if (const auto* n = std::get_if<std::int64_t>(&v))
-      st.bind(i++, static_cast<int64_t>(*n));
-    else
-      st.bind(i++, std::get<std::string>(v));
-  }
-}
-
 // A read transaction around several statements, so that they all see one
 // snapshot even while other processes write (WAL). Nested inside a write
 // transaction it is a savepoint and changes nothing.
@@ -60,16 +50,19 @@ void SqliteStore::each_ticket_with_stored_events(
     Snapshot snapshot(*db_);
     SqlQuery tq = select_tickets_by_id_sql(q);
     SqlQuery eq = select_events_sql(q);
-    SQLite::Statement tickets(*db_, tq.sql);
+    RawStatement tickets(*db_, tq.sql);
     RawStatement events(*db_, eq.sql);
-    bind_all(tickets, tq.values);
+    tickets.bind(tq.values);
     events.bind(eq.values);
     bool more = events.step();
     sqlite3_stmt* ev = events.get();
-    // Reused from ticket to ticket, so that their strings keep their buffers.
+    // Reused from ticket to ticket, so that their strings keep their
+    // buffers (a caller may swap them for its own).
+    Ticket t;
+    std::string scratch;
     std::vector<StoredEvent> list;
-    while (tickets.executeStep()) {
-      Ticket t = ticket_from_row(tickets);
+    while (tickets.step()) {
+      ticket_from_row(tickets.get(), 0, t, scratch);
       std::size_t n = 0;
       while (more && sqlite3_column_int64(ev, 1) < t.id) more = events.step();
       while (more && sqlite3_column_int64(ev, 1) == t.id) {

@@ -104,6 +104,9 @@ auto SqliteStore::guarded(F&& f) -> decltype(f()) {
 extern const char* const kTicketColumns;
 // Reads kTicketColumns starting at column `first`.
 Ticket ticket_from_row(SQLite::Statement& st, int first = 0);
+// The same from SQLite's own statement into a reused `t` (`scratch`: a
+// buffer for the tags), for loops over many rows.
+void ticket_from_row(sqlite3_stmt* st, int first, Ticket& t, std::string& scratch);
 
 // Process-wide SQLite settings, applied once before the first connection.
 void configure_sqlite();

@@ -1,4 +1,6 @@
 // Tickets and their tags.
+#include <sqlite3.h>
+
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
@@ -51,15 +53,6 @@ constexpr const char* kUpdateTicket =
 constexpr const char* kDeleteTags = "DELETE FROM ticket_tags WHERE ticket_id = ?";
 constexpr const char* kInsertTag =
     "INSERT OR IGNORE INTO ticket_tags (ticket_id, tag) VALUES (?, ?)";
-
-std::optional<Instant> optional_time(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return from_unix(c.getInt64());
-}
-
-std::int64_t int_or_zero(const SQLite::Column& c) {
-  return c.isNull() ? 0 : c.getInt64();
-}
 
 void bind_text_or_null(SQLite::Statement& st, int i, const std::string& v) {
   if (v.empty())
@@ -137,54 +130,99 @@ void bind_values(SQLite::Statement& st, const std::vector<SqlValue>& values) {
 
 }  // namespace
 
+namespace {
+
+// A result row through SQLiteCpp or through SQLite's own API, so that one
+// function reads kTicketColumns from either: the export reads a million
+// tickets, where SQLiteCpp's Column objects (a reference count each) and a
+// new string per field showed in the profile.
+struct CppRow {
+  SQLite::Statement& st;
+  bool null(int i) const { return st.isColumnNull(i); }
+  std::int64_t int64(int i) const { return st.getColumn(i).getInt64(); }
+  void text(int i, std::string& out) const {
+    SQLite::Column c = st.getColumn(i);
+    out.assign(c.getText(""), static_cast<std::size_t>(c.getBytes()));
+  }
+};
+
+struct RawRow {
+  sqlite3_stmt* st;
+  bool null(int i) const { return sqlite3_column_type(st, i) == SQLITE_NULL; }
+  std::int64_t int64(int i) const { return sqlite3_column_int64(st, i); }
+  void text(int i, std::string& out) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st, i));
+    out.assign(p ? p : "", static_cast<std::size_t>(sqlite3_column_bytes(st, i)));
+  }
+};
+
+// Every field of `t` is written, so a reused Ticket keeps nothing of the
+// one before but its buffers.
+template <typename Row>
+void read_ticket(const Row& r, int first, Ticket& t, std::string& scratch) {
+  int i = first;
+  auto text = [&](std::string& out) { r.text(i++, out); };
+  auto integer = [&] { return r.int64(i++); };  // NULL reads 0
+  auto time = [&]() -> std::optional<Instant> {
+    bool none = r.null(i);
+    std::int64_t at = r.int64(i++);
+    if (none) return std::nullopt;
+    return from_unix(at);
+  };
+  t.id = integer();
+  text(t.external_id);
+  text(t.type);
+  text(t.title);
+  text(t.description);
+  text(t.status);
+  text(t.pending_reason);
+  text(t.priority);
+  text(t.impact);
+  text(t.urgency);
+  t.customer_id = integer();
+  text(t.channel);
+  text(t.category);
+  text(t.service);
+  text(t.assignee);
+  text(t.team);
+  t.tier = static_cast<int>(integer());
+  t.escalation_level = static_cast<int>(integer());
+  text(t.supplier);
+  text(t.supplier_ref);
+  t.flagged = integer() != 0;
+  text(t.resolution_code);
+  text(t.resolution);
+  text(t.workaround);
+  t.duplicate_of = integer();
+  t.reopen_count = static_cast<int>(integer());
+  t.created_at = from_unix(integer());
+  t.updated_at = from_unix(integer());
+  t.first_response_at = time();
+  t.resolved_at = time();
+  t.closed_at = time();
+  text(t.timeline);
+  text(t.service_sla);
+  text(t.outcome);
+  text(t.root_cause);
+  text(t.action);
+  text(t.customer_name);
+  text(t.customer_email);
+  text(t.customer_tier);
+  text(scratch);
+  t.tags = util::split(scratch, ',');
+}
+
+}  // namespace
+
 Ticket ticket_from_row(SQLite::Statement& st, int first) {
   Ticket t;
-  int i = first;
-  auto text = [&]() {
-    auto c = st.getColumn(i++);
-    return c.isNull() ? std::string() : c.getString();
-  };
-  t.id = st.getColumn(i++).getInt64();
-  t.external_id = text();
-  t.type = text();
-  t.title = text();
-  t.description = text();
-  t.status = text();
-  t.pending_reason = text();
-  t.priority = text();
-  t.impact = text();
-  t.urgency = text();
-  t.customer_id = int_or_zero(st.getColumn(i++));
-  t.channel = text();
-  t.category = text();
-  t.service = text();
-  t.assignee = text();
-  t.team = text();
-  t.tier = st.getColumn(i++).getInt();
-  t.escalation_level = st.getColumn(i++).getInt();
-  t.supplier = text();
-  t.supplier_ref = text();
-  t.flagged = st.getColumn(i++).getInt() != 0;
-  t.resolution_code = text();
-  t.resolution = text();
-  t.workaround = text();
-  t.duplicate_of = int_or_zero(st.getColumn(i++));
-  t.reopen_count = st.getColumn(i++).getInt();
-  t.created_at = from_unix(st.getColumn(i++).getInt64());
-  t.updated_at = from_unix(st.getColumn(i++).getInt64());
-  t.first_response_at = optional_time(st.getColumn(i++));
-  t.resolved_at = optional_time(st.getColumn(i++));
-  t.closed_at = optional_time(st.getColumn(i++));
-  t.timeline = text();
-  t.service_sla = text();
-  t.outcome = text();
-  t.root_cause = text();
-  t.action = text();
-  t.customer_name = text();
-  t.customer_email = text();
-  t.customer_tier = text();
-  t.tags = util::split(text(), ',');
+  std::string tags;
+  read_ticket(CppRow{st}, first, t, tags);
   return t;
+}
+
+void ticket_from_row(sqlite3_stmt* st, int first, Ticket& t, std::string& scratch) {
+  read_ticket(RawRow{st}, first, t, scratch);
 }
 
 std::optional<Ticket> SqliteStore::find_ticket(std::int64_t id) {
