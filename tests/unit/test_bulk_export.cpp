@@ -17,7 +17,10 @@
 #include "desk/tickets/lifecycle.hpp"
 #include "desk/tickets/serialize.hpp"
 
+#include "support/test_desk.hpp"
+
 using namespace desk;
+using testing::TestDesk;
 using tickets::Json;
 
 namespace {
@@ -53,18 +56,6 @@ store::StoredEvent stored(std::string data, std::string kind = "note") {
   e.data = std::move(data);
   return e;
 }
-
-struct Desk {
-  config::Config config = config::defaults();
-  std::unique_ptr<store::Store> store;
-  explicit Desk(const std::string& file) {
-    store::create(file);
-    store = store::open(file, store::Access::write, std::chrono::milliseconds(1000));
-  }
-  tickets::Session session() {
-    return tickets::Session{config, *store, from_unix(1'790'000'000), "alice"};
-  }
-};
 
 }  // namespace
 
@@ -176,7 +167,7 @@ TEST_SUITE("bulk/export") {
   }
 
   TEST_CASE("a ticket with its history is one line: ticket_json with its events") {
-    Desk d("export.db");
+    TestDesk d("export.db");
     auto s = d.session();
     {
       store::WriteTransaction tx(*d.store);
@@ -215,7 +206,7 @@ TEST_SUITE("bulk/export") {
   }
 
   TEST_CASE("read_ahead gives what the store gives, stops when asked, and passes errors on") {
-    Desk d("ahead.db");
+    TestDesk d("ahead.db");
     auto s = d.session();
     {
       store::WriteTransaction tx(*d.store);

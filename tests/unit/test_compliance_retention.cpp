@@ -10,22 +10,17 @@
 #include "desk/tickets/actions.hpp"
 #include "desk/tickets/lifecycle.hpp"
 
+#include "support/test_desk.hpp"
+
 using namespace desk;
 
 namespace {
 
 constexpr std::int64_t kDay = 86400;
 
-struct Desk {
-  config::Config config = config::defaults();
-  std::unique_ptr<store::Store> store;
-  explicit Desk(const std::string& file) {
-    store::create(file);
-    store = store::open(file, store::Access::write, std::chrono::milliseconds(1000));
-  }
-  tickets::Session at(std::int64_t unix_now) {
-    return tickets::Session{config, *store, from_unix(unix_now), "admin"};
-  }
+struct Desk : testing::TestDesk {
+  using TestDesk::TestDesk;
+  tickets::Session at(std::int64_t unix_now) { return session(unix_now, "admin"); }
   // A ticket for `customer` logged on `day`, resolved and closed on `closed` (0: left open).
   std::int64_t ticket(const std::string& customer, std::int64_t day, std::int64_t closed) {
     auto s = at(closed ? closed * kDay : day * kDay);

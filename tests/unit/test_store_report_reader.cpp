@@ -7,28 +7,16 @@
 
 #include <doctest/doctest.h>
 
-#include "desk/config/load.hpp"
 #include "desk/core/error.hpp"
 #include "desk/store/report_store.hpp"
-#include "desk/store/store.hpp"
 #include "desk/tickets/actions.hpp"
 #include "desk/tickets/lifecycle.hpp"
+
+#include "support/test_desk.hpp"
 
 using namespace desk;
 
 namespace {
-
-struct Desk {
-  config::Config config = config::defaults();
-  std::unique_ptr<store::Store> store;
-  explicit Desk(const std::string& file) {
-    store::create(file);
-    store = store::open(file, store::Access::write, std::chrono::milliseconds(1000));
-  }
-  tickets::Session session() {
-    return tickets::Session{config, *store, from_unix(1'790'000'000), "alice"};
-  }
-};
 
 // Enough tickets that the reader's batches (256 tickets, four in flight)
 // go round more than once.
@@ -38,7 +26,7 @@ constexpr int kTickets = 2600;
 
 TEST_SUITE("store/reports") {
   TEST_CASE("each_ticket gives every ticket once, in order, read afresh, and stops when asked") {
-    Desk d("reports.db");
+    testing::TestDesk d("reports.db");
     auto s = d.session();
     {
       store::WriteTransaction tx(*d.store);
