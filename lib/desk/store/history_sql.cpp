@@ -32,18 +32,6 @@ class Snapshot {
 
 }  // namespace
 
-namespace {
-
-// Copies a text column without a temporary string: the buffer a reused
-// StoredEvent already has is kept. The raw API: this runs for every column
-// of millions of events.
-void assign_text(std::string& to, sqlite3_stmt* st, int column) {
-  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, column));
-  to.assign(text ? text : "", static_cast<std::size_t>(sqlite3_column_bytes(st, column)));
-}
-
-}  // namespace
-
 void SqliteStore::each_ticket_with_stored_events(
     const Query& q, const std::function<bool(Ticket&, std::span<StoredEvent>)>& row) {
   guarded([&] {
@@ -72,13 +60,13 @@ void SqliteStore::each_ticket_with_stored_events(
         e.ticket_id = t.id;
         e.at = sqlite3_column_int64(ev, 2);
         e.recorded_at = sqlite3_column_int64(ev, 3);
-        assign_text(e.actor, ev, 4);
-        assign_text(e.kind, ev, 5);
+        column_text(ev, 4, e.actor);
+        column_text(ev, 5, e.kind);
         // Room after the text lets a JSON parser that reads in wide words
         // (simdjson, in export) parse it where it is.
         e.data.reserve(static_cast<std::size_t>(sqlite3_column_bytes(ev, 6)) + 64);
-        assign_text(e.data, ev, 6);
-        assign_text(e.subject, ev, 7);
+        column_text(ev, 6, e.data);
+        column_text(ev, 7, e.subject);
         more = events.step();
       }
       if (!row(t, std::span<StoredEvent>(list.data(), n))) break;

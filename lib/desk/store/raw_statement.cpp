@@ -39,4 +39,9 @@ bool RawStatement::step() {
   throw SQLite::Exception(db_, rc);
 }
 
+void column_text(sqlite3_stmt* st, int c, std::string& out) {
+  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, c));
+  out.assign(text ? text : "", static_cast<std::size_t>(sqlite3_column_bytes(st, c)));
+}
+
 }  // namespace desk::store

@@ -30,4 +30,8 @@ class RawStatement {
   std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> st_;
 };
 
+// Column `c` of the current row into `out`, keeping its buffer ("" for
+// NULL): no temporary string for each of millions of fields.
+void column_text(sqlite3_stmt* st, int c, std::string& out);
+
 }  // namespace desk::store

@@ -89,15 +89,6 @@ struct ReadAhead {
 constexpr std::size_t kBatchTickets = 256;
 constexpr std::size_t kBatches = 4;  // in flight: bounds the memory
 
-void read_text(sqlite3_stmt* raw, int c, std::string& out) {
-  const auto* p = sqlite3_column_text(raw, c);
-  if (p == nullptr)
-    out.clear();
-  else
-    out.assign(reinterpret_cast<const char*>(p),
-               static_cast<std::size_t>(sqlite3_column_bytes(raw, c)));
-}
-
 std::optional<Instant> read_time(sqlite3_stmt* raw, int c) {
   if (sqlite3_column_type(raw, c) == SQLITE_NULL) return std::nullopt;
   return from_unix(sqlite3_column_int64(raw, c));
@@ -108,15 +99,15 @@ std::optional<Instant> read_time(sqlite3_stmt* raw, int c) {
 void read_row(sqlite3_stmt* raw, const ReportSelection& sel, tickets::Ticket& t,
               std::vector<tickets::Mark>& marks, std::string& tags) {
   t.id = sqlite3_column_int64(raw, 0);
-  read_text(raw, 1, t.type);
-  read_text(raw, 2, t.status);
-  read_text(raw, 3, t.priority);
+  column_text(raw, 1, t.type);
+  column_text(raw, 2, t.status);
+  column_text(raw, 3, t.priority);
   t.customer_id = sqlite3_column_int64(raw, 4);  // NULL reads 0
-  read_text(raw, 5, t.channel);
-  read_text(raw, 6, t.category);
-  read_text(raw, 7, t.service);
-  read_text(raw, 8, t.assignee);
-  read_text(raw, 9, t.team);
+  column_text(raw, 5, t.channel);
+  column_text(raw, 6, t.category);
+  column_text(raw, 7, t.service);
+  column_text(raw, 8, t.assignee);
+  column_text(raw, 9, t.team);
   t.tier = sqlite3_column_int(raw, 10);
   t.escalation_level = sqlite3_column_int(raw, 11);
   t.reopen_count = sqlite3_column_int(raw, 12);
@@ -125,12 +116,12 @@ void read_row(sqlite3_stmt* raw, const ReportSelection& sel, tickets::Ticket& t,
   t.first_response_at = read_time(raw, 15);
   t.resolved_at = read_time(raw, 16);
   t.closed_at = read_time(raw, 17);
-  read_text(raw, 18, t.service_sla);
+  column_text(raw, 18, t.service_sla);
   // Columns left out read as NULL: not asking for them saves two calls each
   // per row.
   if (sel.titles) {
-    read_text(raw, 19, t.title);
-    read_text(raw, 20, t.resolution_code);
+    column_text(raw, 19, t.title);
+    column_text(raw, 20, t.resolution_code);
   }
   const auto* timeline = sqlite3_column_text(raw, 21);
   tickets::read_marks(
@@ -140,10 +131,10 @@ void read_row(sqlite3_stmt* raw, const ReportSelection& sel, tickets::Ticket& t,
                              static_cast<std::size_t>(sqlite3_column_bytes(raw, 21))),
       marks);
   if (sel.details) {
-    read_text(raw, 22, t.customer_name);
-    read_text(raw, 23, t.customer_email);
-    read_text(raw, 24, t.customer_tier);
-    read_text(raw, 25, tags);
+    column_text(raw, 22, t.customer_name);
+    column_text(raw, 23, t.customer_email);
+    column_text(raw, 24, t.customer_tier);
+    column_text(raw, 25, tags);
     t.tags = util::split(tags, ',');
   }
 }

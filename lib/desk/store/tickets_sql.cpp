@@ -5,6 +5,7 @@
 
 #include "desk/core/error.hpp"
 #include "desk/store/query_sql.hpp"
+#include "desk/store/raw_statement.hpp"
 #include "desk/store/sqlite_store.hpp"
 #include "desk/util/strings.hpp"
 
@@ -150,10 +151,7 @@ struct RawRow {
   sqlite3_stmt* st;
   bool null(int i) const { return sqlite3_column_type(st, i) == SQLITE_NULL; }
   std::int64_t int64(int i) const { return sqlite3_column_int64(st, i); }
-  void text(int i, std::string& out) const {
-    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(st, i));
-    out.assign(p ? p : "", static_cast<std::size_t>(sqlite3_column_bytes(st, i)));
-  }
+  void text(int i, std::string& out) const { column_text(st, i, out); }
 };
 
 // Every field of `t` is written, so a reused Ticket keeps nothing of the
