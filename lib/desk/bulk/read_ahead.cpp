@@ -35,6 +35,7 @@ struct Batch {
     }
     ends[size++] = event_count;
   }
+  void clear() { size = event_count = 0; }
 };
 
 constexpr std::size_t kBatchTickets = 512;
@@ -48,30 +49,20 @@ void read_ahead(store::Store& store, const tickets::Query& q,
   util::run_handoff(
       batches,
       [&](util::Handoff<Batch>& handoff) {
-        Batch* b = handoff.empty();
-        if (!b) return;
+        util::BatchFiller<Batch> filler(handoff, kBatchTickets);
+        if (filler.batch() == nullptr) return;
         store.each_ticket_with_stored_events(q, [&](Ticket& t, std::span<StoredEvent> list) {
-          b->add(t, list);
-          if (b->size < kBatchTickets) return true;
-          handoff.filled(b);
-          b = handoff.empty();
-          return b != nullptr;
+          filler.batch()->add(t, list);
+          return filler.added();
         });
-        if (b && b->size) handoff.filled(b);
+        filler.finish();
       },
       [&](util::Handoff<Batch>& handoff) {
-        while (Batch* b = handoff.next()) {
-          std::size_t first = 0;
-          bool wanted = true;
-          for (std::size_t i = 0; wanted && i < b->size; ++i) {
-            wanted = row(b->tickets[i], std::span<const StoredEvent>(b->events.data() + first,
-                                                                     b->ends[i] - first));
-            first = b->ends[i];
-          }
-          b->size = b->event_count = 0;
-          handoff.give_back(b);
-          if (!wanted) return;
-        }
+        util::use_each(handoff, [&](Batch& b, std::size_t i) {
+          std::size_t first = i == 0 ? 0 : b.ends[i - 1];
+          return row(b.tickets[i],
+                     std::span<const StoredEvent>(b.events.data() + first, b.ends[i] - first));
+        });
       });
 }
 

@@ -84,6 +84,7 @@ struct ReadAhead {
   std::vector<tickets::Ticket> tickets;
   std::vector<std::vector<tickets::Mark>> marks;
   std::size_t size = 0;  // tickets in use
+  void clear() { size = 0; }
 };
 
 constexpr std::size_t kBatchTickets = 256;
@@ -188,29 +189,23 @@ class SqliteReportStore final : public ReportStore {
                                 SQLITE_TRANSIENT);
             if (sel.open_since) sqlite3_bind_int64(raw, i++, to_unix(*sel.open_since));
             std::string tags;
-            ReadAhead* b = handoff.empty();
-            while (b != nullptr && st.step()) {
-              if (b->size == b->tickets.size()) {
-                b->tickets.emplace_back();
-                b->marks.emplace_back();
+            util::BatchFiller<ReadAhead> filler(handoff, kBatchTickets);
+            while (filler.batch() != nullptr && st.step()) {
+              ReadAhead& b = *filler.batch();
+              if (b.size == b.tickets.size()) {
+                b.tickets.emplace_back();
+                b.marks.emplace_back();
               }
-              read_row(raw, sel, b->tickets[b->size], b->marks[b->size], tags);
-              if (++b->size < kBatchTickets) continue;
-              handoff.filled(b);
-              b = handoff.empty();
+              read_row(raw, sel, b.tickets[b.size], b.marks[b.size], tags);
+              ++b.size;
+              filler.added();
             }
-            if (b != nullptr && b->size > 0) handoff.filled(b);
+            filler.finish();
           });
         },
         [&](util::Handoff<ReadAhead>& handoff) {
-          while (ReadAhead* b = handoff.next()) {
-            bool wanted = true;
-            for (std::size_t i = 0; wanted && i < b->size; ++i)
-              wanted = row(b->tickets[i], b->marks[i]);
-            b->size = 0;
-            handoff.give_back(b);
-            if (!wanted) return;
-          }
+          util::use_each(
+              handoff, [&](ReadAhead& b, std::size_t i) { return row(b.tickets[i], b.marks[i]); });
         });
   }
 

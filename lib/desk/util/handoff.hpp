@@ -103,4 +103,45 @@ void run_handoff(std::vector<Batch>& batches, Produce&& produce, Consume&& consu
   if (auto error = handoff.error()) std::rethrow_exception(error);
 }
 
+// The producer's usual loop: add items to batch(), call added() after each,
+// and the batch is handed on once it holds `per_batch` items; finish() hands
+// on the last, part-filled one. A Batch counts its items in `size`.
+template <typename Batch>
+class BatchFiller {
+ public:
+  BatchFiller(Handoff<Batch>& handoff, std::size_t per_batch)
+      : handoff_(handoff), per_batch_(per_batch), batch_(handoff.empty()) {}
+
+  // The batch to add to; null once the consumer has stopped.
+  Batch* batch() const { return batch_; }
+  // False once the consumer has stopped: no more items are wanted.
+  bool added() {
+    if (batch_->size < per_batch_) return true;
+    handoff_.filled(batch_);
+    batch_ = handoff_.empty();
+    return batch_ != nullptr;
+  }
+  void finish() {
+    if (batch_ != nullptr && batch_->size > 0) handoff_.filled(batch_);
+  }
+
+ private:
+  Handoff<Batch>& handoff_;
+  std::size_t per_batch_;
+  Batch* batch_;
+};
+
+// The consumer's usual loop: use(batch, i) for each item in order until it
+// returns false; each batch is cleared and given back to be refilled.
+template <typename Batch, typename Use>
+void use_each(Handoff<Batch>& handoff, Use&& use) {
+  while (Batch* b = handoff.next()) {
+    bool wanted = true;
+    for (std::size_t i = 0; wanted && i < b->size; ++i) wanted = use(*b, i);
+    b->clear();
+    handoff.give_back(b);
+    if (!wanted) return;
+  }
+}
+
 }  // namespace desk::util
