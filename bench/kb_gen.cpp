@@ -240,7 +240,7 @@ int generate(const std::string& path, std::int64_t articles, std::int64_t ticket
   const Instant start = from_unix(1'735'689'600);  // 2025-01-01
   store::WriteTransaction tx(*s);
   for (std::int64_t i = 1; i <= articles; ++i) {
-    kb::Article a;
+    model::Article a;
     text.topic();
     a.uid = fmt::format("bench-{:06}", i);
     double k = text.chance(0.2) ? 0 : text.chance(0.5) ? 1 : 2;
@@ -252,7 +252,7 @@ int generate(const std::string& path, std::int64_t articles, std::int64_t ticket
       a.symptom = text.sentence(8, 20);
       a.cause = text.chance(0.6) ? text.sentence(6, 14) : "";
       a.workaround = text.paragraph();
-      a.fix_status = text.pick(kb::kFixStatuses);
+      a.fix_status = text.pick(model::kFixStatuses);
     }
     a.category = text.pick(kCategories);
     a.tags = kb::clean_tags(text.tags());
@@ -262,12 +262,12 @@ int generate(const std::string& path, std::int64_t articles, std::int64_t ticket
     if (a.state != "draft") a.published_at = a.created_at;
     if (a.state == "retired") a.retired_at = a.created_at + Seconds(86400);
     a.id = s->kb().insert_article(a);
-    kb::Version v{1, a.created_at, a.author, "imported", {}, "bench", a};
+    model::ArticleVersion v{1, a.created_at, a.author, "imported", {}, "bench", a};
     s->kb().save_version(a.id, v);
     if (i % 10000 == 0) std::cerr << "desk_kb_gen: " << i << " articles\n";
   }
   for (std::int64_t i = 1; i <= tickets; ++i) {
-    tickets::Ticket t;
+    model::Ticket t;
     text.topic();
     t.type = "incident";
     t.title = text.title();
@@ -307,8 +307,8 @@ std::string inlined(const store::SqlQuery& sql) {
 // trigram index's when the words do not fill the page (desk asks for
 // `found` more rows there, to skip what it has).
 int print_sql(const std::string& path, const std::string& query, std::int64_t limit) {
-  kb::SearchQuery q = kb::parse_search(query);
-  kb::Filter f;
+  model::SearchQuery q = kb::parse_search(query);
+  model::ArticleFilter f;
   f.states = {"published"};
   f.limit = limit;
   auto s = store::open(path, store::Access::read, std::chrono::milliseconds(1000));

@@ -44,7 +44,7 @@ catalog::ServiceChange change_of(const Options& o) {
   return c;
 }
 
-Json service_json(const catalog::Service& s, const Zone& zone) {
+Json service_json(const model::Service& s, const Zone& zone) {
   auto text = [](const std::string& v) { return v.empty() ? Json() : Json(v); };
   return {{"name", s.name},
           {"description", text(s.description)},
@@ -61,7 +61,7 @@ Json service_json(const catalog::Service& s, const Zone& zone) {
           {"retired_at", s.retired_at ? Json(format_iso(*s.retired_at, zone)) : Json()}};
 }
 
-void print_service(Env& env, const catalog::Service& s) {
+void print_service(Env& env, const model::Service& s) {
   auto line = [&](const char* label, const std::string& v) {
     env.out << fmt::format("  {:<14}{}\n", label, v.empty() ? "(none)" : v);
   };

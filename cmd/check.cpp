@@ -20,7 +20,7 @@ struct Options {
 int run(Env& env, const Options& o) {
   std::int64_t id = tickets::parse_ticket_id(o.id);
   auto events = change_tickets(env, {id}, [&](tickets::Session& s, std::int64_t tid) {
-    return std::vector<tickets::Event>{catalog::check_step(s, tid, o.step, event_at(env, o.at))};
+    return std::vector<model::Event>{catalog::check_step(s, tid, o.step, event_at(env, o.at))};
   });
   if (env.globals.quiet) return 0;
   const auto& e = events.front();

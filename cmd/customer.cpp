@@ -7,10 +7,10 @@
 #include "desk/catalog/customers.hpp"
 #include "desk/compliance/compliance.hpp"
 #include "desk/core/error.hpp"
+#include "desk/model/serialize.hpp"
 #include "desk/store/audit_store.hpp"
 #include "desk/store/catalog_store.hpp"
 #include "desk/store/store.hpp"
-#include "desk/tickets/serialize.hpp"
 
 #include "options.hpp"
 #include "registry.hpp"
@@ -42,7 +42,7 @@ auto writing(Env& env, F&& f) {
 }
 
 int run_add(Env& env, const Options& o) {
-  catalog::Customer c;
+  model::Customer c;
   c.name = o.key;
   c.email = o.email.value;
   c.organisation = o.organisation.value;
@@ -67,7 +67,7 @@ int run_edit(Env& env, const Options& o) {
 }
 
 // Their tickets and how they rated them.
-Json customer_view(tickets::Session& s, const catalog::Customer& c, const Zone& zone) {
+Json customer_view(tickets::Session& s, const model::Customer& c, const Zone& zone) {
   Json j = catalog::customer_json(c, zone);
   Json list = Json::array();
   std::int64_t ratings = 0, total = 0;

@@ -74,7 +74,7 @@ int run(Env& env, const Options& o) {
   r.reason = o.message.value;
   r.at = event_at(env, o.at);
   auto events = change_tickets(env, ids, [&](tickets::Session& s, std::int64_t id) {
-    return std::vector<tickets::Event>{tickets::escalate(s, id, r)};
+    return std::vector<model::Event>{tickets::escalate(s, id, r)};
   });
   for (const auto& e : events) {
     if (env.globals.quiet) {

@@ -96,7 +96,7 @@ int run_add(Env& env, const AddOptions& o) {
   kb::Added added = kb::add_article(session, r);
   tx.commit();
 
-  const kb::Article& a = added.article;
+  const model::Article& a = added.article;
   if (o.format == "json")
     print_json(env, kb::article_json(a, env.zone()));
   else if (env.globals.quiet)
@@ -168,7 +168,7 @@ int run_edit(Env& env, const EditOptions& o) {
       name = "<stdin>";
     } else {
       auto reader = env.session(store::Access::read);
-      kb::Article a = kb::require_article(reader, id);
+      model::Article a = kb::require_article(reader, id);
       text = edit_in_editor(kb::write_editable(a), fmt::format("desk-kb-{}", id), ".md");
       name = "<editor>";
     }
@@ -227,8 +227,8 @@ int run_state(Env& env, const StateOptions& o, bool publish) {
   std::int64_t id = kb::parse_article_id(o.id);
   auto session = env.session(store::Access::write);
   store::WriteTransaction tx(session.store);
-  kb::Version v = publish ? kb::publish_article(session, id, o.message)
-                          : kb::retire_article(session, id, o.message);
+  model::ArticleVersion v = publish ? kb::publish_article(session, id, o.message)
+                                    : kb::retire_article(session, id, o.message);
   tx.commit();
   if (o.format == "json")
     print_json(env, kb::article_json(v.article, env.zone()));
@@ -256,8 +256,8 @@ struct ShowOptions {
   std::string format;
 };
 
-void print_article(Env& env, const kb::Article& a, const std::vector<kb::Link>& links,
-                   const std::optional<kb::Version>& v) {
+void print_article(Env& env, const model::Article& a, const std::vector<model::ArticleLink>& links,
+                   const std::optional<model::ArticleVersion>& v) {
   auto& out = env.out;
   Zone zone = env.zone();
   std::string heading = fmt::format("Article {}: {}", a.id, a.title);
@@ -308,8 +308,8 @@ void print_article(Env& env, const kb::Article& a, const std::vector<kb::Link>& 
 int run_show(Env& env, const ShowOptions& o) {
   std::int64_t id = kb::parse_article_id(o.id);
   auto session = env.session(store::Access::read);
-  std::optional<kb::Version> v;
-  kb::Article a;
+  std::optional<model::ArticleVersion> v;
+  model::Article a;
   if (o.version > 0) {
     v = kb::require_version(session, id, o.version);
     a = v->article;
@@ -320,7 +320,8 @@ int run_show(Env& env, const ShowOptions& o) {
     env.out << a.body << (a.body.empty() ? "" : "\n");
     return 0;
   }
-  std::vector<kb::Link> links = v ? std::vector<kb::Link>{} : kb::tickets_for_article(session, id);
+  std::vector<model::ArticleLink> links =
+      v ? std::vector<model::ArticleLink>{} : kb::tickets_for_article(session, id);
   if (o.format == "json") {
     Json j = kb::article_json(a, links, env.zone());
     if (v) {
@@ -356,7 +357,7 @@ struct ListOptions {
 };
 
 int run_list(Env& env, const ListOptions& o) {
-  kb::Filter f;
+  model::ArticleFilter f;
   f.kinds = flatten(o.kinds);
   f.states = flatten(o.states);
   f.tags = flatten(o.tags);
@@ -370,7 +371,7 @@ int run_list(Env& env, const ListOptions& o) {
   auto session = env.session(store::Access::read);
   auto writer = format::make_row_writer(chosen_format(o.format), env.out, env.style());
   if (!env.globals.quiet) writer->begin(article_columns());
-  kb::each_article(session, f, [&](const kb::Article& a) {
+  kb::each_article(session, f, [&](const model::Article& a) {
     if (env.globals.quiet)
       env.out << a.id << '\n';
     else
@@ -406,11 +407,11 @@ CLI::App* add_list(CLI::App& kb, ListOptions& o) {
 
 // The human layout: each hit's id and title, then its snippet, with the
 // matched words highlighted on a terminal.
-void print_hits(Env& env, const std::vector<kb::Hit>& hits) {
+void print_hits(Env& env, const std::vector<model::ArticleHit>& hits) {
   std::size_t width = 1;
   for (const auto& h : hits) width = std::max(width, std::to_string(h.article.id).size());
   for (const auto& h : hits) {
-    const kb::Article& a = h.article;
+    const model::Article& a = h.article;
     std::string tail = a.kind;
     if (a.state != "published") tail += ", " + a.state;
     if (a.use_count > 0) tail += fmt::format(", used {}", a.use_count);
@@ -423,7 +424,8 @@ void print_hits(Env& env, const std::vector<kb::Hit>& hits) {
   }
 }
 
-void print_hit_rows(Env& env, const std::vector<kb::Hit>& hits, const std::string& fmt_name) {
+void print_hit_rows(Env& env, const std::vector<model::ArticleHit>& hits,
+                    const std::string& fmt_name) {
   if (env.globals.quiet) {
     for (const auto& h : hits) env.out << h.article.id << '\n';
     return;
@@ -449,13 +451,13 @@ struct SearchOptions {
 
 int run_search(Env& env, const SearchOptions& o) {
   std::string text = util::join(o.words, " ");
-  kb::Filter f;
+  model::ArticleFilter f;
   f.kinds = flatten(o.kinds);
   f.tags = flatten(o.tags);
   if (!o.all_states) f.states = {"published"};
   f.limit = o.limit;
   auto session = env.session(store::Access::read);
-  std::vector<kb::Hit> hits = kb::search_articles(session, text, f);
+  std::vector<model::ArticleHit> hits = kb::search_articles(session, text, f);
   if (hits.empty() && !env.globals.quiet)
     env.warn(fmt::format("no {}article matches '{}'", o.all_states ? "" : "published ", text),
              o.all_states ? "" : "--all-states also looks at drafts and retired articles");
@@ -488,7 +490,7 @@ struct SuggestOptions {
 int run_suggest(Env& env, const SuggestOptions& o) {
   std::int64_t id = tickets::parse_ticket_id(o.ticket);
   auto session = env.session(store::Access::read);
-  std::vector<kb::Hit> hits = kb::suggest_articles(session, id, o.limit);
+  std::vector<model::ArticleHit> hits = kb::suggest_articles(session, id, o.limit);
   if (hits.empty() && !env.globals.quiet)
     env.warn(fmt::format("no published article is like ticket {}", id));
   print_hit_rows(env, hits, o.format);
@@ -552,7 +554,7 @@ struct HistoryOptions {
 int run_history(Env& env, const HistoryOptions& o) {
   std::int64_t id = kb::parse_article_id(o.id);
   auto session = env.session(store::Access::read);
-  std::vector<kb::Version> versions = kb::article_history(session, id);
+  std::vector<model::ArticleVersion> versions = kb::article_history(session, id);
   auto writer = format::make_row_writer(chosen_format(o.format), env.out, env.style());
   writer->begin({{"version", "VERSION", Kind::number},
                  {"at", "AT", Kind::time},
@@ -582,7 +584,7 @@ struct ExportOptions {
 };
 
 int run_export(Env& env, const ExportOptions& o) {
-  kb::Filter f;
+  model::ArticleFilter f;
   f.kinds = flatten(o.kinds);
   f.states = flatten(o.states);
   f.tags = flatten(o.tags);

@@ -23,7 +23,7 @@ int run(Env& env, const Options& o) {
   auto at = event_at(env, o.at);
   auto events = change_tickets(env, {id}, [&](tickets::Session& s, std::int64_t tid) {
     auto e = tickets::link(s, tid, other, o.kind, at);
-    return e ? std::vector<tickets::Event>{*e} : std::vector<tickets::Event>{};
+    return e ? std::vector<model::Event>{*e} : std::vector<model::Event>{};
   });
   if (!env.globals.quiet)
     env.out << fmt::format("{} ticket {} ({} {})\n", events.empty() ? "Already linked" : "Linked",

@@ -1,9 +1,9 @@
 // desk note ID: a note, or with --reply a response to the customer.
 #include <fmt/format.h>
 
+#include "desk/model/serialize.hpp"
 #include "desk/store/store.hpp"
 #include "desk/tickets/actions.hpp"
-#include "desk/tickets/serialize.hpp"
 #include "desk/tickets/validate.hpp"
 
 #include "batch.hpp"
@@ -38,7 +38,7 @@ int run(Env& env, const Options& o) {
   tx.commit();
   after_commit(env, {e});
   if (o.format == "json")
-    print_json(env, tickets::event_json(e, env.zone()));
+    print_json(env, model::event_json(e, env.zone()));
   else if (!env.globals.quiet)
     env.out << fmt::format("{} on ticket {}{}\n", o.reply ? "Replied" : "Noted", id,
                            first ? " (first response)" : "");

@@ -26,7 +26,7 @@ int run(Env& env, const Options& o) {
   r.comment = o.comment;
   r.at = event_at(env, o.at);
   change_tickets(env, ids, [&](tickets::Session& s, std::int64_t id) {
-    return std::vector<tickets::Event>{catalog::rate(s, id, r)};
+    return std::vector<model::Event>{catalog::rate(s, id, r)};
   });
   report_each(env, ids, "Rated");
   return 0;

@@ -34,7 +34,7 @@ struct Options {
 
 // What a report returns: the report, and whether it found breaches.
 struct Outcome {
-  report::Report report;
+  format::Report report;
   std::size_t breaches = 0;
 };
 

@@ -20,7 +20,7 @@ int run(Env& env, const Options& o) {
   r.text = o.message.value;
   r.at = event_at(env, o.at);
   change_tickets(env, ids, [&](tickets::Session& s, std::int64_t id) {
-    return std::vector<tickets::Event>{tickets::resume_work(s, id, r)};
+    return std::vector<model::Event>{tickets::resume_work(s, id, r)};
   });
   report_each(env, ids, "Resumed");
   return 0;

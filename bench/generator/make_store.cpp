@@ -3,7 +3,7 @@
 // benchmarks in bench/. See bench/README.md.
 //
 // Every ticket's story is told through desk's own use cases (story.cpp), its
-// row is tickets::replay() of its events, and everything is written through
+// row is model::replay() of its events, and everything is written through
 // the Store interface in a few large WriteTransactions: the schema, the
 // event shapes and the projection all stay in lib/.
 //
@@ -29,10 +29,10 @@
 
 #include "desk/config/load.hpp"
 #include "desk/core/error.hpp"
+#include "desk/model/fields.hpp"
+#include "desk/model/serialize.hpp"
+#include "desk/model/vocabulary.hpp"
 #include "desk/store/store.hpp"
-#include "desk/tickets/fields.hpp"
-#include "desk/tickets/serialize.hpp"
-#include "desk/tickets/vocabulary.hpp"
 
 #include "clock.hpp"
 #include "corpus.hpp"
@@ -223,7 +223,7 @@ void count(Stats& st, const bench::Told& t) {
   st.links += static_cast<std::int64_t>(t.links.size());
   ++st.statuses[t.row.status];
   for (const auto& e : t.events) ++st.kinds[e.kind];
-  if (desk::tickets::is_open_status(t.row.status) && !t.row.assignee.empty())
+  if (desk::model::is_open_status(t.row.status) && !t.row.assignee.empty())
     ++st.open_load[t.row.assignee];
   if (t.row.escalation_level > 0) ++st.escalated;
   if (t.row.reopen_count > 0) ++st.reopened;
@@ -231,7 +231,7 @@ void count(Stats& st, const bench::Told& t) {
 
 // Customers, and which of them each call comes from: a few call often.
 struct People {
-  std::vector<desk::catalog::Customer> customers;
+  std::vector<desk::model::Customer> customers;
   std::vector<std::string> locales;
   std::vector<std::int64_t> of_call;  // customer id of each ticket
 };
@@ -242,7 +242,7 @@ People people(const Options& o, const std::vector<Instant>& calls, Instant from)
   std::unordered_set<std::string> emails;
   for (std::int64_t i = 0; i < o.customers; ++i) {
     bench::Person person = bench::make_person(rng, emails);
-    desk::catalog::Customer c;
+    desk::model::Customer c;
     c.name = person.name;
     c.email = person.email;
     c.organisation = person.organisation;
@@ -289,10 +289,10 @@ int verify(const fs::path& db, std::int64_t tickets, std::int64_t k, const desk:
       ++bad;
       continue;
     }
-    desk::tickets::Ticket replayed = desk::tickets::replay(store->ticket_events(id));
+    desk::model::Ticket replayed = desk::model::replay(store->ticket_events(id));
     replayed.customer_name = row->customer_name;
     replayed.customer_email = row->customer_email;
-    auto a = desk::tickets::ticket_json(*row, zone), b = desk::tickets::ticket_json(replayed, zone);
+    auto a = desk::model::ticket_json(*row, zone), b = desk::model::ticket_json(replayed, zone);
     if (a != b) {
       std::cerr << fmt::format(
           "verify: ticket {} differs from its events:\n  row:    {}\n  replay: {}\n", id, a.dump(),
@@ -474,7 +474,7 @@ int run(const Options& o) {
     std::cerr << fmt::format("  CPU: telling stories {:.1f} s, writing {:.1f} s\n", teller_cpu,
                              writer_cpu);
     std::cerr << "  status:";
-    for (const auto& s : desk::tickets::kStatuses)
+    for (const auto& s : desk::model::kStatuses)
       std::cerr << fmt::format(" {} {}", s, st.statuses[s]);
     std::cerr << fmt::format(
         "\n  resolved or closed {:.1f}%, escalated {:.1f}%, reopened {:.1f}%\n",

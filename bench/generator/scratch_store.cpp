@@ -3,7 +3,7 @@
 #include <charconv>
 
 #include "desk/core/error.hpp"
-#include "desk/tickets/vocabulary.hpp"
+#include "desk/model/vocabulary.hpp"
 
 namespace bench {
 
@@ -33,16 +33,15 @@ std::int64_t ScratchStore::insert_ticket(const Ticket& t) {
   return id_;
 }
 
-void ScratchStore::each_ticket(const desk::tickets::Query&, const desk::store::Ordering&,
+void ScratchStore::each_ticket(const desk::model::Query&, const desk::store::Ordering&,
                                const std::function<bool(const Ticket&)>& row) {
   // Only `desk allocate --auto` asks, for the unallocated open tickets: the
   // story's ticket, when it is one of them.
-  if (ticket_.id == id_ && ticket_.assignee.empty() &&
-      desk::tickets::is_open_status(ticket_.status))
+  if (ticket_.id == id_ && ticket_.assignee.empty() && desk::model::is_open_status(ticket_.status))
     row(ticket_);
 }
 
-std::int64_t ScratchStore::count_tickets(const desk::tickets::Query& q) {
+std::int64_t ScratchStore::count_tickets(const desk::model::Query& q) {
   if (q.assignees.size() == 1 && open_load) return open_load(q.assignees.front());
   return 0;
 }
@@ -53,7 +52,7 @@ std::int64_t ScratchStore::append_event(const Event& e) {
   return events_.back().id;
 }
 
-bool ScratchStore::add_link(const desk::store::Link& link) {
+bool ScratchStore::add_link(const desk::model::Link& link) {
   for (const auto& l : links_)
     if (l.other_id == link.other_id && l.kind == link.kind) return false;
   links_.push_back(link);
@@ -70,21 +69,21 @@ void ScratchStore::set_round_robin_cursor(std::string_view team, std::string_vie
   cursors_[std::string(team)] = std::string(assignee);
 }
 
-std::optional<desk::catalog::Customer> ScratchStore::find_customer(std::string_view key) {
+std::optional<desk::model::Customer> ScratchStore::find_customer(std::string_view key) {
   std::int64_t id = 0;
   auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), id);
   if (ec != std::errc() || end != key.data() + key.size()) return std::nullopt;
   return customer(id);
 }
 
-std::optional<desk::catalog::Customer> ScratchStore::customer(std::int64_t id) {
+std::optional<desk::model::Customer> ScratchStore::customer(std::int64_t id) {
   // The generator names customers by the ids it wrote them under.
-  desk::catalog::Customer c;
+  desk::model::Customer c;
   c.id = id;
   return c;
 }
 
-std::int64_t ScratchStore::insert_customer(const desk::catalog::Customer&) {
+std::int64_t ScratchStore::insert_customer(const desk::model::Customer&) {
   throw desk::Error(desk::Exit::software, "the generator adds customers before the tickets");
 }
 

@@ -13,8 +13,8 @@
 
 namespace bench {
 
-using desk::tickets::Event;
-using desk::tickets::Ticket;
+using desk::model::Event;
+using desk::model::Ticket;
 
 class ScratchStore final : public desk::store::Store {
  public:
@@ -22,7 +22,7 @@ class ScratchStore final : public desk::store::Store {
   void start(std::int64_t id);
   const Ticket& current() const { return ticket_; }
   const std::vector<Event>& events() const { return events_; }
-  const std::vector<desk::store::Link>& links() const { return links_; }
+  const std::vector<desk::model::Link>& links() const { return links_; }
   const std::map<std::string, std::string>& cursors() const { return cursors_; }
   // How many open tickets a technician has, as `desk allocate --auto` would
   // count them: the generator supplies a plausible figure.
@@ -38,9 +38,9 @@ class ScratchStore final : public desk::store::Store {
   }
   std::int64_t insert_ticket(const Ticket& t) override;
   void update_ticket(const Ticket& t) override { ticket_ = t; }
-  void each_ticket(const desk::tickets::Query& q, const desk::store::Ordering& order,
+  void each_ticket(const desk::model::Query& q, const desk::store::Ordering& order,
                    const std::function<bool(const Ticket&)>& row) override;
-  std::int64_t count_tickets(const desk::tickets::Query& q) override;
+  std::int64_t count_tickets(const desk::model::Query& q) override;
 
   std::int64_t append_event(const Event& e) override;
   // No audit chain here: the real store chains when the events are copied.
@@ -50,12 +50,12 @@ class ScratchStore final : public desk::store::Store {
   std::vector<Event> ticket_events(std::int64_t) override { return events_; }
   std::int64_t last_event_id() override { return event_ids_; }
   void each_ticket_with_events(
-      const desk::tickets::Query&,
+      const desk::model::Query&,
       const std::function<bool(const Ticket&, const std::vector<Event>&)>& row) override {
     row(ticket_, events_);
   }
   void each_ticket_with_stored_events(
-      const desk::tickets::Query&,
+      const desk::model::Query&,
       const std::function<bool(Ticket&, std::span<desk::store::StoredEvent>)>& row) override {
     std::vector<desk::store::StoredEvent> stored;
     for (const auto& e : events_) stored.push_back(desk::store::encode(e));
@@ -66,15 +66,15 @@ class ScratchStore final : public desk::store::Store {
   std::vector<desk::store::Problem> check_integrity(bool) override { return {}; }
   std::vector<desk::store::Problem> check_references() override { return {}; }
 
-  bool add_link(const desk::store::Link& link) override;
-  std::vector<desk::store::Link> links_of(std::int64_t) override { return links_; }
+  bool add_link(const desk::model::Link& link) override;
+  std::vector<desk::model::Link> links_of(std::int64_t) override { return links_; }
 
   std::optional<std::string> round_robin_cursor(std::string_view team) override;
   void set_round_robin_cursor(std::string_view team, std::string_view assignee) override;
 
-  std::optional<desk::catalog::Customer> find_customer(std::string_view key) override;
-  std::optional<desk::catalog::Customer> customer(std::int64_t id) override;
-  std::int64_t insert_customer(const desk::catalog::Customer& c) override;
+  std::optional<desk::model::Customer> find_customer(std::string_view key) override;
+  std::optional<desk::model::Customer> customer(std::int64_t id) override;
+  std::int64_t insert_customer(const desk::model::Customer& c) override;
 
   const std::filesystem::path& path() const override { return path_; }
 
@@ -82,7 +82,7 @@ class ScratchStore final : public desk::store::Store {
   std::int64_t id_ = 0;
   Ticket ticket_;
   std::vector<Event> events_;
-  std::vector<desk::store::Link> links_;
+  std::vector<desk::model::Link> links_;
   std::map<std::string, std::string> cursors_;
   std::int64_t event_ids_ = 0;
   std::filesystem::path path_ = "(scratch)";

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
+#include "desk/model/fields.hpp"
 #include "desk/tickets/actions.hpp"
 #include "desk/tickets/allocation.hpp"
-#include "desk/tickets/fields.hpp"
 #include "desk/tickets/lifecycle.hpp"
 
 #include "corpus.hpp"

@@ -27,9 +27,9 @@ struct Call {
 };
 
 struct Told {
-  Ticket row;  // tickets::replay(events)
+  Ticket row;  // model::replay(events)
   std::vector<Event> events;
-  std::vector<desk::store::Link> links;
+  std::vector<desk::model::Link> links;
 };
 
 class Teller {

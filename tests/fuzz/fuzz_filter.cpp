@@ -29,7 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   desk::tickets::FilterContext ctx{config, desk::from_unix(1795516200), desk::Zone::utc(), "alice"};
   try {
-    desk::tickets::Query q;
+    desk::model::Query q;
     desk::tickets::add_filter_terms(q, ctx, terms);
     if (!sort.empty()) q.sort = desk::tickets::parse_sort(sort);
     desk::store::Ordering order{config.priority.levels};

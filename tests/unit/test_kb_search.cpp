@@ -7,6 +7,7 @@
 
 #include "desk/core/error.hpp"
 #include "desk/kb/search.hpp"
+#include "desk/util/strings.hpp"
 
 using namespace desk;
 using namespace desk::kb;
@@ -110,11 +111,11 @@ TEST_SUITE("kb search") {
 
   TEST_CASE("too many words is refused") {
     std::string text;
-    for (std::size_t i = 0; i <= kMaxSearchTerms; ++i) text += "w" + std::to_string(i) + " ";
+    for (std::size_t i = 0; i <= model::kMaxSearchTerms; ++i) text += "w" + std::to_string(i) + " ";
     CHECK(error_of(text.c_str()).first == "the search has more than 64 words");
     text = "w";
-    for (std::size_t i = 1; i < kMaxSearchTerms; ++i) text += " w" + std::to_string(i);
-    CHECK(search_terms(parse_search(text)).size() == kMaxSearchTerms);
+    for (std::size_t i = 1; i < model::kMaxSearchTerms; ++i) text += " w" + std::to_string(i);
+    CHECK(search_terms(parse_search(text)).size() == model::kMaxSearchTerms);
   }
 
   TEST_CASE("search_terms lists excluded terms too") {
@@ -125,10 +126,10 @@ TEST_SUITE("kb search") {
   }
 
   TEST_CASE("characters are counted, not bytes") {
-    CHECK(char_count("abc") == 3);
-    CHECK(char_count("при") == 3);
-    CHECK(char_count("日本") == 2);
-    CHECK(char_count("") == 0);
+    CHECK(util::char_count("abc") == 3);
+    CHECK(util::char_count("при") == 3);
+    CHECK(util::char_count("日本") == 2);
+    CHECK(util::char_count("") == 0);
   }
 
   TEST_CASE("the telling words: no short or common ones, at most as many as asked") {

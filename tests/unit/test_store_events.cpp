@@ -10,8 +10,8 @@
 #include "desk/tickets/session.hpp"
 
 using namespace desk;
-using tickets::Event;
-using tickets::Json;
+using model::Event;
+using model::Json;
 
 namespace {
 
@@ -68,7 +68,7 @@ TEST_SUITE("store/events") {
     config::Config config = config::defaults();
     tickets::Session s{config, *db, from_unix(1'790'000'000), "alice"};
     store::WriteTransaction tx(*db);
-    tickets::Ticket t;
+    model::Ticket t;
     t.type = "incident";
     t.title = "t";
     t.status = "new";

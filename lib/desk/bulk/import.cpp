@@ -6,15 +6,15 @@
 
 #include "desk/bulk/compare.hpp"
 #include "desk/core/error.hpp"
+#include "desk/model/fields.hpp"
+#include "desk/model/vocabulary.hpp"
 #include "desk/store/audit_store.hpp"
 #include "desk/store/catalog_store.hpp"
 #include "desk/store/store.hpp"
 #include "desk/tickets/actions.hpp"
-#include "desk/tickets/fields.hpp"
 #include "desk/tickets/priority.hpp"
 #include "desk/tickets/record.hpp"
 #include "desk/tickets/validate.hpp"
-#include "desk/tickets/vocabulary.hpp"
 #include "desk/util/handoff.hpp"
 #include "desk/util/strings.hpp"
 
@@ -22,9 +22,9 @@ namespace desk::bulk {
 
 namespace {
 
-using tickets::Event;
-using tickets::FieldKind;
-using tickets::Ticket;
+using model::Event;
+using model::FieldKind;
+using model::Ticket;
 
 [[noreturn]] void bad(std::size_t line, const std::string& what, const std::string& hint = {}) {
   throw DataError(fmt::format("line {}: {}", line, what), hint);
@@ -63,7 +63,7 @@ Instant time_value(const Json& v, std::string_view key, std::size_t line, const 
 
 // A CSV cell is text whatever the field: "" is none, "yes"/"no" a boolean,
 // "a,b" a list of tags, digits a number.
-Json from_cell(const tickets::FieldDef& f, const std::string& s, std::size_t line) {
+Json from_cell(const model::FieldDef& f, const std::string& s, std::size_t line) {
   if (s.empty()) return Json();
   switch (f.kind) {
     case FieldKind::integer:
@@ -80,7 +80,7 @@ Json from_cell(const tickets::FieldDef& f, const std::string& s, std::size_t lin
   }
 }
 
-Json field_value(const tickets::FieldDef& f, const Json& given, std::size_t line,
+Json field_value(const model::FieldDef& f, const Json& given, std::size_t line,
                  const ParseContext& ctx) {
   Json v = given.is_string() && f.kind != FieldKind::time && f.kind != FieldKind::text
                ? from_cell(f, given.get<std::string>(), line)
@@ -142,7 +142,7 @@ Event event_from_json(const Json& j, std::size_t line, const ParseContext& ctx) 
     } else if (k == "changes") {
       if (!v.is_object()) bad(line, "an event's 'changes' must be an object");
       for (const auto& [field, ft] : v.items()) {
-        const tickets::FieldDef* f = tickets::find_field(field);
+        const model::FieldDef* f = model::find_field(field);
         if (f == nullptr || field == "id")
           bad(line, fmt::format("an event changes '{}', which is not a ticket field", field));
         if (!ft.is_object() || !ft.contains("from") || !ft.contains("to"))
@@ -168,7 +168,7 @@ void check_vocabulary(const Ticket& t, const config::Config& cfg) {
   tickets::require_one_of("priority", t.priority, cfg.priority.levels);
   if (!t.channel.empty()) tickets::require_one_of("channel", t.channel, cfg.tickets.channels);
   if (!t.category.empty()) tickets::require_one_of("category", t.category, cfg.tickets.categories);
-  tickets::require_one_of("status", t.status, tickets::kStatuses);
+  tickets::require_one_of("status", t.status, model::kStatuses);
 }
 
 Parsed parse_history(const Row& row, const ParseContext& ctx) {
@@ -177,10 +177,10 @@ Parsed parse_history(const Row& row, const ParseContext& ctx) {
   Parsed p;
   p.line = line;
   p.history = true;
-  for (const auto& f : tickets::ticket_fields()) {
+  for (const auto& f : model::ticket_fields()) {
     auto it = o.find(f.name);
     if (it == o.end()) continue;
-    tickets::set_field(p.ticket, f.name, field_value(f, *it, line, ctx));
+    model::set_field(p.ticket, f.name, field_value(f, *it, line, ctx));
   }
   if (p.ticket.id <= 0) bad(line, "a ticket with 'events' needs its 'id'");
   p.customer_email = optional_text(o, "customer_email", line);
@@ -205,7 +205,7 @@ Parsed parse_history(const Row& row, const ParseContext& ctx) {
   }
   if (p.events.front().kind != "logged")
     bad(line, fmt::format("the history of ticket {} does not start with 'logged'", p.ticket.id));
-  Ticket replayed = tickets::replay(p.events);
+  Ticket replayed = model::replay(p.events);
   auto differ = differing_fields(p.ticket, replayed);
   if (!differ.empty())
     bad(line,
@@ -343,7 +343,7 @@ Parsed parse_other(const Row& row, const ParseContext& ctx) {
     std::string status = v.text("status");
     if (status.empty())
       status = closed ? "closed" : resolved ? "resolved" : v.has("assignee") ? "assigned" : "new";
-    tickets::require_one_of("status", status, tickets::kStatuses);
+    tickets::require_one_of("status", status, model::kStatuses);
     bool done = status == "resolved" || status == "closed";
     if (done && !resolved) {
       if (status == "closed" && closed)
@@ -406,7 +406,7 @@ Parsed parse_other(const Row& row, const ParseContext& ctx) {
     std::string pending_reason = v.text("pending_reason");
     if (status == "pending") {
       if (pending_reason.empty()) pending_reason = "customer";
-      tickets::require_one_of("pending reason", pending_reason, tickets::kPendingReasons);
+      tickets::require_one_of("pending reason", pending_reason, model::kPendingReasons);
     } else if (!pending_reason.empty()) {
       throw DataError("'pending_reason' is set but the status is not pending");
     }
@@ -431,7 +431,7 @@ Parsed parse_other(const Row& row, const ParseContext& ctx) {
     tickets::change(logged, t, "external_id", v.text("external_id"));
     logged.extra["imported"] = true;
     p.events.push_back(logged);
-    tickets::apply(t, logged);
+    model::apply(t, logged);
 
     if (team || !assignee.empty()) {
       Event e = make_event("allocated", created, ctx.actor);
@@ -443,21 +443,21 @@ Parsed parse_other(const Row& row, const ParseContext& ctx) {
       tickets::change(e, t, "status", assignee.empty() ? "new" : "assigned");
       e.extra["reason"] = "imported";
       if (!e.changes.empty()) {
-        tickets::apply(t, e);
+        model::apply(t, e);
         p.events.push_back(std::move(e));
       }
     }
     if (first_response) {
       Event e = make_event("reply", *first_response, by);
       e.text = "(first response, imported)";
-      tickets::apply(t, e);
+      model::apply(t, e);
       p.events.push_back(std::move(e));
     }
     if (status == "in-progress" || status == "pending") {
       Event e = make_event("status", std::max(created, first_response.value_or(created)), by);
       tickets::change(e, t, "status", status);
       tickets::change(e, t, "pending_reason", pending_reason);
-      tickets::apply(t, e);
+      model::apply(t, e);
       p.events.push_back(std::move(e));
     }
     if (done) {
@@ -466,13 +466,13 @@ Parsed parse_other(const Row& row, const ParseContext& ctx) {
       tickets::change(e, t, "resolution_code", code);
       tickets::change(e, t, "resolution", v.raw("resolution"));
       tickets::change(e, t, "workaround", v.raw("workaround"));
-      tickets::apply(t, e);
+      model::apply(t, e);
       p.events.push_back(std::move(e));
     }
     if (status == "closed") {
       Event e = make_event("closed", *closed, by);
       tickets::change(e, t, "status", "closed");
-      tickets::apply(t, e);
+      model::apply(t, e);
       p.events.push_back(std::move(e));
     }
     p.ticket = std::move(t);
@@ -494,7 +494,7 @@ struct Importer {
   // A "rated" event stands for a row of ratings too (desk rate writes both),
   // so that desk report csat counts imported ratings.
   void rating(const Event& e, std::int64_t ticket_id) {
-    catalog::Rating r;
+    model::Rating r;
     r.ticket_id = ticket_id;
     if (e.extra.contains("score") && e.extra["score"].is_number_integer())
       r.score = e.extra["score"].get<int>();
@@ -544,7 +544,7 @@ struct Importer {
       return id;
     if (!p.customer_email.empty())
       if (auto c = s.store.find_customer(p.customer_email)) return c->id;
-    catalog::Customer c;
+    model::Customer c;
     c.name = p.customer_name;
     c.email = p.customer_email;
     c.created_at = c.updated_at = p.ticket.created_at;
@@ -575,7 +575,7 @@ struct Importer {
       }
       Ticket t = *existing;
       for (std::size_t i = stored.size(); i < p.events.size(); ++i) {
-        tickets::apply(t, p.events[i]);
+        model::apply(t, p.events[i]);
         append(p.events[i], id, ready(i));
       }
       s.store.update_ticket(t);
@@ -596,7 +596,7 @@ struct Importer {
               if (c.from == Json(from)) c.from = to;
               if (c.to == Json(from)) c.to = to;
             }
-        p.ticket = tickets::replay(p.events);
+        p.ticket = model::replay(p.events);
         prepared.clear();  // made for the file's customer id
       }
     }
@@ -659,9 +659,9 @@ struct Importer {
         if (c.field == "customer_id") c.to = cid;
     } else {
       auto& ch = p.events.front().changes;
-      std::erase_if(ch, [](const tickets::Change& c) { return c.field == "customer_id"; });
+      std::erase_if(ch, [](const model::Change& c) { return c.field == "customer_id"; });
     }
-    Ticket t = tickets::replay(p.events);
+    Ticket t = model::replay(p.events);
     t.id = 0;
     std::int64_t id = s.store.insert_ticket(t);
     for (auto& e : p.events) append(e, id);

@@ -22,8 +22,8 @@
 
 #include "desk/bulk/rows.hpp"
 #include "desk/config/model.hpp"
+#include "desk/model/ticket.hpp"
 #include "desk/tickets/session.hpp"
-#include "desk/tickets/ticket.hpp"
 
 namespace desk::bulk {
 
@@ -38,9 +38,9 @@ struct ParseContext {
 // One row, checked and turned into a ticket and its events.
 struct Parsed {
   std::size_t line = 0;
-  bool history = false;                // desk's own shape: events from the file
-  tickets::Ticket ticket;              // history: the file's row; else the replay of `events`
-  std::vector<tickets::Event> events;  // oldest first; ticket ids filled in when stored
+  bool history = false;              // desk's own shape: events from the file
+  model::Ticket ticket;              // history: the file's row; else the replay of `events`
+  std::vector<model::Event> events;  // oldest first; ticket ids filled in when stored
   // The customer: history rows name the customer by the id in the file and
   // its email and name; other rows by one key (an email or a name).
   std::string customer_key;

@@ -9,11 +9,11 @@
 #include <memory>
 #include <string>
 
-#include "desk/tickets/ticket.hpp"
+#include "desk/model/ticket.hpp"
 
 namespace desk::bulk {
 
-using tickets::Json;
+using model::Json;
 
 enum class FileFormat { csv, jsonl };
 

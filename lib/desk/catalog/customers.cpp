@@ -4,10 +4,10 @@
 
 #include "desk/compliance/roles.hpp"
 #include "desk/core/error.hpp"
+#include "desk/model/serialize.hpp"
 #include "desk/store/audit_store.hpp"
 #include "desk/store/catalog_store.hpp"
 #include "desk/tickets/record.hpp"
-#include "desk/tickets/serialize.hpp"
 #include "desk/tickets/validate.hpp"
 #include "desk/util/strings.hpp"
 
@@ -15,13 +15,13 @@ namespace desk::catalog {
 
 namespace {
 
-using tickets::Json;
+using model::Json;
 
 Json text_json(const std::string& v) {
   return v.empty() ? Json() : Json(v);
 }
 
-void diff(tickets::Event& e, const Customer& a, const Customer& b) {
+void diff(model::Event& e, const Customer& a, const Customer& b) {
   auto field = [&](const char* name, const std::string& x, const std::string& y) {
     if (x != y) e.changes.push_back({name, text_json(x), text_json(y)});
   };
@@ -33,8 +33,8 @@ void diff(tickets::Event& e, const Customer& a, const Customer& b) {
   field("notes", a.notes, b.notes);
 }
 
-tickets::Event customer_event(const char* kind, std::int64_t id) {
-  tickets::Event e;
+model::Event customer_event(const char* kind, std::int64_t id) {
+  model::Event e;
   e.kind = kind;
   e.subject = fmt::format("customer:{}", id);
   return e;
@@ -71,7 +71,7 @@ Customer add_customer(tickets::Session& s, Customer c) {
   check(s, c);
   c.created_at = c.updated_at = s.now;
   c.id = s.store.insert_customer(c);
-  tickets::Event e = customer_event("customer-added", c.id);
+  model::Event e = customer_event("customer-added", c.id);
   diff(e, Customer{}, c);
   tickets::record_subject(s, std::move(e));
   return c;
@@ -93,7 +93,7 @@ std::optional<Customer> edit_customer(tickets::Session& s, const std::string& ke
   if (ch.tier) after.tier = *ch.tier;
   if (ch.notes) after.notes = *ch.notes;
   check(s, after);
-  tickets::Event e = customer_event("customer-edited", after.id);
+  model::Event e = customer_event("customer-edited", after.id);
   diff(e, before, after);
   if (e.changes.empty()) return std::nullopt;
   after.updated_at = s.now;
@@ -111,8 +111,8 @@ Merged merge_customers(tickets::Session& s, const std::string& into_key,
   if (into.erased_at || from.erased_at) throw Refused("an erased customer cannot be merged");
   Merged out;
   for (auto id : s.store.customers().tickets_of(from.id)) {
-    tickets::Ticket t = tickets::require_ticket(s, id);
-    tickets::Event e;
+    model::Ticket t = tickets::require_ticket(s, id);
+    model::Event e;
     e.kind = "edited";
     e.at = std::max(s.now, t.updated_at);
     e.text = fmt::format("customer {} merged into {}", from.id, into.id);
@@ -133,14 +133,14 @@ Merged merge_customers(tickets::Session& s, const std::string& into_key,
   bool take_email = merged.email.empty() && !from.email.empty();
   s.store.customers().remove(from.id);
   if (take_email) merged.email = from.email;
-  tickets::Event e = customer_event("customer-merged", into.id);
+  model::Event e = customer_event("customer-merged", into.id);
   diff(e, into, merged);
   e.extra["merged"] = from.id;
   e.extra["tickets"] = out.tickets;
   merged.updated_at = s.now;
   s.store.customers().update(merged);
   tickets::record_subject(s, std::move(e));
-  tickets::Event gone = customer_event("customer-merged", from.id);
+  model::Event gone = customer_event("customer-merged", from.id);
   gone.extra["into"] = into.id;
   tickets::record_subject(s, std::move(gone));
   out.into = merged;
@@ -177,10 +177,10 @@ Json export_customer(tickets::Session& s, const std::string& key) {
   out["events"] = std::move(about);
   Json tickets_json = Json::array();
   for (auto id : s.store.customers().tickets_of(c.id)) {
-    tickets::Ticket t = tickets::require_ticket(s, id);
-    Json tj = tickets::ticket_json(t, zone);
+    model::Ticket t = tickets::require_ticket(s, id);
+    Json tj = model::ticket_json(t, zone);
     Json events = Json::array();
-    for (const auto& e : s.store.ticket_events(id)) events.push_back(tickets::event_json(e, zone));
+    for (const auto& e : s.store.ticket_events(id)) events.push_back(model::event_json(e, zone));
     tj["events"] = std::move(events);
     Json steps = Json::array();
     for (const auto& st : s.store.catalog().ticket_steps(id))

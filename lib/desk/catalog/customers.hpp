@@ -7,11 +7,13 @@
 #include <optional>
 #include <string>
 
-#include "desk/catalog/customer.hpp"
+#include "desk/model/customer.hpp"
+#include "desk/model/ticket.hpp"
 #include "desk/tickets/session.hpp"
-#include "desk/tickets/ticket.hpp"
 
 namespace desk::catalog {
+
+using model::Customer;
 
 // The customer by id, email or name, or Refused.
 Customer require_customer(tickets::Session& s, const std::string& key);
@@ -38,8 +40,8 @@ Merged merge_customers(tickets::Session& s, const std::string& into, const std::
 // Everything stored about a person, for a subject access request: their
 // record, the events about it, their tickets with every event, their
 // checklists and ratings.
-tickets::Json export_customer(tickets::Session& s, const std::string& key);
+model::Json export_customer(tickets::Session& s, const std::string& key);
 
-tickets::Json customer_json(const Customer& c, const Zone& zone);
+model::Json customer_json(const Customer& c, const Zone& zone);
 
 }  // namespace desk::catalog

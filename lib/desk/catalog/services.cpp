@@ -17,7 +17,7 @@ namespace desk::catalog {
 
 namespace {
 
-using tickets::Json;
+using model::Json;
 
 bool contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
@@ -65,7 +65,7 @@ Json list_json(const std::vector<std::string>& v) {
 }
 
 // One change per field that differs, as the event records it.
-void diff(tickets::Event& e, const Service& from, const Service& to) {
+void diff(model::Event& e, const Service& from, const Service& to) {
   auto text = [&](const char* field, const std::string& a, const std::string& b) {
     if (a != b)
       e.changes.push_back({field, a.empty() ? Json() : Json(a), b.empty() ? Json() : Json(b)});
@@ -96,8 +96,8 @@ void apply(Service& svc, const ServiceChange& c) {
   if (c.steps) svc.steps = *c.steps;
 }
 
-tickets::Event service_event(const char* kind, const Service& svc) {
-  tickets::Event e;
+model::Event service_event(const char* kind, const Service& svc) {
+  model::Event e;
   e.kind = kind;
   e.subject = "service:" + svc.name;
   return e;
@@ -124,7 +124,7 @@ Service add_service(tickets::Session& s, const std::string& name, const ServiceC
   validate(s.config, svc);
   svc.created_at = svc.updated_at = s.now;
   svc.id = s.store.catalog().insert_service(svc);
-  tickets::Event e = service_event("service-added", svc);
+  model::Event e = service_event("service-added", svc);
   diff(e, Service{}, svc);
   tickets::record_subject(s, std::move(e));
   return svc;
@@ -139,7 +139,7 @@ std::optional<Service> edit_service(tickets::Session& s, const std::string& name
   Service after = before;
   apply(after, c);
   validate(s.config, after);
-  tickets::Event e = service_event("service-edited", after);
+  model::Event e = service_event("service-edited", after);
   diff(e, before, after);
   if (e.changes.empty()) return std::nullopt;
   after.updated_at = s.now;
@@ -165,7 +165,7 @@ Service retire_service(tickets::Session& s, const std::string& name,
   after.retired_at = s.now;
   after.updated_at = s.now;
   s.store.catalog().update_service(after);
-  tickets::Event e = service_event("service-retired", after);
+  model::Event e = service_event("service-retired", after);
   diff(e, before, after);
   tickets::record_subject(s, std::move(e));
   return after;
@@ -183,7 +183,7 @@ Service service_for_ticket(tickets::Session& s, const std::string& name, const s
     throw Refused(fmt::format("the service '{}' does not take {} tickets", svc.name, type),
                   fmt::format("it takes: {}; give --type", util::join(svc.request_types, ", ")));
   if (!svc.requesters.empty()) {
-    std::optional<Customer> who;
+    std::optional<model::Customer> who;
     if (customer_id) who = s.store.customer(customer_id);
     bool allowed = false;
     for (const auto& r : svc.requesters) {

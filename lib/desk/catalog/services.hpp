@@ -8,10 +8,12 @@
 #include <string>
 #include <vector>
 
-#include "desk/catalog/service.hpp"
+#include "desk/model/service.hpp"
 #include "desk/tickets/session.hpp"
 
 namespace desk::catalog {
+
+using model::Service;
 
 // What add or edit sets; unset fields are left as they are.
 struct ServiceChange {

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "desk/audit/chain.hpp"
+#include "desk/model/ticket.hpp"
 #include "desk/tickets/session.hpp"
-#include "desk/tickets/ticket.hpp"
 
 namespace desk::compliance {
 
@@ -57,6 +57,6 @@ struct Verification {
 Verification verify_chain(tickets::Session& s, const std::string& anchor);
 
 // Every event as a JSON line, oldest first, with its hash.
-void export_chain(tickets::Session& s, const std::function<void(const tickets::Json&)>& line);
+void export_chain(tickets::Session& s, const std::function<void(const model::Json&)>& line);
 
 }  // namespace desk::compliance

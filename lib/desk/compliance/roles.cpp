@@ -6,15 +6,6 @@
 
 namespace desk::compliance {
 
-const std::vector<std::string>& role_names() {
-  static const std::vector<std::string> names = {"technician", "lead", "manager", "admin"};
-  return names;
-}
-
-std::string_view role_name(Role r) {
-  return role_names()[static_cast<std::size_t>(r)];
-}
-
 Role role_needed(Power p) {
   switch (p) {
     case Power::reopen_others:
@@ -49,8 +40,8 @@ Role role_of(const config::Config& c, const std::string& actor) {
   if (!c.roles.enforced) return Role::admin;
   auto it = c.roles.of.find(actor);
   const std::string& name = it == c.roles.of.end() ? c.roles.fallback : it->second;
-  for (std::size_t i = 0; i < role_names().size(); ++i)
-    if (role_names()[i] == name) return static_cast<Role>(i);
+  for (std::size_t i = 0; i < model::role_names().size(); ++i)
+    if (model::role_names()[i] == name) return static_cast<Role>(i);
   return Role::technician;
 }
 

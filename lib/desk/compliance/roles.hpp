@@ -12,10 +12,11 @@
 #include <vector>
 
 #include "desk/config/model.hpp"
+#include "desk/model/role.hpp"
 
 namespace desk::compliance {
 
-enum class Role { technician = 0, lead = 1, manager = 2, admin = 3 };
+using model::Role;
 
 // What needs more than a technician, and the role each needs.
 enum class Power {
@@ -26,11 +27,9 @@ enum class Power {
   purge,             // admin: applying retention
 };
 
-const std::vector<std::string>& role_names();  // lowest first
 Role role_needed(Power p);
 std::string_view power_text(Power p);  // "change the service catalogue"
 Role role_of(const config::Config& c, const std::string& actor);
-std::string_view role_name(Role r);
 
 // PermissionDenied (exit 77) unless the actor's role allows `p`.
 void require(const config::Config& c, const std::string& actor, Power p);

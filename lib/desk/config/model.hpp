@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "desk/core/time.hpp"
-#include "desk/sla/calendar.hpp"
+#include "desk/model/calendar.hpp"
 
 namespace desk::config {
 
@@ -167,7 +167,7 @@ struct Config {
   std::map<std::string, Technician> technicians;
   std::vector<RoutingRule> routing;
   Hooks hooks;
-  std::map<std::string, sla::CalendarSpec> calendars;  // "24x7" is always there
+  std::map<std::string, model::CalendarSpec> calendars;  // "24x7" is always there
   std::map<std::string, SlaPolicy> sla;
   std::vector<SlaRule> sla_rules;
   std::map<std::string, Ola> ola;  // by team

@@ -6,7 +6,7 @@
 
 #include "desk/config/sections.hpp"
 #include "desk/core/error.hpp"
-#include "desk/tickets/vocabulary.hpp"
+#include "desk/model/vocabulary.hpp"
 
 namespace desk::config {
 
@@ -111,7 +111,7 @@ void read_priority(Config& c, const toml::table& t, const Reader& r) {
 
 void read_hooks(Config& c, const toml::table& t, const Reader& r) {
   std::vector<std::string_view> keys = {"timeout", "pending"};
-  for (const auto& k : tickets::kEventKinds) keys.push_back(k);
+  for (const auto& k : model::kEventKinds) keys.push_back(k);
   r.only_keys(t, "[hooks]", keys);
   Hooks h;
   h.timeout_seconds = c.hooks.timeout_seconds;

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "desk/model/ticket.hpp"
 #include "desk/tickets/session.hpp"
-#include "desk/tickets/ticket.hpp"
 
 namespace desk::hooks {
 
@@ -27,7 +27,7 @@ struct Failure {
 };
 
 // The jobs `events` call for, with the tickets as they are now.
-std::vector<Job> jobs_for(tickets::Session& s, const std::vector<tickets::Event>& events);
+std::vector<Job> jobs_for(tickets::Session& s, const std::vector<model::Event>& events);
 
 // Runs each job through /bin/sh in the configuration file's directory, its
 // standard output sent to desk's standard error (desk's standard output is

@@ -17,10 +17,10 @@ namespace desk::report {
 // into `t` (or of "(none)"), so that grouping a million tickets copies no
 // strings.
 const std::vector<std::string>& group_fields();
-std::string_view group_value(const tickets::Ticket& t, const std::string& field);
+std::string_view group_value(const model::Ticket& t, const std::string& field);
 // The same as a function looked up once, so that a loop over a million
 // tickets compares no field names.
-using GroupValue = std::string_view (*)(const tickets::Ticket&);
+using GroupValue = std::string_view (*)(const model::Ticket&);
 GroupValue group_getter(const std::string& field);
 
 struct SlaReport {

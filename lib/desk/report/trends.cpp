@@ -148,7 +148,7 @@ Instant TrendsCounter::until() const {
   return state_->until;
 }
 
-void TrendsCounter::add(const tickets::Ticket& t) {
+void TrendsCounter::add(const model::Ticket& t) {
   State& st = *state_;
   if (t.created_at >= st.until) return;
   int k = st.period_of(t.created_at);
@@ -171,11 +171,10 @@ Report trends_report(tickets::Session& s, const Period& period) {
   sel.logged_since = counter.since();
   sel.logged_until = counter.until();
   sel.marks = false;  // titles, yes
-  s.store.reports().each_ticket(sel,
-                                [&](const tickets::Ticket& t, const std::vector<tickets::Mark>&) {
-                                  counter.add(t);
-                                  return true;
-                                });
+  s.store.reports().each_ticket(sel, [&](const model::Ticket& t, const std::vector<model::Mark>&) {
+    counter.add(t);
+    return true;
+  });
   return counter.finish();
 }
 

@@ -58,7 +58,7 @@ class TrendsCounter {
   Instant since() const;
   Instant until() const;
   // Reads id, created_at, type, category, service and title.
-  void add(const tickets::Ticket& t);
+  void add(const model::Ticket& t);
   Report finish();
 
  private:

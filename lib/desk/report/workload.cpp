@@ -92,7 +92,7 @@ Report workload_report(tickets::Session& s, const Period& period) {
   sel.logged_until = known_until(Instant::max(), s.now);
   sel.titles = false;
   s.store.reports().each_ticket(
-      sel, [&](const tickets::Ticket& row, const std::vector<tickets::Mark>& marks) {
+      sel, [&](const model::Ticket& row, const std::vector<model::Mark>& marks) {
         std::size_t n = marks_until(marks, s.now);
         std::string team, assignee;
         for (std::size_t i = 0; i < n; ++i) {

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "desk/model/ticket.hpp"
 #include "desk/tickets/session.hpp"
-#include "desk/tickets/ticket.hpp"
 
 namespace desk::sla {
 
@@ -23,7 +23,7 @@ struct AutoAction {
 
 struct AutoEscalation {
   std::vector<AutoAction> actions;
-  std::vector<tickets::Event> events;
+  std::vector<model::Event> events;
 };
 
 // Runs inside the caller's WriteTransaction; a dry run records nothing.

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "desk/compliance/erasure.hpp"
+#include "desk/audit/erasure.hpp"
 #include "desk/core/error.hpp"
 #include "desk/store/audit_store.hpp"
 #include "desk/store/sqlite_store.hpp"
@@ -72,7 +72,7 @@ std::string quoted(const std::string& identifier) {
 }
 
 std::string needles_json(const std::vector<std::string>& needles) {
-  return tickets::Json(needles).dump(-1, ' ', false, tickets::Json::error_handler_t::replace);
+  return model::Json(needles).dump(-1, ' ', false, model::Json::error_handler_t::replace);
 }
 
 class SqliteAudit final : public AuditStore {
@@ -293,7 +293,7 @@ const std::vector<std::string>& needles_arg(sqlite3_value* v) {
   if (now != text || (parsed.empty() && !now.empty())) {
     text = std::string(now);
     parsed.clear();
-    auto j = tickets::Json::parse(text, nullptr, false);
+    auto j = model::Json::parse(text, nullptr, false);
     if (j.is_array())
       for (const auto& n : j)
         if (n.is_string()) parsed.push_back(n.get<std::string>());
@@ -312,13 +312,13 @@ void scrub_function(sqlite3_context* ctx, int, sqlite3_value** argv) {
     sqlite3_result_value(ctx, argv[0]);
     return;
   }
-  std::string out = compliance::scrub(text_arg(argv[0]), needles_arg(argv[1]));
+  std::string out = audit::scrub(text_arg(argv[0]), needles_arg(argv[1]));
   sqlite3_result_text(ctx, out.data(), static_cast<int>(out.size()), SQLITE_TRANSIENT);
 }
 
 void mentions_function(sqlite3_context* ctx, int, sqlite3_value** argv) {
   bool hit = sqlite3_value_type(argv[0]) == SQLITE_TEXT &&
-             compliance::mentions(text_arg(argv[0]), needles_arg(argv[1]));
+             audit::mentions(text_arg(argv[0]), needles_arg(argv[1]));
   sqlite3_result_int(ctx, hit ? 1 : 0);
 }
 

@@ -49,8 +49,8 @@ std::string list_text(const std::vector<std::string>& v) {
   return util::join(v, ",");
 }
 
-catalog::Service service_from_row(SQLite::Statement& st) {
-  catalog::Service s;
+model::Service service_from_row(SQLite::Statement& st) {
+  model::Service s;
   s.id = st.getColumn(0).getInt64();
   s.name = st.getColumn(1).getString();
   s.description = st.getColumn(2).getString();
@@ -66,7 +66,7 @@ catalog::Service service_from_row(SQLite::Statement& st) {
   return s;
 }
 
-void bind_service(SQLite::Statement& st, const catalog::Service& s) {
+void bind_service(SQLite::Statement& st, const model::Service& s) {
   st.bind(1, static_cast<int64_t>(s.id));
   st.bind(2, s.name);
   st.bind(3, s.description);
@@ -88,9 +88,9 @@ class SqliteCatalog final : public CatalogStore {
  public:
   explicit SqliteCatalog(SqliteStore& s) : s_(s) {}
 
-  std::optional<catalog::Service> find_service(std::string_view name) override {
-    return s_.guarded([&]() -> std::optional<catalog::Service> {
-      catalog::Service out;
+  std::optional<model::Service> find_service(std::string_view name) override {
+    return s_.guarded([&]() -> std::optional<model::Service> {
+      model::Service out;
       {
         auto& st = s_.statement(kFindService);
         st.bind(1, std::string(name));
@@ -103,9 +103,9 @@ class SqliteCatalog final : public CatalogStore {
     });
   }
 
-  std::vector<catalog::Service> services(bool with_retired) override {
+  std::vector<model::Service> services(bool with_retired) override {
     return s_.guarded([&] {
-      std::vector<catalog::Service> out;
+      std::vector<model::Service> out;
       {
         SQLite::Statement st(s_.db(), with_retired ? kAllServices : kLiveServices);
         while (st.executeStep()) out.push_back(service_from_row(st));
@@ -115,7 +115,7 @@ class SqliteCatalog final : public CatalogStore {
     });
   }
 
-  std::int64_t insert_service(const catalog::Service& s) override {
+  std::int64_t insert_service(const model::Service& s) override {
     return s_.guarded([&] {
       auto& st = s_.statement(kInsertService);
       bind_service(st, s);
@@ -126,7 +126,7 @@ class SqliteCatalog final : public CatalogStore {
     });
   }
 
-  void update_service(const catalog::Service& s) override {
+  void update_service(const model::Service& s) override {
     s_.guarded([&] {
       auto& st = s_.statement(kUpdateService);
       bind_service(st, s);
@@ -135,13 +135,13 @@ class SqliteCatalog final : public CatalogStore {
     });
   }
 
-  std::vector<catalog::Step> ticket_steps(std::int64_t ticket_id) override {
+  std::vector<model::ChecklistStep> ticket_steps(std::int64_t ticket_id) override {
     return s_.guarded([&] {
-      std::vector<catalog::Step> out;
+      std::vector<model::ChecklistStep> out;
       auto& st = s_.statement(kTicketSteps);
       st.bind(1, static_cast<int64_t>(ticket_id));
       while (st.executeStep()) {
-        catalog::Step step;
+        model::ChecklistStep step;
         step.number = st.getColumn(0).getInt();
         step.text = st.getColumn(1).getString();
         if (!st.getColumn(2).isNull()) step.done_at = from_unix(st.getColumn(2).getInt64());

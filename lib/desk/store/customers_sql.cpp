@@ -43,8 +43,8 @@ constexpr const char* kQuiet =
     "(SELECT 1 FROM tickets t WHERE t.customer_id = c.id AND (t.updated_at >= ?1 OR t.status "
     "NOT IN ('resolved', 'closed'))) ORDER BY c.id";
 
-catalog::Customer from_row(SQLite::Statement& st) {
-  catalog::Customer c;
+model::Customer from_row(SQLite::Statement& st) {
+  model::Customer c;
   auto text = [&](int i) {
     auto col = st.getColumn(i);
     return col.isNull() ? std::string() : col.getString();
@@ -66,9 +66,9 @@ class SqliteCustomers final : public CustomerStore {
  public:
   explicit SqliteCustomers(SqliteStore& s) : s_(s) {}
 
-  std::vector<catalog::Customer> list(const std::string& words) override {
+  std::vector<model::Customer> list(const std::string& words) override {
     return s_.guarded([&] {
-      std::vector<catalog::Customer> out;
+      std::vector<model::Customer> out;
       SQLite::Statement st(s_.db(), kList);
       st.bind(1, words);
       while (st.executeStep()) out.push_back(from_row(st));
@@ -76,7 +76,7 @@ class SqliteCustomers final : public CustomerStore {
     });
   }
 
-  void update(const catalog::Customer& c) override {
+  void update(const model::Customer& c) override {
     s_.guarded([&] {
       auto& st = s_.statement(kUpdate);
       st.bind(1, static_cast<int64_t>(c.id));
@@ -135,8 +135,8 @@ CustomerStore& SqliteStore::customers() {
   return *customers_;
 }
 
-std::optional<catalog::Customer> SqliteStore::customer(std::int64_t id) {
-  return guarded([&]() -> std::optional<catalog::Customer> {
+std::optional<model::Customer> SqliteStore::customer(std::int64_t id) {
+  return guarded([&]() -> std::optional<model::Customer> {
     auto& st = statement(kById);
     st.bind(1, static_cast<int64_t>(id));
     if (!st.executeStep()) return std::nullopt;
@@ -144,8 +144,8 @@ std::optional<catalog::Customer> SqliteStore::customer(std::int64_t id) {
   });
 }
 
-std::optional<catalog::Customer> SqliteStore::find_customer(std::string_view key) {
-  return guarded([&]() -> std::optional<catalog::Customer> {
+std::optional<model::Customer> SqliteStore::find_customer(std::string_view key) {
+  return guarded([&]() -> std::optional<model::Customer> {
     if (auto id = util::parse_int(key)) return customer(*id);
     for (const char* sql : {kByEmail, kByName}) {
       auto& st = statement(sql);
@@ -156,7 +156,7 @@ std::optional<catalog::Customer> SqliteStore::find_customer(std::string_view key
   });
 }
 
-std::int64_t SqliteStore::insert_customer(const catalog::Customer& c) {
+std::int64_t SqliteStore::insert_customer(const model::Customer& c) {
   return guarded([&] {
     auto& st = statement(kInsertCustomer);
     st.bind(1, c.name);

@@ -25,7 +25,7 @@ constexpr const char* kTicketEvents =
     "SELECT e.id, e.ticket_id, e.at, e.recorded_at, e.actor, e.kind, e.data, e.subject "
     "FROM events e WHERE e.ticket_id = ? ORDER BY e.id";
 
-using tickets::Json;
+using model::Json;
 
 }  // namespace
 

@@ -4,11 +4,11 @@
 
 #include <string>
 
-#include "desk/tickets/ticket.hpp"
+#include "desk/model/ticket.hpp"
 
 namespace desk::store {
 
-std::string encode_event_data(const tickets::Event& e);
-void decode_event_data(tickets::Event& e, const std::string& text);
+std::string encode_event_data(const model::Event& e);
+void decode_event_data(model::Event& e, const std::string& text);
 
 }  // namespace desk::store

@@ -34,7 +34,7 @@ namespace desk::store {
 
 namespace {
 
-using kb::SearchQuery;
+using model::SearchQuery;
 
 // The article row as kb_sql.cpp reads it (article_from_row), its use count last.
 const char* const kArticleColumns =
@@ -86,7 +86,7 @@ struct Builder {
     for (const auto& v : list) values.emplace_back(v);
   }
 
-  void build(const kb::Filter& f) {
+  void build(const model::ArticleFilter& f) {
     any_of("a.state", f.states);
     any_of("a.kind", f.kinds);
     any_of("a.category", f.categories);
@@ -104,7 +104,7 @@ struct Builder {
   }
 };
 
-std::string order_by(const kb::Filter& f) {
+std::string order_by(const model::ArticleFilter& f) {
   std::vector<std::string> terms;
   for (std::string key : f.sort) {
     bool descending = !key.empty() && key.front() == '-';
@@ -149,8 +149,8 @@ std::string fts5_words(const SearchQuery& q) {
 }
 
 std::optional<std::string> fts5_trigram(const SearchQuery& q) {
-  for (const SearchQuery* t : kb::search_terms(q))
-    if (kb::char_count(t->text) < 3) return std::nullopt;
+  for (const SearchQuery* t : model::search_terms(q))
+    if (util::char_count(t->text) < 3) return std::nullopt;
   return render(q, [](const SearchQuery& t) { return fts5_string(t.text); });
 }
 
@@ -160,7 +160,7 @@ std::string fts5_any(const std::vector<std::string>& words) {
   return join(parts, " OR ");
 }
 
-SqlQuery select_articles_sql(const kb::Filter& f) {
+SqlQuery select_articles_sql(const model::ArticleFilter& f) {
   Builder b;
   b.build(f);
   std::string sql = fmt::format("SELECT {} FROM kb_articles a{}{}", kArticleColumns,
@@ -172,7 +172,7 @@ SqlQuery select_articles_sql(const kb::Filter& f) {
   return {std::move(sql), std::move(b.values)};
 }
 
-SqlQuery rank_articles_sql(Index index, const std::string& match, const kb::Filter& f,
+SqlQuery rank_articles_sql(Index index, const std::string& match, const model::ArticleFilter& f,
                            std::int64_t extra) {
   const char* table = index == Index::words ? "kb_words" : "kb_trigram";
   const char* score = index == Index::words ? kWordsScore : kTrigramScore;
@@ -306,8 +306,8 @@ std::string tags_text(const std::vector<std::string>& tags) {
 }
 
 // Reads kArticleColumns (or a version's copy of them) from column `i` on.
-kb::Article article_from_row(SQLite::Statement& st, int i = 0) {
-  kb::Article a;
+model::Article article_from_row(SQLite::Statement& st, int i = 0) {
+  model::Article a;
   a.id = st.getColumn(i++).getInt64();
   a.uid = text_column(st, i++);
   a.kind = text_column(st, i++);
@@ -332,7 +332,7 @@ kb::Article article_from_row(SQLite::Statement& st, int i = 0) {
 }
 
 // Binds the 19 columns of kInsertArticle / kUpdateArticle.
-void bind_article(SQLite::Statement& st, const kb::Article& a) {
+void bind_article(SQLite::Statement& st, const model::Article& a) {
   if (a.id == 0)
     st.bind(1);
   else
@@ -357,8 +357,8 @@ void bind_article(SQLite::Statement& st, const kb::Article& a) {
   bind_time_or_null(st, 19, a.retired_at);
 }
 
-kb::Version version_from_row(SQLite::Statement& st) {
-  kb::Version v;
+model::ArticleVersion version_from_row(SQLite::Statement& st) {
+  model::ArticleVersion v;
   v.number = st.getColumn(0).getInt();
   v.at = from_unix(st.getColumn(1).getInt64());
   v.actor = text_column(st, 2);
@@ -369,8 +369,8 @@ kb::Version version_from_row(SQLite::Statement& st) {
   return v;
 }
 
-kb::Link link_from_row(SQLite::Statement& st) {
-  kb::Link l;
+model::ArticleLink link_from_row(SQLite::Statement& st) {
+  model::ArticleLink l;
   l.article_id = st.getColumn(0).getInt64();
   l.ticket_id = st.getColumn(1).getInt64();
   l.linked_at = from_unix(st.getColumn(2).getInt64());
@@ -394,8 +394,8 @@ void bind_values(SQLite::Statement& st, const std::vector<SqlValue>& values) {
 
 // FTS5's marked text: \2 opens a match, \3 closes it. Line breaks and runs
 // of white space become one space: a snippet is read on one line.
-kb::MarkedText marked(const std::string& raw) {
-  kb::MarkedText m;
+model::MarkedText marked(const std::string& raw) {
+  model::MarkedText m;
   std::size_t open = 0;
   for (char c : raw) {
     if (c == '\2') {
@@ -415,8 +415,8 @@ class SqliteKb final : public KbStore {
  public:
   explicit SqliteKb(SqliteStore& db) : db_(db) {}
 
-  std::optional<kb::Article> find_article(std::int64_t id) override {
-    return db_.guarded([&]() -> std::optional<kb::Article> {
+  std::optional<model::Article> find_article(std::int64_t id) override {
+    return db_.guarded([&]() -> std::optional<model::Article> {
       auto& st = db_.statement(find_sql().c_str());
       st.bind(1, static_cast<int64_t>(id));
       if (!st.executeStep()) return std::nullopt;
@@ -424,8 +424,8 @@ class SqliteKb final : public KbStore {
     });
   }
 
-  std::optional<kb::Article> find_article_by_uid(std::string_view uid) override {
-    return db_.guarded([&]() -> std::optional<kb::Article> {
+  std::optional<model::Article> find_article_by_uid(std::string_view uid) override {
+    return db_.guarded([&]() -> std::optional<model::Article> {
       auto& st = db_.statement(find_by_uid_sql().c_str());
       st.bind(1, std::string(uid));
       if (!st.executeStep()) return std::nullopt;
@@ -433,7 +433,7 @@ class SqliteKb final : public KbStore {
     });
   }
 
-  std::int64_t insert_article(const kb::Article& a) override {
+  std::int64_t insert_article(const model::Article& a) override {
     return db_.guarded([&] {
       auto& st = db_.statement(kInsertArticle);
       bind_article(st, a);
@@ -444,7 +444,7 @@ class SqliteKb final : public KbStore {
     });
   }
 
-  void update_article(const kb::Article& a) override {
+  void update_article(const model::Article& a) override {
     db_.guarded([&] {
       auto& st = db_.statement(kUpdateArticle);
       bind_article(st, a);
@@ -453,8 +453,8 @@ class SqliteKb final : public KbStore {
     });
   }
 
-  void each_article(const kb::Filter& f,
-                    const std::function<bool(const kb::Article&)>& row) override {
+  void each_article(const model::ArticleFilter& f,
+                    const std::function<bool(const model::Article&)>& row) override {
     db_.guarded([&] {
       SqlQuery q = select_articles_sql(f);
       SQLite::Statement st(db_.db(), q.sql);
@@ -464,9 +464,9 @@ class SqliteKb final : public KbStore {
     });
   }
 
-  void save_version(std::int64_t article_id, const kb::Version& v) override {
+  void save_version(std::int64_t article_id, const model::ArticleVersion& v) override {
     db_.guarded([&] {
-      const kb::Article& a = v.article;
+      const model::Article& a = v.article;
       auto& st = db_.statement(kSaveVersion);
       st.bind(1, static_cast<int64_t>(article_id));
       st.bind(2, v.number);
@@ -495,8 +495,8 @@ class SqliteKb final : public KbStore {
     });
   }
 
-  std::optional<kb::Version> find_version(std::int64_t article_id, int number) override {
-    return db_.guarded([&]() -> std::optional<kb::Version> {
+  std::optional<model::ArticleVersion> find_version(std::int64_t article_id, int number) override {
+    return db_.guarded([&]() -> std::optional<model::ArticleVersion> {
       static const std::string sql = fmt::format(kFindVersion, kVersionColumns);
       auto& st = db_.statement(sql.c_str());
       st.bind(1, static_cast<int64_t>(article_id));
@@ -506,10 +506,10 @@ class SqliteKb final : public KbStore {
     });
   }
 
-  std::vector<kb::Version> versions(std::int64_t article_id) override {
+  std::vector<model::ArticleVersion> versions(std::int64_t article_id) override {
     return db_.guarded([&] {
       static const std::string sql = fmt::format(kVersions, kVersionColumns);
-      std::vector<kb::Version> out;
+      std::vector<model::ArticleVersion> out;
       auto& st = db_.statement(sql.c_str());
       st.bind(1, static_cast<int64_t>(article_id));
       while (st.executeStep()) out.push_back(version_from_row(st));
@@ -517,20 +517,21 @@ class SqliteKb final : public KbStore {
     });
   }
 
-  std::vector<kb::Hit> search(const kb::SearchQuery& q, const kb::Filter& f) override {
+  std::vector<model::ArticleHit> search(const model::SearchQuery& q,
+                                        const model::ArticleFilter& f) override {
     std::string words = fts5_words(q);
     std::optional<std::string> trigram = fts5_trigram(q);
     return ranked(words, trigram, f);
   }
 
-  std::vector<kb::Hit> suggest(const std::vector<std::string>& words,
-                               const kb::Filter& f) override {
+  std::vector<model::ArticleHit> suggest(const std::vector<std::string>& words,
+                                         const model::ArticleFilter& f) override {
     std::vector<std::string> chosen = telling_words(words);
     if (chosen.empty()) return {};
     return ranked(fts5_any(chosen), std::nullopt, f);
   }
 
-  bool link(const kb::Link& l) override {
+  bool link(const model::ArticleLink& l) override {
     return db_.guarded([&] {
       auto& st = db_.statement(kLink);
       st.bind(1, static_cast<int64_t>(l.article_id));
@@ -541,7 +542,7 @@ class SqliteKb final : public KbStore {
     });
   }
 
-  void mark_resolved(const kb::Link& l) override {
+  void mark_resolved(const model::ArticleLink& l) override {
     db_.guarded([&] {
       auto& st = db_.statement(kMarkResolved);
       st.bind(1, static_cast<int64_t>(l.article_id));
@@ -553,11 +554,11 @@ class SqliteKb final : public KbStore {
     });
   }
 
-  std::vector<kb::Link> ticket_links(std::int64_t ticket_id) override {
+  std::vector<model::ArticleLink> ticket_links(std::int64_t ticket_id) override {
     return links(kTicketLinks, ticket_id);
   }
 
-  std::vector<kb::Link> article_links(std::int64_t article_id) override {
+  std::vector<model::ArticleLink> article_links(std::int64_t article_id) override {
     return links(kArticleLinks, article_id);
   }
 
@@ -583,9 +584,9 @@ class SqliteKb final : public KbStore {
     }
   }
 
-  std::vector<kb::Link> links(const char* sql, std::int64_t id) {
+  std::vector<model::ArticleLink> links(const char* sql, std::int64_t id) {
     return db_.guarded([&] {
-      std::vector<kb::Link> out;
+      std::vector<model::ArticleLink> out;
       auto& st = db_.statement(sql);
       st.bind(1, static_cast<int64_t>(id));
       while (st.executeStep()) out.push_back(link_from_row(st));
@@ -596,10 +597,11 @@ class SqliteKb final : public KbStore {
   // Whole words first; then, when they do not fill the page, parts of
   // longer words. Then the matches are marked in the hits' titles and
   // snippets.
-  std::vector<kb::Hit> ranked(const std::string& words, const std::optional<std::string>& trigram,
-                              const kb::Filter& f) {
+  std::vector<model::ArticleHit> ranked(const std::string& words,
+                                        const std::optional<std::string>& trigram,
+                                        const model::ArticleFilter& f) {
     return db_.guarded([&] {
-      std::vector<kb::Hit> hits = rank(Index::words, words, f, 0);
+      std::vector<model::ArticleHit> hits = rank(Index::words, words, f, 0);
       auto full = [&] { return f.limit > 0 && static_cast<std::int64_t>(hits.size()) >= f.limit; };
       if (trigram && !full()) {
         std::set<std::int64_t> found;
@@ -617,14 +619,14 @@ class SqliteKb final : public KbStore {
     });
   }
 
-  std::vector<kb::Hit> rank(Index index, const std::string& match, const kb::Filter& f,
-                            std::int64_t extra) {
-    std::vector<kb::Hit> hits;
+  std::vector<model::ArticleHit> rank(Index index, const std::string& match,
+                                      const model::ArticleFilter& f, std::int64_t extra) {
+    std::vector<model::ArticleHit> hits;
     SqlQuery q = rank_articles_sql(index, match, f, extra);
     SQLite::Statement st(db_.db(), q.sql);
     bind_values(st, q.values);
     while (step_search(st)) {
-      kb::Hit h;
+      model::ArticleHit h;
       h.article = article_from_row(st);
       h.score = st.getColumn(20).getDouble();
       hits.push_back(std::move(h));
@@ -646,8 +648,8 @@ class SqliteKb final : public KbStore {
 
   // Marks the matched words in the titles and snippets of the hits found
   // by one index (fragment or not).
-  void mark(std::vector<kb::Hit>& hits, bool fragment, const std::string& match) {
-    std::map<std::int64_t, kb::Hit*> by_id;
+  void mark(std::vector<model::ArticleHit>& hits, bool fragment, const std::string& match) {
+    std::map<std::int64_t, model::ArticleHit*> by_id;
     std::string ids;
     for (auto& h : hits) {
       if (h.fragment != fragment) continue;
@@ -660,10 +662,10 @@ class SqliteKb final : public KbStore {
     st.bind(1, match);
     st.bind(2, "[" + ids + "]");
     while (st.executeStep()) {
-      kb::Hit& h = *by_id.at(st.getColumn(0).getInt64());
+      model::ArticleHit& h = *by_id.at(st.getColumn(0).getInt64());
       h.title = marked(text_column(st, 1));
-      kb::MarkedText body = marked(text_column(st, 2));
-      kb::MarkedText extra = marked(text_column(st, 3));
+      model::MarkedText body = marked(text_column(st, 2));
+      model::MarkedText extra = marked(text_column(st, 3));
       if (!body.marks.empty() || (extra.marks.empty() && !body.text.empty()))
         h.snippet = std::move(body);
       else

@@ -1,8 +1,8 @@
 // Migration steps that need desk's own code rather than SQL: they reuse the
 // one implementation of a rule instead of writing it again in SQL.
+#include "desk/model/timeline.hpp"
 #include "desk/store/events_sql.hpp"
 #include "desk/store/sqlite_store.hpp"
-#include "desk/tickets/timeline.hpp"
 
 namespace desk::store {
 
@@ -32,11 +32,11 @@ void fill_timelines(SQLite::Database& db) {
       current = ticket;
       timeline.clear();
     }
-    tickets::Event e;
+    model::Event e;
     e.kind = events.getColumn(1).getString();
     e.at = from_unix(events.getColumn(2).getInt64());
     decode_event_data(e, events.getColumn(3).getString());
-    tickets::append_mark(timeline, e);
+    model::append_mark(timeline, e);
   }
   flush();
 }

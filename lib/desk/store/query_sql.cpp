@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
+#include "desk/model/vocabulary.hpp"
 #include "desk/store/sqlite_store.hpp"
-#include "desk/tickets/vocabulary.hpp"
 #include "desk/util/strings.hpp"
 
 namespace desk::store {
@@ -108,7 +108,7 @@ struct Builder {
       if (f == "priority")
         expr = rank("t.priority", ordering.priorities);
       else if (f == "status")
-        expr = rank("t.status", tickets::kStatuses);
+        expr = rank("t.status", model::kStatuses);
       else if (f == "customer")
         expr = "coalesce(nullif(c.name, ''), c.email) COLLATE NOCASE";  // email when no name
 

@@ -1,4 +1,4 @@
-// Turns a tickets::Query into SQL with placeholders and the values to bind.
+// Turns a model::Query into SQL with placeholders and the values to bind.
 // The one place where SQL text is assembled; values are never spliced in.
 #pragma once
 

@@ -18,8 +18,8 @@ constexpr const char* kOfTicket =
 constexpr const char* kEraseComments =
     "UPDATE ratings SET comment = ? WHERE ticket_id = ? AND comment <> ''";
 
-catalog::Rating rating_from_row(SQLite::Statement& st, int i = 0) {
-  catalog::Rating r;
+model::Rating rating_from_row(SQLite::Statement& st, int i = 0) {
+  model::Rating r;
   r.id = st.getColumn(i).getInt64();
   r.ticket_id = st.getColumn(i + 1).getInt64();
   r.resolution = st.getColumn(i + 2).getInt();
@@ -45,7 +45,7 @@ class SqliteRatings final : public RatingStore {
  public:
   explicit SqliteRatings(SqliteStore& s) : s_(s) {}
 
-  std::int64_t insert(const catalog::Rating& r) override {
+  std::int64_t insert(const model::Rating& r) override {
     return s_.guarded([&] {
       auto& st = s_.statement(kInsert);
       st.bind(1, static_cast<int64_t>(r.ticket_id));
@@ -60,9 +60,9 @@ class SqliteRatings final : public RatingStore {
     });
   }
 
-  std::vector<catalog::Rating> of_ticket(std::int64_t ticket_id) override {
+  std::vector<model::Rating> of_ticket(std::int64_t ticket_id) override {
     return s_.guarded([&] {
-      std::vector<catalog::Rating> out;
+      std::vector<model::Rating> out;
       auto& st = s_.statement(kOfTicket);
       st.bind(1, static_cast<int64_t>(ticket_id));
       while (st.executeStep()) out.push_back(rating_from_row(st));
@@ -72,15 +72,15 @@ class SqliteRatings final : public RatingStore {
 
   void each_between(
       Instant since, Instant until,
-      const std::function<void(const catalog::Rating&, const tickets::Ticket&)>& row) override {
+      const std::function<void(const model::Rating&, const model::Ticket&)>& row) override {
     s_.guarded([&] {
       SQLite::Statement st(s_.db(), between_sql());
       st.bind(1, static_cast<int64_t>(to_unix(since)));
       st.bind(2, static_cast<int64_t>(to_unix(until)));
       while (st.executeStep()) {
-        catalog::Rating r = rating_from_row(st);
+        model::Rating r = rating_from_row(st);
         // ticket_from_row reads from column 0: a statement of its own shape.
-        tickets::Ticket t = ticket_at(st, 8);
+        model::Ticket t = ticket_at(st, 8);
         row(r, t);
       }
     });
@@ -96,9 +96,7 @@ class SqliteRatings final : public RatingStore {
   }
 
  private:
-  tickets::Ticket ticket_at(SQLite::Statement& st, int offset) {
-    return ticket_from_row(st, offset);
-  }
+  model::Ticket ticket_at(SQLite::Statement& st, int offset) { return ticket_from_row(st, offset); }
 
   SqliteStore& s_;
 };

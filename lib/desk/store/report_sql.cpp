@@ -10,11 +10,11 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
+#include "desk/model/timeline.hpp"
+#include "desk/model/vocabulary.hpp"
 #include "desk/store/raw_statement.hpp"
 #include "desk/store/report_store.hpp"
 #include "desk/store/sqlite_store.hpp"
-#include "desk/tickets/timeline.hpp"
-#include "desk/tickets/vocabulary.hpp"
 #include "desk/util/handoff.hpp"
 #include "desk/util/strings.hpp"
 
@@ -81,8 +81,8 @@ std::string text(const SQLite::Column& c) {
 // between the threads and are reused, so their strings keep their buffers;
 // a slot's fields are read afresh each time, as `row` may change them.
 struct ReadAhead {
-  std::vector<tickets::Ticket> tickets;
-  std::vector<std::vector<tickets::Mark>> marks;
+  std::vector<model::Ticket> tickets;
+  std::vector<std::vector<model::Mark>> marks;
   std::size_t size = 0;  // tickets in use
   void clear() { size = 0; }
 };
@@ -97,8 +97,8 @@ std::optional<Instant> read_time(sqlite3_stmt* raw, int c) {
 
 // One row of each_ticket's SELECT (the column numbers of kColumns and the
 // fragments after it) into `t` and `marks`.
-void read_row(sqlite3_stmt* raw, const ReportSelection& sel, tickets::Ticket& t,
-              std::vector<tickets::Mark>& marks, std::string& tags) {
+void read_row(sqlite3_stmt* raw, const ReportSelection& sel, model::Ticket& t,
+              std::vector<model::Mark>& marks, std::string& tags) {
   t.id = sqlite3_column_int64(raw, 0);
   column_text(raw, 1, t.type);
   column_text(raw, 2, t.status);
@@ -125,12 +125,11 @@ void read_row(sqlite3_stmt* raw, const ReportSelection& sel, tickets::Ticket& t,
     column_text(raw, 20, t.resolution_code);
   }
   const auto* timeline = sqlite3_column_text(raw, 21);
-  tickets::read_marks(
-      timeline == nullptr
-          ? std::string_view()
-          : std::string_view(reinterpret_cast<const char*>(timeline),
-                             static_cast<std::size_t>(sqlite3_column_bytes(raw, 21))),
-      marks);
+  model::read_marks(timeline == nullptr
+                        ? std::string_view()
+                        : std::string_view(reinterpret_cast<const char*>(timeline),
+                                           static_cast<std::size_t>(sqlite3_column_bytes(raw, 21))),
+                    marks);
   if (sel.details) {
     column_text(raw, 22, t.customer_name);
     column_text(raw, 23, t.customer_email);
@@ -144,9 +143,9 @@ class SqliteReportStore final : public ReportStore {
  public:
   explicit SqliteReportStore(SqliteStore& s) : s_(s) {}
 
-  void each_ticket(const ReportSelection& sel,
-                   const std::function<bool(tickets::Ticket&, const std::vector<tickets::Mark>&)>&
-                       row) override {
+  void each_ticket(
+      const ReportSelection& sel,
+      const std::function<bool(model::Ticket&, const std::vector<model::Mark>&)>& row) override {
     std::string sql = fmt::format(
         "SELECT {}{}{}{} FROM tickets t{}", kColumns, sel.titles ? kTitleColumns : kNoTitleColumns,
         sel.marks ? kMarksColumn : kNoMarksColumn, sel.details ? kDetailColumns : kNoDetailColumns,
@@ -166,8 +165,8 @@ class SqliteReportStore final : public ReportStore {
       times.push_back(to_unix(*sel.logged_until));
     }
     if (sel.open_since) {
-      for (const auto& st : tickets::kStatuses)
-        if (tickets::is_open_status(st)) statuses.push_back(st);
+      for (const auto& st : model::kStatuses)
+        if (model::is_open_status(st)) statuses.push_back(st);
       std::string marks;
       for (std::size_t i = 0; i < statuses.size(); ++i) marks += i ? ", ?" : "?";
       where.push_back(fmt::format(kOpenSince, marks));

@@ -50,9 +50,9 @@ class SqliteStore final : public Store {
   std::optional<std::string> round_robin_cursor(std::string_view team) override;
   void set_round_robin_cursor(std::string_view team, std::string_view assignee) override;
 
-  std::optional<catalog::Customer> find_customer(std::string_view id_email_or_name) override;
-  std::optional<catalog::Customer> customer(std::int64_t id) override;
-  std::int64_t insert_customer(const catalog::Customer& c) override;
+  std::optional<model::Customer> find_customer(std::string_view id_email_or_name) override;
+  std::optional<model::Customer> customer(std::int64_t id) override;
+  std::int64_t insert_customer(const model::Customer& c) override;
 
   KbStore& kb() override;               // kb_sql.cpp
   AuditStore& audit() override;         // audit_sql.cpp

@@ -18,18 +18,18 @@
 #include <vector>
 
 #include "desk/audit/chain.hpp"
-#include "desk/catalog/customer.hpp"
+#include "desk/model/customer.hpp"
+#include "desk/model/ticket.hpp"
+#include "desk/model/timeline.hpp"
 #include "desk/store/report_store.hpp"
-#include "desk/tickets/ticket.hpp"
-#include "desk/tickets/timeline.hpp"
 
 namespace desk::store {
 
-using tickets::Event;
-using tickets::Query;
-using tickets::Ticket;
+using model::Event;
+using model::Link;
+using model::Query;
+using model::Ticket;
 
-// A relation between two tickets, seen from `ticket_id`.
 // An event as the events table holds it: its changes, text and whatever
 // else it carries still the JSON text desk wrote, in the shape
 // {"changes": {"field": [from, to], ...}, "text": "...", ...extra}.
@@ -57,14 +57,6 @@ struct PreparedEvent {
 };
 // `e` must carry the id it will be written with. Any thread may call it.
 PreparedEvent prepare_event(const Event& e);
-
-struct Link {
-  std::int64_t ticket_id = 0;
-  std::int64_t other_id = 0;
-  std::string kind;  // related | caused-by | duplicate-of | parent-of
-  Instant at{};
-  std::string actor;
-};
 
 // Something wrong the store found in itself (desk doctor): where, and what.
 struct Problem {
@@ -100,13 +92,13 @@ class Store {
                            const std::function<bool(const Ticket&)>& row) = 0;
   virtual std::int64_t count_tickets(const Query& q) = 0;
 
-  // each_ticket with each ticket's timeline marks (tickets::Mark) decoded,
+  // each_ticket with each ticket's timeline marks (model::Mark) decoded,
   // oldest first: what service levels measure. The tickets are lean: their
   // description, resolution and workaround are left out.
 
   void each_ticket_timeline(
       const Query& q,
-      const std::function<bool(const Ticket&, const std::vector<tickets::Mark>&)>& row);
+      const std::function<bool(const Ticket&, const std::vector<model::Mark>&)>& row);
 
   // Events: a ticket's history, oldest first. An event with a non-zero id
   // keeps it (an imported history); otherwise it gets the next one.
@@ -152,9 +144,9 @@ class Store {
   virtual void set_round_robin_cursor(std::string_view team, std::string_view assignee) = 0;
 
   // Customers.
-  virtual std::optional<catalog::Customer> find_customer(std::string_view id_email_or_name) = 0;
-  virtual std::optional<catalog::Customer> customer(std::int64_t id) = 0;
-  virtual std::int64_t insert_customer(const catalog::Customer& c) = 0;
+  virtual std::optional<model::Customer> find_customer(std::string_view id_email_or_name) = 0;
+  virtual std::optional<model::Customer> customer(std::int64_t id) = 0;
+  virtual std::int64_t insert_customer(const model::Customer& c) = 0;
   virtual class KbStore& kb() = 0;               // the knowledge base: kb_store.hpp
   virtual class AuditStore& audit() = 0;         // the audit chain, erasure: audit_store.hpp
   virtual class CatalogStore& catalog() = 0;     // services, checklists: catalog_store.hpp

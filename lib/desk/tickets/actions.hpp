@@ -7,10 +7,13 @@
 #include <string>
 #include <vector>
 
+#include "desk/model/ticket.hpp"
 #include "desk/tickets/session.hpp"
-#include "desk/tickets/ticket.hpp"
 
 namespace desk::tickets {
+
+using model::Event;
+using model::Ticket;
 
 struct LogRequest {
   std::string title;

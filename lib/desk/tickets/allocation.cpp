@@ -5,11 +5,11 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
+#include "desk/model/vocabulary.hpp"
 #include "desk/tickets/lifecycle.hpp"
 #include "desk/tickets/match.hpp"
 #include "desk/tickets/record.hpp"
 #include "desk/tickets/validate.hpp"
-#include "desk/tickets/vocabulary.hpp"
 #include "desk/util/strings.hpp"
 
 namespace desk::tickets {
@@ -17,10 +17,10 @@ namespace desk::tickets {
 namespace {
 
 std::int64_t open_load(Session& s, const std::string& tech) {
-  Query q;
+  model::Query q;
   q.assignees = {tech};
-  for (const auto& st : kStatuses)
-    if (is_open_status(st)) q.statuses.push_back(st);
+  for (const auto& st : model::kStatuses)
+    if (model::is_open_status(st)) q.statuses.push_back(st);
   return s.store.count_tickets(q);
 }
 
@@ -187,9 +187,9 @@ AutoResult auto_allocate(Session& s, const AutoRequest& r) {
   }
   // Read first, then write: the transaction already holds the write lock,
   // so no other process can allocate these tickets meanwhile.
-  Query q;
-  for (const auto& st : kStatuses)
-    if (is_open_status(st)) q.statuses.push_back(st);
+  model::Query q;
+  for (const auto& st : model::kStatuses)
+    if (model::is_open_status(st)) q.statuses.push_back(st);
   q.assignees = {"none"};
   q.sort = {{"priority", false}, {"created", false}};
   std::vector<Ticket> waiting;

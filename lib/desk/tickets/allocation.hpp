@@ -8,10 +8,13 @@
 #include <string>
 #include <vector>
 
+#include "desk/model/ticket.hpp"
 #include "desk/tickets/session.hpp"
-#include "desk/tickets/ticket.hpp"
 
 namespace desk::tickets {
+
+using model::Event;
+using model::Ticket;
 
 struct AllocateRequest {
   std::string to;      // a technician or a team

@@ -5,8 +5,8 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
+#include "desk/model/vocabulary.hpp"
 #include "desk/tickets/validate.hpp"
-#include "desk/tickets/vocabulary.hpp"
 #include "desk/util/strings.hpp"
 
 namespace desk::tickets {
@@ -37,11 +37,11 @@ void add_statuses(Query& q, const std::vector<std::string>& values) {
       return;
     }
     if (v == "open") {
-      for (const auto& s : kStatuses)
-        if (is_open_status(s)) append(q.statuses, {s});
+      for (const auto& s : model::kStatuses)
+        if (model::is_open_status(s)) append(q.statuses, {s});
       continue;
     }
-    std::vector<std::string> allowed = kStatuses;
+    std::vector<std::string> allowed = model::kStatuses;
     allowed.insert(allowed.end(), {"open", "all"});
     require_one_of("status", v, allowed);
     append(q.statuses, {v});

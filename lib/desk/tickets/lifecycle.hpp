@@ -8,10 +8,13 @@
 #include <string>
 #include <vector>
 
+#include "desk/model/ticket.hpp"
 #include "desk/tickets/session.hpp"
-#include "desk/tickets/ticket.hpp"
 
 namespace desk::tickets {
+
+using model::Event;
+using model::Ticket;
 
 enum class Step { allocate, start, pending, resume, escalate, resolve, close, reopen };
 

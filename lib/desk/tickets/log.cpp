@@ -31,7 +31,7 @@ std::int64_t resolve_customer(Session& s, const std::string& key, bool create, b
   if (util::parse_int(k))
     throw Refused(fmt::format("no customer {}", k), "give the customer's email or name to add one");
   if (!create) throw Refused(fmt::format("no customer '{}'", k));
-  catalog::Customer c;
+  model::Customer c;
   if (k.find('@') != std::string::npos) {
     c.email = k;
     c.name = util::single_line(name);
@@ -63,7 +63,7 @@ Logged log_ticket(Session& s, const LogRequest& r) {
   Instant at = event_time(s, r.at);
   std::int64_t customer_id = resolve_customer(s, r.customer, true, &out.new_customer);
   // A service brings its team, its policy and its checklist.
-  std::optional<catalog::Service> service;
+  std::optional<model::Service> service;
   std::string category = r.category;
   if (!r.service.empty()) {
     service = catalog::service_for_ticket(s, r.service, type, customer_id);

@@ -1,6 +1,6 @@
 #include "desk/tickets/record.hpp"
 
-#include "desk/tickets/fields.hpp"
+#include "desk/model/fields.hpp"
 
 namespace desk::tickets {
 

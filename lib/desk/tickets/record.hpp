@@ -3,10 +3,14 @@
 // Callers hold a WriteTransaction around one or many of these.
 #pragma once
 
+#include "desk/model/ticket.hpp"
 #include "desk/tickets/session.hpp"
-#include "desk/tickets/ticket.hpp"
 
 namespace desk::tickets {
+
+using model::Event;
+using model::Json;
+using model::Ticket;
 
 // Adds a change of `field` to `to` when it differs from the ticket's value.
 void change(Event& e, const Ticket& t, std::string_view field, const Json& to);

@@ -4,10 +4,10 @@
 #include "desk/catalog/fulfilment.hpp"
 #include "desk/compliance/roles.hpp"
 #include "desk/core/error.hpp"
+#include "desk/model/vocabulary.hpp"
 #include "desk/tickets/lifecycle.hpp"
 #include "desk/tickets/record.hpp"
 #include "desk/tickets/validate.hpp"
-#include "desk/tickets/vocabulary.hpp"
 #include "desk/util/strings.hpp"
 
 namespace desk::tickets {
@@ -74,7 +74,7 @@ Event close_ticket(Session& s, std::int64_t id, std::optional<Instant> at) {
 }
 
 std::vector<Ticket> due_for_closing(Session& s) {
-  Query q;
+  model::Query q;
   q.statuses = {"resolved"};
   q.resolved_until = s.now - Seconds{s.config.tickets.close_after_seconds};  // more than N ago
   std::vector<Ticket> out;
@@ -113,7 +113,7 @@ Event reopen(Session& s, std::int64_t id, const std::string& reason, std::option
 
 std::optional<Event> link(Session& s, std::int64_t id, std::int64_t other, const std::string& kind,
                           std::optional<Instant> at) {
-  require_one_of("link kind", kind, kLinkKinds);
+  require_one_of("link kind", kind, model::kLinkKinds);
   if (id == other) throw DataError(fmt::format("ticket {} cannot be linked to itself", id));
   Ticket t = require_ticket(s, id);
   require_ticket(s, other);

@@ -2,10 +2,10 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
+#include "desk/model/vocabulary.hpp"
 #include "desk/tickets/lifecycle.hpp"
 #include "desk/tickets/record.hpp"
 #include "desk/tickets/validate.hpp"
-#include "desk/tickets/vocabulary.hpp"
 
 namespace desk::tickets {
 
@@ -31,7 +31,7 @@ Event start_work(Session& s, std::int64_t id, const StatusRequest& r) {
 
 Event set_pending(Session& s, std::int64_t id, const StatusRequest& r) {
   Ticket t = require_ticket(s, id);
-  require_one_of("pending reason", r.reason, kPendingReasons);
+  require_one_of("pending reason", r.reason, model::kPendingReasons);
   require_step(t, Step::pending);
   Event e;
   e.kind = "status";

@@ -7,10 +7,12 @@
 #include <string_view>
 #include <vector>
 
+#include "desk/model/ticket.hpp"
 #include "desk/tickets/session.hpp"
-#include "desk/tickets/ticket.hpp"
 
 namespace desk::tickets {
+
+using model::Ticket;
 
 // value must be one of allowed; `what` names it in the message ("type").
 void require_one_of(std::string_view what, const std::string& value,

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace desk::tickets {
+namespace desk::model {
 
 // In lifecycle order. "open" in filters means every status before resolved.
 inline const std::vector<std::string> kStatuses = {"new",     "assigned", "in-progress",
@@ -31,4 +31,4 @@ inline const std::vector<std::string> kSubjectEventKinds = {
 inline const std::vector<std::string> kLinkKinds = {"related", "caused-by", "duplicate-of",
                                                     "parent-of"};
 
-}  // namespace desk::tickets
+}  // namespace desk::model

@@ -14,7 +14,7 @@
 
 #include "desk/core/time.hpp"
 
-namespace desk::tickets {
+namespace desk::model {
 
 using Json = nlohmann::ordered_json;
 
@@ -114,6 +114,15 @@ struct Mark {
   }
 };
 
+// A relation between two tickets, seen from `ticket_id`.
+struct Link {
+  std::int64_t ticket_id = 0;
+  std::int64_t other_id = 0;
+  std::string kind;  // related | caused-by | duplicate-of | parent-of
+  Instant at{};
+  std::string actor;
+};
+
 struct SortKey {
   std::string field;
   bool descending = false;
@@ -148,4 +157,4 @@ struct Query {
   std::int64_t offset = 0;
 };
 
-}  // namespace desk::tickets
+}  // namespace desk::model

@@ -7,7 +7,7 @@
 
 #include "desk/core/time.hpp"
 
-namespace desk::catalog {
+namespace desk::model {
 
 struct Customer {
   std::int64_t id = 0;
@@ -29,4 +29,4 @@ struct Customer {
   }
 };
 
-}  // namespace desk::catalog
+}  // namespace desk::model

@@ -4,10 +4,11 @@
 #include <doctest/doctest.h>
 
 #include "desk/core/error.hpp"
+#include "desk/model/target.hpp"
 #include "desk/sla/calendar.hpp"
-#include "desk/sla/target.hpp"
 
 using namespace desk;
+using namespace desk::model;
 using namespace desk::sla;
 
 namespace {
@@ -26,7 +27,7 @@ Calendar with_hours(const char* hours, bool always_open = false) {
 
 }  // namespace
 
-TEST_SUITE("sla/target") {
+TEST_SUITE("model/target") {
   TEST_CASE("parse_target reads minutes, hours, working days and weeks") {
     struct Row {
       const char* text;
@@ -53,12 +54,12 @@ TEST_SUITE("sla/target") {
     CHECK(parse_target("1d", kFullDay) == kFullDay);
     CHECK(parse_target("1w", kOfficeDay) == 5 * kOfficeDay);
     SUBCASE("the Calendar overload asks the calendar whether it is 24x7") {
-      CHECK(parse_target("1w", with_hours("09:00-17:00")) == 5 * kOfficeDay);
-      CHECK(parse_target("3d", with_hours("09:00-17:00")) == 3 * kOfficeDay);
-      CHECK(parse_target("1w", with_hours("00:00-24:00", true)) == 7 * kFullDay);
+      CHECK(parse_target("1w", with_hours("09:00-17:00").spec()) == 5 * kOfficeDay);
+      CHECK(parse_target("3d", with_hours("09:00-17:00").spec()) == 3 * kOfficeDay);
+      CHECK(parse_target("1w", with_hours("00:00-24:00", true).spec()) == 7 * kFullDay);
       // Open all day but only Monday to Friday: not 24x7, so a week is 5
       // days. The two-argument form cannot tell, and takes 24h days as 24x7.
-      CHECK(parse_target("1w", with_hours("00:00-24:00")) == 5 * kFullDay);
+      CHECK(parse_target("1w", with_hours("00:00-24:00").spec()) == 5 * kFullDay);
       CHECK(parse_target("1w", with_hours("00:00-24:00").working_day_seconds()) == 7 * kFullDay);
     }
   }

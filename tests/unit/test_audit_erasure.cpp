@@ -1,21 +1,21 @@
 // Finding and erasing a person in free text.
 #include <doctest/doctest.h>
 
-#include "desk/compliance/erasure.hpp"
+#include "desk/audit/erasure.hpp"
 
 using namespace desk;
-using namespace desk::compliance;
+using namespace desk::audit;
 
-TEST_SUITE("compliance/erasure") {
+TEST_SUITE("audit/erasure") {
   TEST_CASE("needles: name, email and the forms of a phone number, short ones left out") {
-    catalog::Customer c;
+    model::Customer c;
     c.name = "Jane Doe";
     c.email = "jane@example.org";
     c.phone = "+44 20 7946 0958";
     auto n = needles_for(c);
     CHECK(n == std::vector<std::string>{"jane@example.org", "+44 20 7946 0958", "442079460958",
                                         "02079460958", "Jane Doe"});
-    catalog::Customer tiny;
+    model::Customer tiny;
     tiny.name = "Al";
     tiny.phone = "123";
     CHECK(needles_for(tiny).empty());

@@ -1,4 +1,4 @@
-#include "desk/sla/target.hpp"
+#include "desk/model/target.hpp"
 
 #include <cctype>
 #include <optional>
@@ -7,9 +7,9 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
-#include "desk/sla/calendar.hpp"
+#include "desk/model/calendar.hpp"
 
-namespace desk::sla {
+namespace desk::model {
 
 namespace {
 
@@ -77,9 +77,9 @@ std::int64_t parse_target(std::string_view text, std::int64_t working_day_second
   return parse(text, Units{working_day_seconds, (round_the_clock ? 7 : 5) * working_day_seconds});
 }
 
-std::int64_t parse_target(std::string_view text, const Calendar& calendar) {
-  std::int64_t day = calendar.working_day_seconds();
-  return parse(text, Units{day, (calendar.spec().always_open ? 7 : 5) * day});
+std::int64_t parse_target(std::string_view text, const CalendarSpec& calendar) {
+  std::int64_t day = working_day_seconds(calendar);
+  return parse(text, Units{day, (calendar.always_open ? 7 : 5) * day});
 }
 
-}  // namespace desk::sla
+}  // namespace desk::model

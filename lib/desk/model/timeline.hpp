@@ -8,9 +8,9 @@
 #include <string_view>
 #include <vector>
 
-#include "desk/tickets/ticket.hpp"
+#include "desk/model/ticket.hpp"
 
-namespace desk::tickets {
+namespace desk::model {
 
 // Appends the event's mark when its kind is one service levels use.
 void append_mark(std::string& timeline, const Event& e);
@@ -19,4 +19,4 @@ std::vector<Mark> read_marks(std::string_view timeline);
 // a million timelines and should not allocate for each.
 void read_marks(std::string_view timeline, std::vector<Mark>& out);
 
-}  // namespace desk::tickets
+}  // namespace desk::model

@@ -1,8 +1,8 @@
-#include "desk/tickets/serialize.hpp"
+#include "desk/model/serialize.hpp"
 
-#include "desk/tickets/fields.hpp"
+#include "desk/model/fields.hpp"
 
-namespace desk::tickets {
+namespace desk::model {
 
 namespace {
 
@@ -58,4 +58,4 @@ Json event_json(const Event& e, const Zone& zone) {
   return j;
 }
 
-}  // namespace desk::tickets
+}  // namespace desk::model

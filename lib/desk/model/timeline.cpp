@@ -1,4 +1,4 @@
-#include "desk/tickets/timeline.hpp"
+#include "desk/model/timeline.hpp"
 
 #include <algorithm>
 #include <array>
@@ -8,7 +8,7 @@
 
 #include "desk/util/strings.hpp"
 
-namespace desk::tickets {
+namespace desk::model {
 
 namespace {
 
@@ -124,4 +124,4 @@ void read_marks(std::string_view timeline, std::vector<Mark>& out) {
   out.resize(n);
 }
 
-}  // namespace desk::tickets
+}  // namespace desk::model

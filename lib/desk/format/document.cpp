@@ -1,6 +1,6 @@
-#include "desk/report/report.hpp"
+#include "desk/format/document.hpp"
 
-namespace desk::report {
+namespace desk::format {
 
 const Section* Report::section(std::string_view k) const {
   for (const auto& s : sections)
@@ -8,4 +8,4 @@ const Section* Report::section(std::string_view k) const {
   return nullptr;
 }
 
-}  // namespace desk::report
+}  // namespace desk::format

@@ -4,13 +4,13 @@
 #pragma once
 
 #include "desk/core/time.hpp"
-#include "desk/tickets/ticket.hpp"
+#include "desk/model/ticket.hpp"
 
-namespace desk::tickets {
+namespace desk::model {
 
 Json ticket_json(const Ticket& t, const Zone& zone);
 // "Jane Doe <jane@example.org>", the name or the email alone, or "".
 std::string customer_display(const Ticket& t);
 Json event_json(const Event& e, const Zone& zone);
 
-}  // namespace desk::tickets
+}  // namespace desk::model

@@ -5,9 +5,9 @@
 #include <string_view>
 #include <vector>
 
-#include "desk/tickets/ticket.hpp"
+#include "desk/model/ticket.hpp"
 
-namespace desk::tickets {
+namespace desk::model {
 
 enum class FieldKind { text, integer, boolean, tags, time };
 
@@ -44,4 +44,4 @@ void set_field(Ticket& t, std::string_view name, const Json& value);
 void apply(Ticket& t, const Event& e);
 Ticket replay(const std::vector<Event>& events);
 
-}  // namespace desk::tickets
+}  // namespace desk::model

@@ -1,10 +1,10 @@
-#include "desk/compliance/erasure.hpp"
+#include "desk/audit/erasure.hpp"
 
 #include <algorithm>
 
 #include "desk/util/strings.hpp"
 
-namespace desk::compliance {
+namespace desk::audit {
 
 namespace {
 
@@ -81,11 +81,11 @@ std::size_t match_at(std::string_view text, std::size_t i, std::string_view need
 
 }  // namespace
 
-std::vector<std::string> needles_for(const catalog::Customer& c) {
+std::vector<std::string> needles_for(const model::Customer& c) {
   std::vector<std::string> out;
   auto add = [&](std::string_view v, std::size_t min) {
     std::string s(util::trim(v));
-    if (s.size() >= min && s != audit::kErased && std::find(out.begin(), out.end(), s) == out.end())
+    if (s.size() >= min && s != kErased && std::find(out.begin(), out.end(), s) == out.end())
       out.push_back(s);
   };
   add(c.name, 3);
@@ -112,7 +112,7 @@ std::string scrub(std::string_view text, const std::vector<std::string>& needles
     for (const auto& n : needles)
       if ((len = match_at(text, i, n)) > 0) break;
     if (len > 0) {
-      out += audit::kErased;
+      out += kErased;
       i += len;
     } else {
       out += text[i++];
@@ -128,21 +128,21 @@ bool mentions(std::string_view text, const std::vector<std::string>& needles) {
   return false;
 }
 
-audit::Rewrite rewrite_for(Scope scope, const std::vector<std::string>& needles) {
+Rewrite rewrite_for(Scope scope, const std::vector<std::string>& needles) {
   return [scope, needles](const std::string& pointer,
                           const std::string& value) -> std::optional<std::string> {
-    if (value.empty() || value == audit::kErased) return std::nullopt;
+    if (value.empty() || value == kErased) return std::nullopt;
     bool whole = false;
     if (scope == Scope::own_ticket)
       whole = pointer == "/text" || pointer.starts_with("/changes/description/");
     if (scope == Scope::subject)
       for (const char* field : {"name", "email", "phone", "notes"})
         whole = whole || pointer.starts_with(std::string("/changes/") + field + "/");
-    if (whole) return std::string(audit::kErased);
+    if (whole) return std::string(kErased);
     std::string scrubbed = scrub(value, needles);
     if (scrubbed == value) return std::nullopt;
     return scrubbed;
   };
 }
 
-}  // namespace desk::compliance
+}  // namespace desk::audit

@@ -10,7 +10,7 @@
 
 #include "desk/core/time.hpp"
 
-namespace desk::catalog {
+namespace desk::model {
 
 struct Service {
   std::int64_t id = 0;
@@ -31,7 +31,7 @@ struct Service {
 };
 
 // A step of a ticket's checklist: copied from its service when it was logged.
-struct Step {
+struct ChecklistStep {
   int number = 0;  // 1, 2, ...
   std::string text;
   std::optional<Instant> done_at;
@@ -50,4 +50,4 @@ struct Rating {
   std::string resolver;  // who resolved the ticket: the technician rated
 };
 
-}  // namespace desk::catalog
+}  // namespace desk::model

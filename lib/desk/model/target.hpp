@@ -5,9 +5,9 @@
 #include <cstdint>
 #include <string_view>
 
-namespace desk::sla {
+namespace desk::model {
 
-class Calendar;
+struct CalendarSpec;
 
 // Reads a target and returns business seconds.
 //   m  minutes          h  hours
@@ -25,8 +25,9 @@ class Calendar;
 // repeated units and a plain number mixed with units ("1h30").
 //
 // This form cannot see the calendar, so it takes working_day_seconds == 86400
-// to mean 24x7. Prefer the Calendar overload, which asks the calendar.
+// to mean 24x7. Prefer the CalendarSpec overload, which asks the calendar
+// (model::working_day_seconds, and whether it is 24x7).
 std::int64_t parse_target(std::string_view text, std::int64_t working_day_seconds);
-std::int64_t parse_target(std::string_view text, const Calendar& calendar);
+std::int64_t parse_target(std::string_view text, const CalendarSpec& calendar);
 
-}  // namespace desk::sla
+}  // namespace desk::model

@@ -2,11 +2,11 @@
 // encoding service levels and reports both read.
 #include <doctest/doctest.h>
 
-#include "desk/tickets/timeline.hpp"
+#include "desk/model/timeline.hpp"
 
 using namespace desk;
-using tickets::Event;
-using tickets::Mark;
+using model::Event;
+using model::Mark;
 
 namespace {
 Event event(const char* kind, std::int64_t unix_time) {
@@ -17,31 +17,31 @@ Event event(const char* kind, std::int64_t unix_time) {
 }
 }  // namespace
 
-TEST_SUITE("tickets/timeline") {
+TEST_SUITE("model/timeline") {
   TEST_CASE("every kind reports read is kept, in order, with what changed") {
     std::string timeline;
     Event logged = event("logged", 1000);
     logged.changes.push_back({"status", nullptr, "new"});
     logged.changes.push_back({"team", nullptr, "service-desk"});
-    tickets::append_mark(timeline, logged);
+    model::append_mark(timeline, logged);
     Event allocated = event("allocated", 2000);
     allocated.changes.push_back({"assignee", nullptr, "alice"});
-    tickets::append_mark(timeline, allocated);
-    tickets::append_mark(timeline, event("note", 2500));  // not a mark
-    tickets::append_mark(timeline, event("reply", 3000));
+    model::append_mark(timeline, allocated);
+    model::append_mark(timeline, event("note", 2500));  // not a mark
+    model::append_mark(timeline, event("reply", 3000));
     Event escalated = event("escalated", 4000);
     escalated.changes.push_back({"team", "service-desk", "infrastructure"});
     escalated.changes.push_back({"assignee", "alice", nullptr});
     escalated.extra["rule"] = "p1-unanswered";
-    tickets::append_mark(timeline, escalated);
+    model::append_mark(timeline, escalated);
     Event resolved = event("resolved", 5000);
     resolved.changes.push_back({"status", "open", "resolved"});
-    tickets::append_mark(timeline, resolved);
+    model::append_mark(timeline, resolved);
     Event reopened = event("reopened", -60);  // before 1970: the sign survives
     reopened.changes.push_back({"status", "resolved", "open"});
-    tickets::append_mark(timeline, reopened);
+    model::append_mark(timeline, reopened);
 
-    std::vector<Mark> marks = tickets::read_marks(timeline);
+    std::vector<Mark> marks = model::read_marks(timeline);
     REQUIRE(marks.size() == 6);
     CHECK(marks[0].kind == "logged");
     CHECK(to_unix(marks[0].at) == 1000);
@@ -66,19 +66,19 @@ TEST_SUITE("tickets/timeline") {
     std::string one;
     Event e = event("status", 7000);
     e.changes.push_back({"status", "new", "pending"});
-    tickets::append_mark(one, e);
+    model::append_mark(one, e);
     std::vector<Mark> out(3);
     out[0].team = "old";
     out[0].assignee = "bob";
     out[0].rule = "stale";
-    tickets::read_marks(one, out);
+    model::read_marks(one, out);
     REQUIRE(out.size() == 1);
     CHECK(out[0].kind == "status");
     CHECK(out[0].status == "pending");
     CHECK_FALSE(out[0].team.has_value());
     CHECK_FALSE(out[0].assignee.has_value());
     CHECK(out[0].rule.empty());
-    tickets::read_marks("", out);
+    model::read_marks("", out);
     CHECK(out.empty());
   }
 
@@ -92,7 +92,7 @@ TEST_SUITE("tickets/timeline") {
       std::string timeline = kind + "\x1f" + "1700000000\x1f\x1f=" + long_team +
                              "\x1f=a\tb\x1frule\x1f"
                              "extra\x1e\x1estatus\x1f-5\x1fpending";
-      std::vector<Mark> marks = tickets::read_marks(timeline);
+      std::vector<Mark> marks = model::read_marks(timeline);
       REQUIRE(marks.size() == 3);
       CHECK(marks[0].kind == kind);
       CHECK(to_unix(marks[0].at) == 1700000000);
@@ -106,11 +106,11 @@ TEST_SUITE("tickets/timeline") {
       CHECK(to_unix(marks[2].at) == -5);
       CHECK(marks[2].status == "pending");
     }
-    CHECK(tickets::read_marks("logged\x1f"
-                              "12\x1e")
+    CHECK(model::read_marks("logged\x1f"
+                            "12\x1e")
               .size() == 1);  // a trailing separator
-    CHECK(to_unix(tickets::read_marks("logged\x1f"
-                                      "12x")
+    CHECK(to_unix(model::read_marks("logged\x1f"
+                                    "12x")
                       .front()
                       .at) == 0);  // not a time
   }

@@ -1,11 +1,11 @@
-#include "desk/tickets/fields.hpp"
+#include "desk/model/fields.hpp"
 
 #include <variant>
 
 #include "desk/core/error.hpp"
-#include "desk/tickets/timeline.hpp"
+#include "desk/model/timeline.hpp"
 
-namespace desk::tickets {
+namespace desk::model {
 
 namespace {
 
@@ -191,4 +191,4 @@ Ticket replay(const std::vector<Event>& events) {
   return t;
 }
 
-}  // namespace desk::tickets
+}  // namespace desk::model
