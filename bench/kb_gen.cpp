@@ -22,8 +22,9 @@
 #include "desk/config/load.hpp"
 #include "desk/core/error.hpp"
 #include "desk/kb/search.hpp"
-#include "desk/store/kb_sql.hpp"
 #include "desk/store/kb_store.hpp"
+#include "desk/store/open/open.hpp"
+#include "desk/store/sqlite/kb_sql.hpp"
 #include "desk/store/store.hpp"
 
 namespace {
@@ -284,14 +285,14 @@ int generate(const std::string& path, std::int64_t articles, std::int64_t ticket
   return 0;
 }
 
-std::string literal(const store::SqlValue& v) {
+std::string literal(const store::sqlite::SqlValue& v) {
   if (const auto* n = std::get_if<std::int64_t>(&v)) return std::to_string(*n);
   std::string out = "'";
   for (char c : std::get<std::string>(v)) out += c == '\'' ? std::string("''") : std::string(1, c);
   return out + "'";
 }
 
-std::string inlined(const store::SqlQuery& sql) {
+std::string inlined(const store::sqlite::SqlQuery& sql) {
   std::string out;
   std::size_t next = 0;
   for (char c : sql.sql) {
@@ -315,10 +316,12 @@ int print_sql(const std::string& path, const std::string& query, std::int64_t li
   std::int64_t found = 0;
   for (const auto& h : s->kb().search(q, f))
     if (!h.fragment) ++found;
-  std::cout << inlined(store::rank_articles_sql(store::Index::words, store::fts5_words(q), f));
-  auto trigram = store::fts5_trigram(q);
+  std::cout << inlined(store::sqlite::rank_articles_sql(store::sqlite::Index::words,
+                                                        store::sqlite::fts5_words(q), f));
+  auto trigram = store::sqlite::fts5_trigram(q);
   if (trigram && (limit == 0 || found < limit))
-    std::cout << inlined(store::rank_articles_sql(store::Index::trigram, *trigram, f, found));
+    std::cout << inlined(
+        store::sqlite::rank_articles_sql(store::sqlite::Index::trigram, *trigram, f, found));
   return 0;
 }
 

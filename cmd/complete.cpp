@@ -28,7 +28,7 @@
 #include "desk/config/locate.hpp"
 #include "desk/model/vocabulary.hpp"
 #include "desk/report/period.hpp"
-#include "desk/store/store.hpp"
+#include "desk/store/open/open.hpp"
 #include "desk/tickets/filter.hpp"
 #include "desk/util/strings.hpp"
 

@@ -7,6 +7,7 @@
 
 #include "desk/config/locate.hpp"
 #include "desk/core/error.hpp"
+#include "desk/store/open/open.hpp"
 
 namespace desk::cmd {
 

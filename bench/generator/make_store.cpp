@@ -32,7 +32,7 @@
 #include "desk/model/fields.hpp"
 #include "desk/model/serialize.hpp"
 #include "desk/model/vocabulary.hpp"
-#include "desk/store/store.hpp"
+#include "desk/store/open/open.hpp"
 
 #include "clock.hpp"
 #include "corpus.hpp"

@@ -15,6 +15,7 @@
 #include "desk/kb/actions.hpp"
 #include "desk/kb/exchange.hpp"
 #include "desk/store/kb_store.hpp"
+#include "desk/store/open/open.hpp"
 #include "desk/store/store.hpp"
 #include "desk/tickets/actions.hpp"
 

@@ -6,10 +6,10 @@
 #include <doctest/doctest.h>
 
 #include "desk/kb/search.hpp"
-#include "desk/store/kb_sql.hpp"
+#include "desk/store/sqlite/kb_sql.hpp"
 
 using namespace desk;
-using namespace desk::store;
+using namespace desk::store::sqlite;
 
 namespace {
 

@@ -6,6 +6,7 @@
 #include "desk/compliance/compliance.hpp"
 #include "desk/config/load.hpp"
 #include "desk/store/audit_store.hpp"
+#include "desk/store/open/open.hpp"
 #include "desk/store/store.hpp"
 #include "desk/tickets/session.hpp"
 

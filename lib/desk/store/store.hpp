@@ -1,7 +1,7 @@
-// The store: the one place that knows desk keeps its data in SQLite.
-//
-// The interface speaks the domain (tickets, events, customers), not SQL, and
-// is narrow enough that a second backend (PostgreSQL) could implement it.
+// The store's interface: what desk keeps, in the domain's words (tickets,
+// events, customers), not SQL. Backends implement it (store/sqlite/; a
+// PostgreSQL one would go beside it), and store/open/ opens one by
+// location: nothing else above the backends knows which one it has.
 // Every write happens inside a WriteTransaction; readers never take the
 // write lock.
 #pragma once
@@ -180,15 +180,10 @@ class WriteTransaction {
 
 enum class Access { read, write };
 
-// Opens an existing store, migrating an older schema forward. Throws
-// StoreError (missing, unreadable, corrupt, not a desk store, or written by
-// a newer desk: never modified) or StoreBusy.
-std::unique_ptr<Store> open(const std::filesystem::path& path, Access access,
-                            std::chrono::milliseconds busy_timeout);
-// Creates a new store with the current schema (parent directories too).
-// Returns false, touching nothing, when the file already exists.
-bool create(const std::filesystem::path& path);
-// The schema version this desk writes.
-int current_schema_version();
+// What a store file holds, as a backup or restore reports it.
+struct FileInfo {
+  int schema = 0;            // the schema version (SQLite: PRAGMA user_version)
+  std::int64_t tickets = 0;  // how many tickets it holds
+};
 
 }  // namespace desk::store

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "desk/config/load.hpp"
-#include "desk/store/store.hpp"
+#include "desk/store/open/open.hpp"
 #include "desk/tickets/session.hpp"
 
 namespace desk::testing {

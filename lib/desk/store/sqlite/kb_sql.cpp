@@ -17,7 +17,7 @@
 // The ranking queries compute scores only; the title and snippet with the
 // matched words marked are made afterwards for the hits shown, which keeps
 // a broad search as cheap as its ranking.
-#include "desk/store/kb_sql.hpp"
+#include "desk/store/sqlite/kb_sql.hpp"
 
 #include <algorithm>
 #include <map>
@@ -27,10 +27,10 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
-#include "desk/store/sqlite_store.hpp"
+#include "desk/store/sqlite/sqlite_store.hpp"
 #include "desk/util/strings.hpp"
 
-namespace desk::store {
+namespace desk::store::sqlite {
 
 namespace {
 
@@ -721,4 +721,4 @@ KbStore& SqliteStore::kb() {
   return *kb_;
 }
 
-}  // namespace desk::store
+}  // namespace desk::store::sqlite

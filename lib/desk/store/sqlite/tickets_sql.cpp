@@ -4,12 +4,12 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
-#include "desk/store/query_sql.hpp"
-#include "desk/store/raw_statement.hpp"
-#include "desk/store/sqlite_store.hpp"
+#include "desk/store/sqlite/query_sql.hpp"
+#include "desk/store/sqlite/raw_statement.hpp"
+#include "desk/store/sqlite/sqlite_store.hpp"
 #include "desk/util/strings.hpp"
 
-namespace desk::store {
+namespace desk::store::sqlite {
 
 const char* const kTicketColumns =
     "t.id, t.external_id, t.type, t.title, t.description, t.status, t.pending_reason, "
@@ -295,4 +295,4 @@ std::int64_t SqliteStore::count_tickets(const Query& q) {
   });
 }
 
-}  // namespace desk::store
+}  // namespace desk::store::sqlite

@@ -9,7 +9,7 @@
 
 #include "desk/store/store.hpp"
 
-namespace desk::store {
+namespace desk::store::sqlite {
 
 using SqlValue = std::variant<std::int64_t, std::string>;
 
@@ -30,4 +30,4 @@ SqlQuery select_events_sql(const Query& q);
 // SELECT count(*) ... WHERE ...
 SqlQuery count_tickets_sql(const Query& q);
 
-}  // namespace desk::store
+}  // namespace desk::store::sqlite

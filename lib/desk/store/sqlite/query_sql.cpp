@@ -1,13 +1,13 @@
-#include "desk/store/query_sql.hpp"
+#include "desk/store/sqlite/query_sql.hpp"
 
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
 #include "desk/model/vocabulary.hpp"
-#include "desk/store/sqlite_store.hpp"
+#include "desk/store/sqlite/sqlite_store.hpp"
 #include "desk/util/strings.hpp"
 
-namespace desk::store {
+namespace desk::store::sqlite {
 
 namespace {
 
@@ -196,4 +196,4 @@ SqlQuery count_tickets_sql(const Query& q) {
   return {fmt::format("SELECT count(*){}{}", from, b.where_clause()), std::move(b.values)};
 }
 
-}  // namespace desk::store
+}  // namespace desk::store::sqlite

@@ -11,9 +11,9 @@
 
 #include <SQLiteCpp/Database.h>
 
-#include "desk/store/query_sql.hpp"
+#include "desk/store/sqlite/query_sql.hpp"
 
-namespace desk::store {
+namespace desk::store::sqlite {
 
 class RawStatement {
  public:
@@ -34,4 +34,4 @@ class RawStatement {
 // NULL): no temporary string for each of millions of fields.
 void column_text(sqlite3_stmt* st, int c, std::string& out);
 
-}  // namespace desk::store
+}  // namespace desk::store::sqlite

@@ -3,9 +3,9 @@
 
 #include "desk/audit/chain.hpp"
 #include "desk/store/catalog_store.hpp"
-#include "desk/store/sqlite_store.hpp"
+#include "desk/store/sqlite/sqlite_store.hpp"
 
-namespace desk::store {
+namespace desk::store::sqlite {
 
 namespace {
 
@@ -108,4 +108,4 @@ RatingStore& SqliteStore::ratings() {
   return *ratings_;
 }
 
-}  // namespace desk::store
+}  // namespace desk::store::sqlite

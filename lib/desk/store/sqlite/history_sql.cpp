@@ -2,11 +2,11 @@
 // and what a bulk import needs from the connection.
 #include <fmt/format.h>
 
-#include "desk/store/query_sql.hpp"
-#include "desk/store/raw_statement.hpp"
-#include "desk/store/sqlite_store.hpp"
+#include "desk/store/sqlite/query_sql.hpp"
+#include "desk/store/sqlite/raw_statement.hpp"
+#include "desk/store/sqlite/sqlite_store.hpp"
 
-namespace desk::store {
+namespace desk::store::sqlite {
 
 namespace {
 
@@ -125,4 +125,4 @@ std::vector<Problem> SqliteStore::check_references() {
   });
 }
 
-}  // namespace desk::store
+}  // namespace desk::store::sqlite

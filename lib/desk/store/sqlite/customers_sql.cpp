@@ -3,10 +3,10 @@
 
 #include "desk/core/error.hpp"
 #include "desk/store/catalog_store.hpp"
-#include "desk/store/sqlite_store.hpp"
+#include "desk/store/sqlite/sqlite_store.hpp"
 #include "desk/util/strings.hpp"
 
-namespace desk::store {
+namespace desk::store::sqlite {
 
 namespace {
 
@@ -176,4 +176,4 @@ std::int64_t SqliteStore::insert_customer(const model::Customer& c) {
   });
 }
 
-}  // namespace desk::store
+}  // namespace desk::store::sqlite

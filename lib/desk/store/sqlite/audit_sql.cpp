@@ -9,9 +9,9 @@
 #include "desk/audit/erasure.hpp"
 #include "desk/core/error.hpp"
 #include "desk/store/audit_store.hpp"
-#include "desk/store/sqlite_store.hpp"
+#include "desk/store/sqlite/sqlite_store.hpp"
 
-namespace desk::store {
+namespace desk::store::sqlite {
 
 namespace {
 
@@ -283,7 +283,7 @@ class SqliteAudit final : public AuditStore {
 };
 
 // desk_scrub(text, needles) and desk_mentions(text, needles): erasure's
-// matching (compliance/erasure.hpp) in SQL; needles is a JSON array.
+// matching (audit/erasure.hpp) in SQL; needles is a JSON array.
 // The last needles seen, parsed once rather than once per row.
 const std::vector<std::string>& needles_arg(sqlite3_value* v) {
   thread_local std::string text;
@@ -365,4 +365,4 @@ void chain_events_after(SQLite::Database& db, std::int64_t after) {
   }
 }
 
-}  // namespace desk::store
+}  // namespace desk::store::sqlite

@@ -1,7 +1,7 @@
 // Relations between tickets, and the round-robin cursor.
-#include "desk/store/sqlite_store.hpp"
+#include "desk/store/sqlite/sqlite_store.hpp"
 
-namespace desk::store {
+namespace desk::store::sqlite {
 
 namespace {
 
@@ -62,4 +62,4 @@ void SqliteStore::set_round_robin_cursor(std::string_view team, std::string_view
   });
 }
 
-}  // namespace desk::store
+}  // namespace desk::store::sqlite

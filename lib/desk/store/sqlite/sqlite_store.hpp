@@ -1,5 +1,5 @@
-// SqliteStore: the SQLite implementation of Store. Internal to store/; the
-// rest of desk sees only store.hpp.
+// SqliteStore: the SQLite implementation of Store. Internal to store/sqlite/;
+// the rest of desk sees only store.hpp, through store/open/.
 #pragma once
 
 #include <map>
@@ -13,7 +13,7 @@
 #include "desk/store/kb_store.hpp"
 #include "desk/store/store.hpp"
 
-namespace desk::store {
+namespace desk::store::sqlite {
 
 class SqliteStore final : public Store {
  public:
@@ -118,7 +118,6 @@ void after_migration(int version, SQLite::Database& db);
 // Event row ↔ Event: kEventColumns (alias e) read from column `first` on.
 extern const char* const kEventColumns;
 Event event_from_row(SQLite::Statement& st, int first);
-void decode_event_data(Event& e, const std::string& text);
 
 // For a bulk import in this connection's transaction (open.cpp, where
 // pragmas live): references checked at commit, and a page cache large
@@ -136,4 +135,4 @@ void register_erasure_functions(SQLite::Database& db);
 // Migration 4 chains a store's existing events with it.
 void chain_events_after(SQLite::Database& db, std::int64_t after);
 
-}  // namespace desk::store
+}  // namespace desk::store::sqlite

@@ -12,13 +12,13 @@
 #include "desk/core/error.hpp"
 #include "desk/model/timeline.hpp"
 #include "desk/model/vocabulary.hpp"
-#include "desk/store/raw_statement.hpp"
 #include "desk/store/report_store.hpp"
-#include "desk/store/sqlite_store.hpp"
+#include "desk/store/sqlite/raw_statement.hpp"
+#include "desk/store/sqlite/sqlite_store.hpp"
 #include "desk/util/handoff.hpp"
 #include "desk/util/strings.hpp"
 
-namespace desk::store {
+namespace desk::store::sqlite {
 
 namespace {
 
@@ -256,4 +256,4 @@ ReportStore& SqliteStore::reports() {
   return *reports_;
 }
 
-}  // namespace desk::store
+}  // namespace desk::store::sqlite

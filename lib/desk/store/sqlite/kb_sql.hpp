@@ -12,9 +12,9 @@
 
 #include "desk/model/article.hpp"
 #include "desk/model/search_query.hpp"
-#include "desk/store/query_sql.hpp"
+#include "desk/store/sqlite/query_sql.hpp"
 
-namespace desk::store {
+namespace desk::store::sqlite {
 
 // "text" as an FTS5 string: quoted, inner quotes doubled.
 std::string fts5_string(const std::string& text);
@@ -44,4 +44,4 @@ SqlQuery rank_articles_sql(Index index, const std::string& match, const model::A
 // term, doc count rows from the words index's vocabulary for `terms`.
 SqlQuery vocabulary_sql(const std::vector<std::string>& terms);
 
-}  // namespace desk::store
+}  // namespace desk::store::sqlite

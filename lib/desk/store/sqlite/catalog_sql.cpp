@@ -3,10 +3,10 @@
 
 #include "desk/core/error.hpp"
 #include "desk/store/catalog_store.hpp"
-#include "desk/store/sqlite_store.hpp"
+#include "desk/store/sqlite/sqlite_store.hpp"
 #include "desk/util/strings.hpp"
 
-namespace desk::store {
+namespace desk::store::sqlite {
 
 namespace {
 
@@ -229,4 +229,4 @@ CatalogStore& SqliteStore::catalog() {
   return *catalog_;
 }
 
-}  // namespace desk::store
+}  // namespace desk::store::sqlite

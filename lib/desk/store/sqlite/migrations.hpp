@@ -1,9 +1,9 @@
-// The schema migrations embedded at build time from store/schema/*.sql.
+// The schema migrations embedded at build time from store/sqlite/schema/*.sql.
 #pragma once
 
 #include <vector>
 
-namespace desk::store {
+namespace desk::store::sqlite {
 
 struct Migration {
   int version;       // the number the file starts with; PRAGMA user_version after it runs
@@ -14,4 +14,4 @@ struct Migration {
 // Every migration, in version order.
 const std::vector<Migration>& migrations();
 
-}  // namespace desk::store
+}  // namespace desk::store::sqlite

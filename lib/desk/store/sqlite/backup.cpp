@@ -1,4 +1,4 @@
-#include "desk/store/backup.hpp"
+#include "desk/store/sqlite/backup.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -13,9 +13,10 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
+#include "desk/store/sqlite/open.hpp"
 #include "desk/store/store.hpp"
 
-namespace desk::store {
+namespace desk::store::sqlite {
 
 namespace fs = std::filesystem;
 
@@ -253,4 +254,4 @@ FileInfo restore(const fs::path& store, const fs::path& from, const fs::path& ke
   }
 }
 
-}  // namespace desk::store
+}  // namespace desk::store::sqlite

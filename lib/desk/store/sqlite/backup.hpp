@@ -7,12 +7,9 @@
 #include <cstdint>
 #include <filesystem>
 
-namespace desk::store {
+#include "desk/store/store.hpp"
 
-struct FileInfo {
-  int schema = 0;            // PRAGMA user_version
-  std::int64_t tickets = 0;  // how many tickets it holds
-};
+namespace desk::store::sqlite {
 
 // Copies the store at `store` to `to` as one consistent snapshot, while
 // other processes go on writing. The copy is made in a temporary file beside
@@ -35,4 +32,4 @@ FileInfo inspect(const std::filesystem::path& file);
 FileInfo restore(const std::filesystem::path& store, const std::filesystem::path& from,
                  const std::filesystem::path& keep, std::chrono::milliseconds busy_timeout);
 
-}  // namespace desk::store
+}  // namespace desk::store::sqlite

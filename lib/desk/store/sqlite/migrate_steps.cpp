@@ -1,10 +1,10 @@
 // Migration steps that need desk's own code rather than SQL: they reuse the
 // one implementation of a rule instead of writing it again in SQL.
 #include "desk/model/timeline.hpp"
-#include "desk/store/events_sql.hpp"
-#include "desk/store/sqlite_store.hpp"
+#include "desk/store/event_data.hpp"
+#include "desk/store/sqlite/sqlite_store.hpp"
 
-namespace desk::store {
+namespace desk::store::sqlite {
 
 namespace {
 
@@ -48,4 +48,4 @@ void after_migration(int version, SQLite::Database& db) {
   if (version == 5) fill_timelines(db);
 }
 
-}  // namespace desk::store
+}  // namespace desk::store::sqlite

@@ -1,17 +1,19 @@
 // Opening and creating stores: pragmas, schema versions, migrations and the
 // translation of SQLite's errors into desk's. The pragmas are set here and
 // nowhere else.
+#include "desk/store/sqlite/open.hpp"
+
 #include <cstdlib>
 #include <sqlite3.h>
 
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
-#include "desk/store/migrations.hpp"
-#include "desk/store/sqlite_store.hpp"
+#include "desk/store/sqlite/migrations.hpp"
+#include "desk/store/sqlite/sqlite_store.hpp"
 #include "desk/util/strings.hpp"
 
-namespace desk::store {
+namespace desk::store::sqlite {
 
 namespace fs = std::filesystem;
 
@@ -285,4 +287,4 @@ void register_functions(SQLite::Database& db) {
   register_erasure_functions(db);
 }
 
-}  // namespace desk::store
+}  // namespace desk::store::sqlite

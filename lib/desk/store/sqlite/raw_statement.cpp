@@ -1,8 +1,8 @@
-#include "desk/store/raw_statement.hpp"
+#include "desk/store/sqlite/raw_statement.hpp"
 
 #include <variant>
 
-namespace desk::store {
+namespace desk::store::sqlite {
 
 namespace {
 
@@ -44,4 +44,4 @@ void column_text(sqlite3_stmt* st, int c, std::string& out) {
   out.assign(text ? text : "", static_cast<std::size_t>(sqlite3_column_bytes(st, c)));
 }
 
-}  // namespace desk::store
+}  // namespace desk::store::sqlite
