@@ -85,7 +85,7 @@ int run(Env& env, const Options& o) {
   if (!o.team.empty() || o.dry_run) throw UsageError("--team and --dry-run go with --auto");
   auto ids = collect_ids(env, o.ids);
   tickets::AllocateRequest r{o.to, o.message.value, o.force, event_at(env, o.at)};
-  auto events = change_tickets(env, ids, [&](tickets::Session& s, std::int64_t id) {
+  auto events = change_tickets(env, ids, [&](work::Session& s, std::int64_t id) {
     return std::vector<model::Event>{tickets::allocate(s, id, r)};
   });
   for (const auto& e : events) {

@@ -12,7 +12,7 @@
 
 namespace desk::cmd {
 
-using Action = std::function<std::vector<model::Event>(tickets::Session&, std::int64_t id)>;
+using Action = std::function<std::vector<model::Event>(work::Session&, std::int64_t id)>;
 
 // Runs `action` for every id inside one transaction, commits, runs hooks.
 // Returns the events recorded, in order.

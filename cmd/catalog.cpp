@@ -89,15 +89,15 @@ auto writing(Env& env, F&& f) {
 }
 
 int run_add(Env& env, const Options& o) {
-  auto svc = writing(
-      env, [&](tickets::Session& s) { return catalog::add_service(s, o.name, change_of(o)); });
+  auto svc =
+      writing(env, [&](work::Session& s) { return catalog::add_service(s, o.name, change_of(o)); });
   if (!env.globals.quiet) env.out << fmt::format("Added service {}\n", svc.name);
   return 0;
 }
 
 int run_edit(Env& env, const Options& o) {
   auto svc = writing(
-      env, [&](tickets::Session& s) { return catalog::edit_service(s, o.name, change_of(o)); });
+      env, [&](work::Session& s) { return catalog::edit_service(s, o.name, change_of(o)); });
   if (!env.globals.quiet)
     env.out << (svc ? fmt::format("Changed service {}\n", svc->name)
                     : fmt::format("Service {} unchanged\n", o.name));
@@ -106,7 +106,7 @@ int run_edit(Env& env, const Options& o) {
 
 int run_retire(Env& env, const Options& o) {
   auto svc = writing(
-      env, [&](tickets::Session& s) { return catalog::retire_service(s, o.name, o.replaced_by); });
+      env, [&](work::Session& s) { return catalog::retire_service(s, o.name, o.replaced_by); });
   if (!env.globals.quiet)
     env.out << fmt::format("Retired service {}{}\n", svc.name,
                            svc.replaced_by.empty() ? "" : ", replaced by " + svc.replaced_by);
@@ -187,7 +187,7 @@ int run_import(Env& env, const Options& o) {
     s << in.rdbuf();
     text = s.str();
   }
-  auto result = writing(env, [&](tickets::Session& s) {
+  auto result = writing(env, [&](work::Session& s) {
     return catalog::import_toml(s, text, o.file == "-" ? "<stdin>" : o.file);
   });
   if (!env.globals.quiet)

@@ -51,7 +51,7 @@ int run(Env& env, const Options& o) {
   if (o.dry_run) throw UsageError("--dry-run goes with --auto");
   auto ids = collect_ids(env, o.ids);
   auto at = event_at(env, o.at);
-  change_tickets(env, ids, [&](tickets::Session& s, std::int64_t id) {
+  change_tickets(env, ids, [&](work::Session& s, std::int64_t id) {
     return std::vector<model::Event>{tickets::close_ticket(s, id, at)};
   });
   report_each(env, ids, "Closed");

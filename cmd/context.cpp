@@ -74,8 +74,8 @@ store::Store& Env::store(store::Access access) {
   return *store_;
 }
 
-tickets::Session Env::session(store::Access access) {
-  return tickets::Session{*config_, store(access), now_, actor_};
+work::Session Env::session(store::Access access) {
+  return work::Session{*config_, store(access), now_, actor_};
 }
 
 format::Style Env::style() const {

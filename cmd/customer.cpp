@@ -49,7 +49,7 @@ int run_add(Env& env, const Options& o) {
   c.phone = o.phone.value;
   c.tier = o.tier.value;
   c.notes = o.notes.value;
-  auto added = writing(env, [&](tickets::Session& s) { return catalog::add_customer(s, c); });
+  auto added = writing(env, [&](work::Session& s) { return catalog::add_customer(s, c); });
   if (env.globals.quiet)
     env.out << added.id << '\n';
   else
@@ -59,7 +59,7 @@ int run_add(Env& env, const Options& o) {
 
 int run_edit(Env& env, const Options& o) {
   auto c = writing(
-      env, [&](tickets::Session& s) { return catalog::edit_customer(s, o.key, change_of(o)); });
+      env, [&](work::Session& s) { return catalog::edit_customer(s, o.key, change_of(o)); });
   if (!env.globals.quiet)
     env.out << (c ? fmt::format("Changed customer {}\n", c->id)
                   : std::string("Customer unchanged\n"));
@@ -67,7 +67,7 @@ int run_edit(Env& env, const Options& o) {
 }
 
 // Their tickets and how they rated them.
-Json customer_view(tickets::Session& s, const model::Customer& c, const Zone& zone) {
+Json customer_view(work::Session& s, const model::Customer& c, const Zone& zone) {
   Json j = catalog::customer_json(c, zone);
   Json list = Json::array();
   std::int64_t ratings = 0, total = 0;
@@ -150,8 +150,8 @@ int run_list(Env& env, const Options& o) {
 }
 
 int run_merge(Env& env, const Options& o) {
-  auto merged = writing(
-      env, [&](tickets::Session& s) { return catalog::merge_customers(s, o.key, o.other); });
+  auto merged =
+      writing(env, [&](work::Session& s) { return catalog::merge_customers(s, o.key, o.other); });
   if (!env.globals.quiet)
     env.out << fmt::format("Merged customer {} into {}: {} ticket(s) moved\n", o.other,
                            merged.into.id, merged.tickets.size());

@@ -6,7 +6,7 @@
 #include "desk/model/serialize.hpp"
 #include "desk/store/store.hpp"
 #include "desk/tickets/actions.hpp"
-#include "desk/tickets/validate.hpp"
+#include "desk/work/validate.hpp"
 
 #include "batch.hpp"
 #include "options.hpp"
@@ -26,7 +26,7 @@ struct Options {
 };
 
 int run(Env& env, const Options& o) {
-  std::int64_t id = tickets::parse_ticket_id(o.id);
+  std::int64_t id = work::parse_ticket_id(o.id);
   tickets::EditRequest r;
   r.title = o.title.get();
   r.description = o.description.get();

@@ -15,8 +15,8 @@
 #include "desk/kb/exchange.hpp"
 #include "desk/kb/serialize.hpp"
 #include "desk/store/store.hpp"
-#include "desk/tickets/validate.hpp"
 #include "desk/util/strings.hpp"
+#include "desk/work/validate.hpp"
 
 #include "options.hpp"
 #include "registry.hpp"
@@ -81,7 +81,7 @@ int run_add(Env& env, const AddOptions& o) {
   r.category = o.category.get();
   r.service = o.service.get();
   r.tags = flatten(o.tags);
-  if (o.from_ticket.given()) r.from_ticket = tickets::parse_ticket_id(o.from_ticket.value);
+  if (o.from_ticket.given()) r.from_ticket = work::parse_ticket_id(o.from_ticket.value);
   if (util::trim(r.title).empty() && !r.from_ticket)
     throw UsageError("an article needs a title",
                      "desk kb add \"TITLE\" --kind how-to, or desk kb add --from-ticket ID");
@@ -488,7 +488,7 @@ struct SuggestOptions {
 };
 
 int run_suggest(Env& env, const SuggestOptions& o) {
-  std::int64_t id = tickets::parse_ticket_id(o.ticket);
+  std::int64_t id = work::parse_ticket_id(o.ticket);
   auto session = env.session(store::Access::read);
   std::vector<model::ArticleHit> hits = kb::suggest_articles(session, id, o.limit);
   if (hits.empty() && !env.globals.quiet)
@@ -518,7 +518,7 @@ struct LinkOptions {
 
 int run_link(Env& env, const LinkOptions& o) {
   std::int64_t article = kb::parse_article_id(o.article);
-  std::int64_t ticket = tickets::parse_ticket_id(o.ticket);
+  std::int64_t ticket = work::parse_ticket_id(o.ticket);
   std::optional<Instant> at = event_at(env, o.at);
   auto session = env.session(store::Access::write);
   store::WriteTransaction tx(session.store);

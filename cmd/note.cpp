@@ -4,7 +4,7 @@
 #include "desk/model/serialize.hpp"
 #include "desk/store/store.hpp"
 #include "desk/tickets/actions.hpp"
-#include "desk/tickets/validate.hpp"
+#include "desk/work/validate.hpp"
 
 #include "batch.hpp"
 #include "options.hpp"
@@ -23,7 +23,7 @@ struct Options {
 };
 
 int run(Env& env, const Options& o) {
-  std::int64_t id = tickets::parse_ticket_id(o.id);
+  std::int64_t id = work::parse_ticket_id(o.id);
   tickets::NoteRequest r;
   r.reply = o.reply;
   r.channel = o.channel;
@@ -33,7 +33,7 @@ int run(Env& env, const Options& o) {
       fmt::format("{} on ticket {}.", o.reply ? "Your reply to the customer" : "Your note", id));
   auto session = env.session(store::Access::write);
   store::WriteTransaction tx(session.store);
-  bool first = o.reply && !tickets::require_ticket(session, id).first_response_at;
+  bool first = o.reply && !work::require_ticket(session, id).first_response_at;
   auto e = tickets::add_note(session, id, r);
   tx.commit();
   after_commit(env, {e});

@@ -24,7 +24,7 @@ int run(Env& env, const Options& o) {
   r.reason = o.on;
   r.text = o.message.value;
   r.at = event_at(env, o.at);
-  change_tickets(env, ids, [&](tickets::Session& s, std::int64_t id) {
+  change_tickets(env, ids, [&](work::Session& s, std::int64_t id) {
     return std::vector<model::Event>{tickets::set_pending(s, id, r)};
   });
   for (auto id : ids) {

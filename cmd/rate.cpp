@@ -2,7 +2,7 @@
 #include <fmt/format.h>
 
 #include "desk/catalog/fulfilment.hpp"
-#include "desk/tickets/validate.hpp"
+#include "desk/work/validate.hpp"
 
 #include "batch.hpp"
 #include "options.hpp"
@@ -25,7 +25,7 @@ int run(Env& env, const Options& o) {
   r.score = o.score;
   r.comment = o.comment;
   r.at = event_at(env, o.at);
-  change_tickets(env, ids, [&](tickets::Session& s, std::int64_t id) {
+  change_tickets(env, ids, [&](work::Session& s, std::int64_t id) {
     return std::vector<model::Event>{catalog::rate(s, id, r)};
   });
   report_each(env, ids, "Rated");

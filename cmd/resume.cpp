@@ -19,7 +19,7 @@ int run(Env& env, const Options& o) {
   tickets::StatusRequest r;
   r.text = o.message.value;
   r.at = event_at(env, o.at);
-  change_tickets(env, ids, [&](tickets::Session& s, std::int64_t id) {
+  change_tickets(env, ids, [&](work::Session& s, std::int64_t id) {
     return std::vector<model::Event>{tickets::resume_work(s, id, r)};
   });
   report_each(env, ids, "Resumed");

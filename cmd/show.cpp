@@ -7,8 +7,8 @@
 #include "desk/model/serialize.hpp"
 #include "desk/store/catalog_store.hpp"
 #include "desk/store/store.hpp"
-#include "desk/tickets/validate.hpp"
 #include "desk/util/strings.hpp"
+#include "desk/work/validate.hpp"
 
 #include "options.hpp"
 #include "registry.hpp"
@@ -223,7 +223,7 @@ int run(Env& env, const Options& o) {
   auto session = env.session(store::Access::read);
   std::vector<Json> tickets;
   for (auto id : ids) {
-    model::Ticket t = tickets::require_ticket(session, id);
+    model::Ticket t = work::require_ticket(session, id);
     Json j = model::ticket_json(t, env.zone());
     Json events = Json::array();
     for (const auto& e : store.ticket_events(id))

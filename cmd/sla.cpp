@@ -4,7 +4,7 @@
 #include "desk/sla/levels.hpp"
 #include "desk/sla/serialize.hpp"
 #include "desk/store/store.hpp"
-#include "desk/tickets/validate.hpp"
+#include "desk/work/validate.hpp"
 
 #include "options.hpp"
 #include "registry.hpp"
@@ -86,7 +86,7 @@ int run(Env& env, const Options& o) {
   std::vector<Json> all;
   bool first = true;
   for (auto id : ids) {
-    tickets::require_ticket(session, id);
+    work::require_ticket(session, id);
     model::Query q;
     q.ids = {id};
     store.each_ticket_timeline(q,

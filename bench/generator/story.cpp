@@ -361,7 +361,7 @@ class Teller::Story {
   }
 
   Teller& t_;
-  desk::tickets::Session& s_;
+  desk::work::Session& s_;
   const Call& call_;
   Rng rng_;
   Instant last_{};

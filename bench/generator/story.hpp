@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "desk/config/model.hpp"
-#include "desk/tickets/session.hpp"
+#include "desk/work/session.hpp"
 
 #include "clock.hpp"
 #include "scratch_store.hpp"
@@ -51,7 +51,7 @@ class Teller {
   Instant now_;
   std::uint64_t seed_;
   ScratchStore store_;
-  desk::tickets::Session session_;
+  desk::work::Session session_;
 };
 
 }  // namespace bench

@@ -8,7 +8,7 @@
 #include "desk/store/audit_store.hpp"
 #include "desk/store/open/open.hpp"
 #include "desk/store/store.hpp"
-#include "desk/tickets/session.hpp"
+#include "desk/work/session.hpp"
 
 using namespace desk;
 using model::Event;
@@ -67,7 +67,7 @@ TEST_SUITE("store/events") {
     store::create("prepared.db");
     auto db = store::open("prepared.db", store::Access::write, std::chrono::milliseconds(1000));
     config::Config config = config::defaults();
-    tickets::Session s{config, *db, from_unix(1'790'000'000), "alice"};
+    work::Session s{config, *db, from_unix(1'790'000'000), "alice"};
     store::WriteTransaction tx(*db);
     model::Ticket t;
     t.type = "incident";

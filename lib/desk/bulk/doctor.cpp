@@ -71,7 +71,7 @@ DoctorReport examine(store::Store& store, const DoctorOptions& o) {
   return r;
 }
 
-std::int64_t repair_rows(tickets::Session& s, const std::vector<std::int64_t>& ids) {
+std::int64_t repair_rows(work::Session& s, const std::vector<std::int64_t>& ids) {
   std::int64_t changed = 0;
   for (auto id : ids) {
     auto row = s.store.find_ticket(id);

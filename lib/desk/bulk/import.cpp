@@ -13,10 +13,10 @@
 #include "desk/store/store.hpp"
 #include "desk/tickets/actions.hpp"
 #include "desk/tickets/priority.hpp"
-#include "desk/tickets/record.hpp"
-#include "desk/tickets/validate.hpp"
 #include "desk/util/handoff.hpp"
 #include "desk/util/strings.hpp"
+#include "desk/work/record.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::bulk {
 
@@ -164,11 +164,11 @@ Event event_from_json(const Json& j, std::size_t line, const ParseContext& ctx) 
 }
 
 void check_vocabulary(const Ticket& t, const config::Config& cfg) {
-  tickets::require_one_of("type", t.type, cfg.tickets.types);
-  tickets::require_one_of("priority", t.priority, cfg.priority.levels);
-  if (!t.channel.empty()) tickets::require_one_of("channel", t.channel, cfg.tickets.channels);
-  if (!t.category.empty()) tickets::require_one_of("category", t.category, cfg.tickets.categories);
-  tickets::require_one_of("status", t.status, model::kStatuses);
+  work::require_one_of("type", t.type, cfg.tickets.types);
+  work::require_one_of("priority", t.priority, cfg.priority.levels);
+  if (!t.channel.empty()) work::require_one_of("channel", t.channel, cfg.tickets.channels);
+  if (!t.category.empty()) work::require_one_of("category", t.category, cfg.tickets.categories);
+  work::require_one_of("status", t.status, model::kStatuses);
 }
 
 Parsed parse_history(const Row& row, const ParseContext& ctx) {
@@ -289,7 +289,7 @@ class Values {
       bad(line_, "'tags' must be text or a list");
     }
     for (const auto& t : raw) {
-      std::string checked = tickets::checked_tag(t);
+      std::string checked = work::checked_tag(t);
       if (std::find(out.begin(), out.end(), checked) == out.end()) out.push_back(checked);
     }
     std::sort(out.begin(), out.end());
@@ -323,13 +323,13 @@ Parsed parse_other(const Row& row, const ParseContext& ctx) {
   Parsed p;
   p.line = line;
   return at_line(line, [&] {
-    std::string title = tickets::checked_title(v.text("title"));
+    std::string title = work::checked_title(v.text("title"));
     std::string type = v.text("type");
     if (type.empty()) type = cfg.tickets.types.front();
-    tickets::require_one_of("type", type, cfg.tickets.types);
+    work::require_one_of("type", type, cfg.tickets.types);
     std::string channel = v.text("channel"), category = v.text("category");
-    if (!channel.empty()) tickets::require_one_of("channel", channel, cfg.tickets.channels);
-    if (!category.empty()) tickets::require_one_of("category", category, cfg.tickets.categories);
+    if (!channel.empty()) work::require_one_of("channel", channel, cfg.tickets.channels);
+    if (!category.empty()) work::require_one_of("category", category, cfg.tickets.categories);
     tickets::PriorityChoice prio = tickets::choose_priority(
         cfg.priority, v.maybe("impact"), v.maybe("urgency"), v.maybe("priority"));
     std::vector<std::string> tags = v.tags();
@@ -343,7 +343,7 @@ Parsed parse_other(const Row& row, const ParseContext& ctx) {
     std::string status = v.text("status");
     if (status.empty())
       status = closed ? "closed" : resolved ? "resolved" : v.has("assignee") ? "assigned" : "new";
-    tickets::require_one_of("status", status, model::kStatuses);
+    work::require_one_of("status", status, model::kStatuses);
     bool done = status == "resolved" || status == "closed";
     if (done && !resolved) {
       if (status == "closed" && closed)
@@ -379,7 +379,7 @@ Parsed parse_other(const Row& row, const ParseContext& ctx) {
       if (code.empty())
         throw DataError(fmt::format("a {} ticket needs 'resolution_code'", status),
                         fmt::format("one of: {}", util::join(cfg.tickets.resolution_codes, ", ")));
-      tickets::require_one_of("resolution code", code, cfg.tickets.resolution_codes);
+      work::require_one_of("resolution code", code, cfg.tickets.resolution_codes);
     }
 
     // Who has it.
@@ -388,13 +388,13 @@ Parsed parse_other(const Row& row, const ParseContext& ctx) {
     if (!assignee.empty()) {
       std::vector<std::string> techs;
       for (const auto& [id, tech] : cfg.technicians) techs.push_back(id);
-      tickets::require_one_of("assignee", assignee, techs);
+      work::require_one_of("assignee", assignee, techs);
     }
     if (!team_name.empty()) {
       std::vector<std::string> teams;
       for (const auto& [name, t] : cfg.teams)
         if (!t.supplier) teams.push_back(name);
-      tickets::require_one_of("team", team_name, teams);
+      work::require_one_of("team", team_name, teams);
       team = cfg.team(team_name);
     } else if (!assignee.empty()) {
       const auto* tech = cfg.technician(assignee);
@@ -406,7 +406,7 @@ Parsed parse_other(const Row& row, const ParseContext& ctx) {
     std::string pending_reason = v.text("pending_reason");
     if (status == "pending") {
       if (pending_reason.empty()) pending_reason = "customer";
-      tickets::require_one_of("pending reason", pending_reason, model::kPendingReasons);
+      work::require_one_of("pending reason", pending_reason, model::kPendingReasons);
     } else if (!pending_reason.empty()) {
       throw DataError("'pending_reason' is set but the status is not pending");
     }
@@ -415,20 +415,20 @@ Parsed parse_other(const Row& row, const ParseContext& ctx) {
     const std::string& by = assignee.empty() ? ctx.actor : assignee;
     Ticket t;
     Event logged = make_event("logged", created, ctx.actor);
-    tickets::change(logged, t, "type", type);
-    tickets::change(logged, t, "title", title);
-    tickets::change(logged, t, "description", v.raw("description"));
-    tickets::change(logged, t, "status", "new");
-    tickets::change(logged, t, "priority", prio.priority);
-    tickets::change(logged, t, "impact", prio.impact);
-    tickets::change(logged, t, "urgency", prio.urgency);
+    work::change(logged, t, "type", type);
+    work::change(logged, t, "title", title);
+    work::change(logged, t, "description", v.raw("description"));
+    work::change(logged, t, "status", "new");
+    work::change(logged, t, "priority", prio.priority);
+    work::change(logged, t, "impact", prio.impact);
+    work::change(logged, t, "urgency", prio.urgency);
     // The customer's id is known once the store has looked the key up.
     if (!p.customer_key.empty()) logged.changes.push_back({"customer_id", Json(), Json()});
-    tickets::change(logged, t, "channel", channel);
-    tickets::change(logged, t, "category", category);
-    tickets::change(logged, t, "service", v.text("service"));
-    tickets::change(logged, t, "tags", tags);
-    tickets::change(logged, t, "external_id", v.text("external_id"));
+    work::change(logged, t, "channel", channel);
+    work::change(logged, t, "category", category);
+    work::change(logged, t, "service", v.text("service"));
+    work::change(logged, t, "tags", tags);
+    work::change(logged, t, "external_id", v.text("external_id"));
     logged.extra["imported"] = true;
     p.events.push_back(logged);
     model::apply(t, logged);
@@ -436,11 +436,11 @@ Parsed parse_other(const Row& row, const ParseContext& ctx) {
     if (team || !assignee.empty()) {
       Event e = make_event("allocated", created, ctx.actor);
       if (team) {
-        tickets::change(e, t, "team", team->name);
-        tickets::change(e, t, "tier", team->tier);
+        work::change(e, t, "team", team->name);
+        work::change(e, t, "tier", team->tier);
       }
-      tickets::change(e, t, "assignee", assignee);
-      tickets::change(e, t, "status", assignee.empty() ? "new" : "assigned");
+      work::change(e, t, "assignee", assignee);
+      work::change(e, t, "status", assignee.empty() ? "new" : "assigned");
       e.extra["reason"] = "imported";
       if (!e.changes.empty()) {
         model::apply(t, e);
@@ -455,23 +455,23 @@ Parsed parse_other(const Row& row, const ParseContext& ctx) {
     }
     if (status == "in-progress" || status == "pending") {
       Event e = make_event("status", std::max(created, first_response.value_or(created)), by);
-      tickets::change(e, t, "status", status);
-      tickets::change(e, t, "pending_reason", pending_reason);
+      work::change(e, t, "status", status);
+      work::change(e, t, "pending_reason", pending_reason);
       model::apply(t, e);
       p.events.push_back(std::move(e));
     }
     if (done) {
       Event e = make_event("resolved", *resolved, by);
-      tickets::change(e, t, "status", "resolved");
-      tickets::change(e, t, "resolution_code", code);
-      tickets::change(e, t, "resolution", v.raw("resolution"));
-      tickets::change(e, t, "workaround", v.raw("workaround"));
+      work::change(e, t, "status", "resolved");
+      work::change(e, t, "resolution_code", code);
+      work::change(e, t, "resolution", v.raw("resolution"));
+      work::change(e, t, "workaround", v.raw("workaround"));
       model::apply(t, e);
       p.events.push_back(std::move(e));
     }
     if (status == "closed") {
       Event e = make_event("closed", *closed, by);
-      tickets::change(e, t, "status", "closed");
+      work::change(e, t, "status", "closed");
       model::apply(t, e);
       p.events.push_back(std::move(e));
     }
@@ -483,7 +483,7 @@ Parsed parse_other(const Row& row, const ParseContext& ctx) {
 // ---- storing -------------------------------------------------------------
 
 struct Importer {
-  tickets::Session& s;
+  work::Session& s;
   std::string source;
   std::int64_t last_event = 0;  // ids up to this were taken before the import
   ImportResult out;
@@ -608,7 +608,7 @@ struct Importer {
   // Another tool's row seen before: its editable fields, changed by an
   // `edited` event as `desk edit` would; everything else stays.
   void update(const Parsed& p, const Values& v, std::int64_t id) {
-    Ticket t = tickets::require_ticket(s, id);
+    Ticket t = work::require_ticket(s, id);
     if (t.status == "closed") {
       ++out.skipped;
       return;
@@ -718,7 +718,7 @@ void prepare(ReadyRow& r, std::int64_t last_event) {
 // Reading and checking rows takes about as long as writing them: the file is
 // read on a second thread while this one writes, and the store is only ever
 // used from this one.
-ImportResult import_rows(tickets::Session& s, RowReader& rows, const std::string& source,
+ImportResult import_rows(work::Session& s, RowReader& rows, const std::string& source,
                          const std::function<void(const Progress&)>& progress) {
   s.store.defer_references();
   ParseContext ctx{s.config, s.config.zone(), s.now, s.actor};

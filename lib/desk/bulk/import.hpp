@@ -23,7 +23,7 @@
 #include "desk/bulk/rows.hpp"
 #include "desk/config/model.hpp"
 #include "desk/model/ticket.hpp"
-#include "desk/tickets/session.hpp"
+#include "desk/work/session.hpp"
 
 namespace desk::bulk {
 
@@ -70,7 +70,7 @@ struct ImportResult {
 // Imports every row inside the caller's WriteTransaction (the caller commits,
 // or rolls back for a dry run). `source` names the file in the reason of
 // edits. `progress` is called now and then.
-ImportResult import_rows(tickets::Session& s, RowReader& rows, const std::string& source,
+ImportResult import_rows(work::Session& s, RowReader& rows, const std::string& source,
                          const std::function<void(const Progress&)>& progress = {});
 
 }  // namespace desk::bulk

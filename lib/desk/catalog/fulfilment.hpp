@@ -8,12 +8,12 @@
 
 #include "desk/model/service.hpp"
 #include "desk/model/ticket.hpp"
-#include "desk/tickets/session.hpp"
+#include "desk/work/session.hpp"
 
 namespace desk::catalog {
 
 // `step`: its number (1, 2, ...) or its text (any case, or a unique start).
-model::Event check_step(tickets::Session& s, std::int64_t id, const std::string& step,
+model::Event check_step(work::Session& s, std::int64_t id, const std::string& step,
                         std::optional<Instant> at);
 
 // One rating per resolution: a ticket reopened and resolved again can be
@@ -23,7 +23,7 @@ struct RateRequest {
   std::string comment;
   std::optional<Instant> at;
 };
-model::Event rate(tickets::Session& s, std::int64_t id, const RateRequest& r);
+model::Event rate(work::Session& s, std::int64_t id, const RateRequest& r);
 
 // The complaint type, and a complaint's outcomes.
 inline constexpr const char* kComplaint = "complaint";

@@ -6,12 +6,12 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
-#include "desk/compliance/roles.hpp"
 #include "desk/core/error.hpp"
 #include "desk/store/catalog_store.hpp"
-#include "desk/tickets/record.hpp"
-#include "desk/tickets/validate.hpp"
 #include "desk/util/strings.hpp"
+#include "desk/work/record.hpp"
+#include "desk/work/roles.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::catalog {
 
@@ -31,7 +31,7 @@ std::string checked_name(const std::string& name) {
   return n;
 }
 
-std::vector<std::string> service_names(tickets::Session& s) {
+std::vector<std::string> service_names(work::Session& s) {
   std::vector<std::string> out;
   for (const auto& svc : s.store.catalog().services(true)) out.push_back(svc.name);
   return out;
@@ -42,16 +42,15 @@ void validate(const config::Config& cfg, const Service& svc) {
   if (!svc.owner.empty() && !cfg.team(svc.owner)) {
     std::vector<std::string> teams;
     for (const auto& [name, t] : cfg.teams) teams.push_back(name);
-    tickets::require_one_of("team", svc.owner, teams);
+    work::require_one_of("team", svc.owner, teams);
   }
   if (!svc.sla.empty() && !cfg.sla.count(svc.sla)) {
     std::vector<std::string> policies;
     for (const auto& [name, p] : cfg.sla) policies.push_back(name);
-    tickets::require_one_of("SLA policy", svc.sla, policies);
+    work::require_one_of("SLA policy", svc.sla, policies);
   }
-  for (const auto& t : svc.request_types) tickets::require_one_of("type", t, cfg.tickets.types);
-  for (const auto& c : svc.categories)
-    tickets::require_one_of("category", c, cfg.tickets.categories);
+  for (const auto& t : svc.request_types) work::require_one_of("type", t, cfg.tickets.types);
+  for (const auto& c : svc.categories) work::require_one_of("category", c, cfg.tickets.categories);
   for (const auto& r : svc.requesters)
     if (r.empty() || r.find(',') != std::string::npos)
       throw DataError(fmt::format("invalid requester '{}'", r),
@@ -105,7 +104,7 @@ model::Event service_event(const char* kind, const Service& svc) {
 
 }  // namespace
 
-Service require_service(tickets::Session& s, const std::string& name) {
+Service require_service(work::Session& s, const std::string& name) {
   if (auto svc = s.store.catalog().find_service(util::trim(name))) return *svc;
   auto names = service_names(s);
   std::string hint = "'desk catalog list' shows the services there are";
@@ -113,8 +112,8 @@ Service require_service(tickets::Session& s, const std::string& name) {
   throw Refused(fmt::format("no service '{}'", name), hint);
 }
 
-Service add_service(tickets::Session& s, const std::string& name, const ServiceChange& c) {
-  compliance::require(s.config, s.actor, compliance::Power::change_catalogue);
+Service add_service(work::Session& s, const std::string& name, const ServiceChange& c) {
+  work::require(s.config, s.actor, work::Power::change_catalogue);
   Service svc;
   svc.name = checked_name(name);
   if (s.store.catalog().find_service(svc.name))
@@ -126,13 +125,13 @@ Service add_service(tickets::Session& s, const std::string& name, const ServiceC
   svc.id = s.store.catalog().insert_service(svc);
   model::Event e = service_event("service-added", svc);
   diff(e, Service{}, svc);
-  tickets::record_subject(s, std::move(e));
+  work::record_subject(s, std::move(e));
   return svc;
 }
 
-std::optional<Service> edit_service(tickets::Session& s, const std::string& name,
+std::optional<Service> edit_service(work::Session& s, const std::string& name,
                                     const ServiceChange& c) {
-  compliance::require(s.config, s.actor, compliance::Power::change_catalogue);
+  work::require(s.config, s.actor, work::Power::change_catalogue);
   if (c.empty())
     throw UsageError("nothing to change", "give a field to change, such as --owner or --step");
   Service before = require_service(s, name);
@@ -144,13 +143,12 @@ std::optional<Service> edit_service(tickets::Session& s, const std::string& name
   if (e.changes.empty()) return std::nullopt;
   after.updated_at = s.now;
   s.store.catalog().update_service(after);
-  tickets::record_subject(s, std::move(e));
+  work::record_subject(s, std::move(e));
   return after;
 }
 
-Service retire_service(tickets::Session& s, const std::string& name,
-                       const std::string& replaced_by) {
-  compliance::require(s.config, s.actor, compliance::Power::change_catalogue);
+Service retire_service(work::Session& s, const std::string& name, const std::string& replaced_by) {
+  work::require(s.config, s.actor, work::Power::change_catalogue);
   Service before = require_service(s, name);
   if (before.retired())
     throw Refused(fmt::format("the service '{}' is retired already", before.name));
@@ -167,11 +165,11 @@ Service retire_service(tickets::Session& s, const std::string& name,
   s.store.catalog().update_service(after);
   model::Event e = service_event("service-retired", after);
   diff(e, before, after);
-  tickets::record_subject(s, std::move(e));
+  work::record_subject(s, std::move(e));
   return after;
 }
 
-Service service_for_ticket(tickets::Session& s, const std::string& name, const std::string& type,
+Service service_for_ticket(work::Session& s, const std::string& name, const std::string& type,
                            std::int64_t customer_id) {
   Service svc = require_service(s, name);
   if (svc.retired())
@@ -202,7 +200,7 @@ Service service_for_ticket(tickets::Session& s, const std::string& name, const s
   return svc;
 }
 
-std::vector<Finding> check_catalog(tickets::Session& s, int stale_days) {
+std::vector<Finding> check_catalog(work::Session& s, int stale_days) {
   std::vector<Finding> out;
   auto& cat = s.store.catalog();
   auto live = cat.services(false);
@@ -234,7 +232,7 @@ std::vector<Finding> check_catalog(tickets::Session& s, int stale_days) {
   return out;
 }
 
-std::string export_toml(tickets::Session& s) {
+std::string export_toml(work::Session& s) {
   toml::array services;
   auto list = [](const std::vector<std::string>& v) {
     toml::array a;
@@ -264,8 +262,8 @@ std::string export_toml(tickets::Session& s) {
   return out.str();
 }
 
-Imported import_toml(tickets::Session& s, std::string_view text, const std::string& display) {
-  compliance::require(s.config, s.actor, compliance::Power::change_catalogue);
+Imported import_toml(work::Session& s, std::string_view text, const std::string& display) {
+  work::require(s.config, s.actor, work::Power::change_catalogue);
   toml::table root;
   try {
     root = toml::parse(text, display);

@@ -7,9 +7,9 @@
 #include "desk/core/error.hpp"
 #include "desk/kb/search.hpp"
 #include "desk/store/kb_store.hpp"
-#include "desk/tickets/record.hpp"
-#include "desk/tickets/validate.hpp"
 #include "desk/util/strings.hpp"
+#include "desk/work/record.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::kb {
 
@@ -73,13 +73,13 @@ model::Event linked_event(Session& s, model::Ticket& t, const Article& a, Instan
   e.kind = "linked";
   e.at = at;
   e.extra["article"] = a.id;
-  return tickets::record(s, t, std::move(e));
+  return work::record(s, t, std::move(e));
 }
 
 }  // namespace
 
 void normalize_article(Article& a) {
-  a.title = tickets::checked_title(a.title);
+  a.title = work::checked_title(a.title);
   a.body = clean_text(a.body);
   a.symptom = clean_text(a.symptom);
   a.cause = clean_text(a.cause);
@@ -108,17 +108,17 @@ Article require_article(Session& s, std::int64_t id) {
 }
 
 void check_article(const Article& a, const config::Config& c) {
-  tickets::require_one_of("article kind", a.kind, model::kArticleKinds);
-  tickets::require_one_of("article state", a.state, model::kArticleStates);
+  work::require_one_of("article kind", a.kind, model::kArticleKinds);
+  work::require_one_of("article state", a.state, model::kArticleStates);
   if (a.title.empty()) throw DataError("the title must not be empty");
   if (a.known_error()) {
-    tickets::require_one_of("fix status", a.fix_status, model::kFixStatuses);
+    work::require_one_of("fix status", a.fix_status, model::kFixStatuses);
   } else if (!a.symptom.empty() || !a.cause.empty() || !a.workaround.empty() ||
              !a.fix_status.empty()) {
     throw DataError(fmt::format("a {} has no symptom, cause, workaround or fix status", a.kind),
                     "only known errors have them: give --kind known-error, or leave them out");
   }
-  if (!a.category.empty()) tickets::require_one_of("category", a.category, c.tickets.categories);
+  if (!a.category.empty()) work::require_one_of("category", a.category, c.tickets.categories);
   if (a.body.empty() && !(a.known_error() && !a.symptom.empty()))
     throw DataError("the article has no text",
                     a.known_error() ? "give its symptom with --symptom TEXT, or a body with -m"
@@ -140,7 +140,7 @@ Added add_article(Session& s, const AddRequest& r) {
   a.tags = r.tags;
   std::optional<model::Ticket> ticket;
   if (r.from_ticket) {
-    ticket = tickets::require_ticket(s, *r.from_ticket);
+    ticket = work::require_ticket(s, *r.from_ticket);
     draft_from_ticket(s, a, r, *ticket);
   }
   a.author = s.actor;
@@ -250,8 +250,8 @@ ArticleVersion require_version(Session& s, std::int64_t id, int number) {
 Linked link_article(Session& s, std::int64_t article_id, std::int64_t ticket_id,
                     std::optional<Instant> at) {
   Article a = require_article(s, article_id);
-  model::Ticket t = tickets::require_ticket(s, ticket_id);
-  Instant when = tickets::event_time(s, at, t.created_at);
+  model::Ticket t = work::require_ticket(s, ticket_id);
+  Instant when = work::event_time(s, at, t.created_at);
   ArticleLink l{a.id, t.id, when, s.actor, std::nullopt, a.title, a.kind, a.state};
   Linked out{l, std::nullopt};
   if (kb_store(s).link(l)) out.event = linked_event(s, t, a, when);
@@ -260,7 +260,7 @@ Linked link_article(Session& s, std::int64_t article_id, std::int64_t ticket_id,
 
 Article record_resolution(Session& s, std::int64_t article_id, std::int64_t ticket_id, Instant at) {
   require_article(s, article_id);
-  tickets::require_ticket(s, ticket_id);
+  work::require_ticket(s, ticket_id);
   kb_store(s).mark_resolved({article_id, ticket_id, at, s.actor, at, {}, {}, {}});
   return require_article(s, article_id);
 }
@@ -274,8 +274,8 @@ std::vector<ArticleLink> tickets_for_article(Session& s, std::int64_t article_id
 }
 
 void check_filter(const ArticleFilter& f) {
-  for (const auto& v : f.states) tickets::require_one_of("article state", v, model::kArticleStates);
-  for (const auto& v : f.kinds) tickets::require_one_of("article kind", v, model::kArticleKinds);
+  for (const auto& v : f.states) work::require_one_of("article state", v, model::kArticleStates);
+  for (const auto& v : f.kinds) work::require_one_of("article kind", v, model::kArticleKinds);
   static const std::vector<std::string> keys = {"id",      "title",   "kind",      "state",
                                                 "created", "updated", "published", "uses"};
   for (const auto& key : f.sort) {
@@ -300,7 +300,7 @@ std::vector<ArticleHit> search_articles(Session& s, std::string_view text, const
 }
 
 std::vector<ArticleHit> suggest_articles(Session& s, std::int64_t ticket_id, std::int64_t limit) {
-  model::Ticket t = tickets::require_ticket(s, ticket_id);
+  model::Ticket t = work::require_ticket(s, ticket_id);
   // Looking a word up costs in proportion to the articles holding it, so a
   // long description is cut short; the store picks the rarest of these.
   std::vector<std::string> words = telling_words(t.title + "\n" + t.description, 32);

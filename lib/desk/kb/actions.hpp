@@ -16,11 +16,11 @@
 
 #include "desk/kb/article.hpp"
 #include "desk/model/ticket.hpp"
-#include "desk/tickets/session.hpp"
+#include "desk/work/session.hpp"
 
 namespace desk::kb {
 
-using tickets::Session;
+using work::Session;
 
 // An article id as typed: "12".
 std::int64_t parse_article_id(std::string_view text);

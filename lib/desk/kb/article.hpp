@@ -30,7 +30,7 @@ std::string clean_text(std::string_view s);
 // retired_at (not id, uid, version or updated_at).
 std::vector<std::string> article_differences(const Article& a, const Article& b);
 
-// Sorted, without repeats, each checked (tickets::checked_tag).
+// Sorted, without repeats, each checked (work::checked_tag).
 std::vector<std::string> clean_tags(const std::vector<std::string>& tags);
 
 }  // namespace desk::kb

@@ -9,8 +9,8 @@
 
 #include "desk/core/error.hpp"
 #include "desk/store/kb_store.hpp"
-#include "desk/tickets/validate.hpp"
 #include "desk/util/strings.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::kb {
 
@@ -98,10 +98,10 @@ Article article_from_document(const Document& d, const Session& s) {
   a.published_at = d.published_at;
   a.retired_at = d.retired_at;
 
-  at(d, "title", [&] { a.title = tickets::checked_title(a.title); });
+  at(d, "title", [&] { a.title = work::checked_title(a.title); });
   at(d, "tags", [&] { a.tags = clean_tags(a.tags); });
-  at(d, "kind", [&] { tickets::require_one_of("article kind", a.kind, model::kArticleKinds); });
-  at(d, "state", [&] { tickets::require_one_of("article state", a.state, model::kArticleStates); });
+  at(d, "kind", [&] { work::require_one_of("article kind", a.kind, model::kArticleKinds); });
+  at(d, "state", [&] { work::require_one_of("article state", a.state, model::kArticleStates); });
   at(d, "author", [&] {
     if (util::trim(a.author).empty() || a.author.find_first_of(" \t\r\n,:") != std::string::npos)
       throw DataError(fmt::format("invalid author '{}'", util::single_line(a.author)),
@@ -110,11 +110,11 @@ Article article_from_document(const Document& d, const Session& s) {
   if (a.known_error())
     at(d, "fix_status", [&] {
       if (!a.fix_status.empty())
-        tickets::require_one_of("fix status", a.fix_status, model::kFixStatuses);
+        work::require_one_of("fix status", a.fix_status, model::kFixStatuses);
     });
   at(d, "category", [&] {
     if (!a.category.empty())
-      tickets::require_one_of("category", a.category, s.config.tickets.categories);
+      work::require_one_of("category", a.category, s.config.tickets.categories);
   });
   normalize_article(a);
   std::string where = "title";

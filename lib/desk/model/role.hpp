@@ -1,6 +1,6 @@
 // The roles desk.toml's [roles] gives people: technician, lead, manager or
 // admin, each including the ones before it. What each role may do is
-// compliance/roles.hpp.
+// work/roles.hpp.
 #pragma once
 
 #include <string>

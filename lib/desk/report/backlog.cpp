@@ -10,7 +10,7 @@
 #include "desk/report/common.hpp"
 #include "desk/report/figures.hpp"
 #include "desk/report/sla_report.hpp"
-#include "desk/tickets/validate.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::report {
 
@@ -77,9 +77,9 @@ const char* age_label(std::size_t bucket) {
   return bucket < kAges ? labels[bucket] : "30d+";
 }
 
-Report backlog_report(tickets::Session& s, const Period& period, const std::string& by_given) {
+Report backlog_report(work::Session& s, const Period& period, const std::string& by_given) {
   std::string by = by_given.empty() ? "team" : by_given;
-  tickets::require_one_of("report grouping", by, group_fields());
+  work::require_one_of("report grouping", by, group_fields());
   Zone zone = s.config.zone();
   store::ReportSelection sel;
   sel.open_since = s.now;

@@ -42,7 +42,7 @@ void order_groups(std::vector<std::string>& names, const std::string& field,
   });
 }
 
-std::string title_of(tickets::Session& s, std::int64_t id) {
+std::string title_of(work::Session& s, std::int64_t id) {
   auto t = s.store.find_ticket(id);
   return t ? t->title : std::string();
 }

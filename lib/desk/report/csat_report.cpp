@@ -11,7 +11,7 @@
 #include "desk/sla/levels.hpp"
 #include "desk/store/catalog_store.hpp"
 #include "desk/store/report_store.hpp"
-#include "desk/tickets/validate.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::report {
 
@@ -74,8 +74,8 @@ std::string none_if_empty(const std::string& v) {
 
 }  // namespace
 
-Report csat_report(tickets::Session& s, const Period& period, const std::string& by) {
-  if (!by.empty()) tickets::require_one_of("report grouping", by, csat_groupings());
+Report csat_report(work::Session& s, const Period& period, const std::string& by) {
+  if (!by.empty()) work::require_one_of("report grouping", by, csat_groupings());
   std::vector<std::string> groupings =
       by.empty() ? std::vector<std::string>{"technician", "team", "category"}
                  : std::vector<std::string>{by};
@@ -170,9 +170,9 @@ Report csat_report(tickets::Session& s, const Period& period, const std::string&
   return r;
 }
 
-Report complaints_report(tickets::Session& s, const Period& period, const std::string& by) {
+Report complaints_report(work::Session& s, const Period& period, const std::string& by) {
   std::string grouping = by.empty() ? "service" : by;
-  tickets::require_one_of("report grouping", grouping, group_fields());
+  work::require_one_of("report grouping", grouping, group_fields());
   Zone zone = s.config.zone();
   sla::ServiceLevels levels(s.config);
   struct Group {

@@ -103,7 +103,7 @@ Period week_to(Instant until, const Zone& zone) {
 
 }  // namespace
 
-Digest digest_report(tickets::Session& s, const Period& p) {
+Digest digest_report(work::Session& s, const Period& p) {
   const auto& cfg = s.config;
   Zone zone = cfg.zone();
   sla::ServiceLevels levels(cfg);

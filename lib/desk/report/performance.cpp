@@ -12,7 +12,7 @@
 #include "desk/report/sla_report.hpp"
 #include "desk/sla/levels.hpp"
 #include "desk/tickets/match.hpp"
-#include "desk/tickets/validate.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::report {
 
@@ -123,8 +123,8 @@ bool first_contact(const ContactFacts& f) {
   return f.resolved && f.escalations == 0 && f.reopens == 0 && f.technicians <= 1 && f.tier <= 1;
 }
 
-Report performance_report(tickets::Session& s, const Period& period, const std::string& by) {
-  if (!by.empty()) tickets::require_one_of("report grouping", by, group_fields());
+Report performance_report(work::Session& s, const Period& period, const std::string& by) {
+  if (!by.empty()) work::require_one_of("report grouping", by, group_fields());
   const auto& cfg = s.config;
   Zone zone = cfg.zone();
   std::vector<Grouping> groupings;

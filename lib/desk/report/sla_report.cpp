@@ -11,7 +11,7 @@
 #include "desk/sla/levels.hpp"
 #include "desk/store/report_store.hpp"
 #include "desk/store/store.hpp"
-#include "desk/tickets/validate.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::report {
 
@@ -150,9 +150,9 @@ std::optional<std::int64_t> percentile(std::vector<std::int64_t>& values, int p)
   return *at;
 }
 
-SlaReport sla_report(tickets::Session& s, const Period& period, const std::string& by,
+SlaReport sla_report(work::Session& s, const Period& period, const std::string& by,
                      std::size_t list_limit) {
-  if (!by.empty()) tickets::require_one_of("report grouping", by, group_fields());
+  if (!by.empty()) work::require_one_of("report grouping", by, group_fields());
   Zone zone = s.config.zone();
   sla::ServiceLevels levels(s.config);
   // Reports' own reader: only the columns measures need, read raw.

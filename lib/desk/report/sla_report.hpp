@@ -9,7 +9,7 @@
 
 #include "desk/report/period.hpp"
 #include "desk/report/report.hpp"
-#include "desk/tickets/session.hpp"
+#include "desk/work/session.hpp"
 
 namespace desk::report {
 
@@ -30,7 +30,7 @@ struct SlaReport {
 
 // `by`: "" for one total, else one of group_fields(). `list_limit`: how many
 // breaches to list, most overdue first (0: all).
-SlaReport sla_report(tickets::Session& s, const Period& period, const std::string& by,
+SlaReport sla_report(work::Session& s, const Period& period, const std::string& by,
                      std::size_t list_limit = 100);
 
 // Nearest-rank percentile (the smallest value with at least p% of values at

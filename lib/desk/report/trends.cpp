@@ -110,7 +110,7 @@ std::string trend_of(double tickets, double baseline) {
 }
 
 struct TrendsCounter::State {
-  const tickets::Session& s;
+  const work::Session& s;
   Period period;
   Zone zone;
   std::vector<Period> periods;
@@ -129,7 +129,7 @@ struct TrendsCounter::State {
   }
 };
 
-TrendsCounter::TrendsCounter(const tickets::Session& s, const Period& period)
+TrendsCounter::TrendsCounter(const work::Session& s, const Period& period)
     : state_(
           std::make_unique<State>(State{s, period, s.config.zone(), {}, {}, {}, {}, {}, {}, {}})) {
   State& st = *state_;
@@ -165,7 +165,7 @@ void TrendsCounter::add(const model::Ticket& t) {
   }
 }
 
-Report trends_report(tickets::Session& s, const Period& period) {
+Report trends_report(work::Session& s, const Period& period) {
   TrendsCounter counter(s, period);
   store::ReportSelection sel;
   sel.logged_since = counter.since();
@@ -180,7 +180,7 @@ Report trends_report(tickets::Session& s, const Period& period) {
 
 Report TrendsCounter::finish() {
   State& st = *state_;
-  const tickets::Session& s = st.s;
+  const work::Session& s = st.s;
   const Period& period = st.period;
   const Zone& zone = st.zone;
   const auto& periods = st.periods;

@@ -77,7 +77,7 @@ std::vector<std::string> names_with(const std::vector<Json>& rows, const char* k
 
 }  // namespace
 
-Report workload_report(tickets::Session& s, const Period& period) {
+Report workload_report(work::Session& s, const Period& period) {
   const auto& cfg = s.config;
   Zone zone = cfg.zone();
   Instant until = known_until(period.until, s.now);

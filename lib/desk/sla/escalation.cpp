@@ -32,7 +32,7 @@ std::string outcome_of(const model::Event& e) {
 
 }  // namespace
 
-AutoEscalation auto_escalate(tickets::Session& s, bool dry_run) {
+AutoEscalation auto_escalate(work::Session& s, bool dry_run) {
   AutoEscalation out;
   if (s.config.escalation.empty()) return out;
   ServiceLevels levels(s.config);

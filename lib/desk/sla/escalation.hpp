@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "desk/model/ticket.hpp"
-#include "desk/tickets/session.hpp"
+#include "desk/work/session.hpp"
 
 namespace desk::sla {
 
@@ -27,6 +27,6 @@ struct AutoEscalation {
 };
 
 // Runs inside the caller's WriteTransaction; a dry run records nothing.
-AutoEscalation auto_escalate(tickets::Session& s, bool dry_run);
+AutoEscalation auto_escalate(work::Session& s, bool dry_run);
 
 }  // namespace desk::sla

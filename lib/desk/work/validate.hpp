@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "desk/model/ticket.hpp"
-#include "desk/tickets/session.hpp"
+#include "desk/work/session.hpp"
 
-namespace desk::tickets {
+namespace desk::work {
 
 using model::Ticket;
 
@@ -34,4 +34,4 @@ Instant event_time(const Session& s, const std::optional<Instant>& at,
 // A ticket id as typed: "42" or "#42".
 std::int64_t parse_ticket_id(std::string_view text);
 
-}  // namespace desk::tickets
+}  // namespace desk::work

@@ -1,8 +1,8 @@
-#include "desk/tickets/record.hpp"
+#include "desk/work/record.hpp"
 
 #include "desk/model/fields.hpp"
 
-namespace desk::tickets {
+namespace desk::work {
 
 void change(Event& e, const Ticket& t, std::string_view field, const Json& to) {
   Json from = get_field(t, field);
@@ -23,9 +23,9 @@ Event record(Session& s, Ticket& t, Event e) {
   return e;
 }
 
-}  // namespace desk::tickets
+}  // namespace desk::work
 
-namespace desk::tickets {
+namespace desk::work {
 
 Event record_subject(Session& s, Event e) {
   e.ticket_id = 0;
@@ -36,4 +36,4 @@ Event record_subject(Session& s, Event e) {
   return e;
 }
 
-}  // namespace desk::tickets
+}  // namespace desk::work

@@ -14,7 +14,7 @@
 #include "desk/config/model.hpp"
 #include "desk/model/role.hpp"
 
-namespace desk::compliance {
+namespace desk::work {
 
 using model::Role;
 
@@ -34,4 +34,4 @@ Role role_of(const config::Config& c, const std::string& actor);
 // PermissionDenied (exit 77) unless the actor's role allows `p`.
 void require(const config::Config& c, const std::string& actor, Power p);
 
-}  // namespace desk::compliance
+}  // namespace desk::work

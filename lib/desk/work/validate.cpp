@@ -1,4 +1,4 @@
-#include "desk/tickets/validate.hpp"
+#include "desk/work/validate.hpp"
 
 #include <algorithm>
 
@@ -7,7 +7,7 @@
 #include "desk/core/error.hpp"
 #include "desk/util/strings.hpp"
 
-namespace desk::tickets {
+namespace desk::work {
 
 void require_one_of(std::string_view what, const std::string& value,
                     const std::vector<std::string>& allowed) {
@@ -62,4 +62,4 @@ std::int64_t parse_ticket_id(std::string_view text) {
   return *id;
 }
 
-}  // namespace desk::tickets
+}  // namespace desk::work

@@ -1,10 +1,10 @@
-#include "desk/compliance/roles.hpp"
+#include "desk/work/roles.hpp"
 
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
 
-namespace desk::compliance {
+namespace desk::work {
 
 Role role_needed(Power p) {
   switch (p) {
@@ -54,4 +54,4 @@ void require(const config::Config& c, const std::string& actor, Power p) {
                          "ask someone with that role, or change [roles] in desk.toml");
 }
 
-}  // namespace desk::compliance
+}  // namespace desk::work

@@ -4,9 +4,9 @@
 #pragma once
 
 #include "desk/model/ticket.hpp"
-#include "desk/tickets/session.hpp"
+#include "desk/work/session.hpp"
 
-namespace desk::tickets {
+namespace desk::work {
 
 using model::Event;
 using model::Json;
@@ -19,13 +19,13 @@ void change(Event& e, const Ticket& t, std::string_view field, const Json& to);
 // Returns the event with its id.
 Event record(Session& s, Ticket& t, Event e);
 
-}  // namespace desk::tickets
+}  // namespace desk::work
 
-namespace desk::tickets {
+namespace desk::work {
 
 // Records an event about the desk itself (a customer, a service, the
 // store): no ticket changes. Fills in actor, recorded_at and, when unset,
 // at; returns the event with its id.
 Event record_subject(Session& s, Event e);
 
-}  // namespace desk::tickets
+}  // namespace desk::work
