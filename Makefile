@@ -20,8 +20,12 @@ build: deps
 	@cmake --preset dev >/dev/null
 	@cmake --build build -j $(JOBS)
 
-demo: build
-	@sh examples/demo.sh build/cmd/desk
+# The demo needs one binary: a release build of the desk target alone, not
+# the tests (`make test` builds those).
+demo: deps
+	@cmake --preset release >/dev/null
+	@cmake --build build-release --target desk -j $(JOBS)
+	@sh examples/demo.sh build-release/cmd/desk
 
 test: deps-test check-tree test-dev test-asan test-fuzz
 	@echo "all tests passed"
