@@ -1,5 +1,6 @@
 # The two commands of the quick start (README.md):
-#   make demo   install what is missing, build, run a short demo on a local store
+#   make demo   install what the build needs, build desk alone (release), run a
+#               short demo on a local store
 #   make test   install what is missing, build, run every test, then again under
 #               AddressSanitizer + UndefinedBehaviorSanitizer, then each fuzz
 #               target for FUZZ_SECONDS (5) seconds
