@@ -51,4 +51,13 @@ DESK_ERROR_KIND(ConfigError, Exit::config);
 
 #undef DESK_ERROR_KIND
 
+// A store (or a copy of one) that SQLite cannot read: 74 as any StoreError,
+// kept apart so that a command can give its own advice (desk doctor cannot
+// suggest running desk doctor) and desk restore can tell damage from other
+// failures.
+class StoreCorrupt : public StoreError {
+ public:
+  using StoreError::StoreError;
+};
+
 }  // namespace desk
