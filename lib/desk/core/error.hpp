@@ -12,6 +12,7 @@ enum class Exit : int {
   refused = 1,      // not found, illegal transition
   usage = 2,        // bad flags or arguments
   breach = 3,       // a report found SLA breaches and --fail-on-breach was given
+  unfinished = 4,   // the change is committed, but a step after it failed (compaction)
   data = 65,        // bad input data (EX_DATAERR)
   software = 70,    // internal error: a bug (EX_SOFTWARE)
   io = 74,          // store or output I/O (EX_IOERR)
