@@ -182,7 +182,7 @@ int run_import(Env& env, const Options& o) {
     text = s.str();
   } else {
     std::ifstream in(o.file, std::ios::binary);
-    if (!in) throw DataError(fmt::format("cannot read '{}'", o.file));
+    if (!in) throw DataError(fmt::format("cannot read {}", util::quoted(o.file)));
     std::ostringstream s;
     s << in.rdbuf();
     text = s.str();

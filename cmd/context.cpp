@@ -7,6 +7,7 @@
 
 #include "desk/config/locate.hpp"
 #include "desk/core/error.hpp"
+#include "desk/util/strings.hpp"
 
 namespace desk::cmd {
 
@@ -59,7 +60,7 @@ std::string resolve_actor(const Globals& g) {
   else
     actor = login_name();
   if (actor.empty() || actor.find_first_of(" \t\r\n,:") != std::string::npos)
-    throw UsageError("invalid actor '" + actor + "'", "give a name without spaces to --as");
+    throw UsageError("invalid actor " + util::quoted(actor), "give a name without spaces to --as");
   return actor;
 }
 

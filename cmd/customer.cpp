@@ -12,6 +12,7 @@
 #include "desk/store/store.hpp"
 #include "desk/tickets/serialize.hpp"
 
+#include "compact.hpp"
 #include "options.hpp"
 #include "registry.hpp"
 #include "render.hpp"
@@ -174,12 +175,14 @@ int run_forget(Env& env, const Options& o) {
     f = compliance::forget_customer(session, o.key);
     tx.commit();
   }
-  session.store.audit().compact();
+  auto unfinished =
+      compact_after_commit(session.store, fmt::format("erased customer {}", f.customer));
   if (!env.globals.quiet)
     env.out << fmt::format(
         "Erased customer {}: {} ticket(s) kept without their personal data, {} event(s) sealed, "
         "{} other mention(s) removed\n",
         f.customer, f.tickets.size(), f.events_sealed, f.rows_scrubbed);
+  if (unfinished) throw *unfinished;
   return 0;
 }
 

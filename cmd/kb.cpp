@@ -457,7 +457,8 @@ int run_search(Env& env, const SearchOptions& o) {
   auto session = env.session(store::Access::read);
   std::vector<kb::Hit> hits = kb::search_articles(session, text, f);
   if (hits.empty() && !env.globals.quiet)
-    env.warn(fmt::format("no {}article matches '{}'", o.all_states ? "" : "published ", text),
+    env.warn(fmt::format("no {}article matches {}", o.all_states ? "" : "published ",
+                         util::quoted(text)),
              o.all_states ? "" : "--all-states also looks at drafts and retired articles");
   print_hit_rows(env, hits, o.format);
   return 0;

@@ -58,8 +58,11 @@ std::optional<std::string> command_word(int argc, char** argv) {
   return std::nullopt;
 }
 
+// A message echoes what was typed; CLI11's may hold a whole argument.
+constexpr std::size_t kLongestMessage = 1000;
+
 int usage(const std::string& message, const std::string& hint) {
-  std::cerr << "desk: " << message << '\n';
+  std::cerr << "desk: " << desk::util::shortened(message, kLongestMessage) << '\n';
   if (!hint.empty()) std::cerr << "hint: " << hint << '\n';
   return static_cast<int>(Exit::usage);
 }
@@ -99,7 +102,7 @@ int run(int argc, char** argv) {
       if (c.category != Category::internal) names.emplace_back(c.name);
     auto near = desk::util::closest(*word, names);
     return usage(
-        fmt::format("unknown command '{}'", *word),
+        fmt::format("unknown command {}", desk::util::quoted(*word)),
         near ? fmt::format("did you mean 'desk {}'?", *near) : "'desk help' lists the commands");
   }
 
@@ -121,7 +124,7 @@ int run(int argc, char** argv) {
     auto subs = app.get_subcommands();
     std::string where =
         subs.empty() ? "desk --help" : fmt::format("desk {} --help", subs[0]->get_name());
-    return usage(lowercase_first(e.what()), fmt::format("see '{}'", where));
+    return usage(lowercase_first(e.what()), fmt::format("see {}", desk::util::quoted(where)));
   }
 
   auto selected = app.get_subcommands();
@@ -149,7 +152,7 @@ int main(int argc, char** argv) {
     return run(argc, argv);
   } catch (const desk::Error& e) {
     std::cout.flush();
-    std::cerr << "desk: " << e.what() << '\n';
+    std::cerr << "desk: " << desk::util::shortened(e.what(), kLongestMessage) << '\n';
     if (!e.hint().empty()) std::cerr << "hint: " << e.hint() << '\n';
     return static_cast<int>(e.code());
   } catch (const std::exception& e) {

@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
+#include "desk/core/output_file.hpp"
 #include "desk/tickets/validate.hpp"
 #include "desk/util/strings.hpp"
 
@@ -69,7 +70,8 @@ std::vector<std::int64_t> collect_ids(Env& env, const std::vector<std::string>& 
       try {
         ids.push_back(tickets::parse_ticket_id(s));
       } catch (const UsageError&) {
-        throw DataError(fmt::format("standard input line {}: '{}' is not a ticket id", number, s));
+        throw DataError(
+            fmt::format("standard input line {}: {} is not a ticket id", number, util::quoted(s)));
       }
     }
   }
@@ -112,7 +114,8 @@ std::string run_editor(const std::string& instructions) {
     if (line.empty() || line.front() != '#') text += line + "\n";
   fs::remove(path);
   if (status != 0)
-    throw UsageError(fmt::format("the editor '{}' failed; nothing was recorded", editor));
+    throw UsageError(
+        fmt::format("the editor {} failed; nothing was recorded", util::quoted(editor)));
   // As the file says: an empty text aborts (as an empty commit message does in git).
   if (util::trim(text).empty())
     throw DataError("the text is empty; nothing was recorded",
@@ -153,36 +156,17 @@ std::string edit_in_editor(const std::string& text, const std::string& name_hint
   std::string saved = read_all(f);
   fs::remove(path);
   if (status != 0)
-    throw UsageError(fmt::format("the editor '{}' failed; nothing was recorded", editor));
+    throw UsageError(
+        fmt::format("the editor {} failed; nothing was recorded", util::quoted(editor)));
   return saved;
 }
 
 void write_output(Env& env, const std::string& path, const std::string& content) {
-  namespace fs = std::filesystem;
   if (path.empty() || path == "-") {
     env.out << content;
     return;
   }
-  fs::path target = path;
-  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string temp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
-  int fd = mkstemp(temp.data());
-  if (fd < 0)
-    throw Error(Exit::io, fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
-  std::size_t done = 0;
-  bool ok = true;
-  while (ok && done < content.size()) {
-    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    ok = n > 0;
-    if (ok) done += static_cast<std::size_t>(n);
-  }
-  ok = ok && fchmod(fd, 0644) == 0 && fsync(fd) == 0;
-  ok = (close(fd) == 0) && ok;
-  if (!ok || std::rename(temp.c_str(), path.c_str()) != 0) {
-    int err = errno;
-    fs::remove(temp);
-    throw Error(Exit::io, fmt::format("cannot write '{}': {}", path, std::strerror(err)));
-  }
+  write_file(path, content);
 }
 
 std::vector<std::string> flatten(const std::vector<std::string>& values) {

@@ -54,8 +54,9 @@ std::string long_text(Env& env, const Text& m, const std::string& instructions,
 std::string edit_in_editor(const std::string& text, const std::string& name_hint,
                            const std::string& suffix);
 
-// Writes `content` to `path` atomically (a temporary file beside it, synced,
-// then renamed over it), or to stdout when `path` is empty or "-".
+// Writes `content` to stdout when `path` is empty or "-", else to `path`
+// through desk::OutputFile: a regular file is replaced atomically, a device
+// or pipe written straight, anything else refused (core/output_file.hpp).
 void write_output(Env& env, const std::string& path, const std::string& content);
 
 // Splits "a,b" and repeated options into one list.

@@ -36,6 +36,15 @@ TEST_CASE("config: a wrong value names where it is and what was expected") {
     CHECK(r.status == 78);
     CHECK(r.err_line() == "desk: desk.toml:2:12: unknown time zone 'Europe/Lodnon'");
   }
+  SUBCASE("a 10 MB zone is quoted shortened") {
+    std::string zone = "Europe/" + std::string(10 * 1024 * 1024, 'x') + "/end";
+    s.configure("[desk]\ntimezone = \"" + zone + "\"\n");
+    Result r = s.run({"list"});
+    CHECK(r.status == 78);
+    CHECK(r.err.size() < 400);
+    CHECK(r.err_line() == "desk: desk.toml:2:12: unknown time zone 'Europe/" +
+                              std::string(43, 'x') + "…" + std::string(46, 'x') + "/end'");
+  }
   SUBCASE("matrix shape") {
     s.configure("[priority]\nimpact = [\"a\", \"b\"]\nurgency = [\"x\"]\nmatrix = [[\"P1\"]]\n");
     Result r = s.run({"list"});

@@ -11,6 +11,7 @@
 #include "desk/config/sections.hpp"
 #include "desk/config/starter.hpp"
 #include "desk/core/error.hpp"
+#include "desk/util/strings.hpp"
 
 namespace desk::config {
 
@@ -63,7 +64,8 @@ Config defaults() {
 
 Config load_file(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw ConfigError(fmt::format("cannot read configuration '{}'", file.string()));
+  if (!in)
+    throw ConfigError(fmt::format("cannot read configuration {}", util::quoted(file.string())));
   std::ostringstream text;
   text << in.rdbuf();
   Config c = load(text.str(), file);

@@ -11,6 +11,7 @@
 
 #include "desk/core/error.hpp"
 #include "desk/core/tzif.hpp"
+#include "desk/util/strings.hpp"
 
 namespace desk {
 
@@ -77,7 +78,7 @@ Zone Zone::named(std::string_view iana) {
   if (is_utc_name(iana)) return z;
   z.tz_ = tz::ZoneData::load(iana);
   if (!z.tz_)
-    throw ConfigError(fmt::format("unknown time zone '{}'", iana),
+    throw ConfigError(fmt::format("unknown time zone {}", util::quoted(iana)),
                       "use an IANA name such as 'Europe/London' or 'America/New_York'");
   z.name_ = std::string(iana);
   return z;
@@ -421,7 +422,7 @@ Instant parse_time(std::string_view text, Instant now, const Zone& zone) {
     if (!t) t = parse_iso(s, zone);
   }
   if (!t) {
-    throw DataError(fmt::format("invalid time '{}'", text),
+    throw DataError(fmt::format("invalid time {}", util::quoted(text)),
                     "use a date such as 2026-11-01 or '2026-11-01 14:30', today, yesterday, "
                     "monday, -7d or -2h");
   }

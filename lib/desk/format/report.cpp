@@ -113,8 +113,9 @@ void render_report(const report::Report& r, Format f, std::ostream& out, const S
       if (s == nullptr) {
         std::vector<std::string> keys;
         for (const auto& sec : r.sections) keys.push_back(sec.key);
-        throw UsageError(fmt::format("no section '{}' in the {} report", section, r.key),
-                         fmt::format("sections: {}", util::join(keys, ", ")));
+        throw UsageError(
+            fmt::format("no section {} in the {} report", util::quoted(section), r.key),
+            fmt::format("sections: {}", util::join(keys, ", ")));
       }
       return render_rows(*s, f, out, style);
     }

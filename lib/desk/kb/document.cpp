@@ -60,13 +60,14 @@ class Reader {
 
   std::string string(const toml::node& n, std::string_view key) const {
     if (const auto* s = n.as_string()) return s->get();
-    fail(n, fmt::format("'{}' must be a string in quotes", key));
+    fail(n, fmt::format("{} must be a string in quotes", util::quoted(key)));
   }
 
   std::vector<std::string> strings(const toml::node& n, std::string_view key) const {
     const auto* a = n.as_array();
     if (!a)
-      fail(n, fmt::format("'{}' must be a list of strings, as in [\"printer\", \"vpn\"]", key));
+      fail(n, fmt::format("{} must be a list of strings, as in [\"printer\", \"vpn\"]",
+                          util::quoted(key)));
     std::vector<std::string> out;
     for (const auto& item : *a) out.push_back(string(item, key));
     return out;
@@ -75,7 +76,7 @@ class Reader {
   std::int64_t integer(const toml::node& n, std::string_view key) const {
     const auto* i = n.as_integer();
     if (!i || i->get() <= 0 || i->get() > 2'000'000'000)
-      fail(n, fmt::format("'{}' must be a whole number above 0", key));
+      fail(n, fmt::format("{} must be a whole number above 0", util::quoted(key)));
     return i->get();
   }
 
@@ -87,7 +88,8 @@ class Reader {
       return to_instant(v.date, v.time, offset, zone_);
     }
     if (const auto* d = n.as_date()) return to_instant(d->get(), toml::time{}, std::nullopt, zone_);
-    fail(n, fmt::format("'{}' must be a date and time, as in 2026-11-24T09:30:00Z", key));
+    fail(n,
+         fmt::format("{} must be a date and time, as in 2026-11-24T09:30:00Z", util::quoted(key)));
   }
 
  private:
@@ -223,11 +225,11 @@ Document parse_document(std::string_view text, const std::string& name, const Zo
       bool known =
           std::find(document_keys().begin(), document_keys().end(), key) != document_keys().end();
       if (known)
-        r.fail(node, fmt::format("'{}' cannot be changed here", key),
+        r.fail(node, fmt::format("{} cannot be changed here", util::quoted(key)),
                "'desk kb publish' and 'desk kb retire' change the state; the rest is history");
       auto near = util::closest(key, keys);
-      r.fail(node, fmt::format("unknown key '{}'", key),
-             near ? fmt::format("did you mean '{}'?", *near)
+      r.fail(node, fmt::format("unknown key {}", util::quoted(key)),
+             near ? fmt::format("did you mean {}?", util::quoted(*near))
                   : fmt::format("the keys are {}", util::join(keys, ", ")));
     }
     read_key(doc, r, key, node);

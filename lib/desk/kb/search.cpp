@@ -79,7 +79,7 @@ class Parser {
   SearchQuery parse() {
     lex();
     if (tokens_.empty())
-      throw DataError(fmt::format("nothing to search for in '{}'", text_), kSyntaxHint);
+      throw DataError(fmt::format("nothing to search for in {}", util::quoted(text_)), kSyntaxHint);
     SearchQuery q = parse_or();
     if (pos_ < tokens_.size()) fail_paren();  // only a stray ')' stops parse_or early
     if (search_terms(q).size() > kMaxSearchTerms)
@@ -90,7 +90,7 @@ class Parser {
 
  private:
   [[noreturn]] void fail(const std::string& what, const std::string& hint = kSyntaxHint) const {
-    throw DataError(fmt::format("{} in the search '{}'", what, text_), hint);
+    throw DataError(fmt::format("{} in the search {}", what, util::quoted(text_)), hint);
   }
   [[noreturn]] void fail_paren() const {
     fail("unbalanced parenthesis", "close each '(' with ')', as in '(vpn OR wifi) drops'");
@@ -98,9 +98,9 @@ class Parser {
   [[noreturn]] void fail_operator(const Token& op) const {
     std::string name = op.type == Tok::op_and ? "AND" : op.type == Tok::op_or ? "OR" : "NOT";
     if (op.type == Tok::op_not)
-      fail(fmt::format("'{}' needs a word after it", name),
+      fail(fmt::format("{} needs a word after it", util::quoted(name)),
            "write what to leave out after it, as in 'printer NOT laser'");
-    fail(fmt::format("'{}' needs a word on each side", name),
+    fail(fmt::format("{} needs a word on each side", util::quoted(name)),
          fmt::format("as in 'vpn {} wifi'; to search for the word itself, write it in lower case",
                      name));
   }
@@ -217,8 +217,9 @@ class Parser {
       fail_paren();
     }
     if (all.children.empty())
-      throw DataError(fmt::format("the search '{}' leaves words out but looks for none", text_),
-                      "add a word to look for, as in 'printer -laser'");
+      throw DataError(
+          fmt::format("the search {} leaves words out but looks for none", util::quoted(text_)),
+          "add a word to look for, as in 'printer -laser'");
     if (all.children.size() == 1 && all.excluded.empty()) return std::move(all.children.front());
     return all;
   }

@@ -147,6 +147,23 @@ std::string single_line(std::string_view s) {
   return out;
 }
 
+std::string shortened(std::string_view s, std::size_t max) {
+  if (s.size() <= max) return single_line(s);
+  // Cut on UTF-8 character boundaries (never before a continuation byte).
+  auto continuation = [&](std::size_t i) {
+    return (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
+  };
+  std::size_t head = max / 2;
+  while (head > 0 && continuation(head)) --head;
+  std::size_t tail = s.size() - (max - max / 2);
+  while (tail < s.size() && continuation(tail)) ++tail;
+  return single_line(s.substr(0, head)) + "…" + single_line(s.substr(tail));
+}
+
+std::string quoted(std::string_view s, std::size_t max) {
+  return "'" + shortened(s, max) + "'";
+}
+
 }  // namespace desk::util
 
 namespace desk::util {

@@ -31,6 +31,13 @@ std::string truncate_to_width(std::string_view s, std::size_t width);
 // Replaces control characters (newlines, tabs, escapes) with spaces so a
 // value cannot break a table row or a terminal.
 std::string single_line(std::string_view s);
+// Text from outside (an argument, a value in a file, a path) as an error
+// message quotes it: in single quotes, on one line, and when longer than
+// `max` bytes, its start and end around "…", so that a 10 MB value cannot
+// flood a terminal or a log. Every message that echoes input uses it.
+std::string quoted(std::string_view s, std::size_t max = 100);
+// The same without the quotes: for a whole message made elsewhere (CLI11's).
+std::string shortened(std::string_view s, std::size_t max);
 
 // A whole non-negative decimal number, or nothing. Inline: reports read a
 // time from each of a million tickets' timeline marks.
