@@ -522,6 +522,24 @@ TEST_CASE("kb search: a malformed search is bad data, never a SQLite error") {
   }
   // FTS5 syntax typed by a person is only text.
   CHECK(search(c.s, {"NEAR(printer jam)"}).empty());
+}
+
+TEST_CASE("kb search: issue 14: deep parentheses and huge searches are refused, not a crash") {
+  Corpus c;
+  std::string huge = std::string(15000, '(') + "x" + std::string(15000, ')');
+  Result r = c.s.run({"kb", "search", "--", huge});
+  CHECK(r.status == 65);
+  CHECK(r.err ==
+        "desk: the search is longer than 1000 characters\n"
+        "hint: search for fewer words; the most telling ones rank best\n");
+  CHECK(r.out == "");
+  std::string deep = std::string(40, '(') + "printer" + std::string(40, ')');
+  r = c.s.run({"kb", "search", "--", deep});
+  CHECK(r.status == 65);
+  CHECK(r.err_line() == "desk: parentheses nested more than 32 deep in the search '" + deep + "'");
+  CHECK(r.out == "");
+  deep = std::string(32, '(') + "printer" + std::string(32, ')');
+  CHECK(search(c.s, {deep}) == search(c.s, {"printer"}));
   CHECK(search(c.s, {"title:printer"}).empty());
 }
 
