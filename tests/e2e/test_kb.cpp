@@ -357,6 +357,43 @@ TEST_CASE("kb show: rendered for the terminal, raw, as JSON, at a version") {
   CHECK(missing.out == "");
 }
 
+TEST_CASE("kb show: issue 14: Markdown nested 100,000 deep is shown, never a crash") {
+  Sandbox s;
+  auto repeat = [](const std::string& piece, std::size_t n) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) out += piece;
+    return out;
+  };
+  // kb add takes such a body (from standard input, as a pipe would give it).
+  s.ok({"kb", "add", "Quotes"}, repeat(">", 100000) + " deepquote");
+  s.ok({"kb", "add", "Stars"}, repeat("*", 50000) + "deepstar" + repeat("*", 50000));
+  s.ok({"kb", "add", "Bullets"}, repeat("- ", 50000) + "deepbullet");
+  // kb import takes one too.
+  s.write("in/deep.md", "+++\nuid = \"deep\"\ntitle = \"Imported\"\nkind = \"faq\"\n+++\n" +
+                            repeat("> - ", 30000) + "deepimport\n");
+  s.ok({"kb", "import", "in"});
+  const std::pair<const char*, std::string> shown[] = {{"1", repeat("> ", 16) + "deepquote\n"},
+                                                       {"2", "  deepstar\n"},
+                                                       {"3", repeat("- ", 16) + "deepbullet\n"},
+                                                       {"4", "deepimport\n"}};
+  for (const auto& [id, tail] : shown) {
+    CAPTURE(id);
+    Result r = s.run({"kb", "show", id});
+    CHECK(r.status == 0);
+    CHECK(r.err == "");
+    REQUIRE(r.out.size() >= tail.size());
+    CHECK(r.out.substr(r.out.size() - tail.size()) == tail);
+    CHECK(r.out.size() < 2000);
+  }
+  // Search finds the words, and its snippets print.
+  for (const char* word : {"deepquote", "deepstar", "deepbullet", "deepimport"}) {
+    CAPTURE(word);
+    Result r = s.run({"kb", "search", "--all-states", word});
+    CHECK(r.status == 0);
+    CHECK(r.out.find(word) != std::string::npos);
+  }
+}
+
 TEST_CASE("kb show: a known error's sections") {
   Sandbox s;
   add(s, {"E-041", "--kind", "known-error", "--symptom", "Shows **E-041**.", "--cause", "Roller.",
