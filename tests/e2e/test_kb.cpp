@@ -746,6 +746,18 @@ TEST_CASE("kb import: a bad file stops everything, naming the file and line") {
   CHECK(dir.err_line() == "desk: no directory 'nowhere'");
 }
 
+TEST_CASE("kb import: issue 14: a front matter nested too deep is refused, not a crash") {
+  Sandbox s;
+  std::string keys;
+  for (int i = 0; i < 50000; ++i) keys += "a.";
+  s.write("in/deep.md", "+++\nuid = \"d\"\n" + keys + "a = 1\n+++\nBody\n");
+  std::string before = s.dump_store();
+  Result r = s.run({"kb", "import", "in"});
+  CHECK(r.status == 65);
+  CHECK(r.err_line() == "desk: in/deep.md:3: keys and values nested more than 64 deep");
+  CHECK(s.dump_store() == before);
+}
+
 TEST_CASE("kb import --dry-run reports and writes nothing") {
   Sandbox s;
   std::string before = s.dump_store();

@@ -9,6 +9,7 @@
 
 #include "desk/core/error.hpp"
 #include "desk/util/strings.hpp"
+#include "desk/util/toml.hpp"
 
 namespace desk::kb {
 
@@ -211,7 +212,7 @@ Document parse_document(std::string_view text, const std::string& name, const Zo
   for (std::size_t i = 1; i < close; ++i) front += std::string(lines[i]) + "\n";
   toml::table table;
   try {
-    table = toml::parse(front, name);
+    table = util::parse_toml(front, name);
   } catch (const toml::parse_error& e) {
     throw DataError(fmt::format("{}:{}: {}", name, e.source().begin.line + 1, e.description()));
   }
