@@ -62,8 +62,9 @@ Json service_json(const catalog::Service& s, const Zone& zone) {
 }
 
 void print_service(Env& env, const catalog::Service& s) {
+  // Free text (a description, a step) is cleaned: no escape reaches the terminal.
   auto line = [&](const char* label, const std::string& v) {
-    env.out << fmt::format("  {:<14}{}\n", label, v.empty() ? "(none)" : v);
+    env.out << fmt::format("  {:<14}{}\n", label, v.empty() ? "(none)" : util::single_line(v));
   };
   env.out << fmt::format("Service {}{}\n", s.name, s.retired() ? " (retired)" : "");
   line("description", s.description);
@@ -76,7 +77,7 @@ void print_service(Env& env, const catalog::Service& s) {
   env.out << "\nChecklist\n";
   if (s.steps.empty()) env.out << "  (none)\n";
   for (std::size_t i = 0; i < s.steps.size(); ++i)
-    env.out << fmt::format("  {}. {}\n", i + 1, s.steps[i]);
+    env.out << fmt::format("  {}. {}\n", i + 1, util::single_line(s.steps[i]));
 }
 
 template <typename F>

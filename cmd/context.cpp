@@ -7,6 +7,7 @@
 
 #include "desk/config/locate.hpp"
 #include "desk/core/error.hpp"
+#include "desk/util/strings.hpp"
 
 namespace desk::cmd {
 
@@ -88,9 +89,13 @@ Instant Env::parse_time(const std::string& text) const {
   return desk::parse_time(text, now_, zone_);
 }
 
+void print_error(std::ostream& err, const std::string& message, const std::string& hint) {
+  err << "desk: " << util::multi_line(message) << '\n';
+  if (!hint.empty()) err << "hint: " << util::multi_line(hint) << '\n';
+}
+
 void Env::warn(const std::string& message, const std::string& hint) const {
-  err << "desk: " << message << '\n';
-  if (!hint.empty()) err << "hint: " << hint << '\n';
+  print_error(err, message, hint);
 }
 
 }  // namespace desk::cmd

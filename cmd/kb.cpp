@@ -260,10 +260,12 @@ void print_article(Env& env, const kb::Article& a, const std::vector<kb::Link>& 
                    const std::optional<kb::Version>& v) {
   auto& out = env.out;
   Zone zone = env.zone();
-  std::string heading = fmt::format("Article {}: {}", a.id, a.title);
+  // Every field is cleaned, as the Markdown is: no escape reaches the terminal.
+  std::string heading = fmt::format("Article {}: {}", a.id, util::single_line(a.title));
   out << paint(env, Tone::bold, heading) << '\n';
   auto line = [&](const std::string& label, const std::string& value, Tone tone = Tone::plain) {
-    if (!value.empty()) out << fmt::format("  {:<14}", label) << paint(env, tone, value) << '\n';
+    if (!value.empty())
+      out << fmt::format("  {:<14}", label) << paint(env, tone, util::single_line(value)) << '\n';
   };
   line("kind", a.kind + (a.fix_status.empty() ? "" : " (fix " + a.fix_status + ")"));
   line("state", a.state, state_tone(a.state));

@@ -59,8 +59,7 @@ std::optional<std::string> command_word(int argc, char** argv) {
 }
 
 int usage(const std::string& message, const std::string& hint) {
-  std::cerr << "desk: " << message << '\n';
-  if (!hint.empty()) std::cerr << "hint: " << hint << '\n';
+  print_error(std::cerr, message, hint);
   return static_cast<int>(Exit::usage);
 }
 
@@ -149,11 +148,10 @@ int main(int argc, char** argv) {
     return run(argc, argv);
   } catch (const desk::Error& e) {
     std::cout.flush();
-    std::cerr << "desk: " << e.what() << '\n';
-    if (!e.hint().empty()) std::cerr << "hint: " << e.hint() << '\n';
+    print_error(std::cerr, e.what(), e.hint());
     return static_cast<int>(e.code());
   } catch (const std::exception& e) {
-    std::cerr << "desk: internal error: " << e.what() << '\n'
+    std::cerr << "desk: internal error: " << desk::util::multi_line(e.what()) << '\n'
               << "hint: this is a bug in desk; please report it with the command you ran\n";
     return static_cast<int>(Exit::software);
   }

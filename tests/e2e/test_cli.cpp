@@ -28,3 +28,14 @@ TEST_CASE("cli: a negative limit is a usage error that says what is expected") {
   CHECK(r.err_line() == "desk: --limit: must be a whole number, 0 or more");
   CHECK(r.out == "");
 }
+
+TEST_CASE("cli: issue 14: error messages quote what was typed without its control characters") {
+  Sandbox s;
+  Result r = s.run({"list", "--category", "x\x1b]0;owned\x07\x1b[2J"});
+  CHECK(r.status == 65);
+  CHECK(r.err_line() == "desk: unknown category 'x ]0;owned  [2J'");
+  CHECK(r.err.find('\x1b') == std::string::npos);
+  r = s.run({"nosuch\x1b[2J"});
+  CHECK(r.status == 2);
+  CHECK(r.err_line() == "desk: unknown command 'nosuch [2J'");
+}

@@ -16,28 +16,10 @@ constexpr std::string_view kItalic = "\x1b[3m", kItalicOff = "\x1b[23m";
 constexpr std::string_view kUnderline = "\x1b[4m", kUnderlineOff = "\x1b[24m";
 constexpr std::string_view kCyan = "\x1b[36m", kYellow = "\x1b[33m", kColorOff = "\x1b[39m";
 
-// Control characters (C0, DEL, and C1 as UTF-8) as spaces; newlines too
-// unless `keep_newlines`.
+// Control characters as spaces (util's one cleaner); newlines too unless
+// `keep_newlines`.
 std::string sanitize(std::string_view s, bool keep_newlines = false) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c == '\n' && keep_newlines) {
-      out += '\n';
-    } else if (c == '\t') {
-      out += keep_newlines ? "    " : " ";
-    } else if (c < 0x20 || c == 0x7f) {
-      out += ' ';
-    } else if (c == 0xc2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
-               static_cast<unsigned char>(s[i + 1]) <= 0x9f) {
-      out += ' ';
-      ++i;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out;
+  return keep_newlines ? util::multi_line(s) : util::single_line(s);
 }
 
 // Columns a string takes on screen, not counting SGR escapes.
@@ -315,7 +297,7 @@ class Renderer {
 std::string markdown_to_terminal(std::string_view markdown, const TerminalStyle& style) {
   std::unique_ptr<cmark_node, void (*)(cmark_node*)> doc(
       cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT), cmark_node_free);
-  if (!doc) return std::string(markdown);
+  if (!doc) return util::multi_line(markdown);
   return Renderer(style).render(doc.get());
 }
 

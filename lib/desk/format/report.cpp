@@ -31,11 +31,12 @@ void render_rows(const report::Section& s, Format f, std::ostream& out, const St
 void render_table(const report::Report& r, std::ostream& out, const Style& style) {
   std::string bold = style.color ? std::string(tone_on(Tone::bold)) : "";
   std::string off = style.color ? std::string(kToneOff) : "";
-  out << bold << r.title << off << '\n' << meta_line(r.meta) << '\n';
+  out << bold << util::single_line(r.title) << off << '\n'
+      << util::single_line(meta_line(r.meta)) << '\n';
   for (const auto& s : r.sections) {
     if (s.detail) continue;
-    out << '\n' << bold << s.title << off << '\n';
-    if (!s.note.empty()) out << s.note << '\n';
+    out << '\n' << bold << util::single_line(s.title) << off << '\n';
+    if (!s.note.empty()) out << util::single_line(s.note) << '\n';
     if (s.rows.empty())
       out << "(none)\n";
     else
