@@ -1,7 +1,6 @@
 // desk catalog add|edit|show|list|retire|check|export|import: the service
 // catalogue.
 #include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -178,15 +177,11 @@ int run_export(Env& env, const Options& o) {
 int run_import(Env& env, const Options& o) {
   std::string text;
   if (o.file == "-") {
-    std::ostringstream s;
-    s << std::cin.rdbuf();
-    text = s.str();
+    text = read_text(std::cin, "standard input");
   } else {
     std::ifstream in(o.file, std::ios::binary);
     if (!in) throw DataError(fmt::format("cannot read '{}'", o.file));
-    std::ostringstream s;
-    s << in.rdbuf();
-    text = s.str();
+    text = read_text(in, fmt::format("'{}'", o.file));
   }
   auto result = writing(env, [&](tickets::Session& s) {
     return catalog::import_toml(s, text, o.file == "-" ? "<stdin>" : o.file);

@@ -1,5 +1,6 @@
 #include "context.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <pwd.h>
 #include <sys/ioctl.h>
@@ -7,6 +8,7 @@
 
 #include "desk/config/locate.hpp"
 #include "desk/core/error.hpp"
+#include "desk/core/text.hpp"
 #include "desk/util/strings.hpp"
 
 namespace desk::cmd {
@@ -59,7 +61,11 @@ std::string resolve_actor(const Globals& g) {
     actor = u;
   else
     actor = login_name();
-  if (actor.empty() || actor.find_first_of(" \t\r\n,:") != std::string::npos)
+  require_utf8(actor, "the actor's name");
+  bool control = std::any_of(actor.begin(), actor.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+  });
+  if (actor.empty() || control || actor.find_first_of(" ,:") != std::string::npos)
     throw UsageError("invalid actor '" + actor + "'", "give a name without spaces to --as");
   return actor;
 }

@@ -162,9 +162,7 @@ int run_edit(Env& env, const EditOptions& o) {
     // The whole article: from standard input, or in the editor.
     std::string text, name;
     if (!env.stdin_tty) {
-      std::ostringstream in;
-      in << std::cin.rdbuf();
-      text = in.str();
+      text = read_text(std::cin, "standard input");
       name = "<stdin>";
     } else {
       auto reader = env.session(store::Access::read);

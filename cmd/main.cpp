@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
+#include "desk/core/text.hpp"
 #include "desk/util/strings.hpp"
 
 #include "context.hpp"
@@ -70,6 +71,8 @@ std::string lowercase_first(std::string s) {
 }
 
 int run(int argc, char** argv) {
+  // Every argument is text desk may keep: UTF-8, checked here once.
+  for (int i = 1; i < argc; ++i) desk::require_utf8(argv[i], fmt::format("argument {}", i));
   Env env;
   CLI::App app{"desk: a service desk in one command", "desk"};
   app.set_version_flag("--version", std::string("desk ") + DESK_VERSION);

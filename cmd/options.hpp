@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -49,8 +50,13 @@ std::vector<std::int64_t> collect_ids(Env& env, const std::vector<std::string>& 
 std::string long_text(Env& env, const Text& m, const std::string& instructions,
                       bool markdown = false);
 
+// All of `in`, refused (DataError, 65) unless it is UTF-8; `what` names it
+// in the message ("standard input").
+std::string read_text(std::istream& in, std::string_view what);
+
 // $VISUAL/$EDITOR on a temporary file `name_hint`-XXXXXX`suffix` holding
-// `text`; returns what was saved, unchanged. UsageError when the editor fails.
+// `text`; returns what was saved, unchanged. UsageError when the editor
+// fails, DataError when what it saved is not UTF-8.
 std::string edit_in_editor(const std::string& text, const std::string& name_hint,
                            const std::string& suffix);
 

@@ -29,6 +29,59 @@ TEST_CASE("cli: a negative limit is a usage error that says what is expected") {
   CHECK(r.out == "");
 }
 
+TEST_CASE(
+    "cli: issue 14: text that is not UTF-8 is refused where it enters, and nothing is stored") {
+  Sandbox s;
+  s.log("A ticket");
+  std::string before = s.dump_store();
+  const std::string hint =
+      "hint: desk keeps text in UTF-8; convert it first, as with 'iconv -f latin1 -t utf-8'\n";
+  // An argument (the harness puts --now=TIME first).
+  Result r = s.run({"log", "bad \xff\xfe"});
+  CHECK(r.status == 65);
+  CHECK(r.err == "desk: argument 3 is not UTF-8: byte 0xff at line 1, column 5\n" + hint);
+  CHECK(r.out == "");
+  r = s.run({"note", "1", "-m", "caf\xc3\xa9 \xc3\x28"});
+  CHECK(r.status == 65);
+  CHECK(r.err_line() == "desk: argument 5 is not UTF-8: byte 0xc3 at line 1, column 6");
+  // An overlong form and a surrogate are not UTF-8 either.
+  CHECK(s.run({"log", "\xc0\xaf"}).status == 65);
+  CHECK(s.run({"log", "\xed\xa0\x80"}).status == 65);
+  // Standard input.
+  r = s.run({"log", "Title"}, "line one\nline \xe9two\n");
+  CHECK(r.status == 65);
+  CHECK(r.err == "desk: standard input is not UTF-8: byte 0xe9 at line 2, column 6\n" + hint);
+  r = s.run({"note", "1"}, "\x80");
+  CHECK(r.err_line() == "desk: standard input is not UTF-8: byte 0x80 at line 1, column 1");
+  // The actor's name from the environment.
+  r = s.run_with({"log", "x"}, "",
+                 {{"DESK_USER",
+                   "b\xff"
+                   "b"}});
+  CHECK(r.status == 65);
+  CHECK(r.err_line() == "desk: the actor's name is not UTF-8: byte 0xff at line 1, column 2");
+  // Imported files: tickets (CSV), articles, the catalogue.
+  s.write("t.csv", "title,type\nbad \xff,incident\n");
+  r = s.run({"import", "t.csv"});
+  CHECK(r.status == 65);
+  CHECK(r.err_line() == "desk: the title field is not UTF-8: byte 0xff at line 2, column 5");
+  s.write("kb/a.md", "+++\nuid = \"a\"\ntitle = \"A\"\nkind = \"faq\"\n+++\nBody \xff\n");
+  r = s.run({"kb", "import", "kb"});
+  CHECK(r.status == 65);
+  CHECK(r.err_line() == "desk: kb/a.md is not UTF-8: byte 0xff at line 6, column 6");
+  s.write("c.toml", "[[service]]\nname = \"vpn\"\ndescription = \"\xff\"\n");
+  r = s.run({"catalog", "import", "c.toml"});
+  CHECK(r.status == 65);
+  CHECK(r.err_line() == "desk: 'c.toml' is not UTF-8: byte 0xff at line 3, column 16");
+  CHECK(s.dump_store() == before);
+  // What was refused never reached the store: doctor finds it sound.
+  CHECK(s.ok({"doctor"}).out.find("no problems found") != std::string::npos);
+  // UTF-8 in any script passes, and is kept byte for byte.
+  s.log("Принтер 打印机 \xf0\x9f\x96\xa8");
+  CHECK(s.ok({"show", "2", "--format", "json"}).json()["title"] ==
+        "Принтер 打印机 \xf0\x9f\x96\xa8");
+}
+
 TEST_CASE("cli: issue 14: error messages quote what was typed without its control characters") {
   Sandbox s;
   Result r = s.run({"list", "--category", "x\x1b]0;owned\x07\x1b[2J"});

@@ -1,8 +1,11 @@
-// The one cleaner of text printed for people (issue 14).
+// The one cleaner of text printed for people, and the check that text is
+// UTF-8 (issue 14).
 #include <string>
 
 #include <doctest/doctest.h>
 
+#include "desk/core/error.hpp"
+#include "desk/core/text.hpp"
 #include "desk/util/strings.hpp"
 
 using namespace desk;
@@ -25,6 +28,31 @@ TEST_SUITE("util/strings") {
   TEST_CASE("multi_line: keeps lines, expands tabs, drops CR before LF") {
     CHECK(multi_line("one\ntwo\r\nthree\rfour") == "one\ntwo\nthree four");
     CHECK(multi_line("\tindented\x1b[2J") == "    indented [2J");
+  }
+
+  TEST_CASE("invalid_utf8 finds the first byte that is not UTF-8") {
+    CHECK_FALSE(invalid_utf8("ascii, é, 日本, \xf0\x9f\x96\xa8").has_value());
+    CHECK(invalid_utf8("bad \xff") == 4u);
+    CHECK(invalid_utf8("\xc0\xaf") == 0u);          // overlong '/'
+    CHECK(invalid_utf8("ok \xed\xa0\x80") == 3u);   // a surrogate
+    CHECK(invalid_utf8("\xf4\x90\x80\x80") == 0u);  // past U+10FFFF
+    CHECK(invalid_utf8("é\xe6\x97") == 2u);         // cut short
+  }
+
+  TEST_CASE("require_utf8 names where, the byte, the line and the column in characters") {
+    try {
+      require_utf8("first\nsé \x80", "standard input");
+      FAIL("accepted");
+    } catch (const DataError& e) {
+      CHECK(std::string(e.what()) == "standard input is not UTF-8: byte 0x80 at line 2, column 4");
+    }
+    try {
+      require_utf8("x\xff", "the title field", 7);
+      FAIL("accepted");
+    } catch (const DataError& e) {
+      CHECK(std::string(e.what()) == "the title field is not UTF-8: byte 0xff at line 7, column 2");
+    }
+    CHECK_NOTHROW(require_utf8("Принтер", "x"));
   }
 
 }

@@ -8,6 +8,7 @@
 #include <utf8proc.h>
 
 #include "desk/core/error.hpp"
+#include "desk/core/text.hpp"
 #include "desk/util/strings.hpp"
 #include "desk/util/toml.hpp"
 
@@ -198,6 +199,7 @@ Document parse_document(std::string_view text, const std::string& name, const Zo
                         const std::vector<std::string>* allowed) {
   Document doc;
   doc.name = name;
+  require_utf8(text, name);
   if (util::starts_with(text, "\xEF\xBB\xBF")) text.remove_prefix(3);  // a byte-order mark
   std::vector<std::string_view> lines = lines_of(text);
   if (lines.empty() || !is_fence(lines[0]))

@@ -170,6 +170,18 @@ std::string terminal_text(std::string_view s, bool keep_newlines) {
 
 }  // namespace
 
+std::optional<std::size_t> invalid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t at = i;
+    if (next_codepoint(s, i) < 0) return at;
+  }
+  return std::nullopt;
+}
+
 std::string single_line(std::string_view s) {
   return terminal_text(s, false);
 }

@@ -37,6 +37,10 @@ std::string truncate_to_width(std::string_view s, std::size_t width);
 std::string single_line(std::string_view s);
 std::string multi_line(std::string_view s);
 
+// The offset of the first byte where `s` stops being UTF-8 (overlong
+// forms, surrogates and code points past U+10FFFF are not), or nullopt.
+std::optional<std::size_t> invalid_utf8(std::string_view s);
+
 // A whole non-negative decimal number, or nothing. Inline: reports read a
 // time from each of a million tickets' timeline marks.
 inline std::optional<std::int64_t> parse_int(std::string_view s) {
