@@ -239,9 +239,8 @@ Runner cmd_catalog(CLI::App& sub) {
       ->option_text("NAME");
   auto* check = sub.add_subcommand(
       "check", "Find what makes the catalogue incomplete or stale; exit 1 when anything is");
-  check->add_option("--days", o->days, "How long unrequested makes a service stale (default 180)")
-      ->option_text("N")
-      ->check(CLI::PositiveNumber);
+  add_int(*check, "--days", o->days, "How long unrequested makes a service stale (default 180)", 1,
+          36500);
   add_format(*check, o->format);
   auto* exp = sub.add_subcommand("export", "Write the catalogue as TOML");
   exp->add_option("-o,--output", o->output, "Write to FILE atomically instead of standard output")

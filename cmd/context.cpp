@@ -36,7 +36,7 @@ void Env::detect_terminal() {
     if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
       width = ws.ws_col;
     else if (const char* cols = std::getenv("COLUMNS"))
-      width = std::strtoul(cols, nullptr, 10);
+      width = static_cast<std::size_t>(util::parse_int(cols).value_or(0) % 100'000);
     if (width == 0) width = 80;
   }
 }

@@ -338,9 +338,7 @@ int run_show(Env& env, const ShowOptions& o) {
 CLI::App* add_show(CLI::App& kb, ShowOptions& o) {
   CLI::App* sub = kb.add_subcommand("show", "Show an article, rendered for the terminal");
   sub->add_option("id", o.id, "Article id")->required();
-  sub->add_option("--version", o.version, "The article as it was at version N")
-      ->option_text("N")
-      ->check(CLI::PositiveNumber);
+  add_int(*sub, "--version", o.version, "The article as it was at version N", 1, kMaxLimit);
   sub->add_flag("--raw", o.raw, "Print the body's Markdown as stored");
   add_format(*sub, o.format, {"text", "json"});
   return sub;
@@ -395,9 +393,7 @@ CLI::App* add_list(CLI::App& kb, ListOptions& o) {
                   "Sort by id, title, kind, state, created, updated, published or uses; "
                   "'-' for descending: -uses,title")
       ->option_text("FIELDS");
-  sub->add_option("-n,--limit", o.limit, "Show at most N articles (0: all)")
-      ->option_text("N")
-      ->check(CLI::NonNegativeNumber);
+  add_int(*sub, "-n,--limit", o.limit, "Show at most N articles (0: all)", 0, kMaxLimit);
   add_format(*sub, o.format, kListFormats);
   return sub;
 }
@@ -472,9 +468,7 @@ CLI::App* add_search(CLI::App& kb, SearchOptions& o) {
   sub->add_option("--kind", o.kinds, "Only this kind")->option_text("KIND");
   sub->add_option("-t,--tag", o.tags, "Only articles with this tag")->option_text("TAG");
   sub->add_flag("--all-states", o.all_states, "Drafts and retired articles too");
-  sub->add_option("-n,--limit", o.limit, "At most N articles (default 20, 0: all)")
-      ->option_text("N")
-      ->check(CLI::NonNegativeNumber);
+  add_int(*sub, "-n,--limit", o.limit, "At most N articles (default 20, 0: all)", 0, kMaxLimit);
   add_format(*sub, o.format, kListFormats);
   return sub;
 }
@@ -499,9 +493,7 @@ CLI::App* add_suggest(CLI::App& kb, SuggestOptions& o) {
   CLI::App* sub =
       kb.add_subcommand("suggest", "Published articles likely to help with a ticket, best first");
   sub->add_option("ticket", o.ticket, "Ticket id")->required();
-  sub->add_option("-n,--limit", o.limit, "At most N articles (default 5, 0: all)")
-      ->option_text("N")
-      ->check(CLI::NonNegativeNumber);
+  add_int(*sub, "-n,--limit", o.limit, "At most N articles (default 5, 0: all)", 0, kMaxLimit);
   add_format(*sub, o.format, kListFormats);
   return sub;
 }

@@ -36,6 +36,32 @@ Text& add_text(CLI::App& sub, Text& t, const std::string& name, const std::strin
   return t;
 }
 
+namespace {
+
+// What is wrong with `text` as the value of an integer option ("" when nothing).
+std::string int_problem(std::string_view text, std::int64_t min, std::int64_t max) {
+  auto n = util::parse_int(text);
+  if (n && *n >= min && *n <= max) return {};
+  return fmt::format("must be a whole number from {} to {}, not '{}'", min, max,
+                     util::truncate_to_width(util::single_line(text), 40));
+}
+
+}  // namespace
+
+CLI::Option* add_int_option(CLI::App& sub, const std::string& name, const std::string& help,
+                            std::int64_t min, std::int64_t max,
+                            std::function<void(std::int64_t)> assign) {
+  CLI::Option* opt = sub.add_option_function<std::string>(
+      name,
+      [assign = std::move(assign)](const std::string& text) {
+        assign(*util::parse_int(text));  // checked below, before this runs
+      },
+      help);
+  opt->check(
+      CLI::Validator([min, max](std::string& text) { return int_problem(text, min, max); }, "N"));
+  return opt->option_text("N");
+}
+
 void add_at(CLI::App& sub, Text& at) {
   add_text(sub, at, "--at", "When it really happened (default: now)");
   at.option->option_text("TIME");

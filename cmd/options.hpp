@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +34,22 @@ struct Text {
 };
 
 Text& add_text(CLI::App& sub, Text& t, const std::string& name, const std::string& help);
+
+// An integer option: a whole decimal number from `min` to `max`, read by
+// util::parse_int, the one reader of integers in text (no sign, no 0x, no
+// exponent, leading zeros decimal, nothing out of range). Anything else is
+// a usage error naming the option. CLI11's own conversion is never used for
+// integers: it reads "0x10" as 16 and "010" as 8.
+inline constexpr std::int64_t kMaxLimit = 1'000'000'000;  // -n N: at most this many rows
+CLI::Option* add_int_option(CLI::App& sub, const std::string& name, const std::string& help,
+                            std::int64_t min, std::int64_t max,
+                            std::function<void(std::int64_t)> assign);
+template <typename T>
+CLI::Option* add_int(CLI::App& sub, const std::string& name, T& value, const std::string& help,
+                     std::int64_t min, std::int64_t max) {
+  return add_int_option(sub, name, help, min, max,
+                        [&value](std::int64_t v) { value = static_cast<T>(v); });
+}
 
 // --at TIME: when the event really happened.
 void add_at(CLI::App& sub, Text& at);

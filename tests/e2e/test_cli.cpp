@@ -25,8 +25,52 @@ TEST_CASE("cli: a negative limit is a usage error that says what is expected") {
   Sandbox s;
   Result r = s.run({"list", "--limit", "-1"});
   CHECK(r.status == 2);
-  CHECK(r.err_line() == "desk: --limit: must be a whole number, 0 or more");
+  CHECK(r.err_line() == "desk: --limit: must be a whole number from 0 to 1000000000, not '-1'");
   CHECK(r.out == "");
+}
+
+TEST_CASE("cli: issue 14: every integer option reads whole decimal numbers in its range, no more") {
+  Sandbox s;
+  s.log("x");
+  s.ok({"resolve", "1", "--code", "fixed", "-m", "done"});
+  s.ok({"kb", "add", "An article", "-m", "Text."});
+  std::string before = s.dump_store();
+  struct Option {
+    std::vector<std::string> args;  // the value goes last
+    const char* name;
+    const char* range;
+  };
+  const Option options[] = {
+      {{"list", "-n"}, "--limit", "from 0 to 1000000000"},
+      {{"kb", "list", "-n"}, "--limit", "from 0 to 1000000000"},
+      {{"kb", "search", "text", "-n"}, "--limit", "from 0 to 1000000000"},
+      {{"kb", "suggest", "1", "-n"}, "--limit", "from 0 to 1000000000"},
+      {{"kb", "show", "1", "--version"}, "--version", "from 1 to 1000000000"},
+      {{"report", "sla", "-n"}, "--limit", "from 0 to 1000000000"},
+      {{"catalog", "check", "--days"}, "--days", "from 1 to 36500"},
+      {{"rate", "1", "--score"}, "--score", "from 1 to 5"},
+  };
+  for (const auto& o : options) {
+    for (const char* bad :
+         {"99999999999999999999", "0x10", "1e3", "+5", "-1", "1_000", "5 ", "", "ten"}) {
+      std::vector<std::string> args = o.args;
+      args.push_back(bad);
+      CAPTURE(args);
+      Result r = s.run(args);
+      CHECK(r.status == 2);
+      CHECK(r.err_line() == std::string("desk: ") + o.name + ": must be a whole number " + o.range +
+                                ", not '" + bad + "'");
+      CHECK(r.out == "");
+    }
+  }
+  CHECK(s.run({"rate", "1", "--score", "6"}).err_line() ==
+        "desk: --score: must be a whole number from 1 to 5, not '6'");
+  CHECK(s.dump_store() == before);
+  // Leading zeros are decimal: CLI11 alone read 010 as eight and 0x10 as 16.
+  for (int i = 0; i < 11; ++i) s.log("t" + std::to_string(i));
+  CHECK(s.ok({"list", "-n", "010", "-q"}).out == "2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n");
+  s.ok({"rate", "1", "--score", "05"});
+  CHECK(s.ok({"show", "1", "--format", "json"}).json()["ratings"][0]["score"] == 5);
 }
 
 TEST_CASE(

@@ -6,6 +6,7 @@
 
 #include "desk/core/error.hpp"
 #include "desk/core/text.hpp"
+#include "desk/util/duration.hpp"
 #include "desk/util/strings.hpp"
 
 using namespace desk;
@@ -55,4 +56,22 @@ TEST_SUITE("util/strings") {
     CHECK_NOTHROW(require_utf8("Принтер", "x"));
   }
 
+  TEST_CASE("parse_int reads whole decimal numbers only") {
+    CHECK(parse_int("0") == 0);
+    CHECK(parse_int("010") == 10);
+    CHECK(parse_int("999999999999999999") == 999999999999999999);
+    for (const char* bad :
+         {"", "-1", "+1", "0x10", "1e3", " 1", "1 ", "1_000", "99999999999999999999"})
+      CHECK_FALSE(parse_int(bad).has_value());
+  }
+
+  TEST_CASE("issue 14: a duration of many parts is refused, never overflows") {
+    CHECK(parse_duration("1d12h") == 129600);
+    CHECK(parse_duration("010m") == 600);
+    std::string many;
+    for (int i = 0; i < 300; ++i) many += "1000000000y";
+    CHECK_FALSE(parse_duration(many).has_value());
+    CHECK_FALSE(parse_duration("0x10m").has_value());
+    CHECK_FALSE(parse_duration("99999999999999999999s").has_value());
+  }
 }
