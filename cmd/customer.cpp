@@ -11,6 +11,7 @@
 #include "desk/store/catalog_store.hpp"
 #include "desk/store/store.hpp"
 #include "desk/tickets/serialize.hpp"
+#include "desk/util/strings.hpp"
 
 #include "compact.hpp"
 #include "options.hpp"
@@ -106,6 +107,8 @@ int run_show(Env& env, const Options& o) {
     print_json(env, j);
     return 0;
   }
+  // Whatever a customer's record holds, no escape sequence reaches the terminal.
+  j = format::terminal_safe(j);
   auto text = [](const Json& v) {
     return v.is_null() ? std::string("(none)") : v.get<std::string>();
   };
@@ -113,7 +116,7 @@ int run_show(Env& env, const Options& o) {
     env.out << fmt::format("Customer {}: erased {}\n", c.id,
                            format::cell_text(j["erased_at"], format::Kind::time));
   else
-    env.out << fmt::format("Customer {}: {}\n", c.id, c.display());
+    env.out << fmt::format("Customer {}: {}\n", c.id, util::single_line(c.display()));
   for (const char* k : {"organisation", "phone", "tier", "notes"})
     env.out << fmt::format("  {:<14}{}\n", k, text(j[k]));
   env.out << fmt::format("  {:<14}{}\n", "satisfaction",

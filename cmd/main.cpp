@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
+#include "desk/core/text.hpp"
 #include "desk/util/strings.hpp"
 
 #include "context.hpp"
@@ -58,12 +59,8 @@ std::optional<std::string> command_word(int argc, char** argv) {
   return std::nullopt;
 }
 
-// A message echoes what was typed; CLI11's may hold a whole argument.
-constexpr std::size_t kLongestMessage = 1000;
-
 int usage(const std::string& message, const std::string& hint) {
-  std::cerr << "desk: " << desk::util::shortened(message, kLongestMessage) << '\n';
-  if (!hint.empty()) std::cerr << "hint: " << hint << '\n';
+  print_error(std::cerr, message, hint);
   return static_cast<int>(Exit::usage);
 }
 
@@ -74,6 +71,8 @@ std::string lowercase_first(std::string s) {
 }
 
 int run(int argc, char** argv) {
+  // Every argument is text desk may keep: UTF-8, checked here once.
+  for (int i = 1; i < argc; ++i) desk::require_utf8(argv[i], fmt::format("argument {}", i));
   Env env;
   CLI::App app{"desk: a service desk in one command", "desk"};
   app.set_version_flag("--version", std::string("desk ") + DESK_VERSION);
@@ -152,11 +151,10 @@ int main(int argc, char** argv) {
     return run(argc, argv);
   } catch (const desk::Error& e) {
     std::cout.flush();
-    std::cerr << "desk: " << desk::util::shortened(e.what(), kLongestMessage) << '\n';
-    if (!e.hint().empty()) std::cerr << "hint: " << e.hint() << '\n';
+    print_error(std::cerr, e.what(), e.hint());
     return static_cast<int>(e.code());
   } catch (const std::exception& e) {
-    std::cerr << "desk: internal error: " << e.what() << '\n'
+    std::cerr << "desk: internal error: " << desk::util::multi_line(e.what()) << '\n'
               << "hint: this is a bug in desk; please report it with the command you ran\n";
     return static_cast<int>(Exit::software);
   }

@@ -5,6 +5,7 @@
 #include "desk/sla/serialize.hpp"
 #include "desk/store/store.hpp"
 #include "desk/tickets/validate.hpp"
+#include "desk/util/strings.hpp"
 
 #include "options.hpp"
 #include "registry.hpp"
@@ -41,8 +42,8 @@ format::Tone state_tone(const Json& v) {
 
 void print_text(Env& env, const tickets::Ticket& t, const sla::TicketSla& s,
                 const sla::ServiceLevels& levels) {
-  env.out << fmt::format("Ticket {}: {} ({} {}, {})\n", t.id, t.title, t.priority, t.type,
-                         t.status);
+  env.out << fmt::format("Ticket {}: {} ({} {}, {})\n", t.id, util::single_line(t.title),
+                         t.priority, t.type, t.status);
   if (s.policy.empty() && s.clocks.empty()) {
     env.out << "  no SLA policy applies\n";
     return;

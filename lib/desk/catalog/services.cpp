@@ -12,6 +12,7 @@
 #include "desk/tickets/record.hpp"
 #include "desk/tickets/validate.hpp"
 #include "desk/util/strings.hpp"
+#include "desk/util/toml.hpp"
 
 namespace desk::catalog {
 
@@ -272,7 +273,7 @@ Imported import_toml(tickets::Session& s, std::string_view text, const std::stri
   compliance::require(s.config, s.actor, compliance::Power::change_catalogue);
   toml::table root;
   try {
-    root = toml::parse(text, display);
+    root = util::parse_toml(text, display);
   } catch (const toml::parse_error& e) {
     const auto& at = e.source().begin;
     throw DataError(fmt::format("{}:{}:{}: {}", display, at.line, at.column, e.description()));

@@ -12,6 +12,7 @@
 #include "desk/config/starter.hpp"
 #include "desk/core/error.hpp"
 #include "desk/util/strings.hpp"
+#include "desk/util/toml.hpp"
 
 namespace desk::config {
 
@@ -19,7 +20,7 @@ namespace {
 
 toml::table parse(std::string_view text, const std::string& display) {
   try {
-    return toml::parse(text, display);
+    return util::parse_toml(text, display);
   } catch (const toml::parse_error& e) {
     const auto& at = e.source().begin;
     throw ConfigError(fmt::format("{}:{}:{}: {}", display, at.line, at.column, e.description()));

@@ -324,6 +324,8 @@ std::optional<Instant> parse_relative(std::string_view s, Instant now) {
   while (i < s.size()) {
     std::int64_t n = 0;
     std::size_t start = i;
+    // Each part and the sum are bounded, so that "-1w1w1w…" cannot overflow.
+    if (total > 100'000'000'000'000) return std::nullopt;
     while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
       if (n > 100'000'000) return std::nullopt;
       n = n * 10 + (s[i++] - '0');

@@ -8,7 +8,9 @@
 #include <utf8proc.h>
 
 #include "desk/core/error.hpp"
+#include "desk/core/text.hpp"
 #include "desk/util/strings.hpp"
+#include "desk/util/toml.hpp"
 
 namespace desk::kb {
 
@@ -199,6 +201,7 @@ Document parse_document(std::string_view text, const std::string& name, const Zo
                         const std::vector<std::string>* allowed) {
   Document doc;
   doc.name = name;
+  require_utf8(text, name);
   if (util::starts_with(text, "\xEF\xBB\xBF")) text.remove_prefix(3);  // a byte-order mark
   std::vector<std::string_view> lines = lines_of(text);
   if (lines.empty() || !is_fence(lines[0]))
@@ -213,7 +216,7 @@ Document parse_document(std::string_view text, const std::string& name, const Zo
   for (std::size_t i = 1; i < close; ++i) front += std::string(lines[i]) + "\n";
   toml::table table;
   try {
-    table = toml::parse(front, name);
+    table = util::parse_toml(front, name);
   } catch (const toml::parse_error& e) {
     throw DataError(fmt::format("{}:{}: {}", name, e.source().begin.line + 1, e.description()));
   }

@@ -77,6 +77,11 @@ class Parser {
   explicit Parser(std::string_view text) : text_(text) {}
 
   SearchQuery parse() {
+    // Checked before anything else, so that the message never quotes a
+    // search this long.
+    if (char_count(text_) > kMaxSearchLength)
+      throw DataError(fmt::format("the search is longer than {} characters", kMaxSearchLength),
+                      "search for fewer words; the most telling ones rank best");
     lex();
     if (tokens_.empty())
       throw DataError(fmt::format("nothing to search for in {}", util::quoted(text_)), kSyntaxHint);
@@ -106,7 +111,7 @@ class Parser {
   }
 
   void lex() {
-    std::size_t i = 0;
+    std::size_t i = 0, open = 0;
     const std::string_view s = text_;
     auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
     while (i < s.size()) {
@@ -115,6 +120,10 @@ class Parser {
         ++i;
       } else if (c == '(' || c == ')') {
         tokens_.push_back({c == '(' ? Tok::lparen : Tok::rparen, {}});
+        open = c == '(' ? open + 1 : open > 0 ? open - 1 : 0;
+        if (open > kMaxSearchDepth)
+          fail(fmt::format("parentheses nested more than {} deep", kMaxSearchDepth),
+               "group with fewer parentheses, as in '(vpn OR wifi) drops'");
         ++i;
       } else if (c == '"') {
         std::size_t close = s.find('"', i + 1);

@@ -35,10 +35,16 @@ struct SearchQuery {
 
 // At most this many words and phrases in one search.
 inline constexpr std::size_t kMaxSearchTerms = 64;
+// At most this many characters in one search, and parentheses at most this
+// deep: the parser and every walk of the tree recurse once per level, and a
+// search typed by a person never comes near either.
+inline constexpr std::size_t kMaxSearchLength = 1000;
+inline constexpr std::size_t kMaxSearchDepth = 32;
 
 // Throws DataError (exit 65) naming the problem: an unbalanced quote or
 // parenthesis, an operator without a word on each side, a search that only
-// excludes, nothing to search for at all, too many words.
+// excludes, nothing to search for at all, too many words, too long a search,
+// parentheses nested too deep.
 SearchQuery parse_search(std::string_view text);
 
 // Every term in q (excluded ones too), in order.
