@@ -1,5 +1,6 @@
 # The two commands of the quick start (README.md):
-#   make demo   install what is missing, build, run a short demo on a local store
+#   make demo   install what the build needs, build desk alone (release), run a
+#               short demo on a local store
 #   make test   install what is missing, build, run every test, then again under
 #               AddressSanitizer + UndefinedBehaviorSanitizer, then each fuzz
 #               target for FUZZ_SECONDS (5) seconds
@@ -20,8 +21,12 @@ build: deps
 	@cmake --preset dev >/dev/null
 	@cmake --build build -j $(JOBS)
 
-demo: build
-	@sh examples/demo.sh build/cmd/desk
+# The demo needs one binary: a release build of the desk target alone, not
+# the tests (`make test` builds those).
+demo: deps
+	@cmake --preset release >/dev/null
+	@cmake --build build-release --target desk -j $(JOBS)
+	@sh examples/demo.sh build-release/cmd/desk
 
 test: deps-test check-tree test-dev test-asan test-fuzz
 	@echo "all tests passed"

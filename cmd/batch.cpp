@@ -5,6 +5,7 @@
 #include "desk/core/error.hpp"
 #include "desk/hooks/hooks.hpp"
 #include "desk/store/store.hpp"
+#include "desk/util/strings.hpp"
 
 namespace desk::cmd {
 
@@ -32,8 +33,8 @@ void after_commit(Env& env, const std::vector<model::Event>& events) {
     auto session = env.session(store::Access::write);
     auto failures = hooks::run(env.config(), hooks::jobs_for(session, events));
     for (const auto& f : failures)
-      env.warn(fmt::format("hook '{}' for '{}' on ticket {} failed: {}", f.job.command, f.job.kind,
-                           f.job.ticket, f.why),
+      env.warn(fmt::format("hook {} for {} on ticket {} failed: {}", util::quoted(f.job.command),
+                           util::quoted(f.job.kind), f.job.ticket, f.why),
                "the change itself was recorded; the failure is in the ticket's history");
     if (failures.empty()) return;
     store::WriteTransaction tx(session.store);

@@ -1,7 +1,6 @@
 // desk catalog add|edit|show|list|retire|check|export|import: the service
 // catalogue.
 #include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -62,8 +61,9 @@ Json service_json(const model::Service& s, const Zone& zone) {
 }
 
 void print_service(Env& env, const model::Service& s) {
+  // Free text (a description, a step) is cleaned: no escape reaches the terminal.
   auto line = [&](const char* label, const std::string& v) {
-    env.out << fmt::format("  {:<14}{}\n", label, v.empty() ? "(none)" : v);
+    env.out << fmt::format("  {:<14}{}\n", label, v.empty() ? "(none)" : util::single_line(v));
   };
   env.out << fmt::format("Service {}{}\n", s.name, s.retired() ? " (retired)" : "");
   line("description", s.description);
@@ -76,7 +76,7 @@ void print_service(Env& env, const model::Service& s) {
   env.out << "\nChecklist\n";
   if (s.steps.empty()) env.out << "  (none)\n";
   for (std::size_t i = 0; i < s.steps.size(); ++i)
-    env.out << fmt::format("  {}. {}\n", i + 1, s.steps[i]);
+    env.out << fmt::format("  {}. {}\n", i + 1, util::single_line(s.steps[i]));
 }
 
 template <typename F>
@@ -177,15 +177,11 @@ int run_export(Env& env, const Options& o) {
 int run_import(Env& env, const Options& o) {
   std::string text;
   if (o.file == "-") {
-    std::ostringstream s;
-    s << std::cin.rdbuf();
-    text = s.str();
+    text = read_text(std::cin, "standard input");
   } else {
     std::ifstream in(o.file, std::ios::binary);
-    if (!in) throw DataError(fmt::format("cannot read '{}'", o.file));
-    std::ostringstream s;
-    s << in.rdbuf();
-    text = s.str();
+    if (!in) throw DataError(fmt::format("cannot read {}", util::quoted(o.file)));
+    text = read_text(in, util::quoted(o.file));
   }
   auto result = writing(env, [&](work::Session& s) {
     return catalog::import_toml(s, text, o.file == "-" ? "<stdin>" : o.file);
@@ -243,9 +239,8 @@ Runner cmd_catalog(CLI::App& sub) {
       ->option_text("NAME");
   auto* check = sub.add_subcommand(
       "check", "Find what makes the catalogue incomplete or stale; exit 1 when anything is");
-  check->add_option("--days", o->days, "How long unrequested makes a service stale (default 180)")
-      ->option_text("N")
-      ->check(CLI::PositiveNumber);
+  add_int(*check, "--days", o->days, "How long unrequested makes a service stale (default 180)", 1,
+          36500);
   add_format(*check, o->format);
   auto* exp = sub.add_subcommand("export", "Write the catalogue as TOML");
   exp->add_option("-o,--output", o->output, "Write to FILE atomically instead of standard output")

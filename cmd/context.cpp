@@ -1,5 +1,6 @@
 #include "context.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <pwd.h>
 #include <sys/ioctl.h>
@@ -7,7 +8,9 @@
 
 #include "desk/config/locate.hpp"
 #include "desk/core/error.hpp"
+#include "desk/core/text.hpp"
 #include "desk/store/open/open.hpp"
+#include "desk/util/strings.hpp"
 
 namespace desk::cmd {
 
@@ -34,7 +37,7 @@ void Env::detect_terminal() {
     if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
       width = ws.ws_col;
     else if (const char* cols = std::getenv("COLUMNS"))
-      width = std::strtoul(cols, nullptr, 10);
+      width = static_cast<std::size_t>(util::parse_int(cols).value_or(0) % 100'000);
     if (width == 0) width = 80;
   }
 }
@@ -59,8 +62,12 @@ std::string resolve_actor(const Globals& g) {
     actor = u;
   else
     actor = login_name();
-  if (actor.empty() || actor.find_first_of(" \t\r\n,:") != std::string::npos)
-    throw UsageError("invalid actor '" + actor + "'", "give a name without spaces to --as");
+  require_utf8(actor, "the actor's name");
+  bool control = std::any_of(actor.begin(), actor.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+  });
+  if (actor.empty() || control || actor.find_first_of(" ,:") != std::string::npos)
+    throw UsageError("invalid actor " + util::quoted(actor), "give a name without spaces to --as");
   return actor;
 }
 
@@ -89,9 +96,19 @@ Instant Env::parse_time(const std::string& text) const {
   return desk::parse_time(text, now_, zone_);
 }
 
+void print_error(std::ostream& err, const std::string& message, const std::string& hint) {
+  // A message echoes what was typed, and CLI11's may hold a whole argument:
+  // a long one is shortened to its start and end on one line.
+  constexpr std::size_t kLongestMessage = 1000;
+  err << "desk: "
+      << (message.size() > kLongestMessage ? util::shortened(message, kLongestMessage)
+                                           : util::multi_line(message))
+      << '\n';
+  if (!hint.empty()) err << "hint: " << util::multi_line(hint) << '\n';
+}
+
 void Env::warn(const std::string& message, const std::string& hint) const {
-  err << "desk: " << message << '\n';
-  if (!hint.empty()) err << "hint: " << hint << '\n';
+  print_error(err, message, hint);
 }
 
 }  // namespace desk::cmd

@@ -30,6 +30,11 @@ struct Globals {
 // --as, else $DESK_USER, else the login name.
 std::string resolve_actor(const Globals& g);
 
+// "desk: <message>" and "hint: <hint>" (when given) on `err`. Messages
+// quote what was typed or stored, so both are cleaned (util::multi_line):
+// they cannot drive the terminal.
+void print_error(std::ostream& err, const std::string& message, const std::string& hint = {});
+
 class Env {
  public:
   Globals globals;

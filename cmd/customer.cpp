@@ -11,7 +11,9 @@
 #include "desk/store/audit_store.hpp"
 #include "desk/store/catalog_store.hpp"
 #include "desk/store/store.hpp"
+#include "desk/util/strings.hpp"
 
+#include "compact.hpp"
 #include "options.hpp"
 #include "registry.hpp"
 #include "render.hpp"
@@ -105,6 +107,8 @@ int run_show(Env& env, const Options& o) {
     print_json(env, j);
     return 0;
   }
+  // Whatever a customer's record holds, no escape sequence reaches the terminal.
+  j = format::terminal_safe(j);
   auto text = [](const Json& v) {
     return v.is_null() ? std::string("(none)") : v.get<std::string>();
   };
@@ -112,7 +116,7 @@ int run_show(Env& env, const Options& o) {
     env.out << fmt::format("Customer {}: erased {}\n", c.id,
                            format::cell_text(j["erased_at"], format::Kind::time));
   else
-    env.out << fmt::format("Customer {}: {}\n", c.id, c.display());
+    env.out << fmt::format("Customer {}: {}\n", c.id, util::single_line(c.display()));
   for (const char* k : {"organisation", "phone", "tier", "notes"})
     env.out << fmt::format("  {:<14}{}\n", k, text(j[k]));
   env.out << fmt::format("  {:<14}{}\n", "satisfaction",
@@ -174,12 +178,14 @@ int run_forget(Env& env, const Options& o) {
     f = compliance::forget_customer(session, o.key);
     tx.commit();
   }
-  session.store.audit().compact();
+  auto unfinished =
+      compact_after_commit(session.store, fmt::format("erased customer {}", f.customer));
   if (!env.globals.quiet)
     env.out << fmt::format(
         "Erased customer {}: {} ticket(s) kept without their personal data, {} event(s) sealed, "
         "{} other mention(s) removed\n",
         f.customer, f.tickets.size(), f.events_sealed, f.rows_scrubbed);
+  if (unfinished) throw *unfinished;
   return 0;
 }
 

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "desk/core/error.hpp"
 #include "desk/store/store.hpp"
 
 #include "options.hpp"
@@ -25,7 +26,15 @@ int run(Env& env, const Options& o) {
   d.full = o.full;
   ProgressBar bar("Checking", 0);
   d.progress = [&](std::int64_t tickets) { bar.update(0, tickets); };
-  bulk::DoctorReport r = bulk::examine(env.store(store::Access::read), d);
+  bulk::DoctorReport r;
+  try {
+    r = bulk::examine(env.store(store::Access::read), d);
+  } catch (const StoreCorrupt& e) {
+    // The usual advice is to run desk doctor.
+    throw StoreCorrupt(e.what(),
+                       "desk doctor cannot read past the damage: restore the latest good backup "
+                       "with 'desk restore FILE' (desk-restore(1)), which keeps this file aside");
+  }
   bar.finish();
 
   std::int64_t repaired = 0;

@@ -26,7 +26,7 @@ int run(Env& env, const Options& o) {
     for (const auto& cmd : commands())
       if (cmd.category != Category::internal) names.emplace_back(cmd.name);
     auto near = util::closest(o.topic, names);
-    throw UsageError(fmt::format("no help on '{}'", o.topic),
+    throw UsageError(fmt::format("no help on {}", util::quoted(o.topic)),
                      near ? fmt::format("did you mean 'desk help {}'?", *near)
                           : "'desk help' lists the commands");
   }

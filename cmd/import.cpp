@@ -12,6 +12,7 @@
 
 #include "desk/core/error.hpp"
 #include "desk/store/store.hpp"
+#include "desk/util/strings.hpp"
 
 #include "options.hpp"
 #include "progress.hpp"
@@ -52,10 +53,12 @@ int run(Env& env, const Options& o) {
   if (o.file != "-") {
     std::error_code ec;
     if (fs::is_directory(o.file, ec))
-      throw UsageError(fmt::format("'{}' is a directory", o.file), "give the file to import");
+      throw UsageError(fmt::format("{} is a directory", util::quoted(o.file)),
+                       "give the file to import");
     file.open(o.file, std::ios::binary);
     if (!file)
-      throw Error(Exit::io, fmt::format("cannot read '{}': {}", o.file, std::strerror(errno)));
+      throw Error(Exit::io,
+                  fmt::format("cannot read {}: {}", util::quoted(o.file), std::strerror(errno)));
     size = fs::file_size(o.file, ec);
     in = &file;
   }

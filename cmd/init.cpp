@@ -12,6 +12,7 @@
 #include "desk/config/starter.hpp"
 #include "desk/core/error.hpp"
 #include "desk/store/open/open.hpp"
+#include "desk/util/strings.hpp"
 
 #include "registry.hpp"
 
@@ -31,15 +32,15 @@ bool write_new(const fs::path& path, const std::string& text) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0644);
   if (fd < 0) {
     if (errno == EEXIST) return false;
-    throw Error(Exit::io,
-                fmt::format("cannot create '{}': {}", path.string(), std::strerror(errno)));
+    throw Error(Exit::io, fmt::format("cannot create {}: {}", util::quoted(path.string()),
+                                      std::strerror(errno)));
   }
   ssize_t n = ::write(fd, text.data(), text.size());
   bool ok = n == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
   ::close(fd);
   if (!ok) {
     fs::remove(path);
-    throw Error(Exit::io, fmt::format("cannot write '{}'", path.string()));
+    throw Error(Exit::io, fmt::format("cannot write {}", util::quoted(path.string())));
   }
   return true;
 }
@@ -50,8 +51,8 @@ int run(Env& env, const Options& o) {
   std::error_code ec;
   if (file.has_parent_path()) fs::create_directories(file.parent_path(), ec);
   if (ec)
-    throw Error(Exit::io, fmt::format("cannot create the directory '{}': {}",
-                                      file.parent_path().string(), ec.message()));
+    throw Error(Exit::io, fmt::format("cannot create the directory {}: {}",
+                                      util::quoted(file.parent_path().string()), ec.message()));
   std::string member = resolve_actor(env.globals);
   std::string text = config::starter_text(Zone::system().name(), member);
   if (env.globals.db) {

@@ -162,9 +162,7 @@ int run_edit(Env& env, const EditOptions& o) {
     // The whole article: from standard input, or in the editor.
     std::string text, name;
     if (!env.stdin_tty) {
-      std::ostringstream in;
-      in << std::cin.rdbuf();
-      text = in.str();
+      text = read_text(std::cin, "standard input");
       name = "<stdin>";
     } else {
       auto reader = env.session(store::Access::read);
@@ -260,10 +258,12 @@ void print_article(Env& env, const model::Article& a, const std::vector<model::A
                    const std::optional<model::ArticleVersion>& v) {
   auto& out = env.out;
   Zone zone = env.zone();
-  std::string heading = fmt::format("Article {}: {}", a.id, a.title);
+  // Every field is cleaned, as the Markdown is: no escape reaches the terminal.
+  std::string heading = fmt::format("Article {}: {}", a.id, util::single_line(a.title));
   out << paint(env, Tone::bold, heading) << '\n';
   auto line = [&](const std::string& label, const std::string& value, Tone tone = Tone::plain) {
-    if (!value.empty()) out << fmt::format("  {:<14}", label) << paint(env, tone, value) << '\n';
+    if (!value.empty())
+      out << fmt::format("  {:<14}", label) << paint(env, tone, util::single_line(value)) << '\n';
   };
   line("kind", a.kind + (a.fix_status.empty() ? "" : " (fix " + a.fix_status + ")"));
   line("state", a.state, state_tone(a.state));
@@ -339,9 +339,7 @@ int run_show(Env& env, const ShowOptions& o) {
 CLI::App* add_show(CLI::App& kb, ShowOptions& o) {
   CLI::App* sub = kb.add_subcommand("show", "Show an article, rendered for the terminal");
   sub->add_option("id", o.id, "Article id")->required();
-  sub->add_option("--version", o.version, "The article as it was at version N")
-      ->option_text("N")
-      ->check(CLI::PositiveNumber);
+  add_int(*sub, "--version", o.version, "The article as it was at version N", 1, kMaxLimit);
   sub->add_flag("--raw", o.raw, "Print the body's Markdown as stored");
   add_format(*sub, o.format, {"text", "json"});
   return sub;
@@ -396,9 +394,7 @@ CLI::App* add_list(CLI::App& kb, ListOptions& o) {
                   "Sort by id, title, kind, state, created, updated, published or uses; "
                   "'-' for descending: -uses,title")
       ->option_text("FIELDS");
-  sub->add_option("-n,--limit", o.limit, "Show at most N articles (0: all)")
-      ->option_text("N")
-      ->check(CLI::NonNegativeNumber);
+  add_int(*sub, "-n,--limit", o.limit, "Show at most N articles (0: all)", 0, kMaxLimit);
   add_format(*sub, o.format, kListFormats);
   return sub;
 }
@@ -459,7 +455,8 @@ int run_search(Env& env, const SearchOptions& o) {
   auto session = env.session(store::Access::read);
   std::vector<model::ArticleHit> hits = kb::search_articles(session, text, f);
   if (hits.empty() && !env.globals.quiet)
-    env.warn(fmt::format("no {}article matches '{}'", o.all_states ? "" : "published ", text),
+    env.warn(fmt::format("no {}article matches {}", o.all_states ? "" : "published ",
+                         util::quoted(text)),
              o.all_states ? "" : "--all-states also looks at drafts and retired articles");
   print_hit_rows(env, hits, o.format);
   return 0;
@@ -474,9 +471,7 @@ CLI::App* add_search(CLI::App& kb, SearchOptions& o) {
   sub->add_option("--kind", o.kinds, "Only this kind")->option_text("KIND");
   sub->add_option("-t,--tag", o.tags, "Only articles with this tag")->option_text("TAG");
   sub->add_flag("--all-states", o.all_states, "Drafts and retired articles too");
-  sub->add_option("-n,--limit", o.limit, "At most N articles (default 20, 0: all)")
-      ->option_text("N")
-      ->check(CLI::NonNegativeNumber);
+  add_int(*sub, "-n,--limit", o.limit, "At most N articles (default 20, 0: all)", 0, kMaxLimit);
   add_format(*sub, o.format, kListFormats);
   return sub;
 }
@@ -501,9 +496,7 @@ CLI::App* add_suggest(CLI::App& kb, SuggestOptions& o) {
   CLI::App* sub =
       kb.add_subcommand("suggest", "Published articles likely to help with a ticket, best first");
   sub->add_option("ticket", o.ticket, "Ticket id")->required();
-  sub->add_option("-n,--limit", o.limit, "At most N articles (default 5, 0: all)")
-      ->option_text("N")
-      ->check(CLI::NonNegativeNumber);
+  add_int(*sub, "-n,--limit", o.limit, "At most N articles (default 5, 0: all)", 0, kMaxLimit);
   add_format(*sub, o.format, kListFormats);
   return sub;
 }

@@ -237,15 +237,7 @@ Runner cmd_list(CLI::App& sub) {
   sub.add_option("--until", o->until, "Created before TIME")->option_text("TIME");
   sub.add_option("--sort", o->sort, "Sort by fields, '-' for descending: priority,-created")
       ->option_text("FIELDS");
-  sub.add_option("-n,--limit", o->limit, "Show at most N tickets (0: all)")
-      ->option_text("N")
-      ->check(CLI::Validator(
-          [](std::string& n) {
-            return !n.empty() && n.find_first_not_of("0123456789") == std::string::npos
-                       ? std::string()
-                       : std::string("must be a whole number, 0 or more");
-          },
-          "N"));
+  add_int(sub, "-n,--limit", o->limit, "Show at most N tickets (0: all)", 0, kMaxLimit);
   sub.add_flag("--breached", o->breached, "Only tickets with a breached SLA clock");
   sub.add_flag("--at-risk", o->at_risk,
                "Only tickets past a clock's warning threshold, not yet breached");

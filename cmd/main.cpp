@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
+#include "desk/core/text.hpp"
 #include "desk/util/strings.hpp"
 
 #include "context.hpp"
@@ -59,8 +60,7 @@ std::optional<std::string> command_word(int argc, char** argv) {
 }
 
 int usage(const std::string& message, const std::string& hint) {
-  std::cerr << "desk: " << message << '\n';
-  if (!hint.empty()) std::cerr << "hint: " << hint << '\n';
+  print_error(std::cerr, message, hint);
   return static_cast<int>(Exit::usage);
 }
 
@@ -71,6 +71,8 @@ std::string lowercase_first(std::string s) {
 }
 
 int run(int argc, char** argv) {
+  // Every argument is text desk may keep: UTF-8, checked here once.
+  for (int i = 1; i < argc; ++i) desk::require_utf8(argv[i], fmt::format("argument {}", i));
   Env env;
   CLI::App app{"desk: a service desk in one command", "desk"};
   app.set_version_flag("--version", std::string("desk ") + DESK_VERSION);
@@ -99,7 +101,7 @@ int run(int argc, char** argv) {
       if (c.category != Category::internal) names.emplace_back(c.name);
     auto near = desk::util::closest(*word, names);
     return usage(
-        fmt::format("unknown command '{}'", *word),
+        fmt::format("unknown command {}", desk::util::quoted(*word)),
         near ? fmt::format("did you mean 'desk {}'?", *near) : "'desk help' lists the commands");
   }
 
@@ -121,7 +123,7 @@ int run(int argc, char** argv) {
     auto subs = app.get_subcommands();
     std::string where =
         subs.empty() ? "desk --help" : fmt::format("desk {} --help", subs[0]->get_name());
-    return usage(lowercase_first(e.what()), fmt::format("see '{}'", where));
+    return usage(lowercase_first(e.what()), fmt::format("see {}", desk::util::quoted(where)));
   }
 
   auto selected = app.get_subcommands();
@@ -149,11 +151,10 @@ int main(int argc, char** argv) {
     return run(argc, argv);
   } catch (const desk::Error& e) {
     std::cout.flush();
-    std::cerr << "desk: " << e.what() << '\n';
-    if (!e.hint().empty()) std::cerr << "hint: " << e.hint() << '\n';
+    print_error(std::cerr, e.what(), e.hint());
     return static_cast<int>(e.code());
   } catch (const std::exception& e) {
-    std::cerr << "desk: internal error: " << e.what() << '\n'
+    std::cerr << "desk: internal error: " << desk::util::multi_line(e.what()) << '\n'
               << "hint: this is a bug in desk; please report it with the command you ran\n";
     return static_cast<int>(Exit::software);
   }

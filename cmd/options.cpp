@@ -13,6 +13,8 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
+#include "desk/core/output_file.hpp"
+#include "desk/core/text.hpp"
 #include "desk/util/strings.hpp"
 #include "desk/work/validate.hpp"
 
@@ -33,6 +35,32 @@ format::Format chosen_format(const std::string& value) {
 Text& add_text(CLI::App& sub, Text& t, const std::string& name, const std::string& help) {
   t.option = sub.add_option(name, t.value, help);
   return t;
+}
+
+namespace {
+
+// What is wrong with `text` as the value of an integer option ("" when nothing).
+std::string int_problem(std::string_view text, std::int64_t min, std::int64_t max) {
+  auto n = util::parse_int(text);
+  if (n && *n >= min && *n <= max) return {};
+  return fmt::format("must be a whole number from {} to {}, not '{}'", min, max,
+                     util::truncate_to_width(util::single_line(text), 40));
+}
+
+}  // namespace
+
+CLI::Option* add_int_option(CLI::App& sub, const std::string& name, const std::string& help,
+                            std::int64_t min, std::int64_t max,
+                            std::function<void(std::int64_t)> assign) {
+  CLI::Option* opt = sub.add_option_function<std::string>(
+      name,
+      [assign = std::move(assign)](const std::string& text) {
+        assign(*util::parse_int(text));  // checked below, before this runs
+      },
+      help);
+  opt->check(
+      CLI::Validator([min, max](std::string& text) { return int_problem(text, min, max); }, "N"));
+  return opt->option_text("N");
 }
 
 void add_at(CLI::App& sub, Text& at) {
@@ -69,7 +97,8 @@ std::vector<std::int64_t> collect_ids(Env& env, const std::vector<std::string>& 
       try {
         ids.push_back(work::parse_ticket_id(s));
       } catch (const UsageError&) {
-        throw DataError(fmt::format("standard input line {}: '{}' is not a ticket id", number, s));
+        throw DataError(
+            fmt::format("standard input line {}: {} is not a ticket id", number, util::quoted(s)));
       }
     }
   }
@@ -81,7 +110,7 @@ namespace {
 std::string read_all(std::istream& in) {
   std::ostringstream s;
   s << in.rdbuf();
-  return s.str();
+  return std::move(s).str();
 }
 
 std::string strip_trailing_newlines(std::string s) {
@@ -89,30 +118,15 @@ std::string strip_trailing_newlines(std::string s) {
   return s;
 }
 
+// Plain text in the editor: the instructions as '#' lines, dropped after.
 std::string run_editor(const std::string& instructions) {
-  namespace fs = std::filesystem;
-  std::string path = (fs::temp_directory_path() / "desk-edit-XXXXXX.md").string();
-  int fd = mkstemps(path.data(), 3);
-  if (fd < 0) throw Error(Exit::io, "cannot create a temporary file for the editor");
-  close(fd);
-  {
-    std::ofstream f(path);
-    f << "\n";
-    for (const auto& line : util::split(instructions, '\n')) f << "# " << line << "\n";
-    f << "# Lines starting with '#' are ignored; an empty text aborts.\n";
-  }
-  const char* editor = std::getenv("VISUAL");
-  if (editor == nullptr || *editor == '\0') editor = std::getenv("EDITOR");
-  if (editor == nullptr || *editor == '\0') editor = "vi";
-  std::string command = fmt::format("{} '{}'", editor, path);
-  int status = std::system(command.c_str());
-  std::ifstream f(path);
-  std::string text, line;
-  while (std::getline(f, line))
+  std::string initial = "\n";
+  for (const auto& line : util::split(instructions, '\n')) initial += "# " + line + "\n";
+  initial += "# Lines starting with '#' are ignored; an empty text aborts.\n";
+  std::istringstream saved(edit_in_editor(initial, "desk-edit", ".md"));
+  std::string text;
+  for (std::string line; std::getline(saved, line);)
     if (line.empty() || line.front() != '#') text += line + "\n";
-  fs::remove(path);
-  if (status != 0)
-    throw UsageError(fmt::format("the editor '{}' failed; nothing was recorded", editor));
   // As the file says: an empty text aborts (as an empty commit message does in git).
   if (util::trim(text).empty())
     throw DataError("the text is empty; nothing was recorded",
@@ -122,9 +136,15 @@ std::string run_editor(const std::string& instructions) {
 
 }  // namespace
 
+std::string read_text(std::istream& in, std::string_view what) {
+  std::string text = read_all(in);
+  require_utf8(text, what);
+  return text;
+}
+
 std::string long_text(Env& env, const Text& m, const std::string& instructions, bool markdown) {
   if (m.given()) return m.value;
-  if (!env.stdin_tty) return strip_trailing_newlines(read_all(std::cin));
+  if (!env.stdin_tty) return strip_trailing_newlines(read_text(std::cin, "standard input"));
   if (!markdown) return run_editor(instructions);
   // The instructions go in an HTML comment, so '#' headings stay.
   std::string comment =
@@ -153,36 +173,18 @@ std::string edit_in_editor(const std::string& text, const std::string& name_hint
   std::string saved = read_all(f);
   fs::remove(path);
   if (status != 0)
-    throw UsageError(fmt::format("the editor '{}' failed; nothing was recorded", editor));
+    throw UsageError(
+        fmt::format("the editor {} failed; nothing was recorded", util::quoted(editor)));
+  require_utf8(saved, "the text from the editor");
   return saved;
 }
 
 void write_output(Env& env, const std::string& path, const std::string& content) {
-  namespace fs = std::filesystem;
   if (path.empty() || path == "-") {
     env.out << content;
     return;
   }
-  fs::path target = path;
-  fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string temp = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
-  int fd = mkstemp(temp.data());
-  if (fd < 0)
-    throw Error(Exit::io, fmt::format("cannot write '{}': {}", path, std::strerror(errno)));
-  std::size_t done = 0;
-  bool ok = true;
-  while (ok && done < content.size()) {
-    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    ok = n > 0;
-    if (ok) done += static_cast<std::size_t>(n);
-  }
-  ok = ok && fchmod(fd, 0644) == 0 && fsync(fd) == 0;
-  ok = (close(fd) == 0) && ok;
-  if (!ok || std::rename(temp.c_str(), path.c_str()) != 0) {
-    int err = errno;
-    fs::remove(temp);
-    throw Error(Exit::io, fmt::format("cannot write '{}': {}", path, std::strerror(err)));
-  }
+  write_file(path, content);
 }
 
 std::vector<std::string> flatten(const std::vector<std::string>& values) {

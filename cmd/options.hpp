@@ -3,8 +3,10 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -33,6 +35,22 @@ struct Text {
 
 Text& add_text(CLI::App& sub, Text& t, const std::string& name, const std::string& help);
 
+// An integer option: a whole decimal number from `min` to `max`, read by
+// util::parse_int, the one reader of integers in text (no sign, no 0x, no
+// exponent, leading zeros decimal, nothing out of range). Anything else is
+// a usage error naming the option. CLI11's own conversion is never used for
+// integers: it reads "0x10" as 16 and "010" as 8.
+inline constexpr std::int64_t kMaxLimit = 1'000'000'000;  // -n N: at most this many rows
+CLI::Option* add_int_option(CLI::App& sub, const std::string& name, const std::string& help,
+                            std::int64_t min, std::int64_t max,
+                            std::function<void(std::int64_t)> assign);
+template <typename T>
+CLI::Option* add_int(CLI::App& sub, const std::string& name, T& value, const std::string& help,
+                     std::int64_t min, std::int64_t max) {
+  return add_int_option(sub, name, help, min, max,
+                        [&value](std::int64_t v) { value = static_cast<T>(v); });
+}
+
 // --at TIME: when the event really happened.
 void add_at(CLI::App& sub, Text& at);
 std::optional<Instant> event_at(const Env& env, const Text& at);
@@ -49,13 +67,19 @@ std::vector<std::int64_t> collect_ids(Env& env, const std::vector<std::string>& 
 std::string long_text(Env& env, const Text& m, const std::string& instructions,
                       bool markdown = false);
 
+// All of `in`, refused (DataError, 65) unless it is UTF-8; `what` names it
+// in the message ("standard input").
+std::string read_text(std::istream& in, std::string_view what);
+
 // $VISUAL/$EDITOR on a temporary file `name_hint`-XXXXXX`suffix` holding
-// `text`; returns what was saved, unchanged. UsageError when the editor fails.
+// `text`; returns what was saved, unchanged. UsageError when the editor
+// fails, DataError when what it saved is not UTF-8.
 std::string edit_in_editor(const std::string& text, const std::string& name_hint,
                            const std::string& suffix);
 
-// Writes `content` to `path` atomically (a temporary file beside it, synced,
-// then renamed over it), or to stdout when `path` is empty or "-".
+// Writes `content` to stdout when `path` is empty or "-", else to `path`
+// through desk::OutputFile: a regular file is replaced atomically, a device
+// or pipe written straight, anything else refused (core/output_file.hpp).
 void write_output(Env& env, const std::string& path, const std::string& content);
 
 // Splits "a,b" and repeated options into one list.

@@ -9,6 +9,7 @@
 #include "desk/store/store.hpp"
 #include "desk/util/strings.hpp"
 
+#include "compact.hpp"
 #include "options.hpp"
 #include "registry.hpp"
 #include "render.hpp"
@@ -30,19 +31,8 @@ std::string ids_text(const std::vector<std::int64_t>& ids) {
   return parts.empty() ? "none" : util::join(parts, " ");
 }
 
-int run(Env& env, const Options& o) {
-  auto session = env.session(o.dry_run ? store::Access::read : store::Access::write);
-  compliance::PurgePlan plan = compliance::plan_purge(session);
-  std::int64_t tombstones = 0;
-  if (!o.dry_run && !plan.empty()) {
-    session.store.audit().erase_securely();
-    {
-      store::WriteTransaction tx(session.store);
-      tombstones = compliance::apply_purge(session, plan).tombstones;
-      tx.commit();
-    }
-    session.store.audit().compact();
-  }
+void print_purge(Env& env, const Options& o, const compliance::PurgePlan& plan,
+                 std::int64_t tombstones) {
   if (o.format == "json") {
     Json j = {
         {"dry_run", o.dry_run},
@@ -56,12 +46,12 @@ int run(Env& env, const Options& o) {
                                       ? Json(format_iso(*plan.people_quiet_since, env.zone()))
                                       : Json()}};
     print_json(env, j);
-    return 0;
+    return;
   }
-  if (env.globals.quiet) return 0;
+  if (env.globals.quiet) return;
   if (!plan.tickets_closed_before && !plan.people_quiet_since) {
     env.out << "Nothing to purge: [retention] keeps everything for ever\n";
-    return 0;
+    return;
   }
   std::string verb = o.dry_run ? "Would remove" : "Removed";
   std::string erase = o.dry_run ? "Would erase" : "Erased";
@@ -73,6 +63,27 @@ int run(Env& env, const Options& o) {
     env.out << fmt::format("{} {} customer(s) quiet since {}: {}\n", erase, plan.customers.size(),
                            format_iso(*plan.people_quiet_since, env.zone()),
                            ids_text(plan.customers));
+  return;
+}
+
+int run(Env& env, const Options& o) {
+  auto session = env.session(o.dry_run ? store::Access::read : store::Access::write);
+  compliance::PurgePlan plan = compliance::plan_purge(session);
+  std::int64_t tombstones = 0;
+  std::optional<Error> unfinished;
+  if (!o.dry_run && !plan.empty()) {
+    session.store.audit().erase_securely();
+    {
+      store::WriteTransaction tx(session.store);
+      tombstones = compliance::apply_purge(session, plan).tombstones;
+      tx.commit();
+    }
+    unfinished = compact_after_commit(session.store,
+                                      fmt::format("removed {} ticket(s) and erased {} customer(s)",
+                                                  plan.tickets.size(), plan.customers.size()));
+  }
+  print_purge(env, o, plan, tombstones);
+  if (unfinished) throw *unfinished;
   return 0;
 }
 

@@ -37,9 +37,8 @@ int run(Env& env, const Options& o) {
 Runner cmd_rate(CLI::App& sub) {
   auto o = std::make_shared<Options>();
   sub.add_option("id", o->ids, "Ticket ids ('-' reads them from standard input)")->required();
-  sub.add_option("-s,--score", o->score, "1 (very dissatisfied) to 5 (very satisfied)")
-      ->required()
-      ->option_text("N");
+  add_int(sub, "-s,--score", o->score, "1 (very dissatisfied) to 5 (very satisfied)", 1, 5)
+      ->required();
   sub.add_option("-m,--message", o->comment, "The customer's comment")->option_text("TEXT");
   add_at(sub, o->at);
   return [o](Env& env) { return run(env, *o); };

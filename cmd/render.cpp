@@ -59,8 +59,8 @@ std::vector<Column> ticket_columns(const Env& env, const std::vector<std::string
   for (const auto& name : names) {
     if (std::find(known.begin(), known.end(), name) == known.end()) {
       auto near = util::closest(name, known);
-      throw UsageError(fmt::format("unknown column '{}'", name),
-                       near ? fmt::format("did you mean '{}'?", *near)
+      throw UsageError(fmt::format("unknown column {}", util::quoted(name)),
+                       near ? fmt::format("did you mean {}?", util::quoted(*near))
                             : fmt::format("columns: {}", util::join(known, ", ")));
     }
     Column c;

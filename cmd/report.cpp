@@ -197,8 +197,8 @@ Runner cmd_report(CLI::App& sub) {
     if (k.takes & kBreaches)
       r->add_flag("--fail-on-breach", o->fail_on_breach, "Exit 3 when any SLA breach is found");
     if (k.takes & kLimit)
-      r->add_option("-n,--limit", o->limit, "How many tickets a list shows (default 100, 0: all)")
-          ->option_text("N");
+      add_int(*r, "-n,--limit", o->limit, "How many tickets a list shows (default 100, 0: all)", 0,
+              kMaxLimit);
     subs.emplace_back(r, &k);
   }
   return [o, subs](Env& env) {

@@ -26,6 +26,10 @@ struct Options {
   std::string format;
 };
 
+// The fields that hold free text of several lines (a note's is "text").
+const std::vector<std::string> kFreeText = {"description", "resolution", "workaround",
+                                            "root_cause",  "action",     "text"};
+
 // How a link reads from the other ticket's side.
 std::string inverse_link(const std::string& kind) {
   if (kind == "caused-by") return "causes";
@@ -278,10 +282,11 @@ int run(Env& env, const Options& o) {
       }
     writer->end();
   } else {
+    // Whatever a ticket holds, no escape sequence reaches the terminal.
     for (std::size_t i = 0; i < tickets.size(); ++i) {
       if (i) env.out << '\n';
-      Json events = tickets[i]["events"];
-      print_text(env, tickets[i], events);
+      Json t = format::terminal_safe(tickets[i], kFreeText);
+      print_text(env, t, t["events"]);
     }
   }
   return 0;

@@ -4,6 +4,7 @@
 #include "desk/sla/levels.hpp"
 #include "desk/sla/serialize.hpp"
 #include "desk/store/store.hpp"
+#include "desk/util/strings.hpp"
 #include "desk/work/validate.hpp"
 
 #include "options.hpp"
@@ -41,8 +42,8 @@ format::Tone state_tone(const Json& v) {
 
 void print_text(Env& env, const model::Ticket& t, const sla::TicketSla& s,
                 const sla::ServiceLevels& levels) {
-  env.out << fmt::format("Ticket {}: {} ({} {}, {})\n", t.id, t.title, t.priority, t.type,
-                         t.status);
+  env.out << fmt::format("Ticket {}: {} ({} {}, {})\n", t.id, util::single_line(t.title),
+                         t.priority, t.type, t.status);
   if (s.policy.empty() && s.clocks.empty()) {
     env.out << "  no SLA policy applies\n";
     return;

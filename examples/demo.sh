@@ -24,6 +24,7 @@ echo "desk demo in $demo"
 d init
 say "# a second technician joins the service desk team"
 run sed -i 's/^members = \["alice"\]/members = ["alice", "bob"]/' desk.toml
+d config check
 d log "Printer on floor 3 is jammed" --customer jane@example.org --channel phone \
   --category hardware --impact medium --urgency high -m "Paper jam; error E-041 on the panel."
 d log "VPN drops every hour" --customer bob@example.org --channel email --category network \
@@ -42,7 +43,8 @@ d resolve 2 --code workaround -m "Client 4.2 bug; vendor fix due in 4.3" \
   --workaround "Reconnect from the web portal"
 d resolve 1 --code fixed -m "Cleared the jam, replaced the pickup roller"
 d list --all
-d list --priority P1,P2 --format csv --columns id,priority,customer,title
+say "# for a script: the urgent tickets, resolved ones too, as CSV"
+d list --all --priority P1,P2 --format csv --columns id,status,priority,customer,title
 d show 2
 echo
 echo "The store is $demo/desk.db; try: cd $demo && $desk list"

@@ -230,3 +230,15 @@ TEST_CASE("catalog: export and import round-trip, and importing twice changes no
   CHECK(bad.err_line() == "desk: bad.toml:2:7: unknown key 'nam' in [[service]]");
   CHECK(t.dump_store() == before);
 }
+
+TEST_CASE("catalog: issue 14: import refuses keys nested too deep, without a crash") {
+  Sandbox s;
+  std::string keys;
+  for (int i = 0; i < 50000; ++i) keys += "a.";
+  s.write("c.toml", "[[service]]\n" + keys + "a = 1\n");
+  std::string before = s.dump_store();
+  Result r = s.run({"catalog", "import", "c.toml"});
+  CHECK(r.status == 65);
+  CHECK(r.err_line() == "desk: c.toml:2:128: keys and values nested more than 64 deep");
+  CHECK(s.dump_store() == before);
+}

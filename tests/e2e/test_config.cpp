@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include <doctest/doctest.h>
 
 #include "harness.hpp"
@@ -35,6 +37,15 @@ TEST_CASE("config: a wrong value names where it is and what was expected") {
     Result r = s.run({"list"});
     CHECK(r.status == 78);
     CHECK(r.err_line() == "desk: desk.toml:2:12: unknown time zone 'Europe/Lodnon'");
+  }
+  SUBCASE("a 10 MB zone is quoted shortened") {
+    std::string zone = "Europe/" + std::string(10 * 1024 * 1024, 'x') + "/end";
+    s.configure("[desk]\ntimezone = \"" + zone + "\"\n");
+    Result r = s.run({"list"});
+    CHECK(r.status == 78);
+    CHECK(r.err.size() < 400);
+    CHECK(r.err_line() == "desk: desk.toml:2:12: unknown time zone 'Europe/" +
+                              std::string(43, 'x') + "…" + std::string(46, 'x') + "/end'");
   }
   SUBCASE("matrix shape") {
     s.configure("[priority]\nimpact = [\"a\", \"b\"]\nurgency = [\"x\"]\nmatrix = [[\"P1\"]]\n");
@@ -107,4 +118,23 @@ TEST_CASE("config: sla_rule is an array of tables, as the starter's comment show
   Result r = s.run({"config", "check"});
   CHECK(r.status == 78);
   CHECK(r.err_line() == "desk: desk.toml:1:1: sla_rule must be written as [[sla_rule]] tables");
+}
+
+TEST_CASE("config: issue 14: keys nested 50,000 deep are refused with the place, not a crash") {
+  Sandbox s;
+  std::string deep = "[teams.l1]\ntier = 1\n";
+  for (int i = 0; i < 50000; ++i) deep += "a.";
+  deep += "a = 1\n";
+  s.write("deep.toml", deep);
+  Result r = s.run({"config", "check", "deep.toml"});
+  CHECK(r.status == 78);
+  CHECK(r.err_line() == "desk: deep.toml:3:126: keys and values nested more than 64 deep");
+  // The configuration in force is checked the same way, before any command.
+  s.configure("[teams.l2]\nx = " + std::string(100000, '[') + "\n");
+  std::string text = s.read("desk.toml");
+  auto line = std::count(text.begin(), text.end(), '\n');
+  r = s.run({"list"});
+  CHECK(r.status == 78);
+  CHECK(r.err_line() == "desk: desk.toml:" + std::to_string(line) +
+                            ":67: keys and values nested more than 64 deep");
 }

@@ -49,6 +49,21 @@ TEST_CASE("customer: add, show, edit and list") {
   CHECK(rows[1]["email"].is_null());
 }
 
+TEST_CASE("customer: issue 14: show prints no escape sequence a record holds") {
+  Sandbox s;
+  s.ok({"customer", "add", "Jane Doe", "--email", "jane@example.org", "--org", "Acme\x1b[2J",
+        "--notes", "Calls often \x1b]0;owned\x07\nprefers mail", "--phone", "\x1b[31m020"});
+  s.log("Printer", {"--customer", "jane@example.org"});
+  Result r = s.ok({"customer", "show", "1"});
+  CHECK(r.out.find('\x1b') == std::string::npos);
+  CHECK(r.out.find('\x07') == std::string::npos);
+  CHECK(r.out.find("  organisation  Acme [2J\n") != std::string::npos);
+  CHECK(r.out.find("  notes         Calls often  ]0;owned  prefers mail\n") != std::string::npos);
+  CHECK(r.out.find("  phone          [31m020\n") != std::string::npos);
+  CHECK(s.ok({"customer", "show", "1", "--format", "json"}).json()["organisation"] ==
+        "Acme\x1b[2J");
+}
+
 TEST_CASE("customer: refusals leave the store untouched") {
   Sandbox s;
   s.ok({"customer", "add", "Jane Doe", "--email", "jane@example.org"});

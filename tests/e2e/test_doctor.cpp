@@ -1,3 +1,5 @@
+#include <fstream>
+
 #include <doctest/doctest.h>
 
 #include "harness.hpp"
@@ -71,4 +73,20 @@ TEST_CASE("doctor: broken references and a history that does not start with logg
   CHECK(r.out.find("ticket 2: has no history: no events at all") != std::string::npos);
   // --repair cannot mend these: still 1.
   CHECK(s.run({"doctor", "--repair"}).status == 1);
+}
+
+TEST_CASE("doctor: a store it cannot open is named, with advice other than desk doctor") {
+  Sandbox s;
+  s.log("one");
+  {
+    std::fstream f(s.store(), std::ios::in | std::ios::out | std::ios::binary);
+    f.write(std::string(100, '\x5a').data(), 100);  // the header: not SQLite any more
+  }
+  Result r = s.run({"doctor"});
+  CHECK(r.status == 74);
+  CHECK(r.err_line() ==
+        "desk: the store '" + s.store().string() + "' is corrupt or not a desk store");
+  CHECK(r.err.find("run 'desk doctor'") == std::string::npos);
+  CHECK(r.err.find("hint: desk doctor cannot read past the damage: restore the latest good "
+                   "backup with 'desk restore FILE'") != std::string::npos);
 }

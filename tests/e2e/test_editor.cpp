@@ -33,3 +33,13 @@ TEST_CASE("editor: an empty text aborts, as the file says, and records nothing")
   CHECK(r.out.find("desk: the text is empty; nothing was recorded") != std::string::npos);
   CHECK(s.dump_store() == before);
 }
+
+TEST_CASE("editor: issue 14: text that is not UTF-8 is refused, and records nothing") {
+  Sandbox s;
+  std::string before = s.dump_store();
+  Result r = on_terminal(s, "log 'Printer jammed'", "sh -c 'printf \"caf\\351\\n\" >> \"$0\"'");
+  CHECK(r.status == 65);
+  CHECK(r.out.find("desk: the text from the editor is not UTF-8: byte 0xe9 at line ") !=
+        std::string::npos);
+  CHECK(s.dump_store() == before);
+}

@@ -1,4 +1,5 @@
 // The example scripts work as their comments say.
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -127,4 +128,51 @@ TEST_CASE("examples: the crontab and systemd units run real desk commands") {
     }
   }
   CHECK(units == 3);
+}
+
+TEST_CASE("examples: demo.sh, which make demo runs, shows something at every step") {
+  Sandbox s(false);
+  // The demo makes its store under TMPDIR: the sandbox, so the test leaves
+  // nothing behind. Both outputs together, as a terminal shows them.
+  Result r = run_program({"sh", "-c", "sh \"$0\" \"$1\" 2>&1", example("demo.sh"), desk_binary()},
+                         "", s.dir(), {{"TMPDIR", s.dir().string()}, {"DESK_NOW", kNow}});
+  CHECK(r.status == 0);
+  CHECK(r.out.find("desk: ") == std::string::npos);  // no error, no warning
+  // Each step is "\n\e[1m$ COMMAND\e[0m\n" then its output: every desk
+  // command's output says something (a comment is a heading, and sed, which
+  // edits desk.toml, is silent: `desk config check` shows its effect).
+  const std::string bold = "\n\033[1m$ ", plain = "\033[0m\n";
+  std::vector<std::pair<std::string, std::string>> steps;
+  for (auto at = r.out.find(bold); at != std::string::npos;) {
+    auto end = r.out.find(plain, at);
+    REQUIRE(end != std::string::npos);
+    std::string command = r.out.substr(at + bold.size(), end - at - bold.size());
+    auto next = r.out.find(bold, end);
+    steps.emplace_back(command, r.out.substr(end + plain.size(), next - end - plain.size()));
+    at = next;
+  }
+  REQUIRE(steps.size() >= 15);
+  for (const auto& [command, output] : steps) {
+    CAPTURE(command);
+    if (command.rfind("desk ", 0) != 0) continue;
+    CHECK(output.find_first_not_of(" \n") != std::string::npos);
+    // A listing shows tickets, not only its header.
+    if (command.rfind("desk list", 0) == 0)
+      CHECK(std::count(output.begin(), output.end(), '\n') >= 2);
+  }
+  auto output_of = [&](const std::string& command) {
+    for (const auto& [c, o] : steps)
+      if (c == command) return o;
+    FAIL("the demo has no step '" << command << "'");
+    return std::string();
+  };
+  // The last listing shows the two urgent tickets as they ended: resolved.
+  std::string csv = output_of(
+      "desk list --all --priority P1,P2 --format csv --columns "
+      "id,status,priority,customer,title");
+  CHECK(csv ==
+        "id,status,priority,customer,title\n"
+        "1,resolved,P2,jane@example.org,Printer on floor 3 is jammed\n"
+        "2,resolved,P1,bob@example.org,VPN drops every hour\n");
+  CHECK(output_of("desk config check").find(": ok\n") != std::string::npos);
 }

@@ -351,3 +351,15 @@ TEST_CASE("import: a long file comes in whole, and a bad row late in it writes n
   CHECK(last["title"] == "ticket 3000");
   CHECK(show(s, 1500)["external_id"] == "X-1499");
 }
+
+TEST_CASE("import: issue 14: JSON nested 100,000 deep is bad data, not a crash") {
+  Sandbox s;
+  std::string before = s.dump_store();
+  Result r = s.run({"import", "-", "--format", "jsonl"},
+                   "{\"title\": " + std::string(100000, '[') + std::string(100000, ']') + "}\n");
+  CHECK(r.status == 65);
+  CHECK(r.err_line() ==
+        "desk: line 1: invalid JSON: The JSON document was too deep (too many "
+        "nested objects and arrays)");
+  CHECK(s.dump_store() == before);
+}

@@ -357,6 +357,43 @@ TEST_CASE("kb show: rendered for the terminal, raw, as JSON, at a version") {
   CHECK(missing.out == "");
 }
 
+TEST_CASE("kb show: issue 14: Markdown nested 100,000 deep is shown, never a crash") {
+  Sandbox s;
+  auto repeat = [](const std::string& piece, std::size_t n) {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) out += piece;
+    return out;
+  };
+  // kb add takes such a body (from standard input, as a pipe would give it).
+  s.ok({"kb", "add", "Quotes"}, repeat(">", 100000) + " deepquote");
+  s.ok({"kb", "add", "Stars"}, repeat("*", 50000) + "deepstar" + repeat("*", 50000));
+  s.ok({"kb", "add", "Bullets"}, repeat("- ", 50000) + "deepbullet");
+  // kb import takes one too.
+  s.write("in/deep.md", "+++\nuid = \"deep\"\ntitle = \"Imported\"\nkind = \"faq\"\n+++\n" +
+                            repeat("> - ", 30000) + "deepimport\n");
+  s.ok({"kb", "import", "in"});
+  const std::pair<const char*, std::string> shown[] = {{"1", repeat("> ", 16) + "deepquote\n"},
+                                                       {"2", "  deepstar\n"},
+                                                       {"3", repeat("- ", 16) + "deepbullet\n"},
+                                                       {"4", "deepimport\n"}};
+  for (const auto& [id, tail] : shown) {
+    CAPTURE(id);
+    Result r = s.run({"kb", "show", id});
+    CHECK(r.status == 0);
+    CHECK(r.err == "");
+    REQUIRE(r.out.size() >= tail.size());
+    CHECK(r.out.substr(r.out.size() - tail.size()) == tail);
+    CHECK(r.out.size() < 2000);
+  }
+  // Search finds the words, and its snippets print.
+  for (const char* word : {"deepquote", "deepstar", "deepbullet", "deepimport"}) {
+    CAPTURE(word);
+    Result r = s.run({"kb", "search", "--all-states", word});
+    CHECK(r.status == 0);
+    CHECK(r.out.find(word) != std::string::npos);
+  }
+}
+
 TEST_CASE("kb show: a known error's sections") {
   Sandbox s;
   add(s, {"E-041", "--kind", "known-error", "--symptom", "Shows **E-041**.", "--cause", "Roller.",
@@ -522,6 +559,24 @@ TEST_CASE("kb search: a malformed search is bad data, never a SQLite error") {
   }
   // FTS5 syntax typed by a person is only text.
   CHECK(search(c.s, {"NEAR(printer jam)"}).empty());
+}
+
+TEST_CASE("kb search: issue 14: deep parentheses and huge searches are refused, not a crash") {
+  Corpus c;
+  std::string huge = std::string(15000, '(') + "x" + std::string(15000, ')');
+  Result r = c.s.run({"kb", "search", "--", huge});
+  CHECK(r.status == 65);
+  CHECK(r.err ==
+        "desk: the search is longer than 1000 characters\n"
+        "hint: search for fewer words; the most telling ones rank best\n");
+  CHECK(r.out == "");
+  std::string deep = std::string(40, '(') + "printer" + std::string(40, ')');
+  r = c.s.run({"kb", "search", "--", deep});
+  CHECK(r.status == 65);
+  CHECK(r.err_line() == "desk: parentheses nested more than 32 deep in the search '" + deep + "'");
+  CHECK(r.out == "");
+  deep = std::string(32, '(') + "printer" + std::string(32, ')');
+  CHECK(search(c.s, {deep}) == search(c.s, {"printer"}));
   CHECK(search(c.s, {"title:printer"}).empty());
 }
 
@@ -689,6 +744,18 @@ TEST_CASE("kb import: a bad file stops everything, naming the file and line") {
   Result dir = s.run({"kb", "import", "nowhere"});
   CHECK(dir.status == 65);
   CHECK(dir.err_line() == "desk: no directory 'nowhere'");
+}
+
+TEST_CASE("kb import: issue 14: a front matter nested too deep is refused, not a crash") {
+  Sandbox s;
+  std::string keys;
+  for (int i = 0; i < 50000; ++i) keys += "a.";
+  s.write("in/deep.md", "+++\nuid = \"d\"\n" + keys + "a = 1\n+++\nBody\n");
+  std::string before = s.dump_store();
+  Result r = s.run({"kb", "import", "in"});
+  CHECK(r.status == 65);
+  CHECK(r.err_line() == "desk: in/deep.md:3: keys and values nested more than 64 deep");
+  CHECK(s.dump_store() == before);
 }
 
 TEST_CASE("kb import --dry-run reports and writes nothing") {

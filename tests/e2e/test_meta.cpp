@@ -311,10 +311,8 @@ TEST_CASE("meta: the completion scripts are valid in their shells and installed"
     REQUIRE(fs::exists(path));
     CHECK(contains(read_file(source_dir() / "CMakeLists.txt"),
                    "\ninstall(FILES completions/" + std::string(file)));
-    if (std::string(shell) != "bash" && !has_program(shell)) {
-      MESSAGE(shell << " is not installed: " << file << " not checked");
-      continue;
-    }
+    REQUIRE_MESSAGE(has_program(shell), std::string(shell)
+                                            << " is missing (.ci/deps test installs it)");
     Result r = run_program({shell, "-n", path.string()}, "", s.dir(), {});
     CHECK(r.status == 0);
     CHECK(r.err == "");
@@ -352,10 +350,7 @@ TEST_CASE("meta: bash completion asks desk for commands, options and values") {
 }
 
 TEST_CASE("meta: fish completion asks desk for commands, options and values") {
-  if (!has_program("fish")) {
-    MESSAGE("fish is not installed: not checked");
-    return;
-  }
+  REQUIRE_MESSAGE(has_program("fish"), "fish is missing (.ci/deps test installs it)");
   Sandbox s;
   s.log("Printer jammed");
   std::string script = (source_dir() / "completions" / "desk.fish").string();
@@ -443,10 +438,7 @@ TEST_CASE("meta: examples/desk.toml is what desk init writes, in UTC and with no
 }
 
 TEST_CASE("meta: every man page is valid scdoc") {
-  if (!has_program("scdoc")) {
-    MESSAGE("scdoc is not installed: man pages not checked");
-    return;
-  }
+  REQUIRE_MESSAGE(has_program("scdoc"), "scdoc is missing (.ci/deps build installs it)");
   Sandbox s(false);
   int pages = 0;
   for (const auto& entry : fs::directory_iterator(source_dir() / "man")) {

@@ -46,7 +46,8 @@ TEST_CASE("rate: scores outside 1..5 are usage errors, unknown tickets are refus
   for (const char* bad : {"0", "6"}) {
     Result r = s.run({"rate", "1", "--score", bad});
     CHECK(r.status == 2);
-    CHECK(r.err_line() == std::string("desk: a score is from 1 to 5, not ") + bad);
+    CHECK(r.err_line() ==
+          std::string("desk: --score: must be a whole number from 1 to 5, not '") + bad + "'");
   }
   CHECK(s.run({"rate", "1"}).status == 2);
   CHECK(s.run({"rate", "9", "--score", "4"}).status == 1);

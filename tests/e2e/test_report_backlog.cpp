@@ -144,3 +144,20 @@ TEST_CASE("report backlog: every format, byte-identical twice, valid HTML with a
   CHECK(outs[5].find("<svg") != std::string::npos);
   CHECK(outs[5].find("<td>service-desk</td><td class=\"n\">3</td>") != std::string::npos);
 }
+
+TEST_CASE("report backlog: issue 14: Markdown escapes HTML and markup in every title") {
+  Sandbox s;
+  s.log("<script>alert(1)</script> & [x](javascript:y) *b* |p| `c` <!-- c -->");
+  Result md = s.ok({"report", "backlog", "--format", "markdown"});
+  CHECK(md.out.find("<script") == std::string::npos);
+  CHECK(md.out.find("<!--") == std::string::npos);
+  CHECK(md.out.find(" | &lt;script&gt;alert(1)&lt;/script&gt; &amp; \\[x\\](javascript:y) \\*b\\* "
+                    "\\|p\\| \\`c\\` &lt;!-- c --&gt; |\n") != std::string::npos);
+  // Headings and the rows around the title keep their Markdown.
+  CHECK(md.out.rfind("# Backlog\n", 0) == 0);
+  CHECK(md.out.find("\n| TICKET | LOGGED |") != std::string::npos);
+  Result html = s.ok({"report", "backlog", "--format", "html"});
+  CHECK(html.out.find("<script") == std::string::npos);
+  CHECK(html.out.find("&lt;script&gt;alert(1)&lt;/script&gt; &amp; [x](javascript:y)") !=
+        std::string::npos);
+}

@@ -89,3 +89,26 @@ TEST_CASE(
   Result self = s.run({"restore", "desk.db"});
   CHECK(self.status == 2);
 }
+
+TEST_CASE("restore: a killed restore's temporary files are removed by the next one") {
+  Sandbox s;
+  for (int i = 0; i < 300; ++i) s.log("t" + std::to_string(i), {"-m", std::string(20000, 'y')});
+  s.ok({"backup", "good.db"});
+  // Killed while it keeps a copy of the store as it was.
+  Result killed = run_program(
+      {"sh", "-c",
+       "\"$DESK\" --now=2026-11-24T10:30:00Z restore good.db & p=$!; "
+       "until ls -a | grep -q '^\\.desk\\.db\\..*bak'; do :; done; kill -9 $p; wait $p; echo $?"},
+      "", s.dir(), {{"DESK", desk_binary()}});
+  REQUIRE(killed.out == "137\n");
+  std::vector<std::string> left;
+  for (const auto& e : std::filesystem::directory_iterator(s.dir()))
+    if (e.path().filename().string().front() == '.') left.push_back(e.path().filename().string());
+  REQUIRE_FALSE(left.empty());
+  for (const auto& name : left) run_program({"touch", "-d", "2 hours ago", name}, "", s.dir(), {});
+  s.now = "2026-11-24T11:00:00Z";
+  s.ok({"restore", "good.db", "-q"});
+  for (const auto& e : std::filesystem::directory_iterator(s.dir()))
+    CHECK(e.path().filename().string().front() != '.');
+  CHECK(sql(s, "desk.db", "SELECT count(*) FROM tickets") == "300\n");
+}

@@ -1,14 +1,18 @@
 // Nothing is ever lost or half-written: many writers at once, processes
 // killed at random moments, a full disk and a read-only store.
 #include <chrono>
+#include <filesystem>
+#include <optional>
 #include <random>
 #include <thread>
+#include <unistd.h>
 
 #include <doctest/doctest.h>
 
 #include "harness.hpp"
 
 using namespace e2e;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -285,17 +289,142 @@ TEST_CASE("safety: a read-only store is a clear error (74) and stays as it was")
   s.configure(kDeskTeam);
   s.log("one");
   std::string before = s.dump_store();
-  // Root ignores file modes; an immutable file stops even root.
-  if (run_program({"chattr", "+i", s.store().string()}, "", s.dir(), {}).status != 0) {
-    MESSAGE("chattr +i is not supported here; skipped");
+  // A file mode stops anyone but root; an immutable file (chattr, from
+  // e2fsprogs in .ci/deps test) stops even root, where the file system and
+  // the capabilities allow it (not in every container: then it is skipped).
+  const bool root = geteuid() == 0;
+  const auto mode = fs::status(s.store()).permissions();
+  if (!root) {
+    fs::permissions(s.store(), fs::perms::owner_read | fs::perms::group_read);
+  } else if (Result i = run_program({"chattr", "+i", s.store().string()}, "", s.dir(), {});
+             i.status != 0) {
+    MESSAGE("chattr +i is not supported here (" << i.err << "): skipped");
     return;
   }
   Result r = s.run({"log", "two", "-m", ""});
   Result imp = s.run({"import", "-"}, other_tool_rows("ro-", 3));
-  run_program({"chattr", "-i", s.store().string()}, "", s.dir(), {});
+  if (root)
+    run_program({"chattr", "-i", s.store().string()}, "", s.dir(), {});
+  else
+    fs::permissions(s.store(), mode);
   CHECK(r.status == 74);
   CHECK(r.err_line() ==
         "desk: cannot write to the store '" + s.store().string() + "': it is read-only");
   CHECK(imp.status == 74);
   CHECK(s.dump_store() == before);
+}
+
+namespace {
+
+// Runs `script` (sh) in a mount namespace of its own, where it may mount a
+// small tmpfs: the mount, and everything on it, goes when the script ends.
+// Root needs only the namespace; anyone else also maps themself to root in
+// a user namespace. Returns nothing when the system allows neither.
+std::optional<Result> in_mount_namespace(const Sandbox& s, const std::string& script) {
+  std::vector<std::string> argv = {"unshare", "-m", "sh", "-c"};
+  if (geteuid() != 0) argv.insert(argv.begin() + 1, "-r");
+  auto probe = argv;
+  probe.push_back("mkdir -p probe && mount -t tmpfs -o size=1m desk-test probe");
+  if (run_program(probe, "", s.dir(), {}).status != 0) return std::nullopt;
+  argv.push_back(script);
+  return run_program(argv, "", s.dir(), {{"DESK", desk_binary()}});
+}
+
+// A store of a few megabytes: 20 customers with tickets whose descriptions
+// fill pages; every 40th ticket closed in 2024 (for retention to purge).
+void fill_store(const Sandbox& s, int tickets) {
+  std::string rows;
+  for (int i = 0; i < tickets; ++i) {
+    std::string text;
+    for (int k = 0; text.size() < 12000; ++k) text += std::to_string(i * 7919 + k * 104729) + " ";
+    Json row = {{"title", "call " + std::to_string(i)},
+                {"description", text},
+                {"created_at", "2026-11-20 09:00"},
+                {"customer", "c" + std::to_string(i % 20) + "@example.org"}};
+    if (i % 40 == 1) {
+      row["created_at"] = "2024-01-10 09:00";
+      row["closed_at"] = "2024-01-12 09:00";
+      row["resolution_code"] = "fixed";
+    }
+    rows += row.dump() + "\n";
+  }
+  s.ok({"import", "-", "-q"}, rows);
+}
+
+// The shell lines that put the store on a small file system with about
+// `free_kib` KiB left: "small/desk.db".
+std::string small_disk(int size_mib, int free_kib) {
+  return "set -e\n"
+         "mkdir -p small\n"
+         "mount -t tmpfs -o size=" +
+         std::to_string(size_mib) +
+         "m desk-test small\n"
+         "cp desk.db small/desk.db\n"
+         "avail=$(df -k --output=avail small | tail -1)\n"
+         "dd if=/dev/zero of=small/filler bs=1k count=$((avail - " +
+         std::to_string(free_kib) +
+         ")) 2>/dev/null\n"
+         "set +e\n";
+}
+
+}  // namespace
+
+TEST_CASE("safety: a forget whose compaction finds the disk full says it is committed (exit 4)") {
+  Sandbox s;
+  fill_store(s, 400);
+  auto size = std::filesystem::file_size(s.store());
+  REQUIRE(size > 3 * 4000 * 1024);
+  // Room for the erasure, not for the copy of the whole file compaction makes.
+  std::string script = small_disk(static_cast<int>(size / (1 << 20)) * 2 + 4, 4000) +
+                       "\"$DESK\" --db small/desk.db customer forget c3@example.org\n"
+                       "echo \"status $?\"\n"
+                       "sqlite3 small/desk.db \"SELECT count(*) FROM customers WHERE email = "
+                       "'c3@example.org'\"\n"
+                       "rm small/filler\n"
+                       "\"$DESK\" --db small/desk.db audit compact; echo \"compact $?\"\n";
+  auto r = in_mount_namespace(s, script);
+  if (!r) {
+    MESSAGE("no mount namespace here (unshare -m): the full-disk forget is not tested");
+    return;
+  }
+  std::string store = (s.dir() / "small" / "desk.db").string();
+  CAPTURE(r->err);
+  CHECK(r->out.find("Erased customer 4: 20 ticket(s) kept without their personal data") == 0);
+  CHECK(r->out.find("status 4\n0\n") != std::string::npos);
+  CHECK(r->err_line() ==
+        "desk: erased customer 4: committed, but compacting the store failed: "
+        "cannot write to the store '" +
+            store + "': the disk is full");
+  CHECK(r->err.find("hint: the change is in the store; erased data may remain in the file's free "
+                    "pages until 'desk audit compact' succeeds") != std::string::npos);
+  CHECK(r->err.find("nothing was changed") == std::string::npos);
+  CHECK(r->out.find("Compacted the store: no erased data is left in the file\ncompact 0\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("safety: a purge whose compaction finds the disk full says it is committed (exit 4)") {
+  Sandbox s;
+  std::string toml = s.read("desk.toml");
+  auto at = toml.find("closed_tickets = \"never\"");
+  REQUIRE(at != std::string::npos);
+  toml.replace(at, std::string("closed_tickets = \"never\"").size(), "closed_tickets = \"1y\"");
+  s.configure(toml);
+  fill_store(s, 400);
+  auto size = std::filesystem::file_size(s.store());
+  std::string script = small_disk(static_cast<int>(size / (1 << 20)) * 2 + 4, 4000) +
+                       "\"$DESK\" --db small/desk.db purge\n"
+                       "echo \"status $?\"\n"
+                       "sqlite3 small/desk.db \"SELECT count(*) FROM tickets\"\n";
+  auto r = in_mount_namespace(s, script);
+  if (!r) {
+    MESSAGE("no mount namespace here (unshare -m): the full-disk purge is not tested");
+    return;
+  }
+  CAPTURE(r->err);
+  CHECK(r->out.find("Removed 10 ticket(s) closed before") == 0);
+  CHECK(r->out.find("status 4\n390\n") != std::string::npos);
+  CHECK(r->err_line() ==
+        "desk: removed 10 ticket(s) and erased 0 customer(s): committed, but compacting the store "
+        "failed: cannot write to the store '" +
+            (s.dir() / "small" / "desk.db").string() + "': the disk is full");
 }

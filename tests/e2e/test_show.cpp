@@ -53,6 +53,38 @@ TEST_CASE("show: the text view tells the whole story") {
   CHECK(r.out.find("      CEO affected\n") != std::string::npos);
 }
 
+TEST_CASE("show: issue 14: escape sequences in any text never reach the terminal") {
+  Sandbox s;
+  const std::string title_bar = "\x1b]0;owned\x07";  // sets the window title
+  const std::string clear = "\x1b[2J";               // clears the screen
+  const std::string csi =
+      "\xc2\x9b"
+      "31m";  // C1 CSI
+  s.log("Printer", {"-m", "Line one " + title_bar + "\n\tindented" + clear + "\r\nend " + csi,
+                    "--external-id", "EXT" + clear});
+  s.ok({"note", "1", "-m", "Note " + title_bar + "\nsecond line"});
+  s.ok({"resolve", "1", "--code", "fixed", "-m", "Fixed " + clear, "--workaround", "Try " + csi});
+  s.ok({"rate", "1", "--score", "4", "-m", "ok " + title_bar});
+  Result r = s.ok({"show", "1"});
+  for (char c : r.out) {
+    auto u = static_cast<unsigned char>(c);
+    CHECK_FALSE(((u < 0x20 && c != '\n') || u == 0x7f));
+  }
+  CHECK(r.out.find("\xc2\x9b") == std::string::npos);
+  CHECK(r.out.find("\nDescription\n  Line one  ]0;owned \n      indented [2J\n  end  31m\n") !=
+        std::string::npos);
+  CHECK(r.out.find("  external id   EXT [2J\n") != std::string::npos);
+  CHECK(r.out.find("\nResolution\n  Fixed  [2J\n") != std::string::npos);
+  CHECK(r.out.find("\nWorkaround\n  Try  31m\n") != std::string::npos);
+  CHECK(r.out.find("  resolution 1: 4 of 5 \"ok  ]0;owned \"\n") != std::string::npos);
+  CHECK(r.out.find("      Note  ]0;owned\n      second line\n") != std::string::npos);
+  // JSON keeps the text as stored, escaped as JSON does.
+  Json j = s.ok({"show", "1", "--format", "json"}).json();
+  CHECK(j["external_id"] == "EXT" + clear);
+  CHECK(s.ok({"show", "1", "--format", "json"}).out.find("\\u001b]0;owned\\u0007") !=
+        std::string::npos);
+}
+
 TEST_CASE("show: an unknown ticket is refused with exit 1") {
   Sandbox s;
   Result r = s.run({"show", "99"});

@@ -1,3 +1,5 @@
+#include <fstream>
+#include <sstream>
 #include <sys/stat.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -64,24 +66,167 @@ TEST_CASE("store: a store made with 4 KiB pages keeps them and works") {
     db.exec("PRAGMA page_size = 4096");
     db.exec("VACUUM");
   }
+  // An empty database is no store until desk init makes it one.
+  CHECK(s.run({"log", "one", "-m", ""}).status == 74);
+  CHECK(s.ok({"init"}).out.find("Created store " + s.store().string()) != std::string::npos);
   s.log("one");
   CHECK(s.ok({"list", "-q"}).out == "1\n");
   SQLite::Database db(s.store().string(), SQLite::OPEN_READONLY);
   CHECK(db.execAndGet("PRAGMA page_size").getInt() == 4096);
 }
 
-TEST_CASE("store: a read-only store can be read but not written (exit 74)") {
+namespace {
+
+std::string bytes_of(const std::filesystem::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::ostringstream s;
+  s << f.rdbuf();
+  return s.str();
+}
+
+bool beside(const std::filesystem::path& store, const char* suffix) {
+  return std::filesystem::exists(store.string() + suffix);
+}
+
+const std::vector<std::vector<std::string>> kEveryKind = {
+    {"list"}, {"doctor"}, {"log", "x", "-m", ""}, {"report", "backlog"}, {"backup", "copy.db"}};
+
+}  // namespace
+
+TEST_CASE("store: a foreign SQLite file is refused and left as it was, byte for byte") {
+  Sandbox s(false);
+  run_program(
+      {"sqlite3", "other.db", "CREATE TABLE photos (id INTEGER); INSERT INTO photos VALUES (1)"},
+      "", s.dir(), {});
+  // Another application's schema version: no migration may start from it.
+  run_program(
+      {"sqlite3", "versioned.db", "CREATE TABLE tickets (id INTEGER); PRAGMA user_version = 3"}, "",
+      s.dir(), {});
+  for (std::string name : {"other.db", "versioned.db"}) {
+    std::filesystem::path file = s.dir() / name;
+    std::string before = bytes_of(file);
+    for (const auto& args : kEveryKind) {
+      std::vector<std::string> argv = {"--db", name};
+      argv.insert(argv.end(), args.begin(), args.end());
+      CAPTURE(name);
+      CAPTURE(args[0]);
+      Result r = s.run(argv);
+      CHECK(r.status == 74);
+      CHECK(r.err_line() ==
+            "desk: '" + file.string() + "' is a SQLite database but not a desk store");
+    }
+    CHECK(bytes_of(file) == before);
+    CHECK(run_program({"sqlite3", name, "PRAGMA journal_mode"}, "", s.dir(), {}).out == "delete\n");
+    CHECK_FALSE(beside(file, "-wal"));
+    CHECK_FALSE(std::filesystem::exists(s.path("copy.db")));
+  }
+}
+
+TEST_CASE("store: an empty file is no store, only desk init makes it one") {
+  Sandbox s(false);
+  s.write("empty.db", "");
+  std::filesystem::path file = s.dir() / "empty.db";
+  for (const auto& args : kEveryKind) {
+    std::vector<std::string> argv = {"--db", "empty.db"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    CAPTURE(args[0]);
+    Result r = s.run(argv);
+    CHECK(r.status == 74);
+    CHECK(r.err_line() == "desk: the store '" + file.string() + "' is empty");
+    CHECK(r.err.find("hint: run 'desk init' to create a store in it") != std::string::npos);
+  }
+  CHECK(std::filesystem::file_size(file) == 0);
+  CHECK_FALSE(beside(file, "-wal"));
+  CHECK_FALSE(beside(file, "-shm"));
+  Result init = s.ok({"--db", "empty.db", "init"});
+  CHECK(init.out.find("Created store " + file.string()) != std::string::npos);
+  s.ok({"--db", "empty.db", "log", "first", "-m", ""});
+  CHECK(s.ok({"--db", "empty.db", "list", "-q"}).out == "1\n");
+}
+
+namespace {
+
+// desk as a user whom file modes stop: "nobody" when the tests run as root
+// (as CI does; root ignores modes), else the user running them. The
+// sandbox becomes that user's, as a store is its owner's.
+struct Unprivileged {
+  const Sandbox& s;
+  explicit Unprivileged(const Sandbox& sb) : s(sb) {
+    if (geteuid() == 0)
+      REQUIRE(run_program({"chown", "-R", "nobody:nogroup", s.dir().string()}, "", s.dir(), {})
+                  .status == 0);
+  }
+  ~Unprivileged() { chmod(s.dir().c_str(), 0755); }
+  Result run(const std::vector<std::string>& args) const {
+    std::vector<std::string> argv;
+    if (geteuid() == 0) argv = {"setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"};
+    argv.push_back(desk_binary());
+    argv.push_back(std::string("--now=") + kNow);
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run_program(argv, "", s.dir(), {});
+  }
+};
+
+}  // namespace
+
+TEST_CASE("store: a read-only store is read, refuses writes (74) and leaves no file behind") {
   Sandbox s;
   s.log("one");
-  if (geteuid() == 0) {
-    // root ignores file permissions; a read-only open shows the same path.
-    Result r = s.run({"list", "-q"});
-    CHECK(r.out == "1\n");
-    return;
-  }
+  REQUIRE_FALSE(beside(s.store(), "-wal"));
+  Unprivileged user(s);
   chmod(s.store().c_str(), 0444);
-  CHECK(s.ok({"list", "-q"}).out == "1\n");
-  Result w = s.run({"log", "two", "-m", ""});
+  Result w = user.run({"log", "two", "-m", ""});
   CHECK(w.status == 74);
+  CHECK(w.err_line() ==
+        "desk: cannot write to the store '" + s.store().string() + "': it is read-only");
+  CHECK(user.run({"list", "-q"}).out == "1\n");
+  CHECK(user.run({"doctor", "-q"}).status == 0);
+  // Nothing made with the store's read-only mode is left to keep it
+  // read-only once it is writable again.
+  CHECK_FALSE(beside(s.store(), "-wal"));
+  CHECK_FALSE(beside(s.store(), "-shm"));
   chmod(s.store().c_str(), 0644);
+  Result again = user.run({"log", "two", "-m", ""});
+  CHECK(again.status == 0);
+  CHECK(again.err == "");
+  CHECK(user.run({"list", "-q"}).out == "1\n2\n");
+}
+
+TEST_CASE("store: in a read-only directory, reading works and writing names the directory") {
+  Sandbox s;
+  s.log("one");
+  Unprivileged user(s);
+  chmod(s.dir().c_str(), 0555);
+  Result list = user.run({"list", "-q"});
+  CHECK(list.status == 0);
+  CHECK(list.out == "1\n");
+  Result doctor = user.run({"doctor"});
+  CHECK(doctor.status == 0);
+  CHECK(doctor.out ==
+        "Checked '" + s.store().string() + "': 1 tickets, 1 events, no problems found\n");
+  CHECK(user.run({"report", "backlog", "--format", "json"}).status == 0);
+  Result w = user.run({"log", "two", "-m", ""});
+  CHECK(w.status == 74);
+  CHECK(w.err_line() == "desk: cannot write to the store '" + s.store().string() +
+                            "': its directory '" + s.dir().string() + "' is read-only");
+  CHECK_FALSE(beside(s.store(), "-wal"));
+  chmod(s.dir().c_str(), 0755);
+  CHECK(user.run({"log", "two", "-m", ""}).status == 0);
+}
+
+TEST_CASE("store: a read-only -shm left by another program is named") {
+  Sandbox s;
+  s.log("one");
+  Unprivileged user(s);
+  // As the sqlite3 shell leaves it after reading a read-only store.
+  for (const char* suffix : {"-wal", "-shm"}) {
+    std::string side = s.store().string() + suffix;
+    s.write(side.substr(s.dir().string().size() + 1), "");
+    if (geteuid() == 0) run_program({"chown", "nobody:nogroup", side}, "", s.dir(), {});
+    chmod(side.c_str(), 0444);
+  }
+  Result w = user.run({"log", "two", "-m", ""});
+  CHECK(w.status == 74);
+  CHECK(w.err_line() == "desk: cannot write to the store '" + s.store().string() + "': '" +
+                            s.store().string() + "-wal' beside it is read-only");
 }

@@ -1,3 +1,5 @@
+#include <string>
+
 #include <doctest/doctest.h>
 
 #include "desk/core/error.hpp"
@@ -92,6 +94,13 @@ TEST_SUITE("core/time") {
         CHECK_THROWS_AS(parse_time(bad, kNow, utc), DataError);
       }
     }
+  }
+
+  TEST_CASE("issue 14: a relative time of many parts is refused, never overflows") {
+    std::string many = "-";
+    for (int i = 0; i < 20000; ++i) many += "999999999w";
+    CHECK_THROWS_AS(parse_time(many, kNow, Zone::utc()), DataError);
+    CHECK(parse_time("-1w1d", kNow, Zone::utc()) == kNow - Seconds{8 * 86400});
   }
 
   TEST_CASE("from_civil maps a skipped hour forward and a repeated hour to its first pass") {

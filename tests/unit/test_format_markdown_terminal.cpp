@@ -71,6 +71,28 @@ TEST_SUITE("format markdown terminal") {
                 "31m") == "c1 31m\n");
   }
 
+  TEST_CASE("issue 14: nesting deeper than 16 levels is shown as plain text, not a crash") {
+    auto repeat = [](const std::string& s, std::size_t n) {
+      std::string out;
+      for (std::size_t i = 0; i < n; ++i) out += s;
+      return out;
+    };
+    // 100,000 block quotes: 16 of them shown, the rest is their text.
+    CHECK(plain(repeat(">", 100000) + " deep **bold**", 0) == repeat("> ", 16) + "deep bold\n");
+    // 50,000 nested lists.
+    CHECK(plain(repeat("- ", 50000) + "x", 0) == repeat("- ", 16) + "x\n");
+    // 25,000 levels of emphasis: the word, once.
+    CHECK(plain(repeat("*", 50000) + "x" + repeat("*", 50000), 0) == "x\n");
+    std::string shown = colored(repeat("*", 50000) + "x" + repeat("*", 50000));
+    CHECK(shown.find('x') != std::string::npos);
+    CHECK(shown.size() < 1000);
+    // Within the limit nothing changes, and what lies deeper keeps its
+    // paragraphs, one to a line.
+    CHECK(plain(repeat("> ", 3) + "a", 0) == "> > > a\n");
+    CHECK(plain(repeat(">", 20) + " one\n" + repeat(">", 20) + "\n" + repeat(">", 20) + " two",
+                0) == repeat("> ", 16) + "one\n" + repeat("> ", 16) + "two\n");
+  }
+
   TEST_CASE("highlight marks byte ranges only in colour") {
     CHECK(highlight("find the printer", {{9, 16}}, false) == "find the printer");
     CHECK(highlight("find the printer", {{9, 16}}, true) ==

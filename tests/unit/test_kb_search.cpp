@@ -118,6 +118,35 @@ TEST_SUITE("kb search") {
     CHECK(search_terms(parse_search(text)).size() == model::kMaxSearchTerms);
   }
 
+  TEST_CASE("issue 14: parentheses nested too deep are refused, not a stack overflow") {
+    std::string deep =
+        std::string(model::kMaxSearchDepth, '(') + "x" + std::string(model::kMaxSearchDepth, ')');
+    CHECK(parsed(deep.c_str()) == "x");
+    deep = std::string(model::kMaxSearchDepth + 1, '(') + "x" +
+           std::string(model::kMaxSearchDepth + 1, ')');
+    CHECK(error_of(deep.c_str()).first ==
+          "parentheses nested more than 32 deep in the search '" + deep + "'");
+    // Groups side by side are not nested: "(a) (b) ..." is fine.
+    std::string wide;
+    for (std::size_t i = 0; i < model::kMaxSearchDepth + 5; ++i)
+      wide += "(w" + std::to_string(i) + ") ";
+    CHECK(search_terms(parse_search(wide)).size() == model::kMaxSearchDepth + 5);
+  }
+
+  TEST_CASE("issue 14: a search longer than the limit is refused without quoting it") {
+    std::string huge = std::string(15000, '(') + "x" + std::string(15000, ')');
+    CHECK(error_of(huge.c_str()) == std::pair<std::string, std::string>{
+                                        "the search is longer than 1000 characters",
+                                        "search for fewer words; the most telling ones rank best"});
+    std::string longest(model::kMaxSearchLength, 'x');
+    CHECK(parsed(longest.c_str()) == longest);
+    // Characters, not bytes: 1000 Cyrillic letters are 2000 bytes.
+    std::string cyrillic;
+    for (std::size_t i = 0; i < model::kMaxSearchLength; ++i) cyrillic += "п";
+    CHECK(parsed(cyrillic.c_str()) == cyrillic);
+    CHECK(error_of((cyrillic + "п").c_str()).first == "the search is longer than 1000 characters");
+  }
+
   TEST_CASE("search_terms lists excluded terms too") {
     auto q = parse_search("a (b OR \"c d\") -e");
     std::vector<std::string> texts;

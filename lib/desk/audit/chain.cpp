@@ -10,6 +10,7 @@
 #include "desk/core/error.hpp"
 #include "desk/format/json_element.hpp"
 #include "desk/format/json_text.hpp"
+#include "desk/util/strings.hpp"
 
 namespace desk::audit {
 
@@ -81,7 +82,7 @@ struct Secrets {
     if (!salt.empty()) return leaf(leaf_salt(salt, pointer), value);
     auto it = leaves.find(pointer);
     if (it == leaves.end())
-      throw DataError(fmt::format("event {}: nothing sealed for '{}'", id, pointer));
+      throw DataError(fmt::format("event {}: nothing sealed for {}", id, util::quoted(pointer)));
     if (it->contains("digest")) return hex_digest((*it)["digest"], id, "a sealed digest");
     return leaf(hex_digest(it->value("salt", Json()), id, "a sealed salt"), value);
   }

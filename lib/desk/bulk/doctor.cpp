@@ -49,7 +49,9 @@ DoctorReport examine(store::Store& store, const DoctorOptions& o) {
     if (events.empty()) {
       f.add(where, "has no history: no events at all", kRestore, rows);
     } else if (events.front().kind != "logged") {
-      f.add(where, fmt::format("its history starts with '{}', not 'logged'", events.front().kind),
+      f.add(where,
+            fmt::format("its history starts with {}, not 'logged'",
+                        util::quoted(events.front().kind)),
             kRestore, rows);
     } else {
       model::Ticket replayed = model::replay(events);

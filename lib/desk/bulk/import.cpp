@@ -48,12 +48,12 @@ std::string json_text(const Json& v) {
 
 Instant time_value(const Json& v, std::string_view key, std::size_t line, const ParseContext& ctx) {
   if (!v.is_string())
-    bad(line, fmt::format("'{}' must be a time as text, not {}", key, json_text(v)));
+    bad(line, fmt::format("{} must be a time as text, not {}", util::quoted(key), json_text(v)));
   return at_line(line, [&] {
     try {
       return parse_time(v.get<std::string>(), ctx.now, ctx.zone);
     } catch (const DataError& e) {
-      throw DataError(fmt::format("'{}': {}", key, e.what()),
+      throw DataError(fmt::format("{}: {}", util::quoted(key), e.what()),
                       "times are ISO 8601, such as 2026-11-24T09:05:00Z or 2026-11-24 09:05");
     }
   });
@@ -68,11 +68,12 @@ Json from_cell(const model::FieldDef& f, const std::string& s, std::size_t line)
   switch (f.kind) {
     case FieldKind::integer:
       if (auto n = util::parse_int(s)) return Json(*n);
-      bad(line, fmt::format("'{}' must be a whole number, not '{}'", f.name, s));
+      bad(line,
+          fmt::format("{} must be a whole number, not {}", util::quoted(f.name), util::quoted(s)));
     case FieldKind::boolean:
       if (s == "yes" || s == "true") return Json(true);
       if (s == "no" || s == "false") return Json(false);
-      bad(line, fmt::format("'{}' must be yes or no, not '{}'", f.name, s));
+      bad(line, fmt::format("{} must be yes or no, not {}", util::quoted(f.name), util::quoted(s)));
     case FieldKind::tags:
       return Json(util::split(s, ','));
     default:
@@ -106,14 +107,14 @@ Json field_value(const model::FieldDef& f, const Json& given, std::size_t line,
     case FieldKind::time:
       return Json(to_unix(time_value(v, f.name, line, ctx)));
   }
-  if (!ok) bad(line, fmt::format("'{}' cannot be {}", f.name, json_text(v)));
+  if (!ok) bad(line, fmt::format("{} cannot be {}", util::quoted(f.name), json_text(v)));
   return v;
 }
 
 std::string optional_text(const Json& o, const char* key, std::size_t line) {
   auto it = o.find(key);
   if (it == o.end() || it->is_null()) return {};
-  if (!it->is_string()) bad(line, fmt::format("'{}' must be text", key));
+  if (!it->is_string()) bad(line, fmt::format("{} must be text", util::quoted(key)));
   return it->get<std::string>();
 }
 
@@ -137,16 +138,17 @@ Event event_from_json(const Json& j, std::size_t line, const ParseContext& ctx) 
       has_recorded = true;
     } else if (k == "actor" || k == "kind") {
       if (!v.is_string() || v.get<std::string>().empty())
-        bad(line, fmt::format("an event's '{}' must be non-empty text", k));
+        bad(line, fmt::format("an event's {} must be non-empty text", util::quoted(k)));
       (k == "actor" ? e.actor : e.kind) = v.get<std::string>();
     } else if (k == "changes") {
       if (!v.is_object()) bad(line, "an event's 'changes' must be an object");
       for (const auto& [field, ft] : v.items()) {
         const model::FieldDef* f = model::find_field(field);
         if (f == nullptr || field == "id")
-          bad(line, fmt::format("an event changes '{}', which is not a ticket field", field));
+          bad(line,
+              fmt::format("an event changes {}, which is not a ticket field", util::quoted(field)));
         if (!ft.is_object() || !ft.contains("from") || !ft.contains("to"))
-          bad(line, fmt::format("the change of '{}' needs 'from' and 'to'", field));
+          bad(line, fmt::format("the change of {} needs 'from' and 'to'", util::quoted(field)));
         e.changes.push_back(
             {field, field_value(*f, ft["from"], line, ctx), field_value(*f, ft["to"], line, ctx)});
       }
@@ -241,8 +243,9 @@ class Values {
     for (const auto& [k, v] : o.items()) {
       if (std::find(kColumns.begin(), kColumns.end(), k) == kColumns.end()) {
         std::string hint = fmt::format("the columns are: {}", util::join(kColumns, ", "));
-        if (auto near = util::closest(k, kColumns)) hint = fmt::format("did you mean '{}'?", *near);
-        bad(line, fmt::format("unknown column '{}'", k), hint);
+        if (auto near = util::closest(k, kColumns))
+          hint = fmt::format("did you mean {}?", util::quoted(*near));
+        bad(line, fmt::format("unknown column {}", util::quoted(k)), hint);
       }
     }
   }
@@ -251,14 +254,15 @@ class Values {
     auto it = o_.find(key);
     if (it == o_.end() || it->is_null()) return {};
     if (it->is_number_integer()) return std::to_string(it->get<std::int64_t>());
-    if (!it->is_string()) bad(line_, fmt::format("'{}' must be text, not {}", key, json_text(*it)));
+    if (!it->is_string())
+      bad(line_, fmt::format("{} must be text, not {}", util::quoted(key), json_text(*it)));
     return std::string(util::trim(it->get<std::string>()));
   }
   // Long text keeps its own spacing.
   std::string raw(const std::string& key) const {
     auto it = o_.find(key);
     if (it == o_.end() || it->is_null()) return {};
-    if (!it->is_string()) bad(line_, fmt::format("'{}' must be text", key));
+    if (!it->is_string()) bad(line_, fmt::format("{} must be text", util::quoted(key)));
     return it->get<std::string>();
   }
   std::optional<std::string> maybe(const std::string& key) const {
@@ -353,8 +357,8 @@ Parsed parse_other(const Row& row, const ParseContext& ctx) {
     }
     if (status == "closed" && !closed) closed = resolved;
     if (!done && (resolved || closed))
-      throw DataError(fmt::format("the status is '{}' but '{}' is set", status,
-                                  resolved ? "resolved_at" : "closed_at"),
+      throw DataError(fmt::format("the status is {} but {} is set", util::quoted(status),
+                                  util::quoted(resolved ? "resolved_at" : "closed_at")),
                       "give the status the ticket has now, such as resolved");
     if (status != "closed" && closed)
       throw DataError("'closed_at' is set but the status is not closed");
@@ -367,10 +371,12 @@ Parsed parse_other(const Row& row, const ParseContext& ctx) {
     for (const auto& [name, t] : times) {
       if (!t) continue;
       if (*t > ctx.now)
-        throw DataError(fmt::format("'{}' {} is in the future", name, format_iso(*t, ctx.zone)));
+        throw DataError(
+            fmt::format("{} {} is in the future", util::quoted(name), format_iso(*t, ctx.zone)));
       if (previous && *t < last)
-        throw DataError(fmt::format("'{}' {} is before '{}' {}", name, format_iso(*t, ctx.zone),
-                                    previous, format_iso(last, ctx.zone)));
+        throw DataError(fmt::format("{} {} is before {} {}", util::quoted(name),
+                                    format_iso(*t, ctx.zone), util::quoted(previous),
+                                    format_iso(last, ctx.zone)));
       previous = name;
       last = *t;
     }
@@ -584,8 +590,8 @@ struct Importer {
     }
     if (!p.ticket.external_id.empty())
       if (auto other = s.store.find_ticket_id_by_external(p.ticket.external_id))
-        bad(p.line, fmt::format("external id '{}' belongs to ticket {} already",
-                                p.ticket.external_id, *other));
+        bad(p.line, fmt::format("external id {} belongs to ticket {} already",
+                                util::quoted(p.ticket.external_id), *other));
     // The customer's id in this store may differ from the file's.
     if (std::int64_t from = p.ticket.customer_id; from != 0) {
       std::int64_t to = customer_for(p);

@@ -8,6 +8,8 @@
 
 #include "desk/bulk/csv.hpp"
 #include "desk/core/error.hpp"
+#include "desk/core/text.hpp"
+#include "desk/util/strings.hpp"
 
 namespace desk::bulk {
 
@@ -104,6 +106,7 @@ class CsvRows final : public RowReader {
         while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
         while (!v.empty() && (v.back() == ' ' || v.back() == '\t')) v.remove_suffix(1);
         h = std::string(v);
+        require_utf8(h, "the header", csv_.line());
         if (h.empty())
           throw DataError(fmt::format("line {}: a column has no name", csv_.line()),
                           "the first line names the columns: title,type,created_at,...");
@@ -118,6 +121,8 @@ class CsvRows final : public RowReader {
       row.line = csv_.line();
       row.object = Json::object();
       for (std::size_t i = 0; i < header_.size(); ++i) {
+        if (util::invalid_utf8(fields_[i]))  // named only then: a million rows pass here
+          require_utf8(fields_[i], fmt::format("the {} field", header_[i]), row.line);
         if (header_[i] == "events" && !fields_[i].empty())
           row.object["events"] = parse_json(fields_[i], row.line);
         else

@@ -44,14 +44,15 @@ void check(work::Session& s, const Customer& c) {
   if (util::trim(c.name).empty() && util::trim(c.email).empty())
     throw DataError("a customer needs a name or an email");
   if (!c.email.empty() && c.email.find('@') == std::string::npos)
-    throw DataError(fmt::format("'{}' is not an email address", c.email));
+    throw DataError(fmt::format("{} is not an email address", util::quoted(c.email)));
   if (!c.tier.empty() && c.tier.find_first_of(" \t,") != std::string::npos)
-    throw DataError(fmt::format("invalid tier '{}'", c.tier), "a tier is one word, such as vip");
+    throw DataError(fmt::format("invalid tier {}", util::quoted(c.tier)),
+                    "a tier is one word, such as vip");
   if (!c.email.empty())
     if (auto other = s.store.find_customer(c.email); other && other->id != c.id)
-      throw DataError(
-          fmt::format("customer {} has the email '{}' already", other->id, other->email),
-          fmt::format("merge them with 'desk customer merge {} ID'", other->id));
+      throw DataError(fmt::format("customer {} has the email {} already", other->id,
+                                  util::quoted(other->email)),
+                      fmt::format("merge them with 'desk customer merge {} ID'", other->id));
 }
 
 }  // namespace
@@ -60,7 +61,7 @@ Customer require_customer(work::Session& s, const std::string& key) {
   std::string k(util::trim(key));
   if (!k.empty())
     if (auto c = s.store.find_customer(k)) return *c;
-  throw Refused(fmt::format("no customer '{}'", key),
+  throw Refused(fmt::format("no customer {}", util::quoted(key)),
                 "give an id, email or name; 'desk customer list' shows them");
 }
 

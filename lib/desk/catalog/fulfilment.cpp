@@ -48,7 +48,7 @@ model::Event check_step(work::Session& s, std::int64_t id, const std::string& st
   }
   if (chosen == nullptr)
     throw Refused(
-        fmt::format("ticket {} has no step '{}'", id, step),
+        fmt::format("ticket {} has no step {}", id, util::quoted(step)),
         fmt::format("its steps are 1 to {}; 'desk show {}' lists them", steps.size(), id));
   if (chosen->done_at)
     throw Refused(fmt::format("step {} of ticket {} is done already", chosen->number, id));

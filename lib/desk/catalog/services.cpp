@@ -9,6 +9,7 @@
 #include "desk/core/error.hpp"
 #include "desk/store/catalog_store.hpp"
 #include "desk/util/strings.hpp"
+#include "desk/util/toml.hpp"
 #include "desk/work/record.hpp"
 #include "desk/work/roles.hpp"
 #include "desk/work/validate.hpp"
@@ -26,7 +27,7 @@ bool contains(const std::vector<std::string>& v, const std::string& s) {
 std::string checked_name(const std::string& name) {
   std::string n(util::trim(name));
   if (n.empty() || n.find_first_of(" \t\r\n,:") != std::string::npos)
-    throw DataError(fmt::format("invalid service name '{}'", name),
+    throw DataError(fmt::format("invalid service name {}", util::quoted(name)),
                     "a service name is one word without commas or colons, such as 'email'");
   return n;
 }
@@ -53,7 +54,7 @@ void validate(const config::Config& cfg, const Service& svc) {
   for (const auto& c : svc.categories) work::require_one_of("category", c, cfg.tickets.categories);
   for (const auto& r : svc.requesters)
     if (r.empty() || r.find(',') != std::string::npos)
-      throw DataError(fmt::format("invalid requester '{}'", r),
+      throw DataError(fmt::format("invalid requester {}", util::quoted(r)),
                       "give customer tiers or organisations, without commas");
   for (const auto& step : svc.steps)
     if (util::trim(step).empty()) throw DataError("a checklist step must not be empty");
@@ -108,8 +109,9 @@ Service require_service(work::Session& s, const std::string& name) {
   if (auto svc = s.store.catalog().find_service(util::trim(name))) return *svc;
   auto names = service_names(s);
   std::string hint = "'desk catalog list' shows the services there are";
-  if (auto near = util::closest(name, names)) hint = fmt::format("did you mean '{}'?", *near);
-  throw Refused(fmt::format("no service '{}'", name), hint);
+  if (auto near = util::closest(name, names))
+    hint = fmt::format("did you mean {}?", util::quoted(*near));
+  throw Refused(fmt::format("no service {}", util::quoted(name)), hint);
 }
 
 Service add_service(work::Session& s, const std::string& name, const ServiceChange& c) {
@@ -117,7 +119,7 @@ Service add_service(work::Session& s, const std::string& name, const ServiceChan
   Service svc;
   svc.name = checked_name(name);
   if (s.store.catalog().find_service(svc.name))
-    throw Refused(fmt::format("the service '{}' exists already", svc.name),
+    throw Refused(fmt::format("the service {} exists already", util::quoted(svc.name)),
                   fmt::format("change it with 'desk catalog edit {}'", svc.name));
   apply(svc, c);
   validate(s.config, svc);
@@ -151,13 +153,14 @@ Service retire_service(work::Session& s, const std::string& name, const std::str
   work::require(s.config, s.actor, work::Power::change_catalogue);
   Service before = require_service(s, name);
   if (before.retired())
-    throw Refused(fmt::format("the service '{}' is retired already", before.name));
+    throw Refused(fmt::format("the service {} is retired already", util::quoted(before.name)));
   Service after = before;
   if (!replaced_by.empty()) {
     Service next = require_service(s, replaced_by);
     if (next.retired() || next.name == before.name)
-      throw Refused(fmt::format("'{}' cannot replace '{}'", next.name, before.name),
-                    "name a live service, or none");
+      throw Refused(
+          fmt::format("{} cannot replace {}", util::quoted(next.name), util::quoted(before.name)),
+          "name a live service, or none");
     after.replaced_by = next.name;
   }
   after.retired_at = s.now;
@@ -173,13 +176,15 @@ Service service_for_ticket(work::Session& s, const std::string& name, const std:
                            std::int64_t customer_id) {
   Service svc = require_service(s, name);
   if (svc.retired())
-    throw Refused(fmt::format("the service '{}' is retired", svc.name),
-                  svc.replaced_by.empty()
-                      ? std::string("it has no replacement; 'desk catalog list' shows the services")
-                      : fmt::format("log it under '{}', which replaces it", svc.replaced_by));
+    throw Refused(
+        fmt::format("the service {} is retired", util::quoted(svc.name)),
+        svc.replaced_by.empty()
+            ? std::string("it has no replacement; 'desk catalog list' shows the services")
+            : fmt::format("log it under {}, which replaces it", util::quoted(svc.replaced_by)));
   if (!svc.request_types.empty() && !contains(svc.request_types, type))
-    throw Refused(fmt::format("the service '{}' does not take {} tickets", svc.name, type),
-                  fmt::format("it takes: {}; give --type", util::join(svc.request_types, ", ")));
+    throw Refused(
+        fmt::format("the service {} does not take {} tickets", util::quoted(svc.name), type),
+        fmt::format("it takes: {}; give --type", util::join(svc.request_types, ", ")));
   if (!svc.requesters.empty()) {
     std::optional<model::Customer> who;
     if (customer_id) who = s.store.customer(customer_id);
@@ -191,10 +196,10 @@ Service service_for_ticket(work::Session& s, const std::string& name, const std:
         allowed = true;
     }
     if (!allowed)
-      throw Refused(fmt::format("{} may not request the service '{}'",
+      throw Refused(fmt::format("{} may not request the service {}",
                                 who ? fmt::format("customer {}", who->id)
                                     : std::string("a call with no customer"),
-                                svc.name),
+                                util::quoted(svc.name)),
                     fmt::format("it is open to: {}", util::join(svc.requesters, ", ")));
   }
   return svc;
@@ -266,7 +271,7 @@ Imported import_toml(work::Session& s, std::string_view text, const std::string&
   work::require(s.config, s.actor, work::Power::change_catalogue);
   toml::table root;
   try {
-    root = toml::parse(text, display);
+    root = util::parse_toml(text, display);
   } catch (const toml::parse_error& e) {
     const auto& at = e.source().begin;
     throw DataError(fmt::format("{}:{}:{}: {}", display, at.line, at.column, e.description()));
@@ -276,7 +281,7 @@ Imported import_toml(work::Session& s, std::string_view text, const std::string&
   };
   for (const auto& [key, node] : root)
     if (key.str() != "service")
-      throw DataError(fmt::format("{}: unknown table '{}'", where(node), key.str()),
+      throw DataError(fmt::format("{}: unknown table {}", where(node), util::quoted(key.str())),
                       "a catalogue file holds [[service]] tables");
   const auto* arr = root["service"].as_array();
   Imported out;
@@ -316,8 +321,9 @@ Imported import_toml(work::Session& s, std::string_view text, const std::string&
           "name", "description", "owner", "request_types", "categories",
           "sla",  "requesters",  "steps", "retired",       "replaced_by"};
       if (!contains(known, std::string(k.str())))
-        throw DataError(fmt::format("{}: unknown key '{}' in [[service]]", where(v), k.str()),
-                        fmt::format("known keys: {}", util::join(known, ", ")));
+        throw DataError(
+            fmt::format("{}: unknown key {} in [[service]]", where(v), util::quoted(k.str())),
+            fmt::format("known keys: {}", util::join(known, ", ")));
     }
     auto name = str("name");
     if (!name) throw DataError(fmt::format("{}: a service needs a name", where(item)));

@@ -11,6 +11,8 @@
 #include "desk/config/sections.hpp"
 #include "desk/config/starter.hpp"
 #include "desk/core/error.hpp"
+#include "desk/util/strings.hpp"
+#include "desk/util/toml.hpp"
 
 namespace desk::config {
 
@@ -18,7 +20,7 @@ namespace {
 
 toml::table parse(std::string_view text, const std::string& display) {
   try {
-    return toml::parse(text, display);
+    return util::parse_toml(text, display);
   } catch (const toml::parse_error& e) {
     const auto& at = e.source().begin;
     throw ConfigError(fmt::format("{}:{}:{}: {}", display, at.line, at.column, e.description()));
@@ -63,7 +65,8 @@ Config defaults() {
 
 Config load_file(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw ConfigError(fmt::format("cannot read configuration '{}'", file.string()));
+  if (!in)
+    throw ConfigError(fmt::format("cannot read configuration {}", util::quoted(file.string())));
   std::ostringstream text;
   text << in.rdbuf();
   Config c = load(text.str(), file);

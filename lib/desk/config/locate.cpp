@@ -6,6 +6,7 @@
 
 #include "desk/config/load.hpp"
 #include "desk/core/error.hpp"
+#include "desk/util/strings.hpp"
 
 namespace desk::config {
 
@@ -30,7 +31,7 @@ std::optional<fs::path> locate(const std::optional<std::string>& flag) {
   if (named) {
     std::error_code ec;
     if (!fs::is_regular_file(*named, ec))
-      throw ConfigError(fmt::format("no configuration file '{}'", *named),
+      throw ConfigError(fmt::format("no configuration file {}", util::quoted(*named)),
                         "check the path given to --config or $DESK_CONFIG, or run 'desk init'");
     return fs::path(*named);
   }

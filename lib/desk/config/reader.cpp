@@ -88,12 +88,13 @@ void Reader::only_keys(const toml::table& t, std::string_view section,
     if (ok) continue;
     std::string hint;
     if (auto near = util::closest(name, known))
-      hint = fmt::format("did you mean '{}'?", *near);
+      hint = fmt::format("did you mean {}?", util::quoted(*near));
     else
       hint = fmt::format("known keys: {}", util::join(known, ", "));
-    throw ConfigError(fmt::format("{}: unknown key '{}' in {}",
-                                  value.source().begin.line ? where(value) : path_, name, section),
-                      hint);
+    throw ConfigError(
+        fmt::format("{}: unknown key {} in {}", value.source().begin.line ? where(value) : path_,
+                    util::quoted(name), section),
+        hint);
   }
 }
 
@@ -102,8 +103,9 @@ void Reader::one_of(const toml::node& n, const std::string& value,
   for (const auto& a : allowed)
     if (a == value) return;
   std::string hint = fmt::format("expected one of: {}", util::join(allowed, ", "));
-  if (auto near = util::closest(value, allowed)) hint = fmt::format("did you mean '{}'?", *near);
-  fail(n, fmt::format("unknown {} '{}'", what, value), hint);
+  if (auto near = util::closest(value, allowed))
+    hint = fmt::format("did you mean {}?", util::quoted(*near));
+  fail(n, fmt::format("unknown {} {}", what, util::quoted(value)), hint);
 }
 
 }  // namespace desk::config

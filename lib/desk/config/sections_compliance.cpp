@@ -4,6 +4,7 @@
 #include "desk/config/sections.hpp"
 #include "desk/model/role.hpp"
 #include "desk/util/duration.hpp"
+#include "desk/util/strings.hpp"
 
 namespace desk::config {
 
@@ -34,8 +35,10 @@ void read_roles(Config& c, const toml::table& t, const Reader& r) {
     for (const auto& person : r.strings(node, role)) {
       auto [it, fresh] = roles.of.emplace(person, role);
       if (!fresh)
-        r.fail(node, fmt::format("'{}' is given two roles, {} and {}", person, it->second, role),
-               "list each person under one role: the higher one includes the lower ones");
+        r.fail(
+            node,
+            fmt::format("{} is given two roles, {} and {}", util::quoted(person), it->second, role),
+            "list each person under one role: the higher one includes the lower ones");
     }
   }
   c.roles = std::move(roles);

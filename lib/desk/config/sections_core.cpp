@@ -7,6 +7,7 @@
 #include "desk/config/sections.hpp"
 #include "desk/core/error.hpp"
 #include "desk/model/vocabulary.hpp"
+#include "desk/util/strings.hpp"
 
 namespace desk::config {
 
@@ -20,8 +21,9 @@ std::vector<std::string> vocabulary(const toml::node& n, const Reader& r, std::s
   std::set<std::string> seen;
   for (const auto& v : values) {
     if (v.empty() || v.find_first_of(", \t") != std::string::npos)
-      r.fail(n, fmt::format("{} value '{}' must be one word without spaces or commas", what, v));
-    if (!seen.insert(v).second) r.fail(n, fmt::format("{} lists '{}' twice", what, v));
+      r.fail(n, fmt::format("{} value {} must be one word without spaces or commas", what,
+                            util::quoted(v)));
+    if (!seen.insert(v).second) r.fail(n, fmt::format("{} lists {} twice", what, util::quoted(v)));
   }
   return values;
 }
@@ -80,8 +82,9 @@ void read_priority(Config& c, const toml::table& t, const Reader& r) {
   PriorityMatrix p;
   for (const char* key : {"impact", "urgency", "matrix"})
     if (!t.contains(key))
-      throw ConfigError(fmt::format(
-          "{}: [priority] needs '{}' (impact, urgency and matrix go together)", r.where(t), key));
+      throw ConfigError(
+          fmt::format("{}: [priority] needs {} (impact, urgency and matrix go together)",
+                      r.where(t), util::quoted(key)));
   p.impact = vocabulary(*t.get("impact"), r, "impact");
   p.urgency = vocabulary(*t.get("urgency"), r, "urgency");
   const auto& m = *t.get("matrix");
@@ -95,7 +98,8 @@ void read_priority(Config& c, const toml::table& t, const Reader& r) {
                               p.urgency.size()));
     for (const auto& cell : cells)
       if (cell.empty() || cell.find_first_of(", \t") != std::string::npos)
-        r.fail(row, fmt::format("priority '{}' must be one word without spaces or commas", cell));
+        r.fail(row, fmt::format("priority {} must be one word without spaces or commas",
+                                util::quoted(cell)));
     p.matrix.push_back(std::move(cells));
   }
   p.levels = derive_levels(p);
@@ -103,7 +107,7 @@ void read_priority(Config& c, const toml::table& t, const Reader& r) {
     auto levels = vocabulary(*n, r, "levels");
     for (const auto& v : p.levels)
       if (std::find(levels.begin(), levels.end(), v) == levels.end())
-        r.fail(*n, fmt::format("levels must include '{}', which the matrix uses", v));
+        r.fail(*n, fmt::format("levels must include {}, which the matrix uses", util::quoted(v)));
     p.levels = levels;
   }
   c.priority = std::move(p);

@@ -56,8 +56,9 @@ int percent(const toml::node& n, const Reader& r, std::string_view what) {
 [[noreturn]] void unknown(const std::string& where, std::string_view what, const std::string& name,
                           const std::vector<std::string>& known) {
   std::string hint = fmt::format("expected one of: {}", util::join(known, ", "));
-  if (auto near = util::closest(name, known)) hint = fmt::format("did you mean '{}'?", *near);
-  throw ConfigError(fmt::format("{}: unknown {} '{}'", where, what, name), hint);
+  if (auto near = util::closest(name, known))
+    hint = fmt::format("did you mean {}?", util::quoted(*near));
+  throw ConfigError(fmt::format("{}: unknown {} {}", where, what, util::quoted(name)), hint);
 }
 
 template <typename Map>

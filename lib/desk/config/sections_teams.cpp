@@ -18,16 +18,17 @@ const std::vector<std::string> kStrategies = {"round-robin", "least-loaded", "sk
 void check_name(const toml::node& n, const std::string& name, std::string_view what,
                 const Reader& r) {
   if (name.empty() || name.find_first_of(", \t:") != std::string::npos)
-    r.fail(n, fmt::format("{} name '{}' must be one word without spaces, commas or colons", what,
-                          name));
+    r.fail(n, fmt::format("{} name {} must be one word without spaces, commas or colons", what,
+                          util::quoted(name)));
 }
 
 [[noreturn]] void unknown(const std::string& where, std::string_view what, const std::string& name,
                           const std::vector<std::string>& known) {
   std::string hint =
       known.empty() ? std::string() : fmt::format("expected one of: {}", util::join(known, ", "));
-  if (auto near = util::closest(name, known)) hint = fmt::format("did you mean '{}'?", *near);
-  throw ConfigError(fmt::format("{}: unknown {} '{}'", where, what, name), hint);
+  if (auto near = util::closest(name, known))
+    hint = fmt::format("did you mean {}?", util::quoted(*near));
+  throw ConfigError(fmt::format("{}: unknown {} {}", where, what, util::quoted(name)), hint);
 }
 
 template <typename Map>
@@ -128,8 +129,8 @@ void validate_teams(Config& c) {
       if (!c.teams.count(team.escalates_to.value))
         unknown(team.escalates_to.where, "team", team.escalates_to.value, teams);
       if (team.escalates_to.value == name)
-        throw ConfigError(
-            fmt::format("{}: team '{}' escalates to itself", team.escalates_to.where, name));
+        throw ConfigError(fmt::format("{}: team {} escalates to itself", team.escalates_to.where,
+                                      util::quoted(name)));
     }
     // A member nobody described under [technicians] is a technician with defaults.
     for (const auto& member : team.members) {
@@ -142,7 +143,7 @@ void validate_teams(Config& c) {
     }
     if (c.technicians.count(name))
       throw ConfigError(
-          fmt::format("{}: '{}' names both a team and a technician", team.where, name),
+          fmt::format("{}: {} names both a team and a technician", team.where, util::quoted(name)),
           "allocation targets must be unambiguous: rename one of them");
   }
   auto vocab = [&](const std::string& field) -> const std::vector<std::string>* {

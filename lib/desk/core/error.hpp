@@ -12,6 +12,7 @@ enum class Exit : int {
   refused = 1,      // not found, illegal transition
   usage = 2,        // bad flags or arguments
   breach = 3,       // a report found SLA breaches and --fail-on-breach was given
+  unfinished = 4,   // the change is committed, but a step after it failed (compaction)
   data = 65,        // bad input data (EX_DATAERR)
   software = 70,    // internal error: a bug (EX_SOFTWARE)
   io = 74,          // store or output I/O (EX_IOERR)
@@ -50,5 +51,14 @@ DESK_ERROR_KIND(PermissionDenied, Exit::permission);
 DESK_ERROR_KIND(ConfigError, Exit::config);
 
 #undef DESK_ERROR_KIND
+
+// A store (or a copy of one) that SQLite cannot read: 74 as any StoreError,
+// kept apart so that a command can give its own advice (desk doctor cannot
+// suggest running desk doctor) and desk restore can tell damage from other
+// failures.
+class StoreCorrupt : public StoreError {
+ public:
+  using StoreError::StoreError;
+};
 
 }  // namespace desk

@@ -11,6 +11,7 @@
 
 #include "desk/core/error.hpp"
 #include "desk/core/tzif.hpp"
+#include "desk/util/strings.hpp"
 
 namespace desk {
 
@@ -77,7 +78,7 @@ Zone Zone::named(std::string_view iana) {
   if (is_utc_name(iana)) return z;
   z.tz_ = tz::ZoneData::load(iana);
   if (!z.tz_)
-    throw ConfigError(fmt::format("unknown time zone '{}'", iana),
+    throw ConfigError(fmt::format("unknown time zone {}", util::quoted(iana)),
                       "use an IANA name such as 'Europe/London' or 'America/New_York'");
   z.name_ = std::string(iana);
   return z;
@@ -323,6 +324,8 @@ std::optional<Instant> parse_relative(std::string_view s, Instant now) {
   while (i < s.size()) {
     std::int64_t n = 0;
     std::size_t start = i;
+    // Each part and the sum are bounded, so that "-1w1w1w…" cannot overflow.
+    if (total > 100'000'000'000'000) return std::nullopt;
     while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
       if (n > 100'000'000) return std::nullopt;
       n = n * 10 + (s[i++] - '0');
@@ -421,7 +424,7 @@ Instant parse_time(std::string_view text, Instant now, const Zone& zone) {
     if (!t) t = parse_iso(s, zone);
   }
   if (!t) {
-    throw DataError(fmt::format("invalid time '{}'", text),
+    throw DataError(fmt::format("invalid time {}", util::quoted(text)),
                     "use a date such as 2026-11-01 or '2026-11-01 14:30', today, yesterday, "
                     "monday, -7d or -2h");
   }

@@ -5,16 +5,36 @@
 
 namespace desk::format {
 
-namespace {
-
-std::string md_escape(const std::string& s) {
+std::string markdown_escape(std::string_view s) {
   std::string out;
   for (char c : util::single_line(s)) {
-    if (c == '|' || c == '\\' || c == '*' || c == '_' || c == '`') out += '\\';
-    out += c;
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '|':
+      case '\\':
+      case '*':
+      case '_':
+      case '`':
+      case '[':
+      case ']':
+        out += '\\';
+        [[fallthrough]];
+      default:
+        out += c;
+    }
   }
   return out;
 }
+
+namespace {
 
 class MarkdownWriter final : public RowWriter {
  public:
@@ -22,9 +42,9 @@ class MarkdownWriter final : public RowWriter {
 
   void begin(const std::vector<Column>& columns) override {
     columns_ = columns;
-    if (!style_.title.empty()) out_ << "## " << md_escape(style_.title) << "\n\n";
+    if (!style_.title.empty()) out_ << "## " << markdown_escape(style_.title) << "\n\n";
     out_ << '|';
-    for (const auto& c : columns_) out_ << ' ' << md_escape(c.header) << " |";
+    for (const auto& c : columns_) out_ << ' ' << markdown_escape(c.header) << " |";
     out_ << "\n|";
     for (const auto& c : columns_) {
       bool right = c.kind == Kind::number || c.kind == Kind::span || c.kind == Kind::minutes;
@@ -37,7 +57,7 @@ class MarkdownWriter final : public RowWriter {
     out_ << '|';
     for (const auto& c : columns_) {
       std::string text = object.contains(c.key) ? cell_text(object[c.key], c.kind) : "";
-      out_ << ' ' << md_escape(text) << " |";
+      out_ << ' ' << markdown_escape(text) << " |";
     }
     out_ << '\n';
   }

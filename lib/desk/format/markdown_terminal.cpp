@@ -16,28 +16,10 @@ constexpr std::string_view kItalic = "\x1b[3m", kItalicOff = "\x1b[23m";
 constexpr std::string_view kUnderline = "\x1b[4m", kUnderlineOff = "\x1b[24m";
 constexpr std::string_view kCyan = "\x1b[36m", kYellow = "\x1b[33m", kColorOff = "\x1b[39m";
 
-// Control characters (C0, DEL, and C1 as UTF-8) as spaces; newlines too
-// unless `keep_newlines`.
+// Control characters as spaces (util's one cleaner); newlines too unless
+// `keep_newlines`.
 std::string sanitize(std::string_view s, bool keep_newlines = false) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c == '\n' && keep_newlines) {
-      out += '\n';
-    } else if (c == '\t') {
-      out += keep_newlines ? "    " : " ";
-    } else if (c < 0x20 || c == 0x7f) {
-      out += ' ';
-    } else if (c == 0xc2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
-               static_cast<unsigned char>(s[i + 1]) <= 0x9f) {
-      out += ' ';
-      ++i;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out;
+  return keep_newlines ? util::multi_line(s) : util::single_line(s);
 }
 
 // Columns a string takes on screen, not counting SGR escapes.
@@ -59,6 +41,50 @@ std::string literal(cmark_node* n) {
   return s ? s : "";
 }
 
+// Deeper than this, block quotes, lists, emphasis and links are shown as
+// their plain text. The renderer recurses once per level, and cmark nests
+// as deep as the text says: 100,000 '>' are 100,000 block quotes, which
+// exhausted the stack (issue 14).
+constexpr int kMaxNesting = 16;
+
+// The text under `node`, without structure: a line for each block. Walked
+// with cmark's iterator, so that any depth costs no stack.
+std::string plain_text(cmark_node* node) {
+  std::string out;
+  std::unique_ptr<cmark_iter, void (*)(cmark_iter*)> it(cmark_iter_new(node), cmark_iter_free);
+  for (cmark_event_type ev; (ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE;) {
+    cmark_node* n = cmark_iter_get_node(it.get());
+    auto type = cmark_node_get_type(n);
+    bool block = type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING ||
+                 type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK;
+    if (ev == CMARK_EVENT_ENTER) {
+      if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE ||
+          type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK)
+        out += sanitize(literal(n));
+      else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK)
+        out += ' ';
+    }
+    // Leaves (code and HTML blocks) have no exit event.
+    bool leaf = type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK;
+    if (block && (ev == CMARK_EVENT_EXIT || leaf) && !out.empty() && out.back() != '\n')
+      out += '\n';
+  }
+  while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
+  return out;
+}
+
+// Counts one level of nesting while it lives.
+class Level {
+ public:
+  explicit Level(int& depth) : depth_(depth) { ++depth_; }
+  ~Level() { --depth_; }
+  Level(const Level&) = delete;
+  Level& operator=(const Level&) = delete;
+
+ private:
+  int& depth_;
+};
+
 class Renderer {
  public:
   explicit Renderer(const TerminalStyle& style) : style_(style) {}
@@ -76,6 +102,8 @@ class Renderer {
   }
 
   std::string inlines(cmark_node* parent) {
+    if (inline_depth_ >= kMaxNesting) return plain_text(parent);
+    Level level(inline_depth_);
     std::string s;
     for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) s += inline_(n);
     return s;
@@ -180,6 +208,14 @@ class Renderer {
   // The children of `parent`, a blank line between them unless `tight`.
   void blocks(cmark_node* parent, const std::string& first, const std::string& rest,
               bool tight = false) {
+    if (block_depth_ >= kMaxNesting) {
+      // A list item's marker is shown even when nothing under it is text.
+      std::string text = plain_text(parent);
+      if (!text.empty() || (first != rest && cmark_node_first_child(parent)))
+        wrap(text, first, rest);
+      return;
+    }
+    Level level(block_depth_);
     bool started = false;
     for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
       if (started && !tight) blank_line(rest);
@@ -253,6 +289,7 @@ class Renderer {
 
   TerminalStyle style_;
   std::string out_;
+  int block_depth_ = 0, inline_depth_ = 0;
 };
 
 }  // namespace
@@ -260,7 +297,7 @@ class Renderer {
 std::string markdown_to_terminal(std::string_view markdown, const TerminalStyle& style) {
   std::unique_ptr<cmark_node, void (*)(cmark_node*)> doc(
       cmark_parse_document(markdown.data(), markdown.size(), CMARK_OPT_DEFAULT), cmark_node_free);
-  if (!doc) return std::string(markdown);
+  if (!doc) return util::multi_line(markdown);
   return Renderer(style).render(doc.get());
 }
 

@@ -10,7 +10,8 @@
 //   emphasis, code  italic/bold/cyan in colour; code keeps its `backticks`
 //                   without colour
 // Control characters in the text are replaced, so an article cannot drive
-// the terminal.
+// the terminal. Nesting deeper than 16 levels is shown as plain text, so
+// that no article, however deep, can exhaust the stack.
 #pragma once
 
 #include <cstddef>

@@ -31,11 +31,12 @@ void render_rows(const format::Section& s, Format f, std::ostream& out, const St
 void render_table(const format::Report& r, std::ostream& out, const Style& style) {
   std::string bold = style.color ? std::string(tone_on(Tone::bold)) : "";
   std::string off = style.color ? std::string(kToneOff) : "";
-  out << bold << r.title << off << '\n' << meta_line(r.meta) << '\n';
+  out << bold << util::single_line(r.title) << off << '\n'
+      << util::single_line(meta_line(r.meta)) << '\n';
   for (const auto& s : r.sections) {
     if (s.detail) continue;
-    out << '\n' << bold << s.title << off << '\n';
-    if (!s.note.empty()) out << s.note << '\n';
+    out << '\n' << bold << util::single_line(s.title) << off << '\n';
+    if (!s.note.empty()) out << util::single_line(s.note) << '\n';
     if (s.rows.empty())
       out << "(none)\n";
     else
@@ -52,15 +53,18 @@ void render_json(const format::Report& r, std::ostream& out) {
   out << j.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
 }
 
+// Every text is escaped (markdown_escape): a ticket's title cannot become
+// HTML or Markdown in the mail or wiki page that shows the report.
 void render_markdown(const format::Report& r, std::ostream& out) {
-  out << "# " << r.title << "\n\n";
+  out << "# " << markdown_escape(r.title) << "\n\n";
   for (const auto& [k, v] : r.meta.items())
     if (!v.is_null() && !v.is_object() && !v.is_array())
-      out << "- " << k << ": " << (v.is_string() ? v.get<std::string>() : v.dump()) << '\n';
+      out << "- " << markdown_escape(k) << ": "
+          << markdown_escape(v.is_string() ? v.get<std::string>() : v.dump()) << '\n';
   for (const auto& s : r.sections) {
     if (s.detail) continue;
-    out << "\n## " << s.title << "\n\n";
-    if (!s.note.empty()) out << s.note << "\n\n";
+    out << "\n## " << markdown_escape(s.title) << "\n\n";
+    if (!s.note.empty()) out << markdown_escape(s.note) << "\n\n";
     if (s.rows.empty()) {
       out << "(none)\n";
       continue;
@@ -113,8 +117,9 @@ void render_report(const format::Report& r, Format f, std::ostream& out, const S
       if (s == nullptr) {
         std::vector<std::string> keys;
         for (const auto& sec : r.sections) keys.push_back(sec.key);
-        throw UsageError(fmt::format("no section '{}' in the {} report", section, r.key),
-                         fmt::format("sections: {}", util::join(keys, ", ")));
+        throw UsageError(
+            fmt::format("no section {} in the {} report", util::quoted(section), r.key),
+            fmt::format("sections: {}", util::join(keys, ", ")));
       }
       return render_rows(*s, f, out, style);
     }

@@ -1,7 +1,10 @@
 #include "desk/format/rows.hpp"
 
+#include <algorithm>
+
 #include "desk/core/time.hpp"
 #include "desk/format/writers.hpp"
+#include "desk/util/strings.hpp"
 
 namespace desk::format {
 
@@ -71,6 +74,30 @@ std::string cell_text(const Json& value, Kind kind) {
     return buf;
   }
   return value.dump();
+}
+
+namespace {
+
+void clean_strings(Json& v, const std::vector<std::string>& multi_line_keys, bool multi) {
+  if (v.is_string()) {
+    const auto& s = v.get_ref<const std::string&>();
+    v = multi ? util::multi_line(s) : util::single_line(s);
+  } else if (v.is_array()) {
+    for (auto& item : v) clean_strings(item, multi_line_keys, multi);
+  } else if (v.is_object()) {
+    for (auto& [key, item] : v.items())
+      clean_strings(
+          item, multi_line_keys,
+          std::find(multi_line_keys.begin(), multi_line_keys.end(), key) != multi_line_keys.end());
+  }
+}
+
+}  // namespace
+
+Json terminal_safe(const Json& value, const std::vector<std::string>& multi_line_keys) {
+  Json out = value;
+  clean_strings(out, multi_line_keys, false);
+  return out;
 }
 
 std::string_view tone_on(Tone t) {

@@ -68,6 +68,13 @@ std::unique_ptr<RowWriter> make_row_writer(Format f, std::ostream& out, const St
 // A cell's text in human formats (table, markdown, html, csv/tsv).
 std::string cell_text(const Json& value, Kind kind);
 
+// `value` with every string in it made safe for a terminal:
+// util::multi_line under the keys in `multi_line_keys` (free text that keeps
+// its lines), util::single_line elsewhere. For the renderers that print a
+// value's fields one by one (desk show, desk customer show); a RowWriter
+// cleans its cells itself.
+Json terminal_safe(const Json& value, const std::vector<std::string>& multi_line_keys = {});
+
 // The SGR escape for a tone ("" for plain), and the reset.
 std::string_view tone_on(Tone t);
 constexpr std::string_view kToneOff = "\x1b[0m";

@@ -95,7 +95,7 @@ std::int64_t parse_article_id(std::string_view text) {
   std::string_view s = util::trim(text);
   auto id = util::parse_int(s);
   if (!id || *id <= 0)
-    throw UsageError(fmt::format("invalid article id '{}'", text),
+    throw UsageError(fmt::format("invalid article id {}", util::quoted(text)),
                      "article ids are numbers such as 12; 'desk kb list' shows them");
   return *id;
 }
@@ -282,7 +282,7 @@ void check_filter(const ArticleFilter& f) {
     std::string k = !key.empty() && key.front() == '-' ? key.substr(1) : key;
     if (!contains(keys, k))
       throw UsageError(
-          fmt::format("cannot sort articles by '{}'", k),
+          fmt::format("cannot sort articles by {}", util::quoted(k)),
           fmt::format("sort by {}; '-' before a field reverses it", util::join(keys, ", ")));
   }
 }

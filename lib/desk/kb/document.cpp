@@ -8,7 +8,9 @@
 #include <utf8proc.h>
 
 #include "desk/core/error.hpp"
+#include "desk/core/text.hpp"
 #include "desk/util/strings.hpp"
+#include "desk/util/toml.hpp"
 
 namespace desk::kb {
 
@@ -60,13 +62,14 @@ class Reader {
 
   std::string string(const toml::node& n, std::string_view key) const {
     if (const auto* s = n.as_string()) return s->get();
-    fail(n, fmt::format("'{}' must be a string in quotes", key));
+    fail(n, fmt::format("{} must be a string in quotes", util::quoted(key)));
   }
 
   std::vector<std::string> strings(const toml::node& n, std::string_view key) const {
     const auto* a = n.as_array();
     if (!a)
-      fail(n, fmt::format("'{}' must be a list of strings, as in [\"printer\", \"vpn\"]", key));
+      fail(n, fmt::format("{} must be a list of strings, as in [\"printer\", \"vpn\"]",
+                          util::quoted(key)));
     std::vector<std::string> out;
     for (const auto& item : *a) out.push_back(string(item, key));
     return out;
@@ -75,7 +78,7 @@ class Reader {
   std::int64_t integer(const toml::node& n, std::string_view key) const {
     const auto* i = n.as_integer();
     if (!i || i->get() <= 0 || i->get() > 2'000'000'000)
-      fail(n, fmt::format("'{}' must be a whole number above 0", key));
+      fail(n, fmt::format("{} must be a whole number above 0", util::quoted(key)));
     return i->get();
   }
 
@@ -87,7 +90,8 @@ class Reader {
       return to_instant(v.date, v.time, offset, zone_);
     }
     if (const auto* d = n.as_date()) return to_instant(d->get(), toml::time{}, std::nullopt, zone_);
-    fail(n, fmt::format("'{}' must be a date and time, as in 2026-11-24T09:30:00Z", key));
+    fail(n,
+         fmt::format("{} must be a date and time, as in 2026-11-24T09:30:00Z", util::quoted(key)));
   }
 
  private:
@@ -197,6 +201,7 @@ Document parse_document(std::string_view text, const std::string& name, const Zo
                         const std::vector<std::string>* allowed) {
   Document doc;
   doc.name = name;
+  require_utf8(text, name);
   if (util::starts_with(text, "\xEF\xBB\xBF")) text.remove_prefix(3);  // a byte-order mark
   std::vector<std::string_view> lines = lines_of(text);
   if (lines.empty() || !is_fence(lines[0]))
@@ -211,7 +216,7 @@ Document parse_document(std::string_view text, const std::string& name, const Zo
   for (std::size_t i = 1; i < close; ++i) front += std::string(lines[i]) + "\n";
   toml::table table;
   try {
-    table = toml::parse(front, name);
+    table = util::parse_toml(front, name);
   } catch (const toml::parse_error& e) {
     throw DataError(fmt::format("{}:{}: {}", name, e.source().begin.line + 1, e.description()));
   }
@@ -223,11 +228,11 @@ Document parse_document(std::string_view text, const std::string& name, const Zo
       bool known =
           std::find(document_keys().begin(), document_keys().end(), key) != document_keys().end();
       if (known)
-        r.fail(node, fmt::format("'{}' cannot be changed here", key),
+        r.fail(node, fmt::format("{} cannot be changed here", util::quoted(key)),
                "'desk kb publish' and 'desk kb retire' change the state; the rest is history");
       auto near = util::closest(key, keys);
-      r.fail(node, fmt::format("unknown key '{}'", key),
-             near ? fmt::format("did you mean '{}'?", *near)
+      r.fail(node, fmt::format("unknown key {}", util::quoted(key)),
+             near ? fmt::format("did you mean {}?", util::quoted(*near))
                   : fmt::format("the keys are {}", util::join(keys, ", ")));
     }
     read_key(doc, r, key, node);

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
+#include "desk/core/output_file.hpp"
 #include "desk/store/kb_store.hpp"
 #include "desk/util/strings.hpp"
 #include "desk/work/validate.hpp"
@@ -30,7 +31,7 @@ void at(const Document& d, const std::string& key, F&& check) {
 
 std::string required(const Document& d, const std::optional<std::string>& v, const char* key) {
   if (!v || util::trim(*v).empty())
-    throw DataError(fmt::format("{}: the front matter has no '{}'", d.name, key),
+    throw DataError(fmt::format("{}: the front matter has no {}", d.name, util::quoted(key)),
                     "every article needs uid, title and kind; the uid is any text unique to the "
                     "article that stays the same when it changes");
   return *v;
@@ -40,7 +41,8 @@ std::string read_file(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream s;
   s << in.rdbuf();
-  if (!in && !in.eof()) throw Error(Exit::io, fmt::format("cannot read '{}'", p.string()));
+  if (!in && !in.eof())
+    throw Error(Exit::io, fmt::format("cannot read {}", util::quoted(p.string())));
   return s.str();
 }
 
@@ -50,23 +52,10 @@ std::vector<fs::path> markdown_files(const fs::path& dir) {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(dir, ec))
     if (entry.is_regular_file() && entry.path().extension() == ".md") out.push_back(entry.path());
-  if (ec) throw Error(Exit::io, fmt::format("cannot read the directory '{}'", dir.string()));
+  if (ec)
+    throw Error(Exit::io, fmt::format("cannot read the directory {}", util::quoted(dir.string())));
   std::sort(out.begin(), out.end());
   return out;
-}
-
-void write_atomically(const fs::path& p, const std::string& text) {
-  fs::path tmp = p;
-  tmp += ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) throw Error(Exit::io, fmt::format("cannot write '{}'", tmp.string()));
-  }
-  std::error_code ec;
-  fs::rename(tmp, p, ec);
-  if (ec) throw Error(Exit::io, fmt::format("cannot write '{}': {}", p.string(), ec.message()));
 }
 
 }  // namespace
@@ -76,7 +65,7 @@ Article article_from_document(const Document& d, const Session& s) {
   a.uid = std::string(util::trim(required(d, d.uid, "uid")));
   at(d, "uid", [&] {
     if (a.uid.find_first_of("\n\t") != std::string::npos || a.uid.size() > 200)
-      throw DataError(fmt::format("invalid uid '{}'", util::single_line(a.uid)),
+      throw DataError(fmt::format("invalid uid {}", util::quoted(util::single_line(a.uid))),
                       "a uid is one line of at most 200 characters");
   });
   a.title = required(d, d.title, "title");
@@ -104,7 +93,7 @@ Article article_from_document(const Document& d, const Session& s) {
   at(d, "state", [&] { work::require_one_of("article state", a.state, model::kArticleStates); });
   at(d, "author", [&] {
     if (util::trim(a.author).empty() || a.author.find_first_of(" \t\r\n,:") != std::string::npos)
-      throw DataError(fmt::format("invalid author '{}'", util::single_line(a.author)),
+      throw DataError(fmt::format("invalid author {}", util::quoted(util::single_line(a.author))),
                       "an author is a name without spaces, as desk's --as takes");
   });
   if (a.known_error())
@@ -147,7 +136,7 @@ Exported export_articles(Session& s, const fs::path& dir, const ArticleFilter& f
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec || !fs::is_directory(dir))
-    throw Error(Exit::io, fmt::format("cannot create the directory '{}'", dir.string()),
+    throw Error(Exit::io, fmt::format("cannot create the directory {}", util::quoted(dir.string())),
                 ec ? ec.message() : "a file of that name is in the way");
   // What is there already, by uid, so a renamed article replaces its old file.
   std::map<std::string, std::string> present;
@@ -163,7 +152,7 @@ Exported export_articles(Session& s, const fs::path& dir, const ArticleFilter& f
   Exported out;
   s.store.kb().each_article(f, [&](const Article& a) {
     std::string name = document_file_name(a);
-    write_atomically(dir / name, write_document(a));
+    write_file(dir / name, write_document(a));
     auto old = present.find(a.uid);
     if (old != present.end() && old->second != name) {
       fs::remove(dir / old->second, ec);
@@ -178,7 +167,7 @@ Exported export_articles(Session& s, const fs::path& dir, const ArticleFilter& f
 std::vector<Imported> import_articles(Session& s, const fs::path& dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
-    throw DataError(fmt::format("no directory '{}'", dir.string()),
+    throw DataError(fmt::format("no directory {}", util::quoted(dir.string())),
                     "give the directory 'desk kb export' wrote, or one of articles like it");
   // Read and check every file before writing anything.
   Zone zone = s.config.zone();
@@ -194,8 +183,9 @@ std::vector<Imported> import_articles(Session& s, const fs::path& dir) {
     Article a = article_from_document(d, s);
     auto [it, fresh] = files_by_uid.emplace(a.uid, p.string());
     if (!fresh)
-      throw DataError(fmt::format("{}: uid '{}' is also in {}", d.where("uid"), a.uid, it->second),
-                      "each article needs its own uid");
+      throw DataError(
+          fmt::format("{}: uid {} is also in {}", d.where("uid"), util::quoted(a.uid), it->second),
+          "each article needs its own uid");
     incoming.push_back({p.filename().string(), std::move(d), std::move(a)});
   }
 

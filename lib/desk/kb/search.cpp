@@ -77,9 +77,15 @@ class Parser {
   explicit Parser(std::string_view text) : text_(text) {}
 
   SearchQuery parse() {
+    // Checked before anything else, so that the message never quotes a
+    // search this long.
+    if (util::char_count(text_) > model::kMaxSearchLength)
+      throw DataError(
+          fmt::format("the search is longer than {} characters", model::kMaxSearchLength),
+          "search for fewer words; the most telling ones rank best");
     lex();
     if (tokens_.empty())
-      throw DataError(fmt::format("nothing to search for in '{}'", text_), kSyntaxHint);
+      throw DataError(fmt::format("nothing to search for in {}", util::quoted(text_)), kSyntaxHint);
     SearchQuery q = parse_or();
     if (pos_ < tokens_.size()) fail_paren();  // only a stray ')' stops parse_or early
     if (search_terms(q).size() > model::kMaxSearchTerms)
@@ -90,7 +96,7 @@ class Parser {
 
  private:
   [[noreturn]] void fail(const std::string& what, const std::string& hint = kSyntaxHint) const {
-    throw DataError(fmt::format("{} in the search '{}'", what, text_), hint);
+    throw DataError(fmt::format("{} in the search {}", what, util::quoted(text_)), hint);
   }
   [[noreturn]] void fail_paren() const {
     fail("unbalanced parenthesis", "close each '(' with ')', as in '(vpn OR wifi) drops'");
@@ -98,15 +104,15 @@ class Parser {
   [[noreturn]] void fail_operator(const Token& op) const {
     std::string name = op.type == Tok::op_and ? "AND" : op.type == Tok::op_or ? "OR" : "NOT";
     if (op.type == Tok::op_not)
-      fail(fmt::format("'{}' needs a word after it", name),
+      fail(fmt::format("{} needs a word after it", util::quoted(name)),
            "write what to leave out after it, as in 'printer NOT laser'");
-    fail(fmt::format("'{}' needs a word on each side", name),
+    fail(fmt::format("{} needs a word on each side", util::quoted(name)),
          fmt::format("as in 'vpn {} wifi'; to search for the word itself, write it in lower case",
                      name));
   }
 
   void lex() {
-    std::size_t i = 0;
+    std::size_t i = 0, open = 0;
     const std::string_view s = text_;
     auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
     while (i < s.size()) {
@@ -115,6 +121,10 @@ class Parser {
         ++i;
       } else if (c == '(' || c == ')') {
         tokens_.push_back({c == '(' ? Tok::lparen : Tok::rparen, {}});
+        open = c == '(' ? open + 1 : open > 0 ? open - 1 : 0;
+        if (open > model::kMaxSearchDepth)
+          fail(fmt::format("parentheses nested more than {} deep", model::kMaxSearchDepth),
+               "group with fewer parentheses, as in '(vpn OR wifi) drops'");
         ++i;
       } else if (c == '"') {
         std::size_t close = s.find('"', i + 1);
@@ -217,8 +227,9 @@ class Parser {
       fail_paren();
     }
     if (all.children.empty())
-      throw DataError(fmt::format("the search '{}' leaves words out but looks for none", text_),
-                      "add a word to look for, as in 'printer -laser'");
+      throw DataError(
+          fmt::format("the search {} leaves words out but looks for none", util::quoted(text_)),
+          "add a word to look for, as in 'printer -laser'");
     if (all.children.size() == 1 && all.excluded.empty()) return std::move(all.children.front());
     return all;
   }

@@ -26,7 +26,8 @@ using model::SearchQuery;
 
 // Throws DataError (exit 65) naming the problem: an unbalanced quote or
 // parenthesis, an operator without a word on each side, a search that only
-// excludes, nothing to search for at all, too many words.
+// excludes, nothing to search for at all, too many words, too long a search,
+// parentheses nested too deep.
 SearchQuery parse_search(std::string_view text);
 
 // The words of free text (a ticket's title and description), in order,

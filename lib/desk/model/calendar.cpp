@@ -61,23 +61,24 @@ void validate_day(const std::string& calendar, int weekday, const std::vector<Wi
   for (std::size_t k = 0; k < windows.size(); ++k) {
     const Window& w = windows[k];
     if (w.start < 0 || w.end > 1440 || w.start >= w.end) {
-      throw ConfigError(fmt::format("calendar '{}': {} has an invalid window from minute {} to {}",
-                                    calendar, key, w.start, w.end),
+      throw ConfigError(fmt::format("calendar {}: {} has an invalid window from minute {} to {}",
+                                    util::quoted(calendar), key, w.start, w.end),
                         "a window lies between 00:00 and 24:00 and ends after it starts");
     }
     if (k == 0) continue;
     const Window& prev = windows[k - 1];
     if (w.start < prev.start) {
-      throw ConfigError(fmt::format("calendar '{}': {} lists {} before {}", calendar, key,
-                                    format_window(prev), format_window(w)),
+      throw ConfigError(fmt::format("calendar {}: {} lists {} before {}", util::quoted(calendar),
+                                    key, format_window(prev), format_window(w)),
                         "list each day's windows in time order");
     }
     if (w.start < prev.end) {
-      throw ConfigError(fmt::format("calendar '{}': {} has overlapping windows {} and {}", calendar,
-                                    key, format_window(prev), format_window(w)),
-                        fmt::format("list each day's windows without overlaps, e.g. {} = "
-                                    "[\"08:00-12:00\", \"13:00-17:00\"]",
-                                    key));
+      throw ConfigError(
+          fmt::format("calendar {}: {} has overlapping windows {} and {}", util::quoted(calendar),
+                      key, format_window(prev), format_window(w)),
+          fmt::format("list each day's windows without overlaps, e.g. {} = "
+                      "[\"08:00-12:00\", \"13:00-17:00\"]",
+                      key));
     }
   }
 }
@@ -117,11 +118,12 @@ Window parse_window(std::string_view text) {
   auto end = dash && start ? r.clock_time() : std::nullopt;
   if (!start || !end || !r.done() || *start == 1440) {
     throw ConfigError(
-        fmt::format("invalid opening hours '{}': expected HH:MM-HH:MM such as 09:00-17:00", text),
+        fmt::format("invalid opening hours {}: expected HH:MM-HH:MM such as 09:00-17:00",
+                    util::quoted(text)),
         "use the 24-hour clock; 24:00 may end a window, as in \"18:00-24:00\"");
   }
   if (*end <= *start) {
-    throw ConfigError(fmt::format("opening hours '{}' end before they start", text),
+    throw ConfigError(fmt::format("opening hours {} end before they start", util::quoted(text)),
                       "split a window that crosses midnight into \"22:00-24:00\" on one day and "
                       "\"00:00-06:00\" on the next");
   }
@@ -148,8 +150,9 @@ Holiday parse_holiday(std::string_view text) {
   // A year is 0001 or later: year 0 means "every year" and cannot be typed.
   if (!day || !r.done() || (dated && h.year < 1) ||
       !is_real_date(dated ? h.year : 2000, *month, *day)) {
-    throw ConfigError(fmt::format("invalid holiday '{}': expected YYYY-MM-DD or MM-DD", text),
-                      "\"2026-12-25\" closes that day only, \"12-25\" closes it every year");
+    throw ConfigError(
+        fmt::format("invalid holiday {}: expected YYYY-MM-DD or MM-DD", util::quoted(text)),
+        "\"2026-12-25\" closes that day only, \"12-25\" closes it every year");
   }
   h.month = *month;
   h.day = *day;
@@ -164,12 +167,12 @@ std::int64_t working_day_seconds(const CalendarSpec& spec) {
   try {
     Zone::named(spec.timezone);
   } catch (const ConfigError& e) {
-    throw ConfigError(fmt::format("calendar '{}': {}", spec.name, e.what()), e.hint());
+    throw ConfigError(fmt::format("calendar {}: {}", util::quoted(spec.name), e.what()), e.hint());
   }
   for (const Holiday& h : spec.holidays) {
     if ((h.year != 0 && h.year < 1) || !is_real_date(h.year == 0 ? 2000 : h.year, h.month, h.day)) {
-      throw ConfigError(fmt::format("calendar '{}': invalid holiday {:04}-{:02}-{:02}", spec.name,
-                                    h.year, h.month, h.day),
+      throw ConfigError(fmt::format("calendar {}: invalid holiday {:04}-{:02}-{:02}",
+                                    util::quoted(spec.name), h.year, h.month, h.day),
                         "a holiday is a real date, or a month and day for every year");
     }
   }
@@ -177,7 +180,7 @@ std::int64_t working_day_seconds(const CalendarSpec& spec) {
   for (int wd = 0; wd < 7; ++wd) validate_day(spec.name, wd, spec.week[wd]);
   std::int64_t day = standard_working_day(spec.week);
   if (day == 0) {
-    throw ConfigError(fmt::format("calendar '{}' has no opening hours", spec.name),
+    throw ConfigError(fmt::format("calendar {} has no opening hours", util::quoted(spec.name)),
                       "give it windows such as mon = [\"09:00-17:00\"], or use a 24x7 calendar");
   }
   return day;

@@ -24,6 +24,11 @@ struct SearchQuery {
 
 // At most this many words and phrases in one search.
 inline constexpr std::size_t kMaxSearchTerms = 64;
+// At most this many characters in one search, and parentheses at most this
+// deep: the parser and every walk of the tree recurse once per level, and a
+// search typed by a person never comes near either.
+inline constexpr std::size_t kMaxSearchLength = 1000;
+inline constexpr std::size_t kMaxSearchDepth = 32;
 
 // Every term in q (excluded ones too), in order.
 std::vector<const SearchQuery*> search_terms(const SearchQuery& q);

@@ -8,6 +8,7 @@
 
 #include "desk/core/error.hpp"
 #include "desk/model/calendar.hpp"
+#include "desk/util/strings.hpp"
 
 namespace desk::model {
 
@@ -18,7 +19,7 @@ constexpr std::int64_t kFullDay = 86400;
 constexpr std::size_t kMaxDigits = 9;
 
 [[noreturn]] void invalid(std::string_view text) {
-  throw ConfigError(fmt::format("invalid target '{}'", text),
+  throw ConfigError(fmt::format("invalid target {}", util::quoted(text)),
                     "use minutes (90) or units largest first: 15m, 4h, 1h30m, 3d (working days), "
                     "1w (working weeks)");
 }

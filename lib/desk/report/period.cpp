@@ -73,7 +73,8 @@ Period named_period(const std::string& name, Instant now, const Zone& zone) {
   } else if (util::starts_with(name, "last-") && name.size() > 10 &&
              name.substr(name.size() - 5) == "-days") {
     auto n = util::parse_int(name.substr(5, name.size() - 10));
-    if (!n || *n < 1 || *n > 3660) throw UsageError(fmt::format("invalid period '{}'", name));
+    if (!n || *n < 1 || *n > 3660)
+      throw UsageError(fmt::format("invalid period {}", util::quoted(name)));
     int days = static_cast<int>(*n);
     start = add_days(today, -(days - 1));
     p.since = at(zone, start);
@@ -82,7 +83,7 @@ Period named_period(const std::string& name, Instant now, const Zone& zone) {
     p.previous_since = at(zone, add_days(start, -days));
     return p;
   } else {
-    throw UsageError(fmt::format("unknown period '{}'", name),
+    throw UsageError(fmt::format("unknown period {}", util::quoted(name)),
                      fmt::format("periods: {}", period_names()));
   }
   p.since = at(zone, start);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
+#include "desk/util/strings.hpp"
 
 namespace desk::sla {
 
@@ -44,8 +45,9 @@ void check_range(std::int64_t t) {
 }
 
 [[noreturn]] void throw_beyond_range(const std::string& calendar) {
-  throw DataError(fmt::format("calendar '{}' has no business time left before 2201", calendar),
-                  "check the calendar's hours and holidays, and the target");
+  throw DataError(
+      fmt::format("calendar {} has no business time left before 2201", util::quoted(calendar)),
+      "check the calendar's hours and holidays, and the target");
 }
 
 using Piece = std::array<std::int64_t, 2>;  // [from, to) in seconds since the epoch

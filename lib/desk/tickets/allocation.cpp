@@ -83,8 +83,9 @@ class Chooser {
         return c;
       }
       Choice c = least_loaded(eligible);
-      c.reason = fmt::format("nobody free has the skill '{}'; {}",
-                             t.category.empty() ? "(no category)" : t.category, c.reason);
+      c.reason =
+          fmt::format("nobody free has the skill {}; {}",
+                      util::quoted(t.category.empty() ? "(no category)" : t.category), c.reason);
       return c;
     }
     return least_loaded(eligible);
@@ -170,7 +171,7 @@ Event allocate(work::Session& s, std::int64_t id, const AllocateRequest& r) {
   } else {
     const config::Team* team = cfg.team(r.to);
     if (t.team == team->name && t.assignee.empty())
-      throw Refused(fmt::format("ticket {} is already with team '{}'", id, team->name));
+      throw Refused(fmt::format("ticket {} is already with team {}", id, util::quoted(team->name)));
     assign(e, t, team, "");
     e.extra["reason"] = fmt::format("allocated to the team by {}", s.actor);
   }

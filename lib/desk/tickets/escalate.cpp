@@ -50,7 +50,7 @@ Event escalate(work::Session& s, std::int64_t id, const EscalateRequest& r) {
       throw Refused(fmt::format("ticket {} has no team to escalate from", id),
                     fmt::format("allocate it first, or use --to TEAM"));
     if (current->escalates_to.value.empty())
-      throw Refused(fmt::format("team '{}' has nowhere to escalate to", current->name),
+      throw Refused(fmt::format("team {} has nowhere to escalate to", util::quoted(current->name)),
                     "set escalates_to in its [teams] section, or use --to TEAM");
     const config::Team* next = cfg.team(current->escalates_to.value);
     to_team(e, t, *next);
@@ -58,7 +58,7 @@ Event escalate(work::Session& s, std::int64_t id, const EscalateRequest& r) {
   } else if (!r.to_team.empty()) {
     work::require_one_of("team", r.to_team, team_names(cfg, false));
     if (r.to_team == t.team)
-      throw Refused(fmt::format("ticket {} is already with '{}'", id, t.team));
+      throw Refused(fmt::format("ticket {} is already with {}", id, util::quoted(t.team)));
     to_team(e, t, *cfg.team(r.to_team));
     e.extra["escalation"] = "functional";
   } else if (!r.supplier.empty()) {
@@ -68,8 +68,8 @@ Event escalate(work::Session& s, std::int64_t id, const EscalateRequest& r) {
       throw UsageError("a supplier escalation needs the supplier's reference",
                        "give it with --ref REF");
     if (!supplier.ref_format.empty() && !std::regex_match(r.ref, std::regex(supplier.ref_format)))
-      throw DataError(fmt::format("reference '{}' does not match {}'s format '{}'", r.ref,
-                                  supplier.name, supplier.ref_format));
+      throw DataError(fmt::format("reference {} does not match {}'s format {}", util::quoted(r.ref),
+                                  supplier.name, util::quoted(supplier.ref_format)));
     work::change(e, t, "supplier", supplier.name);
     work::change(e, t, "supplier_ref", r.ref);
     if (!supplier.contact.empty()) e.extra["contact"] = supplier.contact;

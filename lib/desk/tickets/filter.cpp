@@ -87,13 +87,13 @@ void add_filter(Query& q, const FilterContext& ctx, const std::string& field,
   if (field == "tier") {
     auto tier = util::parse_int(values.back());
     if (!tier)
-      throw DataError(fmt::format("invalid tier '{}'", values.back()),
+      throw DataError(fmt::format("invalid tier {}", util::quoted(values.back())),
                       "a tier is a number such as 2");
     q.min_tier = static_cast<int>(*tier);
     return;
   }
   auto near = util::closest(field, kFilterFields);
-  throw UsageError(fmt::format("cannot filter on '{}'", field),
+  throw UsageError(fmt::format("cannot filter on {}", util::quoted(field)),
                    near ? fmt::format("did you mean '{}:'?", *near)
                         : fmt::format("filters: {}", util::join(kFilterFields, ", ")));
 }
@@ -120,7 +120,7 @@ void add_filter_terms(Query& q, const FilterContext& ctx, const std::vector<std:
         if (!known) add_filter(q, ctx, field, {value});  // throws with a suggestion
         auto values = util::split(value, ',');
         if (values.empty())
-          throw UsageError(fmt::format("'{}' needs a value", term),
+          throw UsageError(fmt::format("{} needs a value", util::quoted(term)),
                            fmt::format("such as {}:VALUE", field));
         add_filter(q, ctx, field, values);
         continue;
@@ -148,8 +148,8 @@ std::vector<SortKey> parse_sort(const std::string& spec) {
     const auto& fields = sort_fields();
     if (std::find(fields.begin(), fields.end(), field) == fields.end()) {
       auto near = util::closest(field, fields);
-      throw UsageError(fmt::format("cannot sort by '{}'", field),
-                       near ? fmt::format("did you mean '{}'?", *near)
+      throw UsageError(fmt::format("cannot sort by {}", util::quoted(field)),
+                       near ? fmt::format("did you mean {}?", util::quoted(*near))
                             : fmt::format("sort fields: {}", util::join(fields, ", ")));
     }
     k.field = field;

@@ -31,7 +31,7 @@ std::int64_t resolve_customer(work::Session& s, const std::string& key, bool cre
   if (auto found = s.store.find_customer(k)) return found->id;
   if (util::parse_int(k))
     throw Refused(fmt::format("no customer {}", k), "give the customer's email or name to add one");
-  if (!create) throw Refused(fmt::format("no customer '{}'", k));
+  if (!create) throw Refused(fmt::format("no customer {}", util::quoted(k)));
   model::Customer c;
   if (k.find('@') != std::string::npos) {
     c.email = k;
@@ -60,7 +60,8 @@ Logged log_ticket(work::Session& s, const LogRequest& r) {
   }
   std::sort(tags.begin(), tags.end());  // a set: stored and shown in one order
   if (!r.external_id.empty() && s.store.find_ticket_id_by_external(r.external_id))
-    throw DataError(fmt::format("a ticket with external id '{}' exists already", r.external_id));
+    throw DataError(
+        fmt::format("a ticket with external id {} exists already", util::quoted(r.external_id)));
   Instant at = work::event_time(s, r.at);
   std::int64_t customer_id = resolve_customer(s, r.customer, true, &out.new_customer);
   // A service brings its team, its policy and its checklist.

@@ -4,6 +4,10 @@
 
 namespace desk::util {
 
+namespace {
+constexpr std::int64_t kMaxTotal = std::int64_t{1} << 60;
+}  // namespace
+
 std::optional<std::int64_t> parse_duration(std::string_view text) {
   std::string_view s = trim(text);
   if (s.empty()) return std::nullopt;
@@ -12,12 +16,11 @@ std::optional<std::int64_t> parse_duration(std::string_view text) {
   std::size_t i = 0;
   while (i < s.size()) {
     std::size_t start = i;
-    std::int64_t n = 0;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
-      if (n > 1'000'000'000) return std::nullopt;
-      n = n * 10 + (s[i++] - '0');
-    }
-    if (i == start || i == s.size()) return std::nullopt;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+    auto read = parse_int(s.substr(start, i - start));
+    // A bound on each part and on the sum keeps any product in range.
+    if (!read || *read > 1'000'000'000 || total > kMaxTotal || i == s.size()) return std::nullopt;
+    std::int64_t n = *read;
     switch (s[i++]) {
       case 's':
         total += n;
@@ -41,6 +44,7 @@ std::optional<std::int64_t> parse_duration(std::string_view text) {
         return std::nullopt;
     }
   }
+  if (total > kMaxTotal) return std::nullopt;
   return total;
 }
 

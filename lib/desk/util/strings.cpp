@@ -143,14 +143,74 @@ std::string truncate_to_width(std::string_view s, std::size_t width) {
   return std::string(s.substr(0, i)) + "…";
 }
 
-std::string single_line(std::string_view s) {
+namespace {
+
+std::string terminal_text(std::string_view s, bool keep_newlines) {
   std::string out;
   out.reserve(s.size());
-  for (char c : s) {
-    auto u = static_cast<unsigned char>(c);
-    out += (u < 0x20 || u == 0x7f) ? ' ' : c;
+  for (std::size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      std::size_t at = i;
+      std::int32_t cp = next_codepoint(s, i);
+      if (cp < 0)
+        out += "\uFFFD";
+      else if (cp <= 0x9f)
+        out += ' ';
+      else
+        out.append(s.substr(at, i - at));
+      continue;
+    }
+    ++i;
+    if (!keep_newlines || (c != '\n' && c != '\t' && c != '\r'))
+      out += (c < 0x20 || c == 0x7f) ? ' ' : static_cast<char>(c);
+    else if (c == '\n')
+      out += '\n';
+    else if (c == '\t')
+      out += "    ";
+    else if (i == s.size() || s[i] != '\n')
+      out += ' ';  // a CR alone; one before a newline is dropped
   }
   return out;
+}
+
+}  // namespace
+
+std::optional<std::size_t> invalid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t at = i;
+    if (next_codepoint(s, i) < 0) return at;
+  }
+  return std::nullopt;
+}
+
+std::string single_line(std::string_view s) {
+  return terminal_text(s, false);
+}
+
+std::string multi_line(std::string_view s) {
+  return terminal_text(s, true);
+}
+
+std::string shortened(std::string_view s, std::size_t max) {
+  if (s.size() <= max) return single_line(s);
+  // Cut on UTF-8 character boundaries (never before a continuation byte).
+  auto continuation = [&](std::size_t i) {
+    return (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
+  };
+  std::size_t head = max / 2;
+  while (head > 0 && continuation(head)) --head;
+  std::size_t tail = s.size() - (max - max / 2);
+  while (tail < s.size() && continuation(tail)) ++tail;
+  return single_line(s.substr(0, head)) + "…" + single_line(s.substr(tail));
+}
+
+std::string quoted(std::string_view s, std::size_t max) {
+  return "'" + shortened(s, max) + "'";
 }
 
 }  // namespace desk::util

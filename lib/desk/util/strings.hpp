@@ -30,9 +30,25 @@ std::size_t display_width(std::string_view s);
 // The longest prefix of `s` that fits in `width` columns, with "…" appended
 // when anything was cut.
 std::string truncate_to_width(std::string_view s, std::size_t width);
-// Replaces control characters (newlines, tabs, escapes) with spaces so a
-// value cannot break a table row or a terminal.
+// Text made safe for a terminal, the one cleaner of everything desk prints
+// for people: control characters (C0, DEL, and C1 such as U+009B, which
+// some terminals read as an escape) become spaces, and bytes that are not
+// UTF-8 become U+FFFD. single_line also turns newlines and tabs into
+// spaces, so a value cannot break a table row; multi_line keeps newlines
+// (a CR before one is dropped) and turns a tab into four spaces.
 std::string single_line(std::string_view s);
+std::string multi_line(std::string_view s);
+
+// The offset of the first byte where `s` stops being UTF-8 (overlong
+// forms, surrogates and code points past U+10FFFF are not), or nullopt.
+std::optional<std::size_t> invalid_utf8(std::string_view s);
+// Text from outside (an argument, a value in a file, a path) as an error
+// message quotes it: in single quotes, on one line, and when longer than
+// `max` bytes, its start and end around "…", so that a 10 MB value cannot
+// flood a terminal or a log. Every message that echoes input uses it.
+std::string quoted(std::string_view s, std::size_t max = 100);
+// The same without the quotes: for a whole message made elsewhere (CLI11's).
+std::string shortened(std::string_view s, std::size_t max);
 
 // A whole non-negative decimal number, or nothing. Inline: reports read a
 // time from each of a million tickets' timeline marks.

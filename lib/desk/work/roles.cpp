@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
+#include "desk/util/strings.hpp"
 
 namespace desk::work {
 
@@ -49,9 +50,10 @@ void require(const config::Config& c, const std::string& actor, Power p) {
   Role have = role_of(c, actor);
   Role need = role_needed(p);
   if (have >= need) return;
-  throw PermissionDenied(fmt::format("'{}' may not {}: that needs the {} role, and '{}' is a {}",
-                                     actor, power_text(p), role_name(need), actor, role_name(have)),
-                         "ask someone with that role, or change [roles] in desk.toml");
+  throw PermissionDenied(
+      fmt::format("{} may not {}: that needs the {} role, and {} is a {}", util::quoted(actor),
+                  power_text(p), role_name(need), util::quoted(actor), role_name(have)),
+      "ask someone with that role, or change [roles] in desk.toml");
 }
 
 }  // namespace desk::work

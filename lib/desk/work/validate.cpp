@@ -14,16 +14,18 @@ void require_one_of(std::string_view what, const std::string& value,
   if (std::find(allowed.begin(), allowed.end(), value) != allowed.end()) return;
   std::string hint;
   if (auto near = util::closest(value, allowed))
-    hint = fmt::format("did you mean '{}'? allowed: {}", *near, util::join(allowed, ", "));
+    hint =
+        fmt::format("did you mean {}? allowed: {}", util::quoted(*near), util::join(allowed, ", "));
   else
     hint = fmt::format("allowed: {}", util::join(allowed, ", "));
-  throw DataError(fmt::format("unknown {} '{}'", what, value), hint);
+  throw DataError(fmt::format("unknown {} {}", what, util::quoted(value)), hint);
 }
 
 std::string checked_tag(std::string_view tag) {
   std::string t(util::trim(tag));
   if (t.empty() || t.find_first_of(", \t\r\n") != std::string::npos)
-    throw DataError(fmt::format("invalid tag '{}'", tag), "a tag is one word without commas");
+    throw DataError(fmt::format("invalid tag {}", util::quoted(tag)),
+                    "a tag is one word without commas");
   return t;
 }
 
@@ -58,7 +60,8 @@ std::int64_t parse_ticket_id(std::string_view text) {
   if (!s.empty() && s.front() == '#') s.remove_prefix(1);
   auto id = util::parse_int(s);
   if (!id || *id <= 0)
-    throw UsageError(fmt::format("invalid ticket id '{}'", text), "ids are numbers such as 42");
+    throw UsageError(fmt::format("invalid ticket id {}", util::quoted(text)),
+                     "ids are numbers such as 42");
   return *id;
 }
 

@@ -130,7 +130,7 @@ class SqliteCatalog final : public CatalogStore {
     s_.guarded([&] {
       auto& st = s_.statement(kUpdateService);
       bind_service(st, s);
-      if (st.exec() != 1) throw Refused(fmt::format("no service '{}'", s.name));
+      if (st.exec() != 1) throw Refused(fmt::format("no service {}", util::quoted(s.name)));
       write_steps(s.id, s.steps);
     });
   }

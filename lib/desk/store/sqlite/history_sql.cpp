@@ -5,6 +5,7 @@
 #include "desk/store/sqlite/query_sql.hpp"
 #include "desk/store/sqlite/raw_statement.hpp"
 #include "desk/store/sqlite/sqlite_store.hpp"
+#include "desk/util/strings.hpp"
 
 namespace desk::store::sqlite {
 
@@ -118,8 +119,9 @@ std::vector<Problem> SqliteStore::check_references() {
       std::string table = st.getColumn(0).getString();
       std::string rowid = st.getColumn(1).isNull() ? std::string("?") : st.getColumn(1).getString();
       std::string parent = st.getColumn(2).getString();
-      out.push_back({fmt::format("table {}, row {}", table, rowid),
-                     fmt::format("refers to a row of '{}' that does not exist", parent)});
+      out.push_back(
+          {fmt::format("table {}, row {}", table, rowid),
+           fmt::format("refers to a row of {} that does not exist", util::quoted(parent))});
     }
     return out;
   });

@@ -121,7 +121,7 @@ std::string order_by(const model::ArticleFilter& f) {
           "(SELECT count(*) FROM kb_links l WHERE l.article_id = a.id AND l.resolved_at IS NOT "
           "NULL)";
     else
-      throw Error(Exit::software, fmt::format("no article sort order for '{}'", key));
+      throw Error(Exit::software, fmt::format("no article sort order for {}", util::quoted(key)));
     terms.push_back(expr + (descending ? " DESC" : ""));
   }
   terms.push_back("a.id");

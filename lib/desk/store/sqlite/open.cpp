@@ -86,9 +86,11 @@ void migrate(SQLite::Database& db, const fs::path& path) {
   db.exec("BEGIN IMMEDIATE");
   try {
     int version = user_version(db);
+    // Another process may have written the file since it was recognised.
     if (version == 0 && has_foreign_tables(db))
-      throw StoreError(fmt::format("'{}' is a SQLite database but not a desk store", path.string()),
-                       "point --db or $DESK_DB at a desk store, or run 'desk init' elsewhere");
+      throw StoreError(
+          fmt::format("{} is a SQLite database but not a desk store", util::quoted(path.string())),
+          "point --db or $DESK_DB at a desk store, or run 'desk init' elsewhere");
     for (const auto& m : migrations()) {
       if (m.version <= version) continue;
       db.exec(m.sql);
@@ -111,24 +113,18 @@ void migrate(SQLite::Database& db, const fs::path& path) {
   }
 }
 
-void check_version(SQLite::Database& db, const fs::path& path) {
-  int version = user_version(db);
-  if (version > latest_version())
-    throw StoreError(
-        fmt::format("the store '{}' was written by a newer desk (schema {}, this desk knows {})",
-                    path.string(), version, latest_version()),
-        "upgrade desk; the store was not modified");
-}
-
 [[noreturn]] void translate_open(const SQLite::Exception& e, const fs::path& path) {
   int code = e.getErrorCode() & 0xff;
+  std::string file = util::quoted(path.string());
   if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-    throw StoreBusy(fmt::format("the store '{}' is busy", path.string()),
+    throw StoreBusy(fmt::format("the store {} is busy", file),
                     "another desk command is writing; try again");
+  // Not even its first page reads: 'desk doctor' could not open it either.
   if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
-    throw StoreError(fmt::format("the store '{}' is corrupt or not a desk store", path.string()),
-                     "run 'desk doctor', or restore a backup with 'desk restore'");
-  throw StoreError(fmt::format("cannot open the store '{}': {}", path.string(), e.getErrorStr()),
+    throw StoreCorrupt(fmt::format("the store {} is corrupt or not a desk store", file),
+                       "point --db or $DESK_DB at a desk store, or restore a backup with "
+                       "'desk restore FILE'");
+  throw StoreError(fmt::format("cannot open the store {}: {}", file, e.getErrorStr()),
                    "check the path and its permissions");
 }
 
@@ -150,30 +146,21 @@ void configure_sqlite() {
 
 std::unique_ptr<Store> open(const fs::path& path, Access access,
                             std::chrono::milliseconds busy_timeout) {
-  std::error_code ec;
-  if (!fs::exists(path, ec))
-    throw StoreError(fmt::format("no store at '{}'", path.string()),
-                     "run 'desk init' to create one, or point --db or $DESK_DB at it");
-  if (fs::is_directory(path, ec))
-    throw StoreError(fmt::format("the store '{}' is a directory", path.string()));
+  require_store_file(path);
+  if (access == Access::write) require_writable(path);
   try {
-    configure_sqlite();
-    // Each connection is used by one thread: no mutexes (SQLite's multi-thread mode).
-    int flags = (access == Access::write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY) |
-                SQLite::OPEN_NOMUTEX;
-    auto db = std::make_unique<SQLite::Database>(path.string(), flags,
-                                                 static_cast<int>(busy_timeout.count()));
-    check_version(*db, path);
-    if (user_version(*db) < latest_version()) {
-      if (access == Access::read) {
-        // Migrate through a writable connection, then read as asked.
-        SQLite::Database rw(path.string(), SQLite::OPEN_READWRITE,
-                            static_cast<int>(busy_timeout.count()));
-        migrate(rw, path);
-      } else {
-        migrate(*db, path);
-      }
+    // First a connection that cannot change the file: what is not a desk
+    // store is refused as it was found.
+    auto db = open_database(path, Access::read, busy_timeout);
+    Holds holds = recognise(*db, path);
+    if (holds == Holds::nothing) throw empty_store(path);
+    if (holds == Holds::older_store) {
+      if (access == Access::read) require_writable(path);
+      SQLite::Database rw(path.string(), SQLite::OPEN_READWRITE,
+                          static_cast<int>(busy_timeout.count()));
+      migrate(rw, path);
     }
+    if (access == Access::write) db = open_database(path, Access::write, busy_timeout);
     set_pragmas(*db, access);
     register_functions(*db);
     return std::make_unique<SqliteStore>(path, std::move(db), busy_timeout);
@@ -182,9 +169,31 @@ std::unique_ptr<Store> open(const fs::path& path, Access access,
   }
 }
 
-bool create(const fs::path& path) {
+namespace {
+
+// Whether `path` is free for a new store: missing, an empty file, or a
+// SQLite database with nothing in it (made with its own page size, say).
+bool free_for_store(const fs::path& path) {
   std::error_code ec;
-  if (fs::exists(path, ec)) return false;
+  if (!fs::exists(path, ec)) return true;
+  if (!fs::is_regular_file(path, ec)) return false;
+  if (fs::file_size(path, ec) == 0) return true;
+  try {
+    auto db = open_database(path, Access::read, std::chrono::milliseconds(0));
+    return recognise(*db, path) == Holds::nothing;
+  } catch (const SQLite::Exception&) {
+    return false;
+  } catch (const StoreError&) {
+    return false;
+  }
+}
+
+}  // namespace
+
+bool create(const fs::path& path) {
+  if (!free_for_store(path)) return false;
+  std::error_code ec;
+  bool existed = fs::exists(path, ec);
   if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
   try {
     configure_sqlite();
@@ -192,7 +201,7 @@ bool create(const fs::path& path) {
 
     migrate(db, path);
   } catch (const SQLite::Exception& e) {
-    fs::remove(path, ec);
+    if (!existed) fs::remove(path, ec);
     translate_open(e, path);
   }
   return true;
@@ -219,30 +228,31 @@ SQLite::Statement& SqliteStore::statement(const char* sql) {
 
 void SqliteStore::translate(const SQLite::Exception& e) const {
   int code = e.getErrorCode() & 0xff;
-  std::string where = path_.string();
+  std::string where = util::quoted(path_.string());
   switch (code) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       throw StoreBusy(
-          fmt::format("the store '{}' stayed busy for {} s", where, busy_timeout_.count() / 1000.0),
+          fmt::format("the store {} stayed busy for {} s", where, busy_timeout_.count() / 1000.0),
           "another desk command held it; try again, or raise [desk].busy_timeout");
     case SQLITE_READONLY:
-      throw StoreError(fmt::format("cannot write to the store '{}': it is read-only", where),
+      throw StoreError(fmt::format("cannot write to the store {}: it is read-only", where),
                        "check the permissions of the file and of its directory");
     case SQLITE_FULL:
-      throw StoreError(fmt::format("cannot write to the store '{}': the disk is full", where),
+      throw StoreError(fmt::format("cannot write to the store {}: the disk is full", where),
                        "nothing was changed; free some space and try again");
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-      throw StoreError(fmt::format("the store '{}' is corrupt", where),
-                       "run 'desk doctor', or restore a backup with 'desk restore'");
+      throw StoreCorrupt(fmt::format("the store {} is corrupt", where),
+                         "run 'desk doctor' to see what is damaged, or restore a backup with "
+                         "'desk restore FILE'");
     case SQLITE_IOERR:
     case SQLITE_CANTOPEN:
-      throw StoreError(fmt::format("I/O error on the store '{}': {}", where, e.getErrorStr()));
+      throw StoreError(fmt::format("I/O error on the store {}: {}", where, e.getErrorStr()));
     case SQLITE_CONSTRAINT:
       throw DataError(fmt::format("the store refused a change: {}", e.what()));
     default:
-      throw StoreError(fmt::format("store error on '{}': {}", where, e.what()));
+      throw StoreError(fmt::format("store error on {}: {}", where, e.what()));
   }
 }
 

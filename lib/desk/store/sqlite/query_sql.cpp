@@ -120,7 +120,7 @@ struct Builder {
                f == "category" || f == "service" || f == "tier")
         expr = "t." + f;
       else
-        throw Error(Exit::software, fmt::format("no sort order for '{}'", f));
+        throw Error(Exit::software, fmt::format("no sort order for {}", util::quoted(f)));
       terms.push_back(expr + (key.descending ? " DESC" : ""));
     }
     terms.push_back(q.sort.size() == 1 && q.sort[0].field == "id" && q.sort[0].descending

@@ -212,7 +212,7 @@ class SqliteReportStore final : public ReportStore {
                                       const std::string& field) override {
     const char* expression = field_expression(field);
     if (expression == nullptr || slot_seconds <= 0)
-      throw Error(Exit::software, fmt::format("cannot count tickets by '{}'", field));
+      throw Error(Exit::software, fmt::format("cannot count tickets by {}", util::quoted(field)));
     std::string sql = fmt::format(
         "SELECT (t.created_at - ?1) / ?2, {}, count(*) FROM tickets t{} "
         "WHERE t.created_at >= ?1 AND t.created_at < ?3 GROUP BY 1, 2 ORDER BY 1, 2",

@@ -8,6 +8,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "desk/core/error.hpp"
 #include "desk/store/audit_store.hpp"
 #include "desk/store/catalog_store.hpp"
 #include "desk/store/kb_store.hpp"
@@ -110,6 +111,25 @@ void ticket_from_row(sqlite3_stmt* st, int first, Ticket& t, std::string& scratc
 
 // Process-wide SQLite settings, applied once before the first connection.
 void configure_sqlite();
+
+// What desk checks before SQLite touches a store file, so that what it
+// refuses it leaves exactly as it found it (open_file.cpp).
+// StoreError unless `path` is a regular file that is not empty.
+void require_store_file(const std::filesystem::path& path);
+StoreError empty_store(const std::filesystem::path& path);
+// StoreError naming what is read-only (the file, its -wal or -shm, or its
+// directory when they are to be made) unless this process may write the
+// store: SQLite would fail only after making files with modes of its choice.
+void require_writable(const std::filesystem::path& path);
+// A connection to a store file. A reader that could not write the file or
+// its directory, where no write-ahead log is, reads the file as immutable
+// (makes no -wal or -shm beside it).
+std::unique_ptr<SQLite::Database> open_database(const std::filesystem::path& path, Access access,
+                                                std::chrono::milliseconds busy_timeout);
+// What an open file holds, read without changing it; StoreError for a
+// foreign database or one from a newer desk.
+enum class Holds { nothing, older_store, store };
+Holds recognise(SQLite::Database& db, const std::filesystem::path& path);
 
 // Work a migration needs beyond its SQL (migrate_steps.cpp), run inside the
 // migration's transaction right after the SQL of `version`.
