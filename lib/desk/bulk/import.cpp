@@ -5,11 +5,13 @@
 #include <fmt/format.h>
 
 #include "desk/bulk/compare.hpp"
+#include "desk/catalog/customers.hpp"
 #include "desk/core/error.hpp"
 #include "desk/store/audit_store.hpp"
 #include "desk/store/catalog_store.hpp"
 #include "desk/store/store.hpp"
 #include "desk/tickets/actions.hpp"
+#include "desk/tickets/allocation.hpp"
 #include "desk/tickets/fields.hpp"
 #include "desk/tickets/priority.hpp"
 #include "desk/tickets/record.hpp"
@@ -226,6 +228,8 @@ Parsed parse_history(const Row& row, const ParseContext& ctx) {
 const std::vector<std::string> kColumns = {"external_id",    "type",
                                            "title",          "description",
                                            "created_at",     "customer",
+                                           "customer_name",  "customer_email",
+                                           "customer_phone", "organisation",
                                            "channel",        "category",
                                            "service",        "priority",
                                            "impact",         "urgency",
@@ -234,7 +238,8 @@ const std::vector<std::string> kColumns = {"external_id",    "type",
                                            "team",           "first_response_at",
                                            "resolved_at",    "resolution_code",
                                            "resolution",     "workaround",
-                                           "closed_at"};
+                                           "closed_at",      "rating",
+                                           "rating_comment", "rated_at"};
 
 // The row's values by column: text, "" when absent, null or empty.
 class Values {
@@ -320,6 +325,61 @@ Event make_event(const char* kind, Instant at, const std::string& actor) {
   return e;
 }
 
+// The customer's rating of the resolution, as `desk rate` records it: by
+// the importer, at rated_at (else when it was resolved).
+std::optional<Event> read_rating(const Values& v, const ParseContext& ctx,
+                                 std::optional<Instant> resolved) {
+  std::string given = v.text("rating");
+  if (given.empty()) {
+    if (v.has("rating_comment") || v.has("rated_at"))
+      throw DataError("'rating_comment' or 'rated_at' without 'rating'",
+                      "give the score, 1 to 5, in 'rating'");
+    return std::nullopt;
+  }
+  auto score = util::parse_int(given);
+  if (!score || *score < 1 || *score > 5)
+    throw DataError(fmt::format("'rating' must be 1 to 5, not {}", util::quoted(given)),
+                    "5 is very satisfied, 1 very dissatisfied");
+  if (!resolved)
+    throw DataError(
+        "a rating is of a resolution, but the ticket is not resolved",
+        "give 'resolved_at' and the status resolved or closed, or leave 'rating' empty");
+  Instant at = v.time("rated_at", ctx).value_or(*resolved);
+  if (at < *resolved)
+    throw DataError(fmt::format("'rated_at' {} is before 'resolved_at' {}",
+                                format_iso(at, ctx.zone), format_iso(*resolved, ctx.zone)),
+                    "a rating comes after the resolution it rates");
+  if (at > ctx.now)
+    throw DataError(fmt::format("'rated_at' {} is in the future", format_iso(at, ctx.zone)));
+  Event e = make_event("rated", at, ctx.actor);
+  e.text = v.raw("rating_comment");
+  e.extra["score"] = *score;
+  e.extra["resolution"] = 1;
+  return e;
+}
+
+// The row's customer: `customer` (an email or a name, as `desk log -c`
+// takes it) or the columns `desk customer add` takes, not both.
+void read_customer(const Values& v, Parsed& p) {
+  p.customer_key = v.text("customer");
+  p.customer_name = util::single_line(v.text("customer_name"));
+  p.customer_email = v.text("customer_email");
+  p.customer_phone = v.text("customer_phone");
+  p.organisation = v.text("organisation");
+  bool columns = !p.customer_name.empty() || !p.customer_email.empty();
+  if (!p.customer_key.empty() && columns)
+    throw DataError("both 'customer' and 'customer_name' or 'customer_email' are given",
+                    "give the customer one way: 'customer', or 'customer_name' and "
+                    "'customer_email'");
+  if (!columns && (!p.customer_phone.empty() || !p.organisation.empty()))
+    throw DataError("'customer_phone' or 'organisation' without the customer",
+                    "give 'customer_name' or 'customer_email' too");
+  if (!p.customer_email.empty() && p.customer_email.find('@') == std::string::npos)
+    throw DataError(
+        fmt::format("'customer_email' {} is not an email address", util::quoted(p.customer_email)));
+  if (columns) p.customer_key = p.customer_email.empty() ? p.customer_name : p.customer_email;
+}
+
 Parsed parse_other(const Row& row, const ParseContext& ctx) {
   const config::Config& cfg = ctx.config;
   std::size_t line = row.line;
@@ -337,7 +397,7 @@ Parsed parse_other(const Row& row, const ParseContext& ctx) {
     tickets::PriorityChoice prio = tickets::choose_priority(
         cfg.priority, v.maybe("impact"), v.maybe("urgency"), v.maybe("priority"));
     std::vector<std::string> tags = v.tags();
-    p.customer_key = v.text("customer");
+    read_customer(v, p);
 
     // When things happened: in order, and none in the future.
     Instant created = v.time("created_at", ctx).value_or(ctx.now);
@@ -353,7 +413,8 @@ Parsed parse_other(const Row& row, const ParseContext& ctx) {
       if (status == "closed" && closed)
         resolved = closed;
       else
-        throw DataError(fmt::format("a {} ticket needs 'resolved_at'", status));
+        throw DataError(fmt::format("a {} ticket needs 'resolved_at'", status),
+                        "give when it was resolved, or the status the ticket has now");
     }
     if (status == "closed" && !closed) closed = resolved;
     if (!done && (resolved || closed))
@@ -361,7 +422,8 @@ Parsed parse_other(const Row& row, const ParseContext& ctx) {
                                   util::quoted(resolved ? "resolved_at" : "closed_at")),
                       "give the status the ticket has now, such as resolved");
     if (status != "closed" && closed)
-      throw DataError("'closed_at' is set but the status is not closed");
+      throw DataError("'closed_at' is set but the status is not closed",
+                      "give the status closed, or leave 'closed_at' empty");
     std::pair<const char*, std::optional<Instant>> times[] = {{"created_at", created},
                                                               {"first_response_at", first_response},
                                                               {"resolved_at", resolved},
@@ -374,17 +436,23 @@ Parsed parse_other(const Row& row, const ParseContext& ctx) {
         throw DataError(
             fmt::format("{} {} is in the future", util::quoted(name), format_iso(*t, ctx.zone)));
       if (previous && *t < last)
-        throw DataError(fmt::format("{} {} is before {} {}", util::quoted(name),
-                                    format_iso(*t, ctx.zone), util::quoted(previous),
-                                    format_iso(last, ctx.zone)));
+        throw DataError(
+            fmt::format("{} {} is before {} {}", util::quoted(name), format_iso(*t, ctx.zone),
+                        util::quoted(previous), format_iso(last, ctx.zone)),
+            fmt::format("{} must be no earlier than {}: the times go created_at, "
+                        "first_response_at, resolved_at, closed_at",
+                        util::quoted(name), util::quoted(previous)));
       previous = name;
       last = *t;
     }
     std::string code = v.text("resolution_code");
     if (done) {
+      if (code.empty()) code = cfg.imports.resolution_code.value;
       if (code.empty())
         throw DataError(fmt::format("a {} ticket needs 'resolution_code'", status),
-                        fmt::format("one of: {}", util::join(cfg.tickets.resolution_codes, ", ")));
+                        fmt::format("one of: {}; or name the one to use in desk.toml's "
+                                    "[import] resolution_code",
+                                    util::join(cfg.tickets.resolution_codes, ", ")));
       tickets::require_one_of("resolution code", code, cfg.tickets.resolution_codes);
     }
 
@@ -414,8 +482,11 @@ Parsed parse_other(const Row& row, const ParseContext& ctx) {
       if (pending_reason.empty()) pending_reason = "customer";
       tickets::require_one_of("pending reason", pending_reason, tickets::kPendingReasons);
     } else if (!pending_reason.empty()) {
-      throw DataError("'pending_reason' is set but the status is not pending");
+      throw DataError("'pending_reason' is set but the status is not pending",
+                      "give the status pending, or leave 'pending_reason' empty");
     }
+
+    std::optional<Event> rated = read_rating(v, ctx, done ? resolved : std::nullopt);
 
     // The story a technician would have told with desk.
     const std::string& by = assignee.empty() ? ctx.actor : assignee;
@@ -475,12 +546,20 @@ Parsed parse_other(const Row& row, const ParseContext& ctx) {
       tickets::apply(t, e);
       p.events.push_back(std::move(e));
     }
+    // Rated before it closed, or after.
+    auto add_rating = [&] {
+      tickets::apply(t, *rated);
+      p.events.push_back(std::move(*rated));
+      rated.reset();
+    };
+    if (rated && (status != "closed" || rated->at < *closed)) add_rating();
     if (status == "closed") {
       Event e = make_event("closed", *closed, by);
       tickets::change(e, t, "status", "closed");
       tickets::apply(t, e);
       p.events.push_back(std::move(e));
     }
+    if (rated) add_rating();
     p.ticket = std::move(t);
     return p;
   });
@@ -496,6 +575,7 @@ struct Importer {
   std::int64_t newest = 0;                          // the highest event id written so far
   bool out_of_order = false;                        // an event kept an id below `newest`
   std::pair<std::int64_t, std::string> resolver{};  // ticket, who last resolved it
+  bool routing = true;                              // another tool's rows without a team are routed
 
   // A "rated" event stands for a row of ratings too (desk rate writes both),
   // so that desk report csat counts imported ratings.
@@ -630,6 +710,8 @@ struct Importer {
     text("category", r.category, p.ticket.category);
     text("service", r.service, p.ticket.service);
     text("customer", r.customer, p.customer_key);
+    text("customer_email", r.customer, p.customer_key);
+    if (p.customer_email.empty()) text("customer_name", r.customer, p.customer_key);
     // As `desk edit` takes them: a new impact or urgency re-derives the
     // priority unless the row gives one.
     text("priority", r.priority, p.ticket.priority);
@@ -653,20 +735,68 @@ struct Importer {
     }
   }
 
+  // Another tool's customer: by `customer` as `desk log -c` finds or adds
+  // one; by its columns, the customer with that email (whose name must then
+  // be the row's: one email is one person), else a new customer with them.
+  std::int64_t customer_of_row(const Parsed& p) {
+    if (p.customer_name.empty() && p.customer_email.empty())
+      return tickets::resolve_customer(s, p.customer_key, true);
+    if (auto c = s.store.find_customer(p.customer_key)) {
+      if (!p.customer_email.empty() && !p.customer_name.empty() && !c->name.empty() &&
+          util::to_lower_ascii(c->name) != util::to_lower_ascii(p.customer_name))
+        throw DataError(
+            fmt::format("customer {} is named {} already, not {}", util::quoted(c->email),
+                        util::quoted(c->name), util::quoted(p.customer_name)),
+            "one email is one customer: give it one name in the file (or rename the stored "
+            "customer with 'desk customer edit')");
+      return c->id;
+    }
+    catalog::Customer c;
+    c.name = p.customer_name;
+    c.email = p.customer_email;
+    c.phone = p.customer_phone;
+    c.organisation = p.organisation;
+    return catalog::add_customer(s, c).id;
+  }
+
+  // A row that names no team or technician gets the team `desk allocate
+  // --auto` would route it to (the first [[routing]] rule it matches, else
+  // the first-line team), allocated when it was logged: else workload and
+  // team reports would never see it.
+  void route_to_team(Parsed& p, std::int64_t customer_id) {
+    Ticket t = tickets::replay(p.events);
+    if (!t.team.empty()) return;
+    if (auto c = customer_id ? s.store.customer(customer_id) : std::nullopt) {
+      t.customer_name = c->name;
+      t.customer_email = c->email;
+      t.customer_tier = c->tier;
+    }
+    const config::Team* team = s.config.team(tickets::route(s.config, t));
+    if (team == nullptr) return;
+    Ticket before = tickets::replay({p.events.front()});
+    Event e = make_event("allocated", p.events.front().at, s.actor);
+    tickets::change(e, before, "team", team->name);
+    tickets::change(e, before, "tier", team->tier);
+    e.extra["reason"] = "routed";
+    p.events.insert(p.events.begin() + 1, std::move(e));
+  }
+
   void other(Parsed& p, const Row& row) {
     if (!p.ticket.external_id.empty())
       if (auto id = s.store.find_ticket_id_by_external(p.ticket.external_id)) {
         update(p, Values(row.object, p.line), *id);
         return;
       }
+    std::int64_t cid = 0;
     if (!p.customer_key.empty()) {
-      std::int64_t cid = tickets::resolve_customer(s, p.customer_key, true);
+      cid = customer_of_row(p);
       for (auto& c : p.events.front().changes)
         if (c.field == "customer_id") c.to = cid;
     } else {
       auto& ch = p.events.front().changes;
       std::erase_if(ch, [](const tickets::Change& c) { return c.field == "customer_id"; });
     }
+    if (routing) route_to_team(p, cid);
     Ticket t = tickets::replay(p.events);
     t.id = 0;
     std::int64_t id = s.store.insert_ticket(t);
@@ -723,13 +853,17 @@ void prepare(ReadyRow& r, std::int64_t last_event) {
 
 // Reading and checking rows takes about as long as writing them: the file is
 // read on a second thread while this one writes, and the store is only ever
-// used from this one.
+// used from this one. A bad row does not stop the import: every row is read
+// and checked, and BadRows lists them at the end (the caller rolls back).
 ImportResult import_rows(tickets::Session& s, RowReader& rows, const std::string& source,
+                         const ImportOptions& options,
                          const std::function<void(const Progress&)>& progress) {
   s.store.defer_references();
   ParseContext ctx{s.config, s.config.zone(), s.now, s.actor};
   Importer im{s, source, s.store.last_event_id(), {}};
+  im.routing = options.route;
   Progress pr;
+  BadRowList bad_rows;
   std::vector<ReadyBatch> batches(kBatches);
   util::run_handoff(
       batches,
@@ -741,19 +875,20 @@ ImportResult import_rows(tickets::Session& s, RowReader& rows, const std::string
             ReadyRow& r = b->rows[b->size];
             r.error = nullptr;
             r.prepared.clear();
+            r.row.line = 0;
             try {
               end = !rows.next(r.row);
               if (!end) {
                 r.parsed = parse_row(r.row, ctx);
                 if (r.parsed.history) prepare(r, im.last_event);
               }
-            } catch (...) {
+            } catch (const DataError&) {
               r.error = std::current_exception();
+              end = false;
             }
             if (end) break;
             r.bytes = rows.bytes();
             ++b->size;
-            end = r.error != nullptr;
           }
           if (b->size) handoff.filled(b);
           if (end) return;
@@ -763,14 +898,18 @@ ImportResult import_rows(tickets::Session& s, RowReader& rows, const std::string
         while (ReadyBatch* b = handoff.next()) {
           for (std::size_t i = 0; i < b->size; ++i) {
             ReadyRow& r = b->rows[i];
-            if (r.error) std::rethrow_exception(r.error);
-            Parsed& p = r.parsed;
-            at_line(p.line, [&] {
-              if (p.history)
-                im.history(p, r.prepared);
-              else
-                im.other(p, r.row);
-            });
+            try {
+              if (r.error) std::rethrow_exception(r.error);
+              Parsed& p = r.parsed;
+              at_line(p.line, [&] {
+                if (p.history)
+                  im.history(p, r.prepared);
+                else
+                  im.other(p, r.row);
+              });
+            } catch (const DataError& e) {
+              bad_rows.add(e);
+            }
             ++pr.rows;
             pr.bytes = r.bytes;
             if (progress && pr.rows % 1024 == 0) progress(pr);
@@ -779,6 +918,7 @@ ImportResult import_rows(tickets::Session& s, RowReader& rows, const std::string
           handoff.give_back(b);
         }
       });
+  bad_rows.throw_if_any();
   if (progress) {
     pr.bytes = rows.bytes();
     progress(pr);
