@@ -394,7 +394,7 @@ TEST_CASE("import: issue 13: every bad row of a file is reported in one run, not
         "hint: 'resolved_at' must be no earlier than 'created_at': the times go created_at, "
         "first_response_at, resolved_at, closed_at\n"
         "desk: line 8: unknown assignee 'nobody'\n"
-        "hint: allowed: alice, bob, carol, dave\n"
+        "hint: allowed: alice, bob, carol, erin, frank, grace, heidi\n"
         "desk: 4 rows are bad; nothing was imported\n"
         "hint: fix them and try again; nothing is written while a row is bad\n");
   CHECK(s.dump_store() == before);
@@ -434,7 +434,7 @@ TEST_CASE("import: issue 13: customers come with name, email, phone and organisa
       "C-3,Laptop,,Omar Haddad,,,\n";
   Result r = s.run({"import", "-", "--format", "csv"}, csv);
   REQUIRE(r.status == 0);
-  CHECK(r.err == "Imported 'standard input': 3 created, 0 updated, 0 skipped (3 events)\n");
+  CHECK(r.err == "Imported 'standard input': 3 created, 0 updated, 0 skipped (6 events)\n");
   Json one = show(s, 1), two = show(s, 2);
   CHECK(one["customer"] == "Doe, Jane <jane@example.org>");
   CHECK(two["customer_id"] == one["customer_id"]);
@@ -484,7 +484,7 @@ TEST_CASE("import: issue 13: the configuration names the resolution code rows la
   CHECK(r.status == 0);
   CHECK(show(s, 1)["resolution_code"] == "no-fault-found");
   CHECK(show(s, 2)["resolution_code"] == "no-fault-found");
-  CHECK(s.ok({"config", "show"}).out.find("[import]\nresolution_code = \"no-fault-found\"") !=
+  CHECK(s.ok({"config", "show"}).out.find("[import]\nresolution_code = 'no-fault-found'") !=
         std::string::npos);
 
   s.configure("[import]\nresolution_code = \"fixd\"\n");
@@ -554,9 +554,9 @@ TEST_CASE("import: issue 13: ratings come in with another tool's tickets") {
   CHECK(bad.err_line() ==
         "desk: line 2: a rating is of a resolution, but the ticket is not resolved");
   Result early = s.run({"import", "-", "--format", "csv"},
-                       "title,resolved_at,resolution_code,rating,rated_at\n"
-                       "x,2026-11-02 10:00,fixed,9,\n"
-                       "y,2026-11-02 10:00,fixed,3,2026-11-01 10:00\n");
+                       "title,created_at,resolved_at,resolution_code,rating,rated_at\n"
+                       "x,2026-11-01 09:00,2026-11-02 10:00,fixed,9,\n"
+                       "y,2026-11-01 09:00,2026-11-02 10:00,fixed,3,2026-11-01 10:00\n");
   CHECK(early.err.find("desk: line 2: 'rating' must be 1 to 5, not '9'\n") == 0);
   CHECK(early.err.find("desk: line 3: 'rated_at' 2026-11-01T10:00:00+00:00 is before "
                        "'resolved_at' 2026-11-02T10:00:00+00:00\n") != std::string::npos);
