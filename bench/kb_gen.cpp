@@ -21,6 +21,7 @@
 
 #include "desk/config/load.hpp"
 #include "desk/core/error.hpp"
+#include "desk/kb/article.hpp"
 #include "desk/kb/search.hpp"
 #include "desk/store/kb_store.hpp"
 #include "desk/store/open/open.hpp"

@@ -78,6 +78,11 @@ struct Technician {
   std::vector<std::string> teams;  // derived from the teams' member lists
 };
 
+// What `desk import` fills in that another tool's rows may lack.
+struct Import {
+  Located resolution_code;  // for resolved or closed rows without one; empty: required
+};
+
 struct RoutingRule {
   Match match;
   Located team;
@@ -166,6 +171,7 @@ struct Config {
   std::map<std::string, Team> teams;
   std::map<std::string, Technician> technicians;
   std::vector<RoutingRule> routing;
+  Import imports;
   Hooks hooks;
   std::map<std::string, model::CalendarSpec> calendars;  // "24x7" is always there
   std::map<std::string, SlaPolicy> sla;
