@@ -45,7 +45,9 @@ std::string other_tool_rows(const std::string& prefix, int n) {
 
 constexpr const char* kDeskTeam = R"toml(
 [desk]
-busy_timeout = "120s"
+# Under the harness's 120 s limit on one command, so that a writer starved
+# of the lock says "busy" rather than being killed without a word.
+busy_timeout = "90s"
 [teams.desk]
 tier = 1
 members = ["t1", "t2", "t3", "t4"]
@@ -121,7 +123,9 @@ TEST_CASE("safety: 8 processes doing 200 operations each lose nothing and never 
             if (r.status == 0) t.resolutions.push_back("fix " + tag);
             break;
         }
-        if (r.status != 0) t.errors.push_back(tag + ": " + std::to_string(r.status) + " " + r.err);
+        if (r.status != 0)
+          t.errors.push_back(tag + ": exit " + std::to_string(r.status) + ", signal " +
+                             std::to_string(r.signal) + ": " + r.err);
       }
     });
   for (auto& t : workers) t.join();
@@ -132,8 +136,8 @@ TEST_CASE("safety: 8 processes doing 200 operations each lose nothing and never 
       CAPTURE(e);
       CHECK(e.find("locked") == std::string::npos);
       CHECK(e.find("busy") == std::string::npos);
+      CHECK(e.empty());  // shows each error, whatever it says
     }
-    CHECK(t.errors.empty());
     logged += t.titles.size();
     noted += t.notes.size();
     allocated += t.allocated.size();

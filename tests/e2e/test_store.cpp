@@ -1,6 +1,8 @@
+#include <chrono>
 #include <fstream>
 #include <sstream>
 #include <sys/stat.h>
+#include <thread>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
@@ -229,4 +231,58 @@ TEST_CASE("store: a read-only -shm left by another program is named") {
   CHECK(w.status == 74);
   CHECK(w.err_line() == "desk: cannot write to the store '" + s.store().string() + "': '" +
                             s.store().string() + "-wal' beside it is read-only");
+}
+
+namespace {
+
+// Another program's write lock on the store, held until released.
+struct HeldLock {
+  SQLite::Database db;
+  explicit HeldLock(const std::filesystem::path& store)
+      : db(store.string(), SQLite::OPEN_READWRITE) {
+    db.exec("BEGIN IMMEDIATE");
+  }
+  void release() { db.exec("ROLLBACK"); }
+};
+
+double seconds_since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+}  // namespace
+
+TEST_CASE("store: a writer waits busy_timeout for another's lock, then exits 75 changing nothing") {
+  Sandbox s;
+  s.configure("[desk]\nbusy_timeout = \"1s\"\n");
+  s.log("waiting");
+  std::string before = s.dump_store();
+  HeldLock lock(s.store());
+  auto start = std::chrono::steady_clock::now();
+  Result r = s.run({"note", "1", "-m", "blocked"});
+  double waited = seconds_since(start);
+  CHECK(r.status == 75);
+  CHECK(r.err_line() == "desk: the store '" + s.store().string() + "' stayed busy for 1 s");
+  CHECK(waited >= 1.0);
+  CHECK(waited < 30.0);
+  lock.release();
+  CHECK(s.dump_store() == before);
+}
+
+TEST_CASE("store: a writer that waits gets the lock as soon as it is let go") {
+  Sandbox s;
+  s.configure("[desk]\nbusy_timeout = \"60s\"\n");
+  s.log("waiting");
+  HeldLock lock(s.store());
+  std::thread holder([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    lock.release();
+  });
+  auto start = std::chrono::steady_clock::now();
+  Result r = s.run({"note", "1", "-m", "after the lock", "-q"});
+  double waited = seconds_since(start);
+  holder.join();
+  CHECK(r.status == 0);
+  CHECK(waited >= 1.5);
+  CHECK(waited < 20.0);  // loose: a loaded machine starts desk slowly
+  CHECK(s.ok({"show", "1"}).out.find("after the lock") != std::string::npos);
 }

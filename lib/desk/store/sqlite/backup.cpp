@@ -212,8 +212,8 @@ FileInfo restore(const fs::path& store, const fs::path& from, const fs::path& ke
     auto src = open_database(from, Access::read, busy_timeout);
     if (!damaged) {
       try {
-        SQLite::Database dest(store.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE,
-                              static_cast<int>(busy_timeout.count()));
+        SQLite::Database dest(store.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+        wait_when_busy(dest, busy_timeout);
         // `from` was checked: damage is the store's own.
         int rc = copy_pages(*src, dest, busy_timeout);
         if (rc == SQLITE_DONE) {

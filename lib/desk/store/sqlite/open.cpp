@@ -156,8 +156,8 @@ std::unique_ptr<Store> open(const fs::path& path, Access access,
     if (holds == Holds::nothing) throw empty_store(path);
     if (holds == Holds::older_store) {
       if (access == Access::read) require_writable(path);
-      SQLite::Database rw(path.string(), SQLite::OPEN_READWRITE,
-                          static_cast<int>(busy_timeout.count()));
+      SQLite::Database rw(path.string(), SQLite::OPEN_READWRITE);
+      wait_when_busy(rw, busy_timeout);
       migrate(rw, path);
     }
     if (access == Access::write) db = open_database(path, Access::write, busy_timeout);

@@ -2,8 +2,13 @@
 // it when it may not, and whether it is a desk store at all. Each check is
 // made without changing the file, so that a foreign database, an empty file
 // or a read-only store is refused exactly as it was found.
+#include <algorithm>
+#include <cstdint>
 #include <fcntl.h>
+#include <random>
+#include <sqlite3.h>
 #include <sys/stat.h>
+#include <thread>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -79,14 +84,14 @@ void require_writable(const fs::path& path) {
                      "desk keeps a write-ahead log beside the store; make the directory writable");
 }
 
-std::unique_ptr<SQLite::Database> open_database(const fs::path& path, Access access,
-                                                std::chrono::milliseconds busy_timeout) {
+namespace {
+
+std::unique_ptr<SQLite::Database> open_connection(const fs::path& path, Access access) {
   configure_sqlite();
   // Each connection is used by one thread: no mutexes (SQLite's multi-thread mode).
-  int timeout = static_cast<int>(busy_timeout.count());
   if (access == Access::write)
-    return std::make_unique<SQLite::Database>(
-        path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX, timeout);
+    return std::make_unique<SQLite::Database>(path.string(),
+                                              SQLite::OPEN_READWRITE | SQLite::OPEN_NOMUTEX);
   // A reader makes the -wal and -shm files when they are missing, with the
   // store's mode, and leaves them: on a read-only store they keep it
   // read-only after a chmod, and in a read-only directory it cannot make
@@ -97,9 +102,45 @@ std::unique_ptr<SQLite::Database> open_database(const fs::path& path, Access acc
   if (sealed && !present(beside(path, "-wal")))
     return std::make_unique<SQLite::Database>(
         "file:" + uri_path(path) + "?immutable=1",
-        SQLite::OPEN_READONLY | SQLite::OPEN_URI | SQLite::OPEN_NOMUTEX, timeout);
+        SQLite::OPEN_READONLY | SQLite::OPEN_URI | SQLite::OPEN_NOMUTEX);
   return std::make_unique<SQLite::Database>(path.string(),
-                                            SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX, timeout);
+                                            SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
+}
+
+// SQLite calls this with count 0 when a wait begins; a connection is used by
+// one thread, and a thread waits on one statement at a time, so the start of
+// the current wait can be kept per thread.
+thread_local std::chrono::steady_clock::time_point wait_began;
+
+int wait_a_little(void* timeout_ms, int count) {
+  using namespace std::chrono;
+  auto now = steady_clock::now();
+  if (count == 0) wait_began = now;
+  auto limit = milliseconds(reinterpret_cast<std::intptr_t>(timeout_ms));
+  auto left = limit - duration_cast<milliseconds>(now - wait_began);
+  if (left <= milliseconds(0)) return 0;  // give up: SQLITE_BUSY
+  // 1 to 8 ms, different in each process, so that waiters do not retry in
+  // step; under contention the lock goes to whoever asks first after the
+  // holder lets go, and a short poll keeps every waiter in that race.
+  thread_local std::minstd_rand jitter(static_cast<unsigned>(getpid()) ^
+                                       static_cast<unsigned>(now.time_since_epoch().count()));
+  auto pause = std::min(milliseconds(1 + jitter() % 8), left);
+  std::this_thread::sleep_for(pause);
+  return 1;
+}
+
+}  // namespace
+
+void wait_when_busy(SQLite::Database& db, std::chrono::milliseconds timeout) {
+  sqlite3_busy_handler(db.getHandle(), wait_a_little,
+                       reinterpret_cast<void*>(static_cast<std::intptr_t>(timeout.count())));
+}
+
+std::unique_ptr<SQLite::Database> open_database(const fs::path& path, Access access,
+                                                std::chrono::milliseconds busy_timeout) {
+  auto db = open_connection(path, access);
+  wait_when_busy(*db, busy_timeout);
+  return db;
 }
 
 Holds recognise(SQLite::Database& db, const fs::path& path) {

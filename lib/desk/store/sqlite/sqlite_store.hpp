@@ -111,6 +111,10 @@ void ticket_from_row(sqlite3_stmt* st, int first, Ticket& t, std::string& scratc
 
 // Process-wide SQLite settings, applied once before the first connection.
 void configure_sqlite();
+// Makes `db` wait up to `timeout` for another connection's lock, polling
+// every few milliseconds (SQLite's own wait sleeps up to 100 ms between
+// tries, and a waiter that sleeps that long loses the lock to newcomers).
+void wait_when_busy(SQLite::Database& db, std::chrono::milliseconds timeout);
 
 // What desk checks before SQLite touches a store file, so that what it
 // refuses it leaves exactly as it found it (open_file.cpp).
