@@ -138,3 +138,34 @@ TEST_CASE("config: issue 14: keys nested 50,000 deep are refused with the place,
   CHECK(r.err_line() == "desk: desk.toml:" + std::to_string(line) +
                             ":67: keys and values nested more than 64 deep");
 }
+
+TEST_CASE("config: every match value of every rule is checked, as routing's are") {
+  Sandbox s;
+  std::string before = s.dump_store();
+  s.configure(
+      "[[sla_rule]]\nmatch = { type = \"complaint\", channel = \"fax\" }\nsla = \"standard\"\n");
+  Result rule = s.run({"config", "check"});
+  CHECK(rule.status == 78);
+  CHECK(rule.err_line() == "desk: desk.toml:3:7: unknown channel 'fax'");
+  CHECK(rule.err.find("hint: expected one of: phone, email") != std::string::npos);
+  s.configure(
+      "[teams.l1]\n[[escalation]]\nat = \"breach\"\naction = \"manager\"\n"
+      "match = { priority = \"P9\" }\n");
+  Result esc = s.run({"config", "check"});
+  CHECK(esc.status == 78);
+  CHECK(esc.err_line() == "desk: desk.toml:2:1: unknown priority 'P9'");
+  s.configure("[[routing]]\nmatch = { category = \"netwrok\" }\nteam = \"service-desk\"\n");
+  Result routing = s.run({"config", "check"});
+  CHECK(routing.status == 78);
+  CHECK(routing.err_line() == "desk: desk.toml:3:8: unknown category 'netwrok'");
+  CHECK(routing.err.find("hint: did you mean 'network'?") != std::string::npos);
+  CHECK(s.dump_store() == before);
+}
+
+TEST_CASE("config: the starter's complaint rule goes when the file's types have no complaint") {
+  Sandbox s;
+  s.configure("[tickets]\ntypes = [\"incident\", \"request\"]\n");
+  Result r = s.run({"config", "check"});
+  CHECK(r.status == 0);
+  CHECK(r.err == "");
+}

@@ -42,10 +42,13 @@ Config load(std::string_view text, const std::filesystem::path& file) {
   toml::table t = parse(text, display);
   overlay(c, t, Reader(display));
   // The starter's [[sla_rule]] (complaints get the "complaints" policy) holds
-  // only while its policy exists: a file with its own [sla.*] tables and no
-  // rules of its own drops it rather than failing on a policy it never named.
+  // only while its policy and the values it matches exist: a file with its
+  // own [sla.*] tables or ticket types and no rules of its own drops it
+  // rather than failing on names it never wrote.
   if (!t.contains("sla_rule"))
-    std::erase_if(c.sla_rules, [&](const SlaRule& rule) { return !c.sla.count(rule.sla.value); });
+    std::erase_if(c.sla_rules, [&](const SlaRule& rule) {
+      return !c.sla.count(rule.sla.value) || !match_known(c, rule.match);
+    });
   validate(c);
   return c;
 }

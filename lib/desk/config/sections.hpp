@@ -38,6 +38,16 @@ void read_escalation(Config& c, const toml::node& n, const Reader& r);
 void read_roles(Config& c, const toml::table& t, const Reader& r);
 void read_retention(Config& c, const toml::table& t, const Reader& r);
 
+// A ConfigError "WHERE: unknown WHAT 'NAME'" with the closest of `known`
+// as a hint.
+[[noreturn]] void unknown(const std::string& where, std::string_view what, const std::string& name,
+                          const std::vector<std::string>& known);
+// Whether every value a rule's `match` names (type, category, channel,
+// priority, team) is one the configuration has; check_match throws for the
+// first that is not, naming `where`.
+bool match_known(const Config& c, const Match& m);
+void check_match(const Config& c, const Match& m, const std::string& where);
+
 void validate_teams(Config& c);
 void validate_sla(Config& c);
 void validate_import(const Config& c);

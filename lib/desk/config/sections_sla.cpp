@@ -53,14 +53,6 @@ int percent(const toml::node& n, const Reader& r, std::string_view what) {
   return static_cast<int>(v);
 }
 
-[[noreturn]] void unknown(const std::string& where, std::string_view what, const std::string& name,
-                          const std::vector<std::string>& known) {
-  std::string hint = fmt::format("expected one of: {}", util::join(known, ", "));
-  if (auto near = util::closest(name, known))
-    hint = fmt::format("did you mean {}?", util::quoted(*near));
-  throw ConfigError(fmt::format("{}: unknown {} {}", where, what, util::quoted(name)), hint);
-}
-
 template <typename Map>
 std::vector<std::string> keys_of(const Map& m) {
   std::vector<std::string> out;
@@ -269,9 +261,11 @@ void validate_sla(Config& c) {
   if (!c.default_sla.empty() && !c.sla.count(c.default_sla))
     unknown(c.file.empty() ? "[desk]" : c.file.string(), "default_sla policy", c.default_sla,
             policies);
-  for (const auto& rule : c.sla_rules)
+  for (const auto& rule : c.sla_rules) {
     if (!c.sla.count(rule.sla.value))
       unknown(rule.sla.where, "SLA policy", rule.sla.value, policies);
+    check_match(c, rule.match, rule.sla.where);
+  }
   std::vector<std::string> teams = keys_of(c.teams);
   for (auto& [team, o] : c.ola) {
     if (!c.teams.count(team)) unknown(o.where, "team", team, teams);
@@ -279,9 +273,11 @@ void validate_sla(Config& c) {
     o.response = to_seconds(o.response_text, cal, c.priority.levels);
     o.resolve = to_seconds(o.resolve_text, cal, c.priority.levels);
   }
-  for (const auto& rule : c.escalation)
+  for (const auto& rule : c.escalation) {
     if (!rule.team.value.empty() && !c.teams.count(rule.team.value))
       unknown(rule.team.where, "team", rule.team.value, teams);
+    check_match(c, rule.match, rule.where);
+  }
 }
 
 namespace {

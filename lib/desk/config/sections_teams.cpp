@@ -22,15 +22,6 @@ void check_name(const toml::node& n, const std::string& name, std::string_view w
                           util::quoted(name)));
 }
 
-[[noreturn]] void unknown(const std::string& where, std::string_view what, const std::string& name,
-                          const std::vector<std::string>& known) {
-  std::string hint =
-      known.empty() ? std::string() : fmt::format("expected one of: {}", util::join(known, ", "));
-  if (auto near = util::closest(name, known))
-    hint = fmt::format("did you mean {}?", util::quoted(*near));
-  throw ConfigError(fmt::format("{}: unknown {} {}", where, what, util::quoted(name)), hint);
-}
-
 template <typename Map>
 std::vector<std::string> keys_of(const Map& m) {
   std::vector<std::string> out;
@@ -146,20 +137,9 @@ void validate_teams(Config& c) {
           fmt::format("{}: {} names both a team and a technician", team.where, util::quoted(name)),
           "allocation targets must be unambiguous: rename one of them");
   }
-  auto vocab = [&](const std::string& field) -> const std::vector<std::string>* {
-    if (field == "type") return &c.tickets.types;
-    if (field == "category") return &c.tickets.categories;
-    if (field == "channel") return &c.tickets.channels;
-    if (field == "priority") return &c.priority.levels;
-    return nullptr;
-  };
   for (const auto& rule : c.routing) {
     if (!c.teams.count(rule.team.value)) unknown(rule.team.where, "team", rule.team.value, teams);
-    for (const auto& [field, values] : rule.match.fields)
-      if (const auto* allowed = vocab(field))
-        for (const auto& v : values)
-          if (std::find(allowed->begin(), allowed->end(), v) == allowed->end())
-            unknown(rule.team.where, field, v, *allowed);
+    check_match(c, rule.match, rule.team.where);
   }
 }
 
