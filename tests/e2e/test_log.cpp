@@ -140,3 +140,24 @@ TEST_CASE("log: usage errors exit 2 and write nothing") {
   CHECK(s.run({"log", "x", "--bogus"}).status == 2);
   CHECK(s.dump_store() == before);
 }
+
+TEST_CASE("log: configured values in any case, a space for a hyphen, stored as configured") {
+  Sandbox s;
+  Json t = s.ok({"log", "printer", "-m", "", "--type", "Incident", "--channel", "Walk in",
+                 "--category", "HARDWARE", "-p", "p2", "--format", "json"})
+               .json();
+  CHECK(t["type"] == "incident");
+  CHECK(t["channel"] == "walk-in");
+  CHECK(t["category"] == "hardware");
+  CHECK(t["priority"] == "P2");
+  CHECK(s.ok({"list", "--channel", "WALK-IN", "-q"}).out == "1\n");
+  s.ok({"edit", "1", "--category", "Network"});
+  CHECK(s.ok({"show", "1", "--format", "json"}).json()["category"] == "network");
+  std::string before = s.dump_store();
+  Result r = s.run({"log", "x", "-m", "", "--channel", "Social media"});
+  CHECK(r.status == 65);
+  CHECK(r.err_line() == "desk: unknown channel 'Social media'");
+  CHECK(r.err.find("a configured name is one word: write a hyphen for a space") !=
+        std::string::npos);
+  CHECK(s.dump_store() == before);
+}

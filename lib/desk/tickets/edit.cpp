@@ -32,18 +32,16 @@ std::optional<Event> edit_ticket(work::Session& s, std::int64_t id, const EditRe
   e.kind = "edited";
   if (r.title) work::change(e, t, "title", work::checked_title(*r.title));
   if (r.description) work::change(e, t, "description", *r.description);
-  if (r.type) {
-    work::require_one_of("type", *r.type, cfg.tickets.types);
-    work::change(e, t, "type", *r.type);
-  }
-  if (r.channel) {
-    if (!r.channel->empty()) work::require_one_of("channel", *r.channel, cfg.tickets.channels);
-    work::change(e, t, "channel", *r.channel);
-  }
-  if (r.category) {
-    if (!r.category->empty()) work::require_one_of("category", *r.category, cfg.tickets.categories);
-    work::change(e, t, "category", *r.category);
-  }
+  // An empty value clears an optional field.
+  auto configured = [](std::string_view what, const std::string& v,
+                       const std::vector<std::string>& allowed) {
+    return v.empty() ? v : work::one_of(what, v, allowed);
+  };
+  if (r.type) work::change(e, t, "type", work::one_of("type", *r.type, cfg.tickets.types));
+  if (r.channel)
+    work::change(e, t, "channel", configured("channel", *r.channel, cfg.tickets.channels));
+  if (r.category)
+    work::change(e, t, "category", configured("category", *r.category, cfg.tickets.categories));
   if (r.service) work::change(e, t, "service", *r.service);
   if (r.customer) {
     std::int64_t cid = resolve_customer(s, *r.customer, true);

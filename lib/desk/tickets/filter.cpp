@@ -24,8 +24,9 @@ void append(std::vector<std::string>& to, const std::vector<std::string>& values
 
 void checked(std::vector<std::string>& to, const std::vector<std::string>& values,
              std::string_view what, const std::vector<std::string>& allowed) {
-  for (const auto& v : values) work::require_one_of(what, v, allowed);
-  append(to, values);
+  std::vector<std::string> configured;
+  for (const auto& v : values) configured.push_back(work::one_of(what, v, allowed));
+  append(to, configured);
 }
 
 }  // namespace

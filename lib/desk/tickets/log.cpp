@@ -48,10 +48,13 @@ Logged log_ticket(work::Session& s, const LogRequest& r) {
   Logged out;
   Ticket& t = out.ticket;
   std::string title = work::checked_title(r.title);
-  std::string type = r.type.value_or(cfg.tickets.types.front());
-  work::require_one_of("type", type, cfg.tickets.types);
-  if (!r.channel.empty()) work::require_one_of("channel", r.channel, cfg.tickets.channels);
-  if (!r.category.empty()) work::require_one_of("category", r.category, cfg.tickets.categories);
+  std::string type =
+      work::one_of("type", r.type.value_or(cfg.tickets.types.front()), cfg.tickets.types);
+  std::string channel =
+      r.channel.empty() ? r.channel : work::one_of("channel", r.channel, cfg.tickets.channels);
+  std::string category = r.category.empty()
+                             ? r.category
+                             : work::one_of("category", r.category, cfg.tickets.categories);
   PriorityChoice p = choose_priority(cfg.priority, r.impact, r.urgency, r.priority);
   std::vector<std::string> tags;
   for (const auto& tag : r.tags) {
@@ -66,7 +69,6 @@ Logged log_ticket(work::Session& s, const LogRequest& r) {
   std::int64_t customer_id = resolve_customer(s, r.customer, true, &out.new_customer);
   // A service brings its team, its policy and its checklist.
   std::optional<model::Service> service;
-  std::string category = r.category;
   if (!r.service.empty()) {
     service = catalog::service_for_ticket(s, r.service, type, customer_id);
     if (category.empty() && service->categories.size() == 1) category = service->categories[0];
@@ -91,7 +93,7 @@ Logged log_ticket(work::Session& s, const LogRequest& r) {
   work::change(e, blank, "impact", p.impact);
   work::change(e, blank, "urgency", p.urgency);
   if (customer_id) work::change(e, blank, "customer_id", customer_id);
-  work::change(e, blank, "channel", r.channel);
+  work::change(e, blank, "channel", channel);
   work::change(e, blank, "category", category);
   work::change(e, blank, "service", service ? service->name : std::string());
   if (service) {

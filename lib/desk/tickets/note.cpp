@@ -13,14 +13,15 @@ Event add_note(work::Session& s, std::int64_t id, const NoteRequest& r) {
   Ticket t = work::require_ticket(s, id);
   if (util::trim(r.text).empty())
     throw DataError("the note is empty", "give the text with -m TEXT");
-  if (!r.channel.empty()) work::require_one_of("channel", r.channel, s.config.tickets.channels);
+  std::string channel =
+      r.channel.empty() ? r.channel : work::one_of("channel", r.channel, s.config.tickets.channels);
   // A note may be written up late, but not before the call it is about.
   Instant at = work::event_time(s, r.at, t.created_at);
   Event e;
   e.kind = r.reply ? "reply" : "note";
   e.at = at;
   e.text = r.text;
-  if (!r.channel.empty()) e.extra["channel"] = r.channel;
+  if (!channel.empty()) e.extra["channel"] = channel;
   return work::record(s, t, std::move(e));
 }
 

@@ -19,13 +19,10 @@ PriorityChoice choose_priority(const config::PriorityMatrix& m,
                                const std::optional<std::string>& urgency,
                                const std::optional<std::string>& priority) {
   PriorityChoice c;
-  c.impact = impact.value_or(m.impact[m.impact.size() / 2]);
-  c.urgency = urgency.value_or(m.urgency[m.urgency.size() / 2]);
-  work::require_one_of("impact", c.impact, m.impact);
-  work::require_one_of("urgency", c.urgency, m.urgency);
+  c.impact = work::one_of("impact", impact.value_or(m.impact[m.impact.size() / 2]), m.impact);
+  c.urgency = work::one_of("urgency", urgency.value_or(m.urgency[m.urgency.size() / 2]), m.urgency);
   if (priority) {
-    work::require_one_of("priority", *priority, m.levels);
-    c.priority = *priority;
+    c.priority = work::one_of("priority", *priority, m.levels);
     // Axes nobody gave are not invented for an explicit priority.
     if (!impact) c.impact.clear();
     if (!urgency) c.urgency.clear();

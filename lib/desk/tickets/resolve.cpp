@@ -18,7 +18,7 @@ std::vector<Event> resolve(work::Session& s, std::int64_t id, const ResolveReque
     throw UsageError(
         "a resolution needs a code",
         fmt::format("give --code: {}", util::join(s.config.tickets.resolution_codes, ", ")));
-  work::require_one_of("resolution code", code, s.config.tickets.resolution_codes);
+  code = work::one_of("resolution code", code, s.config.tickets.resolution_codes);
   if (util::trim(r.resolution).empty())
     throw UsageError("a resolution needs its text", "say what fixed it with -m TEXT");
   if (code == "duplicate" && r.duplicate_of == 0)

@@ -18,7 +18,32 @@ void require_one_of(std::string_view what, const std::string& value,
         fmt::format("did you mean {}? allowed: {}", util::quoted(*near), util::join(allowed, ", "));
   else
     hint = fmt::format("allowed: {}", util::join(allowed, ", "));
+  if (value.find(' ') != std::string::npos)
+    hint += "; a configured name is one word: write a hyphen for a space";
   throw DataError(fmt::format("unknown {} {}", what, util::quoted(value)), hint);
+}
+
+namespace {
+
+// What two spellings of one configured value have in common.
+std::string spelling_key(std::string_view s) {
+  std::string key = util::fold(util::trim(s));
+  for (char& c : key)
+    if (c == ' ' || c == '_') c = '-';
+  return key;
+}
+
+}  // namespace
+
+std::string one_of(std::string_view what, std::string_view value,
+                   const std::vector<std::string>& allowed) {
+  std::string typed(value);
+  if (std::find(allowed.begin(), allowed.end(), typed) != allowed.end()) return typed;
+  std::string key = spelling_key(value);
+  for (const auto& a : allowed)
+    if (spelling_key(a) == key) return a;
+  require_one_of(what, typed, allowed);  // throws, with the closest name
+  return typed;
 }
 
 std::string checked_tag(std::string_view tag) {

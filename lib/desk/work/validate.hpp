@@ -17,6 +17,13 @@ using model::Ticket;
 // value must be one of allowed; `what` names it in the message ("type").
 void require_one_of(std::string_view what, const std::string& value,
                     const std::vector<std::string>& allowed);
+// A value of a configured vocabulary (types, channels, categories,
+// priorities, impact and urgency levels, resolution codes) as typed: the
+// configured spelling of the one it names, whatever its case, and with a
+// space or '_' where the configuration has '-' ("Social media" is
+// "social-media"). DataError naming what is allowed when none matches.
+std::string one_of(std::string_view what, std::string_view value,
+                   const std::vector<std::string>& allowed);
 
 // A tag: one word, no commas (they separate tags in filters and CSV).
 std::string checked_tag(std::string_view tag);
