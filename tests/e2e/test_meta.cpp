@@ -180,6 +180,34 @@ TEST_CASE(
   }
 }
 
+TEST_CASE("meta: desk help reaches every subcommand, with the text of its --help") {
+  Sandbox s;
+  int subcommands = 0;
+  for (const auto& line : lines_of(s.ok({"__complete", "commands"}).out)) {
+    std::string cmd = line.substr(0, line.find('\t'));
+    for (const auto& option : lines_of(s.ok({"__complete", "options", cmd}).out)) {
+      std::string sub = option.substr(0, option.find('\t'));
+      if (sub.empty() || sub[0] == '-') continue;
+      CAPTURE(cmd + " " + sub);
+      Result help = s.run({cmd, sub, "--help"});
+      CHECK(help.status == 0);
+      CHECK(contains(help.out, "Usage: desk " + cmd + " " + sub));
+      Result via_help = s.run({"help", cmd, sub});
+      CHECK(via_help.status == 0);
+      CHECK(via_help.out == help.out);
+      ++subcommands;
+    }
+  }
+  CHECK(subcommands > 20);
+  Result none = s.run({"help", "kb", "ad"});
+  CHECK(none.status == 2);
+  CHECK(none.err_line() == "desk: 'desk kb' has no subcommand 'ad'");
+  CHECK(contains(none.err, "hint: did you mean 'desk help kb add'?"));
+  Result leaf = s.run({"help", "log", "x"});
+  CHECK(leaf.status == 2);
+  CHECK(leaf.err_line() == "desk: 'desk log' has no subcommands");
+}
+
 TEST_CASE("meta: desk(1) documents every global option, exit code, JSON field and date form") {
   Sandbox s;
   std::string page = read_file(man_page("desk.1"));
