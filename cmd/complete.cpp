@@ -73,7 +73,7 @@ constexpr ValueKind kOptionValues[] = {
     {"escalate", "to", "teams"},
     {"escalate", "supplier", "suppliers"},
     {"link", "to", "ids"},
-    {"link", "as", "link-kinds"},
+    {"link", "kind", "link-kinds"},
     {"resolve", "duplicate-of", "ids"},
     {"report", "period", "periods"},
 };

@@ -1,33 +1,50 @@
-// desk link ID --to ID --as related|caused-by|duplicate-of|parent-of
+// desk link ID... --to ID --kind related|caused-by|duplicate-of|parent-of
+#include <algorithm>
+
 #include <fmt/format.h>
 
+#include "desk/core/error.hpp"
+#include "desk/model/vocabulary.hpp"
 #include "desk/tickets/lifecycle.hpp"
+#include "desk/util/strings.hpp"
 #include "desk/work/validate.hpp"
 
-#include "batch.hpp"
 #include "options.hpp"
 #include "registry.hpp"
+#include "write.hpp"
 
 namespace desk::cmd {
 
 namespace {
 
 struct Options {
-  std::string id, to, kind = "related";
+  std::vector<std::string> ids;
+  std::string to, kind = "related";
   Text at;
 };
 
 int run(Env& env, const Options& o) {
-  std::int64_t id = work::parse_ticket_id(o.id);
+  // --as is the actor everywhere; it once named the kind here, and a script
+  // still saying `--as caused-by` must not record "caused-by" as the actor.
+  const auto& kinds = model::kLinkKinds;
+  if (env.globals.as && std::find(kinds.begin(), kinds.end(), *env.globals.as) != kinds.end())
+    throw UsageError(
+        fmt::format("--as names who acts, not the kind of link: use --kind {}", *env.globals.as),
+        fmt::format("desk link {} --to {} --kind {}", util::join(o.ids, " "), o.to,
+                    *env.globals.as));
+  auto ids = collect_ids(env, o.ids);
   std::int64_t other = work::parse_ticket_id(o.to);
   auto at = event_at(env, o.at);
-  auto events = change_tickets(env, {id}, [&](work::Session& s, std::int64_t tid) {
-    auto e = tickets::link(s, tid, other, o.kind, at);
+  std::vector<std::pair<std::int64_t, bool>> linked;  // each ticket, and whether it is new
+  change_tickets(env, ids, [&](work::Session& s, std::int64_t id) {
+    auto e = tickets::link(s, id, other, o.kind, at);
+    linked.emplace_back(id, e.has_value());
     return e ? std::vector<model::Event>{*e} : std::vector<model::Event>{};
   });
   if (!env.globals.quiet)
-    env.out << fmt::format("{} ticket {} ({} {})\n", events.empty() ? "Already linked" : "Linked",
-                           id, o.kind, other);
+    for (const auto& [id, fresh] : linked)
+      env.out << fmt::format("{} ticket {} ({} {})\n", fresh ? "Linked" : "Already linked", id,
+                             o.kind, other);
   return 0;
 }
 
@@ -35,11 +52,9 @@ int run(Env& env, const Options& o) {
 
 Runner cmd_link(CLI::App& sub) {
   auto o = std::make_shared<Options>();
-  sub.add_option("id", o->id, "The ticket")->required();
+  sub.add_option("id", o->ids, "The tickets ('-' reads them from standard input)")->required();
   sub.add_option("--to", o->to, "The other ticket")->required()->option_text("ID");
-  sub.add_option("--as", o->kind,
-                 "related (default), caused-by, duplicate-of or parent-of; to act as someone else, "
-                 "put --as NAME before the command")
+  sub.add_option("-k,--kind", o->kind, "related (default), caused-by, duplicate-of or parent-of")
       ->option_text("KIND");
   add_at(sub, o->at);
   return [o](Env& env) { return run(env, *o); };
