@@ -6,9 +6,9 @@
 #include "desk/store/store.hpp"
 #include "desk/tickets/allocation.hpp"
 
-#include "batch.hpp"
 #include "options.hpp"
 #include "registry.hpp"
+#include "write.hpp"
 
 namespace desk::cmd {
 
@@ -45,14 +45,9 @@ Json decision_json(const tickets::Decision& d, bool dry_run) {
 
 int run_auto(Env& env, const Options& o) {
   tickets::AutoRequest r{o.team, o.dry_run};
-  auto session = env.session(store::Access::write);
-  tickets::AutoResult result;
-  {
-    store::WriteTransaction tx(session.store);
-    result = tickets::auto_allocate(session, r);
-    if (!o.dry_run) tx.commit();  // a dry run rolls back, leaving no trace
-  }
-  after_commit(env, result.events);
+  auto result = write(
+      env, [&](work::Session& s) { return tickets::auto_allocate(s, r); },
+      o.dry_run ? Keep::nothing : Keep::changes);
   std::size_t left = 0;
   for (const auto& d : result.decisions) left += d.assignee.empty() ? 1 : 0;
   if (env.globals.quiet) {

@@ -13,6 +13,7 @@
 #include "options.hpp"
 #include "registry.hpp"
 #include "render.hpp"
+#include "write.hpp"
 
 namespace desk::cmd {
 
@@ -79,25 +80,16 @@ void print_service(Env& env, const model::Service& s) {
     env.out << fmt::format("  {}. {}\n", i + 1, util::single_line(s.steps[i]));
 }
 
-template <typename F>
-auto writing(Env& env, F&& f) {
-  auto session = env.session(store::Access::write);
-  store::WriteTransaction tx(session.store);
-  auto result = f(session);
-  tx.commit();
-  return result;
-}
-
 int run_add(Env& env, const Options& o) {
   auto svc =
-      writing(env, [&](work::Session& s) { return catalog::add_service(s, o.name, change_of(o)); });
+      write(env, [&](work::Session& s) { return catalog::add_service(s, o.name, change_of(o)); });
   if (!env.globals.quiet) env.out << fmt::format("Added service {}\n", svc.name);
   return 0;
 }
 
 int run_edit(Env& env, const Options& o) {
-  auto svc = writing(
-      env, [&](work::Session& s) { return catalog::edit_service(s, o.name, change_of(o)); });
+  auto svc =
+      write(env, [&](work::Session& s) { return catalog::edit_service(s, o.name, change_of(o)); });
   if (!env.globals.quiet)
     env.out << (svc ? fmt::format("Changed service {}\n", svc->name)
                     : fmt::format("Service {} unchanged\n", o.name));
@@ -105,7 +97,7 @@ int run_edit(Env& env, const Options& o) {
 }
 
 int run_retire(Env& env, const Options& o) {
-  auto svc = writing(
+  auto svc = write(
       env, [&](work::Session& s) { return catalog::retire_service(s, o.name, o.replaced_by); });
   if (!env.globals.quiet)
     env.out << fmt::format("Retired service {}{}\n", svc.name,
@@ -183,7 +175,7 @@ int run_import(Env& env, const Options& o) {
     if (!in) throw DataError(fmt::format("cannot read {}", util::quoted(o.file)));
     text = read_text(in, util::quoted(o.file));
   }
-  auto result = writing(env, [&](work::Session& s) {
+  auto result = write(env, [&](work::Session& s) {
     return catalog::import_toml(s, text, o.file == "-" ? "<stdin>" : o.file);
   });
   if (!env.globals.quiet)

@@ -4,9 +4,9 @@
 #include "desk/catalog/fulfilment.hpp"
 #include "desk/work/validate.hpp"
 
-#include "batch.hpp"
 #include "options.hpp"
 #include "registry.hpp"
+#include "write.hpp"
 
 namespace desk::cmd {
 

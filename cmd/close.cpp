@@ -5,9 +5,9 @@
 #include "desk/store/store.hpp"
 #include "desk/tickets/lifecycle.hpp"
 
-#include "batch.hpp"
 #include "options.hpp"
 #include "registry.hpp"
+#include "write.hpp"
 
 namespace desk::cmd {
 
@@ -20,19 +20,15 @@ struct Options {
 };
 
 int run_auto(Env& env, const Options& o) {
-  auto session = env.session(store::Access::write);
-  std::vector<model::Ticket> due;
-  std::vector<model::Event> events;
-  {
-    store::WriteTransaction tx(session.store);
-    due = tickets::due_for_closing(session);
-    if (!o.dry_run) {
-      for (const auto& t : due)
-        events.push_back(tickets::close_ticket(session, t.id, std::nullopt));
-      tx.commit();
-    }
-  }
-  after_commit(env, events);
+  auto due = write(
+      env,
+      [&](work::Session& s) {
+        auto found = tickets::due_for_closing(s);
+        if (!o.dry_run)
+          for (const auto& t : found) tickets::close_ticket(s, t.id, std::nullopt);
+        return found;
+      },
+      o.dry_run ? Keep::nothing : Keep::changes);
   for (const auto& t : due) {
     if (env.globals.quiet)
       env.out << t.id << '\n';

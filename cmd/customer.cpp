@@ -17,6 +17,7 @@
 #include "options.hpp"
 #include "registry.hpp"
 #include "render.hpp"
+#include "write.hpp"
 
 namespace desk::cmd {
 
@@ -34,15 +35,6 @@ catalog::CustomerChange change_of(const Options& o) {
           o.phone.get(), o.tier.get(),  o.notes.get()};
 }
 
-template <typename F>
-auto writing(Env& env, F&& f) {
-  auto session = env.session(store::Access::write);
-  store::WriteTransaction tx(session.store);
-  auto result = f(session);
-  tx.commit();
-  return result;
-}
-
 int run_add(Env& env, const Options& o) {
   model::Customer c;
   c.name = o.key;
@@ -51,7 +43,7 @@ int run_add(Env& env, const Options& o) {
   c.phone = o.phone.value;
   c.tier = o.tier.value;
   c.notes = o.notes.value;
-  auto added = writing(env, [&](work::Session& s) { return catalog::add_customer(s, c); });
+  auto added = write(env, [&](work::Session& s) { return catalog::add_customer(s, c); });
   if (env.globals.quiet)
     env.out << added.id << '\n';
   else
@@ -60,8 +52,8 @@ int run_add(Env& env, const Options& o) {
 }
 
 int run_edit(Env& env, const Options& o) {
-  auto c = writing(
-      env, [&](work::Session& s) { return catalog::edit_customer(s, o.key, change_of(o)); });
+  auto c =
+      write(env, [&](work::Session& s) { return catalog::edit_customer(s, o.key, change_of(o)); });
   if (!env.globals.quiet)
     env.out << (c ? fmt::format("Changed customer {}\n", c->id)
                   : std::string("Customer unchanged\n"));
@@ -155,7 +147,7 @@ int run_list(Env& env, const Options& o) {
 
 int run_merge(Env& env, const Options& o) {
   auto merged =
-      writing(env, [&](work::Session& s) { return catalog::merge_customers(s, o.key, o.other); });
+      write(env, [&](work::Session& s) { return catalog::merge_customers(s, o.key, o.other); });
   if (!env.globals.quiet)
     env.out << fmt::format("Merged customer {} into {}: {} ticket(s) moved\n", o.other,
                            merged.into.id, merged.tickets.size());
@@ -170,16 +162,10 @@ int run_export(Env& env, const Options& o) {
 }
 
 int run_forget(Env& env, const Options& o) {
-  auto session = env.session(store::Access::write);
-  session.store.audit().erase_securely();
-  compliance::Forgotten f;
-  {
-    store::WriteTransaction tx(session.store);
-    f = compliance::forget_customer(session, o.key);
-    tx.commit();
-  }
-  auto unfinished =
-      compact_after_commit(session.store, fmt::format("erased customer {}", f.customer));
+  store::Store& store = env.store(store::Access::write);
+  store.audit().erase_securely();
+  auto f = write(env, [&](work::Session& s) { return compliance::forget_customer(s, o.key); });
+  auto unfinished = compact_after_commit(store, fmt::format("erased customer {}", f.customer));
   if (!env.globals.quiet)
     env.out << fmt::format(
         "Erased customer {}: {} ticket(s) kept without their personal data, {} event(s) sealed, "

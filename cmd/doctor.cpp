@@ -10,6 +10,7 @@
 #include "progress.hpp"
 #include "registry.hpp"
 #include "render.hpp"
+#include "write.hpp"
 
 namespace desk::cmd {
 
@@ -39,10 +40,7 @@ int run(Env& env, const Options& o) {
 
   std::int64_t repaired = 0;
   if (o.repair && !r.mismatched.empty()) {
-    auto session = env.session(store::Access::write);
-    store::WriteTransaction tx(session.store);
-    repaired = bulk::repair_rows(session, r.mismatched);
-    tx.commit();
+    repaired = write(env, [&](work::Session& s) { return bulk::repair_rows(s, r.mismatched); });
   }
   std::int64_t left = r.problems - repaired;
 

@@ -1,5 +1,8 @@
-// desk edit ID: change fields; each change is an event, and a new priority
+// desk edit ID...: change fields; each change is an event, and a new priority
 // needs a reason.
+#include <optional>
+#include <utility>
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -8,17 +11,17 @@
 #include "desk/tickets/actions.hpp"
 #include "desk/work/validate.hpp"
 
-#include "batch.hpp"
 #include "options.hpp"
 #include "registry.hpp"
 #include "render.hpp"
+#include "write.hpp"
 
 namespace desk::cmd {
 
 namespace {
 
 struct Options {
-  std::string id;
+  std::vector<std::string> ids;
   Text title, description, type, priority, impact, urgency, customer, channel, category, service;
   Text message, at;
   std::vector<std::string> tags, untags;
@@ -26,7 +29,7 @@ struct Options {
 };
 
 int run(Env& env, const Options& o) {
-  std::int64_t id = work::parse_ticket_id(o.id);
+  auto ids = collect_ids(env, o.ids);
   tickets::EditRequest r;
   r.title = o.title.get();
   r.description = o.description.get();
@@ -42,21 +45,29 @@ int run(Env& env, const Options& o) {
   r.remove_tags = flatten(o.untags);
   r.reason = o.message.value;
   r.at = event_at(env, o.at);
-  auto session = env.session(store::Access::write);
-  store::WriteTransaction tx(session.store);
-  auto e = tickets::edit_ticket(session, id, r);
-  tx.commit();
-  if (e) after_commit(env, {*e});
+  // Each ticket's event, or nothing when it already had every value.
+  std::vector<std::pair<std::int64_t, std::optional<model::Event>>> edits;
+  change_tickets(env, ids, [&](work::Session& s, std::int64_t id) {
+    auto e = tickets::edit_ticket(s, id, r);
+    edits.emplace_back(id, e);
+    return e ? std::vector<model::Event>{*e} : std::vector<model::Event>{};
+  });
   if (o.format == "json") {
-    print_json(env, e ? model::event_json(*e, env.zone()) : format::Json());
-  } else if (!env.globals.quiet) {
+    model::Json out = model::Json::array();
+    for (const auto& [id, e] : edits)
+      out.push_back(e ? model::event_json(*e, env.zone()) : model::Json());
+    print_json(env, edits.size() == 1 ? out[0] : out);
+    return 0;
+  }
+  if (env.globals.quiet) return 0;
+  for (const auto& [id, e] : edits) {
     if (!e) {
       env.out << fmt::format("Ticket {} unchanged\n", id);
-    } else {
-      std::vector<std::string> fields;
-      for (const auto& c : e->changes) fields.push_back(c.field);
-      env.out << fmt::format("Edited ticket {}: {}\n", id, fmt::join(fields, ", "));
+      continue;
     }
+    std::vector<std::string> fields;
+    for (const auto& c : e->changes) fields.push_back(c.field);
+    env.out << fmt::format("Edited ticket {}: {}\n", id, fmt::join(fields, ", "));
   }
   return 0;
 }
@@ -65,7 +76,7 @@ int run(Env& env, const Options& o) {
 
 Runner cmd_edit(CLI::App& sub) {
   auto o = std::make_shared<Options>();
-  sub.add_option("id", o->id, "Ticket id")->required();
+  sub.add_option("id", o->ids, "Ticket ids ('-' reads them from standard input)")->required();
   add_text(sub, o->title, "--title", "New title").option->option_text("TEXT");
   add_text(sub, o->description, "--description", "New description").option->option_text("TEXT");
   add_text(sub, o->type, "--type", "New type").option->option_text("TYPE");

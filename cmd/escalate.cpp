@@ -6,9 +6,9 @@
 #include "desk/store/store.hpp"
 #include "desk/tickets/lifecycle.hpp"
 
-#include "batch.hpp"
 #include "options.hpp"
 #include "registry.hpp"
+#include "write.hpp"
 
 namespace desk::cmd {
 
@@ -24,14 +24,9 @@ struct Options {
 };
 
 int run_auto(Env& env, const Options& o) {
-  auto session = env.session(store::Access::write);
-  sla::AutoEscalation result;
-  {
-    store::WriteTransaction tx(session.store);
-    result = sla::auto_escalate(session, o.dry_run);
-    if (!o.dry_run) tx.commit();
-  }
-  after_commit(env, result.events);
+  auto result = write(
+      env, [&](work::Session& s) { return sla::auto_escalate(s, o.dry_run); },
+      o.dry_run ? Keep::nothing : Keep::changes);
   if (env.globals.quiet) {
     for (const auto& a : result.actions)
       if (a.done) env.out << a.ticket << '\n';

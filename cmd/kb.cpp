@@ -21,6 +21,7 @@
 #include "options.hpp"
 #include "registry.hpp"
 #include "render.hpp"
+#include "write.hpp"
 
 namespace desk::cmd {
 
@@ -91,10 +92,7 @@ int run_add(Env& env, const AddOptions& o) {
   if (o.message.given() || !fields_suffice)
     r.body = long_text(env, o.message, "The article in Markdown.\nTitle: " + r.title, true);
 
-  auto session = env.session(store::Access::write);
-  store::WriteTransaction tx(session.store);
-  kb::Added added = kb::add_article(session, r);
-  tx.commit();
+  kb::Added added = write(env, [&](work::Session& s) { return kb::add_article(s, r); });
 
   const model::Article& a = added.article;
   if (o.format == "json")
@@ -175,10 +173,7 @@ int run_edit(Env& env, const EditOptions& o) {
   }
   r.note = o.message.value;
 
-  auto session = env.session(store::Access::write);
-  store::WriteTransaction tx(session.store);
-  auto v = kb::edit_article(session, id, r);
-  tx.commit();
+  auto v = write(env, [&](work::Session& s) { return kb::edit_article(s, id, r); });
   if (o.format == "json")
     print_json(env, v ? kb::version_json(*v, env.zone()) : Json());
   else if (!env.globals.quiet)
@@ -216,30 +211,40 @@ CLI::App* add_edit(CLI::App& kb, EditOptions& o) {
 // ---- publish, retire -------------------------------------------------
 
 struct StateOptions {
-  std::string id;
+  std::vector<std::string> ids;
   std::string message;
   std::string format;
 };
 
+std::vector<std::int64_t> article_ids(Env& env, const std::vector<std::string>& args) {
+  return collect_ids(env, args, kb::parse_article_id, "an article id");
+}
+
 int run_state(Env& env, const StateOptions& o, bool publish) {
-  std::int64_t id = kb::parse_article_id(o.id);
-  auto session = env.session(store::Access::write);
-  store::WriteTransaction tx(session.store);
-  model::ArticleVersion v = publish ? kb::publish_article(session, id, o.message)
-                                    : kb::retire_article(session, id, o.message);
-  tx.commit();
-  if (o.format == "json")
-    print_json(env, kb::article_json(v.article, env.zone()));
-  else if (!env.globals.quiet)
-    env.out << fmt::format("{} article {}: {} (version {})\n", publish ? "Published" : "Retired",
-                           id, v.article.title, v.number);
+  auto ids = article_ids(env, o.ids);
+  auto versions = write(env, [&](work::Session& s) {
+    std::vector<model::ArticleVersion> done;
+    for (auto id : ids)
+      done.push_back(publish ? kb::publish_article(s, id, o.message)
+                             : kb::retire_article(s, id, o.message));
+    return done;
+  });
+  if (o.format == "json") {
+    Json out = Json::array();
+    for (const auto& v : versions) out.push_back(kb::article_json(v.article, env.zone()));
+    print_json(env, versions.size() == 1 ? out[0] : out);
+  } else if (!env.globals.quiet) {
+    for (const auto& v : versions)
+      env.out << fmt::format("{} article {}: {} (version {})\n", publish ? "Published" : "Retired",
+                             v.article.id, v.article.title, v.number);
+  }
   return 0;
 }
 
 CLI::App* add_state(CLI::App& kb, StateOptions& o, bool publish) {
   CLI::App* sub = publish ? kb.add_subcommand("publish", "Publish a draft (or a retired article)")
                           : kb.add_subcommand("retire", "Retire an article: kept, never suggested");
-  sub->add_option("id", o.id, "Article id")->required();
+  sub->add_option("id", o.ids, "Article ids ('-' reads them from standard input)")->required();
   sub->add_option("-m,--message", o.message, "Why: kept with the version")->option_text("TEXT");
   add_format(*sub, o.format, {"text", "json"});
   return sub;
@@ -504,26 +509,32 @@ CLI::App* add_suggest(CLI::App& kb, SuggestOptions& o) {
 // ---- link ------------------------------------------------------------
 
 struct LinkOptions {
-  std::string article, ticket;
+  std::string article;
+  std::vector<std::string> tickets;
   Text at;
   std::string format;
 };
 
 int run_link(Env& env, const LinkOptions& o) {
   std::int64_t article = kb::parse_article_id(o.article);
-  std::int64_t ticket = work::parse_ticket_id(o.ticket);
+  auto tickets = collect_ids(env, o.tickets);
   std::optional<Instant> at = event_at(env, o.at);
-  auto session = env.session(store::Access::write);
-  store::WriteTransaction tx(session.store);
-  kb::Linked linked = kb::link_article(session, article, ticket, at);
-  tx.commit();
+  auto linked = write(env, [&](work::Session& s) {
+    std::vector<bool> fresh;
+    for (auto ticket : tickets)
+      fresh.push_back(kb::link_article(s, article, ticket, at).event.has_value());
+    return fresh;
+  });
   if (o.format == "json") {
-    Json j = {{"article", article}, {"ticket", ticket}, {"linked", linked.event.has_value()}};
-    print_json(env, j);
+    Json out = Json::array();
+    for (std::size_t i = 0; i < tickets.size(); ++i)
+      out.push_back({{"article", article}, {"ticket", tickets[i]}, {"linked", bool(linked[i])}});
+    print_json(env, tickets.size() == 1 ? out[0] : out);
   } else if (!env.globals.quiet) {
-    env.out << (linked.event
-                    ? fmt::format("Linked article {} to ticket {}\n", article, ticket)
-                    : fmt::format("Article {} was already linked to ticket {}\n", article, ticket));
+    for (std::size_t i = 0; i < tickets.size(); ++i)
+      env.out << (linked[i] ? fmt::format("Linked article {} to ticket {}\n", article, tickets[i])
+                            : fmt::format("Article {} was already linked to ticket {}\n", article,
+                                          tickets[i]));
   }
   return 0;
 }
@@ -531,7 +542,8 @@ int run_link(Env& env, const LinkOptions& o) {
 CLI::App* add_link(CLI::App& kb, LinkOptions& o) {
   CLI::App* sub = kb.add_subcommand("link", "Record that an article helped with a ticket");
   sub->add_option("article", o.article, "Article id")->required();
-  sub->add_option("ticket", o.ticket, "Ticket id")->required();
+  sub->add_option("ticket", o.tickets, "Ticket ids ('-' reads them from standard input)")
+      ->required();
   add_at(*sub, o.at);
   add_format(*sub, o.format, {"text", "json"});
   return sub;
@@ -617,10 +629,9 @@ struct ImportOptions {
 };
 
 int run_import(Env& env, const ImportOptions& o) {
-  auto session = env.session(store::Access::write);
-  store::WriteTransaction tx(session.store);
-  std::vector<kb::Imported> results = kb::import_articles(session, o.dir);
-  if (!o.dry_run) tx.commit();
+  auto results = write(
+      env, [&](work::Session& s) { return kb::import_articles(s, o.dir); },
+      o.dry_run ? Keep::nothing : Keep::changes);
 
   std::map<std::string, int> counts;
   for (const auto& r : results) ++counts[r.action];

@@ -5,10 +5,10 @@
 #include "desk/store/store.hpp"
 #include "desk/tickets/actions.hpp"
 
-#include "batch.hpp"
 #include "options.hpp"
 #include "registry.hpp"
 #include "render.hpp"
+#include "write.hpp"
 
 namespace desk::cmd {
 
@@ -41,11 +41,7 @@ int run(Env& env, const Options& o) {
                             "Ticket: " +
                                 o.title);
 
-  auto session = env.session(store::Access::write);
-  store::WriteTransaction tx(session.store);
-  tickets::Logged logged = tickets::log_ticket(session, r);
-  tx.commit();
-  after_commit(env, {logged.event});
+  auto logged = write(env, [&](work::Session& s) { return tickets::log_ticket(s, r); });
 
   const auto& t = logged.ticket;
   if (o.format == "json") {

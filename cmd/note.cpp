@@ -1,47 +1,61 @@
-// desk note ID: a note, or with --reply a response to the customer.
+// desk note ID...: a note, or with --reply a response to the customer.
+#include <algorithm>
+
 #include <fmt/format.h>
 
+#include "desk/core/error.hpp"
 #include "desk/model/serialize.hpp"
 #include "desk/store/store.hpp"
 #include "desk/tickets/actions.hpp"
 #include "desk/work/validate.hpp"
 
-#include "batch.hpp"
 #include "options.hpp"
 #include "registry.hpp"
 #include "render.hpp"
+#include "write.hpp"
 
 namespace desk::cmd {
 
 namespace {
 
 struct Options {
-  std::string id;
+  std::vector<std::string> ids;
   Text message, at;
   bool reply = false;
   std::string channel, format;
 };
 
 int run(Env& env, const Options& o) {
-  std::int64_t id = work::parse_ticket_id(o.id);
+  bool ids_on_stdin = std::find(o.ids.begin(), o.ids.end(), "-") != o.ids.end();
+  if (ids_on_stdin && !o.message.given())
+    throw UsageError("the ids come on standard input, so the text cannot",
+                     "give the text with -m TEXT");
+  auto ids = collect_ids(env, o.ids);
   tickets::NoteRequest r;
   r.reply = o.reply;
   r.channel = o.channel;
   r.at = event_at(env, o.at);
-  r.text = long_text(
-      env, o.message,
-      fmt::format("{} on ticket {}.", o.reply ? "Your reply to the customer" : "Your note", id));
-  auto session = env.session(store::Access::write);
-  store::WriteTransaction tx(session.store);
-  bool first = o.reply && !work::require_ticket(session, id).first_response_at;
-  auto e = tickets::add_note(session, id, r);
-  tx.commit();
-  after_commit(env, {e});
-  if (o.format == "json")
-    print_json(env, model::event_json(e, env.zone()));
-  else if (!env.globals.quiet)
-    env.out << fmt::format("{} on ticket {}{}\n", o.reply ? "Replied" : "Noted", id,
-                           first ? " (first response)" : "");
+  std::string on =
+      ids.size() == 1 ? fmt::format("ticket {}", ids[0]) : fmt::format("{} tickets", ids.size());
+  r.text =
+      long_text(env, o.message,
+                fmt::format("{} on {}.", o.reply ? "Your reply to the customer" : "Your note", on));
+  std::vector<std::int64_t> firsts;  // tickets this reply is the first response of
+  auto events = change_tickets(env, ids, [&](work::Session& s, std::int64_t id) {
+    if (o.reply && !work::require_ticket(s, id).first_response_at) firsts.push_back(id);
+    return std::vector<model::Event>{tickets::add_note(s, id, r)};
+  });
+  if (o.format == "json") {
+    model::Json out = model::Json::array();
+    for (const auto& e : events) out.push_back(model::event_json(e, env.zone()));
+    print_json(env, events.size() == 1 ? out[0] : out);
+  } else if (!env.globals.quiet) {
+    for (const auto& e : events) {
+      bool first = std::find(firsts.begin(), firsts.end(), e.ticket_id) != firsts.end();
+      env.out << fmt::format("{} on ticket {}{}\n", o.reply ? "Replied" : "Noted", e.ticket_id,
+                             first ? " (first response)" : "");
+    }
+  }
   return 0;
 }
 
@@ -49,7 +63,8 @@ int run(Env& env, const Options& o) {
 
 Runner cmd_note(CLI::App& sub) {
   auto o = std::make_shared<Options>();
-  sub.add_option("id", o->id, "Ticket id")->required();
+  sub.add_option("id", o->ids, "Ticket ids ('-' reads them from standard input, with -m)")
+      ->required();
   add_text(sub, o->message, "-m,--message", "The text (default: standard input, else $EDITOR)")
       .option->option_text("TEXT");
   sub.add_flag("-r,--reply", o->reply, "A response to the customer, not an internal note");

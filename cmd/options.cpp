@@ -73,14 +73,15 @@ std::optional<Instant> event_at(const Env& env, const Text& at) {
   return env.parse_time(at.value);
 }
 
-std::vector<std::int64_t> collect_ids(Env& env, const std::vector<std::string>& args) {
+std::vector<std::int64_t> collect_ids(Env& env, const std::vector<std::string>& args,
+                                      const IdParser& parse, std::string_view what) {
   std::vector<std::int64_t> ids;
   bool read_stdin = false;
   for (const auto& a : args) {
     if (a == "-")
       read_stdin = true;
     else
-      ids.push_back(work::parse_ticket_id(a));
+      ids.push_back(parse(a));
   }
   if (read_stdin) {
     (void)env;
@@ -95,10 +96,10 @@ std::vector<std::int64_t> collect_ids(Env& env, const std::vector<std::string>& 
       // lines like "42<TAB>title" both work.
       s = s.substr(0, s.find_first_of(" \t,"));
       try {
-        ids.push_back(work::parse_ticket_id(s));
+        ids.push_back(parse(s));
       } catch (const UsageError&) {
         throw DataError(
-            fmt::format("standard input line {}: {} is not a ticket id", number, util::quoted(s)));
+            fmt::format("standard input line {}: {} is not {}", number, util::quoted(s), what));
       }
     }
   }

@@ -12,6 +12,7 @@
 #include <CLI/CLI.hpp>
 
 #include "desk/format/rows.hpp"
+#include "desk/work/validate.hpp"
 
 #include "context.hpp"
 
@@ -57,8 +58,12 @@ std::optional<Instant> event_at(const Env& env, const Text& at);
 
 // Ticket ids from arguments; "-" reads more from standard input, one per
 // line (blank lines and #comments skipped). A bad id on stdin is bad data
-// (65) naming its line.
-std::vector<std::int64_t> collect_ids(Env& env, const std::vector<std::string>& args);
+// (65) naming its line. `parse` reads other ids (an article's), `what`
+// names them in that message.
+using IdParser = std::function<std::int64_t(std::string_view)>;
+std::vector<std::int64_t> collect_ids(Env& env, const std::vector<std::string>& args,
+                                      const IdParser& parse = work::parse_ticket_id,
+                                      std::string_view what = "a ticket id");
 
 // Long text: -m when given, else standard input when it is not a terminal,
 // else $VISUAL/$EDITOR on a file holding `instructions` as # comments.

@@ -4,9 +4,9 @@
 #include "desk/model/vocabulary.hpp"
 #include "desk/tickets/lifecycle.hpp"
 
-#include "batch.hpp"
 #include "options.hpp"
 #include "registry.hpp"
+#include "write.hpp"
 
 namespace desk::cmd {
 

@@ -13,6 +13,7 @@
 #include "options.hpp"
 #include "registry.hpp"
 #include "render.hpp"
+#include "write.hpp"
 
 namespace desk::cmd {
 
@@ -73,11 +74,8 @@ int run(Env& env, const Options& o) {
   std::optional<Error> unfinished;
   if (!o.dry_run && !plan.empty()) {
     session.store.audit().erase_securely();
-    {
-      store::WriteTransaction tx(session.store);
-      tombstones = compliance::apply_purge(session, plan).tombstones;
-      tx.commit();
-    }
+    tombstones =
+        write(env, [&](work::Session& s) { return compliance::apply_purge(s, plan).tombstones; });
     unfinished = compact_after_commit(session.store,
                                       fmt::format("removed {} ticket(s) and erased {} customer(s)",
                                                   plan.tickets.size(), plan.customers.size()));

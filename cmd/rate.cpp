@@ -9,10 +9,10 @@
 #include "desk/util/strings.hpp"
 #include "desk/work/validate.hpp"
 
-#include "batch.hpp"
 #include "input.hpp"
 #include "options.hpp"
 #include "registry.hpp"
+#include "write.hpp"
 
 namespace desk::cmd {
 

@@ -5,9 +5,9 @@
 #include "desk/tickets/lifecycle.hpp"
 #include "desk/work/validate.hpp"
 
-#include "batch.hpp"
 #include "options.hpp"
 #include "registry.hpp"
+#include "write.hpp"
 
 namespace desk::cmd {
 

@@ -1,9 +1,9 @@
 // desk resume ID...
 #include "desk/tickets/lifecycle.hpp"
 
-#include "batch.hpp"
 #include "options.hpp"
 #include "registry.hpp"
+#include "write.hpp"
 
 namespace desk::cmd {
 

@@ -3,9 +3,9 @@
 
 #include "desk/tickets/allocation.hpp"
 
-#include "batch.hpp"
 #include "options.hpp"
 #include "registry.hpp"
+#include "write.hpp"
 
 namespace desk::cmd {
 

@@ -1,10 +1,9 @@
-#include "batch.hpp"
+#include "write.hpp"
 
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
 #include "desk/hooks/hooks.hpp"
-#include "desk/store/store.hpp"
 #include "desk/util/strings.hpp"
 
 namespace desk::cmd {
@@ -13,33 +12,44 @@ std::vector<model::Event> change_tickets(Env& env, const std::vector<std::int64_
                                          const Action& action) {
   if (ids.empty())
     throw UsageError("no ticket ids given", "give ids, or '-' to read them from standard input");
-  auto session = env.session(store::Access::write);
-  std::vector<model::Event> events;
-  {
-    store::WriteTransaction tx(session.store);
+  return write(env, [&](work::Session& s) {
+    std::vector<model::Event> events;
     for (auto id : ids) {
-      auto recorded = action(session, id);
+      auto recorded = action(s, id);
       events.insert(events.end(), recorded.begin(), recorded.end());
     }
-    tx.commit();
-  }
-  after_commit(env, events);
-  return events;
+    return events;
+  });
 }
 
-void after_commit(Env& env, const std::vector<model::Event>& events) {
+namespace {
+
+// Runs the hooks for `events`; records each failure as a "hook-failed"
+// event and returns those events.
+std::vector<model::Event> run_and_record(Env& env, const std::vector<model::Event>& events) {
+  auto session = env.session(store::Access::write);
+  auto failures = hooks::run(env.config(), hooks::jobs_for(session, events));
+  for (const auto& f : failures)
+    env.warn(fmt::format("hook {} for {} on ticket {} failed: {}", util::quoted(f.job.command),
+                         util::quoted(f.job.kind), f.job.ticket, f.why),
+             "the change itself was recorded; the failure is in the ticket's history");
+  if (failures.empty()) return {};
+  store::WriteTransaction tx(session.store);
+  hooks::record_failures(session, failures);
+  tx.commit();
+  return session.recorded;
+}
+
+}  // namespace
+
+void run_hooks(Env& env, const std::vector<model::Event>& events) {
   if (env.config().hooks.on.empty() || events.empty()) return;
   try {
-    auto session = env.session(store::Access::write);
-    auto failures = hooks::run(env.config(), hooks::jobs_for(session, events));
-    for (const auto& f : failures)
-      env.warn(fmt::format("hook {} for {} on ticket {} failed: {}", util::quoted(f.job.command),
-                           util::quoted(f.job.kind), f.job.ticket, f.why),
-               "the change itself was recorded; the failure is in the ticket's history");
-    if (failures.empty()) return;
-    store::WriteTransaction tx(session.store);
-    hooks::record_failures(session, failures);
-    tx.commit();
+    auto failed = run_and_record(env, events);
+    // The hooks for "hook-failed" run once: when one of them fails too, its
+    // failure is recorded but calls no further hooks, so a broken hook
+    // cannot start a loop.
+    if (!failed.empty()) run_and_record(env, failed);
   } catch (const Error& e) {
     env.warn(fmt::format("could not run or record hooks: {}", e.what()));
   }

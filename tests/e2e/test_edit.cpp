@@ -57,3 +57,17 @@ TEST_CASE("edit: nothing new is not an event") {
   CHECK(s.run({"edit", "9", "--title", "x"}).status == 1);
   CHECK(s.run({"edit", "1", "--category", "netwrk"}).status == 65);
 }
+
+TEST_CASE("edit: several tickets at once, each its own event, all or nothing") {
+  Sandbox s;
+  s.log("one");
+  s.log("two", {"--category", "network"});
+  CHECK(s.ok({"edit", "1", "2", "--category", "network"}).out ==
+        "Edited ticket 1: category\nTicket 2 unchanged\n");
+  CHECK(s.ok({"edit", "-", "-t", "outage"}, "1\n2\n").out ==
+        "Edited ticket 1: tags\nEdited ticket 2: tags\n");
+  std::string before = s.dump_store();
+  Result missing = s.run({"edit", "1", "9", "--title", "x"});
+  CHECK(missing.status == 1);
+  CHECK(s.dump_store() == before);
+}

@@ -814,3 +814,33 @@ TEST_CASE("kb: a subcommand is needed, and each has help") {
     CHECK(h.out.find("See 'man desk-kb' for more.") != std::string::npos);
   }
 }
+
+TEST_CASE("kb publish, retire and link take several ids, or '-' for standard input") {
+  Sandbox s;
+  add(s, {"A", "-m", "x"});
+  add(s, {"B", "-m", "y"});
+  add(s, {"C", "-m", "z"});
+  CHECK(s.ok({"kb", "publish", "1", "2"}).out ==
+        "Published article 1: A (version 2)\nPublished article 2: B (version 2)\n");
+  // All or nothing: article 2 is published already, so 3 is not published either.
+  std::string before = s.dump_store();
+  Result mixed = s.run({"kb", "publish", "3", "2"});
+  CHECK(mixed.status == 1);
+  CHECK(mixed.err_line() == "desk: article 2 is already published");
+  CHECK(s.dump_store() == before);
+  CHECK(s.ok({"kb", "retire", "-", "-q"}, "1\n2\n").out == "");
+  CHECK(article(s, 2)["state"] == "retired");
+  Json j = s.ok({"kb", "publish", "1", "2", "--format", "json"}).json();
+  REQUIRE(j.is_array());
+  CHECK(j[1]["state"] == "published");
+  Result bad = s.run({"kb", "retire", "-"}, "1\nnope\n");
+  CHECK(bad.status == 65);
+  CHECK(bad.err_line() == "desk: standard input line 2: 'nope' is not an article id");
+
+  s.log("one");
+  s.log("two");
+  CHECK(s.ok({"kb", "link", "1", "1", "2"}).out ==
+        "Linked article 1 to ticket 1\nLinked article 1 to ticket 2\n");
+  CHECK(s.ok({"kb", "link", "2", "-"}, "2\n").out == "Linked article 2 to ticket 2\n");
+  CHECK(article(s, 1)["linked_tickets"] == Json::array({1, 2}));
+}

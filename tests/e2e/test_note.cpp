@@ -54,3 +54,25 @@ TEST_CASE("note: the text comes from standard input") {
   s.ok({"note", "1"}, "from a script\n");
   CHECK(s.ok({"show", "1", "--format", "json"}).json()["events"][1]["text"] == "from a script");
 }
+
+TEST_CASE("note: several tickets at once, one note each, all or nothing") {
+  Sandbox s;
+  s.log("one");
+  s.log("two");
+  CHECK(s.ok({"note", "1", "2", "-m", "the outage is over", "--reply"}).out ==
+        "Replied on ticket 1 (first response)\nReplied on ticket 2 (first response)\n");
+  CHECK(s.ok({"note", "-", "-m", "checked"}, "2\n1\n").out ==
+        "Noted on ticket 2\nNoted on ticket 1\n");
+  std::string before = s.dump_store();
+  Result missing = s.run({"note", "1", "9", "-m", "x"});
+  CHECK(missing.status == 1);
+  CHECK(missing.err_line() == "desk: no ticket 9");
+  Result no_text = s.run({"note", "-"}, "1\n");
+  CHECK(no_text.status == 2);
+  CHECK(no_text.err_line() == "desk: the ids come on standard input, so the text cannot");
+  CHECK(s.dump_store() == before);
+  Json j = s.ok({"note", "1", "2", "-m", "more", "--format", "json"}).json();
+  REQUIRE(j.is_array());
+  CHECK(j[0]["ticket"] == 1);
+  CHECK(j[1]["ticket"] == 2);
+}

@@ -10,9 +10,11 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "desk/config/model.hpp"
 #include "desk/core/time.hpp"
+#include "desk/model/ticket.hpp"
 #include "desk/store/store.hpp"
 
 namespace desk::work {
@@ -22,6 +24,10 @@ struct Session {
   store::Store& store;
   Instant now;        // --now, or the real clock
   std::string actor;  // --as, $DESK_USER, or the login name
+  // Every ticket event work::record wrote through this session, in order,
+  // when [hooks] names any: what the hooks run for once the transaction
+  // commits (cmd/write.hpp).
+  std::vector<model::Event> recorded = {};
 
   store::Ordering ordering() const { return {config.priority.levels}; }
 };
