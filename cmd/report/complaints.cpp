@@ -7,7 +7,7 @@ namespace desk::cmd::reports {
 
 namespace {
 
-Outcome build(tickets::Session& s, const report::Period& p, const Options& o) {
+Outcome build(work::Session& s, const report::Period& p, const Options& o) {
   return {report::complaints_report(s, p, o.by), 0};
 }
 

@@ -7,7 +7,7 @@ namespace desk::cmd::reports {
 
 namespace {
 
-Outcome build(tickets::Session& s, const report::Period& p, const Options&) {
+Outcome build(work::Session& s, const report::Period& p, const Options&) {
   auto d = report::digest_report(s, p);
   return {std::move(d.report), d.breaches};
 }

@@ -12,7 +12,7 @@
 
 #include "desk/report/period.hpp"
 #include "desk/report/report.hpp"
-#include "desk/tickets/session.hpp"
+#include "desk/work/session.hpp"
 
 namespace desk::cmd::reports {
 
@@ -28,7 +28,7 @@ struct Outcome {
   std::size_t breaches = 0;
 };
 
-using Builder = Outcome (*)(tickets::Session&, const report::Period&, const Options&);
+using Builder = Outcome (*)(work::Session&, const report::Period&, const Options&);
 
 // What a report takes beyond the common options.
 enum Takes : unsigned {

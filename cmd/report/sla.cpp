@@ -7,7 +7,7 @@ namespace desk::cmd::reports {
 
 namespace {
 
-Outcome build(tickets::Session& s, const report::Period& p, const Options& o) {
+Outcome build(work::Session& s, const report::Period& p, const Options& o) {
   auto r = report::sla_report(s, p, o.by, o.limit);
   return {std::move(r.report), r.breaches};
 }

@@ -11,7 +11,7 @@ namespace desk::cmd::reports {
 
 namespace {
 
-Outcome build(tickets::Session& s, const report::Period& p, const Options& o) {
+Outcome build(work::Session& s, const report::Period& p, const Options& o) {
   std::optional<report::Unit> unit;
   if (!o.bucket.empty()) unit = report::parse_unit(o.bucket);
   return {report::volume_report(s, p, o.by, unit), 0};

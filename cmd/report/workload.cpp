@@ -7,7 +7,7 @@ namespace desk::cmd::reports {
 
 namespace {
 
-Outcome build(tickets::Session& s, const report::Period& p, const Options&) {
+Outcome build(work::Session& s, const report::Period& p, const Options&) {
   return {report::workload_report(s, p), 0};
 }
 

@@ -47,6 +47,8 @@ void dump_core(const Config& c, toml::table& root) {
                                      {"resolution_codes", array(c.tickets.resolution_codes)},
                                      {"incident_types", array(c.tickets.incident_types)},
                                      {"close_after", seconds_text(c.tickets.close_after_seconds)}});
+  if (!c.imports.resolution_code.value.empty())
+    root.insert("import", toml::table{{"resolution_code", c.imports.resolution_code.value}});
   toml::array matrix;
   for (const auto& row : c.priority.matrix) matrix.push_back(array(row));
   root.insert("priority", toml::table{{"impact", array(c.priority.impact)},

@@ -22,6 +22,7 @@ void validate(Config& c);
 // Section readers (sections_*.cpp).
 void read_desk(Config& c, const toml::table& t, const Reader& r);
 void read_tickets(Config& c, const toml::table& t, const Reader& r);
+void read_import(Config& c, const toml::table& t, const Reader& r);
 void read_priority(Config& c, const toml::table& t, const Reader& r);
 void read_teams(Config& c, const toml::table& t, const Reader& r);
 void read_technicians(Config& c, const toml::table& t, const Reader& r);
@@ -39,6 +40,7 @@ void read_retention(Config& c, const toml::table& t, const Reader& r);
 
 void validate_teams(Config& c);
 void validate_sla(Config& c);
+void validate_import(const Config& c);
 
 // Writers for `desk config show` (dump.cpp and friends).
 void dump_core(const Config& c, toml::table& root);

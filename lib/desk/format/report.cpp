@@ -25,7 +25,7 @@ std::string meta_line(const Json& meta) {
 }
 
 // The section's columns, business minutes in the report's working days.
-std::vector<Column> columns_of(const report::Report& r, const report::Section& s) {
+std::vector<Column> columns_of(const format::Report& r, const format::Section& s) {
   std::vector<Column> columns = s.columns;
   for (auto& c : columns)
     if (c.kind == Kind::minutes) c.day = r.working_day;
@@ -91,7 +91,7 @@ std::string period_read(const Json& meta) {
   return zone.empty() ? dates : dates + ", " + zone;
 }
 
-void render_rows(const report::Report& r, const report::Section& s, Format f, std::ostream& out,
+void render_rows(const format::Report& r, const format::Section& s, Format f, std::ostream& out,
                  const Style& style) {
   auto writer = make_row_writer(f, out, style);
   writer->begin(columns_of(r, s));
@@ -99,7 +99,7 @@ void render_rows(const report::Report& r, const report::Section& s, Format f, st
   writer->end();
 }
 
-void render_table(const report::Report& r, std::ostream& out, const Style& style) {
+void render_table(const format::Report& r, std::ostream& out, const Style& style) {
   std::string bold = style.color ? std::string(tone_on(Tone::bold)) : "";
   std::string off = style.color ? std::string(kToneOff) : "";
   out << bold << util::single_line(r.title) << off << '\n'
@@ -118,7 +118,7 @@ void render_table(const report::Report& r, std::ostream& out, const Style& style
   }
 }
 
-void render_json(const report::Report& r, std::ostream& out) {
+void render_json(const format::Report& r, std::ostream& out) {
   Json j = Json::object();
   j["report"] = r.key;
   j["title"] = r.title;
@@ -129,7 +129,7 @@ void render_json(const report::Report& r, std::ostream& out) {
 
 // Every text is escaped (markdown_escape): a ticket's title cannot become
 // HTML or Markdown in the mail or wiki page that shows the report.
-void render_markdown(const report::Report& r, std::ostream& out) {
+void render_markdown(const format::Report& r, std::ostream& out) {
   out << "# " << markdown_escape(r.title) << "\n\n";
   for (const auto& [k, v] : r.meta.items())
     if (!v.is_null() && !v.is_object() && !v.is_array())
@@ -148,7 +148,7 @@ void render_markdown(const report::Report& r, std::ostream& out) {
   }
 }
 
-void render_html(const report::Report& r, std::ostream& out) {
+void render_html(const format::Report& r, std::ostream& out) {
   html_open(out, r.title);
   out << "<h1>" << html_escape(r.title) << "</h1>\n<p class=\"meta\">"
       << html_escape(period_read(r.meta)) << "</p>\n";
@@ -172,7 +172,7 @@ void render_html(const report::Report& r, std::ostream& out) {
 
 }  // namespace
 
-void render_report(const report::Report& r, Format f, std::ostream& out, const Style& style,
+void render_report(const format::Report& r, Format f, std::ostream& out, const Style& style,
                    const std::string& section) {
   switch (f) {
     case Format::table:
@@ -186,7 +186,7 @@ void render_report(const report::Report& r, Format f, std::ostream& out, const S
     case Format::jsonl:
     case Format::csv:
     case Format::tsv: {
-      const report::Section* s = section.empty()
+      const format::Section* s = section.empty()
                                      ? (r.sections.empty() ? nullptr : &r.sections.front())
                                      : r.section(section);
       if (s == nullptr) {

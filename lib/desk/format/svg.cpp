@@ -48,7 +48,7 @@ struct Legend {
   int height = 0;  // of all its lines
 };
 
-Legend legend(const report::Chart& c, int x, int y, int right) {
+Legend legend(const format::Chart& c, int x, int y, int right) {
   Legend out;
   int lx = x, line = 0;
   for (std::size_t i = 0; i < c.series.size(); ++i) {
@@ -85,7 +85,7 @@ double tick_step(double max, int ticks, bool whole) {
 
 // A row that is the total of the others ("all") is no bar beside them: it
 // would dwarf them. Kept where it is a share (%), an average of the others.
-std::vector<Json> parts_of(const report::Chart& c, const std::vector<Json>& rows) {
+std::vector<Json> parts_of(const format::Chart& c, const std::vector<Json>& rows) {
   if (c.unit == "%") return rows;
   std::vector<Json> out;
   for (const auto& r : rows)
@@ -93,7 +93,7 @@ std::vector<Json> parts_of(const report::Chart& c, const std::vector<Json>& rows
   return out;
 }
 
-std::string bars(const report::Chart& c, const std::vector<Json>& all_rows) {
+std::string bars(const format::Chart& c, const std::vector<Json>& all_rows) {
   const std::vector<Json> rows = parts_of(c, all_rows);
   const int label_w = 180, bar_w = 420, bar_h = 14, gap = 10;
   const int group_h = static_cast<int>(c.series.size()) * bar_h + gap;
@@ -145,7 +145,7 @@ std::string axis(int left, int width, int top, int height, double max, double st
   return out;
 }
 
-std::string lines(const report::Chart& c, const std::vector<Json>& rows) {
+std::string lines(const format::Chart& c, const std::vector<Json>& rows) {
   const int left = 50, width = 560, height = 220, bottom = 40;
   Legend key = legend(c, left, 6, left + width + 26);
   const int top = 12 + key.height;
@@ -184,7 +184,7 @@ std::string lines(const report::Chart& c, const std::vector<Json>& rows) {
 }
 
 // Vertical bars along a time axis: a slot per row, a bar per series in it.
-std::string columns(const report::Chart& c, const std::vector<Json>& rows) {
+std::string columns(const format::Chart& c, const std::vector<Json>& rows) {
   const int left = 50, width = 600, height = 200, bottom = 40;
   Legend key = legend(c, left, 6, left + width + 16);
   const int top = 12 + key.height;
@@ -225,13 +225,13 @@ std::string columns(const report::Chart& c, const std::vector<Json>& rows) {
 
 }  // namespace
 
-std::string svg_chart(const report::Chart& chart, const std::vector<Json>& rows) {
+std::string svg_chart(const format::Chart& chart, const std::vector<Json>& rows) {
   switch (chart.kind) {
-    case report::Chart::Kind::bar:
+    case format::Chart::Kind::bar:
       return bars(chart, rows);
-    case report::Chart::Kind::column:
+    case format::Chart::Kind::column:
       return columns(chart, rows);
-    case report::Chart::Kind::line:
+    case format::Chart::Kind::line:
       return lines(chart, rows);
   }
   return bars(chart, rows);

@@ -8,12 +8,12 @@
 #include <fmt/format.h>
 
 #include "desk/catalog/fulfilment.hpp"
+#include "desk/model/vocabulary.hpp"
 #include "desk/report/sla_report.hpp"
 #include "desk/sla/levels.hpp"
 #include "desk/store/catalog_store.hpp"
 #include "desk/store/report_store.hpp"
-#include "desk/tickets/validate.hpp"
-#include "desk/tickets/vocabulary.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::report {
 
@@ -73,7 +73,7 @@ std::string upper(std::string s) {
 // Who held each rated ticket at each of its resolutions, in order: the
 // assignee and team as they stood at its first, second ... resolve.
 std::map<std::int64_t, std::vector<std::pair<std::string, std::string>>> holders_at_resolution(
-    tickets::Session& s, const std::vector<std::pair<catalog::Rating, tickets::Ticket>>& rated) {
+    work::Session& s, const std::vector<std::pair<model::Rating, model::Ticket>>& rated) {
   std::map<std::int64_t, std::vector<std::pair<std::string, std::string>>> out;
   std::vector<std::int64_t> ids;
   for (const auto& [r, t] : rated) ids.push_back(t.id);
@@ -81,12 +81,12 @@ std::map<std::int64_t, std::vector<std::pair<std::string, std::string>>> holders
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   constexpr std::size_t kBatch = 500;  // ids bound per query
   for (std::size_t from = 0; from < ids.size(); from += kBatch) {
-    tickets::Query q;
+    model::Query q;
     q.ids.assign(ids.begin() + static_cast<std::ptrdiff_t>(from),
                  ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), from + kBatch)));
     q.any_order = true;
     s.store.each_ticket_timeline(
-        q, [&](const tickets::Ticket& t, const std::vector<tickets::Mark>& marks) {
+        q, [&](const model::Ticket& t, const std::vector<model::Mark>& marks) {
           std::string assignee, team;
           for (const auto& m : marks) {
             if (m.assignee) assignee = *m.assignee;
@@ -101,12 +101,12 @@ std::map<std::int64_t, std::vector<std::pair<std::string, std::string>>> holders
 
 }  // namespace
 
-Report csat_report(tickets::Session& s, const Period& period, const std::string& by) {
+Report csat_report(work::Session& s, const Period& period, const std::string& by) {
   if (!by.empty() && !by_tags(by)) {
     std::vector<std::string> known = csat_groupings();
     known.push_back("tag");
     known.push_back("tag:PREFIX");
-    tickets::require_one_of("report grouping", by, known);
+    work::require_one_of("report grouping", by, known);
   }
   std::vector<std::string> groupings =
       by.empty() ? std::vector<std::string>{"technician", "team", "category"}
@@ -130,7 +130,7 @@ Report csat_report(tickets::Session& s, const Period& period, const std::string&
   // the resolve or the rating does not count.
   std::vector<std::string_view> in;  // a ticket's groups
   auto values = [&](const std::string& grouping,
-                    const tickets::Ticket& then) -> const std::vector<std::string_view>& {
+                    const model::Ticket& then) -> const std::vector<std::string_view>& {
     if (grouping == "technician") {
       in.assign(1, then.assignee.empty() ? std::string_view("(none)") : then.assignee);
       return in;
@@ -138,10 +138,10 @@ Report csat_report(tickets::Session& s, const Period& period, const std::string&
     group_values(then, grouping, in);
     return in;
   };
-  std::vector<std::pair<catalog::Rating, tickets::Ticket>> rated;
+  std::vector<std::pair<model::Rating, model::Ticket>> rated;
   s.store.ratings().each_between(
       period.since, period.until,
-      [&](const catalog::Rating& r, const tickets::Ticket& t) { rated.emplace_back(r, t); });
+      [&](const model::Rating& r, const model::Ticket& t) { rated.emplace_back(r, t); });
   auto held = holders_at_resolution(s, rated);
   for (auto& [r, then] : rated) {
     auto it = held.find(then.id);
@@ -170,14 +170,14 @@ Report csat_report(tickets::Session& s, const Period& period, const std::string&
   sel.titles = false;
   sel.details = by == "customer" || by_tags(by);
   s.store.reports().each_ticket(
-      sel, [&](const tickets::Ticket& t, const std::vector<tickets::Mark>& marks) {
+      sel, [&](const model::Ticket& t, const std::vector<model::Mark>& marks) {
         std::string assignee, team;
         for (const auto& m : marks) {
           if (m.assignee) assignee = *m.assignee;
           if (m.team) team = *m.team;
           if (m.kind != "resolved" || m.at < period.since || m.at >= period.until) continue;
           ++total.resolutions;
-          tickets::Ticket then = t;
+          model::Ticket then = t;
           then.assignee = assignee;
           then.team = team;
           for (const auto& g : groupings)
@@ -221,9 +221,9 @@ Report csat_report(tickets::Session& s, const Period& period, const std::string&
   return r;
 }
 
-Report complaints_report(tickets::Session& s, const Period& period, const std::string& by) {
+Report complaints_report(work::Session& s, const Period& period, const std::string& by) {
   std::string grouping = by.empty() ? "service" : by;
-  tickets::require_one_of("report grouping", grouping, group_fields());
+  work::require_one_of("report grouping", grouping, group_fields());
   Zone zone = s.config.zone();
   sla::ServiceLevels levels(s.config);
   struct Group {
@@ -245,20 +245,20 @@ Report complaints_report(tickets::Session& s, const Period& period, const std::s
                  {"root_cause", "ROOT CAUSE", Kind::text, true},
                  {"action", "ACTION", Kind::text, true},
                  {"title", "TITLE", Kind::text, true}};
-  tickets::Query q;
+  model::Query q;
   q.types = {catalog::kComplaint};
   q.created_since = period.since;
   q.created_until = period.until;
   auto text = [](const std::string& v) { return v.empty() ? Json() : Json(v); };
   s.store.each_ticket_timeline(
-      q, [&](const tickets::Ticket& t, const std::vector<tickets::Mark>& marks) {
+      q, [&](const model::Ticket& t, const std::vector<model::Mark>& marks) {
         sla::TicketSla m = levels.measure(t, marks, s.now);
         const sla::Clock* ack = m.clock("response");
         const sla::Clock* resp = m.clock("resolve");
         Json ack_minutes, resp_minutes;
         for (Group* g : {&groups[std::string(group_value(t, grouping))], &total}) {
           ++g->complaints;
-          if (tickets::is_open_status(t.status)) ++g->open;
+          if (model::is_open_status(t.status)) ++g->open;
           if (t.outcome == "upheld") ++g->upheld;
           if (t.outcome == "partly-upheld") ++g->partly;
           if (t.outcome == "not-upheld") ++g->not_upheld;

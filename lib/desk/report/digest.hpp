@@ -26,7 +26,7 @@
 
 #include "desk/report/period.hpp"
 #include "desk/report/report.hpp"
-#include "desk/tickets/session.hpp"
+#include "desk/work/session.hpp"
 
 namespace desk::report {
 
@@ -55,7 +55,7 @@ struct DigestFigures {
   Report trends, levels, backlog;                  // the other reports composed
 };
 
-DigestFigures digest_figures(tickets::Session& s, const Period& period);
+DigestFigures digest_figures(work::Session& s, const Period& period);
 
 struct Digest {
   Report report;
@@ -64,6 +64,6 @@ struct Digest {
 
 // The digest laid out: its sections, columns, notes and charts.
 Digest digest_layout(const DigestFigures& f, const Period& period, const Zone& zone, Instant now);
-Digest digest_report(tickets::Session& s, const Period& period);
+Digest digest_report(work::Session& s, const Period& period);
 
 }  // namespace desk::report

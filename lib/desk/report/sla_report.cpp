@@ -12,7 +12,7 @@
 #include "desk/sla/levels.hpp"
 #include "desk/store/report_store.hpp"
 #include "desk/store/store.hpp"
-#include "desk/tickets/validate.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::report {
 
@@ -122,7 +122,7 @@ const std::vector<std::string>& group_fields() {
 }
 
 GroupValue group_getter(const std::string& field) {
-  using tickets::Ticket;
+  using model::Ticket;
   if (field == "priority") return [](const Ticket& t) { return or_none(t.priority); };
   if (field == "team") return [](const Ticket& t) { return or_none(t.team); };
   if (field == "type") return [](const Ticket& t) { return or_none(t.type); };
@@ -137,7 +137,7 @@ GroupValue group_getter(const std::string& field) {
   return [](const Ticket&) { return or_none({}); };
 }
 
-std::string_view group_value(const tickets::Ticket& t, const std::string& field) {
+std::string_view group_value(const model::Ticket& t, const std::string& field) {
   return group_getter(field)(t);
 }
 
@@ -152,10 +152,10 @@ void require_grouping(const std::string& by) {
   std::vector<std::string> known = group_fields();
   known.push_back("tag");
   known.push_back("tag:PREFIX");
-  tickets::require_one_of("report grouping", by, known);
+  work::require_one_of("report grouping", by, known);
 }
 
-void group_values(const tickets::Ticket& t, const std::string& by,
+void group_values(const model::Ticket& t, const std::string& by,
                   std::vector<std::string_view>& out) {
   out.clear();
   if (!by_tags(by)) {
@@ -178,7 +178,7 @@ std::optional<std::int64_t> percentile(std::vector<std::int64_t>& values, int p)
   return *at;
 }
 
-SlaReport sla_report(tickets::Session& s, const Period& period, const std::string& by,
+SlaReport sla_report(work::Session& s, const Period& period, const std::string& by,
                      std::size_t list_limit) {
   if (!by.empty()) require_grouping(by);
   Zone zone = s.config.zone();
@@ -209,7 +209,7 @@ SlaReport sla_report(tickets::Session& s, const Period& period, const std::strin
   };
   Section breaches{"breaches", "Breaches", breach_columns(), {}, std::nullopt, ""};
   s.store.reports().each_ticket(
-      sel, [&](const tickets::Ticket& t, const std::vector<tickets::Mark>& marks) {
+      sel, [&](const model::Ticket& t, const std::vector<model::Mark>& marks) {
         sla::TicketSla m = levels.measure(t, marks, s.now, sla::ClockSet::targets());
         if (m.policy.empty()) return true;
         auto add = [&](Group& x) {

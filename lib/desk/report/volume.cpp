@@ -7,7 +7,7 @@
 #include "desk/report/common.hpp"
 #include "desk/report/figures.hpp"
 #include "desk/report/sla_report.hpp"
-#include "desk/tickets/validate.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::report {
 
@@ -76,7 +76,7 @@ std::int64_t sum(const std::vector<std::int64_t>& v) {
 
 }  // namespace
 
-Report volume_report(tickets::Session& s, const Period& period, const std::string& by_given,
+Report volume_report(work::Session& s, const Period& period, const std::string& by_given,
                      std::optional<Unit> unit_given) {
   std::string by = by_given.empty() ? "channel" : by_given;
   require_grouping(by);
