@@ -48,8 +48,9 @@ struct Svg {
 
 std::vector<Svg> svgs_of(const std::string& html) {
   std::vector<Svg> out;
-  std::regex svg_re(R"(<svg [^>]*width="([0-9.]+)"[^>]*>([\s\S]*?)</svg>)");
-  std::regex text_re(R"re(<text x="([0-9.]+)" y="[0-9.]+" font-size="([0-9]+)"(?: text-anchor="([a-z]+)")?>([^<]*)</text>)re");
+  std::regex svg_re(R"re(<svg [^>]*width="([0-9.]+)"[^>]*>([\s\S]*?)</svg>)re");
+  std::regex text_re(
+      R"re(<text x="([0-9.]+)" y="[0-9.]+" font-size="([0-9]+)"(?: text-anchor="([a-z]+)")?>([^<]*)</text>)re");
   for (auto it = std::sregex_iterator(html.begin(), html.end(), svg_re);
        it != std::sregex_iterator(); ++it) {
     Svg svg{std::stod((*it)[1]), {}};
