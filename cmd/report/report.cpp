@@ -12,6 +12,7 @@
 #include "desk/report/sla_report.hpp"
 #include "desk/sla/levels.hpp"
 #include "desk/store/store.hpp"
+#include "desk/util/strings.hpp"
 
 #include "options.hpp"
 #include "registry.hpp"
@@ -64,17 +65,21 @@ Runner cmd_report(CLI::App& sub) {
   sub.require_subcommand(1);
   std::vector<std::pair<CLI::App*, const Kind*>> subs;
   auto o = std::make_shared<Options>();
-  // A field, "tag" or "tag:PREFIX" (report::require_grouping).
+  // A field, "tag" or "tag:PREFIX" (report::require_grouping). Described
+  // as "{field,...,tag}", as CLI::IsMember would be, so that __complete
+  // offers them (cmd/complete.cpp members).
+  std::vector<std::string> offered = report::group_fields();
+  offered.emplace_back("tag");
   CLI::Validator grouping(
       [](std::string& by) {
         try {
           report::require_grouping(by);
           return std::string();
-        } catch (const UsageError& e) {
-          return std::string(e.what());
+        } catch (const Error& e) {  // an unknown grouping is a misuse of the command: exit 2
+          return e.hint().empty() ? std::string(e.what()) : std::string(e.what()) + "; " + e.hint();
         }
       },
-      "FIELD", "grouping");
+      "{" + util::join(offered, ",") + "}", "grouping");
   for (const Kind& k : kReports) {
     CLI::App* r = sub.add_subcommand(k.name, k.summary);
     r->fallthrough();

@@ -110,7 +110,7 @@ TEST_CASE("report sla: every format renders the same figures") {
   CHECK(table.out.find("\nP2              2         1              1    50.0") !=
         std::string::npos);
   Result md = s.ok(with({"--format", "markdown"}));
-  CHECK(md.out.find("| P2 | 2 | 1 | 1 | 50.0 | 30m | 1h 30m | 2 | 0 | 100.0 | 3h | 8h |") !=
+  CHECK(md.out.find("| P2 | 2 | 1 | 1 | 50.0 | 30m | 1h 30m | 2 | 0 | 100.0 | 3h | 1d |") !=
         std::string::npos);
   Result html = s.ok(with({"--format", "html"}));
   CHECK(html.out.rfind("<!DOCTYPE html>", 0) == 0);
