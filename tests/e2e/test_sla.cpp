@@ -158,7 +158,7 @@ TEST_CASE("sla: the text view and refusals") {
         std::string::npos);
   CHECK(
       r.out.find(
-          "resolve       8h  2026-11-23 16:30  2026-11-25 12:30   3h 30m  4h 30m   43%  running") !=
+          "resolve       1d  2026-11-23 16:30  2026-11-25 12:30   3h 30m  4h 30m   43%  running") !=
       std::string::npos);
   CHECK(s.run({"sla", "7"}).status == 1);
 }
