@@ -235,7 +235,7 @@ std::vector<std::pair<std::string, Result>> run_documented(const std::vector<std
 TEST_CASE("examples: every command examples/import/README.md shows works") {
   // Issue 13 item 7: the README told users to run a period desk refused.
   auto commands = documented_commands(source_dir() / "examples" / "import" / "README.md");
-  REQUIRE(commands.size() == 4);
+  REQUIRE(commands.size() == 7);
   CHECK(commands.back() == "desk report sla --period 2026-11");
   for (const auto& [command, r] : run_documented(commands, true)) {
     CAPTURE(command);
