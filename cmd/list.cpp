@@ -1,6 +1,8 @@
 // desk list [TERM...]: tickets, filtered, sorted, limited; streamed so that
 // memory stays flat whatever the size of the store.
 #include <algorithm>
+#include <map>
+#include <memory>
 
 #include <fmt/format.h>
 
@@ -86,6 +88,16 @@ int run_sla(Env& env, const Options& o, model::Query q,
   if (!o.due_before.empty()) due_before = env.parse_time(o.due_before);
   Zone zone = env.zone();
   std::vector<SlaRow> rows;
+  // LEFT is business time, shown in the working days of the clock's own
+  // calendar (tickets may have different ones).
+  auto days = std::make_shared<std::map<std::int64_t, std::int64_t>>();
+  std::vector<format::Column> shown_columns = columns;
+  for (auto& c : shown_columns)
+    if (c.key == "sla_left_minutes")
+      c.day_of = [days](const format::Json& row) {
+        auto it = days->find(row["id"].get<std::int64_t>());
+        return it == days->end() ? std::int64_t{86400} : it->second;
+      };
   // Every match is measured, then sorted (by due, or --sort) and limited here.
   model::Query fetch = q;
   fetch.sort.clear();
@@ -109,6 +121,7 @@ int run_sla(Env& env, const Options& o, model::Query q,
             next ? format::Json(format_iso(next->state.due, zone)) : format::Json();
         row.json["sla_left_minutes"] =
             next ? format::Json(next->state.remaining / 60) : format::Json();
+        if (next) (*days)[t.id] = levels.calendar(next->calendar).working_day_seconds();
         rows.push_back(std::move(row));
         return true;
       });
@@ -126,7 +139,7 @@ int run_sla(Env& env, const Options& o, model::Query q,
     for (std::size_t i = 0; i < shown; ++i) env.out << rows[i].ticket.id << '\n';
   } else {
     auto writer = format::make_row_writer(chosen_format(o.format), env.out, env.style());
-    writer->begin(columns);
+    writer->begin(shown_columns);
     for (std::size_t i = 0; i < shown; ++i) writer->row(rows[i].json);
     writer->end();
   }

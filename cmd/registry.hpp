@@ -1,5 +1,7 @@
 // THE command table. Adding a command:
-//   1. cmd/<name>.cpp exposing one function, `Runner cmd_<name>(CLI::App&)`;
+//   1. cmd/<name>.cpp exposing one function, `Runner cmd_<name>(CLI::App&)`,
+//      declared below; a command with subcommands keeps each in its own
+//      cmd/<name>/<sub>.cpp behind a header of its own (cmd/report/report.hpp);
 //   2. a line in commands() in registry.cpp;
 //   3. man/desk-<name>.1.scd (copy desk-note.1.scd): NAME is "desk-<name> - "
 //      and the summary, SYNOPSIS starts "*desk <name>", and every option is

@@ -52,6 +52,9 @@ void print_text(Env& env, const model::Ticket& t, const sla::TicketSla& s,
     env.out << fmt::format("  policy {}, calendar {} ({})\n", s.policy, s.calendar,
                            levels.calendar(s.calendar).zone().name());
   if (!s.ola_team.empty()) env.out << fmt::format("  OLA of team {}\n", s.ola_team);
+  // Business time in each clock's calendar's working days, as its target
+  // was written in desk.toml ("3d" is three working days, not 72 hours).
+  auto day_of = [](const Json& row) { return row["day"].get<std::int64_t>(); };
   std::vector<format::Column> columns = {{"clock", "CLOCK"},
                                          {"target", "TARGET", format::Kind::span},
                                          {"start", "START", format::Kind::time},
@@ -61,6 +64,8 @@ void print_text(Env& env, const model::Ticket& t, const sla::TicketSla& s,
                                          {"used", "USED", format::Kind::number},
                                          {"state", "STATE"}};
   columns.back().tone = state_tone;
+  for (auto& c : columns)
+    if (c.kind == format::Kind::span) c.day_of = day_of;
   auto style = env.style();
   style.width = 0;
   auto writer = format::make_row_writer(format::Format::table, env.out, style);
@@ -74,7 +79,8 @@ void print_text(Env& env, const model::Ticket& t, const sla::TicketSla& s,
                      {"elapsed", c.state.elapsed},
                      {"remaining", c.state.remaining},
                      {"used", std::to_string(c.state.percent_used) + "%"},
-                     {"state", clock_state(c, s.paused)}});
+                     {"state", clock_state(c, s.paused)},
+                     {"day", levels.calendar(c.calendar).working_day_seconds()}});
   }
   writer->end();
 }

@@ -118,7 +118,8 @@ action = "manager"
   CHECK(dry[0]["rule"] == "resolve-75%-up");
   CHECK(dry[0]["outcome"] == "to second-line");
   CHECK(dry[0]["escalated"] == false);
-  CHECK(dry[0]["reason"] == "resolve clock at 87% of 8h (rule resolve-75%-up)");
+  // P2 resolves in 8 business hours: one working day of the 09:00-17:00 calendar.
+  CHECK(dry[0]["reason"] == "resolve clock at 87% of 1d (rule resolve-75%-up)");
   CHECK(dry[1]["ticket"] == 2);
   CHECK(dry[1]["rule"] == "resolve-75%-up");
   CHECK(dry[2]["ticket"] == 2);
@@ -134,7 +135,7 @@ action = "manager"
   CHECK(t1["escalation_level"] == 1);
   CHECK(t1["events"].back()["rule"] == "resolve-75%-up");
   CHECK(t1["events"].back()["text"] ==
-        "automatic: resolve clock at 87% of 8h (rule resolve-75%-up)");
+        "automatic: resolve clock at 87% of 1d (rule resolve-75%-up)");
   // Run again: the up rule never fires twice on a ticket.
   Json again = s.ok({"escalate", "--auto", "--format", "json"}).json();
   REQUIRE(again.size() == 1);

@@ -409,7 +409,7 @@ TEST_CASE("meta: desk __complete values-for knows which options take which value
   CHECK(s.ok({"__complete", "values-for", "--bucket", "report volume"}).out ==
         "day\nweek\nmonth\n");
   CHECK(s.ok({"__complete", "values-for", "--by", "report performance"}).out ==
-        "priority\nteam\ntype\ncategory\nassignee\ncustomer\nchannel\nservice\n");
+        "priority\nteam\ntype\ncategory\nassignee\ncustomer\nchannel\nservice\ntag\n");
   CHECK(s.ok({"__complete", "values-for", "--format", "report trends"}).out ==
         "table\njson\ncsv\ntsv\nmarkdown\nhtml\n");
   CHECK(s.run({"__complete", "values-for", "--by", "report workload"}).status == 1);

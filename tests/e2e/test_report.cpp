@@ -110,7 +110,7 @@ TEST_CASE("report sla: every format renders the same figures") {
   CHECK(table.out.find("\nP2              2         1              1    50.0") !=
         std::string::npos);
   Result md = s.ok(with({"--format", "markdown"}));
-  CHECK(md.out.find("| P2 | 2 | 1 | 1 | 50.0 | 30m | 1h 30m | 2 | 0 | 100.0 | 3h | 8h |") !=
+  CHECK(md.out.find("| P2 | 2 | 1 | 1 | 50.0 | 30m | 1h 30m | 2 | 0 | 100.0 | 3h | 1d |") !=
         std::string::npos);
   Result html = s.ok(with({"--format", "html"}));
   CHECK(html.out.rfind("<!DOCTYPE html>", 0) == 0);
@@ -152,4 +152,40 @@ TEST_CASE("report sla: periods are buckets in the configured zone") {
   Json y = s.ok({"report", "sla", "--period", "yesterday", "--format", "json"}).json();
   CHECK(y["since"] == "2026-11-23T00:00:00+13:00");
   CHECK(s.run({"report", "sla", "--period", "last-fortnight"}).status == 2);
+}
+
+TEST_CASE("report --by tag and tag:PREFIX: a ticket counts in each of its tags") {
+  // Issue 13 item 16: volume, SLA and CSAT per product, products being tags.
+  Sandbox s;
+  s.now = "2026-11-27T17:00:00Z";
+  s.log("mail down", {"-t", "product:mail,vip", "--at", "2026-11-23 09:00"});
+  s.log("vpn and mail", {"-t", "product:mail,product:vpn", "--at", "2026-11-24 09:00"});
+  s.log("untagged", {"--at", "2026-11-25 09:00"});
+  const std::vector<std::string> period = {"--since",    "2026-11-23", "--until",
+                                           "2026-11-28", "--format",   "json"};
+  auto report = [&](std::vector<std::string> args) {
+    args.insert(args.end(), period.begin(), period.end());
+    return s.ok(args).json();
+  };
+  auto groups = [](const Json& rows) {
+    std::vector<std::pair<std::string, long long>> out;
+    for (const auto& r : rows) out.emplace_back(r["group"], r["tickets"].get<long long>());
+    return out;
+  };
+  using Groups = std::vector<std::pair<std::string, long long>>;
+  Json v = report({"report", "volume", "--by", "tag:product:"});
+  CHECK(groups(v["groups"]) ==
+        Groups{{"product:mail", 2}, {"product:vpn", 1}, {"(none)", 1}, {"all", 3}});
+  Json all = report({"report", "volume", "--by", "tag"});
+  CHECK(groups(all["groups"]) ==
+        Groups{{"product:mail", 2}, {"product:vpn", 1}, {"vip", 1}, {"(none)", 1}, {"all", 3}});
+  Json sla = report({"report", "sla", "--by", "tag:product:"});
+  CHECK(groups(sla["groups"]) ==
+        Groups{{"(none)", 1}, {"product:mail", 2}, {"product:vpn", 1}, {"all", 3}});
+  CHECK(s.ok({"report", "sla", "--by", "tag:product:", "--since", "2026-11-23"})
+            .out.find("A ticket with several tags counts in each.") != std::string::npos);
+  Result bad = s.run({"report", "sla", "--by", "tag:"});
+  CHECK(bad.status == 2);
+  CHECK(bad.err.find("needs a prefix") != std::string::npos);
+  CHECK(s.run({"report", "sla", "--by", "tags"}).status == 2);
 }

@@ -79,3 +79,32 @@ TEST_CASE("report csat: --by one grouping, every format, and no ratings at all")
   CHECK(e["summary"][0]["ratings"] == 0);
   CHECK(e["summary"][0]["average"].is_null());
 }
+
+TEST_CASE("report csat: ratings and resolutions go to the technician who held the ticket") {
+  // Issue 13 item 2: alice holds the ticket, bob records its resolution.
+  // The rating went to bob and the resolution to alice: two rows, each
+  // half empty. Both belong to alice, who held it when it was resolved.
+  Sandbox s;
+  s.configure(kTeams);
+  s.now = "2026-11-27T17:00:00Z";
+  s.log("T1", {"--at", "2026-11-23 09:00"});
+  s.ok({"--as", "alice", "take", "1", "--at", "2026-11-23 10:00"});
+  s.ok({"--as", "bob", "resolve", "1", "--code", "fixed", "-m", "x", "--at", "2026-11-24 10:00"});
+  s.ok({"rate", "1", "--score", "4", "--at", "2026-11-25 09:00"});
+  Json r = s.ok(with({"--format", "json"})).json();
+  CHECK(r["by_technician"] == Json::parse(R"([
+    {"group":"alice","ratings":1,"average":4.0,"satisfied_percent":100.0,"resolutions":1,
+     "response_rate":100.0}])"));
+  // Reassigned after a reopen: each resolution is rated for its own holder.
+  s.ok({"reopen", "1", "-m", "again", "--at", "2026-11-25 10:00"});
+  s.ok({"--as", "bob", "take", "1", "--at", "2026-11-25 11:00"});
+  s.ok({"--as", "bob", "resolve", "1", "--code", "fixed", "-m", "y", "--at", "2026-11-26 10:00"});
+  s.ok({"rate", "1", "--score", "2", "--at", "2026-11-26 11:00"});
+  r = s.ok(with({"--format", "json"})).json();
+  CHECK(r["by_technician"] == Json::parse(R"([
+    {"group":"alice","ratings":1,"average":4.0,"satisfied_percent":100.0,"resolutions":1,
+     "response_rate":100.0},
+    {"group":"bob","ratings":1,"average":2.0,"satisfied_percent":0.0,"resolutions":1,
+     "response_rate":100.0}])"));
+  CHECK(r["low_scores"][0]["technician"] == "bob");
+}

@@ -146,3 +146,17 @@ TEST_CASE("report digest: every format, byte-identical twice, valid HTML") {
   CHECK(to_file.out == "");
   CHECK(s.read("digest.html") == outs[5]);
 }
+
+TEST_CASE("report digest: an empty list says so once") {
+  // Issue 13 item 5: "No open tickets at risk." was followed by "(none)".
+  Sandbox s;
+  s.now = "2026-11-25T08:00:00Z";
+  s.log("Printer jam", {"--priority", "P3", "--at", "2026-11-24 10:00"});
+  auto out = s.ok({"report", "digest"}).out;
+  CHECK(out.find("No open tickets at risk.\n") != std::string::npos);
+  CHECK(out.find("(none)") == std::string::npos);
+  auto md = s.ok({"report", "digest", "--format", "markdown"}).out;
+  CHECK(md.find("(none)") == std::string::npos);
+  auto html = s.ok({"report", "digest", "--format", "html"}).out;
+  CHECK(html.find("(none)") == std::string::npos);
+}

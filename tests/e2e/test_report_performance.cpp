@@ -165,7 +165,7 @@ TEST_CASE("report performance: every format, byte-identical twice, valid HTML") 
   CHECK(table.rfind("Performance\n", 0) == 0);
   CHECK(table.find("5 tickets logged, 4 resolved; first-contact resolution 25.0%, escalated "
                    "20.0%, reopened 25.0%.") != std::string::npos);
-  CHECK(table.find("service-desk        3         3           1h    1h 30m          4h       8h"
+  CHECK(table.find("service-desk        3         3           1h    1h 30m          4h       1d"
                    "    1   33.3          0    0.0         1      33.3\n") != std::string::npos);
   CHECK(outs[2].rfind("group,tickets,resolved,response_median_minutes,response_p90_minutes,"
                       "resolve_median_minutes,resolve_p90_minutes,fcr,fcr_pct,escalated,"
@@ -174,7 +174,7 @@ TEST_CASE("report performance: every format, byte-identical twice, valid HTML") 
                       0) == 0);
   CHECK(s.ok(with({"--format", "csv", "--section", "channels"}))
             .out.find("\nphone,2,2,10,30,180,360,1,50.0,1,50.0,0,0.0\n") != std::string::npos);
-  CHECK(outs[4].find("| all | 5 | 4 | 30m | 1h 30m | 4h | 8h | 1 | 25.0 | 1 | 20.0 | 1 | 25.0 |") !=
+  CHECK(outs[4].find("| all | 5 | 4 | 30m | 1h 30m | 4h | 1d | 1 | 25.0 | 1 | 20.0 | 1 | 25.0 |") !=
         std::string::npos);
   CHECK(outs[5].rfind("<!DOCTYPE html>", 0) == 0);
   CHECK(outs[5].find("<td>second-line</td><td class=\"n\">1</td>") != std::string::npos);

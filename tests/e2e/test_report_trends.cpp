@@ -153,3 +153,32 @@ TEST_CASE("report trends: every format, byte-identical twice, valid HTML with a 
   CHECK(outs[5].find("<svg") != std::string::npos);
   CHECK(outs[5].find("<td>remote-access</td>") != std::string::npos);
 }
+
+TEST_CASE("report trends: which types are incidents is configured") {
+  // Issue 13 item 6: only the type literally named "incident" counted, so a
+  // desk with its own vocabulary was told to write a KB article for faults.
+  Sandbox s;
+  s.now = "2026-11-29T12:00:00Z";
+  s.configure(
+      "[tickets]\ntypes = [\"fault\", \"question\"]\nincident_types = [\"fault\"]\n"
+      "categories = [\"network\"]\n");
+  for (const char* at : {"2026-11-23 09:00", "2026-11-24 09:00", "2026-11-25 09:00"})
+    s.log("VPN drops every morning", {"--type", "fault", "--category", "network", "--at", at});
+  Json r = s.ok({"report", "trends", "--since", "2026-11-23", "--until", "2026-11-30", "--format",
+                 "json"})
+               .json();
+  REQUIRE(r["repeats"].size() == 1);
+  CHECK(r["repeats"][0]["suggestion"] == "problem record");
+  // Without incident_types, a vocabulary without "incident" has none.
+  s.configure("[tickets]\ntypes = [\"fault\", \"question\"]\ncategories = [\"network\"]\n");
+  r = s.ok({"report", "trends", "--since", "2026-11-23", "--until", "2026-11-30", "--format",
+            "json"})
+          .json();
+  CHECK(r["repeats"][0]["suggestion"] == "KB article");
+  // A type that is not configured is refused by desk config check.
+  s.configure("[tickets]\ntypes = [\"fault\", \"question\"]\nincident_types = [\"incident\"]\n");
+  Result bad = s.run({"config", "check"});
+  CHECK(bad.status == 78);
+  CHECK(bad.err_line().find("incident type 'incident' is not one of [tickets] types") !=
+        std::string::npos);
+}

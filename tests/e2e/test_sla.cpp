@@ -158,7 +158,7 @@ TEST_CASE("sla: the text view and refusals") {
         std::string::npos);
   CHECK(
       r.out.find(
-          "resolve       8h  2026-11-23 16:30  2026-11-25 12:30   3h 30m  4h 30m   43%  running") !=
+          "resolve       1d  2026-11-23 16:30  2026-11-25 12:30   3h 30m  4h 30m   43%  running") !=
       std::string::npos);
   CHECK(s.run({"sla", "7"}).status == 1);
 }
@@ -187,4 +187,27 @@ TEST_CASE("sla: list --breached, --at-risk and --due-before show the time left")
   Result table = s.ok({"list", "--breached"});
   CHECK(table.out.find("SLA       DUE                  LEFT  TITLE") != std::string::npos);
   CHECK(table.out.find("breached  2026-11-24 09:15  -6h 45m  breached") != std::string::npos);
+}
+
+TEST_CASE("sla: business time is shown in the calendar's working days") {
+  // Issue 13 item 1: P3's "3d" (three 8-hour working days) printed as 1d,
+  // and a day of it left as "23h". P5's "10d" printed as "3d 8h".
+  Sandbox s;
+  s.now = "2026-11-24T10:00:00Z";
+  s.log("slow", {"--priority", "P3", "--at", "2026-11-24 09:00"});
+  s.log("slower", {"--priority", "P5", "--at", "2026-11-24 09:00"});
+  Result r = s.ok({"sla", "1"});
+  CAPTURE(r.out);
+  CHECK(r.out.find("resolve       3d  2026-11-24 09:00  2026-11-26 17:00       1h  2d 7h    4%  "
+                   "running") != std::string::npos);
+  CHECK(s.ok({"sla", "2"}).out.find("resolve      10d ") != std::string::npos);
+  // JSON stays in business minutes.
+  Json j = s.ok({"sla", "1", "--format", "json"}).json();
+  CHECK(j["resolve_target_minutes"] == 1440);
+  CHECK(j["resolve_remaining_minutes"] == 1380);
+  // desk list's LEFT: 23 working hours are two working days and 7 hours.
+  s.ok({"note", "1", "--reply", "-m", "on it", "--at", "2026-11-24 09:30"});
+  Result list = s.ok({"list", "--due-before", "2026-12-01", "--columns", "id,sla_left_minutes"});
+  CAPTURE(list.out);
+  CHECK(list.out.find("1  2d 7h\n") != std::string::npos);
 }

@@ -34,7 +34,13 @@ TEST_SUITE("report/period") {
                    Case{"this-quarter", "2026-10-01", "2027-01-01", "2026-07-01"},
                    Case{"last-quarter", "2026-07-01", "2026-10-01", "2026-04-01"},
                    Case{"this-year", "2026-01-01", "2027-01-01", "2025-01-01"},
-                   Case{"last-year", "2025-01-01", "2026-01-01", "2024-01-01"}}) {
+                   Case{"last-year", "2025-01-01", "2026-01-01", "2024-01-01"},
+                   // A month and an ISO week, as people type them (issue 13 item 7).
+                   Case{"2026-03", "2026-03-01", "2026-04-01", "2026-02-01"},
+                   Case{"2026-01", "2026-01-01", "2026-02-01", "2025-12-01"},
+                   Case{"2026-W10", "2026-03-02", "2026-03-09", "2026-02-23"},
+                   Case{"2026-W01", "2025-12-29", "2026-01-05", "2025-12-22"},
+                   Case{"2026-W53", "2026-12-28", "2027-01-04", "2026-12-21"}}) {
       CAPTURE(c.name);
       auto p = report::named_period(c.name, now, utc_zone);
       CHECK(iso(p.since, utc_zone).substr(0, 10) == c.since);
@@ -61,9 +67,23 @@ TEST_SUITE("report/period") {
   TEST_CASE("unknown periods are usage errors") {
     CHECK_THROWS_AS(report::named_period("fortnight", Instant{}, Zone::utc()), UsageError);
     CHECK_THROWS_AS(report::named_period("last-0-days", Instant{}, Zone::utc()), UsageError);
+    CHECK_THROWS_AS(report::named_period("2026-13", Instant{}, Zone::utc()), UsageError);
+    CHECK_THROWS_AS(report::named_period("2025-W53", Instant{}, Zone::utc()), UsageError);
+    CHECK_THROWS_AS(report::named_period("2026-W00", Instant{}, Zone::utc()), UsageError);
     CHECK_THROWS_AS(
         report::custom_period(utc("2026-11-02T00:00:00Z"), utc("2026-11-01T00:00:00Z"), Instant{}),
         DataError);
+  }
+
+  TEST_CASE("a month's and a week's periods before step by months and weeks") {
+    Zone utc_zone = Zone::utc();
+    auto month = report::named_period("2026-03", Instant{}, utc_zone);
+    auto before = report::preceding(month, 2, utc_zone);
+    CHECK(iso(before[0].since, utc_zone) == "2026-02-01T00:00:00+00:00");
+    CHECK(iso(before[1].since, utc_zone) == "2026-01-01T00:00:00+00:00");
+    auto week = report::named_period("2026-W10", Instant{}, utc_zone);
+    CHECK(iso(report::preceding(week, 1, utc_zone)[0].since, utc_zone) ==
+          "2026-02-23T00:00:00+00:00");
   }
 
   TEST_CASE("percentile is nearest-rank") {

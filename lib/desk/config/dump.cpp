@@ -45,6 +45,7 @@ void dump_core(const Config& c, toml::table& root) {
                                      {"channels", array(c.tickets.channels)},
                                      {"categories", array(c.tickets.categories)},
                                      {"resolution_codes", array(c.tickets.resolution_codes)},
+                                     {"incident_types", array(c.tickets.incident_types)},
                                      {"close_after", seconds_text(c.tickets.close_after_seconds)}});
   if (!c.imports.resolution_code.value.empty())
     root.insert("import", toml::table{{"resolution_code", c.imports.resolution_code.value}});

@@ -38,6 +38,9 @@ struct Tickets {
   std::vector<std::string> channels;
   std::vector<std::string> categories;
   std::vector<std::string> resolution_codes;
+  // The types that are faults (trends: a repeat of them wants a problem
+  // record, of other types a KB article). Each is one of `types`.
+  std::vector<std::string> incident_types = {"incident"};
   std::int64_t close_after_seconds = 5 * 86400;
 };
 

@@ -65,9 +65,26 @@ void read_desk(Config& c, const toml::table& t, const Reader& r) {
 }
 
 void read_tickets(Config& c, const toml::table& t, const Reader& r) {
-  r.only_keys(t, "[tickets]",
-              {"types", "channels", "categories", "resolution_codes", "close_after"});
+  r.only_keys(
+      t, "[tickets]",
+      {"types", "channels", "categories", "resolution_codes", "incident_types", "close_after"});
   if (const auto* n = t.get("types")) c.tickets.types = vocabulary(*n, r, "types");
+  auto is_type = [&](const std::string& v) {
+    return std::find(c.tickets.types.begin(), c.tickets.types.end(), v) != c.tickets.types.end();
+  };
+  if (const auto* n = t.get("incident_types")) {
+    c.tickets.incident_types = vocabulary(*n, r, "incident_types");
+    for (const auto& v : c.tickets.incident_types)
+      if (!is_type(v))
+        r.fail(*n, fmt::format("incident type {} is not one of [tickets] types", util::quoted(v)),
+               fmt::format("types: {}", util::join(c.tickets.types, ", ")));
+  } else if (t.contains("types")) {
+    // Types of one's own without saying which are incidents: the starter's
+    // "incident", if it is still among them.
+    std::erase_if(c.tickets.incident_types, [&](const std::string& v) { return !is_type(v); });
+    if (c.tickets.incident_types.empty() && is_type("incident"))
+      c.tickets.incident_types = {"incident"};
+  }
   if (const auto* n = t.get("channels")) c.tickets.channels = vocabulary(*n, r, "channels");
   if (const auto* n = t.get("categories")) c.tickets.categories = vocabulary(*n, r, "categories");
   if (const auto* n = t.get("resolution_codes"))

@@ -236,14 +236,15 @@ std::string format_date(Instant t, const Zone& zone) {
   return fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);
 }
 
-std::string format_span(std::int64_t seconds) {
+std::string format_span(std::int64_t seconds, std::int64_t day) {
   std::string sign = seconds < 0 ? "-" : "";
   std::int64_t s = seconds < 0 ? -seconds : seconds;
   std::int64_t minutes = s / 60;
+  const std::int64_t day_minutes = day >= 60 ? day / 60 : 1440;
   // Whole units drop the zero part: "2d", "1h".
-  if (minutes >= 24 * 60) {
-    if (minutes % 1440 / 60 == 0) return fmt::format("{}{}d", sign, minutes / 1440);
-    return fmt::format("{}{}d {}h", sign, minutes / 1440, minutes % 1440 / 60);
+  if (minutes >= day_minutes) {
+    if (minutes % day_minutes / 60 == 0) return fmt::format("{}{}d", sign, minutes / day_minutes);
+    return fmt::format("{}{}d {}h", sign, minutes / day_minutes, minutes % day_minutes / 60);
   }
   if (minutes >= 60) {
     if (minutes % 60 == 0) return fmt::format("{}{}h", sign, minutes / 60);

@@ -110,7 +110,9 @@ std::string format_human(Instant t, const Zone& zone);
 // "2026-11-24"
 std::string format_date(Instant t, const Zone& zone);
 // "3d 4h", "45m", "-2h 10m": a compact span for people.
-std::string format_span(std::int64_t seconds);
+// `day` is how long "d" is: 24 hours for elapsed time, a calendar's working
+// day for business time (8h for 09:00-17:00, so 24 business hours are "3d").
+std::string format_span(std::int64_t seconds, std::int64_t day = 86400);
 
 // Reads the forms people type, relative to `now` in `zone`:
 //   now, today, yesterday, tomorrow, monday … sunday (the most recent one,

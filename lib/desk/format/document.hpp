@@ -4,6 +4,7 @@
 // reports, so that rendering never needs to know how a report is made.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,6 +48,10 @@ struct Report {
   std::string title;           // "Service levels"
   Json meta = Json::object();  // period, since, until, now, timezone, by ...
   std::vector<Section> sections;
+  // How long "d" is in the minutes columns (Kind::minutes), which in reports
+  // are business time: the working day of the desk's default calendar, so
+  // that "3d" reads as desk.toml's "3d" (desk.toml(5)). JSON keeps minutes.
+  std::int64_t working_day = 86400;
 
   const Section* section(std::string_view key) const;
 };

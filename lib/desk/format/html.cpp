@@ -98,7 +98,7 @@ void html_table_row(std::ostream& out, const std::vector<Column>& columns, const
   out << "<tr>";
   for (const auto& c : columns) {
     bool right = c.kind == Kind::number || c.kind == Kind::span || c.kind == Kind::minutes;
-    std::string text = object.contains(c.key) ? cell_text(object[c.key], c.kind) : "";
+    std::string text = column_text(object, c);
     out << (right ? "<td class=\"n\">" : "<td>") << html_escape(text) << "</td>";
   }
   out << "</tr>\n";

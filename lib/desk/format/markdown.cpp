@@ -56,7 +56,7 @@ class MarkdownWriter final : public RowWriter {
   void row(const Json& object) override {
     out_ << '|';
     for (const auto& c : columns_) {
-      std::string text = object.contains(c.key) ? cell_text(object[c.key], c.kind) : "";
+      std::string text = column_text(object, c);
       out_ << ' ' << markdown_escape(text) << " |";
     }
     out_ << '\n';

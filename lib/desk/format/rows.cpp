@@ -36,7 +36,7 @@ std::string_view format_name(Format f) {
   return "table";
 }
 
-std::string cell_text(const Json& value, Kind kind) {
+std::string cell_text(const Json& value, Kind kind, std::int64_t day) {
   if (value.is_null()) return {};
   switch (kind) {
     case Kind::time:
@@ -47,10 +47,10 @@ std::string cell_text(const Json& value, Kind kind) {
       }
       break;
     case Kind::span:
-      if (value.is_number()) return format_span(value.get<std::int64_t>());
+      if (value.is_number()) return format_span(value.get<std::int64_t>(), day);
       break;
     case Kind::minutes:
-      if (value.is_number()) return format_span(value.get<std::int64_t>() * 60);
+      if (value.is_number()) return format_span(value.get<std::int64_t>() * 60, day);
       break;
     case Kind::list:
       if (value.is_array()) {
@@ -74,6 +74,11 @@ std::string cell_text(const Json& value, Kind kind) {
     return buf;
   }
   return value.dump();
+}
+
+std::string column_text(const Json& row, const Column& c) {
+  if (!row.contains(c.key)) return {};
+  return cell_text(row[c.key], c.kind, c.day_of ? c.day_of(row) : c.day);
 }
 
 namespace {

@@ -45,6 +45,12 @@ struct Column {
   Kind kind = Kind::text;
   bool flex = false;  // shrinks (with …) when a table is wider than the terminal
   std::function<Tone(const Json&)> tone;  // optional colour of a value
+  // span and minutes: how long "d" is, in seconds. Business time is shown in
+  // its calendar's working days (desk.toml(5)), so a column of business time
+  // sets its calendar's working day here, or `day_of` when each row may have
+  // another calendar. Machine formats keep the number.
+  std::int64_t day = 86400;
+  std::function<std::int64_t(const Json& row)> day_of;
 };
 
 struct Style {
@@ -65,8 +71,11 @@ class RowWriter {
 
 std::unique_ptr<RowWriter> make_row_writer(Format f, std::ostream& out, const Style& style);
 
-// A cell's text in human formats (table, markdown, html, csv/tsv).
-std::string cell_text(const Json& value, Kind kind);
+// A cell's text in human formats (table, markdown, html, csv/tsv); `day` as
+// Column::day.
+std::string cell_text(const Json& value, Kind kind, std::int64_t day = 86400);
+// Column `c` of `row` in human formats ("" when the row lacks it).
+std::string column_text(const Json& row, const Column& c);
 
 // `value` with every string in it made safe for a terminal:
 // util::multi_line under the keys in `multi_line_keys` (free text that keeps

@@ -33,22 +33,73 @@ std::string value_text(double v, const std::string& unit) {
   return unit == "%" ? n + "%" : n;
 }
 
-std::string legend(const format::Chart& c, int x, int y) {
-  std::string out;
+// A generous width of `text` at font-size 12: 7 px a character (the widest
+// sans-serif average is about 6.5), so that what is laid out by it fits.
+int text_width(std::string_view text) {
+  int chars = 0;
+  for (unsigned char ch : text) chars += (ch & 0xC0) != 0x80;  // UTF-8 lead bytes
+  return 7 * chars;
+}
+
+// The legend from (x, y), an entry after the other, wrapping onto a new line
+// of 18 px before an entry would pass `right`.
+struct Legend {
+  std::string svg;
+  int height = 0;  // of all its lines
+};
+
+Legend legend(const format::Chart& c, int x, int y, int right) {
+  Legend out;
+  int lx = x, line = 0;
   for (std::size_t i = 0; i < c.series.size(); ++i) {
-    int lx = x + static_cast<int>(i) * 170;
-    out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{}\"/>", lx, y,
-                       kColours[i % 6]);
-    out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\">{}</text>", lx + 18, y + 11,
-                       html_escape(c.series[i].label));
+    int w = 18 + text_width(c.series[i].label);
+    if (lx > x && lx + w > right) {
+      lx = x;
+      ++line;
+    }
+    int ly = y + line * 18;
+    out.svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"12\" height=\"12\" fill=\"{}\"/>", lx,
+                           ly, kColours[i % 6]);
+    out.svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\">{}</text>", lx + 18, ly + 11,
+                           html_escape(c.series[i].label));
+    lx += w + 16;
   }
+  out.height = (line + 1) * 18;
   return out;
 }
 
-std::string bars(const format::Chart& c, const std::vector<Json>& rows) {
+// The step between ticks of an axis up to `max`: 1, 2 or 5 times a power of
+// ten, about `ticks` steps in all; whole numbers for counts (anything but
+// percentages), so that an axis of tickets never reads 2679.5.
+double tick_step(double max, int ticks, bool whole) {
+  double raw = max / ticks;
+  double power = std::pow(10.0, std::floor(std::log10(raw)));
+  double step = power;
+  for (double m : {1.0, 2.0, 5.0, 10.0})
+    if (m * power >= raw - 1e-9) {
+      step = m * power;
+      break;
+    }
+  return whole ? std::max(1.0, std::round(step)) : step;
+}
+
+// A row that is the total of the others ("all") is no bar beside them: it
+// would dwarf them. Kept where it is a share (%), an average of the others.
+std::vector<Json> parts_of(const format::Chart& c, const std::vector<Json>& rows) {
+  if (c.unit == "%") return rows;
+  std::vector<Json> out;
+  for (const auto& r : rows)
+    if (label_of(r, c.label_key) != "all") out.push_back(r);
+  return out;
+}
+
+std::string bars(const format::Chart& c, const std::vector<Json>& all_rows) {
+  const std::vector<Json> rows = parts_of(c, all_rows);
   const int label_w = 180, bar_w = 420, bar_h = 14, gap = 10;
   const int group_h = static_cast<int>(c.series.size()) * bar_h + gap;
-  const int top = 30;
+  const int full_w = label_w + bar_w + 70;
+  Legend key = legend(c, label_w, 6, full_w - 4);
+  const int top = 12 + key.height;
   int height = top + static_cast<int>(rows.size()) * group_h + 10;
   double max = c.unit == "%" ? 100.0 : 0.0;
   for (const auto& r : rows)
@@ -57,8 +108,8 @@ std::string bars(const format::Chart& c, const std::vector<Json>& rows) {
   std::string out = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" "
       "role=\"img\">",
-      label_w + bar_w + 70, height, label_w + bar_w + 70, height);
-  out += legend(c, label_w, 6);
+      full_w, height, full_w, height);
+  out += key.svg;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     int y = top + static_cast<int>(i) * group_h;
     out +=
@@ -78,12 +129,32 @@ std::string bars(const format::Chart& c, const std::vector<Json>& rows) {
   return out + "</svg>\n";
 }
 
+// The value axis of a chart `height` px tall from `top`: a grid line and a
+// label at every `step` from 0 to `max` (a whole number of steps).
+std::string axis(int left, int width, int top, int height, double max, double step,
+                 const std::string& unit) {
+  std::string out;
+  int ticks = static_cast<int>(std::round(max / step));
+  for (int k = 0; k <= ticks; ++k) {
+    int y = top + height - static_cast<int>(std::round(k * step / max * height));
+    out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\"/>", left, y,
+                       left + width, y, k == 0 ? "#8c959f" : "#d1d9e0");
+    out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\">{}</text>",
+                       left - 6, y + 4, value_text(k * step, unit));
+  }
+  return out;
+}
+
 std::string lines(const format::Chart& c, const std::vector<Json>& rows) {
-  const int left = 50, width = 560, height = 220, top = 30, bottom = 40;
+  const int left = 50, width = 560, height = 220, bottom = 40;
+  Legend key = legend(c, left, 6, left + width + 26);
+  const int top = 12 + key.height;
   double max = 0;
   for (const auto& r : rows)
     for (const auto& s : c.series) max = std::max(max, number(r.value(s.key, Json())));
   if (max <= 0) max = 1;
+  const double tick = tick_step(max, 4, c.unit != "%");
+  max = tick * std::ceil(max / tick - 1e-9);
   std::size_t n = rows.size();
   auto x_of = [&](std::size_t i) {
     return left + (n <= 1 ? width / 2 : static_cast<int>(i * width / (n - 1)));
@@ -95,13 +166,8 @@ std::string lines(const format::Chart& c, const std::vector<Json>& rows) {
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" "
       "role=\"img\">",
       left + width + 30, top + height + bottom, left + width + 30, top + height + bottom);
-  out += legend(c, left, 6);
-  out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#8c959f\"/>", left,
-                     top + height, left + width, top + height);
-  out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\">{}</text>",
-                     left - 6, top + 4, value_text(max, c.unit));
-  out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\">0</text>",
-                     left - 6, top + height + 4);
+  out += key.svg;
+  out += axis(left, width, top, height, max, tick, c.unit);
   std::size_t step = std::max<std::size_t>(1, n / 8);
   for (std::size_t i = 0; i < n; i += step)
     out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\">{}</text>",
@@ -119,11 +185,15 @@ std::string lines(const format::Chart& c, const std::vector<Json>& rows) {
 
 // Vertical bars along a time axis: a slot per row, a bar per series in it.
 std::string columns(const format::Chart& c, const std::vector<Json>& rows) {
-  const int left = 50, width = 600, height = 200, top = 30, bottom = 40;
+  const int left = 50, width = 600, height = 200, bottom = 40;
+  Legend key = legend(c, left, 6, left + width + 16);
+  const int top = 12 + key.height;
   double max = 0;
   for (const auto& r : rows)
     for (const auto& s : c.series) max = std::max(max, number(r.value(s.key, Json())));
   if (max <= 0) max = 1;
+  const double tick = tick_step(max, 4, c.unit != "%");
+  max = tick * std::ceil(max / tick - 1e-9);
   const std::size_t n = rows.size();
   const double slot = static_cast<double>(width) / static_cast<double>(std::max<std::size_t>(n, 1));
   const double bar = std::max(1.0, slot * 0.8 / static_cast<double>(c.series.size()));
@@ -131,14 +201,8 @@ std::string columns(const format::Chart& c, const std::vector<Json>& rows) {
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" "
       "role=\"img\">",
       left + width + 20, top + height + bottom, left + width + 20, top + height + bottom);
-  out += legend(c, left, 6);
-  for (int k = 0; k <= 2; ++k) {
-    int y = top + height - k * height / 2;
-    out += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\"/>", left, y,
-                       left + width, y, k == 0 ? "#8c959f" : "#d1d9e0");
-    out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"end\">{}</text>",
-                       left - 6, y + 4, value_text(max * k / 2.0, c.unit));
-  }
+  out += key.svg;
+  out += axis(left, width, top, height, max, tick, c.unit);
   std::size_t step = std::max<std::size_t>(1, (n + 7) / 8);
   for (std::size_t i = 0; i < n; ++i) {
     double x0 = left + slot * static_cast<double>(i) + slot * 0.1;

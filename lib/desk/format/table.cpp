@@ -20,7 +20,7 @@ class TableWriter final : public RowWriter {
     std::vector<Cell> cells;
     for (const auto& c : columns_) {
       const Json& v = object.contains(c.key) ? object[c.key] : null_;
-      Cell cell{util::single_line(cell_text(v, c.kind)), Tone::plain};
+      Cell cell{util::single_line(column_text(object, c)), Tone::plain};
       if (c.tone) cell.tone = c.tone(v);
       cells.push_back(std::move(cell));
     }

@@ -79,12 +79,13 @@ const char* age_label(std::size_t bucket) {
 
 Report backlog_report(work::Session& s, const Period& period, const std::string& by_given) {
   std::string by = by_given.empty() ? "team" : by_given;
-  work::require_one_of("report grouping", by, group_fields());
+  require_grouping(by);
   Zone zone = s.config.zone();
   store::ReportSelection sel;
   sel.open_since = s.now;
   sel.logged_until = known_until(Instant::max(), s.now);
-  sel.details = by == "customer";
+  sel.details = by == "customer" || by_tags(by);
+  std::vector<std::string_view> in;  // a ticket's groups
   sel.titles = false;
   Tally total;
   std::array<Tally, kAges> per_age;
@@ -99,7 +100,8 @@ Report backlog_report(work::Session& s, const Period& period, const std::string&
         total.add(age, t.status, t.created_at);
         per_age[age].add(age, t.status, t.created_at);
         per_status[t.status].add(age, t.status, t.created_at);
-        per_group[std::string(group_value(t, by))].add(age, t.status, t.created_at);
+        group_values(t, by, in);
+        for (auto v : in) per_group[std::string(v)].add(age, t.status, t.created_at);
         Open o{t.id, t.created_at, t.status, t.team, t.assignee, t.priority, ""};
         auto older = [](const Open& a, const Open& b) {
           return a.created != b.created ? a.created < b.created : a.id < b.id;
@@ -172,6 +174,7 @@ Report backlog_report(work::Session& s, const Period& period, const std::string&
   for (const auto& name : names)
     groups.rows.push_back(age_row("group", name, per_group[name], zone));
   groups.rows.push_back(age_row("group", "all", total, zone));
+  if (by_tags(by)) groups.note = tags_note(by).substr(1);
 
   Section list{"oldest",
                "Oldest open tickets",

@@ -19,7 +19,13 @@ Instant known_until(Instant until, Instant now) {
   return std::min(until, now + Seconds{1});
 }
 
+std::string tags_note(const std::string& by) {
+  return by == "tag" || by.rfind("tag:", 0) == 0 ? " A ticket with several tags counts in each."
+                                                 : "";
+}
+
 std::string heading(const std::string& field) {
+  if (field.rfind("tag:", 0) == 0) return "TAG";
   std::string out = field.empty() ? "GROUP" : field;
   for (auto& ch : out) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
   return out;

@@ -23,7 +23,11 @@ Json period_meta(const Period& p, const Zone& zone, Instant now);
 // not known yet. Events at --now itself count.
 Instant known_until(Instant until, Instant now);
 
-// "TEAM" for "team": a column heading for a group field.
+// " A ticket with several tags counts in each." after a note, when grouping
+// by tags (sla_report.hpp by_tags), else "".
+std::string tags_note(const std::string& by);
+
+// "TEAM" for "team", "TAG" for "tag:PREFIX": a column heading for a grouping.
 std::string heading(const std::string& field);
 
 // Orders group names: priorities by the configured rank, statuses in

@@ -1,7 +1,9 @@
 #include "desk/report/csat_report.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -68,14 +70,44 @@ std::string upper(std::string s) {
   return s;
 }
 
-std::string none_if_empty(const std::string& v) {
-  return v.empty() ? "(none)" : v;
+// Who held each rated ticket at each of its resolutions, in order: the
+// assignee and team as they stood at its first, second ... resolve.
+std::map<std::int64_t, std::vector<std::pair<std::string, std::string>>> holders_at_resolution(
+    work::Session& s, const std::vector<std::pair<model::Rating, model::Ticket>>& rated) {
+  std::map<std::int64_t, std::vector<std::pair<std::string, std::string>>> out;
+  std::vector<std::int64_t> ids;
+  for (const auto& [r, t] : rated) ids.push_back(t.id);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  constexpr std::size_t kBatch = 500;  // ids bound per query
+  for (std::size_t from = 0; from < ids.size(); from += kBatch) {
+    model::Query q;
+    q.ids.assign(ids.begin() + static_cast<std::ptrdiff_t>(from),
+                 ids.begin() + static_cast<std::ptrdiff_t>(std::min(ids.size(), from + kBatch)));
+    q.any_order = true;
+    s.store.each_ticket_timeline(
+        q, [&](const model::Ticket& t, const std::vector<model::Mark>& marks) {
+          std::string assignee, team;
+          for (const auto& m : marks) {
+            if (m.assignee) assignee = *m.assignee;
+            if (m.team) team = *m.team;
+            if (m.is("resolved")) out[t.id].emplace_back(assignee, team);
+          }
+          return true;
+        });
+  }
+  return out;
 }
 
 }  // namespace
 
 Report csat_report(work::Session& s, const Period& period, const std::string& by) {
-  if (!by.empty()) work::require_one_of("report grouping", by, csat_groupings());
+  if (!by.empty() && !by_tags(by)) {
+    std::vector<std::string> known = csat_groupings();
+    known.push_back("tag");
+    known.push_back("tag:PREFIX");
+    work::require_one_of("report grouping", by, known);
+  }
   std::vector<std::string> groupings =
       by.empty() ? std::vector<std::string>{"technician", "team", "category"}
                  : std::vector<std::string>{by};
@@ -92,25 +124,43 @@ Report csat_report(work::Session& s, const Period& period, const std::string& by
                  {"comment", "COMMENT", Kind::text, true},
                  {"title", "TITLE", Kind::text, true}};
 
-  auto value = [](const std::string& grouping, const model::Ticket& t,
-                  const std::string& technician) {
-    if (grouping == "technician") return none_if_empty(technician);
-    return std::string(group_value(t, grouping));
+  // One rule for ratings and resolutions alike: each belongs to the ticket
+  // as it stood when it was resolved, its technician the assignee then and
+  // its team the team then (a rating, to the resolution it rates). Who typed
+  // the resolve or the rating does not count.
+  std::vector<std::string_view> in;  // a ticket's groups
+  auto values = [&](const std::string& grouping,
+                    const model::Ticket& then) -> const std::vector<std::string_view>& {
+    if (grouping == "technician") {
+      in.assign(1, then.assignee.empty() ? std::string_view("(none)") : then.assignee);
+      return in;
+    }
+    group_values(then, grouping, in);
+    return in;
   };
+  std::vector<std::pair<model::Rating, model::Ticket>> rated;
   s.store.ratings().each_between(
-      period.since, period.until, [&](const model::Rating& r, const model::Ticket& t) {
-        total.rate(r.score);
-        if (r.score >= 1 && r.score <= 5) ++counts[r.score];
-        for (const auto& g : groupings) groups[g][value(g, t, r.resolver)].rate(r.score);
-        if (r.score <= 2)
-          low.rows.push_back({{"ticket", t.id},
-                              {"score", r.score},
-                              {"at", format_iso(r.at, zone)},
-                              {"technician", r.resolver.empty() ? Json() : Json(r.resolver)},
-                              {"team", t.team.empty() ? Json() : Json(t.team)},
-                              {"comment", r.comment.empty() ? Json() : Json(r.comment)},
-                              {"title", t.title}});
-      });
+      period.since, period.until,
+      [&](const model::Rating& r, const model::Ticket& t) { rated.emplace_back(r, t); });
+  auto held = holders_at_resolution(s, rated);
+  for (auto& [r, then] : rated) {
+    auto it = held.find(then.id);
+    if (it != held.end() && r.resolution >= 1 &&
+        static_cast<std::size_t>(r.resolution) <= it->second.size())
+      std::tie(then.assignee, then.team) = it->second[static_cast<std::size_t>(r.resolution) - 1];
+    total.rate(r.score);
+    if (r.score >= 1 && r.score <= 5) ++counts[r.score];
+    for (const auto& g : groupings)
+      for (auto v : values(g, then)) groups[g][std::string(v)].rate(r.score);
+    if (r.score <= 2)
+      low.rows.push_back({{"ticket", then.id},
+                          {"score", r.score},
+                          {"at", format_iso(r.at, zone)},
+                          {"technician", then.assignee.empty() ? Json() : Json(then.assignee)},
+                          {"team", then.team.empty() ? Json() : Json(then.team)},
+                          {"comment", r.comment.empty() ? Json() : Json(r.comment)},
+                          {"title", then.title}});
+  }
   // Resolutions in the period, by who and where each was resolved.
   // Tickets that can have been resolved in the period: logged before its end,
   // and open now or resolved (last) since its start. The reports' raw reader.
@@ -118,7 +168,7 @@ Report csat_report(work::Session& s, const Period& period, const std::string& by
   sel.open_since = period.since;
   sel.logged_until = period.until;
   sel.titles = false;
-  sel.details = by == "customer";
+  sel.details = by == "customer" || by_tags(by);
   s.store.reports().each_ticket(
       sel, [&](const model::Ticket& t, const std::vector<model::Mark>& marks) {
         std::string assignee, team;
@@ -130,7 +180,8 @@ Report csat_report(work::Session& s, const Period& period, const std::string& by
           model::Ticket then = t;
           then.assignee = assignee;
           then.team = team;
-          for (const auto& g : groupings) groups[g][value(g, then, assignee)].resolutions++;
+          for (const auto& g : groupings)
+            for (auto v : values(g, then)) groups[g][std::string(v)].resolutions++;
         }
         return true;
       });

@@ -5,8 +5,10 @@
 #include <fmt/format.h>
 
 #include "desk/model/vocabulary.hpp"
+#include "desk/report/backlog.hpp"
 #include "desk/report/common.hpp"
 #include "desk/report/figures.hpp"
+#include "desk/report/sla_report.hpp"
 #include "desk/report/trends.hpp"
 #include "desk/sla/levels.hpp"
 #include "desk/tickets/match.hpp"
@@ -17,15 +19,6 @@ namespace {
 
 using format::Column;
 using format::Kind;
-
-struct Due {
-  std::int64_t ticket;
-  std::string clock;
-  Instant due;
-  std::int64_t minutes;  // late (breaches) or left (at risk)
-  int used_pct;
-  std::string priority, team, assignee, title;
-};
 
 Json due_row(const Due& d, const Zone& zone, const char* minutes_key) {
   Json row = {{"ticket", d.ticket},
@@ -87,6 +80,19 @@ Json summary_row(const char* measure, const char* label, std::int64_t value,
           {"change", previous ? Json(value - *previous) : Json()}};
 }
 
+// Section `key` of another report, as the digest shows it: its figures,
+// columns and chart under the digest's own key and title.
+Section composed(const Report& from, const char* key, const char* as, const char* title) {
+  for (const auto& sec : from.sections)
+    if (sec.key == key) {
+      Section out = sec;
+      out.key = as;
+      out.title = title;
+      return out;
+    }
+  return Section{as, title, {}, {}, std::nullopt, ""};
+}
+
 // The seven local days up to `until`, with the week before as the previous.
 Period week_to(Instant until, const Zone& zone) {
   Period week;
@@ -103,7 +109,7 @@ Period week_to(Instant until, const Zone& zone) {
 
 }  // namespace
 
-Digest digest_report(work::Session& s, const Period& p) {
+DigestFigures digest_figures(work::Session& s, const Period& p) {
   const auto& cfg = s.config;
   Zone zone = cfg.zone();
   sla::ServiceLevels levels(cfg);
@@ -113,17 +119,20 @@ Digest digest_report(work::Session& s, const Period& p) {
   const Instant before_start = p.since - Seconds{1};
   auto in = [](Instant t, Instant from, Instant to) { return t >= from && t < to; };
 
-  std::int64_t logged = 0, logged_before = 0, resolved = 0, resolved_before = 0;
-  std::int64_t open_end = 0, open_start = 0, breached_before = 0;
-  std::vector<Due> breaches, risks;  // the first kDigestRows of each, as heaps
-  std::size_t missed_count = 0, risk_count = 0;
+  DigestFigures f;
+  std::int64_t &logged = f.logged, &logged_before = f.logged_before, &resolved = f.resolved,
+               &resolved_before = f.resolved_before, &open_end = f.open_end,
+               &open_start = f.open_start, &breached_before = f.breached_before;
+  std::vector<Due>&breaches = f.breaches, &risks = f.risks;  // the first kDigestRows, as heaps
+  std::size_t &missed_count = f.missed, &risk_count = f.at_risk;
   std::vector<model::Mark> known;
   History now;  // reused from ticket to ticket: its strings keep their storage
   // Trends over the week up to the end of the period. Every ticket logged
   // since previous_since is in the pass below (it was open then), so when
   // the trends' four weeks start no earlier, the pass counts them too and
   // the store is read once.
-  const Period week = week_to(p.until, zone);
+  f.week = week_to(p.until, zone);
+  const Period& week = f.week;
   TrendsCounter trends_counter(s, week);
   const bool shared = p.previous_since <= trends_counter.since();
 
@@ -195,13 +204,21 @@ Digest digest_report(work::Session& s, const Period& p) {
   std::sort(risks.begin(), risks.end(), due_sooner);
   for (auto* list : {&breaches, &risks})
     for (auto& d : *list) d.title = title_of(s, d.ticket);
+  f.trends = shared ? trends_counter.finish() : trends_report(s, week);
+  // What the sla and backlog reports have: composed, not computed again.
+  f.levels = sla_report(s, p, "", 1).report;
+  f.backlog = backlog_report(s, p, "");
+  return f;
+}
 
+Digest digest_layout(const DigestFigures& f, const Period& p, const Zone& zone, Instant now) {
+  const Period& week = f.week;
   Digest out;
-  out.breaches = missed_count;
+  out.breaches = f.missed;
   Report& r = out.report;
   r.key = "digest";
   r.title = "Service desk digest";
-  r.meta = period_meta(p, zone, s.now);
+  r.meta = period_meta(p, zone, now);
 
   Section summary{"summary",
                   "Summary",
@@ -212,13 +229,14 @@ Digest digest_report(work::Session& s, const Period& p) {
                   {},
                   std::nullopt,
                   "Previous: the period before, or for the backlog its start."};
-  summary.rows.push_back(summary_row("new", "tickets logged", logged, logged_before));
-  summary.rows.push_back(summary_row("resolved", "tickets resolved", resolved, resolved_before));
-  summary.rows.push_back(summary_row("backlog", "open tickets", open_end, open_start));
+  summary.rows.push_back(summary_row("new", "tickets logged", f.logged, f.logged_before));
+  summary.rows.push_back(
+      summary_row("resolved", "tickets resolved", f.resolved, f.resolved_before));
+  summary.rows.push_back(summary_row("backlog", "open tickets", f.open_end, f.open_start));
   summary.rows.push_back(summary_row("breached", "SLA targets missed",
-                                     static_cast<std::int64_t>(missed_count), breached_before));
+                                     static_cast<std::int64_t>(f.missed), f.breached_before));
   summary.rows.push_back(summary_row("at_risk", "tickets at risk now",
-                                     static_cast<std::int64_t>(risk_count), std::nullopt));
+                                     static_cast<std::int64_t>(f.at_risk), std::nullopt));
 
   std::vector<Column> due_columns = {
       {"ticket", "TICKET", Kind::number}, {"clock", "CLOCK"},
@@ -227,20 +245,18 @@ Digest digest_report(work::Session& s, const Period& p) {
   Section missed{"breaches", "SLA targets missed", due_columns, {}, std::nullopt, ""};
   missed.columns.push_back({"late_minutes", "LATE", Kind::minutes});
   missed.columns.push_back({"title", "TITLE", Kind::text, true});
-  for (std::size_t i = 0; i < breaches.size(); ++i)
-    missed.rows.push_back(due_row(breaches[i], zone, "late_minutes"));
-  missed.note = shown(missed.rows.size(), missed_count, "targets missed in the period",
+  for (const auto& d : f.breaches) missed.rows.push_back(due_row(d, zone, "late_minutes"));
+  missed.note = shown(missed.rows.size(), f.missed, "targets missed in the period",
                       "target missed in the period");
 
   Section risk{"at_risk", "At risk now", due_columns, {}, std::nullopt, ""};
   risk.columns.push_back({"left_minutes", "LEFT", Kind::minutes});
   risk.columns.push_back({"used_pct", "USED %", Kind::number});
   risk.columns.push_back({"title", "TITLE", Kind::text, true});
-  for (std::size_t i = 0; i < risks.size(); ++i)
-    risk.rows.push_back(due_row(risks[i], zone, "left_minutes"));
-  risk.note = shown(risk.rows.size(), risk_count, "open tickets at risk", "open ticket at risk");
+  for (const auto& d : f.risks) risk.rows.push_back(due_row(d, zone, "left_minutes"));
+  risk.note = shown(risk.rows.size(), f.at_risk, "open tickets at risk", "open ticket at risk");
 
-  Report trends = shared ? trends_counter.finish() : trends_report(s, week);
+  const Report& trends = f.trends;
   Section moving{"trends",
                  "Trends this week",
                  {{"kind", "KIND"},
@@ -289,12 +305,29 @@ Digest digest_report(work::Session& s, const Period& p) {
   repeats.note = shown(repeats.rows.size(), trends.meta["repeat_groups"].get<std::size_t>(),
                        "groups of similar tickets", "group of similar tickets");
 
+  // The charts a manager looks at first: volume beside the period before,
+  // then service levels and the backlog by age, as those reports have them.
+  summary.chart = Chart{Chart::Kind::bar,
+                        "label",
+                        {{"value", "this period"}, {"previous", "previous period"}},
+                        "tickets",
+                        {summary.rows[0], summary.rows[1]}};
+  Section levels_section = composed(f.levels, "groups", "service_levels",
+                                    "Service levels of the tickets logged in the period");
+  Section ages = composed(f.backlog, "ages", "backlog_ages", "Open tickets by age now");
+
   r.sections.push_back(std::move(summary));
+  r.sections.push_back(std::move(levels_section));
+  r.sections.push_back(std::move(ages));
   r.sections.push_back(std::move(missed));
   r.sections.push_back(std::move(risk));
   r.sections.push_back(std::move(moving));
   r.sections.push_back(std::move(repeats));
   return out;
+}
+
+Digest digest_report(work::Session& s, const Period& p) {
+  return digest_layout(digest_figures(s, p), p, s.config.zone(), s.now);
 }
 
 }  // namespace desk::report

@@ -111,7 +111,7 @@ struct Grouping {
 
 bool needs_details(const config::Config& c, const std::vector<Grouping>& groupings) {
   for (const auto& g : groupings)
-    if (g.field == "customer") return true;
+    if (g.field == "customer" || by_tags(g.field)) return true;
   for (const auto& rule : c.sla_rules)
     if (tickets::reads_people(rule.match)) return true;
   return false;
@@ -124,7 +124,7 @@ bool first_contact(const ContactFacts& f) {
 }
 
 Report performance_report(work::Session& s, const Period& period, const std::string& by) {
-  if (!by.empty()) work::require_one_of("report grouping", by, group_fields());
+  if (!by.empty()) require_grouping(by);
   const auto& cfg = s.config;
   Zone zone = cfg.zone();
   std::vector<Grouping> groupings;
@@ -145,7 +145,8 @@ Report performance_report(work::Session& s, const Period& period, const std::str
   sel.details = needs_details(cfg, groupings);
   sel.titles = false;
   std::vector<model::Mark> known;
-  History h;  // reused from ticket to ticket: its strings keep their storage
+  std::vector<std::string_view> in;  // a ticket's tags, grouping by tags
+  History h;                         // reused from ticket to ticket: its strings keep their storage
   s.store.reports().each_ticket(sel, [&](model::Ticket& t, const std::vector<model::Mark>& marks) {
     history_at(t, marks, s.now, h);
     if (!h.logged) return true;
@@ -167,7 +168,14 @@ Report performance_report(work::Session& s, const Period& period, const std::str
     Facts f{h.first_resolved.has_value(), first_contact(cf), h.escalations > 0, h.reopens > 0,
             minutes("response"),          minutes("resolve")};
     add(all, f);
-    for (auto& g : groupings) add(g.at(g.value(t)), f);
+    for (auto& g : groupings) {
+      if (!by_tags(g.field)) {
+        add(g.at(g.value(t)), f);
+        continue;
+      }
+      group_values(t, g.field, in);
+      for (auto v : in) add(g.at(v), f);
+    }
     return true;
   });
 
@@ -203,6 +211,7 @@ Report performance_report(work::Session& s, const Period& period, const std::str
                        {"reopen_pct", "reopened %"}},
                       "%"},
                 ""};
+    if (by_tags(g.field)) sec.note = tags_note(g.field).substr(1);
     std::vector<std::string> names;
     for (const auto& [k, v] : g.groups) names.push_back(k);
     order_groups(names, g.field, cfg);

@@ -22,7 +22,9 @@ struct Period {
 
 // today, yesterday, this-week, last-week (weeks start on Monday), this-month,
 // last-month, this-quarter, last-quarter, this-year, last-year, last-N-days
-// (the N days up to now, today included). Throws UsageError for anything else.
+// (the N days up to now, today included), a calendar month ("2026-11") or an
+// ISO 8601 week ("2026-W10", Monday to Sunday). Throws UsageError for
+// anything else.
 Period named_period(const std::string& name, Instant now, const Zone& zone);
 
 // --since/--until (either may be missing: since defaults to 30 days before

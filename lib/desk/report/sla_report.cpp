@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
+#include "desk/report/common.hpp"
 #include "desk/sla/levels.hpp"
 #include "desk/store/report_store.hpp"
 #include "desk/store/store.hpp"
@@ -140,6 +141,33 @@ std::string_view group_value(const model::Ticket& t, const std::string& field) {
   return group_getter(field)(t);
 }
 
+bool by_tags(const std::string& by) {
+  return by == "tag" || (by.size() > 4 && by.compare(0, 4, "tag:") == 0);
+}
+
+void require_grouping(const std::string& by) {
+  if (by_tags(by)) return;
+  if (by == "tag:")
+    throw UsageError("--by tag: needs a prefix", "e.g. --by tag:product: groups by product:* tags");
+  std::vector<std::string> known = group_fields();
+  known.push_back("tag");
+  known.push_back("tag:PREFIX");
+  work::require_one_of("report grouping", by, known);
+}
+
+void group_values(const model::Ticket& t, const std::string& by,
+                  std::vector<std::string_view>& out) {
+  out.clear();
+  if (!by_tags(by)) {
+    out.push_back(group_value(t, by));
+    return;
+  }
+  std::string_view prefix = by == "tag" ? std::string_view() : std::string_view(by).substr(4);
+  for (const auto& tag : t.tags)
+    if (tag.compare(0, prefix.size(), prefix) == 0) out.push_back(tag);
+  if (out.empty()) out.push_back("(none)");
+}
+
 std::optional<std::int64_t> percentile(std::vector<std::int64_t>& values, int p) {
   if (values.empty()) return std::nullopt;
   auto rank = static_cast<std::size_t>(
@@ -152,7 +180,7 @@ std::optional<std::int64_t> percentile(std::vector<std::int64_t>& values, int p)
 
 SlaReport sla_report(work::Session& s, const Period& period, const std::string& by,
                      std::size_t list_limit) {
-  if (!by.empty()) work::require_one_of("report grouping", by, group_fields());
+  if (!by.empty()) require_grouping(by);
   Zone zone = s.config.zone();
   sla::ServiceLevels levels(s.config);
   // Reports' own reader: only the columns measures need, read raw.
@@ -160,12 +188,13 @@ SlaReport sla_report(work::Session& s, const Period& period, const std::string& 
   sel.logged_since = period.since;
   sel.logged_until = period.until;
   sel.titles = list_limit == 0;  // else only the breaches kept need a title
-  sel.details = by == "customer" || levels.policy_reads_people();
+  sel.details = by == "customer" || by_tags(by) || levels.policy_reads_people();
 
   std::map<std::string, Group> groups;
   Group total;
   // Without --by, one group, looked up once rather than per ticket.
   Group* ungrouped = by.empty() ? &groups["all"] : nullptr;
+  std::vector<std::string_view> in;  // the groups of a ticket
   SlaReport out;
   // The breaches listed: all, or the `list_limit` most overdue, kept in a
   // heap so a million tickets never hold a million rows in memory.
@@ -183,11 +212,17 @@ SlaReport sla_report(work::Session& s, const Period& period, const std::string& 
       sel, [&](const model::Ticket& t, const std::vector<model::Mark>& marks) {
         sla::TicketSla m = levels.measure(t, marks, s.now, sla::ClockSet::targets());
         if (m.policy.empty()) return true;
-        Group& g = ungrouped ? *ungrouped : groups[std::string(group_value(t, by))];
-        for (Group* x : {&g, &total}) {
-          ++x->tickets;
-          x->response.add(m.clock("response"));
-          x->resolve.add(m.clock("resolve"));
+        auto add = [&](Group& x) {
+          ++x.tickets;
+          x.response.add(m.clock("response"));
+          x.resolve.add(m.clock("resolve"));
+        };
+        add(total);
+        if (ungrouped) {
+          add(*ungrouped);
+        } else {
+          group_values(t, by, in);
+          for (auto v : in) add(groups[std::string(v)]);
         }
         for (const char* name : {"response", "resolve"}) {
           const sla::Clock* c = m.clock(name);
@@ -234,8 +269,8 @@ SlaReport sla_report(work::Session& s, const Period& period, const std::string& 
             "group",
             {{"response_compliance", "response met %"}, {"resolve_compliance", "resolution met %"}},
             "%"};
-  summary.note = fmt::format("{} tickets logged in the period; {} targets breached.", total.tickets,
-                             out.breaches);
+  summary.note = fmt::format("{} tickets logged in the period; {} targets breached.{}",
+                             total.tickets, out.breaches, tags_note(by));
   std::sort(kept.begin(), kept.end(), more_overdue);
   if (!sel.titles)
     for (auto& b : kept)

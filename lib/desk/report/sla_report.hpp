@@ -23,6 +23,22 @@ std::string_view group_value(const model::Ticket& t, const std::string& field);
 using GroupValue = std::string_view (*)(const model::Ticket&);
 GroupValue group_getter(const std::string& field);
 
+// Grouping by tags: "tag" puts a ticket in a group per tag it has,
+// "tag:PREFIX" per tag it has that starts with PREFIX ("tag:product:"
+// groups by product:mail, product:vpn ...); a ticket with several counts in
+// each, one with none in "(none)". So groups by tag add up to more than the
+// tickets.
+bool by_tags(const std::string& by);
+// Throws UsageError unless `by` is one of group_fields(), "tag" or
+// "tag:PREFIX" (PREFIX not empty).
+void require_grouping(const std::string& by);
+// The groups `t` falls in by `by` (a field's one value, or its tags):
+// views into `t`, written into `out` (cleared first).
+void group_values(const model::Ticket& t, const std::string& by,
+                  std::vector<std::string_view>& out);
+// "--by tag" and "--by tag:PREFIX" for help, errors and documentation.
+inline constexpr const char* kTagGroupings = "tag, tag:PREFIX";
+
 struct SlaReport {
   Report report;
   std::size_t breaches = 0;  // breached clocks, for --fail-on-breach

@@ -120,6 +120,12 @@ struct TrendsCounter::State {
   std::unordered_map<std::string, std::size_t> title_index;
   std::vector<Logged> logged;
 
+  // [tickets] incident_types: a repeat mostly of these is a fault.
+  bool is_incident(const std::string& type) const {
+    const auto& types = s.config.tickets.incident_types;
+    return std::find(types.begin(), types.end(), type) != types.end();
+  }
+
   int period_of(Instant t) const {
     for (int k = 0; k < kPeriods; ++k)
       if (t >= periods[static_cast<std::size_t>(k)].since &&
@@ -161,7 +167,7 @@ void TrendsCounter::add(const model::Ticket& t) {
     auto [it, added] = st.title_index.try_emplace(std::move(key), st.titled.size());
     if (added) st.titled.push_back({t.category, t.title, 0});
     ++st.titled[it->second].weight;
-    st.logged.push_back({t.id, t.created_at, t.type == "incident", it->second});
+    st.logged.push_back({t.id, t.created_at, st.is_incident(t.type), it->second});
   }
 }
 

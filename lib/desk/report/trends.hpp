@@ -17,10 +17,9 @@
 //    words without stop-words, Jaccard index >= kSimilarity, 0.5), gathered
 //    into connected groups; a group of kMinRepeats (3) or more is a repeat.
 //    Its suggestion is "problem record" when at least half of its tickets
-//    are incidents (type "incident"): a fault keeps coming back and wants
-//    its root cause found; else "KB article": people keep asking for the
-//    same thing, so write the answer down. The kShownRepeats (20) largest
-//    are listed.
+//    are incidents ([tickets] incident_types, "incident" by default): a fault keeps coming back and
+//    wants its root cause found; else "KB article": people keep asking for the same thing, so write
+//    the answer down. The kShownRepeats (20) largest are listed.
 #pragma once
 
 #include <memory>

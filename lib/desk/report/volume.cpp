@@ -29,6 +29,9 @@ Counts count(store::ReportStore& store, const std::vector<Bucket>& buckets, Inst
   c.per_bucket.assign(buckets.size(), 0);
   if (buckets.empty() || until <= buckets.front().since) return c;
   std::int64_t slot = slot_seconds(buckets);
+  // By tags a ticket may be in several groups, or none: the tickets are
+  // counted on their own.
+  const bool tags = by_tags(by);
   for (const auto& sc : store.count_logged(buckets.front().since, until, slot, by)) {
     auto b = bucket_of(buckets, buckets.front().since + Seconds{sc.slot * slot});
     if (!b) continue;
@@ -36,9 +39,17 @@ Counts count(store::ReportStore& store, const std::vector<Bucket>& buckets, Inst
     auto& groups = c.per_group[value];
     groups.resize(buckets.size(), 0);
     groups[*b] += sc.count;
+    if (tags) continue;
     c.per_bucket[*b] += sc.count;
     c.total += sc.count;
   }
+  if (tags)
+    for (const auto& sc : store.count_logged(buckets.front().since, until, slot, "")) {
+      auto b = bucket_of(buckets, buckets.front().since + Seconds{sc.slot * slot});
+      if (!b) continue;
+      c.per_bucket[*b] += sc.count;
+      c.total += sc.count;
+    }
   return c;
 }
 
@@ -68,7 +79,7 @@ std::int64_t sum(const std::vector<std::int64_t>& v) {
 Report volume_report(work::Session& s, const Period& period, const std::string& by_given,
                      std::optional<Unit> unit_given) {
   std::string by = by_given.empty() ? "channel" : by_given;
-  work::require_one_of("report grouping", by, group_fields());
+  require_grouping(by);
   Zone zone = s.config.zone();
   Unit unit = unit_given.value_or(default_unit(period.since, period.until));
   auto current = buckets(period.since, period.until, unit, zone);
@@ -137,6 +148,8 @@ Report volume_report(work::Session& s, const Period& period, const std::string& 
                           "tickets",
                           {}},
                     ""};
+  if (by_tags(by))
+    per_group.note = "A ticket with several tags counts in each; \"all\" counts it once.";
   auto group_row = [&](const std::string& name, std::int64_t n, std::int64_t b) {
     Json row = {
         {"group", name}, {"tickets", n}, {"share_pct", percent(n, now.total)}, {"previous", b}};

@@ -64,11 +64,13 @@ AutoEscalation auto_escalate(work::Session& s, bool dry_run) {
       a.ticket = c.ticket.id;
       a.rule = rule.name;
       a.action = rule.action;
+      // The target in its calendar's working days, as desk.toml wrote it.
+      std::string target =
+          format_span(clock->target, levels.calendar(clock->calendar).working_day_seconds());
       a.reason = rule.at_breach ? fmt::format("{} target of {} breached (rule {})", rule.clock,
-                                              format_span(clock->target), rule.name)
+                                              target, rule.name)
                                 : fmt::format("{} clock at {}% of {} (rule {})", rule.clock,
-                                              clock->state.percent_used, format_span(clock->target),
-                                              rule.name);
+                                              clock->state.percent_used, target, rule.name);
       tickets::EscalateRequest r;
       r.up = rule.action == "up";
       r.manager = rule.action == "manager";

@@ -108,6 +108,11 @@ ServiceLevels::ServiceLevels(const config::Config& c) : config_(c) {
   if (auto it = c.sla.find(c.default_sla); it != c.sla.end()) default_policy_ = &it->second;
 }
 
+std::int64_t ServiceLevels::working_day() const {
+  if (default_policy_ == nullptr) return 86400;
+  return calendar(default_policy_->calendar.value).working_day_seconds();
+}
+
 const Calendar& ServiceLevels::calendar(const std::string& name) const {
   auto it = calendars_.find(name);
   if (it == calendars_.end())

@@ -63,6 +63,9 @@ class ServiceLevels {
   // Whether choosing a policy reads the ticket's customer or tags.
   bool policy_reads_people() const;
   const Calendar& calendar(const std::string& name) const;
+  // The working day of the default policy's calendar (24 hours without one):
+  // how long "d" is when a report shows business time summed over tickets.
+  std::int64_t working_day() const;
 
   TicketSla measure(const model::Ticket& t, const std::vector<model::Mark>& marks, Instant now,
                     ClockSet which = {}) const;

@@ -57,8 +57,10 @@ class ReportStore {
       const std::function<bool(model::Ticket&, const std::vector<model::Mark>&)>& row) = 0;
 
   // Tickets logged in [since, until), counted per slot of `slot_seconds`
-  // from `since` and per value of `field`: one of report::group_fields(), or
-  // "" for no field (value ""). Order: slot, then value.
+  // from `since` and per value of `field`: one of report::group_fields(),
+  // "tag" (per tag: a ticket with several counts in each, one with none
+  // under ""), "tag:PREFIX" (per tag starting with PREFIX), or "" for no
+  // field (value ""). Order: slot, then value.
   virtual std::vector<SlotCount> count_logged(Instant since, Instant until,
                                               std::int64_t slot_seconds,
                                               const std::string& field) = 0;

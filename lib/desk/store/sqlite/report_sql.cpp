@@ -210,19 +210,27 @@ class SqliteReportStore final : public ReportStore {
 
   std::vector<SlotCount> count_logged(Instant since, Instant until, std::int64_t slot_seconds,
                                       const std::string& field) override {
-    const char* expression = field_expression(field);
+    // By tags: a row per tag (with the prefix after "tag:"), a ticket with
+    // none under NULL.
+    const bool tags = field == "tag" || field.rfind("tag:", 0) == 0;
+    const std::string prefix = field.size() > 4 ? field.substr(4) : std::string();
+    const char* expression = tags ? "g.tag" : field_expression(field);
     if (expression == nullptr || slot_seconds <= 0)
       throw Error(Exit::software, fmt::format("cannot count tickets by {}", util::quoted(field)));
+    std::string join = field == "customer" ? kCustomerJoin : "";
+    if (tags)
+      join = " LEFT JOIN ticket_tags g ON g.ticket_id = t.id AND substr(g.tag, 1, length(?4)) = ?4";
     std::string sql = fmt::format(
         "SELECT (t.created_at - ?1) / ?2, {}, count(*) FROM tickets t{} "
         "WHERE t.created_at >= ?1 AND t.created_at < ?3 GROUP BY 1, 2 ORDER BY 1, 2",
-        expression, field == "customer" ? kCustomerJoin : "");
+        expression, join);
     return s_.guarded([&] {
       std::vector<SlotCount> out;
       SQLite::Statement st(s_.db(), sql);
       st.bind(1, static_cast<int64_t>(to_unix(since)));
       st.bind(2, static_cast<int64_t>(slot_seconds));
       st.bind(3, static_cast<int64_t>(to_unix(until)));
+      if (tags) st.bind(4, prefix);
       while (st.executeStep())
         out.push_back(
             {st.getColumn(0).getInt64(), text(st.getColumn(1)), st.getColumn(2).getInt64()});

@@ -1,0 +1,120 @@
+// desk report <name>: the reports a service manager reads. Every report
+// takes the same period, grouping, format and output options; each report's
+// own part is in cmd/report/<name>.cpp (report.hpp says how to add one).
+#include "desk/format/report.hpp"
+
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "desk/core/error.hpp"
+#include "desk/report/period.hpp"
+#include "desk/report/sla_report.hpp"
+#include "desk/sla/levels.hpp"
+#include "desk/store/store.hpp"
+#include "desk/util/strings.hpp"
+
+#include "options.hpp"
+#include "registry.hpp"
+#include "report.hpp"
+
+namespace desk::cmd {
+
+namespace {
+
+using reports::Kind;
+using reports::Options;
+using reports::Outcome;
+
+const Kind kReports[] = {reports::sla(),      reports::volume(),      reports::backlog(),
+                         reports::workload(), reports::performance(), reports::trends(),
+                         reports::csat(),     reports::complaints(),  reports::digest()};
+
+report::Period period_of(Env& env, const Kind& kind, const Options& o) {
+  if (!o.period.empty() && (!o.since.empty() || !o.until.empty()))
+    throw UsageError("give --period or --since/--until, not both");
+  if (!o.period.empty()) return report::named_period(o.period, env.now(), env.zone());
+  std::optional<Instant> since, until;
+  if (!o.since.empty()) since = env.parse_time(o.since);
+  if (!o.until.empty()) until = env.parse_time(o.until);
+  if (!since && !until) return report::named_period(kind.default_period, env.now(), env.zone());
+  return report::custom_period(since, until, env.now());
+}
+
+int run(Env& env, const Kind& kind, const Options& o) {
+  report::Period period = period_of(env, kind, o);
+  auto session = env.session(store::Access::read);
+  Outcome outcome = kind.build(session, period, o);
+  outcome.report.working_day = sla::ServiceLevels(env.config()).working_day();
+  std::ostringstream text;
+  format::Style style = env.style();
+  if (!o.output.empty() && o.output != "-") style.color = false;
+  format::render_report(outcome.report, chosen_format(o.format), text, style, o.section);
+  write_output(env, o.output, text.str());
+  if (o.fail_on_breach && outcome.breaches > 0) {
+    env.err << fmt::format("desk: {} SLA breach{} found\n", outcome.breaches,
+                           outcome.breaches == 1 ? "" : "es");
+    return static_cast<int>(Exit::breach);
+  }
+  return 0;
+}
+
+}  // namespace
+
+Runner cmd_report(CLI::App& sub) {
+  sub.require_subcommand(1);
+  std::vector<std::pair<CLI::App*, const Kind*>> subs;
+  auto o = std::make_shared<Options>();
+  // A field, "tag" or "tag:PREFIX" (report::require_grouping). Described
+  // as "{field,...,tag}", as CLI::IsMember would be, so that __complete
+  // offers them (cmd/complete.cpp members).
+  std::vector<std::string> offered = report::group_fields();
+  offered.emplace_back("tag");
+  CLI::Validator grouping(
+      [](std::string& by) {
+        try {
+          report::require_grouping(by);
+          return std::string();
+        } catch (const Error& e) {  // an unknown grouping is a misuse of the command: exit 2
+          return e.hint().empty() ? std::string(e.what()) : std::string(e.what()) + "; " + e.hint();
+        }
+      },
+      "{" + util::join(offered, ",") + "}", "grouping");
+  for (const Kind& k : kReports) {
+    CLI::App* r = sub.add_subcommand(k.name, k.summary);
+    r->fallthrough();
+    r->add_option("--period", o->period,
+                  std::string("A named period (") + report::period_names() +
+                      "), a month (2026-11) or an ISO week (2026-W10)")
+        ->option_text("PERIOD");
+    r->add_option("--since", o->since, "Start of the period (inclusive)")->option_text("TIME");
+    r->add_option("--until", o->until, "End of the period (exclusive; default: now)")
+        ->option_text("TIME");
+    if (k.takes & reports::kBy)
+      r->add_option("--by", o->by, k.by_help)->check(grouping)->option_text("FIELD");
+    if (k.takes & reports::kOwnBy) r->add_option("--by", o->by, k.by_help)->option_text("FIELD");
+    if (k.takes & reports::kBucket)
+      r->add_option("--bucket", o->bucket, "Buckets of: day, week or month (default: by length)")
+          ->check(CLI::IsMember({"day", "week", "month"}))
+          ->option_text("UNIT");
+    add_format(*r, o->format, {"table", "json", "csv", "tsv", "markdown", "html"});
+    r->add_option("-o,--output", o->output, "Write to FILE atomically instead of standard output")
+        ->option_text("FILE");
+    r->add_option("--section", o->section,
+                  "For csv/tsv: which section to write (default: the first)")
+        ->option_text("NAME");
+    if (k.takes & reports::kBreaches)
+      r->add_flag("--fail-on-breach", o->fail_on_breach, "Exit 3 when any SLA breach is found");
+    if (k.takes & reports::kLimit)
+      add_int(*r, "-n,--limit", o->limit, "How many tickets a list shows (default 100, 0: all)", 0,
+              kMaxLimit);
+    subs.emplace_back(r, &k);
+  }
+  return [o, subs](Env& env) {
+    for (const auto& [app, kind] : subs)
+      if (app->parsed()) return run(env, *kind, *o);
+    return static_cast<int>(Exit::usage);
+  };
+}
+
+}  // namespace desk::cmd
