@@ -7,6 +7,7 @@
 #include "desk/model/serialize.hpp"
 #include "desk/store/catalog_store.hpp"
 #include "desk/store/store.hpp"
+#include "desk/util/fill.hpp"
 #include "desk/util/strings.hpp"
 #include "desk/work/validate.hpp"
 
@@ -140,19 +141,31 @@ void print_text(Env& env, const Json& t, const Json& events) {
   if (!t["duplicate_of"].is_null()) line("duplicate of", "#" + text("duplicate_of"));
   if (!t["external_id"].is_null()) line("external id", text("external_id"));
 
-  // split() drops blank lines; keep paragraphs readable by splitting by hand.
+  // Free text, each of its lines indented by `indent`; on a terminal, long
+  // lines are filled to its width (a pipe gets every line as it is).
+  auto free_text = [&](const std::string& s, const std::string& indent, bool blank_lines) {
+    std::size_t start = 0;
+    while (start <= s.size()) {
+      std::size_t end = s.find('\n', start);
+      if (end == std::string::npos) end = s.size();
+      std::string_view l = std::string_view(s).substr(start, end - start);
+      if (l.empty() && !blank_lines) {
+        start = end + 1;
+        continue;
+      }
+      if (env.width > 0 && indent.size() + util::visible_width(l) > env.width)
+        out << util::fill(l, env.width, indent, indent);
+      else
+        out << indent << l << '\n';
+      start = end + 1;
+    }
+  };
   auto paragraph = [&](const char* heading, const Json& v) {
     if (v.is_null()) return;
     std::string s = v.get<std::string>();
     if (util::trim(s).empty()) return;
     out << '\n' << paint(Tone::bold, heading) << '\n';
-    std::size_t start = 0;
-    while (start <= s.size()) {
-      std::size_t end = s.find('\n', start);
-      if (end == std::string::npos) end = s.size();
-      out << "  " << s.substr(start, end - start) << '\n';
-      start = end + 1;
-    }
+    free_text(s, "  ", true);
   };
   paragraph("Description", t["description"]);
   paragraph("Resolution", t["resolution"]);
@@ -204,9 +217,7 @@ void print_text(Env& env, const Json& t, const Json& events) {
     std::string entry = detail.empty() ? std::string(util::trim(head)) : head + "  " + detail;
     out << "  " << paint(Tone::dim, format::cell_text(e["at"], format::Kind::time)) << "  " << entry
         << '\n';
-    if (!e["text"].is_null())
-      for (const auto& l : util::split(e["text"].get<std::string>(), '\n'))
-        out << "      " << l << '\n';
+    if (!e["text"].is_null()) free_text(e["text"].get<std::string>(), "      ", false);
   }
 }
 

@@ -169,3 +169,24 @@ TEST_CASE("config: the starter's complaint rule goes when the file's types have 
   CHECK(r.status == 0);
   CHECK(r.err == "");
 }
+
+TEST_CASE("config: priorities of one's own keep the starter's policies, ranked onto them") {
+  Sandbox s;
+  s.configure(R"toml(
+[priority]
+impact = ["high", "medium", "low"]
+urgency = ["high", "medium", "low"]
+matrix = [["critical", "high", "medium"],
+          ["high", "medium", "low"],
+          ["medium", "low", "low"]]
+)toml");
+  Result check = s.run({"config", "check"});
+  CHECK(check.status == 0);
+  CHECK(check.err == "");
+  // Most urgent to least: the starter's P1, P2, P4 and P5 targets.
+  std::string shown = s.ok({"config", "show"}).out;
+  CHECK(shown.find("    [sla.standard.response]\n    critical = '15m'\n    high = '1h'\n"
+                   "    low = '2d'\n    medium = '1d'\n") != std::string::npos);
+  s.log("down", {"-p", "critical"});
+  CHECK(s.ok({"sla", "1", "--format", "json"}).json()["response_target_minutes"] == 15);
+}

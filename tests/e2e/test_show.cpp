@@ -1,3 +1,7 @@
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include <doctest/doctest.h>
 
 #include "harness.hpp"
@@ -110,4 +114,41 @@ TEST_CASE("show: ids from standard input, and the history as CSV rows") {
   Result bad = s.run({"show", "-"}, "1\nbanana\n");
   CHECK(bad.status == 65);
   CHECK(bad.err_line() == "desk: standard input line 2: 'banana' is not a ticket id");
+}
+
+TEST_CASE("show: on a terminal, long lines of free text are filled to its width") {
+  Sandbox s;
+  std::string words;
+  for (int i = 0; i < 30; ++i) words += (i ? " printer" : "printer") + std::to_string(i);
+  s.log("long", {"-m", words + "\n\nsecond paragraph"});
+  s.ok({"note", "1", "-m", words});
+  // script(1) gives desk a terminal of 40 columns; NO_COLOR keeps the text plain.
+  Result r = run_program(
+      {"script", "-qec", "stty cols 40; NO_COLOR=1 \"$DESK\" --now 2026-11-24T10:30:00Z show 1",
+       "/dev/null"},
+      "", s.dir(), {{"DESK", desk_binary()}});
+  REQUIRE(r.status == 0);
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < r.out.size()) {
+    std::size_t end = r.out.find('\n', start);
+    if (end == std::string::npos) end = r.out.size();
+    std::string l = r.out.substr(start, end - start);
+    if (!l.empty() && l.back() == '\r') l.pop_back();
+    lines.push_back(l);
+    start = end + 1;
+  }
+  std::size_t description = 0, widest_text = 0;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i] == "Description") description = i;
+    if (lines[i].find("printer") != std::string::npos)
+      widest_text = std::max(widest_text, lines[i].size());
+  }
+  REQUIRE(description > 0);
+  CHECK(lines[description + 1] ==
+        "  printer0 printer1 printer2 printer3");  // filled, not one 270-column line
+  CHECK(widest_text <= 40);
+  CHECK(r.out.find("  second paragraph") != std::string::npos);
+  // A pipe gets each line whole.
+  CHECK(s.ok({"show", "1"}).out.find("  " + words + "\n") != std::string::npos);
 }

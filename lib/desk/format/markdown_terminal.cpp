@@ -5,6 +5,7 @@
 #include <cmark.h>
 #include <fmt/format.h>
 
+#include "desk/util/fill.hpp"
 #include "desk/util/strings.hpp"
 
 namespace desk::format {
@@ -20,20 +21,6 @@ constexpr std::string_view kCyan = "\x1b[36m", kYellow = "\x1b[33m", kColorOff =
 // `keep_newlines`.
 std::string sanitize(std::string_view s, bool keep_newlines = false) {
   return keep_newlines ? util::multi_line(s) : util::single_line(s);
-}
-
-// Columns a string takes on screen, not counting SGR escapes.
-std::size_t visible_width(std::string_view s) {
-  std::size_t width = 0, start = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '\x1b') continue;
-    width += util::display_width(s.substr(start, i - start));
-    std::size_t end = s.find('m', i);
-    i = end == std::string_view::npos ? s.size() : end;
-    start = i + 1;
-  }
-  if (start < s.size()) width += util::display_width(s.substr(start));
-  return width;
 }
 
 std::string literal(cmark_node* n) {
@@ -144,37 +131,7 @@ class Renderer {
 
   // Words of `text` filled into lines after `first` (then `rest`).
   void wrap(const std::string& text, const std::string& first, const std::string& rest) {
-    std::size_t limit = style_.width;
-    std::string line = first;
-    std::size_t used = visible_width(first);
-    bool empty = true;
-    auto flush = [&] {
-      while (!line.empty() && line.back() == ' ') line.pop_back();
-      out_ += line + "\n";
-      line = rest;
-      used = visible_width(rest);
-      empty = true;
-    };
-    std::size_t i = 0;
-    while (i <= text.size()) {
-      std::size_t end = text.find_first_of(" \n", i);
-      if (end == std::string::npos) end = text.size();
-      std::string word = text.substr(i, end - i);
-      if (!word.empty()) {
-        std::size_t w = visible_width(word);
-        if (!empty && limit > 0 && used + 1 + w > limit) flush();
-        if (!empty) {
-          line += ' ';
-          ++used;
-        }
-        line += word;
-        used += w;
-        empty = false;
-      }
-      if (end < text.size() && text[end] == '\n') flush();
-      i = end + 1;
-    }
-    if (!empty || line != rest) flush();
+    out_ += util::fill(text, style_.width, first, rest);
   }
 
   void verbatim(const std::string& text, const std::string& prefix) {
@@ -266,9 +223,10 @@ class Renderer {
     }
     wrap(text, first, rest);
     if (level <= 2)
-      out_ += rest +
-              std::string(std::max<std::size_t>(visible_width(text), 3), level == 1 ? '=' : '-') +
-              "\n";
+      out_ +=
+          rest +
+          std::string(std::max<std::size_t>(util::visible_width(text), 3), level == 1 ? '=' : '-') +
+          "\n";
   }
 
   void list(cmark_node* n, const std::string& first, const std::string& rest) {
