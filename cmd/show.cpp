@@ -1,4 +1,6 @@
 // desk show ID...: every field and the whole timeline.
+#include "show.hpp"
+
 #include <fmt/format.h>
 
 #include "desk/format/rows.hpp"
@@ -92,9 +94,8 @@ class Painter {
   bool on_;
 };
 
-void print_text(Env& env, const Json& t, const Json& events) {
-  Painter paint(env.color);
-  auto& out = env.out;
+void print_text(Env& env, std::ostream& out, const Json& t, const Json& events) {
+  Painter paint(env.color && &out == &env.out);
   out << paint(Tone::bold, fmt::format("Ticket {}: {}", t["id"].get<std::int64_t>(),
                                        t["title"].get<std::string>()))
       << '\n';
@@ -141,31 +142,27 @@ void print_text(Env& env, const Json& t, const Json& events) {
   if (!t["duplicate_of"].is_null()) line("duplicate of", "#" + text("duplicate_of"));
   if (!t["external_id"].is_null()) line("external id", text("external_id"));
 
-  // Free text, each of its lines indented by `indent`; on a terminal, long
-  // lines are filled to its width (a pipe gets every line as it is).
-  auto free_text = [&](const std::string& s, const std::string& indent, bool blank_lines) {
-    std::size_t start = 0;
-    while (start <= s.size()) {
-      std::size_t end = s.find('\n', start);
-      if (end == std::string::npos) end = s.size();
-      std::string_view l = std::string_view(s).substr(start, end - start);
-      if (l.empty() && !blank_lines) {
-        start = end + 1;
-        continue;
-      }
-      if (env.width > 0 && indent.size() + util::visible_width(l) > env.width)
-        out << util::fill(l, env.width, indent, indent);
-      else
-        out << indent << l << '\n';
-      start = end + 1;
-    }
+  // A line of free text, indented; on a terminal, a long one is filled to
+  // its width (a pipe gets every line whole).
+  auto free_line = [&](std::string_view l, const std::string& indent) {
+    if (env.width > 0 && indent.size() + util::visible_width(l) > env.width)
+      out << util::fill(l, env.width, indent, indent);
+    else
+      out << indent << l << '\n';
   };
+  // split() drops blank lines; keep paragraphs readable by splitting by hand.
   auto paragraph = [&](const char* heading, const Json& v) {
     if (v.is_null()) return;
     std::string s = v.get<std::string>();
     if (util::trim(s).empty()) return;
     out << '\n' << paint(Tone::bold, heading) << '\n';
-    free_text(s, "  ", true);
+    std::size_t start = 0;
+    while (start <= s.size()) {
+      std::size_t end = s.find('\n', start);
+      if (end == std::string::npos) end = s.size();
+      free_line(std::string_view(s).substr(start, end - start), "  ");
+      start = end + 1;
+    }
   };
   paragraph("Description", t["description"]);
   paragraph("Resolution", t["resolution"]);
@@ -217,7 +214,8 @@ void print_text(Env& env, const Json& t, const Json& events) {
     std::string entry = detail.empty() ? std::string(util::trim(head)) : head + "  " + detail;
     out << "  " << paint(Tone::dim, format::cell_text(e["at"], format::Kind::time)) << "  " << entry
         << '\n';
-    if (!e["text"].is_null()) free_text(e["text"].get<std::string>(), "      ", false);
+    if (!e["text"].is_null())
+      for (const auto& l : util::split(e["text"].get<std::string>(), '\n')) free_line(l, "      ");
   }
 }
 
@@ -232,8 +230,10 @@ std::vector<format::Column> event_columns() {
           {"text", "TEXT", Kind::text, true}};
 }
 
-int run(Env& env, const Options& o) {
-  auto ids = collect_ids(env, o.ids);
+}  // namespace
+
+std::vector<Json> ticket_views(Env& env, const std::vector<std::int64_t>& ids,
+                               bool customer_names) {
   auto& store = env.store(store::Access::read);
   auto session = env.session(store::Access::read);
   std::vector<Json> tickets;
@@ -243,8 +243,7 @@ int run(Env& env, const Options& o) {
     Json events = Json::array();
     for (const auto& e : store.ticket_events(id))
       events.push_back(model::event_json(e, env.zone()));
-    if (o.format == "table" || o.format == "csv" || o.format == "tsv")
-      name_customers(store, events);
+    if (customer_names) name_customers(store, events);
     j["events"] = std::move(events);
     Json links = Json::array();
     for (const auto& l : store.links_of(id)) {
@@ -274,6 +273,21 @@ int run(Env& env, const Options& o) {
     j["ratings"] = std::move(ratings);
     tickets.push_back(std::move(j));
   }
+  return tickets;
+}
+
+void print_ticket_text(Env& env, std::ostream& out, const Json& ticket) {
+  // Whatever a ticket holds, no escape sequence reaches the terminal.
+  Json t = format::terminal_safe(ticket, kFreeText);
+  print_text(env, out, t, t["events"]);
+}
+
+namespace {
+
+int run(Env& env, const Options& o) {
+  auto ids = collect_ids(env, o.ids);
+  bool tabular = o.format == "table" || o.format == "csv" || o.format == "tsv";
+  std::vector<Json> tickets = ticket_views(env, ids, tabular);
   if (o.format == "json") {
     if (tickets.size() == 1)
       print_json(env, tickets[0]);
@@ -293,11 +307,9 @@ int run(Env& env, const Options& o) {
       }
     writer->end();
   } else {
-    // Whatever a ticket holds, no escape sequence reaches the terminal.
     for (std::size_t i = 0; i < tickets.size(); ++i) {
       if (i) env.out << '\n';
-      Json t = format::terminal_safe(tickets[i], kFreeText);
-      print_text(env, t, t["events"]);
+      print_ticket_text(env, env.out, tickets[i]);
     }
   }
   return 0;
