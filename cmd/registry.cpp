@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "desk/core/error.hpp"
+
 namespace desk::cmd {
 
 const std::vector<Command>& commands() {
@@ -105,6 +107,20 @@ std::string overview() {
       "\n'desk help <command>' or 'desk <command> --help' shows a command's options;\n"
       "'man desk' documents exit codes, dates, formats and the configuration.\n";
   return out;
+}
+
+Runner dispatch(CLI::App& command, std::string_view name, std::vector<Sub> subs) {
+  for (auto& sub : subs) {
+    sub.app->fallthrough();
+    sub.app->footer(fmt::format("See 'man desk-{}' for more.", name));
+  }
+  command.require_subcommand(1);
+  return [subs = std::move(subs), name = std::string(name)](Env& env) {
+    for (const auto& sub : subs)
+      if (sub.app->parsed()) return sub.run(env);
+    throw UsageError(fmt::format("a {} subcommand is needed", name),
+                     fmt::format("'desk {} --help' lists them", name));
+  };
 }
 
 }  // namespace desk::cmd

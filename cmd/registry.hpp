@@ -1,7 +1,12 @@
 // THE command table. Adding a command:
 //   1. cmd/<name>.cpp exposing one function, `Runner cmd_<name>(CLI::App&)`,
-//      declared below; a command with subcommands keeps each in its own
-//      cmd/<name>/<sub>.cpp behind a header of its own (cmd/report/report.hpp);
+//      declared below. A command with subcommands is a folder: cmd/<name>/
+//      with <name>.cpp (cmd_<name>, returning dispatch() of its subcommands),
+//      <name>.hpp (declaring one `Sub <sub>(CLI::App&)` per subcommand) and
+//      one <sub>.cpp per subcommand, which declares its options and adds
+//      itself (cmd/kb/ is the model). desk report is the one exception: its
+//      reports share every option, so each is a row of a table
+//      (cmd/report/report.hpp);
 //   2. a line in commands() in registry.cpp;
 //   3. man/desk-<name>.1.scd (copy desk-note.1.scd): NAME is "desk-<name> - "
 //      and the summary, SYNOPSIS starts "*desk <name>", and every option is
@@ -16,6 +21,7 @@
 #pragma once
 
 #include <functional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -36,6 +42,15 @@ enum class Category { daily, tickets, knowledge, catalogue, reports, admin, inte
 // A command's run function, made by its register function after the CLI11
 // options are bound; returns the exit status.
 using Runner = std::function<int(Env&)>;
+
+// A subcommand: its CLI11 app, added to the command's, and what runs it.
+struct Sub {
+  CLI::App* app;
+  Runner run;
+};
+// The runner of command `name` made of `subs`: runs the one given (one is
+// required); each sub's help ends pointing at man desk-<name>.
+Runner dispatch(CLI::App& command, std::string_view name, std::vector<Sub> subs);
 
 struct Command {
   std::string_view name;

@@ -240,3 +240,22 @@ TEST_CASE("customer: log --customer takes 'Name <email>' as mail clients write i
   CHECK(s.ok({"customer", "list", "--format", "jsonl"}).jsonl().size() == 1);
   CHECK(s.ok({"list", "--customer", "jane@example.org", "-q"}).out == "1\n2\n3\n");
 }
+
+TEST_CASE("customer export --format text: the record and each ticket as people read them") {
+  Sandbox s;
+  s.ok({"customer", "add", "jane", "--email", "jane@example.org", "--org", "Acme"});
+  s.log("Printer on fire", {"-c", "jane", "-m", "Smoke from tray 2"});
+  s.ok({"note", "1", "--reply", "-m", "On our way"});
+  Result text = s.ok({"customer", "export", "jane", "--format", "text"});
+  CHECK(text.out.rfind("Customer 1: ", 0) == 0);
+  CHECK(text.out.find("  organisation  Acme\n") != std::string::npos);
+  CHECK(text.out.find("\nTicket 1: Printer on fire\n") != std::string::npos);
+  CHECK(text.out.find("  Smoke from tray 2\n") != std::string::npos);
+  CHECK(text.out.find("      On our way\n") != std::string::npos);
+  // The default stays JSON, and the other subcommands keep their defaults.
+  CHECK(s.ok({"customer", "export", "jane"}).json()["customer"]["email"] == "jane@example.org");
+  CHECK(s.ok({"customer", "show", "jane"}).out.rfind("Customer 1: ", 0) == 0);
+  s.ok({"customer", "export", "jane", "--format", "text", "-o", "jane.txt"});
+  CHECK(s.read("jane.txt") == text.out);
+  CHECK(s.run({"customer", "export", "jane", "--format", "csv"}).status == 2);
+}

@@ -1,0 +1,42 @@
+// What several kb subcommands print the same way.
+#include <fmt/format.h>
+
+#include "desk/format/rows.hpp"
+#include "desk/util/strings.hpp"
+
+#include "kb.hpp"
+
+namespace desk::cmd::kbcmd {
+
+const std::vector<std::string> kListFormats = {"table", "json", "jsonl", "csv", "tsv"};
+
+std::string paint(const Env& env, Tone t, const std::string& s) {
+  if (!env.color || t == Tone::plain) return s;
+  return std::string(format::tone_on(t)) + s + std::string(format::kToneOff);
+}
+
+Tone state_tone(const Json& v) {
+  if (!v.is_string()) return Tone::plain;
+  std::string s = v.get<std::string>();
+  return s == "draft" ? Tone::yellow : s == "retired" ? Tone::dim : Tone::plain;
+}
+
+std::vector<format::Column> article_columns() {
+  std::vector<format::Column> c = {{"id", "ID", Kind::number},
+                                   {"kind", "KIND"},
+                                   {"state", "STATE"},
+                                   {"title", "TITLE", Kind::text, true},
+                                   {"tags", "TAGS", Kind::list},
+                                   {"use_count", "USES", Kind::number},
+                                   {"updated_at", "UPDATED", Kind::time}};
+  c[2].tone = state_tone;
+  return c;
+}
+
+std::string ids_text(const std::vector<std::int64_t>& ids) {
+  std::vector<std::string> parts;
+  for (auto id : ids) parts.push_back(std::to_string(id));
+  return util::join(parts, ", ");
+}
+
+}  // namespace desk::cmd::kbcmd
