@@ -16,6 +16,10 @@
 
 namespace desk::store::sqlite {
 
+// The columns of an article row (alias a), as kb_sql.cpp reads them, its
+// use count last.
+extern const char* const kArticleColumns;
+
 // "text" as an FTS5 string: quoted, inner quotes doubled.
 std::string fts5_string(const std::string& text);
 

@@ -15,12 +15,6 @@ struct Builder {
   std::vector<std::string> where;
   std::vector<SqlValue> values;
 
-  std::string placeholders(std::size_t n) {
-    std::string out;
-    for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
-    return out;
-  }
-
   // column IN (...), where "none" stands for the empty value.
   void any_of(const char* column, const std::vector<std::string>& list) {
     if (list.empty()) return;
@@ -194,6 +188,12 @@ SqlQuery count_tickets_sql(const Query& q) {
   // The customer join is only needed when filtering on customers.
   std::string from = q.customers.empty() ? " FROM tickets t" : kFrom;
   return {fmt::format("SELECT count(*){}{}", from, b.where_clause()), std::move(b.values)};
+}
+
+std::string placeholders(std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
+  return out;
 }
 
 }  // namespace desk::store::sqlite

@@ -30,4 +30,7 @@ SqlQuery select_events_sql(const Query& q);
 // SELECT count(*) ... WHERE ...
 SqlQuery count_tickets_sql(const Query& q);
 
+// "?, ?, ?": the placeholders of an IN list of `n` values.
+std::string placeholders(std::size_t n);
+
 }  // namespace desk::store::sqlite

@@ -167,9 +167,7 @@ class SqliteReportStore final : public ReportStore {
     if (sel.open_since) {
       for (const auto& st : model::kStatuses)
         if (model::is_open_status(st)) statuses.push_back(st);
-      std::string marks;
-      for (std::size_t i = 0; i < statuses.size(); ++i) marks += i ? ", ?" : "?";
-      where.push_back(fmt::format(kOpenSince, marks));
+      where.push_back(fmt::format(kOpenSince, placeholders(statuses.size())));
     }
     if (!where.empty()) sql += " WHERE " + util::join(where, " AND ");
     std::vector<ReadAhead> batches(kBatches);
