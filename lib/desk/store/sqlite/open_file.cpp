@@ -3,6 +3,7 @@
 // made without changing the file, so that a foreign database, an empty file
 // or a read-only store is refused exactly as it was found.
 #include <algorithm>
+#include <cerrno>
 #include <cstdint>
 #include <fcntl.h>
 #include <random>
@@ -66,9 +67,13 @@ void require_writable(const fs::path& path) {
   bool sidecars_missing = false;
   for (const char* suffix : {"-wal", "-shm"}) {
     fs::path side = beside(path, suffix);
-    if (!present(side)) {
+    // One check, not "is it there" then "may I write it": the last writer
+    // to close removes the -wal between the two, and a file that has just
+    // gone is missing, not read-only.
+    if (faccessat(AT_FDCWD, side.c_str(), W_OK, AT_EACCESS) == 0) continue;
+    if (errno == ENOENT) {
       sidecars_missing = true;
-    } else if (!writable(side)) {
+    } else {
       throw StoreError(
           fmt::format("cannot write to the store {}: {} beside it is read-only", store,
                       util::quoted(side.string())),
