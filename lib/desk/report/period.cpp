@@ -179,8 +179,10 @@ std::vector<Period> preceding(const Period& p, int n, const Zone& zone) {
     Period q;
     q.name = "previous";
     if (days > 0 || months > 0) {
-      auto back = [&](int steps) {
-        return months > 0 ? add_months(start, -months * steps) : add_days(start, -days * steps);
+      // Structured bindings are copied in: C++20 as clang reads it cannot
+      // capture them by reference.
+      auto back = [&start, m = months, d = days](int steps) {
+        return m > 0 ? add_months(start, -m * steps) : add_days(start, -d * steps);
       };
       q.since = at(zone, back(k));
       q.until = at(zone, back(k - 1));
