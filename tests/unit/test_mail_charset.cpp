@@ -108,4 +108,13 @@ TEST_SUITE("mail/charset") {
     // Cut off in the middle of a character.
     CHECK(convert_to_utf8("ok\xd0", "utf-8", false).value() == "ok\xef\xbf\xbd");
   }
+
+  TEST_CASE("repair_utf8 replaces each stray byte, keeps the rest") {
+    CHECK(repair_utf8("caf\xe9 ok") == "caf\xef\xbf\xbd ok");
+    CHECK(repair_utf8("\xff\xfe") == "\xef\xbf\xbd\xef\xbf\xbd");
+    CHECK(repair_utf8("Привет") == "Привет");
+    CHECK(repair_utf8("") == "");
+    // An overlong "/" is not UTF-8.
+    CHECK(repair_utf8("\xc0\xaf") == "\xef\xbf\xbd\xef\xbf\xbd");
+  }
 }

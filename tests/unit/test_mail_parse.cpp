@@ -244,4 +244,21 @@ TEST_SUITE("mail/parse") {
     Message junk = parse("\x01\x02 no headers here \xff\n\nbody");
     CHECK(junk.from.address.empty());
   }
+
+  TEST_CASE("attachment names: unique in a message, never a path, made up when missing") {
+    std::string raw =
+        "From: a@b.example\nContent-Type: multipart/mixed; boundary=x\n\n"
+        "--x\nContent-Type: text/plain\n\nSee attached.\n"
+        "--x\nContent-Type: image/png; name=\"../../etc/shot.png\"\n\nAA\n"
+        "--x\nContent-Type: image/png\nContent-Disposition: attachment; filename=shot.png\n\nBB\n"
+        "--x\nContent-Type: application/pdf\n\nCC\n"
+        "--x--\n";
+    Message m = parse(raw);
+    CHECK(m.new_text == "See attached.");
+    REQUIRE(m.attachments.size() == 3);
+    CHECK(m.attachments[0].filename == "shot.png");
+    CHECK(m.attachments[1].filename == "shot (2).png");
+    CHECK(m.attachments[2].filename == "part4.pdf");
+    CHECK(m.attachments[2].content == "CC");  // the line break before a boundary is the boundary's
+  }
 }

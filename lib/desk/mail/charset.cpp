@@ -93,6 +93,21 @@ std::optional<std::string> convert_to_utf8(std::string_view bytes, std::string_v
   return out;
 }
 
+std::string repair_utf8(std::string_view s) {
+  std::optional<std::size_t> bad = util::invalid_utf8(s);
+  if (!bad) return std::string(s);
+  std::string out;
+  out.reserve(s.size() + 8);
+  while (bad) {
+    out.append(s.substr(0, *bad));
+    out.append(kReplacement);
+    s.remove_prefix(*bad + 1);
+    bad = util::invalid_utf8(s);
+  }
+  out.append(s);
+  return out;
+}
+
 Utf8Text text_to_utf8(std::string_view bytes, std::string_view label) {
   std::string lower = util::to_lower_ascii(util::trim(label));
   if (is_ascii(bytes)) return {std::string(bytes), lower.empty() ? "us-ascii" : lower, false};

@@ -27,6 +27,11 @@ struct Utf8Text {
   bool detected = false;  // guessed: the label was absent or wrong
 };
 
+// `s` with every byte that is not part of a UTF-8 character replaced by
+// U+FFFD (as util::invalid_utf8 judges them): what GMime hands back from a
+// header that lies about its charset can be anything.
+std::string repair_utf8(std::string_view s);
+
 // `bytes` of a text part labelled `label` ("" when unlabelled) as UTF-8,
 // always: when nothing fits, undecodable bytes become U+FFFD.
 Utf8Text text_to_utf8(std::string_view bytes, std::string_view label);

@@ -1,5 +1,7 @@
 #include "desk/mail/parse.hpp"
 
+#include <algorithm>
+#include <map>
 #include <set>
 #include <utility>
 #include <vector>
@@ -133,9 +135,10 @@ std::string safe_name(std::string_view name) {
 struct Walk {
   Message& m;
   GMimeParserOptions* options;
-  std::vector<std::string> plain;  // text parts of the body, UTF-8
-  std::vector<std::string> html;   // HTML parts of the body, UTF-8
-  std::set<std::string> names;     // attachment names given so far
+  std::vector<std::string> plain;      // text parts of the body, UTF-8
+  std::vector<std::string> html;       // HTML parts of the body, UTF-8
+  std::set<std::string> names;         // attachment names given so far
+  std::map<std::string, int> repeats;  // the last "(n)" given to a repeated name
   std::size_t leaves = 0;
   bool report = false;
   std::string report_type;
@@ -148,7 +151,10 @@ std::string unique_name(Walk& w, std::string name, const std::string& type) {
   if (w.names.insert(name).second) return name;
   std::size_t dot = name.rfind('.');
   if (dot == 0 || dot == std::string::npos) dot = name.size();
-  for (int n = 2;; ++n) {
+  // Counting on from the last number given to this name keeps a message
+  // of a thousand "image.png" parts linear.
+  int& n = w.repeats[name];
+  for (n = std::max(n, 1) + 1;; ++n) {
     std::string candidate = name.substr(0, dot) + " (" + std::to_string(n) + ")" + name.substr(dot);
     if (w.names.insert(candidate).second) return candidate;
   }
@@ -482,6 +488,39 @@ std::string quoted_message_id(GMimeParserOptions* options, std::string_view text
   return {};
 }
 
+// Every text of the message as valid UTF-8, whatever GMime decoded from
+// headers that lie about their charset: desk stores no other text.
+void repair(Message& m) {
+  auto fix = [](std::string& s) { s = repair_utf8(s); };
+  auto fix_address = [&](Address& a) {
+    fix(a.address);
+    fix(a.name);
+  };
+  fix(m.message_id);
+  fix(m.in_reply_to);
+  for (std::string& r : m.references) fix(r);
+  fix_address(m.from);
+  for (auto* list : {&m.reply_to, &m.to, &m.cc})
+    for (Address& a : *list) fix_address(a);
+  for (std::string& d : m.delivered_to) fix(d);
+  if (m.return_path) fix(*m.return_path);
+  fix(m.subject);
+  fix(m.loop);
+  fix(m.machine_reason);
+  if (m.bounce) {
+    fix(m.bounce->original_message_id);
+    fix(m.bounce->recipient);
+    fix(m.bounce->status);
+    fix(m.bounce->action);
+    fix(m.bounce->diagnostic);
+  }
+  fix(m.text);
+  for (Attachment& a : m.attachments) {
+    fix(a.filename);
+    fix(a.content_type);
+  }
+}
+
 }  // namespace
 
 std::string_view without_mbox_line(std::string_view raw) {
@@ -510,7 +549,7 @@ Message parse(std::string_view raw) {
     m.charset_detected = t.detected;
   } else {
     read_headers(m, message.get(), options.get());
-    Walk w{m, options.get(), {}, {}, {}, 0, false, {}};
+    Walk w{m, options.get(), {}, {}, {}, {}, 0, false, {}};
     body(w, message.get());
     HeaderList headers = header_list(GMIME_OBJECT(message.get()));
     MachineVerdict v = classify(headers, m.from, m.subject, w.report ? w.report_type : "");
@@ -524,6 +563,7 @@ Message parse(std::string_view raw) {
       m.bounce.reset();
     }
   }
+  repair(m);
   QuoteSplit split = split_quoted(m.text);
   m.new_text = std::move(split.new_text);
   m.quoted = std::move(split.quoted);
