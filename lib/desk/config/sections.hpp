@@ -36,13 +36,16 @@ void read_escalation(Config& c, const toml::node& n, const Reader& r);
 
 void read_roles(Config& c, const toml::table& t, const Reader& r);
 void read_retention(Config& c, const toml::table& t, const Reader& r);
+void read_mail(Config& c, const toml::table& t, const Reader& r);
 
 void validate_teams(Config& c);
 void validate_sla(Config& c);
+void validate_mail(const Config& c);
 
 // Writers for `desk config show` (dump.cpp and friends).
 void dump_core(const Config& c, toml::table& root);
 void dump_sla(const Config& c, toml::table& root);
 void dump_compliance(const Config& c, toml::table& root);
+void dump_mail(const Config& c, toml::table& root);
 
 }  // namespace desk::config
