@@ -47,7 +47,8 @@ test-fuzz:
 	@cmake --build build-fuzz -j $(JOBS)
 	@tests/fuzz/run $(FUZZ_SECONDS)
 
-# Rules the tree keeps: formatting, and SQL only in the store layer.
+# Rules the tree keeps: formatting, the layers of lib/desk/ (ARCHITECTURE.md),
+# and SQLite only in its store backend.
 check-tree:
 	@tests/check-tree
 

@@ -1,8 +1,10 @@
 # Sourced by the benchmark scripts: where things are, and the steps they share.
 # Environment:
 #   DESK_BUILD_RELEASE  the release build directory (build-release)
-#   DESK_BENCH_STORE    the 1M-ticket template store (bench/stores/1m), made
-#                       by bench/make-store when missing and never modified
+#   DESK_BENCH_STORE    the template store (bench/stores/1m, 1M tickets), made
+#                       by bench/make-store when missing and never modified;
+#                       any store bench/make-store made will do (100k tickets:
+#                       a tenth of the time to make)
 #   DESK_BENCH_OUT      where results and working copies go (bench/out)
 #   DESK_BENCH_RUNS     hyperfine runs per command (20)
 set -eu

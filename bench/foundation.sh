@@ -15,8 +15,10 @@ db=$work/desk.db
 export DESK_CONFIG=$work/desk.toml
 q() { sqlite3 -init /dev/null "$db" "$1"; }
 
-# The ticket `show` reads: the longest history among a thousand mid-store ones.
-id=$(q "SELECT ticket_id FROM events WHERE ticket_id BETWEEN 500000 AND 501000
+# The ticket `show` reads: the longest history among a thousand mid-store ones
+# (500,000 to 501,000 in the 1M template).
+mid=$(q "SELECT max(id) / 2 FROM tickets")
+id=$(q "SELECT ticket_id FROM events WHERE ticket_id BETWEEN $mid AND $mid + 1000
         GROUP BY ticket_id ORDER BY count(*) DESC, ticket_id LIMIT 1")
 email=$(q "SELECT email FROM customers WHERE email IS NOT NULL ORDER BY id LIMIT 1")
 echo "show: ticket $id ($(q "SELECT count(*) FROM events WHERE ticket_id = $id") events); log: customer $email" >&2

@@ -4,7 +4,7 @@
 # the sqlite3 command-line tool on the same file, for comparison.
 #
 # Usage: bench/kb-search.sh [BUILD_DIR]     (default: build)
-#   The build needs the benchmark tools: cmake --preset dev -DDESK_BENCH=ON
+#   The build needs the benchmark tools, which the dev preset builds with the tests
 #   The store is made once, in bench/stores/ (not in git; about 1 GB, a
 #   minute or two): remove bench/stores/kb-100k.db to make it again.
 # Needs hyperfine and sqlite3. Results: bench/out/kb-search.md (Markdown) and
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 build=${1:-build}
 desk=$(pwd)/$build/cmd/desk
 gen=$(pwd)/$build/bench/desk_kb_gen
-[ -x "$gen" ] || { echo "kb-search: no $gen; configure with -DDESK_BENCH=ON" >&2; exit 2; }
+[ -x "$gen" ] || { echo "kb-search: no $gen; build it: cmake --preset dev && cmake --build build" >&2; exit 2; }
 for tool in hyperfine sqlite3; do
   command -v $tool >/dev/null || { echo "kb-search: $tool is needed" >&2; exit 2; }
 done

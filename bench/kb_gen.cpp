@@ -21,9 +21,11 @@
 
 #include "desk/config/load.hpp"
 #include "desk/core/error.hpp"
+#include "desk/kb/article.hpp"
 #include "desk/kb/search.hpp"
-#include "desk/store/kb_sql.hpp"
 #include "desk/store/kb_store.hpp"
+#include "desk/store/open/open.hpp"
+#include "desk/store/sqlite/kb_sql.hpp"
 #include "desk/store/store.hpp"
 
 namespace {
@@ -240,7 +242,7 @@ int generate(const std::string& path, std::int64_t articles, std::int64_t ticket
   const Instant start = from_unix(1'735'689'600);  // 2025-01-01
   store::WriteTransaction tx(*s);
   for (std::int64_t i = 1; i <= articles; ++i) {
-    kb::Article a;
+    model::Article a;
     text.topic();
     a.uid = fmt::format("bench-{:06}", i);
     double k = text.chance(0.2) ? 0 : text.chance(0.5) ? 1 : 2;
@@ -252,7 +254,7 @@ int generate(const std::string& path, std::int64_t articles, std::int64_t ticket
       a.symptom = text.sentence(8, 20);
       a.cause = text.chance(0.6) ? text.sentence(6, 14) : "";
       a.workaround = text.paragraph();
-      a.fix_status = text.pick(kb::kFixStatuses);
+      a.fix_status = text.pick(model::kFixStatuses);
     }
     a.category = text.pick(kCategories);
     a.tags = kb::clean_tags(text.tags());
@@ -262,12 +264,12 @@ int generate(const std::string& path, std::int64_t articles, std::int64_t ticket
     if (a.state != "draft") a.published_at = a.created_at;
     if (a.state == "retired") a.retired_at = a.created_at + Seconds(86400);
     a.id = s->kb().insert_article(a);
-    kb::Version v{1, a.created_at, a.author, "imported", {}, "bench", a};
+    model::ArticleVersion v{1, a.created_at, a.author, "imported", {}, "bench", a};
     s->kb().save_version(a.id, v);
     if (i % 10000 == 0) std::cerr << "desk_kb_gen: " << i << " articles\n";
   }
   for (std::int64_t i = 1; i <= tickets; ++i) {
-    tickets::Ticket t;
+    model::Ticket t;
     text.topic();
     t.type = "incident";
     t.title = text.title();
@@ -284,14 +286,14 @@ int generate(const std::string& path, std::int64_t articles, std::int64_t ticket
   return 0;
 }
 
-std::string literal(const store::SqlValue& v) {
+std::string literal(const store::sqlite::SqlValue& v) {
   if (const auto* n = std::get_if<std::int64_t>(&v)) return std::to_string(*n);
   std::string out = "'";
   for (char c : std::get<std::string>(v)) out += c == '\'' ? std::string("''") : std::string(1, c);
   return out + "'";
 }
 
-std::string inlined(const store::SqlQuery& sql) {
+std::string inlined(const store::sqlite::SqlQuery& sql) {
   std::string out;
   std::size_t next = 0;
   for (char c : sql.sql) {
@@ -307,18 +309,20 @@ std::string inlined(const store::SqlQuery& sql) {
 // trigram index's when the words do not fill the page (desk asks for
 // `found` more rows there, to skip what it has).
 int print_sql(const std::string& path, const std::string& query, std::int64_t limit) {
-  kb::SearchQuery q = kb::parse_search(query);
-  kb::Filter f;
+  model::SearchQuery q = kb::parse_search(query);
+  model::ArticleFilter f;
   f.states = {"published"};
   f.limit = limit;
   auto s = store::open(path, store::Access::read, std::chrono::milliseconds(1000));
   std::int64_t found = 0;
   for (const auto& h : s->kb().search(q, f))
     if (!h.fragment) ++found;
-  std::cout << inlined(store::rank_articles_sql(store::Index::words, store::fts5_words(q), f));
-  auto trigram = store::fts5_trigram(q);
+  std::cout << inlined(store::sqlite::rank_articles_sql(store::sqlite::Index::words,
+                                                        store::sqlite::fts5_words(q), f));
+  auto trigram = store::sqlite::fts5_trigram(q);
   if (trigram && (limit == 0 || found < limit))
-    std::cout << inlined(store::rank_articles_sql(store::Index::trigram, *trigram, f, found));
+    std::cout << inlined(
+        store::sqlite::rank_articles_sql(store::sqlite::Index::trigram, *trigram, f, found));
   return 0;
 }
 

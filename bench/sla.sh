@@ -20,7 +20,8 @@ s="sqlite3 -init /dev/null"
 
 # The same ticket as bench/foundation.sh: the longest history among a
 # thousand mid-store ones.
-id=$(q "SELECT ticket_id FROM events WHERE ticket_id BETWEEN 500000 AND 501000
+mid=$(q "SELECT max(id) / 2 FROM tickets")
+id=$(q "SELECT ticket_id FROM events WHERE ticket_id BETWEEN $mid AND $mid + 1000
         GROUP BY ticket_id ORDER BY count(*) DESC, ticket_id LIMIT 1")
 echo "sla: ticket $id ($(q "SELECT count(*) FROM events WHERE ticket_id = $id") events)" >&2
 

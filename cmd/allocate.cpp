@@ -2,9 +2,9 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
+#include "desk/model/serialize.hpp"
 #include "desk/store/store.hpp"
 #include "desk/tickets/allocation.hpp"
-#include "desk/tickets/serialize.hpp"
 
 #include "batch.hpp"
 #include "options.hpp"
@@ -85,8 +85,8 @@ int run(Env& env, const Options& o) {
   if (!o.team.empty() || o.dry_run) throw UsageError("--team and --dry-run go with --auto");
   auto ids = collect_ids(env, o.ids);
   tickets::AllocateRequest r{o.to, o.message.value, o.force, event_at(env, o.at)};
-  auto events = change_tickets(env, ids, [&](tickets::Session& s, std::int64_t id) {
-    return std::vector<tickets::Event>{tickets::allocate(s, id, r)};
+  auto events = change_tickets(env, ids, [&](work::Session& s, std::int64_t id) {
+    return std::vector<model::Event>{tickets::allocate(s, id, r)};
   });
   for (const auto& e : events) {
     if (env.globals.quiet) {

@@ -1,7 +1,7 @@
 // desk backup FILE: a consistent copy of the store while others keep writing.
-#include "desk/store/backup.hpp"
-
 #include <fmt/format.h>
+
+#include "desk/store/open/open.hpp"
 
 #include "registry.hpp"
 

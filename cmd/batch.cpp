@@ -9,12 +9,12 @@
 
 namespace desk::cmd {
 
-std::vector<tickets::Event> change_tickets(Env& env, const std::vector<std::int64_t>& ids,
-                                           const Action& action) {
+std::vector<model::Event> change_tickets(Env& env, const std::vector<std::int64_t>& ids,
+                                         const Action& action) {
   if (ids.empty())
     throw UsageError("no ticket ids given", "give ids, or '-' to read them from standard input");
   auto session = env.session(store::Access::write);
-  std::vector<tickets::Event> events;
+  std::vector<model::Event> events;
   {
     store::WriteTransaction tx(session.store);
     for (auto id : ids) {
@@ -27,7 +27,7 @@ std::vector<tickets::Event> change_tickets(Env& env, const std::vector<std::int6
   return events;
 }
 
-void after_commit(Env& env, const std::vector<tickets::Event>& events) {
+void after_commit(Env& env, const std::vector<model::Event>& events) {
   if (env.config().hooks.on.empty() || events.empty()) return;
   try {
     auto session = env.session(store::Access::write);

@@ -43,7 +43,7 @@ catalog::ServiceChange change_of(const Options& o) {
   return c;
 }
 
-Json service_json(const catalog::Service& s, const Zone& zone) {
+Json service_json(const model::Service& s, const Zone& zone) {
   auto text = [](const std::string& v) { return v.empty() ? Json() : Json(v); };
   return {{"name", s.name},
           {"description", text(s.description)},
@@ -60,7 +60,7 @@ Json service_json(const catalog::Service& s, const Zone& zone) {
           {"retired_at", s.retired_at ? Json(format_iso(*s.retired_at, zone)) : Json()}};
 }
 
-void print_service(Env& env, const catalog::Service& s) {
+void print_service(Env& env, const model::Service& s) {
   // Free text (a description, a step) is cleaned: no escape reaches the terminal.
   auto line = [&](const char* label, const std::string& v) {
     env.out << fmt::format("  {:<14}{}\n", label, v.empty() ? "(none)" : util::single_line(v));
@@ -89,15 +89,15 @@ auto writing(Env& env, F&& f) {
 }
 
 int run_add(Env& env, const Options& o) {
-  auto svc = writing(
-      env, [&](tickets::Session& s) { return catalog::add_service(s, o.name, change_of(o)); });
+  auto svc =
+      writing(env, [&](work::Session& s) { return catalog::add_service(s, o.name, change_of(o)); });
   if (!env.globals.quiet) env.out << fmt::format("Added service {}\n", svc.name);
   return 0;
 }
 
 int run_edit(Env& env, const Options& o) {
   auto svc = writing(
-      env, [&](tickets::Session& s) { return catalog::edit_service(s, o.name, change_of(o)); });
+      env, [&](work::Session& s) { return catalog::edit_service(s, o.name, change_of(o)); });
   if (!env.globals.quiet)
     env.out << (svc ? fmt::format("Changed service {}\n", svc->name)
                     : fmt::format("Service {} unchanged\n", o.name));
@@ -106,7 +106,7 @@ int run_edit(Env& env, const Options& o) {
 
 int run_retire(Env& env, const Options& o) {
   auto svc = writing(
-      env, [&](tickets::Session& s) { return catalog::retire_service(s, o.name, o.replaced_by); });
+      env, [&](work::Session& s) { return catalog::retire_service(s, o.name, o.replaced_by); });
   if (!env.globals.quiet)
     env.out << fmt::format("Retired service {}{}\n", svc.name,
                            svc.replaced_by.empty() ? "" : ", replaced by " + svc.replaced_by);
@@ -183,7 +183,7 @@ int run_import(Env& env, const Options& o) {
     if (!in) throw DataError(fmt::format("cannot read {}", util::quoted(o.file)));
     text = read_text(in, util::quoted(o.file));
   }
-  auto result = writing(env, [&](tickets::Session& s) {
+  auto result = writing(env, [&](work::Session& s) {
     return catalog::import_toml(s, text, o.file == "-" ? "<stdin>" : o.file);
   });
   if (!env.globals.quiet)

@@ -2,7 +2,7 @@
 #include <fmt/format.h>
 
 #include "desk/catalog/fulfilment.hpp"
-#include "desk/tickets/validate.hpp"
+#include "desk/work/validate.hpp"
 
 #include "batch.hpp"
 #include "options.hpp"
@@ -18,9 +18,9 @@ struct Options {
 };
 
 int run(Env& env, const Options& o) {
-  std::int64_t id = tickets::parse_ticket_id(o.id);
-  auto events = change_tickets(env, {id}, [&](tickets::Session& s, std::int64_t tid) {
-    return std::vector<tickets::Event>{catalog::check_step(s, tid, o.step, event_at(env, o.at))};
+  std::int64_t id = work::parse_ticket_id(o.id);
+  auto events = change_tickets(env, {id}, [&](work::Session& s, std::int64_t tid) {
+    return std::vector<model::Event>{catalog::check_step(s, tid, o.step, event_at(env, o.at))};
   });
   if (env.globals.quiet) return 0;
   const auto& e = events.front();

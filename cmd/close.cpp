@@ -21,8 +21,8 @@ struct Options {
 
 int run_auto(Env& env, const Options& o) {
   auto session = env.session(store::Access::write);
-  std::vector<tickets::Ticket> due;
-  std::vector<tickets::Event> events;
+  std::vector<model::Ticket> due;
+  std::vector<model::Event> events;
   {
     store::WriteTransaction tx(session.store);
     due = tickets::due_for_closing(session);
@@ -51,8 +51,8 @@ int run(Env& env, const Options& o) {
   if (o.dry_run) throw UsageError("--dry-run goes with --auto");
   auto ids = collect_ids(env, o.ids);
   auto at = event_at(env, o.at);
-  change_tickets(env, ids, [&](tickets::Session& s, std::int64_t id) {
-    return std::vector<tickets::Event>{tickets::close_ticket(s, id, at)};
+  change_tickets(env, ids, [&](work::Session& s, std::int64_t id) {
+    return std::vector<model::Event>{tickets::close_ticket(s, id, at)};
   });
   report_each(env, ids, "Closed");
   return 0;

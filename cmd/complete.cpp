@@ -26,10 +26,10 @@
 #include <fmt/format.h>
 
 #include "desk/config/locate.hpp"
+#include "desk/model/vocabulary.hpp"
 #include "desk/report/period.hpp"
-#include "desk/store/store.hpp"
+#include "desk/store/open/open.hpp"
 #include "desk/tickets/filter.hpp"
-#include "desk/tickets/vocabulary.hpp"
 #include "desk/util/strings.hpp"
 
 #include "registry.hpp"
@@ -150,14 +150,14 @@ void lines(Env& env, const std::vector<std::string>& values) {
 
 void print_kind(Env& env, std::string_view kind) {
   if (kind == "commands") return print_commands(env);
-  if (kind == "statuses") return lines(env, tickets::kStatuses);
+  if (kind == "statuses") return lines(env, model::kStatuses);
   if (kind == "status-filters") {
-    lines(env, tickets::kStatuses);
+    lines(env, model::kStatuses);
     env.out << "open\tevery status before resolved\nall\tevery status\n";
     return;
   }
-  if (kind == "pending-reasons") return lines(env, tickets::kPendingReasons);
-  if (kind == "link-kinds") return lines(env, tickets::kLinkKinds);
+  if (kind == "pending-reasons") return lines(env, model::kPendingReasons);
+  if (kind == "link-kinds") return lines(env, model::kLinkKinds);
   if (kind == "periods") {
     // last-N-days stands for any N: offer the usual ones.
     for (const auto& name : util::split(report::period_names(), ','))
@@ -190,11 +190,11 @@ void print_kind(Env& env, std::string_view kind) {
     for (const auto& [id, t] : c.technicians) env.out << id << '\t' << t.name << '\n';
   if (kind == "ids") {
     auto store = store::open(c.store, store::Access::read, std::chrono::milliseconds(200));
-    tickets::Query q;
+    model::Query q;
     q.statuses = {"new", "assigned", "in-progress", "pending", "resolved"};
     q.sort = {{"updated", true}};
     q.limit = 200;
-    store->each_ticket(q, {c.priority.levels}, [&](const tickets::Ticket& t) {
+    store->each_ticket(q, {c.priority.levels}, [&](const model::Ticket& t) {
       env.out << t.id << '\t' << t.title << '\n';
       return true;
     });

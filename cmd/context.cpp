@@ -9,6 +9,7 @@
 #include "desk/config/locate.hpp"
 #include "desk/core/error.hpp"
 #include "desk/core/text.hpp"
+#include "desk/store/open/open.hpp"
 #include "desk/util/strings.hpp"
 
 namespace desk::cmd {
@@ -80,8 +81,8 @@ store::Store& Env::store(store::Access access) {
   return *store_;
 }
 
-tickets::Session Env::session(store::Access access) {
-  return tickets::Session{*config_, store(access), now_, actor_};
+work::Session Env::session(store::Access access) {
+  return work::Session{*config_, store(access), now_, actor_};
 }
 
 format::Style Env::style() const {

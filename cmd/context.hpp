@@ -11,7 +11,7 @@
 #include "desk/core/time.hpp"
 #include "desk/format/rows.hpp"
 #include "desk/store/store.hpp"
-#include "desk/tickets/session.hpp"
+#include "desk/work/session.hpp"
 
 namespace desk::cmd {
 
@@ -57,7 +57,7 @@ class Env {
   // The store, opened on first use; a command that only reads never asks
   // for write access and so never takes the write lock.
   store::Store& store(store::Access access);
-  tickets::Session session(store::Access access);
+  work::Session session(store::Access access);
 
   format::Style style() const;
   // A time as typed on the command line, in the configured zone.

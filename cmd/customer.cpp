@@ -7,10 +7,10 @@
 #include "desk/catalog/customers.hpp"
 #include "desk/compliance/compliance.hpp"
 #include "desk/core/error.hpp"
+#include "desk/model/serialize.hpp"
 #include "desk/store/audit_store.hpp"
 #include "desk/store/catalog_store.hpp"
 #include "desk/store/store.hpp"
-#include "desk/tickets/serialize.hpp"
 #include "desk/util/strings.hpp"
 
 #include "compact.hpp"
@@ -44,14 +44,14 @@ auto writing(Env& env, F&& f) {
 }
 
 int run_add(Env& env, const Options& o) {
-  catalog::Customer c;
+  model::Customer c;
   c.name = o.key;
   c.email = o.email.value;
   c.organisation = o.organisation.value;
   c.phone = o.phone.value;
   c.tier = o.tier.value;
   c.notes = o.notes.value;
-  auto added = writing(env, [&](tickets::Session& s) { return catalog::add_customer(s, c); });
+  auto added = writing(env, [&](work::Session& s) { return catalog::add_customer(s, c); });
   if (env.globals.quiet)
     env.out << added.id << '\n';
   else
@@ -61,7 +61,7 @@ int run_add(Env& env, const Options& o) {
 
 int run_edit(Env& env, const Options& o) {
   auto c = writing(
-      env, [&](tickets::Session& s) { return catalog::edit_customer(s, o.key, change_of(o)); });
+      env, [&](work::Session& s) { return catalog::edit_customer(s, o.key, change_of(o)); });
   if (!env.globals.quiet)
     env.out << (c ? fmt::format("Changed customer {}\n", c->id)
                   : std::string("Customer unchanged\n"));
@@ -69,7 +69,7 @@ int run_edit(Env& env, const Options& o) {
 }
 
 // Their tickets and how they rated them.
-Json customer_view(tickets::Session& s, const catalog::Customer& c, const Zone& zone) {
+Json customer_view(work::Session& s, const model::Customer& c, const Zone& zone) {
   Json j = catalog::customer_json(c, zone);
   Json list = Json::array();
   std::int64_t ratings = 0, total = 0;
@@ -154,8 +154,8 @@ int run_list(Env& env, const Options& o) {
 }
 
 int run_merge(Env& env, const Options& o) {
-  auto merged = writing(
-      env, [&](tickets::Session& s) { return catalog::merge_customers(s, o.key, o.other); });
+  auto merged =
+      writing(env, [&](work::Session& s) { return catalog::merge_customers(s, o.key, o.other); });
   if (!env.globals.quiet)
     env.out << fmt::format("Merged customer {} into {}: {} ticket(s) moved\n", o.other,
                            merged.into.id, merged.tickets.size());

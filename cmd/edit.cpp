@@ -3,10 +3,10 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "desk/model/serialize.hpp"
 #include "desk/store/store.hpp"
 #include "desk/tickets/actions.hpp"
-#include "desk/tickets/serialize.hpp"
-#include "desk/tickets/validate.hpp"
+#include "desk/work/validate.hpp"
 
 #include "batch.hpp"
 #include "options.hpp"
@@ -26,7 +26,7 @@ struct Options {
 };
 
 int run(Env& env, const Options& o) {
-  std::int64_t id = tickets::parse_ticket_id(o.id);
+  std::int64_t id = work::parse_ticket_id(o.id);
   tickets::EditRequest r;
   r.title = o.title.get();
   r.description = o.description.get();
@@ -48,7 +48,7 @@ int run(Env& env, const Options& o) {
   tx.commit();
   if (e) after_commit(env, {*e});
   if (o.format == "json") {
-    print_json(env, e ? tickets::event_json(*e, env.zone()) : format::Json());
+    print_json(env, e ? model::event_json(*e, env.zone()) : format::Json());
   } else if (!env.globals.quiet) {
     if (!e) {
       env.out << fmt::format("Ticket {} unchanged\n", id);

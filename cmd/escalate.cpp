@@ -73,8 +73,8 @@ int run(Env& env, const Options& o) {
   r.manager = o.manager;
   r.reason = o.message.value;
   r.at = event_at(env, o.at);
-  auto events = change_tickets(env, ids, [&](tickets::Session& s, std::int64_t id) {
-    return std::vector<tickets::Event>{tickets::escalate(s, id, r)};
+  auto events = change_tickets(env, ids, [&](work::Session& s, std::int64_t id) {
+    return std::vector<model::Event>{tickets::escalate(s, id, r)};
   });
   for (const auto& e : events) {
     if (env.globals.quiet) {

@@ -23,8 +23,8 @@ struct Options {
 };
 
 // As desk list reads its filters, except that every status is in by default.
-tickets::Query build_query(Env& env, const Options& o) {
-  tickets::Query q;
+model::Query build_query(Env& env, const Options& o) {
+  model::Query q;
   tickets::FilterContext ctx{env.config(), env.now(), env.zone(), env.actor()};
   const std::pair<const char*, const std::vector<std::string>*> flags[] = {
       {"status", &o.status},     {"type", &o.type},
@@ -40,7 +40,7 @@ tickets::Query build_query(Env& env, const Options& o) {
 }
 
 int run(Env& env, const Options& o) {
-  tickets::Query q = build_query(env, o);
+  model::Query q = build_query(env, o);
   auto& store = env.store(store::Access::read);
   Zone zone = env.zone();
   bulk::ExportWriter writer(zone);
@@ -49,7 +49,7 @@ int run(Env& env, const Options& o) {
     auto rows = format::make_row_writer(format::Format::csv, env.out, env.style());
     rows->begin(bulk::export_csv_columns());
     std::string events;
-    bulk::read_ahead(store, q, [&](const tickets::Ticket& t, Events list) {
+    bulk::read_ahead(store, q, [&](const model::Ticket& t, Events list) {
       events.clear();
       writer.events(events, list);
       rows->row(bulk::export_csv_row(t, events, zone));
@@ -66,7 +66,7 @@ int run(Env& env, const Options& o) {
       buffer.clear();
       return static_cast<bool>(env.out);
     };
-    bulk::read_ahead(store, q, [&](const tickets::Ticket& t, Events list) {
+    bulk::read_ahead(store, q, [&](const model::Ticket& t, Events list) {
       writer.line(buffer, t, list);
       return buffer.size() < kFlushAt || flush();
     });

@@ -2,18 +2,13 @@
 // transaction (all or nothing).
 #include "desk/bulk/import.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <iostream>
-
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
 #include "desk/store/store.hpp"
-#include "desk/util/strings.hpp"
 
+#include "context.hpp"
+#include "input.hpp"
 #include "options.hpp"
 #include "progress.hpp"
 #include "registry.hpp"
@@ -22,62 +17,34 @@ namespace desk::cmd {
 
 namespace {
 
-namespace fs = std::filesystem;
-
 struct Options {
   std::string file;
   std::string format;
   bool dry_run = false;
+  bool no_route = false;
 };
 
-// --format, else the file's extension, else the first byte: '{' is JSON.
-bulk::FileFormat choose_format(const Options& o, std::istream& in) {
-  std::string f = o.format;
-  if (f.empty()) {
-    std::string ext = fs::path(o.file).extension().string();
-    if (ext == ".csv")
-      f = "csv";
-    else if (ext == ".jsonl" || ext == ".json" || ext == ".ndjson")
-      f = "jsonl";
-    else
-      f = in.peek() == '{' ? "jsonl" : "csv";
-  }
-  return f == "csv" ? bulk::FileFormat::csv : bulk::FileFormat::jsonl;
-}
-
 int run(Env& env, const Options& o) {
-  std::ifstream file;
-  std::istream* in = &std::cin;
-  std::uint64_t size = 0;
-  std::string source = o.file == "-" ? "standard input" : o.file;
-  if (o.file != "-") {
-    std::error_code ec;
-    if (fs::is_directory(o.file, ec))
-      throw UsageError(fmt::format("{} is a directory", util::quoted(o.file)),
-                       "give the file to import");
-    file.open(o.file, std::ios::binary);
-    if (!file)
-      throw Error(Exit::io,
-                  fmt::format("cannot read {}: {}", util::quoted(o.file), std::strerror(errno)));
-    size = fs::file_size(o.file, ec);
-    in = &file;
-  }
-  auto rows = bulk::make_row_reader(*in, choose_format(o, *in));
-
+  Input input(o.file);
+  auto rows =
+      bulk::make_row_reader(input.stream(), bulk::choose_format(o.format, o.file, input.stream()));
   auto session = env.session(store::Access::write);
-  ProgressBar bar("Importing", size);
+  ProgressBar bar("Importing", input.size());
   bulk::ImportResult r;
-  {
+  try {
     store::WriteTransaction tx(session.store);
-    r = bulk::import_rows(session, *rows, source,
+    r = bulk::import_rows(session, *rows, input.name(), {.route = !o.no_route},
                           [&](const bulk::Progress& p) { bar.update(p.bytes, p.rows); });
     bar.finish();
     if (!o.dry_run) tx.commit();
+  } catch (const bulk::BadRows& e) {
+    bar.finish();
+    report_bad_rows(env, e, "nothing was imported");
   }
   if (!env.globals.quiet)
     env.err << fmt::format("{} '{}': {} created, {} updated, {} skipped ({} events)\n",
-                           o.dry_run ? "Would import" : "Imported", source, r.created, r.updated,
-                           r.skipped, r.events);
+                           o.dry_run ? "Would import" : "Imported", input.name(), r.created,
+                           r.updated, r.skipped, r.events);
   return 0;
 }
 
@@ -91,6 +58,8 @@ Runner cmd_import(CLI::App& sub) {
       ->check(CLI::IsMember({"csv", "jsonl"}))
       ->option_text("FORMAT");
   sub.add_flag("--dry-run", o->dry_run, "Check every row and report, but write nothing");
+  sub.add_flag("--no-route", o->no_route,
+               "Leave rows that name no team or technician without a team");
   return [o](Env& env) { return run(env, *o); };
 }
 

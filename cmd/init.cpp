@@ -11,7 +11,7 @@
 #include "desk/config/load.hpp"
 #include "desk/config/starter.hpp"
 #include "desk/core/error.hpp"
-#include "desk/store/store.hpp"
+#include "desk/store/open/open.hpp"
 #include "desk/util/strings.hpp"
 
 #include "registry.hpp"

@@ -15,8 +15,8 @@
 #include "desk/kb/exchange.hpp"
 #include "desk/kb/serialize.hpp"
 #include "desk/store/store.hpp"
-#include "desk/tickets/validate.hpp"
 #include "desk/util/strings.hpp"
+#include "desk/work/validate.hpp"
 
 #include "options.hpp"
 #include "registry.hpp"
@@ -81,7 +81,7 @@ int run_add(Env& env, const AddOptions& o) {
   r.category = o.category.get();
   r.service = o.service.get();
   r.tags = flatten(o.tags);
-  if (o.from_ticket.given()) r.from_ticket = tickets::parse_ticket_id(o.from_ticket.value);
+  if (o.from_ticket.given()) r.from_ticket = work::parse_ticket_id(o.from_ticket.value);
   if (util::trim(r.title).empty() && !r.from_ticket)
     throw UsageError("an article needs a title",
                      "desk kb add \"TITLE\" --kind how-to, or desk kb add --from-ticket ID");
@@ -96,7 +96,7 @@ int run_add(Env& env, const AddOptions& o) {
   kb::Added added = kb::add_article(session, r);
   tx.commit();
 
-  const kb::Article& a = added.article;
+  const model::Article& a = added.article;
   if (o.format == "json")
     print_json(env, kb::article_json(a, env.zone()));
   else if (env.globals.quiet)
@@ -166,7 +166,7 @@ int run_edit(Env& env, const EditOptions& o) {
       name = "<stdin>";
     } else {
       auto reader = env.session(store::Access::read);
-      kb::Article a = kb::require_article(reader, id);
+      model::Article a = kb::require_article(reader, id);
       text = edit_in_editor(kb::write_editable(a), fmt::format("desk-kb-{}", id), ".md");
       name = "<editor>";
     }
@@ -225,8 +225,8 @@ int run_state(Env& env, const StateOptions& o, bool publish) {
   std::int64_t id = kb::parse_article_id(o.id);
   auto session = env.session(store::Access::write);
   store::WriteTransaction tx(session.store);
-  kb::Version v = publish ? kb::publish_article(session, id, o.message)
-                          : kb::retire_article(session, id, o.message);
+  model::ArticleVersion v = publish ? kb::publish_article(session, id, o.message)
+                                    : kb::retire_article(session, id, o.message);
   tx.commit();
   if (o.format == "json")
     print_json(env, kb::article_json(v.article, env.zone()));
@@ -254,8 +254,8 @@ struct ShowOptions {
   std::string format;
 };
 
-void print_article(Env& env, const kb::Article& a, const std::vector<kb::Link>& links,
-                   const std::optional<kb::Version>& v) {
+void print_article(Env& env, const model::Article& a, const std::vector<model::ArticleLink>& links,
+                   const std::optional<model::ArticleVersion>& v) {
   auto& out = env.out;
   Zone zone = env.zone();
   // Every field is cleaned, as the Markdown is: no escape reaches the terminal.
@@ -308,8 +308,8 @@ void print_article(Env& env, const kb::Article& a, const std::vector<kb::Link>& 
 int run_show(Env& env, const ShowOptions& o) {
   std::int64_t id = kb::parse_article_id(o.id);
   auto session = env.session(store::Access::read);
-  std::optional<kb::Version> v;
-  kb::Article a;
+  std::optional<model::ArticleVersion> v;
+  model::Article a;
   if (o.version > 0) {
     v = kb::require_version(session, id, o.version);
     a = v->article;
@@ -320,7 +320,8 @@ int run_show(Env& env, const ShowOptions& o) {
     env.out << a.body << (a.body.empty() ? "" : "\n");
     return 0;
   }
-  std::vector<kb::Link> links = v ? std::vector<kb::Link>{} : kb::tickets_for_article(session, id);
+  std::vector<model::ArticleLink> links =
+      v ? std::vector<model::ArticleLink>{} : kb::tickets_for_article(session, id);
   if (o.format == "json") {
     Json j = kb::article_json(a, links, env.zone());
     if (v) {
@@ -354,7 +355,7 @@ struct ListOptions {
 };
 
 int run_list(Env& env, const ListOptions& o) {
-  kb::Filter f;
+  model::ArticleFilter f;
   f.kinds = flatten(o.kinds);
   f.states = flatten(o.states);
   f.tags = flatten(o.tags);
@@ -368,7 +369,7 @@ int run_list(Env& env, const ListOptions& o) {
   auto session = env.session(store::Access::read);
   auto writer = format::make_row_writer(chosen_format(o.format), env.out, env.style());
   if (!env.globals.quiet) writer->begin(article_columns());
-  kb::each_article(session, f, [&](const kb::Article& a) {
+  kb::each_article(session, f, [&](const model::Article& a) {
     if (env.globals.quiet)
       env.out << a.id << '\n';
     else
@@ -402,11 +403,11 @@ CLI::App* add_list(CLI::App& kb, ListOptions& o) {
 
 // The human layout: each hit's id and title, then its snippet, with the
 // matched words highlighted on a terminal.
-void print_hits(Env& env, const std::vector<kb::Hit>& hits) {
+void print_hits(Env& env, const std::vector<model::ArticleHit>& hits) {
   std::size_t width = 1;
   for (const auto& h : hits) width = std::max(width, std::to_string(h.article.id).size());
   for (const auto& h : hits) {
-    const kb::Article& a = h.article;
+    const model::Article& a = h.article;
     std::string tail = a.kind;
     if (a.state != "published") tail += ", " + a.state;
     if (a.use_count > 0) tail += fmt::format(", used {}", a.use_count);
@@ -419,7 +420,8 @@ void print_hits(Env& env, const std::vector<kb::Hit>& hits) {
   }
 }
 
-void print_hit_rows(Env& env, const std::vector<kb::Hit>& hits, const std::string& fmt_name) {
+void print_hit_rows(Env& env, const std::vector<model::ArticleHit>& hits,
+                    const std::string& fmt_name) {
   if (env.globals.quiet) {
     for (const auto& h : hits) env.out << h.article.id << '\n';
     return;
@@ -445,13 +447,13 @@ struct SearchOptions {
 
 int run_search(Env& env, const SearchOptions& o) {
   std::string text = util::join(o.words, " ");
-  kb::Filter f;
+  model::ArticleFilter f;
   f.kinds = flatten(o.kinds);
   f.tags = flatten(o.tags);
   if (!o.all_states) f.states = {"published"};
   f.limit = o.limit;
   auto session = env.session(store::Access::read);
-  std::vector<kb::Hit> hits = kb::search_articles(session, text, f);
+  std::vector<model::ArticleHit> hits = kb::search_articles(session, text, f);
   if (hits.empty() && !env.globals.quiet)
     env.warn(fmt::format("no {}article matches {}", o.all_states ? "" : "published ",
                          util::quoted(text)),
@@ -481,9 +483,9 @@ struct SuggestOptions {
 };
 
 int run_suggest(Env& env, const SuggestOptions& o) {
-  std::int64_t id = tickets::parse_ticket_id(o.ticket);
+  std::int64_t id = work::parse_ticket_id(o.ticket);
   auto session = env.session(store::Access::read);
-  std::vector<kb::Hit> hits = kb::suggest_articles(session, id, o.limit);
+  std::vector<model::ArticleHit> hits = kb::suggest_articles(session, id, o.limit);
   if (hits.empty() && !env.globals.quiet)
     env.warn(fmt::format("no published article is like ticket {}", id));
   print_hit_rows(env, hits, o.format);
@@ -509,7 +511,7 @@ struct LinkOptions {
 
 int run_link(Env& env, const LinkOptions& o) {
   std::int64_t article = kb::parse_article_id(o.article);
-  std::int64_t ticket = tickets::parse_ticket_id(o.ticket);
+  std::int64_t ticket = work::parse_ticket_id(o.ticket);
   std::optional<Instant> at = event_at(env, o.at);
   auto session = env.session(store::Access::write);
   store::WriteTransaction tx(session.store);
@@ -545,7 +547,7 @@ struct HistoryOptions {
 int run_history(Env& env, const HistoryOptions& o) {
   std::int64_t id = kb::parse_article_id(o.id);
   auto session = env.session(store::Access::read);
-  std::vector<kb::Version> versions = kb::article_history(session, id);
+  std::vector<model::ArticleVersion> versions = kb::article_history(session, id);
   auto writer = format::make_row_writer(chosen_format(o.format), env.out, env.style());
   writer->begin({{"version", "VERSION", Kind::number},
                  {"at", "AT", Kind::time},
@@ -575,7 +577,7 @@ struct ExportOptions {
 };
 
 int run_export(Env& env, const ExportOptions& o) {
-  kb::Filter f;
+  model::ArticleFilter f;
   f.kinds = flatten(o.kinds);
   f.states = flatten(o.states);
   f.tags = flatten(o.tags);

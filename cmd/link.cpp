@@ -2,7 +2,7 @@
 #include <fmt/format.h>
 
 #include "desk/tickets/lifecycle.hpp"
-#include "desk/tickets/validate.hpp"
+#include "desk/work/validate.hpp"
 
 #include "batch.hpp"
 #include "options.hpp"
@@ -18,12 +18,12 @@ struct Options {
 };
 
 int run(Env& env, const Options& o) {
-  std::int64_t id = tickets::parse_ticket_id(o.id);
-  std::int64_t other = tickets::parse_ticket_id(o.to);
+  std::int64_t id = work::parse_ticket_id(o.id);
+  std::int64_t other = work::parse_ticket_id(o.to);
   auto at = event_at(env, o.at);
-  auto events = change_tickets(env, {id}, [&](tickets::Session& s, std::int64_t tid) {
+  auto events = change_tickets(env, {id}, [&](work::Session& s, std::int64_t tid) {
     auto e = tickets::link(s, tid, other, o.kind, at);
-    return e ? std::vector<tickets::Event>{*e} : std::vector<tickets::Event>{};
+    return e ? std::vector<model::Event>{*e} : std::vector<model::Event>{};
   });
   if (!env.globals.quiet)
     env.out << fmt::format("{} ticket {} ({} {})\n", events.empty() ? "Already linked" : "Linked",

@@ -4,12 +4,12 @@
 
 #include <fmt/format.h>
 
+#include "desk/model/serialize.hpp"
+#include "desk/model/vocabulary.hpp"
 #include "desk/sla/levels.hpp"
 #include "desk/sla/serialize.hpp"
 #include "desk/store/store.hpp"
 #include "desk/tickets/filter.hpp"
-#include "desk/tickets/serialize.hpp"
-#include "desk/tickets/vocabulary.hpp"
 
 #include "options.hpp"
 #include "registry.hpp"
@@ -30,7 +30,7 @@ struct Options {
   std::string due_before;
 };
 
-bool wants_sla(const Options& o, const std::vector<std::string>& columns, const tickets::Query& q) {
+bool wants_sla(const Options& o, const std::vector<std::string>& columns, const model::Query& q) {
   if (o.breached || o.at_risk || !o.due_before.empty()) return true;
   for (const auto& c : columns)
     if (c.rfind("sla_", 0) == 0) return true;
@@ -41,13 +41,13 @@ bool wants_sla(const Options& o, const std::vector<std::string>& columns, const 
 
 // A ticket in SLA mode: its JSON with the sla_* fields, and what sorting needs.
 struct SlaRow {
-  tickets::Ticket ticket;
+  model::Ticket ticket;
   std::optional<Instant> due;
   format::Json json;
 };
 
 // Orders rows by the sort keys in memory (SLA fields are not in the store).
-bool before(const SlaRow& a, const SlaRow& b, const std::vector<tickets::SortKey>& keys,
+bool before(const SlaRow& a, const SlaRow& b, const std::vector<model::SortKey>& keys,
             const std::vector<std::string>& levels) {
   auto rank = [](const std::vector<std::string>& order, const std::string& v) {
     return std::find(order.begin(), order.end(), v) - order.begin();
@@ -62,7 +62,7 @@ bool before(const SlaRow& a, const SlaRow& b, const std::vector<tickets::SortKey
     else if (k.field == "priority")
       c = cmp(rank(levels, x.priority), rank(levels, y.priority));
     else if (k.field == "status")
-      c = cmp(rank(tickets::kStatuses, x.status), rank(tickets::kStatuses, y.status));
+      c = cmp(rank(model::kStatuses, x.status), rank(model::kStatuses, y.status));
     else if (k.field == "created")
       c = cmp(x.created_at, y.created_at);
     else if (k.field == "updated")
@@ -78,7 +78,7 @@ bool before(const SlaRow& a, const SlaRow& b, const std::vector<tickets::SortKey
   return a.ticket.id < b.ticket.id;
 }
 
-int run_sla(Env& env, const Options& o, tickets::Query q,
+int run_sla(Env& env, const Options& o, model::Query q,
             const std::vector<format::Column>& columns) {
   auto& store = env.store(store::Access::read);
   sla::ServiceLevels levels(env.config());
@@ -87,21 +87,21 @@ int run_sla(Env& env, const Options& o, tickets::Query q,
   Zone zone = env.zone();
   std::vector<SlaRow> rows;
   // Every match is measured, then sorted (by due, or --sort) and limited here.
-  tickets::Query fetch = q;
+  model::Query fetch = q;
   fetch.sort.clear();
   fetch.limit = 0;
   fetch.any_order = true;
   store.each_ticket_timeline(
       fetch,
 
-      [&](const tickets::Ticket& t, const std::vector<tickets::Mark>& marks) {
+      [&](const model::Ticket& t, const std::vector<model::Mark>& marks) {
         sla::TicketSla s = levels.measure(t, marks, env.now());
         const sla::Clock* next = s.next_due();
         if (o.breached && !s.breached()) return true;
         if (o.at_risk && !s.at_risk()) return true;
         if (due_before && !(next && next->state.due < *due_before)) return true;
         SlaRow row{t, next ? std::optional<Instant>(next->state.due) : std::nullopt,
-                   tickets::ticket_json(t, zone)};
+                   model::ticket_json(t, zone)};
         row.json["sla_state"] = sla::sla_state(s);
         row.json["sla_policy"] = s.policy.empty() ? format::Json() : format::Json(s.policy);
         row.json["sla_clock"] = next ? format::Json(next->name) : format::Json();
@@ -113,8 +113,8 @@ int run_sla(Env& env, const Options& o, tickets::Query q,
         return true;
       });
   // Without --sort, what falls due first comes first.
-  std::vector<tickets::SortKey> keys =
-      q.sort.empty() ? std::vector<tickets::SortKey>{{"due", false}} : q.sort;
+  std::vector<model::SortKey> keys =
+      q.sort.empty() ? std::vector<model::SortKey>{{"due", false}} : q.sort;
   const auto& priority_levels = env.config().priority.levels;
   std::stable_sort(rows.begin(), rows.end(), [&](const SlaRow& a, const SlaRow& b) {
     return before(a, b, keys, priority_levels);
@@ -137,8 +137,8 @@ int run_sla(Env& env, const Options& o, tickets::Query q,
   return 0;
 }
 
-tickets::Query build_query(Env& env, const Options& o) {
-  tickets::Query q;
+model::Query build_query(Env& env, const Options& o) {
+  model::Query q;
   tickets::FilterContext ctx{env.config(), env.now(), env.zone(), env.actor()};
   const std::pair<const char*, const std::vector<std::string>*> flags[] = {
       {"status", &o.status},     {"type", &o.type},
@@ -163,7 +163,7 @@ tickets::Query build_query(Env& env, const Options& o) {
 }
 
 int run(Env& env, const Options& o) {
-  tickets::Query q = build_query(env, o);
+  model::Query q = build_query(env, o);
   std::vector<std::string> names =
       o.columns.empty() ? default_list_columns() : flatten({o.columns});
   bool sla_mode = wants_sla(o, names, q);
@@ -177,13 +177,13 @@ int run(Env& env, const Options& o) {
   store::Ordering ordering{env.config().priority.levels};
 
   // One row past the limit tells whether the limit cut anything.
-  tickets::Query fetch = q;
+  model::Query fetch = q;
   if (q.limit > 0) fetch.limit = q.limit + 1;
   std::int64_t shown = 0;
   bool cut = false;
   Zone zone = env.zone();
   if (env.globals.quiet) {
-    store.each_ticket(fetch, ordering, [&](const tickets::Ticket& t) {
+    store.each_ticket(fetch, ordering, [&](const model::Ticket& t) {
       if (q.limit > 0 && shown == q.limit) return !(cut = true);
       env.out << t.id << '\n';
       ++shown;
@@ -193,9 +193,9 @@ int run(Env& env, const Options& o) {
     format::Style style = env.style();
     auto writer = format::make_row_writer(chosen_format(o.format), env.out, style);
     writer->begin(columns);
-    store.each_ticket(fetch, ordering, [&](const tickets::Ticket& t) {
+    store.each_ticket(fetch, ordering, [&](const model::Ticket& t) {
       if (q.limit > 0 && shown == q.limit) return !(cut = true);
-      writer->row(tickets::ticket_json(t, zone));
+      writer->row(model::ticket_json(t, zone));
       ++shown;
       return true;
     });

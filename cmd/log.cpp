@@ -1,9 +1,9 @@
 // desk log TITLE: a call comes in.
 #include <fmt/format.h>
 
+#include "desk/model/serialize.hpp"
 #include "desk/store/store.hpp"
 #include "desk/tickets/actions.hpp"
-#include "desk/tickets/serialize.hpp"
 
 #include "batch.hpp"
 #include "options.hpp"
@@ -49,7 +49,7 @@ int run(Env& env, const Options& o) {
 
   const auto& t = logged.ticket;
   if (o.format == "json") {
-    print_json(env, tickets::ticket_json(t, env.zone()));
+    print_json(env, model::ticket_json(t, env.zone()));
   } else if (env.globals.quiet) {
     env.out << t.id << '\n';
   } else {

@@ -1,10 +1,10 @@
 // desk note ID: a note, or with --reply a response to the customer.
 #include <fmt/format.h>
 
+#include "desk/model/serialize.hpp"
 #include "desk/store/store.hpp"
 #include "desk/tickets/actions.hpp"
-#include "desk/tickets/serialize.hpp"
-#include "desk/tickets/validate.hpp"
+#include "desk/work/validate.hpp"
 
 #include "batch.hpp"
 #include "options.hpp"
@@ -23,7 +23,7 @@ struct Options {
 };
 
 int run(Env& env, const Options& o) {
-  std::int64_t id = tickets::parse_ticket_id(o.id);
+  std::int64_t id = work::parse_ticket_id(o.id);
   tickets::NoteRequest r;
   r.reply = o.reply;
   r.channel = o.channel;
@@ -33,12 +33,12 @@ int run(Env& env, const Options& o) {
       fmt::format("{} on ticket {}.", o.reply ? "Your reply to the customer" : "Your note", id));
   auto session = env.session(store::Access::write);
   store::WriteTransaction tx(session.store);
-  bool first = o.reply && !tickets::require_ticket(session, id).first_response_at;
+  bool first = o.reply && !work::require_ticket(session, id).first_response_at;
   auto e = tickets::add_note(session, id, r);
   tx.commit();
   after_commit(env, {e});
   if (o.format == "json")
-    print_json(env, tickets::event_json(e, env.zone()));
+    print_json(env, model::event_json(e, env.zone()));
   else if (!env.globals.quiet)
     env.out << fmt::format("{} on ticket {}{}\n", o.reply ? "Replied" : "Noted", id,
                            first ? " (first response)" : "");

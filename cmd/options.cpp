@@ -15,8 +15,8 @@
 #include "desk/core/error.hpp"
 #include "desk/core/output_file.hpp"
 #include "desk/core/text.hpp"
-#include "desk/tickets/validate.hpp"
 #include "desk/util/strings.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::cmd {
 
@@ -80,7 +80,7 @@ std::vector<std::int64_t> collect_ids(Env& env, const std::vector<std::string>& 
     if (a == "-")
       read_stdin = true;
     else
-      ids.push_back(tickets::parse_ticket_id(a));
+      ids.push_back(work::parse_ticket_id(a));
   }
   if (read_stdin) {
     (void)env;
@@ -95,7 +95,7 @@ std::vector<std::int64_t> collect_ids(Env& env, const std::vector<std::string>& 
       // lines like "42<TAB>title" both work.
       s = s.substr(0, s.find_first_of(" \t,"));
       try {
-        ids.push_back(tickets::parse_ticket_id(s));
+        ids.push_back(work::parse_ticket_id(s));
       } catch (const UsageError&) {
         throw DataError(
             fmt::format("standard input line {}: {} is not a ticket id", number, util::quoted(s)));

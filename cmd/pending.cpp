@@ -1,8 +1,8 @@
 // desk pending ID... --on customer|supplier|change
 #include <fmt/format.h>
 
+#include "desk/model/vocabulary.hpp"
 #include "desk/tickets/lifecycle.hpp"
-#include "desk/tickets/vocabulary.hpp"
 
 #include "batch.hpp"
 #include "options.hpp"
@@ -24,8 +24,8 @@ int run(Env& env, const Options& o) {
   r.reason = o.on;
   r.text = o.message.value;
   r.at = event_at(env, o.at);
-  change_tickets(env, ids, [&](tickets::Session& s, std::int64_t id) {
-    return std::vector<tickets::Event>{tickets::set_pending(s, id, r)};
+  change_tickets(env, ids, [&](work::Session& s, std::int64_t id) {
+    return std::vector<model::Event>{tickets::set_pending(s, id, r)};
   });
   for (auto id : ids) {
     if (env.globals.quiet)

@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
-#include "desk/tickets/fields.hpp"
+#include "desk/model/fields.hpp"
 #include "desk/util/strings.hpp"
 
 namespace desk::cmd {
@@ -46,7 +46,7 @@ const std::vector<std::string>& default_list_columns() {
 std::vector<std::string> known_list_columns() {
   std::vector<std::string> names = {"sla_state", "sla_due", "sla_left_minutes", "sla_clock",
                                     "sla_policy"};
-  for (const auto& f : tickets::ticket_fields()) {
+  for (const auto& f : model::ticket_fields()) {
     names.emplace_back(f.name);
     if (f.name == "customer_id") names.emplace_back("customer");
   }
@@ -70,9 +70,9 @@ std::vector<Column> ticket_columns(const Env& env, const std::vector<std::string
       c.header = name.substr(0, name.size() - 3);
     for (auto& ch : c.header)
       ch = ch == '_' ? ' ' : static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-    const auto* f = tickets::find_field(name);
-    if (f && f->kind == tickets::FieldKind::time) c.kind = Kind::time;
-    if (f && f->kind == tickets::FieldKind::tags) c.kind = Kind::list;
+    const auto* f = model::find_field(name);
+    if (f && f->kind == model::FieldKind::time) c.kind = Kind::time;
+    if (f && f->kind == model::FieldKind::tags) c.kind = Kind::list;
     if (name == "id" || name == "tier" || name == "escalation_level" || name == "reopen_count")
       c.kind = Kind::number;
     if (name == "title" || name == "description" || name == "customer") c.flex = true;

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "desk/format/rows.hpp"
-#include "desk/tickets/ticket.hpp"
+#include "desk/model/ticket.hpp"
 
 #include "context.hpp"
 

@@ -17,8 +17,8 @@ struct Options {
 int run(Env& env, const Options& o) {
   auto ids = collect_ids(env, o.ids);
   auto at = event_at(env, o.at);
-  change_tickets(env, ids, [&](tickets::Session& s, std::int64_t id) {
-    return std::vector<tickets::Event>{tickets::reopen(s, id, o.message.value, at)};
+  change_tickets(env, ids, [&](work::Session& s, std::int64_t id) {
+    return std::vector<model::Event>{tickets::reopen(s, id, o.message.value, at)};
   });
   report_each(env, ids, "Reopened");
   return 0;

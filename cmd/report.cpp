@@ -34,49 +34,49 @@ struct Options {
 
 // What a report returns: the report, and whether it found breaches.
 struct Outcome {
-  report::Report report;
+  format::Report report;
   std::size_t breaches = 0;
 };
 
-using Builder = Outcome (*)(tickets::Session&, const report::Period&, const Options&);
+using Builder = Outcome (*)(work::Session&, const report::Period&, const Options&);
 
-Outcome build_sla(tickets::Session& s, const report::Period& p, const Options& o) {
+Outcome build_sla(work::Session& s, const report::Period& p, const Options& o) {
   auto r = report::sla_report(s, p, o.by, o.limit);
   return {std::move(r.report), r.breaches};
 }
 
-Outcome build_volume(tickets::Session& s, const report::Period& p, const Options& o) {
+Outcome build_volume(work::Session& s, const report::Period& p, const Options& o) {
   std::optional<report::Unit> unit;
   if (!o.bucket.empty()) unit = report::parse_unit(o.bucket);
   return {report::volume_report(s, p, o.by, unit), 0};
 }
 
-Outcome build_backlog(tickets::Session& s, const report::Period& p, const Options& o) {
+Outcome build_backlog(work::Session& s, const report::Period& p, const Options& o) {
   return {report::backlog_report(s, p, o.by), 0};
 }
 
-Outcome build_workload(tickets::Session& s, const report::Period& p, const Options&) {
+Outcome build_workload(work::Session& s, const report::Period& p, const Options&) {
   return {report::workload_report(s, p), 0};
 }
 
-Outcome build_performance(tickets::Session& s, const report::Period& p, const Options& o) {
+Outcome build_performance(work::Session& s, const report::Period& p, const Options& o) {
   return {report::performance_report(s, p, o.by), 0};
 }
 
-Outcome build_trends(tickets::Session& s, const report::Period& p, const Options&) {
+Outcome build_trends(work::Session& s, const report::Period& p, const Options&) {
   return {report::trends_report(s, p), 0};
 }
 
-Outcome build_digest(tickets::Session& s, const report::Period& p, const Options&) {
+Outcome build_digest(work::Session& s, const report::Period& p, const Options&) {
   auto d = report::digest_report(s, p);
   return {std::move(d.report), d.breaches};
 }
 
-Outcome build_csat(tickets::Session& s, const report::Period& p, const Options& o) {
+Outcome build_csat(work::Session& s, const report::Period& p, const Options& o) {
   return {report::csat_report(s, p, o.by), 0};
 }
 
-Outcome build_complaints(tickets::Session& s, const report::Period& p, const Options& o) {
+Outcome build_complaints(work::Session& s, const report::Period& p, const Options& o) {
   return {report::complaints_report(s, p, o.by), 0};
 }
 

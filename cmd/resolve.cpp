@@ -3,7 +3,7 @@
 
 #include "desk/kb/actions.hpp"
 #include "desk/tickets/lifecycle.hpp"
-#include "desk/tickets/validate.hpp"
+#include "desk/work/validate.hpp"
 
 #include "batch.hpp"
 #include "options.hpp"
@@ -27,11 +27,11 @@ int run(Env& env, const Options& o) {
   r.outcome = o.outcome;
   r.root_cause = o.root_cause;
   r.action = o.action;
-  if (!o.duplicate_of.empty()) r.duplicate_of = tickets::parse_ticket_id(o.duplicate_of);
+  if (!o.duplicate_of.empty()) r.duplicate_of = work::parse_ticket_id(o.duplicate_of);
   r.resolution = long_text(env, o.message, "What resolved it: the fix, or the answer given.");
   r.at = event_at(env, o.at);
-  if (!o.article.empty()) r.article = tickets::parse_ticket_id(o.article);
-  change_tickets(env, ids, [&](tickets::Session& s, std::int64_t id) {
+  if (!o.article.empty()) r.article = work::parse_ticket_id(o.article);
+  change_tickets(env, ids, [&](work::Session& s, std::int64_t id) {
     auto events = tickets::resolve(s, id, r);
     // In the same transaction: an unknown article undoes the resolve too.
     if (r.article) kb::record_resolution(s, r.article, id, events.front().at);

@@ -3,7 +3,7 @@
 
 #include <fmt/format.h>
 
-#include "desk/store/backup.hpp"
+#include "desk/store/open/open.hpp"
 
 #include "registry.hpp"
 

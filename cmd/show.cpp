@@ -4,11 +4,11 @@
 #include "desk/format/rows.hpp"
 #include "desk/kb/actions.hpp"
 #include "desk/kb/serialize.hpp"
+#include "desk/model/serialize.hpp"
 #include "desk/store/catalog_store.hpp"
 #include "desk/store/store.hpp"
-#include "desk/tickets/serialize.hpp"
-#include "desk/tickets/validate.hpp"
 #include "desk/util/strings.hpp"
+#include "desk/work/validate.hpp"
 
 #include "options.hpp"
 #include "registry.hpp"
@@ -227,11 +227,11 @@ int run(Env& env, const Options& o) {
   auto session = env.session(store::Access::read);
   std::vector<Json> tickets;
   for (auto id : ids) {
-    tickets::Ticket t = tickets::require_ticket(session, id);
-    Json j = tickets::ticket_json(t, env.zone());
+    model::Ticket t = work::require_ticket(session, id);
+    Json j = model::ticket_json(t, env.zone());
     Json events = Json::array();
     for (const auto& e : store.ticket_events(id))
-      events.push_back(tickets::event_json(e, env.zone()));
+      events.push_back(model::event_json(e, env.zone()));
     if (o.format == "table" || o.format == "csv" || o.format == "tsv")
       name_customers(store, events);
     j["events"] = std::move(events);

@@ -4,8 +4,8 @@
 #include "desk/sla/levels.hpp"
 #include "desk/sla/serialize.hpp"
 #include "desk/store/store.hpp"
-#include "desk/tickets/validate.hpp"
 #include "desk/util/strings.hpp"
+#include "desk/work/validate.hpp"
 
 #include "options.hpp"
 #include "registry.hpp"
@@ -40,7 +40,7 @@ format::Tone state_tone(const Json& v) {
   return format::Tone::plain;
 }
 
-void print_text(Env& env, const tickets::Ticket& t, const sla::TicketSla& s,
+void print_text(Env& env, const model::Ticket& t, const sla::TicketSla& s,
                 const sla::ServiceLevels& levels) {
   env.out << fmt::format("Ticket {}: {} ({} {}, {})\n", t.id, util::single_line(t.title),
                          t.priority, t.type, t.status);
@@ -87,21 +87,21 @@ int run(Env& env, const Options& o) {
   std::vector<Json> all;
   bool first = true;
   for (auto id : ids) {
-    tickets::require_ticket(session, id);
-    tickets::Query q;
+    work::require_ticket(session, id);
+    model::Query q;
     q.ids = {id};
-    store.each_ticket_timeline(
-        q, [&](const tickets::Ticket& t, const std::vector<tickets::Mark>& marks) {
-          sla::TicketSla s = levels.measure(t, marks, env.now());
-          if (o.format == "table") {
-            if (!first) env.out << '\n';
-            print_text(env, t, s, levels);
-          } else {
-            all.push_back(sla::sla_json(s, levels));
-          }
-          first = false;
-          return true;
-        });
+    store.each_ticket_timeline(q,
+                               [&](const model::Ticket& t, const std::vector<model::Mark>& marks) {
+                                 sla::TicketSla s = levels.measure(t, marks, env.now());
+                                 if (o.format == "table") {
+                                   if (!first) env.out << '\n';
+                                   print_text(env, t, s, levels);
+                                 } else {
+                                   all.push_back(sla::sla_json(s, levels));
+                                 }
+                                 first = false;
+                                 return true;
+                               });
   }
   if (o.format == "json") print_json(env, all.size() == 1 ? all[0] : Json(all));
   if (o.format == "jsonl")

@@ -19,8 +19,8 @@ int run(Env& env, const Options& o) {
   tickets::StatusRequest r;
   r.text = o.message.value;
   r.at = event_at(env, o.at);
-  change_tickets(env, ids, [&](tickets::Session& s, std::int64_t id) {
-    return std::vector<tickets::Event>{tickets::start_work(s, id, r)};
+  change_tickets(env, ids, [&](work::Session& s, std::int64_t id) {
+    return std::vector<model::Event>{tickets::start_work(s, id, r)};
   });
   report_each(env, ids, "Started");
   return 0;

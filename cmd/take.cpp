@@ -20,8 +20,8 @@ struct Options {
 int run(Env& env, const Options& o) {
   auto ids = collect_ids(env, o.ids);
   tickets::AllocateRequest r{env.actor(), "", o.force, event_at(env, o.at)};
-  change_tickets(env, ids, [&](tickets::Session& s, std::int64_t id) {
-    return std::vector<tickets::Event>{tickets::allocate(s, id, r)};
+  change_tickets(env, ids, [&](work::Session& s, std::int64_t id) {
+    return std::vector<model::Event>{tickets::allocate(s, id, r)};
   });
   for (auto id : ids) {
     if (env.globals.quiet)

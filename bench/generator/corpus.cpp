@@ -483,6 +483,44 @@ std::string edit_reason(Rng& rng) {
   return rng.pick(reasons);
 }
 
+// A complaint is resolved with its outcome, root cause and action (desk
+// resolve --outcome --root-cause --action): about half are upheld in part.
+Complaint complaint_resolution(Rng& rng) {
+  static const std::vector<const char*> outcomes = {"upheld", "partly-upheld", "not-upheld"};
+  static const std::vector<const char*> causes = {
+      "Ticket sat in the queue over a bank holiday without an owner.",
+      "Technician promised a call back that never happened.",
+      "Replacement device was sent to the wrong office.",
+      "The customer was not told the change had been postponed.",
+      "Service worked as designed; the customer expected more.",
+      "Supplier missed the agreed visit."};
+  static const std::vector<const char*> actions = {
+      "Apologised; queue now watched over holidays.",
+      "Call-back reminders added to the team's checklist.",
+      "Courier addresses checked against the directory before dispatch.",
+      "Explained the service's scope; no change needed.",
+      "Raised with the supplier's account manager."};
+  Complaint c;
+  c.outcome = outcomes[rng.weighted({30, 25, 45})];
+  c.root_cause = rng.pick(causes);
+  c.action = rng.pick(actions);
+  return c;
+}
+
+// What the customer scores a resolution, 1 to 5 (mostly 4s and 5s, as
+// service desks see), and now and then a comment.
+Rating rating(Rng& rng, bool reopened) {
+  static const std::vector<const char*> happy = {"Quick and friendly, thanks!", "Fixed first time.",
+                                                 "Great help on the phone."};
+  static const std::vector<const char*> unhappy = {"Took far too long.", "Had to chase twice.",
+                                                   "Still not sure it is fixed."};
+  Rating r;
+  r.score = 1 + static_cast<int>(reopened ? rng.weighted({20, 25, 25, 20, 10})
+                                          : rng.weighted({3, 5, 12, 35, 45}));
+  if (rng.chance(0.3)) r.comment = rng.pick(r.score >= 4 ? happy : unhappy);
+  return r;
+}
+
 std::string supplier_ref(Rng& rng, const std::string& supplier) {
   if (supplier == "acme-networks") return "ACME-" + digits(rng, 6);
   return "PP/" + digits(rng, 5);

@@ -40,4 +40,18 @@ std::string reopen_text(Rng& rng);
 std::string edit_reason(Rng& rng);
 std::string supplier_ref(Rng& rng, const std::string& supplier);
 
+struct Complaint {
+  std::string outcome;  // upheld | partly-upheld | not-upheld
+  std::string root_cause;
+  std::string action;
+};
+Complaint complaint_resolution(Rng& rng);
+
+struct Rating {
+  int score = 0;  // 1..5
+  std::string comment;
+};
+// A resolution's rating; a reopened ticket's customer is less pleased.
+Rating rating(Rng& rng, bool reopened);
+
 }  // namespace bench

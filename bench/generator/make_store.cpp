@@ -2,37 +2,35 @@
 // DIR/desk.db) with N tickets over the days before a fixed "now", for the
 // benchmarks in bench/. See bench/README.md.
 //
-// Every ticket's story is told through desk's own use cases (story.cpp), its
-// row is tickets::replay() of its events, and everything is written through
-// the Store interface in a few large WriteTransactions: the schema, the
-// event shapes and the projection all stay in lib/.
-//
-// Two threads: one tells stories, the other writes them to SQLite.
+// Every customer is added and every ticket's story told through desk's own
+// use cases (catalog::add_customer, and story.cpp's log_ticket, allocate,
+// resolve, ...) on a store made by store::create and opened by store::open,
+// in a few large WriteTransactions: the schema, the event shapes, the
+// projection and the audit chain all stay in lib/, and the generator uses
+// nothing of the store but its public interface.
+#include <algorithm>
 #include <charconv>
 #include <chrono>
-#include <condition_variable>
 #include <ctime>
-#include <deque>
-#include <exception>
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <mutex>
 #include <sqlite3.h>
 #include <string>
-#include <thread>
 #include <unistd.h>
 #include <unordered_set>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "desk/catalog/customers.hpp"
 #include "desk/config/load.hpp"
 #include "desk/core/error.hpp"
-#include "desk/store/store.hpp"
-#include "desk/tickets/fields.hpp"
-#include "desk/tickets/serialize.hpp"
-#include "desk/tickets/vocabulary.hpp"
+#include "desk/model/fields.hpp"
+#include "desk/model/serialize.hpp"
+#include "desk/model/vocabulary.hpp"
+#include "desk/store/open/open.hpp"
+#include "desk/work/session.hpp"
 
 #include "clock.hpp"
 #include "corpus.hpp"
@@ -139,11 +137,11 @@ double seconds_since(Clock::time_point t) {
   return std::chrono::duration<double>(Clock::now() - t).count();
 }
 
-// CPU time of the calling thread: what each thread costs, whatever else the
-// machine is doing (wall-clock time on a shared machine says little).
-double thread_cpu() {
+// CPU time of the process: what the stories cost, whatever else the machine
+// is doing (wall-clock time on a shared machine says little).
+double process_cpu() {
   timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
   return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
@@ -161,55 +159,6 @@ int bigger_cache(sqlite3* db, char**, const sqlite3_api_routines*) {
   return SQLITE_OK;
 }
 
-// Stories told, waiting to be written: the teller runs ahead of the writer
-// by a few batches at most.
-struct Batch {
-  std::vector<bench::Told> told;
-};
-
-class Pipe {
- public:
-  void push(Batch b) {
-    std::unique_lock lock(m_);
-    room_.wait(lock, [&] { return q_.size() < 3; });
-    q_.push_back(std::move(b));
-    ready_.notify_one();
-  }
-  bool pop(Batch& b) {
-    std::unique_lock lock(m_);
-    ready_.wait(lock, [&] { return !q_.empty() || closed_; });
-    if (q_.empty()) return false;
-    b = std::move(q_.front());
-    q_.pop_front();
-    room_.notify_one();
-    return true;
-  }
-  void close() {
-    std::lock_guard lock(m_);
-    closed_ = true;
-    ready_.notify_all();
-  }
-  // Written batches go back to the thread that allocated them, to be freed
-  // there: freeing another thread's memory costs glibc's malloc dearly.
-  void recycle(Batch b) {
-    std::lock_guard lock(m_);
-    used_.push_back(std::move(b));
-  }
-  void free_used() {
-    std::deque<Batch> used;
-    {
-      std::lock_guard lock(m_);
-      used.swap(used_);
-    }
-  }
-
- private:
-  std::mutex m_;
-  std::condition_variable ready_, room_;
-  std::deque<Batch> q_, used_;
-  bool closed_ = false;
-};
-
 struct Stats {
   std::int64_t tickets = 0, events = 0, links = 0;
   std::map<std::string, std::int64_t> statuses, kinds;
@@ -218,12 +167,15 @@ struct Stats {
 };
 
 void count(Stats& st, const bench::Told& t) {
-  ++st.tickets;
   st.events += static_cast<std::int64_t>(t.events.size());
-  st.links += static_cast<std::int64_t>(t.links.size());
+  for (const auto& e : t.events) {
+    ++st.kinds[e.kind];
+    if (e.kind == "linked") ++st.links;
+  }
+  if (t.row.id == 0) return;
+  ++st.tickets;
   ++st.statuses[t.row.status];
-  for (const auto& e : t.events) ++st.kinds[e.kind];
-  if (desk::tickets::is_open_status(t.row.status) && !t.row.assignee.empty())
+  if (desk::model::is_open_status(t.row.status) && !t.row.assignee.empty())
     ++st.open_load[t.row.assignee];
   if (t.row.escalation_level > 0) ++st.escalated;
   if (t.row.reopen_count > 0) ++st.reopened;
@@ -231,9 +183,10 @@ void count(Stats& st, const bench::Told& t) {
 
 // Customers, and which of them each call comes from: a few call often.
 struct People {
-  std::vector<desk::catalog::Customer> customers;
+  std::vector<desk::model::Customer> customers;
   std::vector<std::string> locales;
-  std::vector<std::int64_t> of_call;  // customer id of each ticket
+  std::vector<std::size_t> of_call;  // the caller of each ticket: an index into customers
+  std::vector<bool> newcomer;        // added at their first call, by whoever logged it
 };
 
 People people(const Options& o, const std::vector<Instant>& calls, Instant from) {
@@ -242,7 +195,7 @@ People people(const Options& o, const std::vector<Instant>& calls, Instant from)
   std::unordered_set<std::string> emails;
   for (std::int64_t i = 0; i < o.customers; ++i) {
     bench::Person person = bench::make_person(rng, emails);
-    desk::catalog::Customer c;
+    desk::model::Customer c;
     c.name = person.name;
     c.email = person.email;
     c.organisation = person.organisation;
@@ -253,18 +206,19 @@ People people(const Options& o, const std::vector<Instant>& calls, Instant from)
     p.customers.push_back(std::move(c));
     p.locales.push_back(person.locale);
   }
-  // A third of the customers first called during the period: `desk log`
-  // added them then.
+  // A third of the customers first called during the period: they were
+  // added then.
   std::vector<bool> first_seen(p.customers.size(), false);
+  p.newcomer.assign(p.customers.size(), false);
   bench::Rng pick(o.seed, 0xca11e5);
-  for (const auto& at : calls) {
+  for (std::size_t i = 0; i < calls.size(); ++i) {
     double u = pick.uniform();
     auto k = static_cast<std::size_t>(u * u * static_cast<double>(p.customers.size()));
     k = std::min(k, p.customers.size() - 1);
-    p.of_call.push_back(static_cast<std::int64_t>(k) + 1);
+    p.of_call.push_back(k);
     if (!first_seen[k]) {
       first_seen[k] = true;
-      if (k % 3 == 0) p.customers[k].created_at = p.customers[k].updated_at = at;
+      p.newcomer[k] = k % 3 == 0;
     }
   }
   return p;
@@ -289,10 +243,10 @@ int verify(const fs::path& db, std::int64_t tickets, std::int64_t k, const desk:
       ++bad;
       continue;
     }
-    desk::tickets::Ticket replayed = desk::tickets::replay(store->ticket_events(id));
+    desk::model::Ticket replayed = desk::model::replay(store->ticket_events(id));
     replayed.customer_name = row->customer_name;
     replayed.customer_email = row->customer_email;
-    auto a = desk::tickets::ticket_json(*row, zone), b = desk::tickets::ticket_json(replayed, zone);
+    auto a = desk::model::ticket_json(*row, zone), b = desk::model::ticket_json(replayed, zone);
     if (a != b) {
       std::cerr << fmt::format(
           "verify: ticket {} differs from its events:\n  row:    {}\n  replay: {}\n", id, a.dump(),
@@ -337,8 +291,13 @@ int run(const Options& o) {
       "# Capacities are set from the generated backlog (each technician's open tickets plus\n"
       "# room for the unallocated ones), so that `desk allocate --auto` has work to do.\n",
       o.tickets, o.dir.string(), o.seed, o.now, o.days, o.unallocated);
-  // Stories are told with the base capacities; the file gets the final ones.
-  const desk::config::Config config = desk::config::load_text(desk_toml(settings), toml);
+  // Stories are told with room for everyone (desk's largest capacity): the
+  // open tickets that never get resolved pile up over a big store, and would
+  // otherwise put every technician at capacity within days. The file gets
+  // capacities from the final backlog.
+  bench::TomlSettings telling = settings;
+  for (const auto& [tech, base] : bench::base_capacities()) telling.capacities[tech] = 100000;
+  const desk::config::Config config = desk::config::load_text(desk_toml(telling), toml);
 
   bench::WorkClock clock(zone, from, now, bench::holidays());
   bench::Rng rng(o.seed, 0xa11);
@@ -357,90 +316,62 @@ int run(const Options& o) {
   }
   if (!desk::store::create(work)) throw Usage("cannot create " + work.string());
   auto store = desk::store::open(work, desk::store::Access::write, std::chrono::seconds(60));
+
+  // The customers known before the period, added by the desk's manager in
+  // the order they came (`desk customer add`); the others come with their
+  // first call. ids[k] is customer k's id once added.
+  std::vector<std::int64_t> ids(p.customers.size(), 0);
   {
+    std::vector<std::size_t> known;
+    for (std::size_t k = 0; k < p.customers.size(); ++k)
+      if (!p.newcomer[k]) known.push_back(k);
+    std::stable_sort(known.begin(), known.end(), [&](std::size_t a, std::size_t b) {
+      return p.customers[a].created_at < p.customers[b].created_at;
+    });
+    desk::work::Session admin{config, *store, from, "margaret"};
     desk::store::WriteTransaction tx(*store);
-    for (const auto& c : p.customers) store->insert_customer(c);
+    for (std::size_t k : known) {
+      admin.now = p.customers[k].created_at;
+      ids[k] = desk::catalog::add_customer(admin, p.customers[k]).id;
+    }
     tx.commit();
   }
   double t_setup = seconds_since(t0);
+  double cpu_before = process_cpu();
 
-  // The teller's thread.
-  Pipe pipe;
-  std::exception_ptr failed;
-  std::map<std::string, std::string> cursors;
-  double teller_cpu = 0, writer_cpu = 0;
-  Stats st;  // counted by the teller, read once it has finished
-  std::thread teller_thread([&] {
-    try {
-      bench::Teller teller(config, clock, now, o.seed);
-      Batch batch;
-      const std::int64_t first_unallocated = o.tickets - o.unallocated;
-      for (std::int64_t i = 0; i < o.tickets; ++i) {
-        bench::Call call;
-        call.id = i + 1;
-        call.at = calls[static_cast<std::size_t>(i)];
-        call.customer_id = p.of_call[static_cast<std::size_t>(i)];
-        call.locale = p.locales[static_cast<std::size_t>(call.customer_id - 1)];
-        call.unallocated = i >= first_unallocated;
-        batch.told.push_back(teller.tell(call));
-        count(st, batch.told.back());
-        if (batch.told.size() == 5000) {
-          pipe.push(std::exchange(batch, Batch{}));
-          pipe.free_used();
-        }
-      }
-      if (!batch.told.empty()) pipe.push(std::move(batch));
-      cursors = teller.cursors();
-    } catch (...) {
-      failed = std::current_exception();
-    }
-    teller_cpu = thread_cpu();
-    pipe.close();
-  });
-
-  // The writer: this thread.
-  std::int64_t since_commit = 0;
+  // The stories, in the order the calls came, committed every so often as
+  // one long `desk` session would (a WriteTransaction each).
+  Stats st;
+  bench::Teller teller(config, *store, clock, now, o.seed);
+  teller.told = [&](bench::Told&& t) { count(st, t); };
+  const std::int64_t first_unallocated = o.tickets - o.unallocated;
+  std::int64_t next_report = o.tickets / 10;
   auto tx = std::make_unique<desk::store::WriteTransaction>(*store);
-  Batch batch;
-  std::int64_t next_report = o.tickets / 10, written = 0;
-  try {
-    double cpu_before = thread_cpu();
-    while (pipe.pop(batch)) {
-      for (const auto& t : batch.told) {
-        store->insert_ticket(t.row);
-        // The scratch store numbered them per ticket; the real store numbers
-        // them for good (append_event keeps an id it is given).
-        for (auto e : t.events) {
-          e.id = 0;
-          store->append_event(e);
-        }
-        for (const auto& l : t.links) store->add_link(l);
-      }
-      since_commit += static_cast<std::int64_t>(batch.told.size());
-      if (since_commit >= o.commit_every) {
-        tx->commit();
-        tx = std::make_unique<desk::store::WriteTransaction>(*store);
-        since_commit = 0;
-      }
-      written += static_cast<std::int64_t>(batch.told.size());
-      if (!o.quiet && next_report > 0 && written >= next_report) {
-        std::cerr << fmt::format("  {} tickets written ({:.1f} s)\n", written, seconds_since(t0));
-        next_report += o.tickets / 10;
-      }
-      pipe.recycle(std::move(batch));  // freed by the teller: malloc likes that better
-      batch = Batch{};
+  for (std::int64_t i = 0; i < o.tickets; ++i) {
+    // Cron has allocated all it will before the unallocated tickets come.
+    if (i == first_unallocated) teller.run_cron();
+    bench::Call call;
+    call.id = i + 1;
+    call.at = calls[static_cast<std::size_t>(i)];
+    std::size_t k = p.of_call[static_cast<std::size_t>(i)];
+    call.customer_id = ids[k];
+    if (ids[k] == 0) call.newcomer = &p.customers[k];
+    call.locale = p.locales[k];
+    call.unallocated = i >= first_unallocated;
+    ids[k] = teller.tell(call);
+    if ((i + 1) % o.commit_every == 0) {
+      tx->commit();
+      tx = std::make_unique<desk::store::WriteTransaction>(*store);
     }
-    writer_cpu = thread_cpu() - cpu_before;
-  } catch (...) {
-    pipe.close();
-    teller_thread.join();
-    throw;
+    if (!o.quiet && next_report > 0 && i + 1 >= next_report) {
+      std::cerr << fmt::format("  {} tickets written ({:.1f} s)\n", i + 1, seconds_since(t0));
+      next_report += o.tickets / 10;
+    }
   }
-  teller_thread.join();
-  if (failed) std::rethrow_exception(failed);
-  for (const auto& [team, last] : cursors) store->set_round_robin_cursor(team, last);
+  teller.run_cron();
   tx->commit();
   tx.reset();
+  double cpu_stories = process_cpu() - cpu_before;
   store.reset();  // the last connection: SQLite checkpoints and removes the WAL
   if (work != db) fs::copy_file(work, db);
   double t_written = seconds_since(t0);
@@ -467,14 +398,13 @@ int run(const Options& o) {
   if (!o.quiet) {
     std::int64_t resolved = st.statuses["resolved"] + st.statuses["closed"];
     std::cerr << fmt::format(
-        "made {} tickets, {} events, {} links, {} customers in {:.1f} s "
-        "(set-up {:.1f} s, stories and writing {:.1f} s, {:.0f} tickets/s)\n",
+        "made {} tickets, {} ticket events, {} links, {} customers in {:.1f} s "
+        "(set-up {:.1f} s, stories {:.1f} s, {:.0f} tickets/s)\n",
         st.tickets, st.events, st.links, p.customers.size(), seconds_since(t0), t_setup,
         t_written - t_setup, static_cast<double>(st.tickets) / std::max(1e-9, t_written - t_setup));
-    std::cerr << fmt::format("  CPU: telling stories {:.1f} s, writing {:.1f} s\n", teller_cpu,
-                             writer_cpu);
+    std::cerr << fmt::format("  CPU of the stories (telling and writing): {:.1f} s\n", cpu_stories);
     std::cerr << "  status:";
-    for (const auto& s : desk::tickets::kStatuses)
+    for (const auto& s : desk::model::kStatuses)
       std::cerr << fmt::format(" {} {}", s, st.statuses[s]);
     std::cerr << fmt::format(
         "\n  resolved or closed {:.1f}%, escalated {:.1f}%, reopened {:.1f}%\n",

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 
+#include "desk/catalog/customers.hpp"
+#include "desk/catalog/fulfilment.hpp"
+#include "desk/model/fields.hpp"
 #include "desk/tickets/actions.hpp"
 #include "desk/tickets/allocation.hpp"
-#include "desk/tickets/fields.hpp"
 #include "desk/tickets/lifecycle.hpp"
 
 #include "corpus.hpp"
@@ -61,26 +63,39 @@ class Teller::Story {
         call_(call),
         rng_(teller.seed_, static_cast<std::uint64_t>(call.id)) {}
 
-  Told tell() {
-    t_.store_.start(call_.id);
-    std::string logger = log();
-    if (!call_.unallocated) {
-      rank_ = rank_of(ticket().priority);
-      urgent_ = rank_ == 0;  // P1s are worked round the clock
-      stalled_ = rng_.chance(kStall);
-      stall_at_ = rng_.weighted({25, 35, 40});  // assigned, in progress, pending
-      allocate_first(logger);
-      if (!(stalled_ && stall_at_ == 0)) work(logger);
-    }
-    Told out;
-    out.events = t_.store_.events();
-    out.row = tk::replay(out.events);
-    out.links = t_.store_.links();
-    return out;
+  // Logs the call and tells the story to its end, or until it waits for
+  // cron: then the cron run it waits for, or nullopt when the story is told.
+  std::optional<Instant> begin() {
+    logger_ = log();
+    if (call_.unallocated) return std::nullopt;
+    rank_ = rank_of(ticket().priority);
+    urgent_ = rank_ == 0;  // P1s are worked round the clock
+    stalled_ = rng_.chance(kStall);
+    stall_at_ = rng_.weighted({25, 35, 40});  // assigned, in progress, pending
+    if (auto run = allocate_first()) return run;
+    carry_on();
+    return std::nullopt;
   }
 
+  // After the cron run at `run` the story waited for, which recorded
+  // `events` on its ticket (none when nobody could take it).
+  void after_cron(Instant run, const std::vector<Event>& events) {
+    last_ = std::max(last_, run);
+    took(events);
+    if (ticket().assignee.empty()) allocate_by_hand(rng_.lognormal(20, 0.8));
+    carry_on();
+  }
+
+  Told& result() { return told_; }
+
  private:
-  const Ticket& ticket() const { return t_.store_.current(); }
+  void carry_on() {
+    if (!(stalled_ && stall_at_ == 0)) work(logger_);
+  }
+
+  // The ticket as the store now has it: what the story has recorded, applied
+  // as the store applies it (so no read back).
+  const Ticket& ticket() const { return told_.row; }
   const desk::config::Config& config() const { return t_.config_; }
   const WorkClock& clock() const { return t_.clock_; }
   Instant now() const { return t_.now_; }
@@ -97,10 +112,24 @@ class Teller::Story {
     if (when > now()) return false;
     s_.now = when;
     s_.actor = actor;
-    f();
+    took(f());
     last_ = when;
     return true;
   }
+
+  // What a use case recorded: this ticket's events change the story's copy
+  // of its row, as record() changed the stored one.
+  void took(const Event& e) {
+    if (e.ticket_id == call_.id) desk::model::apply(told_.row, e);
+    told_.events.push_back(e);
+  }
+  void took(const std::vector<Event>& events) {
+    for (const auto& e : events) took(e);
+  }
+  void took(const std::optional<Event>& e) {
+    if (e) took(*e);
+  }
+  void took(const tk::AutoResult& r) { took(r.events); }
 
   // Some steps are never left undone at "now" (nobody leaves a ticket
   // unallocated for long): a time past now is pulled back before it.
@@ -119,7 +148,6 @@ class Teller::Story {
     tk::LogRequest r;
     r.title = capitalised(title_for(rng_, category, call_.locale));
     r.type = type;
-    if (call_.customer_id) r.customer = std::to_string(call_.customer_id);
     r.channel = channel_;
     r.category = category;
     r.impact = kLevels[rng_.weighted(kImpactWeights)];
@@ -141,9 +169,18 @@ class Teller::Story {
       logger = first_line(call_.at);
       minutes = rng_.uniform(0.5, channel_ == "chat" ? 3 : 12);
     }
-    s_.now = std::min(now(), call_.at + Seconds{static_cast<std::int64_t>(minutes * 60)});
+    Instant written = std::min(now(), call_.at + Seconds{static_cast<std::int64_t>(minutes * 60)});
+    // Cron's runs before then happened before this ticket was in the store.
+    t_.run_cron(written);
+    s_.now = written;
     s_.actor = logger;
-    tk::log_ticket(s_, r);
+    // A first call: whoever logs it adds the caller (`desk customer add`).
+    told_.customer_id =
+        call_.newcomer ? desk::catalog::add_customer(s_, *call_.newcomer).id : call_.customer_id;
+    if (told_.customer_id) r.customer = std::to_string(told_.customer_id);
+    tk::Logged logged = tk::log_ticket(s_, r);
+    told_.row = std::move(logged.ticket);
+    told_.events.push_back(std::move(logged.event));
     last_ = s_.now;
     return logger;
   }
@@ -175,15 +212,11 @@ class Teller::Story {
     return !skilled.empty() && rng_.chance(0.7) ? rng_.pick(skilled) : rng_.pick(any);
   }
 
-  // `desk allocate --auto` from cron, every ten minutes.
-  bool auto_allocate(Instant after_time) {
-    std::int64_t t = desk::to_unix(after_time);
-    Instant run = soon(desk::from_unix((t / 600 + 1) * 600));
-    bool done = false;
-    t_.store_.open_load = [this](const std::string&) { return rng_.between(0, 14); };
-    at(run, "cron", [&] { done = !tk::auto_allocate(s_, {}).events.empty(); });
-    t_.store_.open_load = nullptr;
-    return done;
+  // `desk allocate --auto` from cron, every ten minutes: the run after the
+  // ticket was logged, or one at now when that is later.
+  Instant next_cron_run() const {
+    std::int64_t t = desk::to_unix(last_);
+    return std::min(now(), desk::from_unix((t / 600 + 1) * 600));
   }
 
   // By hand: the team's manager (or a senior technician) allocates.
@@ -192,21 +225,23 @@ class Teller::Story {
     std::string lead = team->manager.empty() ? team->members.front() : team->manager;
     std::string to = member(*team);
     at(soon(after(minutes, true)), lead, [&] {
-      tk::allocate(s_, call_.id, {to, "", true, std::nullopt});
+      return tk::allocate(s_, call_.id, {to, "", true, std::nullopt});
     });
   }
 
-  void allocate_first(const std::string& logger) {
-    if (config().technician(logger) && rng_.chance(0.65)) {
+  // The cron run to wait for, when the ticket is left to it.
+  std::optional<Instant> allocate_first() {
+    if (config().technician(logger_) && rng_.chance(0.65)) {
       // desk take: whoever answered keeps the call.
-      took_ = true;
-      at(soon(after(rng_.uniform(0, 2), true)), logger, [&] {
-        tk::allocate(s_, call_.id, {logger, "", true, std::nullopt});
+      kept_by_logger_ = true;
+      at(soon(after(rng_.uniform(0, 2), true)), logger_, [&] {
+        return tk::allocate(s_, call_.id, {logger_, "", true, std::nullopt});
       });
-      return;
+      return std::nullopt;
     }
-    if (rng_.chance(0.7) && auto_allocate(last_)) return;
+    if (rng_.chance(0.7)) return next_cron_run();
     allocate_by_hand(rng_.lognormal(20, 0.8));
+    return std::nullopt;
   }
 
   bool reply(Instant when, bool first) {
@@ -214,25 +249,25 @@ class Teller::Story {
                               ? std::string("email")
                               : channel_;
     return at(when, tech(), [&] {
-      tk::add_note(s_, call_.id, {reply_text(rng_, first), true, channel, std::nullopt});
+      return tk::add_note(s_, call_.id, {reply_text(rng_, first), true, channel, std::nullopt});
     });
   }
 
   bool note(Instant when) {
     return at(when, tech(), [&] {
-      tk::add_note(s_, call_.id, {note_text(rng_), false, "", std::nullopt});
+      return tk::add_note(s_, call_.id, {note_text(rng_), false, "", std::nullopt});
     });
   }
 
   bool start(Instant when) {
     if (ticket().status != "new" && ticket().status != "assigned") return true;
-    return at(when, tech(), [&] { tk::start_work(s_, call_.id, {"", "", std::nullopt}); });
+    return at(when, tech(), [&] { return tk::start_work(s_, call_.id, {"", "", std::nullopt}); });
   }
 
   bool pending(const std::string& reason) {
     Instant when = after(rng_.lognormal(60, 1.0), urgent_);
     return at(when, tech(), [&] {
-      tk::set_pending(s_, call_.id, {reason, pending_text(rng_, reason), std::nullopt});
+      return tk::set_pending(s_, call_.id, {reason, pending_text(rng_, reason), std::nullopt});
     });
   }
 
@@ -240,7 +275,7 @@ class Teller::Story {
     if (!pending(reason)) return false;
     double wait = reason == "customer" ? 1440 : reason == "supplier" ? 2880 : 4320;
     return at(after(rng_.lognormal(wait, 0.8), false), tech(), [&] {
-      tk::resume_work(s_, call_.id, {"", resume_text(rng_, reason), std::nullopt});
+      return tk::resume_work(s_, call_.id, {"", resume_text(rng_, reason), std::nullopt});
     });
   }
 
@@ -252,7 +287,7 @@ class Teller::Story {
       r.impact = "medium";
     r.reason = edit_reason(rng_);
     return at(after(rng_.lognormal(30, 1.0), urgent_), tech(),
-              [&] { tk::edit_ticket(s_, call_.id, r); });
+              [&] { return tk::edit_ticket(s_, call_.id, r); });
   }
 
   bool escalate() {
@@ -277,14 +312,18 @@ class Teller::Story {
       r.manager = true;
     }
     Instant when = after(rng_.lognormal(kWork[rank_] * 0.4, 0.8), urgent_);
-    if (!at(when, tech(), [&] { tk::escalate(s_, call_.id, r); })) return false;
+    if (!at(when, tech(), [&] { return tk::escalate(s_, call_.id, r); })) return false;
     if (how <= 1) {
-      // The new team picks it up: cron, or one of them takes it.
-      if (!(rng_.chance(0.5) && auto_allocate(last_))) {
+      // The new team picks it up: its lead allocates it, or one of them
+      // takes it. (Not cron: a story waits for cron only once, after it is
+      // logged.)
+      if (rng_.chance(0.5)) {
+        allocate_by_hand(rng_.lognormal(30, 1.0));
+      } else {
         const auto* to = config().team(ticket().team);
         std::string taker = member(*to);
         at(soon(after(rng_.lognormal(30, 1.0), urgent_)), taker, [&] {
-          tk::allocate(s_, call_.id, {taker, "", true, std::nullopt});
+          return tk::allocate(s_, call_.id, {taker, "", true, std::nullopt});
         });
       }
       return start(after(rng_.lognormal(20, 1.0), urgent_));
@@ -303,19 +342,40 @@ class Teller::Story {
     if (code == "duplicate")
       r.duplicate_of = call_.id - rng_.between(1, std::min<std::int64_t>(400, call_.id - 1));
     Instant when = after(rng_.lognormal(kWork[rank_], 1.0), urgent_);
-    return at(when, tech(), [&] { tk::resolve(s_, call_.id, r); });
+    return resolve_at(when, r);
+  }
+
+  // Resolves as `r` says, with a complaint's outcome, root cause and action,
+  // which desk requires of complaints; a quarter of the customers then rate
+  // the resolution (desk rate).
+  bool resolve_at(Instant when, tk::ResolveRequest r) {
+    if (ticket().type == desk::catalog::kComplaint) {
+      Complaint c = complaint_resolution(rng_);
+      r.outcome = c.outcome;
+      r.root_cause = c.root_cause;
+      r.action = c.action;
+    }
+    if (!at(when, tech(), [&] { return tk::resolve(s_, call_.id, r); })) return false;
+    if (rng_.chance(0.25)) {
+      Rating rated = rating(rng_, ticket().reopen_count > 0);
+      // The satisfaction survey's mail records the score.
+      at(after(rng_.lognormal(240, 1.2), false), "survey", [&] {
+        return desk::catalog::rate(s_, call_.id, {rated.score, rated.comment, std::nullopt});
+      });
+    }
+    return true;
   }
 
   void close() {
     if (ticket().status != "resolved" || !rng_.chance(0.55)) return;
     // The customer confirms and the technician closes it.
     at(after(rng_.lognormal(1440, 1.0), false), tech(),
-       [&] { tk::close_ticket(s_, call_.id, std::nullopt); });
+       [&] { return tk::close_ticket(s_, call_.id, std::nullopt); });
   }
 
   bool reopen() {
     if (!at(after(rng_.lognormal(1440, 1.0), false), tech(),
-            [&] { tk::reopen(s_, call_.id, reopen_text(rng_), std::nullopt); }))
+            [&] { return tk::reopen(s_, call_.id, reopen_text(rng_), std::nullopt); }))
       return false;
     return start(after(rng_.lognormal(60, 1.0), urgent_)) &&
            reply(after(rng_.lognormal(30, 1.0), urgent_), false) && resolve();
@@ -327,13 +387,13 @@ class Teller::Story {
     tk::ResolveRequest r;
     r.code = rng_.chance(0.6) ? "fixed" : "information-given";
     r.resolution = resolution_text(rng_, r.code, ticket().category);
-    at(after(rng_.uniform(3, 20), true), tech(), [&] { tk::resolve(s_, call_.id, r); });
+    resolve_at(after(rng_.uniform(3, 20), true), r);
     close();
   }
 
   void work(const std::string& logger) {
     bool live = channel_ == "phone" || channel_ == "chat" || channel_ == "walk-in";
-    if (took_ && live && !stalled_ && ticket().assignee == logger && rng_.chance(0.3))
+    if (kept_by_logger_ && live && !stalled_ && ticket().assignee == logger && rng_.chance(0.3))
       return first_contact();
     Instant first = after(rng_.lognormal(kReply[rank_], 0.9), urgent_);
     if (rng_.chance(0.5)) {
@@ -361,29 +421,75 @@ class Teller::Story {
   }
 
   Teller& t_;
-  desk::tickets::Session& s_;
-  const Call& call_;
+  desk::work::Session& s_;
+  const Call call_;
   Rng rng_;
+  std::string logger_;
   Instant last_{};
   std::string channel_;
   std::size_t rank_ = 2;
   bool urgent_ = false;
   bool stalled_ = false;
   std::size_t stall_at_ = 0;
-  bool took_ = false;
+  bool kept_by_logger_ = false;
+  Told told_;
 };
 
-Teller::Teller(const desk::config::Config& config, const WorkClock& clock, Instant now,
-               std::uint64_t seed)
+Teller::Teller(const desk::config::Config& config, desk::store::Store& store,
+               const WorkClock& clock, Instant now, std::uint64_t seed)
     : config_(config),
       clock_(clock),
       now_(now),
       seed_(seed),
-      session_{config_, store_, now, "desk"} {}
+      session_{config_, store, now, "desk"} {}
 
-Told Teller::tell(const Call& call) {
-  Story story(*this, call);
-  return story.tell();
+Teller::~Teller() = default;
+
+std::int64_t Teller::tell(const Call& call) {
+  auto story = std::make_unique<Story>(*this, call);
+  std::optional<Instant> run = story->begin();
+  std::int64_t customer = story->result().customer_id;
+  if (run)
+    waiting_[*run].push_back(std::move(story));
+  else
+    told(std::move(story->result()));
+  return customer;
+}
+
+void Teller::run_cron(std::optional<Instant> until) {
+  while (!waiting_.empty() && (!until || waiting_.begin()->first <= *until)) {
+    Instant run = waiting_.begin()->first;
+    session_.now = run;
+    session_.actor = "cron";
+    std::vector<Event> events = desk::tickets::auto_allocate(session_, {}).events;
+    std::map<std::int64_t, std::vector<Event>> of_ticket;
+    for (auto& e : events) of_ticket[e.ticket_id].push_back(std::move(e));
+    // The stories that waited for this run carry on, and so do those it
+    // allocated before the run they waited for (a call written up late
+    // came into the store before an earlier call's run).
+    std::map<std::int64_t, std::unique_ptr<Story>> resumed;
+    for (auto& story : waiting_.begin()->second) resumed[story->result().row.id] = std::move(story);
+    waiting_.erase(waiting_.begin());
+    for (auto& [later, stories] : waiting_)
+      for (auto& story : stories)
+        if (story && of_ticket.count(story->result().row.id))
+          resumed[story->result().row.id] = std::move(story);
+    for (auto it = waiting_.begin(); it != waiting_.end();) {
+      std::erase(it->second, nullptr);
+      it = it->second.empty() ? waiting_.erase(it) : std::next(it);
+    }
+    for (auto& [id, story] : resumed) {
+      auto mine = of_ticket.extract(id);
+      story->after_cron(run, mine ? mine.mapped() : std::vector<Event>{});
+      told(std::move(story->result()));
+    }
+    // Anything else it allocated (nothing, unless a story left a ticket
+    // without an owner) is counted all the same.
+    Told others;
+    for (auto& [id, rest] : of_ticket)
+      for (auto& e : rest) others.events.push_back(std::move(e));
+    if (!others.events.empty()) told(std::move(others));
+  }
 }
 
 }  // namespace bench

@@ -1,15 +1,20 @@
 -- What `desk list --status open --limit 50` reads, done by the sqlite3 shell:
 -- the first 50 open tickets by id (one more, to know whether the limit cut),
--- and how many there are in all, for the "N more not shown" line.
+-- sorting only ids in a sub-select and fetching the rows kept, as desk does
+-- (lib/desk/store/query_sql.cpp), and how many there are in all, for the
+-- "N more not shown" line.
 PRAGMA foreign_keys = ON;
 SELECT t.id, t.external_id, t.type, t.title, t.description, t.status, t.pending_reason,
        t.priority, t.impact, t.urgency, t.customer_id, t.channel, t.category, t.service,
        t.assignee, t.team, t.tier, t.escalation_level, t.supplier, t.supplier_ref, t.flagged,
        t.resolution_code, t.resolution, t.workaround, t.duplicate_of, t.reopen_count,
-       t.created_at, t.updated_at, t.first_response_at, t.resolved_at, t.closed_at,
-       c.name, c.email,
+       t.created_at, t.updated_at, t.first_response_at, t.resolved_at, t.closed_at, t.timeline,
+       t.service_sla, t.outcome, t.root_cause, t.action,
+       c.name, c.email, c.tier,
        (SELECT group_concat(g.tag, ',') FROM ticket_tags g WHERE g.ticket_id = t.id)
 FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id
-WHERE t.status IN ('new', 'assigned', 'in-progress', 'pending')
-ORDER BY t.id LIMIT 51;
+WHERE t.id IN (SELECT t.id FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id
+               WHERE t.status IN ('new', 'assigned', 'in-progress', 'pending')
+               ORDER BY t.id LIMIT 51 OFFSET 0)
+ORDER BY t.id;
 SELECT count(*) FROM tickets t WHERE t.status IN ('new', 'assigned', 'in-progress', 'pending');

@@ -102,7 +102,7 @@ TEST_CASE("audit: a store from before the chain is chained when it is migrated")
     SQLite::Database db(s.path("old.db").string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     db.exec("PRAGMA journal_mode = WAL");
     for (const char* f : {"0001_initial.sql", "0002_lifecycle.sql"}) {
-      std::ifstream in(source_dir() / "lib/desk/store/schema" / f);
+      std::ifstream in(source_dir() / "lib/desk/store/sqlite/schema" / f);
       std::string sql((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
       db.exec(sql);
     }

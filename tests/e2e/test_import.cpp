@@ -154,7 +154,7 @@ TEST_CASE("import: another tool's CSV gets the events a technician would have wr
   Result r = s.run({"import", "other-tool.csv"});
   CHECK(r.status == 0);
   CHECK(r.out == "");
-  CHECK(r.err == "Imported 'other-tool.csv': 5 created, 0 updated, 0 skipped (17 events)\n");
+  CHECK(r.err == "Imported 'other-tool.csv': 5 created, 0 updated, 0 skipped (19 events)\n");
 
   Json vpn = show(s, 1);
   CHECK(vpn["external_id"] == "OT-1041");
@@ -188,7 +188,9 @@ TEST_CASE("import: another tool's CSV gets the events a technician would have wr
   CHECK(printer["priority"] == "P2");                    // medium impact x high urgency
   CHECK(printer["customer"] == "jane.doe@example.org");  // the same customer as ticket 1
   CHECK(printer["customer_id"] == vpn["customer_id"]);
-  CHECK(kinds(printer) == std::vector<std::string>{"logged"});
+  // No team in the file: routed (issue 13 item 12).
+  CHECK(kinds(printer) == std::vector<std::string>{"logged", "allocated"});
+  CHECK(printer["team"] == "service-desk");
   CHECK(s.ok({"doctor"}).status == 0);
 
   // Service levels run on the imported history: ticket 5 was answered.
@@ -272,7 +274,7 @@ TEST_CASE("import: --dry-run checks and reports but writes nothing, no progress 
   std::string before = s.dump_store();
   Result dry = s.run({"import", "other-tool.csv", "--dry-run"});
   CHECK(dry.status == 0);
-  CHECK(dry.err == "Would import 'other-tool.csv': 5 created, 0 updated, 0 skipped (17 events)\n");
+  CHECK(dry.err == "Would import 'other-tool.csv': 5 created, 0 updated, 0 skipped (19 events)\n");
   CHECK(s.dump_store() == before);
   Result quiet = s.run({"import", "other-tool.csv", "-q"});
   CHECK(quiet.status == 0);
@@ -345,7 +347,7 @@ TEST_CASE("import: a long file comes in whole, and a bad row late in it writes n
   Result done = s.run({"import", "-"}, rows);
   CHECK(done.status == 0);
   CHECK(done.err ==
-        "Imported 'standard input': 3000 created, 0 updated, 0 skipped (3000 events)\n");
+        "Imported 'standard input': 3000 created, 0 updated, 0 skipped (6000 events)\n");
   Json last = show(s, 3001);
   CHECK(last["external_id"] == "X-3000");
   CHECK(last["title"] == "ticket 3000");
@@ -361,5 +363,202 @@ TEST_CASE("import: issue 14: JSON nested 100,000 deep is bad data, not a crash")
   CHECK(r.err_line() ==
         "desk: line 1: invalid JSON: The JSON document was too deep (too many "
         "nested objects and arrays)");
+  CHECK(s.dump_store() == before);
+}
+
+TEST_CASE("import: issue 13: every bad row of a file is reported in one run, nothing written") {
+  Sandbox s;
+  s.configure(kTeams);
+  s.log("already here");
+  std::string before = s.dump_store();
+  std::string csv =
+      "external_id,title,description,customer,channel,priority,assignee,created_at,resolved_at,"
+      "resolution_code\n"
+      "A-1,\"Printer, 3rd floor\",\"Jams on\nevery page\",\"Doe, Jane\",phone,P3,,2026-11-02 "
+      "09:00,,\n"
+      "A-2,Fax broken,,jane@example.org,fax,P3,,2026-11-02 09:00,,\n"
+      "A-3,\"Mail \"\"slow\"\"\",\"line one\nline two\",,email,urgent,,2026-11-02 09:00,,\n"
+      "A-4,VPN,,,email,P2,,2026-11-05 10:00,2026-11-04 10:00,fixed\n"
+      "A-5,Laptop,,,email,P4,nobody,2026-11-02 09:00,,\n"
+      "A-6,Fine,,,email,P4,,2026-11-02 09:00,,\n";
+  Result r = s.run({"import", "-", "--format", "csv"}, csv);
+  CHECK(r.status == 65);
+  CHECK(r.out == "");
+  CHECK(r.err ==
+        "desk: line 4: unknown channel 'fax'\n"
+        "hint: allowed: phone, email, chat, portal, walk-in, bot\n"
+        "desk: line 5: unknown priority 'urgent'\n"
+        "hint: allowed: P1, P2, P3, P4, P5\n"
+        "desk: line 7: 'resolved_at' 2026-11-04T10:00:00+00:00 is before 'created_at' "
+        "2026-11-05T10:00:00+00:00\n"
+        "hint: 'resolved_at' must be no earlier than 'created_at': the times go created_at, "
+        "first_response_at, resolved_at, closed_at\n"
+        "desk: line 8: unknown assignee 'nobody'\n"
+        "hint: allowed: alice, bob, carol, erin, frank, grace, heidi\n"
+        "desk: 4 rows are bad; nothing was imported\n"
+        "hint: fix them and try again; nothing is written while a row is bad\n");
+  CHECK(s.dump_store() == before);
+  // --dry-run reports the same.
+  CHECK(s.run({"import", "-", "--format", "csv", "--dry-run"}, csv).err == r.err);
+
+  // Past 50 bad rows, the rest are counted; a misspelt column is told once.
+  std::string many = "title,channel\n";
+  for (int i = 0; i < 70; ++i) many += "t" + std::to_string(i) + ",fax\n";
+  Result lots = s.run({"import", "-", "--format", "csv"}, many);
+  CHECK(lots.status == 65);
+  CHECK(lots.err.find("desk: line 51: unknown channel 'fax'\n") != std::string::npos);
+  CHECK(lots.err.find("desk: line 52:") == std::string::npos);
+  CHECK(lots.err.substr(lots.err.rfind("desk: ")) ==
+        "desk: 70 rows are bad (50 listed above); nothing was imported\n"
+        "hint: fix them and try again; nothing is written while a row is bad\n");
+  Result column = s.run({"import", "-", "--format", "csv"}, "title,priorty\na,P1\nb,P2\n");
+  CHECK(column.err ==
+        "desk: line 2: unknown column 'priorty'\nhint: did you mean 'priority'?\n"
+        "desk: 2 rows are bad (1 listed above); nothing was imported\n"
+        "hint: fix them and try again; nothing is written while a row is bad\n");
+  // Bad text that is not a row at all does not hide the rows after it.
+  Result json = s.run({"import", "-", "--format", "jsonl"},
+                      "{\"title\": }\n{\"title\": \"x\", \"channel\": \"fax\"}\n");
+  CHECK(json.err.find("desk: line 1: invalid JSON") == 0);
+  CHECK(json.err.find("desk: line 2: unknown channel 'fax'") != std::string::npos);
+  CHECK(s.dump_store() == before);
+}
+
+TEST_CASE("import: issue 13: customers come with name, email, phone and organisation") {
+  Sandbox s;
+  std::string csv =
+      "external_id,title,description,customer_name,customer_email,customer_phone,organisation\n"
+      "C-1,\"VPN, again\",\"Drops at :00\nevery hour\",\"Doe, Jane\",jane@example.org,+44 20 "
+      "7946 0000,\"Acme, Ltd\"\n"
+      "C-2,Printer,,\"Doe, Jane\",JANE@example.org,,\n"
+      "C-3,Laptop,,Omar Haddad,,,\n";
+  Result r = s.run({"import", "-", "--format", "csv"}, csv);
+  REQUIRE(r.status == 0);
+  CHECK(r.err == "Imported 'standard input': 3 created, 0 updated, 0 skipped (6 events)\n");
+  Json one = show(s, 1), two = show(s, 2);
+  CHECK(one["customer"] == "Doe, Jane <jane@example.org>");
+  CHECK(two["customer_id"] == one["customer_id"]);
+  CHECK(show(s, 3)["customer"] == "Omar Haddad");
+  Json jane = s.ok({"customer", "export", "jane@example.org"}).json()["customer"];
+  CHECK(jane["name"] == "Doe, Jane");
+  CHECK(jane["phone"] == "+44 20 7946 0000");
+  CHECK(jane["organisation"] == "Acme, Ltd");
+
+  // One email with two names is reported, whether the other is in the file or the store.
+  std::string before = s.dump_store();
+  Result clash = s.run({"import", "-", "--format", "csv"},
+                       "title,customer_name,customer_email\n"
+                       "a,Sam Lee,sam@example.org\n"
+                       "b,Samuel Lee,sam@example.org\n"
+                       "c,J. Doe,jane@example.org\n");
+  CHECK(clash.status == 65);
+  CHECK(clash.err.find("desk: line 3: customer 'sam@example.org' is named 'Sam Lee' already, not "
+                       "'Samuel Lee'\nhint: one email is one customer") == 0);
+  CHECK(clash.err.find("desk: line 4: customer 'jane@example.org' is named 'Doe, Jane' already, "
+                       "not 'J. Doe'\n") != std::string::npos);
+  Result both = s.run({"import", "-", "--format", "csv"},
+                      "title,customer,customer_email\na,x@example.org,y@example.org\n");
+  CHECK(both.err_line() ==
+        "desk: line 2: both 'customer' and 'customer_name' or 'customer_email' are given");
+  CHECK(s.dump_store() == before);
+}
+
+TEST_CASE("import: issue 13: the configuration names the resolution code rows lack") {
+  Sandbox s;
+  std::string csv =
+      "external_id,title,created_at,status,resolved_at,closed_at\n"
+      "R-1,\"Mail, slow\",2026-11-02 09:00,resolved,2026-11-02 10:00,\n"
+      "R-2,Printer,2026-11-02 09:00,closed,2026-11-02 10:00,2026-11-03 10:00\n";
+  std::string before = s.dump_store();
+  Result refused = s.run({"import", "-", "--format", "csv"}, csv);
+  CHECK(refused.status == 65);
+  CHECK(refused.err.find(
+            "desk: line 2: a resolved ticket needs 'resolution_code'\n"
+            "hint: one of: fixed, workaround, information-given, no-fault-found, duplicate, "
+            "cancelled; or name "
+            "the one to use in desk.toml's [import] resolution_code\n") == 0);
+  CHECK(s.dump_store() == before);
+
+  s.configure("[import]\nresolution_code = \"no-fault-found\"\n");
+  Result r = s.run({"import", "-", "--format", "csv"}, csv);
+  CHECK(r.status == 0);
+  CHECK(show(s, 1)["resolution_code"] == "no-fault-found");
+  CHECK(show(s, 2)["resolution_code"] == "no-fault-found");
+  CHECK(s.ok({"config", "show"}).out.find("[import]\nresolution_code = 'no-fault-found'") !=
+        std::string::npos);
+
+  s.configure("[import]\nresolution_code = \"fixd\"\n");
+  Result check = s.run({"config", "check"});
+  CHECK(check.status == 78);
+  CHECK(check.err_line().find("unknown resolution code 'fixd'") != std::string::npos);
+}
+
+TEST_CASE("import: issue 13: rows without a team are routed, unless --no-route") {
+  Sandbox s;
+  s.configure(kTeams);
+  std::string csv =
+      "external_id,title,description,category,team,assignee\n"
+      "T-1,VPN drops,\"every hour,\non the hour\",network,,\n"
+      "T-2,\"Printer, 3rd floor\",,hardware,,\n"
+      "T-3,Laptop,,hardware,third-line,\n"
+      "T-4,Mouse,,hardware,,bob\n";
+  Result r = s.run({"import", "-", "--format", "csv"}, csv);
+  REQUIRE(r.status == 0);
+  Json vpn = show(s, 1);
+  CHECK(vpn["team"] == "second-line");  // the [[routing]] rule for network
+  CHECK(vpn["status"] == "new");
+  CHECK(kinds(vpn) == std::vector<std::string>{"logged", "allocated"});
+  CHECK(vpn["events"][1]["reason"] == "routed");
+  CHECK(vpn["events"][1]["at"] == vpn["created_at"]);
+  CHECK(show(s, 2)["team"] == "service-desk");  // no rule: the first-line team
+  CHECK(show(s, 3)["team"] == "third-line");    // named: kept
+  CHECK(show(s, 4)["team"] == "service-desk");  // bob's team
+  Json workload = s.ok({"report", "workload", "--format", "json"}).json();
+  CHECK(workload.dump().find("second-line") != std::string::npos);
+
+  Sandbox exact;
+  exact.configure(kTeams);
+  REQUIRE(exact.run({"import", "-", "--format", "csv", "--no-route"}, csv).status == 0);
+  CHECK(show(exact, 1)["team"].is_null());
+  CHECK(kinds(show(exact, 1)) == std::vector<std::string>{"logged"});
+  CHECK(show(exact, 3)["team"] == "third-line");
+}
+
+TEST_CASE("import: issue 13: ratings come in with another tool's tickets") {
+  Sandbox s;
+  s.configure(kTeams);
+  std::string csv =
+      "external_id,title,assignee,created_at,resolved_at,resolution_code,closed_at,rating,"
+      "rating_comment,rated_at\n"
+      "S-1,\"Mail, slow\",alice,2026-11-02 09:00,2026-11-02 10:00,fixed,2026-11-09 10:00,2,"
+      "\"Slow.\nHad to call twice, too\",2026-11-03 08:00\n"
+      "S-2,Printer,bob,2026-11-02 09:00,2026-11-02 11:00,fixed,,5,,\n"
+      "S-3,Laptop,bob,2026-11-02 09:00,2026-11-02 11:00,fixed,2026-11-03 11:00,4,,2026-11-05 "
+      "11:00\n";
+  Result r = s.run({"import", "-", "--format", "csv"}, csv);
+  REQUIRE(r.status == 0);
+  Json one = show(s, 1);
+  CHECK(kinds(one) ==
+        std::vector<std::string>{"logged", "allocated", "resolved", "rated", "closed"});
+  REQUIRE(one["ratings"].size() == 1);
+  CHECK(one["ratings"][0] == Json::parse(R"({"resolution":1,"score":2,
+    "comment":"Slow.\nHad to call twice, too","at":"2026-11-03T08:00:00+00:00","resolver":"alice"})"));
+  CHECK(show(s, 2)["ratings"][0]["at"] == "2026-11-02T11:00:00+00:00");  // when resolved
+  CHECK(kinds(show(s, 3)) ==
+        std::vector<std::string>{"logged", "allocated", "resolved", "closed", "rated"});
+  Json csat = s.ok({"report", "csat", "--since", "2026-11-01", "--format", "json"}).json();
+  CHECK(csat.dump().find("\"ratings\":3") != std::string::npos);
+
+  std::string before = s.dump_store();
+  Result bad = s.run({"import", "-", "--format", "csv"}, "title,rating\nopen one,4\n");
+  CHECK(bad.err_line() ==
+        "desk: line 2: a rating is of a resolution, but the ticket is not resolved");
+  Result early = s.run({"import", "-", "--format", "csv"},
+                       "title,created_at,resolved_at,resolution_code,rating,rated_at\n"
+                       "x,2026-11-01 09:00,2026-11-02 10:00,fixed,9,\n"
+                       "y,2026-11-01 09:00,2026-11-02 10:00,fixed,3,2026-11-01 10:00\n");
+  CHECK(early.err.find("desk: line 2: 'rating' must be 1 to 5, not '9'\n") == 0);
+  CHECK(early.err.find("desk: line 3: 'rated_at' 2026-11-01T10:00:00+00:00 is before "
+                       "'resolved_at' 2026-11-02T10:00:00+00:00\n") != std::string::npos);
   CHECK(s.dump_store() == before);
 }

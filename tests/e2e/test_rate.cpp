@@ -70,3 +70,50 @@ TEST_CASE("rate: reopening someone else's resolution needs a lead when roles are
   s.ok({"--as", "alice", "resolve", "1", "--code", "fixed", "-m", "done"});
   s.ok({"--as", "lee", "reopen", "1", "-m", "lead says no"});
 }
+
+TEST_CASE("rate: issue 13: --from takes many ratings in one transaction") {
+  Sandbox s;
+  for (int i = 1; i <= 3; ++i) {
+    s.log("ticket " + std::to_string(i), {"--at", "2026-11-20 09:00"});
+    s.ok({"take", std::to_string(i), "--at", "2026-11-20 09:05"});
+    s.ok({"resolve", std::to_string(i), "--code", "fixed", "-m", "done", "--at",
+          "2026-11-20 10:00"});
+  }
+  s.log("still open");
+  std::string before = s.dump_store();
+  // Every bad row is reported; nothing is recorded.
+  Result bad =
+      s.run({"rate", "--from", "-"},
+            "ticket,score,at,comment\n1,6,,\nx,3,,\n2,4,2026-11-21 09:00,\"fine, thanks\"\n");
+  CHECK(bad.status == 65);
+  CHECK(bad.err ==
+        "desk: line 2: 'score' must be 1 to 5, not '6'\n"
+        "hint: 5 is very satisfied, 1 very dissatisfied\n"
+        "desk: line 3: 'ticket' must be a ticket id, not 'x'\n"
+        "desk: 2 rows are bad; nothing was rated\n"
+        "hint: fix them and try again; nothing is written while a row is bad\n");
+  Result open = s.run({"rate", "--from", "-"}, "ticket,score\n1,5\n4,3\n");
+  CHECK(open.status == 1);
+  CHECK(open.err_line() == "desk: line 3: ticket 4 is not resolved");
+  CHECK(s.dump_store() == before);
+
+  s.write("survey.csv",
+          "ticket,score,at,comment\n"
+          "1,5,2026-11-21 09:00,\n"
+          "2,2,2026-11-22 09:30,\"Slow, and I had to call\ntwice\"\n"
+          "3,4,,\n");
+  Result r = s.run({"rate", "--from", "survey.csv"});
+  CHECK(r.status == 0);
+  CHECK(r.out == "Rated 3 tickets\n");
+  Json two = s.ok({"show", "2", "--format", "json"}).json()["ratings"];
+  REQUIRE(two.size() == 1);
+  CHECK(two[0]["score"] == 2);
+  CHECK(two[0]["comment"] == "Slow, and I had to call\ntwice");
+  CHECK(two[0]["at"] == "2026-11-22T09:30:00+00:00");
+  CHECK(s.ok({"show", "3", "--format", "json"}).json()["ratings"][0]["at"] ==
+        "2026-11-24T10:30:00+00:00");  // now
+  Result jsonl = s.run({"rate", "--from", "-"}, "{\"ticket\": 1, \"score\": 3}\n");
+  CHECK(jsonl.status == 1);
+  CHECK(jsonl.err_line() == "desk: line 1: ticket 1 was rated already (5 of 5)");
+  CHECK(s.run({"rate", "1", "--from", "-"}, "").status == 2);
+}

@@ -225,7 +225,7 @@ TEST_CASE("safety: allocate --auto killed at random moments allocates all or non
                   {"created_at", "2026-11-20 09:00"}})
                 .dump() +
             "\n";
-  s.ok({"import", "-", "-q"}, rows);
+  s.ok({"import", "-", "-q", "--no-route"}, rows);
   run_program({"cp", "desk.db", "pristine.db"}, "", s.dir(), {});
   run_program({"cp", "pristine.db", "timing.db"}, "", s.dir(), {});
   auto start = std::chrono::steady_clock::now();

@@ -9,7 +9,7 @@
 #include "desk/bulk/import.hpp"
 #include "desk/config/load.hpp"
 #include "desk/core/error.hpp"
-#include "desk/tickets/fields.hpp"
+#include "desk/model/fields.hpp"
 
 namespace {
 
@@ -39,10 +39,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       try {
         desk::bulk::Parsed p = desk::bulk::parse_row(row, ctx);
         // What parsing accepts is a ticket that is the replay of its events.
-        desk::tickets::Ticket replayed = desk::tickets::replay(p.events);
+        desk::model::Ticket replayed = desk::model::replay(p.events);
         if (!p.history) replayed.id = p.ticket.id;
-        if (desk::tickets::get_field(replayed, "status") !=
-            desk::tickets::get_field(p.ticket, "status"))
+        if (desk::model::get_field(replayed, "status") !=
+            desk::model::get_field(p.ticket, "status"))
           __builtin_trap();
       } catch (const desk::Error&) {
       }

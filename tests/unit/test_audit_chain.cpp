@@ -6,7 +6,7 @@
 #include <doctest/doctest.h>
 
 #include "desk/audit/chain.hpp"
-#include "desk/compliance/erasure.hpp"
+#include "desk/audit/erasure.hpp"
 #include "desk/core/error.hpp"
 #include "desk/util/sha256.hpp"
 
@@ -175,7 +175,7 @@ TEST_SUITE("audit/chain") {
                                 R"("description":[null,"Jane says it beeps"]}})"),
                        event(2, R"({"text":"called Jane Doe back"})")});
     Digest content_before = content_digest(rs[0]);
-    auto rewrite = compliance::rewrite_for(compliance::Scope::own_ticket, {"Jane Doe"});
+    auto rewrite = audit::rewrite_for(audit::Scope::own_ticket, {"Jane Doe"});
     REQUIRE(seal(rs[0], rewrite));
     REQUIRE(seal(rs[1], rewrite));
     CHECK(rs[0].salt.empty());
@@ -218,11 +218,11 @@ TEST_SUITE("audit/chain") {
   TEST_CASE("sealing twice keeps the first digest of what was erased") {
     auto rs = history({event(1, R"({"text":"Jane Doe and Bob Roe"})")});
     Digest content = content_digest(rs[0]);
-    REQUIRE(seal(rs[0], compliance::rewrite_for(compliance::Scope::mention, {"Jane Doe"})));
-    REQUIRE(seal(rs[0], compliance::rewrite_for(compliance::Scope::mention, {"Bob Roe"})));
+    REQUIRE(seal(rs[0], audit::rewrite_for(audit::Scope::mention, {"Jane Doe"})));
+    REQUIRE(seal(rs[0], audit::rewrite_for(audit::Scope::mention, {"Bob Roe"})));
     CHECK(rs[0].data == R"x({"text":"(erased) and (erased)"})x");
     CHECK(content_digest(rs[0]) == content);
-    CHECK_FALSE(seal(rs[0], compliance::rewrite_for(compliance::Scope::mention, {"Nobody"})));
+    CHECK_FALSE(seal(rs[0], audit::rewrite_for(audit::Scope::mention, {"Nobody"})));
   }
 
   TEST_CASE("tombstones keep the chain, vouched for by the purge") {

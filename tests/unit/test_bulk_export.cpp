@@ -12,16 +12,16 @@
 #include "desk/config/load.hpp"
 #include "desk/core/error.hpp"
 #include "desk/format/json_text.hpp"
+#include "desk/model/serialize.hpp"
 #include "desk/store/store.hpp"
 #include "desk/tickets/actions.hpp"
 #include "desk/tickets/lifecycle.hpp"
-#include "desk/tickets/serialize.hpp"
 
 #include "support/test_desk.hpp"
 
 using namespace desk;
+using model::Json;
 using testing::TestDesk;
-using tickets::Json;
 
 namespace {
 
@@ -36,11 +36,11 @@ std::string written(std::string_view text) {
 }
 
 // What export wrote before it streamed: the two documented values, dumped.
-std::string reference_line(const tickets::Ticket& t, std::span<const store::StoredEvent> events,
+std::string reference_line(const model::Ticket& t, std::span<const store::StoredEvent> events,
                            const Zone& zone) {
-  Json j = tickets::ticket_json(t, zone);
+  Json j = model::ticket_json(t, zone);
   Json list = Json::array();
-  for (const auto& e : events) list.push_back(tickets::event_json(store::decode(e), zone));
+  for (const auto& e : events) list.push_back(model::event_json(store::decode(e), zone));
   j["events"] = std::move(list);
   return dumped(j) + "\n";
 }
@@ -156,13 +156,13 @@ TEST_SUITE("bulk/export") {
       events.push_back(stored(d));
       std::string out;
       writer.events(out, std::span(&events.back(), 1));
-      Json reference = Json::array({tickets::event_json(store::decode(events.back()), zone)});
+      Json reference = Json::array({model::event_json(store::decode(events.back()), zone)});
       CHECK_MESSAGE(out == dumped(reference), d);
     }
     std::string all;
     writer.events(all, events);
     Json reference = Json::array();
-    for (const auto& e : events) reference.push_back(tickets::event_json(store::decode(e), zone));
+    for (const auto& e : events) reference.push_back(model::event_json(store::decode(e), zone));
     CHECK(all == dumped(reference));
   }
 
@@ -194,7 +194,7 @@ TEST_SUITE("bulk/export") {
       bulk::ExportWriter writer(zone);
       int seen = 0;
       d.store->each_ticket_with_stored_events(
-          {}, [&](tickets::Ticket& t, std::span<store::StoredEvent> events) {
+          {}, [&](model::Ticket& t, std::span<store::StoredEvent> events) {
             std::string line;
             writer.line(line, t, events);
             CHECK(line == reference_line(t, events, zone));
@@ -223,7 +223,7 @@ TEST_SUITE("bulk/export") {
       tx.commit();
     }
     auto trace = [](std::vector<std::string>& out) {
-      return [&out](const tickets::Ticket& t, std::span<const store::StoredEvent> events) {
+      return [&out](const model::Ticket& t, std::span<const store::StoredEvent> events) {
         std::string line = std::to_string(t.id) + ":" + t.title;
         for (const auto& e : events) line += "," + std::to_string(e.id) + e.kind + e.data;
         out.push_back(line);
@@ -237,12 +237,12 @@ TEST_SUITE("bulk/export") {
     CHECK(ahead == direct);
 
     int calls = 0;
-    bulk::read_ahead(*d.store, {}, [&](const tickets::Ticket&, auto) { return ++calls < 700; });
+    bulk::read_ahead(*d.store, {}, [&](const model::Ticket&, auto) { return ++calls < 700; });
     CHECK(calls == 700);
 
     calls = 0;
     CHECK_THROWS_WITH_AS(bulk::read_ahead(*d.store, {},
-                                          [&](const tickets::Ticket&, auto) -> bool {
+                                          [&](const model::Ticket&, auto) -> bool {
                                             if (++calls == 600) throw DataError("stop here");
                                             return true;
                                           }),

@@ -20,7 +20,7 @@ constexpr std::int64_t kDay = 86400;
 
 struct Desk : testing::TestDesk {
   using TestDesk::TestDesk;
-  tickets::Session at(std::int64_t unix_now) { return session(unix_now, "admin"); }
+  work::Session at(std::int64_t unix_now) { return session(unix_now, "admin"); }
   // A ticket for `customer` logged on `day`, resolved and closed on `closed` (0: left open).
   std::int64_t ticket(const std::string& customer, std::int64_t day, std::int64_t closed) {
     auto s = at(closed ? closed * kDay : day * kDay);

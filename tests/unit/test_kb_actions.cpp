@@ -15,6 +15,7 @@
 #include "desk/kb/actions.hpp"
 #include "desk/kb/exchange.hpp"
 #include "desk/store/kb_store.hpp"
+#include "desk/store/open/open.hpp"
 #include "desk/store/store.hpp"
 #include "desk/tickets/actions.hpp"
 
@@ -76,7 +77,7 @@ struct Desk {
   }
 
   std::vector<std::int64_t> search(const std::string& text, bool all_states = false) {
-    Filter f;
+    ArticleFilter f;
     if (!all_states) f.states = {"published"};
     std::vector<std::int64_t> ids;
     for (const auto& h : search_articles(session, text, f)) ids.push_back(h.article.id);
@@ -167,7 +168,7 @@ TEST_SUITE("kb actions") {
     r.fix_status = "done";
     r.symptom = "s";
     CHECK(refuse(r) == "unknown fix status 'done'");
-    Filter all;
+    ArticleFilter all;
     int n = 0;
     each_article(d.session, all, [&](const Article&) { return ++n, true; });
     CHECK(n == 0);
@@ -176,7 +177,7 @@ TEST_SUITE("kb actions") {
   TEST_CASE("states: draft to published to retired, and the refusals name what is allowed") {
     Desk d;
     std::int64_t id = d.add("A", "how-to", "text", {}, false);
-    Version p = d.write([&] { return publish_article(d.session, id); });
+    ArticleVersion p = d.write([&] { return publish_article(d.session, id); });
     CHECK(p.number == 2);
     CHECK(p.article.state == "published");
     CHECK(p.article.published_at == d.session.now);
@@ -187,11 +188,11 @@ TEST_SUITE("kb actions") {
       CHECK(std::string(e.what()) == "article 1 is already published");
       CHECK(e.hint() == "a published article can only be retired: 'desk kb retire 1'");
     }
-    Version r = d.write([&] { return retire_article(d.session, id); });
+    ArticleVersion r = d.write([&] { return retire_article(d.session, id); });
     CHECK(r.article.state == "retired");
     CHECK(r.number == 3);
     CHECK_THROWS_AS(d.write([&] { return retire_article(d.session, id); }), Refused);
-    Version again = d.write([&] { return publish_article(d.session, id); });
+    ArticleVersion again = d.write([&] { return publish_article(d.session, id); });
     CHECK(again.article.state == "published");
     CHECK_FALSE(again.article.retired_at.has_value());
     CHECK(again.number == 4);
@@ -238,7 +239,7 @@ TEST_SUITE("kb actions") {
     });
     CHECK_FALSE(same.has_value());
     CHECK(require_article(d.session, id).version == 3);
-    Version old = require_version(d.session, id, 1);
+    ArticleVersion old = require_version(d.session, id, 1);
     CHECK(old.article.title == "Reset a password");
     CHECK(old.article.state == "draft");
     CHECK(old.article.tags == std::vector<std::string>{"pw"});
@@ -367,7 +368,7 @@ TEST_SUITE("kb actions") {
     CHECK(c.search("discon*") == Ids{c.vpn});
     CHECK(c.search("jam*").front() == c.jam);
     CHECK(c.search("warteschlange") == Ids{c.queue});
-    Filter f;
+    ArticleFilter f;
     f.states = {"published"};
     auto hits = search_articles(c.session, "warteschlange", f);
     REQUIRE(hits.size() == 1);
@@ -387,11 +388,11 @@ TEST_SUITE("kb actions") {
 
   TEST_CASE("search: words marked in the title and snippet") {
     Corpus c;
-    Filter f;
+    ArticleFilter f;
     f.states = {"published"};
     auto hits = search_articles(c.session, "portal pdf", f);
     REQUIRE(hits.size() == 1);
-    const MarkedText& s = hits[0].snippet;
+    const model::MarkedText& s = hits[0].snippet;
     CHECK(s.text == "Candidates' résumés go to the HR portal as PDF.");
     REQUIRE(s.marks.size() == 2);
     CHECK(s.text.substr(s.marks[0].first, s.marks[0].second - s.marks[0].first) == "portal");
@@ -420,7 +421,7 @@ TEST_SUITE("kb actions") {
 
   TEST_CASE("the filter is checked") {
     Desk d;
-    Filter f;
+    ArticleFilter f;
     f.sort = {"-popularity"};
     CHECK_THROWS_AS(check_filter(f), UsageError);
     f.sort = {"-uses"};

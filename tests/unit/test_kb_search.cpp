@@ -7,6 +7,7 @@
 
 #include "desk/core/error.hpp"
 #include "desk/kb/search.hpp"
+#include "desk/util/strings.hpp"
 
 using namespace desk;
 using namespace desk::kb;
@@ -110,23 +111,26 @@ TEST_SUITE("kb search") {
 
   TEST_CASE("too many words is refused") {
     std::string text;
-    for (std::size_t i = 0; i <= kMaxSearchTerms; ++i) text += "w" + std::to_string(i) + " ";
+    for (std::size_t i = 0; i <= model::kMaxSearchTerms; ++i) text += "w" + std::to_string(i) + " ";
     CHECK(error_of(text.c_str()).first == "the search has more than 64 words");
     text = "w";
-    for (std::size_t i = 1; i < kMaxSearchTerms; ++i) text += " w" + std::to_string(i);
-    CHECK(search_terms(parse_search(text)).size() == kMaxSearchTerms);
+    for (std::size_t i = 1; i < model::kMaxSearchTerms; ++i) text += " w" + std::to_string(i);
+    CHECK(search_terms(parse_search(text)).size() == model::kMaxSearchTerms);
   }
 
   TEST_CASE("issue 14: parentheses nested too deep are refused, not a stack overflow") {
-    std::string deep = std::string(kMaxSearchDepth, '(') + "x" + std::string(kMaxSearchDepth, ')');
+    std::string deep =
+        std::string(model::kMaxSearchDepth, '(') + "x" + std::string(model::kMaxSearchDepth, ')');
     CHECK(parsed(deep.c_str()) == "x");
-    deep = std::string(kMaxSearchDepth + 1, '(') + "x" + std::string(kMaxSearchDepth + 1, ')');
+    deep = std::string(model::kMaxSearchDepth + 1, '(') + "x" +
+           std::string(model::kMaxSearchDepth + 1, ')');
     CHECK(error_of(deep.c_str()).first ==
           "parentheses nested more than 32 deep in the search '" + deep + "'");
     // Groups side by side are not nested: "(a) (b) ..." is fine.
     std::string wide;
-    for (std::size_t i = 0; i < kMaxSearchDepth + 5; ++i) wide += "(w" + std::to_string(i) + ") ";
-    CHECK(search_terms(parse_search(wide)).size() == kMaxSearchDepth + 5);
+    for (std::size_t i = 0; i < model::kMaxSearchDepth + 5; ++i)
+      wide += "(w" + std::to_string(i) + ") ";
+    CHECK(search_terms(parse_search(wide)).size() == model::kMaxSearchDepth + 5);
   }
 
   TEST_CASE("issue 14: a search longer than the limit is refused without quoting it") {
@@ -134,11 +138,11 @@ TEST_SUITE("kb search") {
     CHECK(error_of(huge.c_str()) == std::pair<std::string, std::string>{
                                         "the search is longer than 1000 characters",
                                         "search for fewer words; the most telling ones rank best"});
-    std::string longest(kMaxSearchLength, 'x');
+    std::string longest(model::kMaxSearchLength, 'x');
     CHECK(parsed(longest.c_str()) == longest);
     // Characters, not bytes: 1000 Cyrillic letters are 2000 bytes.
     std::string cyrillic;
-    for (std::size_t i = 0; i < kMaxSearchLength; ++i) cyrillic += "п";
+    for (std::size_t i = 0; i < model::kMaxSearchLength; ++i) cyrillic += "п";
     CHECK(parsed(cyrillic.c_str()) == cyrillic);
     CHECK(error_of((cyrillic + "п").c_str()).first == "the search is longer than 1000 characters");
   }
@@ -151,10 +155,10 @@ TEST_SUITE("kb search") {
   }
 
   TEST_CASE("characters are counted, not bytes") {
-    CHECK(char_count("abc") == 3);
-    CHECK(char_count("при") == 3);
-    CHECK(char_count("日本") == 2);
-    CHECK(char_count("") == 0);
+    CHECK(util::char_count("abc") == 3);
+    CHECK(util::char_count("при") == 3);
+    CHECK(util::char_count("日本") == 2);
+    CHECK(util::char_count("") == 0);
   }
 
   TEST_CASE("the telling words: no short or common ones, at most as many as asked") {

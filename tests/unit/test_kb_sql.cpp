@@ -6,10 +6,10 @@
 #include <doctest/doctest.h>
 
 #include "desk/kb/search.hpp"
-#include "desk/store/kb_sql.hpp"
+#include "desk/store/sqlite/kb_sql.hpp"
 
 using namespace desk;
-using namespace desk::store;
+using namespace desk::store::sqlite;
 
 namespace {
 
@@ -70,7 +70,7 @@ TEST_SUITE("kb sql") {
   }
 
   TEST_CASE("an article filter is placeholders and values, in order") {
-    kb::Filter f;
+    model::ArticleFilter f;
     f.states = {"draft", "published"};
     f.kinds = {"faq"};
     f.tags = {"vpn", "floor3"};
@@ -96,7 +96,7 @@ TEST_SUITE("kb sql") {
   }
 
   TEST_CASE("the ranking query binds the MATCH value, the filter, then the limit") {
-    kb::Filter f;
+    model::ArticleFilter f;
     f.states = {"published"};
     f.limit = 5;
     SqlQuery q = rank_articles_sql(Index::words, "W", f);

@@ -4,7 +4,7 @@
 #include "desk/report/history.hpp"
 
 using namespace desk;
-using tickets::Mark;
+using model::Mark;
 
 namespace {
 Instant at(const char* text) {
@@ -42,7 +42,7 @@ std::vector<Mark> story() {
 
 TEST_SUITE("report/history") {
   TEST_CASE("before it was logged there is nothing") {
-    tickets::Ticket t;
+    model::Ticket t;
     auto h = report::history_at(t, story(), at("2026-11-23T08:59:59Z"));
     CHECK_FALSE(h.logged);
     CHECK_FALSE(h.open());
@@ -50,7 +50,7 @@ TEST_SUITE("report/history") {
   }
 
   TEST_CASE("the state at each step, events after the instant ignored") {
-    tickets::Ticket t;
+    model::Ticket t;
     auto marks = story();
     auto h = report::history_at(t, marks, at("2026-11-23T12:30:00Z"));
     CHECK(h.logged);
@@ -84,7 +84,7 @@ TEST_SUITE("report/history") {
   }
 
   TEST_CASE("the ticket as it stood, and a row without a timeline taken as it is") {
-    tickets::Ticket t;
+    model::Ticket t;
     t.id = 7;
     t.status = "closed";
     t.team = "second-line";
@@ -107,11 +107,11 @@ TEST_SUITE("report/history") {
   }
 
   TEST_CASE("a reused History, and set_history in place, give what fresh values give") {
-    tickets::Ticket t;
+    model::Ticket t;
     t.id = 7;
     t.status = "closed";
     t.created_at = at("2026-11-23T09:00:00Z");
-    tickets::Ticket other;
+    model::Ticket other;
     other.id = 8;
     other.status = "new";
     other.title = "a title long enough to live on the heap";
@@ -133,7 +133,7 @@ TEST_SUITE("report/history") {
       CHECK(h.resolved == fresh.resolved);
       CHECK(h.closed == fresh.closed);
       CHECK(h.technicians == fresh.technicians);
-      tickets::Ticket out = other;
+      model::Ticket out = other;
       report::set_history(out, h);  // in place, as reports do
       auto expected = report::ticket_at(other, fresh);
       CHECK(out.id == 8);

@@ -16,6 +16,7 @@
 #include "desk/sla/calendar.hpp"
 
 using namespace desk;
+using namespace desk::model;
 using namespace desk::sla;
 
 namespace {

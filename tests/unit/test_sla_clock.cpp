@@ -18,6 +18,7 @@
 #include "desk/sla/clock.hpp"
 
 using namespace desk;
+using namespace desk::model;
 using namespace desk::sla;
 
 namespace {

@@ -51,8 +51,8 @@ resolve = { P2 = "4h" }
                            "test.toml");
 }
 
-tickets::Ticket ticket(const char* created, const char* status) {
-  tickets::Ticket t;
+model::Ticket ticket(const char* created, const char* status) {
+  model::Ticket t;
   t.id = 1;
   t.priority = "P2";
   t.status = status;
@@ -60,9 +60,9 @@ tickets::Ticket ticket(const char* created, const char* status) {
   return t;
 }
 
-tickets::Mark mark(const char* kind, const char* at,
-                   std::optional<std::string> status = std::nullopt) {
-  tickets::Mark m;
+model::Mark mark(const char* kind, const char* at,
+                 std::optional<std::string> status = std::nullopt) {
+  model::Mark m;
   m.kind = kind;
   m.at = utc(at);
   m.status = std::move(status);
@@ -88,10 +88,10 @@ TEST_SUITE("sla/levels") {
     sla::ServiceLevels levels(c);
     // Mon 09:00 logged; pending 10:00-11:00; resumed; pending again from 15:00.
     auto t = ticket("2026-11-23T09:00:00Z", "pending");
-    std::vector<tickets::Mark> marks = {mark("logged", "2026-11-23T09:00:00Z", "new"),
-                                        mark("status", "2026-11-23T10:00:00Z", "pending"),
-                                        mark("status", "2026-11-23T11:00:00Z", "in-progress"),
-                                        mark("status", "2026-11-23T15:00:00Z", "pending")};
+    std::vector<model::Mark> marks = {mark("logged", "2026-11-23T09:00:00Z", "new"),
+                                      mark("status", "2026-11-23T10:00:00Z", "pending"),
+                                      mark("status", "2026-11-23T11:00:00Z", "in-progress"),
+                                      mark("status", "2026-11-23T15:00:00Z", "pending")};
     auto s = levels.measure(t, marks, utc("2026-11-23T16:30:00Z"));
     CHECK(s.paused);
     const auto* resolve = s.clock("resolve");
@@ -107,9 +107,9 @@ TEST_SUITE("sla/levels") {
     c.default_sla = "standard";
     sla::ServiceLevels levels(c);
     auto t = ticket("2026-11-23T09:00:00Z", "in-progress");
-    std::vector<tickets::Mark> marks = {mark("logged", "2026-11-23T09:00:00Z", "new"),
-                                        mark("reply", "2026-11-23T09:50:00Z"),
-                                        mark("reply", "2026-11-23T09:40:00Z")};
+    std::vector<model::Mark> marks = {mark("logged", "2026-11-23T09:00:00Z", "new"),
+                                      mark("reply", "2026-11-23T09:50:00Z"),
+                                      mark("reply", "2026-11-23T09:40:00Z")};
     auto s = levels.measure(t, marks, utc("2026-11-23T12:00:00Z"));
     const auto* r = s.clock("response");
     CHECK(r->state.met);
@@ -126,8 +126,8 @@ TEST_SUITE("sla/levels") {
     c.sla["standard"].response_met_by = {"reply"};
     sla::ServiceLevels levels(c);
     auto t = ticket("2026-11-23T09:00:00Z", "resolved");
-    std::vector<tickets::Mark> marks = {mark("logged", "2026-11-23T09:00:00Z", "new"),
-                                        mark("resolved", "2026-11-23T09:30:00Z", "resolved")};
+    std::vector<model::Mark> marks = {mark("logged", "2026-11-23T09:00:00Z", "new"),
+                                      mark("resolved", "2026-11-23T09:30:00Z", "resolved")};
     auto s = levels.measure(t, marks, utc("2026-11-23T12:00:00Z"));
     CHECK(s.clock("response")->state.running);
     CHECK(s.clock("response")->state.breached);
@@ -139,13 +139,13 @@ TEST_SUITE("sla/levels") {
     sla::ServiceLevels levels(c);
     auto t = ticket("2026-11-23T09:00:00Z", "assigned");
     t.team = "l2";
-    tickets::Mark to_team = mark("escalated", "2026-11-23T10:00:00Z", "new");
+    model::Mark to_team = mark("escalated", "2026-11-23T10:00:00Z", "new");
     to_team.team = "l2";
     to_team.assignee = "";
-    tickets::Mark owned = mark("allocated", "2026-11-23T10:45:00Z", "assigned");
+    model::Mark owned = mark("allocated", "2026-11-23T10:45:00Z", "assigned");
     owned.assignee = "erin";
-    std::vector<tickets::Mark> marks = {mark("logged", "2026-11-23T09:00:00Z", "new"), to_team,
-                                        owned};
+    std::vector<model::Mark> marks = {mark("logged", "2026-11-23T09:00:00Z", "new"), to_team,
+                                      owned};
     auto s = levels.measure(t, marks, utc("2026-11-23T12:00:00Z"));
     CHECK(s.policy == "standard");  // the starter's default_sla
     CHECK(s.ola_team == "l2");
@@ -175,11 +175,11 @@ TEST_SUITE("sla/levels") {
     sla::ServiceLevels levels(c);
     auto t = ticket("2026-11-23T09:00:00Z", "pending");
     t.team = "l2";
-    tickets::Mark to_team = mark("escalated", "2026-11-23T10:00:00Z", "new");
+    model::Mark to_team = mark("escalated", "2026-11-23T10:00:00Z", "new");
     to_team.team = "l2";
-    std::vector<tickets::Mark> marks = {mark("logged", "2026-11-23T09:00:00Z", "new"), to_team,
-                                        mark("reply", "2026-11-23T10:20:00Z"),
-                                        mark("status", "2026-11-23T11:00:00Z", "pending")};
+    std::vector<model::Mark> marks = {mark("logged", "2026-11-23T09:00:00Z", "new"), to_team,
+                                      mark("reply", "2026-11-23T10:20:00Z"),
+                                      mark("status", "2026-11-23T11:00:00Z", "pending")};
     Instant now = utc("2026-11-24T12:00:00Z");
     auto all = levels.measure(t, marks, now);
     auto targets = levels.measure(t, marks, now, sla::ClockSet::targets());

@@ -6,12 +6,13 @@
 #include "desk/compliance/compliance.hpp"
 #include "desk/config/load.hpp"
 #include "desk/store/audit_store.hpp"
+#include "desk/store/open/open.hpp"
 #include "desk/store/store.hpp"
-#include "desk/tickets/session.hpp"
+#include "desk/work/session.hpp"
 
 using namespace desk;
-using tickets::Event;
-using tickets::Json;
+using model::Event;
+using model::Json;
 
 namespace {
 
@@ -66,9 +67,9 @@ TEST_SUITE("store/events") {
     store::create("prepared.db");
     auto db = store::open("prepared.db", store::Access::write, std::chrono::milliseconds(1000));
     config::Config config = config::defaults();
-    tickets::Session s{config, *db, from_unix(1'790'000'000), "alice"};
+    work::Session s{config, *db, from_unix(1'790'000'000), "alice"};
     store::WriteTransaction tx(*db);
-    tickets::Ticket t;
+    model::Ticket t;
     t.type = "incident";
     t.title = "t";
     t.status = "new";

@@ -42,7 +42,7 @@ TEST_SUITE("store/reports") {
     std::vector<std::int64_t> ids;
     int wrong = 0;
     d.store->reports().each_ticket(
-        sel, [&](tickets::Ticket& t, const std::vector<tickets::Mark>& marks) {
+        sel, [&](model::Ticket& t, const std::vector<model::Mark>& marks) {
           ids.push_back(t.id);
           bool started = t.id % 3 == 0;
           std::string title = "ticket " + std::to_string(t.id);
@@ -63,13 +63,12 @@ TEST_SUITE("store/reports") {
     for (int i = 0; i < kTickets; ++i) CHECK(ids[static_cast<std::size_t>(i)] == i + 1);
 
     int calls = 0;
-    d.store->reports().each_ticket(sel,
-                                   [&](tickets::Ticket&, const auto&) { return ++calls < 700; });
+    d.store->reports().each_ticket(sel, [&](model::Ticket&, const auto&) { return ++calls < 700; });
     CHECK(calls == 700);
 
     calls = 0;
     CHECK_THROWS_WITH_AS(d.store->reports().each_ticket(sel,
-                                                        [&](tickets::Ticket&, const auto&) -> bool {
+                                                        [&](model::Ticket&, const auto&) -> bool {
                                                           if (++calls == 1800)
                                                             throw DataError("stop here");
                                                           return true;

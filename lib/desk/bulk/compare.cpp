@@ -2,18 +2,17 @@
 
 #include <algorithm>
 
-#include "desk/tickets/fields.hpp"
+#include "desk/model/fields.hpp"
 
 namespace desk::bulk {
 
-std::vector<std::string> differing_fields(const tickets::Ticket& row,
-                                          const tickets::Ticket& replayed) {
+std::vector<std::string> differing_fields(const model::Ticket& row, const model::Ticket& replayed) {
   std::vector<std::string> out;
-  for (const auto& f : tickets::ticket_fields()) {
-    tickets::Json a = tickets::get_field(row, f.name);
-    tickets::Json b = tickets::get_field(replayed, f.name);
-    if (f.kind == tickets::FieldKind::tags) {
-      auto sorted = [](const tickets::Json& v) {
+  for (const auto& f : model::ticket_fields()) {
+    model::Json a = model::get_field(row, f.name);
+    model::Json b = model::get_field(replayed, f.name);
+    if (f.kind == model::FieldKind::tags) {
+      auto sorted = [](const model::Json& v) {
         std::vector<std::string> s = v.get<std::vector<std::string>>();
         std::sort(s.begin(), s.end());
         return s;

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "desk/bulk/compare.hpp"
-#include "desk/tickets/fields.hpp"
+#include "desk/model/fields.hpp"
 #include "desk/util/strings.hpp"
 
 namespace desk::bulk {
@@ -27,7 +27,7 @@ class Findings {
   std::size_t limit_;
 };
 
-std::string shown(const tickets::Json& v) {
+std::string shown(const model::Json& v) {
   if (v.is_null()) return "(none)";
   if (v.is_string()) return "'" + v.get<std::string>() + "'";
   return v.dump();
@@ -41,8 +41,8 @@ DoctorReport examine(store::Store& store, const DoctorOptions& o) {
   std::size_t file = 0, refs = 0, rows = 0;
   for (const auto& p : store.check_integrity(!o.full)) f.add(p.where, p.what, kRestore, file);
   for (const auto& p : store.check_references()) f.add(p.where, p.what, kRestore, refs);
-  store.each_ticket_with_events({}, [&](const tickets::Ticket& t,
-                                        const std::vector<tickets::Event>& events) {
+  store.each_ticket_with_events({}, [&](const model::Ticket& t,
+                                        const std::vector<model::Event>& events) {
     ++r.tickets;
     r.events += static_cast<std::int64_t>(events.size());
     std::string where = fmt::format("ticket {}", t.id);
@@ -54,15 +54,15 @@ DoctorReport examine(store::Store& store, const DoctorOptions& o) {
                         util::quoted(events.front().kind)),
             kRestore, rows);
     } else {
-      tickets::Ticket replayed = tickets::replay(events);
+      model::Ticket replayed = model::replay(events);
       auto differ = differing_fields(t, replayed);
       if (!differ.empty()) {
         r.mismatched.push_back(t.id);
         std::vector<std::string> parts;
         for (const auto& name : differ)
           parts.push_back(fmt::format("{} is {} in its row, {} by its events", name,
-                                      shown(tickets::get_field(t, name)),
-                                      shown(tickets::get_field(replayed, name))));
+                                      shown(model::get_field(t, name)),
+                                      shown(model::get_field(replayed, name))));
         f.add(where, util::join(parts, "; "),
               "the events are the record: 'desk doctor --repair' rewrites the row from them", rows);
       }
@@ -73,13 +73,13 @@ DoctorReport examine(store::Store& store, const DoctorOptions& o) {
   return r;
 }
 
-std::int64_t repair_rows(tickets::Session& s, const std::vector<std::int64_t>& ids) {
+std::int64_t repair_rows(work::Session& s, const std::vector<std::int64_t>& ids) {
   std::int64_t changed = 0;
   for (auto id : ids) {
     auto row = s.store.find_ticket(id);
     auto events = s.store.ticket_events(id);
     if (!row || events.empty() || events.front().kind != "logged") continue;
-    tickets::Ticket replayed = tickets::replay(events);
+    model::Ticket replayed = model::replay(events);
     if (differing_fields(*row, replayed).empty()) continue;
     s.store.update_ticket(replayed);
     ++changed;

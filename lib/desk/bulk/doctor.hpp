@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "desk/store/store.hpp"
-#include "desk/tickets/session.hpp"
+#include "desk/work/session.hpp"
 
 namespace desk::bulk {
 
@@ -37,6 +37,6 @@ DoctorReport examine(store::Store& store, const DoctorOptions& o);
 
 // Rewrites each ticket's row as the replay of its events, inside the
 // caller's WriteTransaction. Returns how many rows changed.
-std::int64_t repair_rows(tickets::Session& s, const std::vector<std::int64_t>& ids);
+std::int64_t repair_rows(work::Session& s, const std::vector<std::int64_t>& ids);
 
 }  // namespace desk::bulk

@@ -4,13 +4,13 @@
 
 #include "desk/format/json_element.hpp"
 #include "desk/format/json_text.hpp"
-#include "desk/tickets/fields.hpp"
-#include "desk/tickets/serialize.hpp"
+#include "desk/model/fields.hpp"
+#include "desk/model/serialize.hpp"
 
 namespace desk::bulk {
 
 using format::append_json_string;
-using tickets::Json;
+using model::Json;
 
 namespace {
 
@@ -75,8 +75,8 @@ struct ExportWriter::Parser {
 
 ExportWriter::ExportWriter(Zone zone)
     : zone_(zone), iso_(std::move(zone)), parser_(std::make_unique<Parser>()) {
-  for (const auto& f : tickets::ticket_fields())
-    if (f.kind == tickets::FieldKind::time) parser_->time_fields.push_back(f.name);
+  for (const auto& f : model::ticket_fields())
+    if (f.kind == model::FieldKind::time) parser_->time_fields.push_back(f.name);
 }
 
 ExportWriter::~ExportWriter() = default;
@@ -89,9 +89,9 @@ void ExportWriter::time(std::string& out, std::int64_t unix_seconds) {
   out.append(buf, n + 2);
 }
 
-void ExportWriter::ticket_fields(std::string& out, const tickets::Ticket& t) {
-  using K = tickets::FieldView::Kind;
-  const auto& defs = tickets::ticket_fields();
+void ExportWriter::ticket_fields(std::string& out, const model::Ticket& t) {
+  using K = model::FieldView::Kind;
+  const auto& defs = model::ticket_fields();
   auto key = [&out](std::string_view name) {
     out += out.back() == '{' ? "\"" : ",\"";
     out += name;  // field names are plain words: nothing to escape
@@ -106,10 +106,10 @@ void ExportWriter::ticket_fields(std::string& out, const tickets::Ticket& t) {
   out += '{';
   for (std::size_t i = 0; i < defs.size(); ++i) {
     std::string_view name = defs[i].name;
-    tickets::FieldView v = tickets::view_field(t, i);
+    model::FieldView v = model::view_field(t, i);
     if (name == "customer_id") {
       key("customer");
-      text_or_null(tickets::customer_display(t));
+      text_or_null(model::customer_display(t));
     }
     key(name);
     switch (v.kind) {
@@ -246,7 +246,7 @@ bool ExportWriter::event_from_data(std::string& out, const store::StoredEvent& e
 
 void ExportWriter::event(std::string& out, const store::StoredEvent& e) {
   if (event_from_data(out, e)) return;
-  out += tickets::event_json(store::decode(e), zone_)
+  out += model::event_json(store::decode(e), zone_)
              .dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
@@ -259,7 +259,7 @@ void ExportWriter::events(std::string& out, std::span<const store::StoredEvent> 
   out += ']';
 }
 
-void ExportWriter::line(std::string& out, const tickets::Ticket& t,
+void ExportWriter::line(std::string& out, const model::Ticket& t,
                         std::span<const store::StoredEvent> events) {
   ticket_fields(out, t);
   out += ",\"events\":";
@@ -270,19 +270,19 @@ void ExportWriter::line(std::string& out, const tickets::Ticket& t,
 std::vector<format::Column> export_csv_columns() {
   std::vector<format::Column> out;
   // The keys the JSON has, in its order, whatever fields later versions add.
-  const Json blank = tickets::ticket_json(tickets::Ticket{}, Zone::utc());
+  const Json blank = model::ticket_json(model::Ticket{}, Zone::utc());
   for (auto it = blank.begin(); it != blank.end(); ++it) {
     const std::string& key = it.key();
-    const tickets::FieldDef* f = tickets::find_field(key);
-    bool list = f && f->kind == tickets::FieldKind::tags;
+    const model::FieldDef* f = model::find_field(key);
+    bool list = f && f->kind == model::FieldKind::tags;
     out.emplace_back(key, key, list ? format::Kind::list : format::Kind::text);
   }
   out.emplace_back("events", "events");
   return out;
 }
 
-Json export_csv_row(const tickets::Ticket& t, std::string events, const Zone& zone) {
-  Json row = tickets::ticket_json(t, zone);
+Json export_csv_row(const model::Ticket& t, std::string events, const Zone& zone) {
+  Json row = model::ticket_json(t, zone);
   row["events"] = std::move(events);
   return row;
 }

@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "desk/format/rows.hpp"
+#include "desk/model/ticket.hpp"
 #include "desk/store/store.hpp"
-#include "desk/tickets/ticket.hpp"
 
 namespace desk::bulk {
 
@@ -25,13 +25,13 @@ class ExportWriter {
   ExportWriter& operator=(const ExportWriter&) = delete;
 
   // One JSON Lines line, '\n' included.
-  void line(std::string& out, const tickets::Ticket& t, std::span<const store::StoredEvent> events);
+  void line(std::string& out, const model::Ticket& t, std::span<const store::StoredEvent> events);
   // The `events` array alone (the CSV export's events column).
   void events(std::string& out, std::span<const store::StoredEvent> events);
 
  private:
   struct Parser;
-  void ticket_fields(std::string& out, const tickets::Ticket& t);
+  void ticket_fields(std::string& out, const model::Ticket& t);
   void event(std::string& out, const store::StoredEvent& e);
   bool event_from_data(std::string& out, const store::StoredEvent& e);
   void time(std::string& out, std::int64_t unix_seconds);
@@ -47,6 +47,6 @@ class ExportWriter {
 std::vector<format::Column> export_csv_columns();
 // The row export_csv_columns() reads: ticket_json with `events`, the text
 // ExportWriter::events wrote.
-tickets::Json export_csv_row(const tickets::Ticket& t, std::string events, const Zone& zone);
+model::Json export_csv_row(const model::Ticket& t, std::string events, const Zone& zone);
 
 }  // namespace desk::bulk

@@ -20,10 +20,11 @@
 #include <string>
 #include <vector>
 
+#include "desk/bulk/bad_rows.hpp"
 #include "desk/bulk/rows.hpp"
 #include "desk/config/model.hpp"
-#include "desk/tickets/session.hpp"
-#include "desk/tickets/ticket.hpp"
+#include "desk/model/ticket.hpp"
+#include "desk/work/session.hpp"
 
 namespace desk::bulk {
 
@@ -38,14 +39,17 @@ struct ParseContext {
 // One row, checked and turned into a ticket and its events.
 struct Parsed {
   std::size_t line = 0;
-  bool history = false;                // desk's own shape: events from the file
-  tickets::Ticket ticket;              // history: the file's row; else the replay of `events`
-  std::vector<tickets::Event> events;  // oldest first; ticket ids filled in when stored
+  bool history = false;              // desk's own shape: events from the file
+  model::Ticket ticket;              // history: the file's row; else the replay of `events`
+  std::vector<model::Event> events;  // oldest first; ticket ids filled in when stored
   // The customer: history rows name the customer by the id in the file and
-  // its email and name; other rows by one key (an email or a name).
+  // its email and name; other rows by one key (an email or a name), or by
+  // the columns customer_name, customer_email, customer_phone, organisation.
   std::string customer_key;
   std::string customer_name;
   std::string customer_email;
+  std::string customer_phone;
+  std::string organisation;
 };
 
 // Checks a row and builds what it will store. Throws DataError starting
@@ -69,8 +73,14 @@ struct ImportResult {
 
 // Imports every row inside the caller's WriteTransaction (the caller commits,
 // or rolls back for a dry run). `source` names the file in the reason of
-// edits. `progress` is called now and then.
-ImportResult import_rows(tickets::Session& s, RowReader& rows, const std::string& source,
+// edits. `progress` is called now and then. Checks every row before it
+// returns: throws BadRows naming each bad one (the caller must then roll back).
+struct ImportOptions {
+  bool route = true;  // another tool's rows without a team get one by [[routing]]
+};
+
+ImportResult import_rows(work::Session& s, RowReader& rows, const std::string& source,
+                         const ImportOptions& options = {},
                          const std::function<void(const Progress&)>& progress = {});
 
 }  // namespace desk::bulk

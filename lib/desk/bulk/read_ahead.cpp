@@ -8,8 +8,8 @@ namespace desk::bulk {
 
 namespace {
 
+using model::Ticket;
 using store::StoredEvent;
-using tickets::Ticket;
 
 // Tickets with their events, copied from the store. Batches go round
 // between the two threads and are reused, so that their strings keep their
@@ -43,7 +43,7 @@ constexpr std::size_t kBatches = 4;  // in flight: bounds the memory
 
 }  // namespace
 
-void read_ahead(store::Store& store, const tickets::Query& q,
+void read_ahead(store::Store& store, const model::Query& q,
                 const std::function<bool(const Ticket&, std::span<const StoredEvent>)>& row) {
   std::vector<Batch> batches(kBatches);
   util::run_handoff(

@@ -12,7 +12,7 @@
 namespace desk::bulk {
 
 void read_ahead(
-    store::Store& store, const tickets::Query& q,
-    const std::function<bool(const tickets::Ticket&, std::span<const store::StoredEvent>)>& row);
+    store::Store& store, const model::Query& q,
+    const std::function<bool(const model::Ticket&, std::span<const store::StoredEvent>)>& row);
 
 }  // namespace desk::bulk

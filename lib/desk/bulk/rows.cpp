@@ -1,6 +1,7 @@
 #include "desk/bulk/rows.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <simdjson.h>
 #include <vector>
 
@@ -98,8 +99,10 @@ class CsvRows final : public RowReader {
   explicit CsvRows(std::istream& in) : csv_(in) {}
 
   bool next(Row& row) override {
+    if (bad_header_) return false;  // no row can be read without it
     if (!header_read_) {
       header_read_ = true;
+      bad_header_ = true;
       if (!csv_.next(header_)) return false;
       for (auto& h : header_) {
         std::string_view v = h;
@@ -111,6 +114,7 @@ class CsvRows final : public RowReader {
           throw DataError(fmt::format("line {}: a column has no name", csv_.line()),
                           "the first line names the columns: title,type,created_at,...");
       }
+      bad_header_ = false;
     }
     while (csv_.next(fields_)) {
       if (fields_.size() == 1 && fields_[0].empty()) continue;  // a blank line
@@ -137,6 +141,7 @@ class CsvRows final : public RowReader {
  private:
   CsvReader csv_;
   bool header_read_ = false;
+  bool bad_header_ = false;
   std::vector<std::string> header_;
   std::vector<std::string> fields_;
 };
@@ -150,6 +155,15 @@ Json parse_json(std::string_view text, std::size_t line) {
   if (error)
     throw DataError(fmt::format("line {}: invalid JSON: {}", line, simdjson::error_message(error)));
   return convert(root);
+}
+
+FileFormat choose_format(std::string_view given, const std::string& name, std::istream& in) {
+  if (given == "csv") return FileFormat::csv;
+  if (given == "jsonl") return FileFormat::jsonl;
+  std::string ext = std::filesystem::path(name).extension().string();
+  if (ext == ".csv") return FileFormat::csv;
+  if (ext == ".jsonl" || ext == ".json" || ext == ".ndjson") return FileFormat::jsonl;
+  return in.peek() == '{' ? FileFormat::jsonl : FileFormat::csv;
 }
 
 std::unique_ptr<RowReader> make_row_reader(std::istream& in, FileFormat format) {

@@ -2,26 +2,26 @@
 
 #include <fmt/format.h>
 
-#include "desk/compliance/roles.hpp"
 #include "desk/core/error.hpp"
+#include "desk/model/serialize.hpp"
 #include "desk/store/audit_store.hpp"
 #include "desk/store/catalog_store.hpp"
-#include "desk/tickets/record.hpp"
-#include "desk/tickets/serialize.hpp"
-#include "desk/tickets/validate.hpp"
 #include "desk/util/strings.hpp"
+#include "desk/work/record.hpp"
+#include "desk/work/roles.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::catalog {
 
 namespace {
 
-using tickets::Json;
+using model::Json;
 
 Json text_json(const std::string& v) {
   return v.empty() ? Json() : Json(v);
 }
 
-void diff(tickets::Event& e, const Customer& a, const Customer& b) {
+void diff(model::Event& e, const Customer& a, const Customer& b) {
   auto field = [&](const char* name, const std::string& x, const std::string& y) {
     if (x != y) e.changes.push_back({name, text_json(x), text_json(y)});
   };
@@ -33,14 +33,14 @@ void diff(tickets::Event& e, const Customer& a, const Customer& b) {
   field("notes", a.notes, b.notes);
 }
 
-tickets::Event customer_event(const char* kind, std::int64_t id) {
-  tickets::Event e;
+model::Event customer_event(const char* kind, std::int64_t id) {
+  model::Event e;
   e.kind = kind;
   e.subject = fmt::format("customer:{}", id);
   return e;
 }
 
-void check(tickets::Session& s, const Customer& c) {
+void check(work::Session& s, const Customer& c) {
   if (util::trim(c.name).empty() && util::trim(c.email).empty())
     throw DataError("a customer needs a name or an email");
   if (!c.email.empty() && c.email.find('@') == std::string::npos)
@@ -57,7 +57,7 @@ void check(tickets::Session& s, const Customer& c) {
 
 }  // namespace
 
-Customer require_customer(tickets::Session& s, const std::string& key) {
+Customer require_customer(work::Session& s, const std::string& key) {
   std::string k(util::trim(key));
   if (!k.empty())
     if (auto c = s.store.find_customer(k)) return *c;
@@ -65,20 +65,20 @@ Customer require_customer(tickets::Session& s, const std::string& key) {
                 "give an id, email or name; 'desk customer list' shows them");
 }
 
-Customer add_customer(tickets::Session& s, Customer c) {
+Customer add_customer(work::Session& s, Customer c) {
   c.id = 0;
   c.name = util::single_line(util::trim(c.name));
   c.email = std::string(util::trim(c.email));
   check(s, c);
   c.created_at = c.updated_at = s.now;
   c.id = s.store.insert_customer(c);
-  tickets::Event e = customer_event("customer-added", c.id);
+  model::Event e = customer_event("customer-added", c.id);
   diff(e, Customer{}, c);
-  tickets::record_subject(s, std::move(e));
+  work::record_subject(s, std::move(e));
   return c;
 }
 
-std::optional<Customer> edit_customer(tickets::Session& s, const std::string& key,
+std::optional<Customer> edit_customer(work::Session& s, const std::string& key,
                                       const CustomerChange& ch) {
   if (ch.empty())
     throw UsageError("nothing to change", "give a field to change, such as --email or --tier");
@@ -94,31 +94,30 @@ std::optional<Customer> edit_customer(tickets::Session& s, const std::string& ke
   if (ch.tier) after.tier = *ch.tier;
   if (ch.notes) after.notes = *ch.notes;
   check(s, after);
-  tickets::Event e = customer_event("customer-edited", after.id);
+  model::Event e = customer_event("customer-edited", after.id);
   diff(e, before, after);
   if (e.changes.empty()) return std::nullopt;
   after.updated_at = s.now;
   s.store.customers().update(after);
-  tickets::record_subject(s, std::move(e));
+  work::record_subject(s, std::move(e));
   return after;
 }
 
-Merged merge_customers(tickets::Session& s, const std::string& into_key,
-                       const std::string& from_key) {
-  compliance::require(s.config, s.actor, compliance::Power::merge_customers);
+Merged merge_customers(work::Session& s, const std::string& into_key, const std::string& from_key) {
+  work::require(s.config, s.actor, work::Power::merge_customers);
   Customer into = require_customer(s, into_key);
   Customer from = require_customer(s, from_key);
   if (into.id == from.id) throw DataError("a customer cannot be merged into itself");
   if (into.erased_at || from.erased_at) throw Refused("an erased customer cannot be merged");
   Merged out;
   for (auto id : s.store.customers().tickets_of(from.id)) {
-    tickets::Ticket t = tickets::require_ticket(s, id);
-    tickets::Event e;
+    model::Ticket t = work::require_ticket(s, id);
+    model::Event e;
     e.kind = "edited";
     e.at = std::max(s.now, t.updated_at);
     e.text = fmt::format("customer {} merged into {}", from.id, into.id);
-    tickets::change(e, t, "customer_id", into.id);
-    tickets::record(s, t, std::move(e));
+    work::change(e, t, "customer_id", into.id);
+    work::record(s, t, std::move(e));
     out.tickets.push_back(id);
   }
   Customer merged = into;
@@ -134,16 +133,16 @@ Merged merge_customers(tickets::Session& s, const std::string& into_key,
   bool take_email = merged.email.empty() && !from.email.empty();
   s.store.customers().remove(from.id);
   if (take_email) merged.email = from.email;
-  tickets::Event e = customer_event("customer-merged", into.id);
+  model::Event e = customer_event("customer-merged", into.id);
   diff(e, into, merged);
   e.extra["merged"] = from.id;
   e.extra["tickets"] = out.tickets;
   merged.updated_at = s.now;
   s.store.customers().update(merged);
-  tickets::record_subject(s, std::move(e));
-  tickets::Event gone = customer_event("customer-merged", from.id);
+  work::record_subject(s, std::move(e));
+  model::Event gone = customer_event("customer-merged", from.id);
   gone.extra["into"] = into.id;
-  tickets::record_subject(s, std::move(gone));
+  work::record_subject(s, std::move(gone));
   out.into = merged;
   return out;
 }
@@ -161,7 +160,7 @@ Json customer_json(const Customer& c, const Zone& zone) {
           {"erased_at", c.erased_at ? Json(format_iso(*c.erased_at, zone)) : Json()}};
 }
 
-Json export_customer(tickets::Session& s, const std::string& key) {
+Json export_customer(work::Session& s, const std::string& key) {
   Customer c = require_customer(s, key);
   Zone zone = s.config.zone();
   Json out = {{"customer", customer_json(c, zone)}};
@@ -178,10 +177,10 @@ Json export_customer(tickets::Session& s, const std::string& key) {
   out["events"] = std::move(about);
   Json tickets_json = Json::array();
   for (auto id : s.store.customers().tickets_of(c.id)) {
-    tickets::Ticket t = tickets::require_ticket(s, id);
-    Json tj = tickets::ticket_json(t, zone);
+    model::Ticket t = work::require_ticket(s, id);
+    Json tj = model::ticket_json(t, zone);
     Json events = Json::array();
-    for (const auto& e : s.store.ticket_events(id)) events.push_back(tickets::event_json(e, zone));
+    for (const auto& e : s.store.ticket_events(id)) events.push_back(model::event_json(e, zone));
     tj["events"] = std::move(events);
     Json steps = Json::array();
     for (const auto& st : s.store.catalog().ticket_steps(id))

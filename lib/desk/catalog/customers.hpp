@@ -7,24 +7,26 @@
 #include <optional>
 #include <string>
 
-#include "desk/catalog/customer.hpp"
-#include "desk/tickets/session.hpp"
-#include "desk/tickets/ticket.hpp"
+#include "desk/model/customer.hpp"
+#include "desk/model/ticket.hpp"
+#include "desk/work/session.hpp"
 
 namespace desk::catalog {
 
+using model::Customer;
+
 // The customer by id, email or name, or Refused.
-Customer require_customer(tickets::Session& s, const std::string& key);
+Customer require_customer(work::Session& s, const std::string& key);
 
 // Adds `c` (email unique in any case); returns it with its id.
-Customer add_customer(tickets::Session& s, Customer c);
+Customer add_customer(work::Session& s, Customer c);
 
 struct CustomerChange {
   std::optional<std::string> name, email, organisation, phone, tier, notes;
   bool empty() const { return !name && !email && !organisation && !phone && !tier && !notes; }
 };
 // nullopt when every value given is already the customer's.
-std::optional<Customer> edit_customer(tickets::Session& s, const std::string& key,
+std::optional<Customer> edit_customer(work::Session& s, const std::string& key,
                                       const CustomerChange& c);
 
 // Moves everything from `from` to `into`: tickets (each an edit event), and
@@ -33,13 +35,13 @@ struct Merged {
   Customer into;
   std::vector<std::int64_t> tickets;
 };
-Merged merge_customers(tickets::Session& s, const std::string& into, const std::string& from);
+Merged merge_customers(work::Session& s, const std::string& into, const std::string& from);
 
 // Everything stored about a person, for a subject access request: their
 // record, the events about it, their tickets with every event, their
 // checklists and ratings.
-tickets::Json export_customer(tickets::Session& s, const std::string& key);
+model::Json export_customer(work::Session& s, const std::string& key);
 
-tickets::Json customer_json(const Customer& c, const Zone& zone);
+model::Json customer_json(const Customer& c, const Zone& zone);
 
 }  // namespace desk::catalog

@@ -3,11 +3,11 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
+#include "desk/model/vocabulary.hpp"
 #include "desk/store/catalog_store.hpp"
-#include "desk/tickets/record.hpp"
-#include "desk/tickets/validate.hpp"
-#include "desk/tickets/vocabulary.hpp"
 #include "desk/util/strings.hpp"
+#include "desk/work/record.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::catalog {
 
@@ -16,16 +16,16 @@ const std::vector<std::string>& outcomes() {
   return all;
 }
 
-tickets::Event check_step(tickets::Session& s, std::int64_t id, const std::string& step,
-                          std::optional<Instant> at) {
-  tickets::Ticket t = tickets::require_ticket(s, id);
+model::Event check_step(work::Session& s, std::int64_t id, const std::string& step,
+                        std::optional<Instant> at) {
+  model::Ticket t = work::require_ticket(s, id);
   auto steps = s.store.catalog().ticket_steps(id);
   if (steps.empty())
     throw Refused(fmt::format("ticket {} has no checklist", id),
                   "a ticket logged with --service NAME takes its service's checklist");
   if (t.status == "closed")
     throw Refused(fmt::format("ticket {} is closed", id), "a closed ticket's record is final");
-  const Step* chosen = nullptr;
+  const model::ChecklistStep* chosen = nullptr;
   if (auto n = util::parse_int(util::trim(step))) {
     for (const auto& st : steps)
       if (st.number == *n) chosen = &st;
@@ -52,26 +52,26 @@ tickets::Event check_step(tickets::Session& s, std::int64_t id, const std::strin
         fmt::format("its steps are 1 to {}; 'desk show {}' lists them", steps.size(), id));
   if (chosen->done_at)
     throw Refused(fmt::format("step {} of ticket {} is done already", chosen->number, id));
-  tickets::Event e;
+  model::Event e;
   e.kind = "checked";
-  e.at = tickets::event_time(s, at, t.created_at);
+  e.at = work::event_time(s, at, t.created_at);
   e.extra["step"] = chosen->number;
   e.extra["item"] = chosen->text;
   int done = 1;
   for (const auto& st : steps) done += st.done_at ? 1 : 0;
   e.extra["done"] = fmt::format("{}/{}", done, steps.size());
   int number = chosen->number;
-  tickets::Event recorded = tickets::record(s, t, std::move(e));
+  model::Event recorded = work::record(s, t, std::move(e));
   s.store.catalog().mark_step(id, number, recorded.at, recorded.actor);
   return recorded;
 }
 
-tickets::Event rate(tickets::Session& s, std::int64_t id, const RateRequest& r) {
+model::Event rate(work::Session& s, std::int64_t id, const RateRequest& r) {
   if (r.score < 1 || r.score > 5)
     throw UsageError(fmt::format("a score is from 1 to 5, not {}", r.score),
                      "5 is very satisfied, 1 very dissatisfied");
-  tickets::Ticket t = tickets::require_ticket(s, id);
-  if (tickets::is_open_status(t.status))
+  model::Ticket t = work::require_ticket(s, id);
+  if (model::is_open_status(t.status))
     throw Refused(fmt::format("ticket {} is not resolved", id),
                   "a rating is of a resolution: rate it once it is resolved");
   int resolution = t.reopen_count + 1;
@@ -83,14 +83,14 @@ tickets::Event rate(tickets::Session& s, std::int64_t id, const RateRequest& r) 
   std::string resolver;
   for (const auto& e : s.store.ticket_events(id))
     if (e.kind == "resolved") resolver = e.actor;
-  tickets::Event e;
+  model::Event e;
   e.kind = "rated";
-  e.at = tickets::event_time(s, r.at, t.resolved_at.value_or(t.updated_at));
+  e.at = work::event_time(s, r.at, t.resolved_at.value_or(t.updated_at));
   e.text = r.comment;
   e.extra["score"] = r.score;
   e.extra["resolution"] = resolution;
-  tickets::Event recorded = tickets::record(s, t, std::move(e));
-  Rating rating;
+  model::Event recorded = work::record(s, t, std::move(e));
+  model::Rating rating;
   rating.ticket_id = id;
   rating.resolution = resolution;
   rating.score = r.score;

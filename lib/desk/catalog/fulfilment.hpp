@@ -6,15 +6,15 @@
 #include <optional>
 #include <string>
 
-#include "desk/catalog/service.hpp"
-#include "desk/tickets/session.hpp"
-#include "desk/tickets/ticket.hpp"
+#include "desk/model/service.hpp"
+#include "desk/model/ticket.hpp"
+#include "desk/work/session.hpp"
 
 namespace desk::catalog {
 
 // `step`: its number (1, 2, ...) or its text (any case, or a unique start).
-tickets::Event check_step(tickets::Session& s, std::int64_t id, const std::string& step,
-                          std::optional<Instant> at);
+model::Event check_step(work::Session& s, std::int64_t id, const std::string& step,
+                        std::optional<Instant> at);
 
 // One rating per resolution: a ticket reopened and resolved again can be
 // rated again. The ticket must be resolved or closed; score 1..5.
@@ -23,7 +23,7 @@ struct RateRequest {
   std::string comment;
   std::optional<Instant> at;
 };
-tickets::Event rate(tickets::Session& s, std::int64_t id, const RateRequest& r);
+model::Event rate(work::Session& s, std::int64_t id, const RateRequest& r);
 
 // The complaint type, and a complaint's outcomes.
 inline constexpr const char* kComplaint = "complaint";

@@ -6,19 +6,19 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
-#include "desk/compliance/roles.hpp"
 #include "desk/core/error.hpp"
 #include "desk/store/catalog_store.hpp"
-#include "desk/tickets/record.hpp"
-#include "desk/tickets/validate.hpp"
 #include "desk/util/strings.hpp"
 #include "desk/util/toml.hpp"
+#include "desk/work/record.hpp"
+#include "desk/work/roles.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::catalog {
 
 namespace {
 
-using tickets::Json;
+using model::Json;
 
 bool contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
@@ -32,7 +32,7 @@ std::string checked_name(const std::string& name) {
   return n;
 }
 
-std::vector<std::string> service_names(tickets::Session& s) {
+std::vector<std::string> service_names(work::Session& s) {
   std::vector<std::string> out;
   for (const auto& svc : s.store.catalog().services(true)) out.push_back(svc.name);
   return out;
@@ -43,16 +43,15 @@ void validate(const config::Config& cfg, const Service& svc) {
   if (!svc.owner.empty() && !cfg.team(svc.owner)) {
     std::vector<std::string> teams;
     for (const auto& [name, t] : cfg.teams) teams.push_back(name);
-    tickets::require_one_of("team", svc.owner, teams);
+    work::require_one_of("team", svc.owner, teams);
   }
   if (!svc.sla.empty() && !cfg.sla.count(svc.sla)) {
     std::vector<std::string> policies;
     for (const auto& [name, p] : cfg.sla) policies.push_back(name);
-    tickets::require_one_of("SLA policy", svc.sla, policies);
+    work::require_one_of("SLA policy", svc.sla, policies);
   }
-  for (const auto& t : svc.request_types) tickets::require_one_of("type", t, cfg.tickets.types);
-  for (const auto& c : svc.categories)
-    tickets::require_one_of("category", c, cfg.tickets.categories);
+  for (const auto& t : svc.request_types) work::require_one_of("type", t, cfg.tickets.types);
+  for (const auto& c : svc.categories) work::require_one_of("category", c, cfg.tickets.categories);
   for (const auto& r : svc.requesters)
     if (r.empty() || r.find(',') != std::string::npos)
       throw DataError(fmt::format("invalid requester {}", util::quoted(r)),
@@ -66,7 +65,7 @@ Json list_json(const std::vector<std::string>& v) {
 }
 
 // One change per field that differs, as the event records it.
-void diff(tickets::Event& e, const Service& from, const Service& to) {
+void diff(model::Event& e, const Service& from, const Service& to) {
   auto text = [&](const char* field, const std::string& a, const std::string& b) {
     if (a != b)
       e.changes.push_back({field, a.empty() ? Json() : Json(a), b.empty() ? Json() : Json(b)});
@@ -97,8 +96,8 @@ void apply(Service& svc, const ServiceChange& c) {
   if (c.steps) svc.steps = *c.steps;
 }
 
-tickets::Event service_event(const char* kind, const Service& svc) {
-  tickets::Event e;
+model::Event service_event(const char* kind, const Service& svc) {
+  model::Event e;
   e.kind = kind;
   e.subject = "service:" + svc.name;
   return e;
@@ -106,7 +105,7 @@ tickets::Event service_event(const char* kind, const Service& svc) {
 
 }  // namespace
 
-Service require_service(tickets::Session& s, const std::string& name) {
+Service require_service(work::Session& s, const std::string& name) {
   if (auto svc = s.store.catalog().find_service(util::trim(name))) return *svc;
   auto names = service_names(s);
   std::string hint = "'desk catalog list' shows the services there are";
@@ -115,8 +114,8 @@ Service require_service(tickets::Session& s, const std::string& name) {
   throw Refused(fmt::format("no service {}", util::quoted(name)), hint);
 }
 
-Service add_service(tickets::Session& s, const std::string& name, const ServiceChange& c) {
-  compliance::require(s.config, s.actor, compliance::Power::change_catalogue);
+Service add_service(work::Session& s, const std::string& name, const ServiceChange& c) {
+  work::require(s.config, s.actor, work::Power::change_catalogue);
   Service svc;
   svc.name = checked_name(name);
   if (s.store.catalog().find_service(svc.name))
@@ -126,33 +125,32 @@ Service add_service(tickets::Session& s, const std::string& name, const ServiceC
   validate(s.config, svc);
   svc.created_at = svc.updated_at = s.now;
   svc.id = s.store.catalog().insert_service(svc);
-  tickets::Event e = service_event("service-added", svc);
+  model::Event e = service_event("service-added", svc);
   diff(e, Service{}, svc);
-  tickets::record_subject(s, std::move(e));
+  work::record_subject(s, std::move(e));
   return svc;
 }
 
-std::optional<Service> edit_service(tickets::Session& s, const std::string& name,
+std::optional<Service> edit_service(work::Session& s, const std::string& name,
                                     const ServiceChange& c) {
-  compliance::require(s.config, s.actor, compliance::Power::change_catalogue);
+  work::require(s.config, s.actor, work::Power::change_catalogue);
   if (c.empty())
     throw UsageError("nothing to change", "give a field to change, such as --owner or --step");
   Service before = require_service(s, name);
   Service after = before;
   apply(after, c);
   validate(s.config, after);
-  tickets::Event e = service_event("service-edited", after);
+  model::Event e = service_event("service-edited", after);
   diff(e, before, after);
   if (e.changes.empty()) return std::nullopt;
   after.updated_at = s.now;
   s.store.catalog().update_service(after);
-  tickets::record_subject(s, std::move(e));
+  work::record_subject(s, std::move(e));
   return after;
 }
 
-Service retire_service(tickets::Session& s, const std::string& name,
-                       const std::string& replaced_by) {
-  compliance::require(s.config, s.actor, compliance::Power::change_catalogue);
+Service retire_service(work::Session& s, const std::string& name, const std::string& replaced_by) {
+  work::require(s.config, s.actor, work::Power::change_catalogue);
   Service before = require_service(s, name);
   if (before.retired())
     throw Refused(fmt::format("the service {} is retired already", util::quoted(before.name)));
@@ -168,13 +166,13 @@ Service retire_service(tickets::Session& s, const std::string& name,
   after.retired_at = s.now;
   after.updated_at = s.now;
   s.store.catalog().update_service(after);
-  tickets::Event e = service_event("service-retired", after);
+  model::Event e = service_event("service-retired", after);
   diff(e, before, after);
-  tickets::record_subject(s, std::move(e));
+  work::record_subject(s, std::move(e));
   return after;
 }
 
-Service service_for_ticket(tickets::Session& s, const std::string& name, const std::string& type,
+Service service_for_ticket(work::Session& s, const std::string& name, const std::string& type,
                            std::int64_t customer_id) {
   Service svc = require_service(s, name);
   if (svc.retired())
@@ -188,7 +186,7 @@ Service service_for_ticket(tickets::Session& s, const std::string& name, const s
         fmt::format("the service {} does not take {} tickets", util::quoted(svc.name), type),
         fmt::format("it takes: {}; give --type", util::join(svc.request_types, ", ")));
   if (!svc.requesters.empty()) {
-    std::optional<Customer> who;
+    std::optional<model::Customer> who;
     if (customer_id) who = s.store.customer(customer_id);
     bool allowed = false;
     for (const auto& r : svc.requesters) {
@@ -207,7 +205,7 @@ Service service_for_ticket(tickets::Session& s, const std::string& name, const s
   return svc;
 }
 
-std::vector<Finding> check_catalog(tickets::Session& s, int stale_days) {
+std::vector<Finding> check_catalog(work::Session& s, int stale_days) {
   std::vector<Finding> out;
   auto& cat = s.store.catalog();
   auto live = cat.services(false);
@@ -239,7 +237,7 @@ std::vector<Finding> check_catalog(tickets::Session& s, int stale_days) {
   return out;
 }
 
-std::string export_toml(tickets::Session& s) {
+std::string export_toml(work::Session& s) {
   toml::array services;
   auto list = [](const std::vector<std::string>& v) {
     toml::array a;
@@ -269,8 +267,8 @@ std::string export_toml(tickets::Session& s) {
   return out.str();
 }
 
-Imported import_toml(tickets::Session& s, std::string_view text, const std::string& display) {
-  compliance::require(s.config, s.actor, compliance::Power::change_catalogue);
+Imported import_toml(work::Session& s, std::string_view text, const std::string& display) {
+  work::require(s.config, s.actor, work::Power::change_catalogue);
   toml::table root;
   try {
     root = util::parse_toml(text, display);

@@ -5,20 +5,20 @@
 
 #include <fmt/format.h>
 
+#include "desk/audit/erasure.hpp"
 #include "desk/catalog/customers.hpp"
-#include "desk/compliance/erasure.hpp"
-#include "desk/compliance/roles.hpp"
 #include "desk/core/error.hpp"
 #include "desk/store/audit_store.hpp"
 #include "desk/store/catalog_store.hpp"
-#include "desk/tickets/record.hpp"
-#include "desk/tickets/validate.hpp"
+#include "desk/work/record.hpp"
+#include "desk/work/roles.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::compliance {
 
 namespace {
 
-using tickets::Json;
+using model::Json;
 
 // Seals the records with `rewrite`, attesting each sealed one in `attest`.
 std::int64_t seal_all(store::AuditStore& a, std::vector<audit::Record> records,
@@ -34,27 +34,27 @@ std::int64_t seal_all(store::AuditStore& a, std::vector<audit::Record> records,
 }
 
 // The erasure itself, for one customer, without the role check.
-Forgotten erase(tickets::Session& s, const catalog::Customer& c) {
+Forgotten erase(work::Session& s, const model::Customer& c) {
   Forgotten out;
   out.customer = c.id;
   auto& a = s.store.audit();
-  std::vector<std::string> needles = needles_for(c);
+  std::vector<std::string> needles = audit::needles_for(c);
   Json attest = Json::object();
   out.tickets = s.store.customers().tickets_of(c.id);
   for (auto id : out.tickets) {
-    out.events_sealed +=
-        seal_all(a, a.ticket_records(id), rewrite_for(Scope::own_ticket, needles), attest);
-    tickets::Ticket t = tickets::require_ticket(s, id);
+    out.events_sealed += seal_all(a, a.ticket_records(id),
+                                  audit::rewrite_for(audit::Scope::own_ticket, needles), attest);
+    model::Ticket t = work::require_ticket(s, id);
     if (!t.description.empty()) t.description = audit::kErased;
     s.store.update_ticket(t);
     s.store.ratings().erase_comments(id);
   }
   out.events_sealed += seal_all(a, a.subject_records(fmt::format("customer:{}", c.id)),
-                                rewrite_for(Scope::subject, needles), attest);
-  out.events_sealed +=
-      seal_all(a, a.records_mentioning(needles), rewrite_for(Scope::mention, needles), attest);
+                                audit::rewrite_for(audit::Scope::subject, needles), attest);
+  out.events_sealed += seal_all(a, a.records_mentioning(needles),
+                                audit::rewrite_for(audit::Scope::mention, needles), attest);
   out.rows_scrubbed = a.scrub_everywhere(needles);
-  catalog::Customer erased = c;
+  model::Customer erased = c;
   erased.name = audit::kErased;
   erased.email.clear();
   erased.phone.clear();
@@ -62,27 +62,27 @@ Forgotten erase(tickets::Session& s, const catalog::Customer& c) {
   erased.updated_at = s.now;
   erased.erased_at = s.now;
   s.store.customers().update(erased);
-  tickets::Event e;
+  model::Event e;
   e.kind = "erased";
   e.subject = fmt::format("customer:{}", c.id);
   e.extra["tickets"] = out.tickets;
   e.extra["sealed"] = std::move(attest);
-  tickets::record_subject(s, std::move(e));
+  work::record_subject(s, std::move(e));
   return out;
 }
 
 }  // namespace
 
-Forgotten forget_customer(tickets::Session& s, const std::string& key) {
-  require(s.config, s.actor, Power::forget);
-  catalog::Customer c = catalog::require_customer(s, key);
+Forgotten forget_customer(work::Session& s, const std::string& key) {
+  work::require(s.config, s.actor, work::Power::forget);
+  model::Customer c = catalog::require_customer(s, key);
   if (c.erased_at)
     throw Refused(fmt::format("customer {} was erased already", c.id),
                   "nothing of them is left to erase");
   return erase(s, c);
 }
 
-PurgePlan plan_purge(tickets::Session& s) {
+PurgePlan plan_purge(work::Session& s) {
   PurgePlan p;
   const auto& r = s.config.retention;
   if (r.closed_tickets_seconds > 0) {
@@ -96,8 +96,8 @@ PurgePlan plan_purge(tickets::Session& s) {
   return p;
 }
 
-Purged apply_purge(tickets::Session& s, const PurgePlan& plan) {
-  require(s.config, s.actor, Power::purge);
+Purged apply_purge(work::Session& s, const PurgePlan& plan) {
+  work::require(s.config, s.actor, work::Power::purge);
   Purged out;
   out.plan = plan;
   for (auto id : plan.customers)
@@ -118,7 +118,7 @@ Purged apply_purge(tickets::Session& s, const PurgePlan& plan) {
   for (const auto& r : tombstones) digest.add(r);
   for (auto id : plan.tickets) a.remove_ticket(id);
   out.tombstones = digest.count();
-  tickets::Event e;
+  model::Event e;
   e.kind = "purged";
   e.subject = "store";
   e.extra["tickets"] = plan.tickets;
@@ -127,13 +127,13 @@ Purged apply_purge(tickets::Session& s, const PurgePlan& plan) {
   e.extra["digest"] = digest.hex();
   if (plan.tickets_closed_before) e.extra["closed_before"] = to_unix(*plan.tickets_closed_before);
   if (plan.people_quiet_since) e.extra["quiet_since"] = to_unix(*plan.people_quiet_since);
-  tickets::Event recorded = tickets::record_subject(s, std::move(e));
+  model::Event recorded = work::record_subject(s, std::move(e));
   if (recorded.id != purge_id)
     throw Error(Exit::software, "the purge event did not get the id its tombstones name");
   return out;
 }
 
-Verification verify_chain(tickets::Session& s, const std::string& anchor) {
+Verification verify_chain(work::Session& s, const std::string& anchor) {
   Verification v;
   audit::Verifier walker;
   walker.watch(anchor);
@@ -151,7 +151,7 @@ Verification verify_chain(tickets::Session& s, const std::string& anchor) {
   return v;
 }
 
-void export_chain(tickets::Session& s, const std::function<void(const Json&)>& line) {
+void export_chain(work::Session& s, const std::function<void(const Json&)>& line) {
   Zone zone = s.config.zone();
   s.store.audit().each_record(0, [&](const audit::Record& r) {
     Json data = Json::parse(r.data, nullptr, false);

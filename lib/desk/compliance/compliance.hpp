@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "desk/audit/chain.hpp"
-#include "desk/tickets/session.hpp"
-#include "desk/tickets/ticket.hpp"
+#include "desk/model/ticket.hpp"
+#include "desk/work/session.hpp"
 
 namespace desk::compliance {
 
@@ -26,7 +26,7 @@ struct Forgotten {
 // email or phone anywhere; records an "erased" event. Tickets, times and
 // figures stay. Needs the admin role. Call the store's audit().compact()
 // after the commit so no copy survives in the file.
-Forgotten forget_customer(tickets::Session& s, const std::string& key);
+Forgotten forget_customer(work::Session& s, const std::string& key);
 
 // What retention removes now.
 struct PurgePlan {
@@ -36,7 +36,7 @@ struct PurgePlan {
   std::vector<std::int64_t> customers;  // quiet since the cut-off: erased
   bool empty() const { return tickets.empty() && customers.empty(); }
 };
-PurgePlan plan_purge(tickets::Session& s);
+PurgePlan plan_purge(work::Session& s);
 // Applies the plan inside the caller's transaction (admin role): erases the
 // customers, turns the tickets' events into tombstones, removes the tickets,
 // and records a "purged" event. Call audit().compact() after the commit.
@@ -44,7 +44,7 @@ struct Purged {
   PurgePlan plan;
   std::int64_t tombstones = 0;
 };
-Purged apply_purge(tickets::Session& s, const PurgePlan& plan);
+Purged apply_purge(work::Session& s, const PurgePlan& plan);
 
 struct Verification {
   std::int64_t events = 0;
@@ -54,9 +54,9 @@ struct Verification {
   bool anchor_found = false;
 };
 // Walks the whole chain; `anchor` is a head (hex) recorded earlier, or "".
-Verification verify_chain(tickets::Session& s, const std::string& anchor);
+Verification verify_chain(work::Session& s, const std::string& anchor);
 
 // Every event as a JSON line, oldest first, with its hash.
-void export_chain(tickets::Session& s, const std::function<void(const tickets::Json&)>& line);
+void export_chain(work::Session& s, const std::function<void(const model::Json&)>& line);
 
 }  // namespace desk::compliance

@@ -46,6 +46,8 @@ void dump_core(const Config& c, toml::table& root) {
                                      {"categories", array(c.tickets.categories)},
                                      {"resolution_codes", array(c.tickets.resolution_codes)},
                                      {"close_after", seconds_text(c.tickets.close_after_seconds)}});
+  if (!c.imports.resolution_code.value.empty())
+    root.insert("import", toml::table{{"resolution_code", c.imports.resolution_code.value}});
   toml::array matrix;
   for (const auto& row : c.priority.matrix) matrix.push_back(array(row));
   root.insert("priority", toml::table{{"impact", array(c.priority.impact)},

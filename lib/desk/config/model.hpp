@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "desk/core/time.hpp"
-#include "desk/sla/calendar.hpp"
+#include "desk/model/calendar.hpp"
 
 namespace desk::config {
 
@@ -76,6 +76,11 @@ struct Technician {
   int capacity = 10;
   bool away = false;
   std::vector<std::string> teams;  // derived from the teams' member lists
+};
+
+// What `desk import` fills in that another tool's rows may lack.
+struct Import {
+  Located resolution_code;  // for resolved or closed rows without one; empty: required
 };
 
 struct RoutingRule {
@@ -182,8 +187,9 @@ struct Config {
   std::map<std::string, Team> teams;
   std::map<std::string, Technician> technicians;
   std::vector<RoutingRule> routing;
+  Import imports;
   Hooks hooks;
-  std::map<std::string, sla::CalendarSpec> calendars;  // "24x7" is always there
+  std::map<std::string, model::CalendarSpec> calendars;  // "24x7" is always there
   std::map<std::string, SlaPolicy> sla;
   std::vector<SlaRule> sla_rules;
   std::map<std::string, Ola> ola;  // by team

@@ -5,8 +5,8 @@
 namespace desk::config {
 
 const std::vector<std::string_view> kSections = {
-    "desk",  "tickets",     "priority", "calendars", "sla",   "sla_rule",  "ola", "escalation",
-    "teams", "technicians", "routing",  "hooks",     "roles", "retention", "mail"};
+    "desk",  "tickets",     "priority", "calendars", "sla",   "sla_rule",  "ola",   "escalation",
+    "teams", "technicians", "routing",  "hooks",     "roles", "retention", "import", "mail"};
 
 void read_section(Config& c, std::string_view name, const toml::node& n, const Reader& r) {
   std::string label = fmt::format("[{}]", name);
@@ -25,12 +25,14 @@ void read_section(Config& c, std::string_view name, const toml::node& n, const R
   if (name == "ola") return read_ola(c, t, r);
   if (name == "roles") return read_roles(c, t, r);
   if (name == "retention") return read_retention(c, t, r);
+  if (name == "import") return read_import(c, t, r);
   if (name == "mail") return read_mail(c, t, r);
 }
 
 void validate(Config& c) {
   validate_teams(c);
   validate_sla(c);
+  validate_import(c);
   validate_mail(c);
 }
 

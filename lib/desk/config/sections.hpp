@@ -22,6 +22,7 @@ void validate(Config& c);
 // Section readers (sections_*.cpp).
 void read_desk(Config& c, const toml::table& t, const Reader& r);
 void read_tickets(Config& c, const toml::table& t, const Reader& r);
+void read_import(Config& c, const toml::table& t, const Reader& r);
 void read_priority(Config& c, const toml::table& t, const Reader& r);
 void read_teams(Config& c, const toml::table& t, const Reader& r);
 void read_technicians(Config& c, const toml::table& t, const Reader& r);
@@ -40,6 +41,7 @@ void read_mail(Config& c, const toml::table& t, const Reader& r);
 
 void validate_teams(Config& c);
 void validate_sla(Config& c);
+void validate_import(const Config& c);
 void validate_mail(const Config& c);
 
 // Writers for `desk config show` (dump.cpp and friends).

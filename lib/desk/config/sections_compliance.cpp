@@ -1,8 +1,8 @@
 // [roles] and [retention].
 #include <fmt/format.h>
 
-#include "desk/compliance/roles.hpp"
 #include "desk/config/sections.hpp"
+#include "desk/model/role.hpp"
 #include "desk/util/duration.hpp"
 #include "desk/util/strings.hpp"
 
@@ -21,7 +21,7 @@ std::int64_t kept_for(const toml::node& n, const Reader& r, std::string_view wha
 
 void read_roles(Config& c, const toml::table& t, const Reader& r) {
   std::vector<std::string_view> keys = {"default"};
-  for (const auto& name : compliance::role_names()) keys.push_back(name);
+  for (const auto& name : model::role_names()) keys.push_back(name);
   r.only_keys(t, "[roles]", keys);
   Roles roles;
   roles.enforced = true;
@@ -29,7 +29,7 @@ void read_roles(Config& c, const toml::table& t, const Reader& r) {
     std::string role(key.str());
     if (role == "default") {
       roles.fallback = r.string(node, "default");
-      r.one_of(node, roles.fallback, compliance::role_names(), "role");
+      r.one_of(node, roles.fallback, model::role_names(), "role");
       continue;
     }
     for (const auto& person : r.strings(node, role)) {
@@ -66,7 +66,7 @@ std::string kept_text(std::int64_t s) {
 void dump_compliance(const Config& c, toml::table& root) {
   if (c.roles.enforced) {
     toml::table roles{{"default", c.roles.fallback}};
-    for (const auto& name : compliance::role_names()) {
+    for (const auto& name : model::role_names()) {
       toml::array people;
       for (const auto& [person, role] : c.roles.of)
         if (role == name) people.push_back(person);

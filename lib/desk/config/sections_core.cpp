@@ -6,7 +6,7 @@
 
 #include "desk/config/sections.hpp"
 #include "desk/core/error.hpp"
-#include "desk/tickets/vocabulary.hpp"
+#include "desk/model/vocabulary.hpp"
 #include "desk/util/strings.hpp"
 
 namespace desk::config {
@@ -76,6 +76,22 @@ void read_tickets(Config& c, const toml::table& t, const Reader& r) {
     c.tickets.close_after_seconds = r.duration(*n, "close_after");
 }
 
+void read_import(Config& c, const toml::table& t, const Reader& r) {
+  r.only_keys(t, "[import]", {"resolution_code"});
+  if (const auto* n = t.get("resolution_code"))
+    c.imports.resolution_code = r.located(*n, "resolution_code");
+}
+
+// Checked once the whole file is read: [tickets] may come after [import].
+void validate_import(const Config& c) {
+  const Located& code = c.imports.resolution_code;
+  const auto& codes = c.tickets.resolution_codes;
+  if (!code.value.empty() && std::find(codes.begin(), codes.end(), code.value) == codes.end())
+    throw ConfigError(
+        fmt::format("{}: unknown resolution code {}", code.where, util::quoted(code.value)),
+        fmt::format("expected one of: {}", util::join(codes, ", ")));
+}
+
 void read_priority(Config& c, const toml::table& t, const Reader& r) {
   r.only_keys(t, "[priority]", {"impact", "urgency", "matrix", "levels"});
   // The matrix only makes sense with its axes: the section is read as a whole.
@@ -115,7 +131,7 @@ void read_priority(Config& c, const toml::table& t, const Reader& r) {
 
 void read_hooks(Config& c, const toml::table& t, const Reader& r) {
   std::vector<std::string_view> keys = {"timeout", "pending"};
-  for (const auto& k : tickets::kEventKinds) keys.push_back(k);
+  for (const auto& k : model::kEventKinds) keys.push_back(k);
   r.only_keys(t, "[hooks]", keys);
   Hooks h;
   h.timeout_seconds = c.hooks.timeout_seconds;

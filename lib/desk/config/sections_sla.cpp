@@ -5,8 +5,8 @@
 
 #include "desk/config/sections.hpp"
 #include "desk/core/error.hpp"
-#include "desk/sla/calendar.hpp"
-#include "desk/sla/target.hpp"
+#include "desk/model/calendar.hpp"
+#include "desk/model/target.hpp"
 #include "desk/util/strings.hpp"
 
 namespace desk::config {
@@ -69,14 +69,14 @@ std::vector<std::string> keys_of(const Map& m) {
 }
 
 // Texts → business seconds of `calendar`, priorities checked.
-Targets to_seconds(const std::map<std::string, Located>& texts, const sla::Calendar& calendar,
+Targets to_seconds(const std::map<std::string, Located>& texts, const model::CalendarSpec& calendar,
                    const std::vector<std::string>& levels) {
   Targets out;
   for (const auto& [priority, text] : texts) {
     if (std::find(levels.begin(), levels.end(), priority) == levels.end())
       unknown(text.where, "priority", priority, levels);
     try {
-      out[priority] = sla::parse_target(text.value, calendar);
+      out[priority] = model::parse_target(text.value, calendar);
     } catch (const ConfigError& e) {
       throw ConfigError(fmt::format("{}: {}", text.where, e.what()), e.hint());
     }
@@ -95,7 +95,7 @@ void read_calendars(Config& c, const toml::table& t, const Reader& r) {
     std::vector<std::string_view> keys = {"timezone", "holidays", "always_open"};
     for (const auto& d : kDays) keys.push_back(d);
     r.only_keys(ct, label, keys);
-    sla::CalendarSpec spec;
+    model::CalendarSpec spec;
     spec.name = name;
     spec.timezone = c.timezone;
     if (const auto* n = ct.get("timezone")) spec.timezone = r.string(*n, "timezone");
@@ -108,7 +108,7 @@ void read_calendars(Config& c, const toml::table& t, const Reader& r) {
         r.fail(*n, fmt::format("{} must be an array of windows such as \"09:00-17:00\"", kDays[d]));
       for (const auto& item : *arr) {
         std::string text = r.string(item, kDays[d]);
-        spec.week[d].push_back(at_node(r, item, [&] { return sla::parse_window(text); }));
+        spec.week[d].push_back(at_node(r, item, [&] { return model::parse_window(text); }));
       }
     }
     if (const auto* n = ct.get("holidays")) {
@@ -117,11 +117,11 @@ void read_calendars(Config& c, const toml::table& t, const Reader& r) {
         r.fail(*n, "holidays must be an array of dates such as \"2026-12-25\" or \"12-25\"");
       for (const auto& item : *arr) {
         std::string text = r.string(item, "holidays");
-        spec.holidays.push_back(at_node(r, item, [&] { return sla::parse_holiday(text); }));
+        spec.holidays.push_back(at_node(r, item, [&] { return model::parse_holiday(text); }));
       }
     }
     // Building it checks the zone and the windows, with this section's position.
-    at_node(r, node, [&] { return sla::Calendar(spec).working_day_seconds(); });
+    at_node(r, node, [&] { return model::working_day_seconds(spec); });
     c.calendars[name] = std::move(spec);
   }
 }
@@ -246,20 +246,18 @@ void read_escalation(Config& c, const toml::node& n, const Reader& r) {
 
 void validate_sla(Config& c) {
   if (!c.calendars.count("24x7")) {
-    sla::CalendarSpec always;
+    model::CalendarSpec always;
     always.name = "24x7";
     always.timezone = c.timezone;
     always.always_open = true;
     c.calendars["24x7"] = always;
   }
   std::vector<std::string> calendars = keys_of(c.calendars);
-  std::map<std::string, sla::Calendar> built;
-  auto calendar = [&](const Located& name) -> const sla::Calendar& {
+  auto calendar = [&](const Located& name) -> const model::CalendarSpec& {
     if (!c.calendars.count(name.value)) unknown(name.where, "calendar", name.value, calendars);
-    auto it = built.find(name.value);
-    if (it == built.end())
-      it = built.emplace(name.value, sla::Calendar(c.calendars.at(name.value))).first;
-    return it->second;
+    const model::CalendarSpec& spec = c.calendars.at(name.value);
+    model::working_day_seconds(spec);  // checks it, outside the targets' positions
+    return spec;
   };
   for (auto& [name, p] : c.sla) {
     const auto& cal = calendar(p.calendar);
@@ -309,7 +307,7 @@ void dump_sla(const Config& c, toml::table& root) {
     if (spec.always_open) ct.insert("always_open", true);
     for (std::size_t d = 0; d < kDays.size(); ++d) {
       toml::array windows;
-      for (const auto& w : spec.week[d]) windows.push_back(sla::format_window(w));
+      for (const auto& w : spec.week[d]) windows.push_back(model::format_window(w));
       if (!spec.always_open) ct.insert(kDays[d], windows);
     }
     toml::array holidays;

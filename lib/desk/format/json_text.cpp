@@ -4,8 +4,6 @@
 #include <cstring>
 #include <simdjson.h>
 
-#include "desk/tickets/ticket.hpp"
-
 namespace desk::format {
 
 namespace {
@@ -38,8 +36,8 @@ void append_json_string(std::string& out, std::string_view text) {
   // Invalid UTF-8 is rare (only what an old store or a script put there):
   // nlohmann's own replacement rules then decide what is written.
   if (!ascii(text) && !simdjson::validate_utf8(text.data(), text.size())) {
-    out += tickets::Json(std::string(text))
-               .dump(-1, ' ', false, tickets::Json::error_handler_t::replace);
+    out += nlohmann::ordered_json(std::string(text))
+               .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
     return;
   }
   append_valid_json_string(out, text);
@@ -112,7 +110,7 @@ void append_json_uint(std::string& out, std::uint64_t n) {
 
 void append_json_double(std::string& out, double d) {
   // nlohmann's shortest round-trip form, with its ".0" and its null for NaN.
-  out += tickets::Json(d).dump();
+  out += nlohmann::ordered_json(d).dump();
 }
 
 void append_json(std::string& out, const nlohmann::ordered_json& value) {

@@ -21,14 +21,14 @@ std::string meta_line(const Json& meta) {
   return util::join(parts, ", ");
 }
 
-void render_rows(const report::Section& s, Format f, std::ostream& out, const Style& style) {
+void render_rows(const format::Section& s, Format f, std::ostream& out, const Style& style) {
   auto writer = make_row_writer(f, out, style);
   writer->begin(s.columns);
   for (const auto& row : s.rows) writer->row(row);
   writer->end();
 }
 
-void render_table(const report::Report& r, std::ostream& out, const Style& style) {
+void render_table(const format::Report& r, std::ostream& out, const Style& style) {
   std::string bold = style.color ? std::string(tone_on(Tone::bold)) : "";
   std::string off = style.color ? std::string(kToneOff) : "";
   out << bold << util::single_line(r.title) << off << '\n'
@@ -44,7 +44,7 @@ void render_table(const report::Report& r, std::ostream& out, const Style& style
   }
 }
 
-void render_json(const report::Report& r, std::ostream& out) {
+void render_json(const format::Report& r, std::ostream& out) {
   Json j = Json::object();
   j["report"] = r.key;
   j["title"] = r.title;
@@ -55,7 +55,7 @@ void render_json(const report::Report& r, std::ostream& out) {
 
 // Every text is escaped (markdown_escape): a ticket's title cannot become
 // HTML or Markdown in the mail or wiki page that shows the report.
-void render_markdown(const report::Report& r, std::ostream& out) {
+void render_markdown(const format::Report& r, std::ostream& out) {
   out << "# " << markdown_escape(r.title) << "\n\n";
   for (const auto& [k, v] : r.meta.items())
     if (!v.is_null() && !v.is_object() && !v.is_array())
@@ -74,7 +74,7 @@ void render_markdown(const report::Report& r, std::ostream& out) {
   }
 }
 
-void render_html(const report::Report& r, std::ostream& out) {
+void render_html(const format::Report& r, std::ostream& out) {
   html_open(out, r.title);
   out << "<h1>" << html_escape(r.title) << "</h1>\n<p class=\"meta\">"
       << html_escape(meta_line(r.meta)) << "</p>\n";
@@ -97,7 +97,7 @@ void render_html(const report::Report& r, std::ostream& out) {
 
 }  // namespace
 
-void render_report(const report::Report& r, Format f, std::ostream& out, const Style& style,
+void render_report(const format::Report& r, Format f, std::ostream& out, const Style& style,
                    const std::string& section) {
   switch (f) {
     case Format::table:
@@ -111,7 +111,7 @@ void render_report(const report::Report& r, Format f, std::ostream& out, const S
     case Format::jsonl:
     case Format::csv:
     case Format::tsv: {
-      const report::Section* s = section.empty()
+      const format::Section* s = section.empty()
                                      ? (r.sections.empty() ? nullptr : &r.sections.front())
                                      : r.section(section);
       if (s == nullptr) {

@@ -33,7 +33,7 @@ std::string value_text(double v, const std::string& unit) {
   return unit == "%" ? n + "%" : n;
 }
 
-std::string legend(const report::Chart& c, int x, int y) {
+std::string legend(const format::Chart& c, int x, int y) {
   std::string out;
   for (std::size_t i = 0; i < c.series.size(); ++i) {
     int lx = x + static_cast<int>(i) * 170;
@@ -45,7 +45,7 @@ std::string legend(const report::Chart& c, int x, int y) {
   return out;
 }
 
-std::string bars(const report::Chart& c, const std::vector<Json>& rows) {
+std::string bars(const format::Chart& c, const std::vector<Json>& rows) {
   const int label_w = 180, bar_w = 420, bar_h = 14, gap = 10;
   const int group_h = static_cast<int>(c.series.size()) * bar_h + gap;
   const int top = 30;
@@ -78,7 +78,7 @@ std::string bars(const report::Chart& c, const std::vector<Json>& rows) {
   return out + "</svg>\n";
 }
 
-std::string lines(const report::Chart& c, const std::vector<Json>& rows) {
+std::string lines(const format::Chart& c, const std::vector<Json>& rows) {
   const int left = 50, width = 560, height = 220, top = 30, bottom = 40;
   double max = 0;
   for (const auto& r : rows)
@@ -118,7 +118,7 @@ std::string lines(const report::Chart& c, const std::vector<Json>& rows) {
 }
 
 // Vertical bars along a time axis: a slot per row, a bar per series in it.
-std::string columns(const report::Chart& c, const std::vector<Json>& rows) {
+std::string columns(const format::Chart& c, const std::vector<Json>& rows) {
   const int left = 50, width = 600, height = 200, top = 30, bottom = 40;
   double max = 0;
   for (const auto& r : rows)
@@ -161,13 +161,13 @@ std::string columns(const report::Chart& c, const std::vector<Json>& rows) {
 
 }  // namespace
 
-std::string svg_chart(const report::Chart& chart, const std::vector<Json>& rows) {
+std::string svg_chart(const format::Chart& chart, const std::vector<Json>& rows) {
   switch (chart.kind) {
-    case report::Chart::Kind::bar:
+    case format::Chart::Kind::bar:
       return bars(chart, rows);
-    case report::Chart::Kind::column:
+    case format::Chart::Kind::column:
       return columns(chart, rows);
-    case report::Chart::Kind::line:
+    case format::Chart::Kind::line:
       return lines(chart, rows);
   }
   return bars(chart, rows);

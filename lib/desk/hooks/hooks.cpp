@@ -11,9 +11,9 @@
 
 #include <fmt/format.h>
 
-#include "desk/tickets/record.hpp"
-#include "desk/tickets/serialize.hpp"
-#include "desk/tickets/validate.hpp"
+#include "desk/model/serialize.hpp"
+#include "desk/work/record.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::hooks {
 
@@ -21,7 +21,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::vector<std::string> hook_names(const tickets::Event& e) {
+std::vector<std::string> hook_names(const model::Event& e) {
   std::vector<std::string> names = {e.kind};
   if (const auto* c = e.change("status"); c && c->to == "pending") names.push_back("pending");
   return names;
@@ -104,7 +104,7 @@ std::string run_one(const config::Config& c, const Job& job) {
 
 }  // namespace
 
-std::vector<Job> jobs_for(tickets::Session& s, const std::vector<tickets::Event>& events) {
+std::vector<Job> jobs_for(work::Session& s, const std::vector<model::Event>& events) {
   std::vector<Job> jobs;
   if (s.config.hooks.on.empty()) return jobs;
   Zone zone = s.config.zone();
@@ -112,12 +112,11 @@ std::vector<Job> jobs_for(tickets::Session& s, const std::vector<tickets::Event>
     for (const auto& name : hook_names(e)) {
       auto it = s.config.hooks.on.find(name);
       if (it == s.config.hooks.on.end()) continue;
-      tickets::Json payload = {
+      model::Json payload = {
           {"hook", name},
-          {"event", tickets::event_json(e, zone)},
-          {"ticket", tickets::ticket_json(tickets::require_ticket(s, e.ticket_id), zone)}};
-      std::string text =
-          payload.dump(-1, ' ', false, tickets::Json::error_handler_t::replace) + "\n";
+          {"event", model::event_json(e, zone)},
+          {"ticket", model::ticket_json(work::require_ticket(s, e.ticket_id), zone)}};
+      std::string text = payload.dump(-1, ' ', false, model::Json::error_handler_t::replace) + "\n";
       for (const auto& command : it->second) jobs.push_back({command, name, e.ticket_id, text});
     }
   }
@@ -133,16 +132,16 @@ std::vector<Failure> run(const config::Config& c, const std::vector<Job>& jobs) 
   return failures;
 }
 
-void record_failures(tickets::Session& s, const std::vector<Failure>& failures) {
+void record_failures(work::Session& s, const std::vector<Failure>& failures) {
   for (const auto& f : failures) {
-    tickets::Ticket t = tickets::require_ticket(s, f.job.ticket);
-    tickets::Event e;
+    model::Ticket t = work::require_ticket(s, f.job.ticket);
+    model::Event e;
     e.kind = "hook-failed";
     e.at = std::max(s.now, t.updated_at);
     e.extra["hook"] = f.job.command;
     e.extra["for"] = f.job.kind;
     e.extra["why"] = f.why;
-    tickets::record(s, t, std::move(e));
+    work::record(s, t, std::move(e));
   }
 }
 

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "desk/tickets/session.hpp"
-#include "desk/tickets/ticket.hpp"
+#include "desk/model/ticket.hpp"
+#include "desk/work/session.hpp"
 
 namespace desk::hooks {
 
@@ -27,7 +27,7 @@ struct Failure {
 };
 
 // The jobs `events` call for, with the tickets as they are now.
-std::vector<Job> jobs_for(tickets::Session& s, const std::vector<tickets::Event>& events);
+std::vector<Job> jobs_for(work::Session& s, const std::vector<model::Event>& events);
 
 // Runs each job through /bin/sh in the configuration file's directory, its
 // standard output sent to desk's standard error (desk's standard output is
@@ -35,6 +35,6 @@ std::vector<Job> jobs_for(tickets::Session& s, const std::vector<tickets::Event>
 std::vector<Failure> run(const config::Config& c, const std::vector<Job>& jobs);
 
 // Records each failure as a "hook-failed" event on its ticket.
-void record_failures(tickets::Session& s, const std::vector<Failure>& failures);
+void record_failures(work::Session& s, const std::vector<Failure>& failures);
 
 }  // namespace desk::hooks

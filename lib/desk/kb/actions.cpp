@@ -7,9 +7,9 @@
 #include "desk/core/error.hpp"
 #include "desk/kb/search.hpp"
 #include "desk/store/kb_store.hpp"
-#include "desk/tickets/record.hpp"
-#include "desk/tickets/validate.hpp"
 #include "desk/util/strings.hpp"
+#include "desk/work/record.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::kb {
 
@@ -23,9 +23,9 @@ bool contains(const std::vector<std::string>& list, const std::string& v) {
   return std::find(list.begin(), list.end(), v) != list.end();
 }
 
-Version save(Session& s, Article& a, const char* action, std::vector<std::string> changed,
-             const std::string& note) {
-  Version v;
+ArticleVersion save(Session& s, Article& a, const char* action, std::vector<std::string> changed,
+                    const std::string& note) {
+  ArticleVersion v;
   v.number = a.version;
   v.at = s.now;
   v.actor = s.actor;
@@ -38,7 +38,7 @@ Version save(Session& s, Article& a, const char* action, std::vector<std::string
 }
 
 // A body for a how-to or FAQ drafted from a ticket.
-std::string drafted_body(const tickets::Ticket& t) {
+std::string drafted_body(const model::Ticket& t) {
   std::string out;
   auto section = [&](const char* heading, const std::string& text) {
     if (util::trim(text).empty()) return;
@@ -51,7 +51,7 @@ std::string drafted_body(const tickets::Ticket& t) {
   return out;
 }
 
-void draft_from_ticket(Session& s, Article& a, const AddRequest& r, const tickets::Ticket& t) {
+void draft_from_ticket(Session& s, Article& a, const AddRequest& r, const model::Ticket& t) {
   if (a.title.empty() || util::trim(a.title).empty()) a.title = t.title;
   a.kind = r.kind.value_or("known-error");
   if (a.kind == "known-error") {
@@ -68,18 +68,18 @@ void draft_from_ticket(Session& s, Article& a, const AddRequest& r, const ticket
   (void)s;
 }
 
-tickets::Event linked_event(Session& s, tickets::Ticket& t, const Article& a, Instant at) {
-  tickets::Event e;
+model::Event linked_event(Session& s, model::Ticket& t, const Article& a, Instant at) {
+  model::Event e;
   e.kind = "linked";
   e.at = at;
   e.extra["article"] = a.id;
-  return tickets::record(s, t, std::move(e));
+  return work::record(s, t, std::move(e));
 }
 
 }  // namespace
 
 void normalize_article(Article& a) {
-  a.title = tickets::checked_title(a.title);
+  a.title = work::checked_title(a.title);
   a.body = clean_text(a.body);
   a.symptom = clean_text(a.symptom);
   a.cause = clean_text(a.cause);
@@ -108,17 +108,17 @@ Article require_article(Session& s, std::int64_t id) {
 }
 
 void check_article(const Article& a, const config::Config& c) {
-  tickets::require_one_of("article kind", a.kind, kKinds);
-  tickets::require_one_of("article state", a.state, kStates);
+  work::require_one_of("article kind", a.kind, model::kArticleKinds);
+  work::require_one_of("article state", a.state, model::kArticleStates);
   if (a.title.empty()) throw DataError("the title must not be empty");
   if (a.known_error()) {
-    tickets::require_one_of("fix status", a.fix_status, kFixStatuses);
+    work::require_one_of("fix status", a.fix_status, model::kFixStatuses);
   } else if (!a.symptom.empty() || !a.cause.empty() || !a.workaround.empty() ||
              !a.fix_status.empty()) {
     throw DataError(fmt::format("a {} has no symptom, cause, workaround or fix status", a.kind),
                     "only known errors have them: give --kind known-error, or leave them out");
   }
-  if (!a.category.empty()) tickets::require_one_of("category", a.category, c.tickets.categories);
+  if (!a.category.empty()) work::require_one_of("category", a.category, c.tickets.categories);
   if (a.body.empty() && !(a.known_error() && !a.symptom.empty()))
     throw DataError("the article has no text",
                     a.known_error() ? "give its symptom with --symptom TEXT, or a body with -m"
@@ -138,9 +138,9 @@ Added add_article(Session& s, const AddRequest& r) {
   a.category = r.category.value_or("");
   a.service = r.service.value_or("");
   a.tags = r.tags;
-  std::optional<tickets::Ticket> ticket;
+  std::optional<model::Ticket> ticket;
   if (r.from_ticket) {
-    ticket = tickets::require_ticket(s, *r.from_ticket);
+    ticket = work::require_ticket(s, *r.from_ticket);
     draft_from_ticket(s, a, r, *ticket);
   }
   a.author = s.actor;
@@ -160,7 +160,7 @@ Added add_article(Session& s, const AddRequest& r) {
   return out;
 }
 
-std::optional<Version> edit_article(Session& s, std::int64_t id, const EditRequest& r) {
+std::optional<ArticleVersion> edit_article(Session& s, std::int64_t id, const EditRequest& r) {
   Article before = require_article(s, id);
   Article a = before;
   if (r.title) a.title = *r.title;
@@ -189,7 +189,7 @@ std::optional<Version> edit_article(Session& s, std::int64_t id, const EditReque
   return save(s, a, "edited", std::move(changed), r.note);
 }
 
-Version publish_article(Session& s, std::int64_t id, const std::string& note) {
+ArticleVersion publish_article(Session& s, std::int64_t id, const std::string& note) {
   Article a = require_article(s, id);
   if (a.state == "published")
     throw Refused(fmt::format("article {} is already published", id),
@@ -212,7 +212,7 @@ Version publish_article(Session& s, std::int64_t id, const std::string& note) {
   return save(s, a, "published", {"state"}, note);
 }
 
-Version retire_article(Session& s, std::int64_t id, const std::string& note) {
+ArticleVersion retire_article(Session& s, std::int64_t id, const std::string& note) {
   Article a = require_article(s, id);
   if (a.state == "retired")
     throw Refused(
@@ -226,12 +226,12 @@ Version retire_article(Session& s, std::int64_t id, const std::string& note) {
   return save(s, a, "retired", {"state"}, note);
 }
 
-std::vector<Version> article_history(Session& s, std::int64_t id) {
+std::vector<ArticleVersion> article_history(Session& s, std::int64_t id) {
   require_article(s, id);
   return kb_store(s).versions(id);
 }
 
-Version require_version(Session& s, std::int64_t id, int number) {
+ArticleVersion require_version(Session& s, std::int64_t id, int number) {
   Article a = require_article(s, id);
   auto v = kb_store(s).find_version(id, number);
   if (!v) {
@@ -250,9 +250,9 @@ Version require_version(Session& s, std::int64_t id, int number) {
 Linked link_article(Session& s, std::int64_t article_id, std::int64_t ticket_id,
                     std::optional<Instant> at) {
   Article a = require_article(s, article_id);
-  tickets::Ticket t = tickets::require_ticket(s, ticket_id);
-  Instant when = tickets::event_time(s, at, t.created_at);
-  Link l{a.id, t.id, when, s.actor, std::nullopt, a.title, a.kind, a.state};
+  model::Ticket t = work::require_ticket(s, ticket_id);
+  Instant when = work::event_time(s, at, t.created_at);
+  ArticleLink l{a.id, t.id, when, s.actor, std::nullopt, a.title, a.kind, a.state};
   Linked out{l, std::nullopt};
   if (kb_store(s).link(l)) out.event = linked_event(s, t, a, when);
   return out;
@@ -260,22 +260,22 @@ Linked link_article(Session& s, std::int64_t article_id, std::int64_t ticket_id,
 
 Article record_resolution(Session& s, std::int64_t article_id, std::int64_t ticket_id, Instant at) {
   require_article(s, article_id);
-  tickets::require_ticket(s, ticket_id);
+  work::require_ticket(s, ticket_id);
   kb_store(s).mark_resolved({article_id, ticket_id, at, s.actor, at, {}, {}, {}});
   return require_article(s, article_id);
 }
 
-std::vector<Link> articles_for_ticket(Session& s, std::int64_t ticket_id) {
+std::vector<ArticleLink> articles_for_ticket(Session& s, std::int64_t ticket_id) {
   return kb_store(s).ticket_links(ticket_id);
 }
 
-std::vector<Link> tickets_for_article(Session& s, std::int64_t article_id) {
+std::vector<ArticleLink> tickets_for_article(Session& s, std::int64_t article_id) {
   return kb_store(s).article_links(article_id);
 }
 
-void check_filter(const Filter& f) {
-  for (const auto& v : f.states) tickets::require_one_of("article state", v, kStates);
-  for (const auto& v : f.kinds) tickets::require_one_of("article kind", v, kKinds);
+void check_filter(const ArticleFilter& f) {
+  for (const auto& v : f.states) work::require_one_of("article state", v, model::kArticleStates);
+  for (const auto& v : f.kinds) work::require_one_of("article kind", v, model::kArticleKinds);
   static const std::vector<std::string> keys = {"id",      "title",   "kind",      "state",
                                                 "created", "updated", "published", "uses"};
   for (const auto& key : f.sort) {
@@ -287,23 +287,24 @@ void check_filter(const Filter& f) {
   }
 }
 
-void each_article(Session& s, const Filter& f, const std::function<bool(const Article&)>& row) {
+void each_article(Session& s, const ArticleFilter& f,
+                  const std::function<bool(const Article&)>& row) {
   check_filter(f);
   kb_store(s).each_article(f, row);
 }
 
-std::vector<Hit> search_articles(Session& s, std::string_view text, const Filter& f) {
+std::vector<ArticleHit> search_articles(Session& s, std::string_view text, const ArticleFilter& f) {
   check_filter(f);
   SearchQuery q = parse_search(text);
   return kb_store(s).search(q, f);
 }
 
-std::vector<Hit> suggest_articles(Session& s, std::int64_t ticket_id, std::int64_t limit) {
-  tickets::Ticket t = tickets::require_ticket(s, ticket_id);
+std::vector<ArticleHit> suggest_articles(Session& s, std::int64_t ticket_id, std::int64_t limit) {
+  model::Ticket t = work::require_ticket(s, ticket_id);
   // Looking a word up costs in proportion to the articles holding it, so a
   // long description is cut short; the store picks the rarest of these.
   std::vector<std::string> words = telling_words(t.title + "\n" + t.description, 32);
-  Filter f;
+  ArticleFilter f;
   f.states = {"published"};
   f.limit = limit;
   return kb_store(s).suggest(words, f);

@@ -15,12 +15,12 @@
 #include <vector>
 
 #include "desk/kb/article.hpp"
-#include "desk/tickets/session.hpp"
-#include "desk/tickets/ticket.hpp"
+#include "desk/model/ticket.hpp"
+#include "desk/work/session.hpp"
 
 namespace desk::kb {
 
-using tickets::Session;
+using work::Session;
 
 // An article id as typed: "12".
 std::int64_t parse_article_id(std::string_view text);
@@ -53,7 +53,7 @@ struct AddRequest {
 
 struct Added {
   Article article;
-  std::optional<tickets::Event> linked;  // the event on the ticket drafted from
+  std::optional<model::Event> linked;  // the event on the ticket drafted from
 };
 
 // A new draft, version 1, written by the session's actor.
@@ -74,23 +74,23 @@ struct EditRequest {
 
 // A new version with the changes; nullopt (nothing written) when every
 // value given is already the article's.
-std::optional<Version> edit_article(Session& s, std::int64_t id, const EditRequest& r);
+std::optional<ArticleVersion> edit_article(Session& s, std::int64_t id, const EditRequest& r);
 
 // draft or retired → published. A known error needs a symptom and a
 // workaround, other kinds a body. Refused otherwise, naming what is allowed.
-Version publish_article(Session& s, std::int64_t id, const std::string& note = {});
+ArticleVersion publish_article(Session& s, std::int64_t id, const std::string& note = {});
 // draft or published → retired.
-Version retire_article(Session& s, std::int64_t id, const std::string& note = {});
+ArticleVersion retire_article(Session& s, std::int64_t id, const std::string& note = {});
 
 // Every version of an article, oldest first (Refused for an unknown article).
-std::vector<Version> article_history(Session& s, std::int64_t id);
+std::vector<ArticleVersion> article_history(Session& s, std::int64_t id);
 
 // The article as it was at version `number` (Refused when there is none).
-Version require_version(Session& s, std::int64_t id, int number);
+ArticleVersion require_version(Session& s, std::int64_t id, int number);
 
 struct Linked {
-  Link link;
-  std::optional<tickets::Event> event;  // the ticket's "linked" event; none when already linked
+  ArticleLink link;
+  std::optional<model::Event> event;  // the ticket's "linked" event; none when already linked
 };
 
 // `desk kb link ARTICLE TICKET`: records the link and a "linked" event
@@ -109,23 +109,24 @@ Article record_resolution(Session& s, std::int64_t article_id, std::int64_t tick
 
 // The articles linked to a ticket (title, kind, state; resolved_at when it
 // resolved it), oldest link first: `desk show`.
-std::vector<Link> articles_for_ticket(Session& s, std::int64_t ticket_id);
+std::vector<ArticleLink> articles_for_ticket(Session& s, std::int64_t ticket_id);
 
 // The tickets an article is linked to (title, type and status), oldest link
 // first: `desk kb show`.
-std::vector<Link> tickets_for_article(Session& s, std::int64_t article_id);
+std::vector<ArticleLink> tickets_for_article(Session& s, std::int64_t article_id);
 
 // Checks a filter's states, kinds and sort keys (DataError, UsageError).
-void check_filter(const Filter& f);
+void check_filter(const ArticleFilter& f);
 
 // `desk kb list`: streams the articles `f` selects (checked), in its order,
 // until `row` returns false.
-void each_article(Session& s, const Filter& f, const std::function<bool(const Article&)>& row);
+void each_article(Session& s, const ArticleFilter& f,
+                  const std::function<bool(const Article&)>& row);
 
 // `desk kb search`: parses `text` (kb/search.hpp; DataError when malformed).
-std::vector<Hit> search_articles(Session& s, std::string_view text, const Filter& f);
+std::vector<ArticleHit> search_articles(Session& s, std::string_view text, const ArticleFilter& f);
 // `desk kb suggest`: the published articles most like the ticket's title and
 // description, best first, at most `limit`.
-std::vector<Hit> suggest_articles(Session& s, std::int64_t ticket_id, std::int64_t limit);
+std::vector<ArticleHit> suggest_articles(Session& s, std::int64_t ticket_id, std::int64_t limit);
 
 }  // namespace desk::kb

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "desk/tickets/validate.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::kb {
 
@@ -78,7 +78,7 @@ std::vector<std::string> article_differences(const Article& a, const Article& b)
 
 std::vector<std::string> clean_tags(const std::vector<std::string>& tags) {
   std::vector<std::string> out;
-  for (const auto& t : tags) out.push_back(tickets::checked_tag(t));
+  for (const auto& t : tags) out.push_back(work::checked_tag(t));
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;

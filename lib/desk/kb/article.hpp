@@ -1,114 +1,20 @@
-// Knowledge-base articles, their versions, their links to tickets and what a
-// search finds: plain values passed between the store, the use cases and the
-// renderers.
+// What the knowledge base does with an article's values (model/article.hpp)
+// before it stores them: uids, clean text and tags, and what changed.
 #pragma once
 
-#include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
-#include "desk/core/time.hpp"
+#include "desk/model/article.hpp"
 
 namespace desk::kb {
 
-// The fixed vocabularies, in the order help and errors list them.
-inline const std::vector<std::string> kKinds = {"how-to", "faq", "known-error"};
-inline const std::vector<std::string> kStates = {"draft", "published", "retired"};
-// Where the permanent fix of a known error stands.
-inline const std::vector<std::string> kFixStatuses = {"open", "in-progress", "fixed", "wont-fix"};
-
-struct Article {
-  std::int64_t id = 0;
-  std::string uid;  // stable across stores; export and import match on it
-  std::string kind;
-  std::string state = "draft";
-  std::string title;
-  std::string body;  // Markdown
-  // Known errors: what the user sees, why, how to get going meanwhile, and
-  // where the permanent fix stands. Empty for other kinds.
-  std::string symptom;
-  std::string cause;
-  std::string workaround;
-  std::string fix_status;
-  std::string category;
-  std::string service;
-  std::vector<std::string> tags;  // sorted, unique
-  std::string author;
-  int version = 1;
-  Instant created_at{};
-  Instant updated_at{};
-  std::optional<Instant> published_at;
-  std::optional<Instant> retired_at;
-
-  // Derived by the store from links, not written by it.
-  std::int64_t use_count = 0;  // tickets it resolved (desk resolve --kb)
-
-  bool known_error() const { return kind == "known-error"; }
-};
-
-// The article's content fields, by name: what versions record as changed,
-// what `kb edit` compares. In the order they are shown.
-inline const std::vector<std::string> kContentFields = {
-    "title",      "kind",     "body",    "symptom", "cause", "workaround",
-    "fix_status", "category", "service", "tags",    "author"};
-
-// One change to an article: the whole article as it was after it.
-struct Version {
-  int number = 0;
-  Instant at{};
-  std::string actor;
-  std::string action;                // created | edited | published | retired | imported
-  std::vector<std::string> changed;  // field names, kContentFields order, plus "state"
-  std::string note;                  // why, when given
-  Article article;
-};
-
-// An article and a ticket it helped with.
-struct Link {
-  std::int64_t article_id = 0;
-  std::int64_t ticket_id = 0;
-  Instant linked_at{};
-  std::string actor;
-  std::optional<Instant> resolved_at;  // set when it resolved the ticket
-  // The other side's headline, filled in when listing: a ticket's articles
-  // carry the article's title, kind and state; an article's tickets the
-  // ticket's title, type and status.
-  std::string title;
-  std::string kind;
-  std::string state;
-};
-
-// Byte ranges [first, second) of matched words in a text.
-using Marks = std::vector<std::pair<std::size_t, std::size_t>>;
-
-struct MarkedText {
-  std::string text;
-  Marks marks;
-};
-
-// What a search or a suggestion found, best first.
-struct Hit {
-  Article article;
-  double score = 0;       // relevance: higher is better; comparable within one search
-  MarkedText title;       // the title with the matched words marked
-  MarkedText snippet;     // a few words around the matches in the body or symptom...
-  bool fragment = false;  // found only as part of longer words (the trigram index)
-};
-
-// What `kb list`, search and suggest select. Empty lists mean "any".
-struct Filter {
-  std::vector<std::string> states;
-  std::vector<std::string> kinds;
-  std::vector<std::string> tags;  // every tag must be present
-  std::vector<std::string> categories;
-  std::vector<std::string> services;
-  std::vector<std::string> authors;
-  std::vector<std::string> sort;  // list: id, title, created, updated, uses; '-' for descending
-  std::int64_t limit = 0;         // 0: no limit
-};
+using model::Article;
+using model::ArticleFilter;
+using model::ArticleHit;
+using model::ArticleLink;
+using model::ArticleVersion;
 
 // A new random uid (a UUID, version 4).
 std::string new_uid();
@@ -120,11 +26,11 @@ std::string new_uid();
 std::string clean_text(std::string_view s);
 
 // The fields that differ between two states of an article: content fields
-// in kContentFields order, then state, created_at, published_at and
+// in kArticleContentFields order, then state, created_at, published_at and
 // retired_at (not id, uid, version or updated_at).
 std::vector<std::string> article_differences(const Article& a, const Article& b);
 
-// Sorted, without repeats, each checked (tickets::checked_tag).
+// Sorted, without repeats, each checked (work::checked_tag).
 std::vector<std::string> clean_tags(const std::vector<std::string>& tags);
 
 }  // namespace desk::kb

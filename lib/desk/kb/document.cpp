@@ -305,13 +305,14 @@ std::string write_editable(const Article& a) {
                      a.version, a.state);
   out += "# and the Markdown below it; save and quit to record a new version.\n";
   out += fmt::format("title = {}\n", toml_string(a.title));
-  out += fmt::format("kind = {}  # {}\n", toml_string(a.kind), util::join(kKinds, ", "));
+  out +=
+      fmt::format("kind = {}  # {}\n", toml_string(a.kind), util::join(model::kArticleKinds, ", "));
   out += fmt::format("tags = {}\n", tags_list(a.tags));
   out += fmt::format("category = {}\n", toml_string(a.category));
   out += fmt::format("service = {}\n", toml_string(a.service));
   if (a.known_error()) {
     out += fmt::format("fix_status = {}  # {}\n", toml_string(a.fix_status),
-                       util::join(kFixStatuses, ", "));
+                       util::join(model::kFixStatuses, ", "));
     out += fmt::format("symptom = {}\n", toml_string(a.symptom));
     out += fmt::format("cause = {}\n", toml_string(a.cause));
     out += fmt::format("workaround = {}\n", toml_string(a.workaround));

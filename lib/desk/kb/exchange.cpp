@@ -10,8 +10,8 @@
 #include "desk/core/error.hpp"
 #include "desk/core/output_file.hpp"
 #include "desk/store/kb_store.hpp"
-#include "desk/tickets/validate.hpp"
 #include "desk/util/strings.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::kb {
 
@@ -87,10 +87,10 @@ Article article_from_document(const Document& d, const Session& s) {
   a.published_at = d.published_at;
   a.retired_at = d.retired_at;
 
-  at(d, "title", [&] { a.title = tickets::checked_title(a.title); });
+  at(d, "title", [&] { a.title = work::checked_title(a.title); });
   at(d, "tags", [&] { a.tags = clean_tags(a.tags); });
-  at(d, "kind", [&] { tickets::require_one_of("article kind", a.kind, kKinds); });
-  at(d, "state", [&] { tickets::require_one_of("article state", a.state, kStates); });
+  at(d, "kind", [&] { work::require_one_of("article kind", a.kind, model::kArticleKinds); });
+  at(d, "state", [&] { work::require_one_of("article state", a.state, model::kArticleStates); });
   at(d, "author", [&] {
     if (util::trim(a.author).empty() || a.author.find_first_of(" \t\r\n,:") != std::string::npos)
       throw DataError(fmt::format("invalid author {}", util::quoted(util::single_line(a.author))),
@@ -98,11 +98,12 @@ Article article_from_document(const Document& d, const Session& s) {
   });
   if (a.known_error())
     at(d, "fix_status", [&] {
-      if (!a.fix_status.empty()) tickets::require_one_of("fix status", a.fix_status, kFixStatuses);
+      if (!a.fix_status.empty())
+        work::require_one_of("fix status", a.fix_status, model::kFixStatuses);
     });
   at(d, "category", [&] {
     if (!a.category.empty())
-      tickets::require_one_of("category", a.category, s.config.tickets.categories);
+      work::require_one_of("category", a.category, s.config.tickets.categories);
   });
   normalize_article(a);
   std::string where = "title";
@@ -117,7 +118,7 @@ EditRequest edit_from_document(const Document& d) {
   EditRequest r;
   if (!d.kind)
     throw DataError(fmt::format("{}: the front matter has no 'kind'", d.name),
-                    fmt::format("kind is one of {}", util::join(kKinds, ", ")));
+                    fmt::format("kind is one of {}", util::join(model::kArticleKinds, ", ")));
   r.title = d.title.value_or("");
   r.kind = d.kind;
   r.body = d.body;
@@ -131,7 +132,7 @@ EditRequest edit_from_document(const Document& d) {
   return r;
 }
 
-Exported export_articles(Session& s, const fs::path& dir, const Filter& f) {
+Exported export_articles(Session& s, const fs::path& dir, const ArticleFilter& f) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec || !fs::is_directory(dir))
@@ -217,7 +218,7 @@ std::vector<Imported> import_articles(Session& s, const fs::path& dir) {
       kb.update_article(a);
       result.action = "updated";
     }
-    Version v;
+    ArticleVersion v;
     v.number = a.version;
     v.at = s.now;
     v.actor = s.actor;

@@ -21,7 +21,7 @@ struct Exported {
 // missing), each atomically. A file in `dir` holding an exported article's
 // uid under another name (its title changed) is removed, so `dir` never
 // holds one article twice. Throws Error(io) when it cannot write.
-Exported export_articles(Session& s, const std::filesystem::path& dir, const Filter& f);
+Exported export_articles(Session& s, const std::filesystem::path& dir, const ArticleFilter& f);
 
 struct Imported {
   std::string file;                  // the name within the directory

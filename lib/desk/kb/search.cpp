@@ -79,16 +79,17 @@ class Parser {
   SearchQuery parse() {
     // Checked before anything else, so that the message never quotes a
     // search this long.
-    if (char_count(text_) > kMaxSearchLength)
-      throw DataError(fmt::format("the search is longer than {} characters", kMaxSearchLength),
-                      "search for fewer words; the most telling ones rank best");
+    if (util::char_count(text_) > model::kMaxSearchLength)
+      throw DataError(
+          fmt::format("the search is longer than {} characters", model::kMaxSearchLength),
+          "search for fewer words; the most telling ones rank best");
     lex();
     if (tokens_.empty())
       throw DataError(fmt::format("nothing to search for in {}", util::quoted(text_)), kSyntaxHint);
     SearchQuery q = parse_or();
     if (pos_ < tokens_.size()) fail_paren();  // only a stray ')' stops parse_or early
-    if (search_terms(q).size() > kMaxSearchTerms)
-      throw DataError(fmt::format("the search has more than {} words", kMaxSearchTerms),
+    if (search_terms(q).size() > model::kMaxSearchTerms)
+      throw DataError(fmt::format("the search has more than {} words", model::kMaxSearchTerms),
                       "search for fewer words; the most telling ones rank best");
     return q;
   }
@@ -121,8 +122,8 @@ class Parser {
       } else if (c == '(' || c == ')') {
         tokens_.push_back({c == '(' ? Tok::lparen : Tok::rparen, {}});
         open = c == '(' ? open + 1 : open > 0 ? open - 1 : 0;
-        if (open > kMaxSearchDepth)
-          fail(fmt::format("parentheses nested more than {} deep", kMaxSearchDepth),
+        if (open > model::kMaxSearchDepth)
+          fail(fmt::format("parentheses nested more than {} deep", model::kMaxSearchDepth),
                "group with fewer parentheses, as in '(vpn OR wifi) drops'");
         ++i;
       } else if (c == '"') {
@@ -257,15 +258,6 @@ class Parser {
   std::size_t pos_ = 0;
 };
 
-void collect(const SearchQuery& q, std::vector<const SearchQuery*>& out) {
-  if (q.op == SearchQuery::Op::term) {
-    out.push_back(&q);
-    return;
-  }
-  for (const auto& c : q.children) collect(c, out);
-  for (const auto& c : q.excluded) collect(c, out);
-}
-
 // Words so common in their language that they say nothing about what a
 // ticket is about, and would cost the most to look up.
 const std::set<std::string, std::less<>>& stopwords() {
@@ -297,18 +289,6 @@ SearchQuery parse_search(std::string_view text) {
   return Parser(text).parse();
 }
 
-std::vector<const SearchQuery*> search_terms(const SearchQuery& q) {
-  std::vector<const SearchQuery*> out;
-  collect(q, out);
-  return out;
-}
-
-std::size_t char_count(std::string_view s) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size(); ++n) next_char(s, i);
-  return n;
-}
-
 std::vector<std::string> text_words(std::string_view text) {
   std::vector<std::string> out;
   std::set<std::string> seen;
@@ -335,7 +315,7 @@ std::vector<std::string> telling_words(std::string_view text, std::size_t max) {
   std::vector<std::string> out;
   for (auto& w : text_words(text)) {
     if (out.size() == max) break;
-    if (char_count(w) < 3 || stopwords().count(w)) continue;
+    if (util::char_count(w) < 3 || stopwords().count(w)) continue;
     out.push_back(std::move(w));
   }
   return out;

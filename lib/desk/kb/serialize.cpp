@@ -44,7 +44,7 @@ Json article_json(const Article& a, const Zone& zone) {
   return j;
 }
 
-Json article_json(const Article& a, const std::vector<Link>& links, const Zone& zone) {
+Json article_json(const Article& a, const std::vector<ArticleLink>& links, const Zone& zone) {
   Json j = article_json(a, zone);
   Json linked = Json::array(), resolved = Json::array();
   for (const auto& l : links) {
@@ -56,7 +56,7 @@ Json article_json(const Article& a, const std::vector<Link>& links, const Zone& 
   return j;
 }
 
-Json version_json(const Version& v, const Zone& zone) {
+Json version_json(const ArticleVersion& v, const Zone& zone) {
   Json j = Json::object();
   j["article"] = v.article.id;
   j["version"] = v.number;
@@ -70,7 +70,7 @@ Json version_json(const Version& v, const Zone& zone) {
   return j;
 }
 
-Json ticket_article_json(const Link& l, const Zone& zone) {
+Json ticket_article_json(const ArticleLink& l, const Zone& zone) {
   Json j = Json::object();
   j["id"] = l.article_id;
   j["title"] = l.title;
@@ -81,7 +81,7 @@ Json ticket_article_json(const Link& l, const Zone& zone) {
   return j;
 }
 
-Json hit_json(const Hit& h, const Zone& zone) {
+Json hit_json(const ArticleHit& h, const Zone& zone) {
   Json j = article_summary_json(h.article, zone);
   j["score"] = h.score;
   j["snippet"] = h.snippet.text;

@@ -19,12 +19,12 @@ Json article_summary_json(const Article& a, const Zone& zone);
 // Every field, the texts (body, symptom, cause, workaround) too.
 Json article_json(const Article& a, const Zone& zone);
 // article_json, with linked_tickets and resolved_tickets from `links`.
-Json article_json(const Article& a, const std::vector<Link>& links, const Zone& zone);
+Json article_json(const Article& a, const std::vector<ArticleLink>& links, const Zone& zone);
 // version, at, actor, action, changed, note.
-Json version_json(const Version& v, const Zone& zone);
+Json version_json(const ArticleVersion& v, const Zone& zone);
 // A ticket's article: id, title, kind, state, linked_at, resolved_at.
-Json ticket_article_json(const Link& l, const Zone& zone);
+Json ticket_article_json(const ArticleLink& l, const Zone& zone);
 // article_summary_json with score, snippet (plain text) and fragment.
-Json hit_json(const Hit& h, const Zone& zone);
+Json hit_json(const ArticleHit& h, const Zone& zone);
 
 }  // namespace desk::kb

@@ -6,11 +6,11 @@
 
 #include <fmt/format.h>
 
+#include "desk/model/vocabulary.hpp"
 #include "desk/report/common.hpp"
 #include "desk/report/figures.hpp"
 #include "desk/report/sla_report.hpp"
-#include "desk/tickets/validate.hpp"
-#include "desk/tickets/vocabulary.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::report {
 
@@ -77,9 +77,9 @@ const char* age_label(std::size_t bucket) {
   return bucket < kAges ? labels[bucket] : "30d+";
 }
 
-Report backlog_report(tickets::Session& s, const Period& period, const std::string& by_given) {
+Report backlog_report(work::Session& s, const Period& period, const std::string& by_given) {
   std::string by = by_given.empty() ? "team" : by_given;
-  tickets::require_one_of("report grouping", by, group_fields());
+  work::require_one_of("report grouping", by, group_fields());
   Zone zone = s.config.zone();
   store::ReportSelection sel;
   sel.open_since = s.now;
@@ -91,10 +91,10 @@ Report backlog_report(tickets::Session& s, const Period& period, const std::stri
   std::map<std::string, Tally> per_status, per_group;
   std::vector<Open> oldest;
   s.store.reports().each_ticket(
-      sel, [&](const tickets::Ticket& row, const std::vector<tickets::Mark>& marks) {
+      sel, [&](const model::Ticket& row, const std::vector<model::Mark>& marks) {
         History h = history_at(row, marks, s.now);
         if (!h.open()) return true;
-        tickets::Ticket t = ticket_at(row, h);
+        model::Ticket t = ticket_at(row, h);
         std::size_t age = age_bucket((s.now - t.created_at).count());
         total.add(age, t.status, t.created_at);
         per_age[age].add(age, t.status, t.created_at);

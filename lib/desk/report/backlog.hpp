@@ -15,7 +15,7 @@
 
 #include "desk/report/period.hpp"
 #include "desk/report/report.hpp"
-#include "desk/tickets/session.hpp"
+#include "desk/work/session.hpp"
 
 namespace desk::report {
 
@@ -26,6 +26,6 @@ const char* age_label(std::size_t bucket);
 
 // `by`: the field of the second breakdown, one of group_fields() ("" means
 // team). The period only appears in the meta: the backlog is at --now.
-Report backlog_report(tickets::Session& s, const Period& period, const std::string& by);
+Report backlog_report(work::Session& s, const Period& period, const std::string& by);
 
 }  // namespace desk::report

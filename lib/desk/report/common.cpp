@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "desk/tickets/vocabulary.hpp"
+#include "desk/model/vocabulary.hpp"
 
 namespace desk::report {
 
@@ -29,7 +29,7 @@ void order_groups(std::vector<std::string>& names, const std::string& field,
                   const config::Config& config) {
   const std::vector<std::string>* ranked = nullptr;
   if (field == "priority") ranked = &config.priority.levels;
-  if (field == "status") ranked = &tickets::kStatuses;
+  if (field == "status") ranked = &model::kStatuses;
   auto rank = [&](const std::string& v) -> std::size_t {
     if (v == "(none)") return SIZE_MAX;
     if (ranked == nullptr) return 0;
@@ -42,7 +42,7 @@ void order_groups(std::vector<std::string>& names, const std::string& field,
   });
 }
 
-std::string title_of(tickets::Session& s, std::int64_t id) {
+std::string title_of(work::Session& s, std::int64_t id) {
   auto t = s.store.find_ticket(id);
   return t ? t->title : std::string();
 }

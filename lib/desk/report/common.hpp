@@ -10,7 +10,7 @@
 #include "desk/format/rows.hpp"
 #include "desk/report/history.hpp"
 #include "desk/report/period.hpp"
-#include "desk/tickets/session.hpp"
+#include "desk/work/session.hpp"
 
 namespace desk::report {
 
@@ -33,7 +33,7 @@ void order_groups(std::vector<std::string>& names, const std::string& field,
 
 // A ticket's title, read on its own: the report streams leave titles out
 // when only a few listed tickets need them.
-std::string title_of(tickets::Session& s, std::int64_t id);
+std::string title_of(work::Session& s, std::int64_t id);
 
 // The tier of the team `team` in the configuration; 0 for no team; the
 // ticket's recorded tier when the team is no longer configured.

@@ -6,12 +6,12 @@
 #include <fmt/format.h>
 
 #include "desk/catalog/fulfilment.hpp"
+#include "desk/model/vocabulary.hpp"
 #include "desk/report/sla_report.hpp"
 #include "desk/sla/levels.hpp"
 #include "desk/store/catalog_store.hpp"
 #include "desk/store/report_store.hpp"
-#include "desk/tickets/validate.hpp"
-#include "desk/tickets/vocabulary.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::report {
 
@@ -74,8 +74,8 @@ std::string none_if_empty(const std::string& v) {
 
 }  // namespace
 
-Report csat_report(tickets::Session& s, const Period& period, const std::string& by) {
-  if (!by.empty()) tickets::require_one_of("report grouping", by, csat_groupings());
+Report csat_report(work::Session& s, const Period& period, const std::string& by) {
+  if (!by.empty()) work::require_one_of("report grouping", by, csat_groupings());
   std::vector<std::string> groupings =
       by.empty() ? std::vector<std::string>{"technician", "team", "category"}
                  : std::vector<std::string>{by};
@@ -92,13 +92,13 @@ Report csat_report(tickets::Session& s, const Period& period, const std::string&
                  {"comment", "COMMENT", Kind::text, true},
                  {"title", "TITLE", Kind::text, true}};
 
-  auto value = [](const std::string& grouping, const tickets::Ticket& t,
+  auto value = [](const std::string& grouping, const model::Ticket& t,
                   const std::string& technician) {
     if (grouping == "technician") return none_if_empty(technician);
     return std::string(group_value(t, grouping));
   };
   s.store.ratings().each_between(
-      period.since, period.until, [&](const catalog::Rating& r, const tickets::Ticket& t) {
+      period.since, period.until, [&](const model::Rating& r, const model::Ticket& t) {
         total.rate(r.score);
         if (r.score >= 1 && r.score <= 5) ++counts[r.score];
         for (const auto& g : groupings) groups[g][value(g, t, r.resolver)].rate(r.score);
@@ -120,14 +120,14 @@ Report csat_report(tickets::Session& s, const Period& period, const std::string&
   sel.titles = false;
   sel.details = by == "customer";
   s.store.reports().each_ticket(
-      sel, [&](const tickets::Ticket& t, const std::vector<tickets::Mark>& marks) {
+      sel, [&](const model::Ticket& t, const std::vector<model::Mark>& marks) {
         std::string assignee, team;
         for (const auto& m : marks) {
           if (m.assignee) assignee = *m.assignee;
           if (m.team) team = *m.team;
           if (m.kind != "resolved" || m.at < period.since || m.at >= period.until) continue;
           ++total.resolutions;
-          tickets::Ticket then = t;
+          model::Ticket then = t;
           then.assignee = assignee;
           then.team = team;
           for (const auto& g : groupings) groups[g][value(g, then, assignee)].resolutions++;
@@ -170,9 +170,9 @@ Report csat_report(tickets::Session& s, const Period& period, const std::string&
   return r;
 }
 
-Report complaints_report(tickets::Session& s, const Period& period, const std::string& by) {
+Report complaints_report(work::Session& s, const Period& period, const std::string& by) {
   std::string grouping = by.empty() ? "service" : by;
-  tickets::require_one_of("report grouping", grouping, group_fields());
+  work::require_one_of("report grouping", grouping, group_fields());
   Zone zone = s.config.zone();
   sla::ServiceLevels levels(s.config);
   struct Group {
@@ -194,20 +194,20 @@ Report complaints_report(tickets::Session& s, const Period& period, const std::s
                  {"root_cause", "ROOT CAUSE", Kind::text, true},
                  {"action", "ACTION", Kind::text, true},
                  {"title", "TITLE", Kind::text, true}};
-  tickets::Query q;
+  model::Query q;
   q.types = {catalog::kComplaint};
   q.created_since = period.since;
   q.created_until = period.until;
   auto text = [](const std::string& v) { return v.empty() ? Json() : Json(v); };
   s.store.each_ticket_timeline(
-      q, [&](const tickets::Ticket& t, const std::vector<tickets::Mark>& marks) {
+      q, [&](const model::Ticket& t, const std::vector<model::Mark>& marks) {
         sla::TicketSla m = levels.measure(t, marks, s.now);
         const sla::Clock* ack = m.clock("response");
         const sla::Clock* resp = m.clock("resolve");
         Json ack_minutes, resp_minutes;
         for (Group* g : {&groups[std::string(group_value(t, grouping))], &total}) {
           ++g->complaints;
-          if (tickets::is_open_status(t.status)) ++g->open;
+          if (model::is_open_status(t.status)) ++g->open;
           if (t.outcome == "upheld") ++g->upheld;
           if (t.outcome == "partly-upheld") ++g->partly;
           if (t.outcome == "not-upheld") ++g->not_upheld;

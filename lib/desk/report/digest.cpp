@@ -4,12 +4,12 @@
 
 #include <fmt/format.h>
 
+#include "desk/model/vocabulary.hpp"
 #include "desk/report/common.hpp"
 #include "desk/report/figures.hpp"
 #include "desk/report/trends.hpp"
 #include "desk/sla/levels.hpp"
 #include "desk/tickets/match.hpp"
-#include "desk/tickets/vocabulary.hpp"
 
 namespace desk::report {
 
@@ -65,7 +65,7 @@ bool due_sooner(const Due& a, const Due& b) {
 // never holds them all in memory. Fills in the ticket's strings only for
 // what it keeps.
 void keep_first(std::vector<Due>& heap, Due&& d, bool (*first)(const Due&, const Due&),
-                const tickets::Ticket& t) {
+                const model::Ticket& t) {
   if (heap.size() == kDigestRows) {
     if (!first(d, heap.front())) return;
     std::pop_heap(heap.begin(), heap.end(), first);
@@ -103,7 +103,7 @@ Period week_to(Instant until, const Zone& zone) {
 
 }  // namespace
 
-Digest digest_report(tickets::Session& s, const Period& p) {
+Digest digest_report(work::Session& s, const Period& p) {
   const auto& cfg = s.config;
   Zone zone = cfg.zone();
   sla::ServiceLevels levels(cfg);
@@ -117,7 +117,7 @@ Digest digest_report(tickets::Session& s, const Period& p) {
   std::int64_t open_end = 0, open_start = 0, breached_before = 0;
   std::vector<Due> breaches, risks;  // the first kDigestRows of each, as heaps
   std::size_t missed_count = 0, risk_count = 0;
-  std::vector<tickets::Mark> known;
+  std::vector<model::Mark> known;
   History now;  // reused from ticket to ticket: its strings keep their storage
   // Trends over the week up to the end of the period. Every ticket logged
   // since previous_since is in the pass below (it was open then), so when
@@ -134,7 +134,7 @@ Digest digest_report(tickets::Session& s, const Period& p) {
   for (const auto& rule : cfg.sla_rules)
     if (tickets::reads_people(rule.match)) sel.details = true;
   s.store.reports().each_ticket(
-      sel, [&](tickets::Ticket& row, const std::vector<tickets::Mark>& marks) {
+      sel, [&](model::Ticket& row, const std::vector<model::Mark>& marks) {
         if (shared) trends_counter.add(row);  // as stored, as trends_report reads it
         history_at(row, marks, s.now, now);
         if (!now.logged) return true;
@@ -150,15 +150,15 @@ Digest digest_report(tickets::Session& s, const Period& p) {
         resolved_before += resolved_in_before;
         auto open_at = [&](Instant at) {
           auto st = status_at(row, marks, at);
-          return !st.empty() && tickets::is_open_status(st);
+          return !st.empty() && model::is_open_status(st);
         };
         if (open_at(last_second)) ++open_end;
         if (open_at(before_start)) ++open_start;
 
         set_history(row, now);  // the ticket as it stood at --now
-        const tickets::Ticket& t = row;
+        const model::Ticket& t = row;
         std::size_t n = marks_until(marks, s.now);
-        const std::vector<tickets::Mark>* upto = &marks;
+        const std::vector<model::Mark>* upto = &marks;
         if (n < marks.size()) {
           known.assign(marks.begin(), marks.begin() + static_cast<std::ptrdiff_t>(n));
           upto = &known;

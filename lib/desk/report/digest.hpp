@@ -19,7 +19,7 @@
 
 #include "desk/report/period.hpp"
 #include "desk/report/report.hpp"
-#include "desk/tickets/session.hpp"
+#include "desk/work/session.hpp"
 
 namespace desk::report {
 
@@ -30,6 +30,6 @@ struct Digest {
   std::size_t breaches = 0;  // breached targets in the period, for --fail-on-breach
 };
 
-Digest digest_report(tickets::Session& s, const Period& period);
+Digest digest_report(work::Session& s, const Period& period);
 
 }  // namespace desk::report

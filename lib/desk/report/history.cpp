@@ -2,21 +2,21 @@
 
 #include <algorithm>
 
-#include "desk/tickets/vocabulary.hpp"
+#include "desk/model/vocabulary.hpp"
 
 namespace desk::report {
 
 bool History::open() const {
-  return logged && tickets::is_open_status(status);
+  return logged && model::is_open_status(status);
 }
 
-std::size_t marks_until(const std::vector<tickets::Mark>& marks, Instant at) {
+std::size_t marks_until(const std::vector<model::Mark>& marks, Instant at) {
   std::size_t n = marks.size();
   while (n > 0 && marks[n - 1].at > at) --n;
   return n;
 }
 
-std::string_view status_at(const tickets::Ticket& t, const std::vector<tickets::Mark>& marks,
+std::string_view status_at(const model::Ticket& t, const std::vector<model::Mark>& marks,
                            Instant at) {
   if (marks.empty()) return t.created_at <= at ? std::string_view(t.status) : std::string_view();
   for (std::size_t n = marks_until(marks, at); n > 0; --n)
@@ -24,13 +24,13 @@ std::string_view status_at(const tickets::Ticket& t, const std::vector<tickets::
   return {};
 }
 
-History history_at(const tickets::Ticket& t, const std::vector<tickets::Mark>& marks, Instant at) {
+History history_at(const model::Ticket& t, const std::vector<model::Mark>& marks, Instant at) {
   History h;
   history_at(t, marks, at, h);
   return h;
 }
 
-void history_at(const tickets::Ticket& t, const std::vector<tickets::Mark>& marks, Instant at,
+void history_at(const model::Ticket& t, const std::vector<model::Mark>& marks, Instant at,
                 History& h) {
   std::vector<std::string> technicians = std::move(h.technicians);
   technicians.clear();
@@ -53,7 +53,7 @@ void history_at(const tickets::Ticket& t, const std::vector<tickets::Mark>& mark
   }
   std::size_t n = marks_until(marks, at);
   for (std::size_t i = 0; i < n; ++i) {
-    const tickets::Mark& m = marks[i];
+    const model::Mark& m = marks[i];
     if (m.is("logged")) h.logged = true;
     if (m.status && *m.status != h.status) {
       h.status = *m.status;
@@ -82,20 +82,20 @@ void history_at(const tickets::Ticket& t, const std::vector<tickets::Mark>& mark
   if (!h.logged && n > 0) h.logged = true;  // a timeline without its logged mark
 }
 
-tickets::Ticket ticket_at(const tickets::Ticket& t, const History& h) {
-  tickets::Ticket out = t;
+model::Ticket ticket_at(const model::Ticket& t, const History& h) {
+  model::Ticket out = t;
   set_history(out, h);
   return out;
 }
 
-void set_history(tickets::Ticket& t, const History& h) {
+void set_history(model::Ticket& t, const History& h) {
   if (!h.status.empty()) t.status = h.status;
   t.team = h.team;
   t.assignee = h.assignee;
   t.escalation_level = h.escalations;
   t.reopen_count = h.reopens;
   t.first_response_at = h.first_reply;
-  t.resolved_at = tickets::is_open_status(t.status) ? std::nullopt : h.resolved;
+  t.resolved_at = model::is_open_status(t.status) ? std::nullopt : h.resolved;
   t.closed_at = t.status == "closed" ? h.closed : std::nullopt;
 }
 

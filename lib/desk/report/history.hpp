@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "desk/tickets/ticket.hpp"
+#include "desk/model/ticket.hpp"
 
 namespace desk::report {
 
@@ -34,26 +34,26 @@ struct History {
 
 // The number of marks at or before `at` (marks are in event order, which is
 // time order: desk keeps a ticket's history in order).
-std::size_t marks_until(const std::vector<tickets::Mark>& marks, Instant at);
+std::size_t marks_until(const std::vector<model::Mark>& marks, Instant at);
 
 // The status the marks give the ticket at `at` ("" before it was logged):
 // cheaper than history_at when that is all a report needs.
-std::string_view status_at(const tickets::Ticket& t, const std::vector<tickets::Mark>& marks,
+std::string_view status_at(const model::Ticket& t, const std::vector<model::Mark>& marks,
                            Instant at);
 
 // Replays the marks at or before `at`. A ticket without any marks (a store
 // row with no history) is taken as its row says, from when it was logged.
-History history_at(const tickets::Ticket& t, const std::vector<tickets::Mark>& marks, Instant at);
+History history_at(const model::Ticket& t, const std::vector<model::Mark>& marks, Instant at);
 // The same into `out`, reusing its storage: a report replays a million
 // tickets and should not allocate for each.
-void history_at(const tickets::Ticket& t, const std::vector<tickets::Mark>& marks, Instant at,
+void history_at(const model::Ticket& t, const std::vector<model::Mark>& marks, Instant at,
                 History& out);
 
 // `t` as it stood at `at`: status, team and assignee from the marks, the
 // resolution and first response times, escalation and reopen counts.
-tickets::Ticket ticket_at(const tickets::Ticket& t, const History& h);
+model::Ticket ticket_at(const model::Ticket& t, const History& h);
 // The same in place: a report changes the reader's own row (see
 // ReportStore::each_ticket) rather than copy some forty fields per ticket.
-void set_history(tickets::Ticket& t, const History& h);
+void set_history(model::Ticket& t, const History& h);
 
 }  // namespace desk::report

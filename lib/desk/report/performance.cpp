@@ -12,7 +12,7 @@
 #include "desk/report/sla_report.hpp"
 #include "desk/sla/levels.hpp"
 #include "desk/tickets/match.hpp"
-#include "desk/tickets/validate.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::report {
 
@@ -123,8 +123,8 @@ bool first_contact(const ContactFacts& f) {
   return f.resolved && f.escalations == 0 && f.reopens == 0 && f.technicians <= 1 && f.tier <= 1;
 }
 
-Report performance_report(tickets::Session& s, const Period& period, const std::string& by) {
-  if (!by.empty()) tickets::require_one_of("report grouping", by, group_fields());
+Report performance_report(work::Session& s, const Period& period, const std::string& by) {
+  if (!by.empty()) work::require_one_of("report grouping", by, group_fields());
   const auto& cfg = s.config;
   Zone zone = cfg.zone();
   std::vector<Grouping> groupings;
@@ -144,33 +144,32 @@ Report performance_report(tickets::Session& s, const Period& period, const std::
   sel.logged_until = known_until(period.until, s.now);
   sel.details = needs_details(cfg, groupings);
   sel.titles = false;
-  std::vector<tickets::Mark> known;
+  std::vector<model::Mark> known;
   History h;  // reused from ticket to ticket: its strings keep their storage
-  s.store.reports().each_ticket(
-      sel, [&](tickets::Ticket& t, const std::vector<tickets::Mark>& marks) {
-        history_at(t, marks, s.now, h);
-        if (!h.logged) return true;
-        set_history(t, h);  // the ticket as it stood at --now
-        std::size_t n = marks_until(marks, s.now);
-        const std::vector<tickets::Mark>* upto = &marks;
-        if (n < marks.size()) {
-          known.assign(marks.begin(), marks.begin() + static_cast<std::ptrdiff_t>(n));
-          upto = &known;
-        }
-        sla::TicketSla m = levels.measure(t, *upto, s.now, sla::ClockSet::targets());
-        auto minutes = [&](const char* name) -> std::optional<std::int32_t> {
-          const sla::Clock* c = m.clock(name);
-          if (c == nullptr || c->state.running) return std::nullopt;
-          return static_cast<std::int32_t>(c->state.elapsed / 60);
-        };
-        ContactFacts cf{!h.open() && h.resolved.has_value(), h.escalations, h.reopens,
-                        h.technicians.size(), tier_of(cfg, t.team, t.tier)};
-        Facts f{h.first_resolved.has_value(), first_contact(cf), h.escalations > 0, h.reopens > 0,
-                minutes("response"),          minutes("resolve")};
-        add(all, f);
-        for (auto& g : groupings) add(g.at(g.value(t)), f);
-        return true;
-      });
+  s.store.reports().each_ticket(sel, [&](model::Ticket& t, const std::vector<model::Mark>& marks) {
+    history_at(t, marks, s.now, h);
+    if (!h.logged) return true;
+    set_history(t, h);  // the ticket as it stood at --now
+    std::size_t n = marks_until(marks, s.now);
+    const std::vector<model::Mark>* upto = &marks;
+    if (n < marks.size()) {
+      known.assign(marks.begin(), marks.begin() + static_cast<std::ptrdiff_t>(n));
+      upto = &known;
+    }
+    sla::TicketSla m = levels.measure(t, *upto, s.now, sla::ClockSet::targets());
+    auto minutes = [&](const char* name) -> std::optional<std::int32_t> {
+      const sla::Clock* c = m.clock(name);
+      if (c == nullptr || c->state.running) return std::nullopt;
+      return static_cast<std::int32_t>(c->state.elapsed / 60);
+    };
+    ContactFacts cf{!h.open() && h.resolved.has_value(), h.escalations, h.reopens,
+                    h.technicians.size(), tier_of(cfg, t.team, t.tier)};
+    Facts f{h.first_resolved.has_value(), first_contact(cf), h.escalations > 0, h.reopens > 0,
+            minutes("response"),          minutes("resolve")};
+    add(all, f);
+    for (auto& g : groupings) add(g.at(g.value(t)), f);
+    return true;
+  });
 
   Report r;
   r.key = "performance";

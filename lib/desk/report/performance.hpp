@@ -37,7 +37,7 @@
 
 #include "desk/report/period.hpp"
 #include "desk/report/report.hpp"
-#include "desk/tickets/session.hpp"
+#include "desk/work/session.hpp"
 
 namespace desk::report {
 
@@ -53,6 +53,6 @@ bool first_contact(const ContactFacts& f);
 
 // `by`: "" for the four standard groupings (sections teams, technicians,
 // categories, channels), else one of group_fields() (section groups).
-Report performance_report(tickets::Session& s, const Period& period, const std::string& by);
+Report performance_report(work::Session& s, const Period& period, const std::string& by);
 
 }  // namespace desk::report

@@ -11,7 +11,7 @@
 #include "desk/sla/levels.hpp"
 #include "desk/store/report_store.hpp"
 #include "desk/store/store.hpp"
-#include "desk/tickets/validate.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::report {
 
@@ -121,7 +121,7 @@ const std::vector<std::string>& group_fields() {
 }
 
 GroupValue group_getter(const std::string& field) {
-  using tickets::Ticket;
+  using model::Ticket;
   if (field == "priority") return [](const Ticket& t) { return or_none(t.priority); };
   if (field == "team") return [](const Ticket& t) { return or_none(t.team); };
   if (field == "type") return [](const Ticket& t) { return or_none(t.type); };
@@ -136,7 +136,7 @@ GroupValue group_getter(const std::string& field) {
   return [](const Ticket&) { return or_none({}); };
 }
 
-std::string_view group_value(const tickets::Ticket& t, const std::string& field) {
+std::string_view group_value(const model::Ticket& t, const std::string& field) {
   return group_getter(field)(t);
 }
 
@@ -150,9 +150,9 @@ std::optional<std::int64_t> percentile(std::vector<std::int64_t>& values, int p)
   return *at;
 }
 
-SlaReport sla_report(tickets::Session& s, const Period& period, const std::string& by,
+SlaReport sla_report(work::Session& s, const Period& period, const std::string& by,
                      std::size_t list_limit) {
-  if (!by.empty()) tickets::require_one_of("report grouping", by, group_fields());
+  if (!by.empty()) work::require_one_of("report grouping", by, group_fields());
   Zone zone = s.config.zone();
   sla::ServiceLevels levels(s.config);
   // Reports' own reader: only the columns measures need, read raw.
@@ -180,7 +180,7 @@ SlaReport sla_report(tickets::Session& s, const Period& period, const std::strin
   };
   Section breaches{"breaches", "Breaches", breach_columns(), {}, std::nullopt, ""};
   s.store.reports().each_ticket(
-      sel, [&](const tickets::Ticket& t, const std::vector<tickets::Mark>& marks) {
+      sel, [&](const model::Ticket& t, const std::vector<model::Mark>& marks) {
         sla::TicketSla m = levels.measure(t, marks, s.now, sla::ClockSet::targets());
         if (m.policy.empty()) return true;
         Group& g = ungrouped ? *ungrouped : groups[std::string(group_value(t, by))];

@@ -9,7 +9,7 @@
 
 #include "desk/report/period.hpp"
 #include "desk/report/report.hpp"
-#include "desk/tickets/session.hpp"
+#include "desk/work/session.hpp"
 
 namespace desk::report {
 
@@ -17,10 +17,10 @@ namespace desk::report {
 // into `t` (or of "(none)"), so that grouping a million tickets copies no
 // strings.
 const std::vector<std::string>& group_fields();
-std::string_view group_value(const tickets::Ticket& t, const std::string& field);
+std::string_view group_value(const model::Ticket& t, const std::string& field);
 // The same as a function looked up once, so that a loop over a million
 // tickets compares no field names.
-using GroupValue = std::string_view (*)(const tickets::Ticket&);
+using GroupValue = std::string_view (*)(const model::Ticket&);
 GroupValue group_getter(const std::string& field);
 
 struct SlaReport {
@@ -30,7 +30,7 @@ struct SlaReport {
 
 // `by`: "" for one total, else one of group_fields(). `list_limit`: how many
 // breaches to list, most overdue first (0: all).
-SlaReport sla_report(tickets::Session& s, const Period& period, const std::string& by,
+SlaReport sla_report(work::Session& s, const Period& period, const std::string& by,
                      std::size_t list_limit = 100);
 
 // Nearest-rank percentile (the smallest value with at least p% of values at

@@ -110,7 +110,7 @@ std::string trend_of(double tickets, double baseline) {
 }
 
 struct TrendsCounter::State {
-  const tickets::Session& s;
+  const work::Session& s;
   Period period;
   Zone zone;
   std::vector<Period> periods;
@@ -129,7 +129,7 @@ struct TrendsCounter::State {
   }
 };
 
-TrendsCounter::TrendsCounter(const tickets::Session& s, const Period& period)
+TrendsCounter::TrendsCounter(const work::Session& s, const Period& period)
     : state_(
           std::make_unique<State>(State{s, period, s.config.zone(), {}, {}, {}, {}, {}, {}, {}})) {
   State& st = *state_;
@@ -148,7 +148,7 @@ Instant TrendsCounter::until() const {
   return state_->until;
 }
 
-void TrendsCounter::add(const tickets::Ticket& t) {
+void TrendsCounter::add(const model::Ticket& t) {
   State& st = *state_;
   if (t.created_at >= st.until) return;
   int k = st.period_of(t.created_at);
@@ -165,23 +165,22 @@ void TrendsCounter::add(const tickets::Ticket& t) {
   }
 }
 
-Report trends_report(tickets::Session& s, const Period& period) {
+Report trends_report(work::Session& s, const Period& period) {
   TrendsCounter counter(s, period);
   store::ReportSelection sel;
   sel.logged_since = counter.since();
   sel.logged_until = counter.until();
   sel.marks = false;  // titles, yes
-  s.store.reports().each_ticket(sel,
-                                [&](const tickets::Ticket& t, const std::vector<tickets::Mark>&) {
-                                  counter.add(t);
-                                  return true;
-                                });
+  s.store.reports().each_ticket(sel, [&](const model::Ticket& t, const std::vector<model::Mark>&) {
+    counter.add(t);
+    return true;
+  });
   return counter.finish();
 }
 
 Report TrendsCounter::finish() {
   State& st = *state_;
-  const tickets::Session& s = st.s;
+  const work::Session& s = st.s;
   const Period& period = st.period;
   const Zone& zone = st.zone;
   const auto& periods = st.periods;

@@ -29,7 +29,7 @@
 
 #include "desk/report/period.hpp"
 #include "desk/report/report.hpp"
-#include "desk/tickets/session.hpp"
+#include "desk/work/session.hpp"
 
 namespace desk::report {
 
@@ -42,14 +42,14 @@ inline constexpr std::size_t kShownRepeats = 20;
 // "rising", "falling" or "steady" for a count against its baseline.
 std::string trend_of(double tickets, double baseline);
 
-Report trends_report(tickets::Session& s, const Period& period);
+Report trends_report(work::Session& s, const Period& period);
 
 // The trends report's counting, fed one ticket at a time, so that a report
 // that reads the tickets anyway (the digest) need not read them again.
 // What it gives does not depend on the order the tickets come in.
 class TrendsCounter {
  public:
-  TrendsCounter(const tickets::Session& s, const Period& period);
+  TrendsCounter(const work::Session& s, const Period& period);
   ~TrendsCounter();
   TrendsCounter(const TrendsCounter&) = delete;
   TrendsCounter& operator=(const TrendsCounter&) = delete;
@@ -58,7 +58,7 @@ class TrendsCounter {
   Instant since() const;
   Instant until() const;
   // Reads id, created_at, type, category, service and title.
-  void add(const tickets::Ticket& t);
+  void add(const model::Ticket& t);
   Report finish();
 
  private:

@@ -7,7 +7,7 @@
 #include "desk/report/common.hpp"
 #include "desk/report/figures.hpp"
 #include "desk/report/sla_report.hpp"
-#include "desk/tickets/validate.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::report {
 
@@ -65,10 +65,10 @@ std::int64_t sum(const std::vector<std::int64_t>& v) {
 
 }  // namespace
 
-Report volume_report(tickets::Session& s, const Period& period, const std::string& by_given,
+Report volume_report(work::Session& s, const Period& period, const std::string& by_given,
                      std::optional<Unit> unit_given) {
   std::string by = by_given.empty() ? "channel" : by_given;
-  tickets::require_one_of("report grouping", by, group_fields());
+  work::require_one_of("report grouping", by, group_fields());
   Zone zone = s.config.zone();
   Unit unit = unit_given.value_or(default_unit(period.since, period.until));
   auto current = buckets(period.since, period.until, unit, zone);

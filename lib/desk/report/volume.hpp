@@ -21,13 +21,13 @@
 #include "desk/report/buckets.hpp"
 #include "desk/report/period.hpp"
 #include "desk/report/report.hpp"
-#include "desk/tickets/session.hpp"
+#include "desk/work/session.hpp"
 
 namespace desk::report {
 
 // `by`: one of group_fields() ("" means channel); `unit`: nullopt picks
 // default_unit() for the period.
-Report volume_report(tickets::Session& s, const Period& period, const std::string& by,
+Report volume_report(work::Session& s, const Period& period, const std::string& by,
                      std::optional<Unit> unit);
 
 }  // namespace desk::report

@@ -77,7 +77,7 @@ std::vector<std::string> names_with(const std::vector<Json>& rows, const char* k
 
 }  // namespace
 
-Report workload_report(tickets::Session& s, const Period& period) {
+Report workload_report(work::Session& s, const Period& period) {
   const auto& cfg = s.config;
   Zone zone = cfg.zone();
   Instant until = known_until(period.until, s.now);
@@ -92,7 +92,7 @@ Report workload_report(tickets::Session& s, const Period& period) {
   sel.logged_until = known_until(Instant::max(), s.now);
   sel.titles = false;
   s.store.reports().each_ticket(
-      sel, [&](const tickets::Ticket& row, const std::vector<tickets::Mark>& marks) {
+      sel, [&](const model::Ticket& row, const std::vector<model::Mark>& marks) {
         std::size_t n = marks_until(marks, s.now);
         std::string team, assignee;
         for (std::size_t i = 0; i < n; ++i) {

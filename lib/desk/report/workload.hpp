@@ -25,10 +25,10 @@
 
 #include "desk/report/period.hpp"
 #include "desk/report/report.hpp"
-#include "desk/tickets/session.hpp"
+#include "desk/work/session.hpp"
 
 namespace desk::report {
 
-Report workload_report(tickets::Session& s, const Period& period);
+Report workload_report(work::Session& s, const Period& period);
 
 }  // namespace desk::report

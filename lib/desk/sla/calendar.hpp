@@ -31,45 +31,18 @@
 #include <vector>
 
 #include "desk/core/time.hpp"
+#include "desk/model/calendar.hpp"
 
 namespace desk::sla {
 
-// Minutes after local midnight; 0 <= start < end <= 1440.
-struct Window {
-  int start = 0;
-  int end = 0;
-};
-
-// year 0: every year on that month and day.
-struct Holiday {
-  int year = 0;
-  int month = 1;
-  int day = 1;
-};
-
-struct CalendarSpec {
-  std::string name;
-  std::string timezone = "UTC";
-  bool always_open = false;                 // a 24x7 calendar
-  std::array<std::vector<Window>, 7> week;  // index 0 = Monday ... 6 = Sunday
-  std::vector<Holiday> holidays;
-};
-
-// "09:00-17:00"; "24:00" may end a window; a one-digit hour ("9:00") is
-// accepted. Throws ConfigError saying what was expected.
-Window parse_window(std::string_view text);
-// "2026-12-25" (that day) or "12-25" (every year). Throws ConfigError.
-Holiday parse_holiday(std::string_view text);
-// "09:00-17:00", the form parse_window reads, for messages.
-std::string format_window(Window w);
+using model::CalendarSpec;
+using model::Holiday;
+using model::Window;
 
 class Calendar {
  public:
-  // Validates the spec: a known zone, windows inside a day, in order and not
-  // overlapping (touching is fine), real holiday dates, and at least one
-  // window unless the calendar is 24x7 (a calendar that never opens would
-  // make every target unreachable). Throws ConfigError naming the calendar
-  // and, for windows, the day.
+  // Validates the spec (model::working_day_seconds): throws ConfigError
+  // naming the calendar and, for windows, the day.
   explicit Calendar(CalendarSpec spec);
   // Copies start with an empty cache; moves keep it.
   Calendar(const Calendar& other);

@@ -5,26 +5,26 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
+#include "desk/model/vocabulary.hpp"
 #include "desk/sla/levels.hpp"
 #include "desk/tickets/lifecycle.hpp"
 #include "desk/tickets/match.hpp"
-#include "desk/tickets/vocabulary.hpp"
 
 namespace desk::sla {
 
 namespace {
 
 struct Candidate {
-  tickets::Ticket ticket;
-  std::vector<tickets::Mark> marks;
+  model::Ticket ticket;
+  std::vector<model::Mark> marks;
 };
 
-bool fired(const std::vector<tickets::Mark>& marks, const std::string& rule) {
+bool fired(const std::vector<model::Mark>& marks, const std::string& rule) {
   return std::any_of(marks.begin(), marks.end(),
-                     [&](const tickets::Mark& m) { return m.rule == rule; });
+                     [&](const model::Mark& m) { return m.rule == rule; });
 }
 
-std::string outcome_of(const tickets::Event& e) {
+std::string outcome_of(const model::Event& e) {
   if (const auto* t = e.change("team")) return "to " + t->to.get<std::string>();
   if (e.extra.contains("manager")) return "to manager " + e.extra["manager"].get<std::string>();
   return "escalated";
@@ -32,22 +32,22 @@ std::string outcome_of(const tickets::Event& e) {
 
 }  // namespace
 
-AutoEscalation auto_escalate(tickets::Session& s, bool dry_run) {
+AutoEscalation auto_escalate(work::Session& s, bool dry_run) {
   AutoEscalation out;
   if (s.config.escalation.empty()) return out;
   ServiceLevels levels(s.config);
   // Read everything first: escalating writes to the tables being read.
-  tickets::Query q;
+  model::Query q;
   q.any_order = true;
 
-  for (const auto& st : tickets::kStatuses)
-    if (tickets::is_open_status(st)) q.statuses.push_back(st);
+  for (const auto& st : model::kStatuses)
+    if (model::is_open_status(st)) q.statuses.push_back(st);
   std::vector<Candidate> candidates;
-  s.store.each_ticket_timeline(
-      q, [&](const tickets::Ticket& t, const std::vector<tickets::Mark>& marks) {
-        candidates.push_back({t, marks});
-        return true;
-      });
+  s.store.each_ticket_timeline(q,
+                               [&](const model::Ticket& t, const std::vector<model::Mark>& marks) {
+                                 candidates.push_back({t, marks});
+                                 return true;
+                               });
   std::sort(candidates.begin(), candidates.end(),
             [](const Candidate& a, const Candidate& b) { return a.ticket.id < b.ticket.id; });
   for (const auto& c : candidates) {
@@ -77,7 +77,7 @@ AutoEscalation auto_escalate(tickets::Session& s, bool dry_run) {
       r.rule = rule.name;
       try {
         // A dry run escalates too, so the outcome is real; the caller rolls back.
-        tickets::Event e = tickets::escalate(s, c.ticket.id, r);
+        model::Event e = tickets::escalate(s, c.ticket.id, r);
         a.outcome = outcome_of(e);
         a.done = !dry_run;
         if (!dry_run) out.events.push_back(std::move(e));

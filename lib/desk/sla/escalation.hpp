@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "desk/tickets/session.hpp"
-#include "desk/tickets/ticket.hpp"
+#include "desk/model/ticket.hpp"
+#include "desk/work/session.hpp"
 
 namespace desk::sla {
 
@@ -23,10 +23,10 @@ struct AutoAction {
 
 struct AutoEscalation {
   std::vector<AutoAction> actions;
-  std::vector<tickets::Event> events;
+  std::vector<model::Event> events;
 };
 
 // Runs inside the caller's WriteTransaction; a dry run records nothing.
-AutoEscalation auto_escalate(tickets::Session& s, bool dry_run);
+AutoEscalation auto_escalate(work::Session& s, bool dry_run);
 
 }  // namespace desk::sla

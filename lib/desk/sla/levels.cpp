@@ -21,7 +21,7 @@ bool closed_out(std::string_view status) {
 
 // Spans spent in a pausing status, from `from` on; the last one open-ended
 // while the ticket still sits in it.
-std::vector<Interval> pauses(const tickets::Ticket& t, const std::vector<tickets::Mark>& marks,
+std::vector<Interval> pauses(const model::Ticket& t, const std::vector<model::Mark>& marks,
                              const std::vector<std::string>& pause_on, Instant from) {
   std::vector<Interval> out;
   std::string_view status;  // into `marks`, which outlive it
@@ -43,7 +43,7 @@ struct Resolution {
   std::optional<Instant> stopped;  // the last resolve, while resolved or closed
 };
 
-Resolution resolution(const tickets::Ticket& t, const std::vector<tickets::Mark>& marks) {
+Resolution resolution(const model::Ticket& t, const std::vector<model::Mark>& marks) {
   Resolution r;
   std::optional<Instant> open;
   for (const auto& m : marks) {
@@ -59,14 +59,14 @@ Resolution resolution(const tickets::Ticket& t, const std::vector<tickets::Mark>
   return r;
 }
 
-std::optional<Instant> first_reply(const std::vector<tickets::Mark>& marks) {
+std::optional<Instant> first_reply(const std::vector<model::Mark>& marks) {
   std::optional<Instant> first;
   for (const auto& m : marks)
     if (m.is("reply") && (!first || m.at < *first)) first = m.at;
   return first;
 }
 
-std::optional<Instant> last_reply(const std::vector<tickets::Mark>& marks) {
+std::optional<Instant> last_reply(const std::vector<model::Mark>& marks) {
   std::optional<Instant> last;
   for (const auto& m : marks)
     if (m.is("reply") && (!last || m.at > *last)) last = m.at;
@@ -115,7 +115,7 @@ const Calendar& ServiceLevels::calendar(const std::string& name) const {
   return it->second;
 }
 
-const config::SlaPolicy* ServiceLevels::policy_for(const tickets::Ticket& t) const {
+const config::SlaPolicy* ServiceLevels::policy_for(const model::Ticket& t) const {
   for (const auto& rule : config_.sla_rules)
     if (tickets::matches(rule.match, t)) return &config_.sla.at(rule.sla.value);
   if (!t.service_sla.empty())
@@ -128,7 +128,7 @@ bool ServiceLevels::policy_reads_people() const {
                      [](const config::SlaRule& r) { return tickets::reads_people(r.match); });
 }
 
-TicketSla ServiceLevels::measure(const tickets::Ticket& t, const std::vector<tickets::Mark>& marks,
+TicketSla ServiceLevels::measure(const model::Ticket& t, const std::vector<model::Mark>& marks,
                                  Instant now, ClockSet which) const {
   TicketSla out;
   out.clocks.reserve(5);  // one allocation, not one per clock

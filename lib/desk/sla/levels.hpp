@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "desk/config/model.hpp"
+#include "desk/model/ticket.hpp"
 #include "desk/sla/calendar.hpp"
 #include "desk/sla/clock.hpp"
-#include "desk/tickets/ticket.hpp"
 
 namespace desk::sla {
 
@@ -59,12 +59,12 @@ class ServiceLevels {
 
   // [[sla_rule]] first match, else the policy of the ticket's service, else
   // [desk].default_sla; nullptr when none.
-  const config::SlaPolicy* policy_for(const tickets::Ticket& t) const;
+  const config::SlaPolicy* policy_for(const model::Ticket& t) const;
   // Whether choosing a policy reads the ticket's customer or tags.
   bool policy_reads_people() const;
   const Calendar& calendar(const std::string& name) const;
 
-  TicketSla measure(const tickets::Ticket& t, const std::vector<tickets::Mark>& marks, Instant now,
+  TicketSla measure(const model::Ticket& t, const std::vector<model::Mark>& marks, Instant now,
                     ClockSet which = {}) const;
 
  private:

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "desk/tickets/ticket.hpp"
+#include "desk/model/ticket.hpp"
 
 namespace desk::store {
 
@@ -54,7 +54,7 @@ class ReportStore {
   // second one: it must not use the store itself.
   virtual void each_ticket(
       const ReportSelection& s,
-      const std::function<bool(tickets::Ticket&, const std::vector<tickets::Mark>&)>& row) = 0;
+      const std::function<bool(model::Ticket&, const std::vector<model::Mark>&)>& row) = 0;
 
   // Tickets logged in [since, until), counted per slot of `slot_seconds`
   // from `since` and per value of `field`: one of report::group_fields(), or

@@ -4,13 +4,13 @@ namespace desk::store {
 
 void Store::each_ticket_timeline(
     const Query& q,
-    const std::function<bool(const Ticket&, const std::vector<tickets::Mark>&)>& row) {
+    const std::function<bool(const Ticket&, const std::vector<model::Mark>&)>& row) {
   // Measuring needs no long texts: skipping them makes a million tickets
   // much cheaper to read.
   Query lean = q;
   lean.lean = true;
   each_ticket(lean, Ordering{},
-              [&](const Ticket& t) { return row(t, tickets::read_marks(t.timeline)); });
+              [&](const Ticket& t) { return row(t, model::read_marks(t.timeline)); });
 }
 
 }  // namespace desk::store

@@ -1,7 +1,7 @@
-// The store: the one place that knows desk keeps its data in SQLite.
-//
-// The interface speaks the domain (tickets, events, customers), not SQL, and
-// is narrow enough that a second backend (PostgreSQL) could implement it.
+// The store's interface: what desk keeps, in the domain's words (tickets,
+// events, customers), not SQL. Backends implement it (store/sqlite/; a
+// PostgreSQL one would go beside it), and store/open/ opens one by
+// location: nothing else above the backends knows which one it has.
 // Every write happens inside a WriteTransaction; readers never take the
 // write lock.
 #pragma once
@@ -18,18 +18,18 @@
 #include <vector>
 
 #include "desk/audit/chain.hpp"
-#include "desk/catalog/customer.hpp"
+#include "desk/model/customer.hpp"
+#include "desk/model/ticket.hpp"
+#include "desk/model/timeline.hpp"
 #include "desk/store/report_store.hpp"
-#include "desk/tickets/ticket.hpp"
-#include "desk/tickets/timeline.hpp"
 
 namespace desk::store {
 
-using tickets::Event;
-using tickets::Query;
-using tickets::Ticket;
+using model::Event;
+using model::Link;
+using model::Query;
+using model::Ticket;
 
-// A relation between two tickets, seen from `ticket_id`.
 // An event as the events table holds it: its changes, text and whatever
 // else it carries still the JSON text desk wrote, in the shape
 // {"changes": {"field": [from, to], ...}, "text": "...", ...extra}.
@@ -57,14 +57,6 @@ struct PreparedEvent {
 };
 // `e` must carry the id it will be written with. Any thread may call it.
 PreparedEvent prepare_event(const Event& e);
-
-struct Link {
-  std::int64_t ticket_id = 0;
-  std::int64_t other_id = 0;
-  std::string kind;  // related | caused-by | duplicate-of | parent-of
-  Instant at{};
-  std::string actor;
-};
 
 // Something wrong the store found in itself (desk doctor): where, and what.
 struct Problem {
@@ -100,13 +92,13 @@ class Store {
                            const std::function<bool(const Ticket&)>& row) = 0;
   virtual std::int64_t count_tickets(const Query& q) = 0;
 
-  // each_ticket with each ticket's timeline marks (tickets::Mark) decoded,
+  // each_ticket with each ticket's timeline marks (model::Mark) decoded,
   // oldest first: what service levels measure. The tickets are lean: their
   // description, resolution and workaround are left out.
 
   void each_ticket_timeline(
       const Query& q,
-      const std::function<bool(const Ticket&, const std::vector<tickets::Mark>&)>& row);
+      const std::function<bool(const Ticket&, const std::vector<model::Mark>&)>& row);
 
   // Events: a ticket's history, oldest first. An event with a non-zero id
   // keeps it (an imported history); otherwise it gets the next one.
@@ -152,9 +144,9 @@ class Store {
   virtual void set_round_robin_cursor(std::string_view team, std::string_view assignee) = 0;
 
   // Customers.
-  virtual std::optional<catalog::Customer> find_customer(std::string_view id_email_or_name) = 0;
-  virtual std::optional<catalog::Customer> customer(std::int64_t id) = 0;
-  virtual std::int64_t insert_customer(const catalog::Customer& c) = 0;
+  virtual std::optional<model::Customer> find_customer(std::string_view id_email_or_name) = 0;
+  virtual std::optional<model::Customer> customer(std::int64_t id) = 0;
+  virtual std::int64_t insert_customer(const model::Customer& c) = 0;
   virtual class KbStore& kb() = 0;               // the knowledge base: kb_store.hpp
   virtual class AuditStore& audit() = 0;         // the audit chain, erasure: audit_store.hpp
   virtual class CatalogStore& catalog() = 0;     // services, checklists: catalog_store.hpp
@@ -188,15 +180,10 @@ class WriteTransaction {
 
 enum class Access { read, write };
 
-// Opens an existing store, migrating an older schema forward. Throws
-// StoreError (missing, unreadable, corrupt, not a desk store, or written by
-// a newer desk: never modified) or StoreBusy.
-std::unique_ptr<Store> open(const std::filesystem::path& path, Access access,
-                            std::chrono::milliseconds busy_timeout);
-// Creates a new store with the current schema (parent directories too).
-// Returns false, touching nothing, when the file already exists.
-bool create(const std::filesystem::path& path);
-// The schema version this desk writes.
-int current_schema_version();
+// What a store file holds, as a backup or restore reports it.
+struct FileInfo {
+  int schema = 0;            // the schema version (SQLite: PRAGMA user_version)
+  std::int64_t tickets = 0;  // how many tickets it holds
+};
 
 }  // namespace desk::store

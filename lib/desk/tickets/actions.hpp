@@ -7,10 +7,13 @@
 #include <string>
 #include <vector>
 
-#include "desk/tickets/session.hpp"
-#include "desk/tickets/ticket.hpp"
+#include "desk/model/ticket.hpp"
+#include "desk/work/session.hpp"
 
 namespace desk::tickets {
+
+using model::Event;
+using model::Ticket;
 
 struct LogRequest {
   std::string title;
@@ -34,7 +37,7 @@ struct Logged {
   bool new_customer = false;
 };
 
-Logged log_ticket(Session& s, const LogRequest& r);
+Logged log_ticket(work::Session& s, const LogRequest& r);
 
 struct NoteRequest {
   std::string text;
@@ -43,7 +46,7 @@ struct NoteRequest {
   std::optional<Instant> at;
 };
 
-Event add_note(Session& s, std::int64_t id, const NoteRequest& r);
+Event add_note(work::Session& s, std::int64_t id, const NoteRequest& r);
 
 struct EditRequest {
   std::optional<std::string> title;
@@ -68,12 +71,12 @@ struct EditRequest {
 };
 
 // nullopt when every value given is already the ticket's.
-std::optional<Event> edit_ticket(Session& s, std::int64_t id, const EditRequest& r);
+std::optional<Event> edit_ticket(work::Session& s, std::int64_t id, const EditRequest& r);
 
 // The customer a ticket is for, by id, email or name; created (by email when
 // `key` has an '@', else by name) when `create` and none matches.
 // Returns 0 for an empty key.
-std::int64_t resolve_customer(Session& s, const std::string& key, bool create,
+std::int64_t resolve_customer(work::Session& s, const std::string& key, bool create,
                               bool* created = nullptr);
 
 }  // namespace desk::tickets

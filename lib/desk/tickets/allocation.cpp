@@ -5,22 +5,22 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
+#include "desk/model/vocabulary.hpp"
 #include "desk/tickets/lifecycle.hpp"
 #include "desk/tickets/match.hpp"
-#include "desk/tickets/record.hpp"
-#include "desk/tickets/validate.hpp"
-#include "desk/tickets/vocabulary.hpp"
 #include "desk/util/strings.hpp"
+#include "desk/work/record.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::tickets {
 
 namespace {
 
-std::int64_t open_load(Session& s, const std::string& tech) {
-  Query q;
+std::int64_t open_load(work::Session& s, const std::string& tech) {
+  model::Query q;
   q.assignees = {tech};
-  for (const auto& st : kStatuses)
-    if (is_open_status(st)) q.statuses.push_back(st);
+  for (const auto& st : model::kStatuses)
+    if (model::is_open_status(st)) q.statuses.push_back(st);
   return s.store.count_tickets(q);
 }
 
@@ -28,11 +28,11 @@ std::int64_t open_load(Session& s, const std::string& tech) {
 // pending, otherwise a technician makes it assigned and a team alone new.
 void assign(Event& e, const Ticket& t, const config::Team* team, const std::string& tech) {
   if (team) {
-    change(e, t, "team", team->name);
-    change(e, t, "tier", team->tier);
+    work::change(e, t, "team", team->name);
+    work::change(e, t, "tier", team->tier);
   }
-  change(e, t, "assignee", tech);
-  if (t.status != "pending") change(e, t, "status", tech.empty() ? "new" : "assigned");
+  work::change(e, t, "assignee", tech);
+  if (t.status != "pending") work::change(e, t, "status", tech.empty() ? "new" : "assigned");
 }
 
 // The team a technician works in for this ticket: the ticket's own team when
@@ -52,7 +52,7 @@ struct Choice {
 // Picks a technician in `team` for `t`, or explains why nobody can take it.
 class Chooser {
  public:
-  explicit Chooser(Session& s) : s_(s) {}
+  explicit Chooser(work::Session& s) : s_(s) {}
 
   std::int64_t& load(const std::string& tech) {
     auto it = loads_.find(tech);
@@ -122,7 +122,7 @@ class Chooser {
     return {eligible.front()->id, "round robin"};
   }
 
-  Session& s_;
+  work::Session& s_;
   std::map<std::string, std::int64_t> loads_;
 };
 
@@ -146,14 +146,14 @@ std::string route(const config::Config& c, const Ticket& t) {
   return first ? first->name : std::string();
 }
 
-Event allocate(Session& s, std::int64_t id, const AllocateRequest& r) {
+Event allocate(work::Session& s, std::int64_t id, const AllocateRequest& r) {
   const auto& cfg = s.config;
-  Ticket t = require_ticket(s, id);
-  require_one_of("technician or team", r.to, targets(cfg));
+  Ticket t = work::require_ticket(s, id);
+  work::require_one_of("technician or team", r.to, targets(cfg));
   require_step(t, Step::allocate);
   Event e;
   e.kind = "allocated";
-  e.at = event_time(s, r.at, t.updated_at);
+  e.at = work::event_time(s, r.at, t.updated_at);
   e.text = r.reason;
   if (const auto* tech = cfg.technician(r.to)) {
     if (t.assignee == tech->id)
@@ -175,22 +175,22 @@ Event allocate(Session& s, std::int64_t id, const AllocateRequest& r) {
     assign(e, t, team, "");
     e.extra["reason"] = fmt::format("allocated to the team by {}", s.actor);
   }
-  return record(s, t, std::move(e));
+  return work::record(s, t, std::move(e));
 }
 
-AutoResult auto_allocate(Session& s, const AutoRequest& r) {
+AutoResult auto_allocate(work::Session& s, const AutoRequest& r) {
   const auto& cfg = s.config;
   if (!r.team.empty()) {
     std::vector<std::string> teams;
     for (const auto& [name, team] : cfg.teams)
       if (!team.supplier) teams.push_back(name);
-    require_one_of("team", r.team, teams);
+    work::require_one_of("team", r.team, teams);
   }
   // Read first, then write: the transaction already holds the write lock,
   // so no other process can allocate these tickets meanwhile.
-  Query q;
-  for (const auto& st : kStatuses)
-    if (is_open_status(st)) q.statuses.push_back(st);
+  model::Query q;
+  for (const auto& st : model::kStatuses)
+    if (model::is_open_status(st)) q.statuses.push_back(st);
   q.assignees = {"none"};
   q.sort = {{"priority", false}, {"created", false}};
   std::vector<Ticket> waiting;
@@ -221,7 +221,7 @@ AutoResult auto_allocate(Session& s, const AutoRequest& r) {
         assign(e, t, team, choice->tech);
         e.extra["reason"] = d.reason;
         e.extra["auto"] = true;
-        out.events.push_back(record(s, t, std::move(e)));
+        out.events.push_back(work::record(s, t, std::move(e)));
       }
     }
     out.decisions.push_back(std::move(d));

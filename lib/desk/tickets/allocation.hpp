@@ -8,10 +8,13 @@
 #include <string>
 #include <vector>
 
-#include "desk/tickets/session.hpp"
-#include "desk/tickets/ticket.hpp"
+#include "desk/model/ticket.hpp"
+#include "desk/work/session.hpp"
 
 namespace desk::tickets {
+
+using model::Event;
+using model::Ticket;
 
 struct AllocateRequest {
   std::string to;      // a technician or a team
@@ -20,7 +23,7 @@ struct AllocateRequest {
   std::optional<Instant> at;
 };
 
-Event allocate(Session& s, std::int64_t id, const AllocateRequest& r);
+Event allocate(work::Session& s, std::int64_t id, const AllocateRequest& r);
 
 // One ticket's outcome in `desk allocate --auto`.
 struct Decision {
@@ -44,7 +47,7 @@ struct AutoResult {
 
 // Allocates every open ticket with no assignee, most urgent first. The caller
 // holds one WriteTransaction (all or nothing) and rolls it back on a dry run.
-AutoResult auto_allocate(Session& s, const AutoRequest& r);
+AutoResult auto_allocate(work::Session& s, const AutoRequest& r);
 
 // The team a ticket is routed to: its own, else the first [[routing]] rule
 // that matches, else the first-line team (lowest tier). "" when no team fits.

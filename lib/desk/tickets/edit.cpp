@@ -6,9 +6,9 @@
 #include "desk/core/error.hpp"
 #include "desk/tickets/actions.hpp"
 #include "desk/tickets/priority.hpp"
-#include "desk/tickets/record.hpp"
-#include "desk/tickets/validate.hpp"
 #include "desk/util/strings.hpp"
+#include "desk/work/record.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::tickets {
 
@@ -20,61 +20,61 @@ std::optional<std::string> current(const std::string& v) {
 
 }  // namespace
 
-std::optional<Event> edit_ticket(Session& s, std::int64_t id, const EditRequest& r) {
+std::optional<Event> edit_ticket(work::Session& s, std::int64_t id, const EditRequest& r) {
   const auto& cfg = s.config;
   if (r.empty())
     throw UsageError("nothing to edit", "give a field to change, such as --title or --priority");
-  Ticket t = require_ticket(s, id);
+  Ticket t = work::require_ticket(s, id);
   if (t.status == "closed")
     throw Refused(fmt::format("ticket {} is closed", id), "a closed ticket's record is final");
 
   Event e;
   e.kind = "edited";
-  if (r.title) change(e, t, "title", checked_title(*r.title));
-  if (r.description) change(e, t, "description", *r.description);
+  if (r.title) work::change(e, t, "title", work::checked_title(*r.title));
+  if (r.description) work::change(e, t, "description", *r.description);
   if (r.type) {
-    require_one_of("type", *r.type, cfg.tickets.types);
-    change(e, t, "type", *r.type);
+    work::require_one_of("type", *r.type, cfg.tickets.types);
+    work::change(e, t, "type", *r.type);
   }
   if (r.channel) {
-    if (!r.channel->empty()) require_one_of("channel", *r.channel, cfg.tickets.channels);
-    change(e, t, "channel", *r.channel);
+    if (!r.channel->empty()) work::require_one_of("channel", *r.channel, cfg.tickets.channels);
+    work::change(e, t, "channel", *r.channel);
   }
   if (r.category) {
-    if (!r.category->empty()) require_one_of("category", *r.category, cfg.tickets.categories);
-    change(e, t, "category", *r.category);
+    if (!r.category->empty()) work::require_one_of("category", *r.category, cfg.tickets.categories);
+    work::change(e, t, "category", *r.category);
   }
-  if (r.service) change(e, t, "service", *r.service);
+  if (r.service) work::change(e, t, "service", *r.service);
   if (r.customer) {
     std::int64_t cid = resolve_customer(s, *r.customer, true);
-    change(e, t, "customer_id", cid ? Json(cid) : Json());
+    work::change(e, t, "customer_id", cid ? model::Json(cid) : model::Json());
   }
   if (r.impact || r.urgency || r.priority) {
     // A new impact or urgency re-derives the priority unless one is given.
     auto impact = r.impact ? r.impact : current(t.impact);
     auto urgency = r.urgency ? r.urgency : current(t.urgency);
     PriorityChoice p = choose_priority(cfg.priority, impact, urgency, r.priority);
-    if (r.impact || !r.priority) change(e, t, "impact", p.impact);
-    if (r.urgency || !r.priority) change(e, t, "urgency", p.urgency);
-    change(e, t, "priority", p.priority);
+    if (r.impact || !r.priority) work::change(e, t, "impact", p.impact);
+    if (r.urgency || !r.priority) work::change(e, t, "urgency", p.urgency);
+    work::change(e, t, "priority", p.priority);
   }
   if (!r.add_tags.empty() || !r.remove_tags.empty()) {
     std::vector<std::string> tags = t.tags;
     for (const auto& tag : r.add_tags) {
-      std::string checked = checked_tag(tag);
+      std::string checked = work::checked_tag(tag);
       if (std::find(tags.begin(), tags.end(), checked) == tags.end()) tags.push_back(checked);
     }
     for (const auto& tag : r.remove_tags) std::erase(tags, std::string(util::trim(tag)));
     std::sort(tags.begin(), tags.end());
-    change(e, t, "tags", tags);
+    work::change(e, t, "tags", tags);
   }
   if (e.changes.empty()) return std::nullopt;
   if (e.change("priority") && util::trim(r.reason).empty())
     throw UsageError(fmt::format("changing the priority of ticket {} needs a reason", id),
                      "say why with -m REASON");
-  e.at = event_time(s, r.at, t.updated_at);
+  e.at = work::event_time(s, r.at, t.updated_at);
   e.text = r.reason;
-  return record(s, t, std::move(e));
+  return work::record(s, t, std::move(e));
 }
 
 }  // namespace desk::tickets

@@ -6,9 +6,9 @@
 
 #include "desk/core/error.hpp"
 #include "desk/tickets/lifecycle.hpp"
-#include "desk/tickets/record.hpp"
-#include "desk/tickets/validate.hpp"
 #include "desk/util/strings.hpp"
+#include "desk/work/record.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::tickets {
 
@@ -23,15 +23,15 @@ std::vector<std::string> team_names(const config::Config& c, bool suppliers) {
 
 // Moves the ticket into another team's queue: nobody there owns it yet.
 void to_team(Event& e, const Ticket& t, const config::Team& team) {
-  change(e, t, "team", team.name);
-  change(e, t, "tier", team.tier);
-  change(e, t, "assignee", "");
-  if (t.status != "pending") change(e, t, "status", "new");
+  work::change(e, t, "team", team.name);
+  work::change(e, t, "tier", team.tier);
+  work::change(e, t, "assignee", "");
+  if (t.status != "pending") work::change(e, t, "status", "new");
 }
 
 }  // namespace
 
-Event escalate(Session& s, std::int64_t id, const EscalateRequest& r) {
+Event escalate(work::Session& s, std::int64_t id, const EscalateRequest& r) {
   const auto& cfg = s.config;
   int kinds = (r.up ? 1 : 0) + (!r.to_team.empty() ? 1 : 0) + (!r.supplier.empty() ? 1 : 0) +
               (r.manager ? 1 : 0);
@@ -39,7 +39,7 @@ Event escalate(Session& s, std::int64_t id, const EscalateRequest& r) {
     throw UsageError("say where to escalate: one of --up, --to TEAM, --supplier NAME, --manager");
   if (util::trim(r.reason).empty())
     throw UsageError("an escalation needs a reason", "say why with -m REASON");
-  Ticket t = require_ticket(s, id);
+  Ticket t = work::require_ticket(s, id);
   require_step(t, Step::escalate);
   Event e;
   e.kind = "escalated";
@@ -56,13 +56,13 @@ Event escalate(Session& s, std::int64_t id, const EscalateRequest& r) {
     to_team(e, t, *next);
     e.extra["escalation"] = "functional";
   } else if (!r.to_team.empty()) {
-    require_one_of("team", r.to_team, team_names(cfg, false));
+    work::require_one_of("team", r.to_team, team_names(cfg, false));
     if (r.to_team == t.team)
       throw Refused(fmt::format("ticket {} is already with {}", id, util::quoted(t.team)));
     to_team(e, t, *cfg.team(r.to_team));
     e.extra["escalation"] = "functional";
   } else if (!r.supplier.empty()) {
-    require_one_of("supplier", r.supplier, team_names(cfg, true));
+    work::require_one_of("supplier", r.supplier, team_names(cfg, true));
     const config::Team& supplier = *cfg.team(r.supplier);
     if (util::trim(r.ref).empty())
       throw UsageError("a supplier escalation needs the supplier's reference",
@@ -70,22 +70,22 @@ Event escalate(Session& s, std::int64_t id, const EscalateRequest& r) {
     if (!supplier.ref_format.empty() && !std::regex_match(r.ref, std::regex(supplier.ref_format)))
       throw DataError(fmt::format("reference {} does not match {}'s format {}", util::quoted(r.ref),
                                   supplier.name, util::quoted(supplier.ref_format)));
-    change(e, t, "supplier", supplier.name);
-    change(e, t, "supplier_ref", r.ref);
+    work::change(e, t, "supplier", supplier.name);
+    work::change(e, t, "supplier_ref", r.ref);
     if (!supplier.contact.empty()) e.extra["contact"] = supplier.contact;
     e.extra["escalation"] = "supplier";
   } else {
     if (current == nullptr || current->manager.empty())
       throw Refused(fmt::format("ticket {} has no team manager to tell", id),
                     "set manager in the team's [teams] section");
-    change(e, t, "flagged", true);
+    work::change(e, t, "flagged", true);
     e.extra["manager"] = current->manager;
     e.extra["escalation"] = "hierarchical";
   }
-  change(e, t, "escalation_level", t.escalation_level + 1);
+  work::change(e, t, "escalation_level", t.escalation_level + 1);
   if (!r.rule.empty()) e.extra["rule"] = r.rule;
-  e.at = event_time(s, r.at, t.updated_at);
-  return record(s, t, std::move(e));
+  e.at = work::event_time(s, r.at, t.updated_at);
+  return work::record(s, t, std::move(e));
 }
 
 }  // namespace desk::tickets

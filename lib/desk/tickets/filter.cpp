@@ -5,9 +5,9 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
-#include "desk/tickets/validate.hpp"
-#include "desk/tickets/vocabulary.hpp"
+#include "desk/model/vocabulary.hpp"
 #include "desk/util/strings.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::tickets {
 
@@ -24,7 +24,7 @@ void append(std::vector<std::string>& to, const std::vector<std::string>& values
 
 void checked(std::vector<std::string>& to, const std::vector<std::string>& values,
              std::string_view what, const std::vector<std::string>& allowed) {
-  for (const auto& v : values) require_one_of(what, v, allowed);
+  for (const auto& v : values) work::require_one_of(what, v, allowed);
   append(to, values);
 }
 
@@ -37,13 +37,13 @@ void add_statuses(Query& q, const std::vector<std::string>& values) {
       return;
     }
     if (v == "open") {
-      for (const auto& s : kStatuses)
-        if (is_open_status(s)) append(q.statuses, {s});
+      for (const auto& s : model::kStatuses)
+        if (model::is_open_status(s)) append(q.statuses, {s});
       continue;
     }
-    std::vector<std::string> allowed = kStatuses;
+    std::vector<std::string> allowed = model::kStatuses;
     allowed.insert(allowed.end(), {"open", "all"});
-    require_one_of("status", v, allowed);
+    work::require_one_of("status", v, allowed);
     append(q.statuses, {v});
   }
 }
@@ -60,7 +60,7 @@ void add_filter(Query& q, const FilterContext& ctx, const std::string& field,
   if (field == "service") return append(q.services, values);
   if (field == "customer") return append(q.customers, values);
   if (field == "tag") {
-    for (const auto& v : values) append(q.tags, {checked_tag(v)});
+    for (const auto& v : values) append(q.tags, {work::checked_tag(v)});
     return;
   }
   if (field == "assignee") {
@@ -73,7 +73,7 @@ void add_filter(Query& q, const FilterContext& ctx, const std::string& field,
     return checked(q.teams, values, "team", teams);
   }
   if (field == "id") {
-    for (const auto& v : values) q.ids.push_back(parse_ticket_id(v));
+    for (const auto& v : values) q.ids.push_back(work::parse_ticket_id(v));
     return;
   }
   if (field == "since") {

@@ -8,9 +8,12 @@
 #include <vector>
 
 #include "desk/config/model.hpp"
-#include "desk/tickets/ticket.hpp"
+#include "desk/model/ticket.hpp"
 
 namespace desk::tickets {
+
+using model::Query;
+using model::SortKey;
 
 struct FilterContext {
   const config::Config& config;

@@ -8,10 +8,13 @@
 #include <string>
 #include <vector>
 
-#include "desk/tickets/session.hpp"
-#include "desk/tickets/ticket.hpp"
+#include "desk/model/ticket.hpp"
+#include "desk/work/session.hpp"
 
 namespace desk::tickets {
+
+using model::Event;
+using model::Ticket;
 
 enum class Step { allocate, start, pending, resume, escalate, resolve, close, reopen };
 
@@ -26,9 +29,9 @@ struct StatusRequest {
   std::optional<Instant> at;
 };
 
-Event start_work(Session& s, std::int64_t id, const StatusRequest& r);
-Event set_pending(Session& s, std::int64_t id, const StatusRequest& r);
-Event resume_work(Session& s, std::int64_t id, const StatusRequest& r);
+Event start_work(work::Session& s, std::int64_t id, const StatusRequest& r);
+Event set_pending(work::Session& s, std::int64_t id, const StatusRequest& r);
+Event resume_work(work::Session& s, std::int64_t id, const StatusRequest& r);
 
 struct EscalateRequest {
   bool up = false;       // to the team the current team escalates to
@@ -41,7 +44,7 @@ struct EscalateRequest {
   std::string rule;  // the [[escalation]] rule behind an automatic escalation
 };
 
-Event escalate(Session& s, std::int64_t id, const EscalateRequest& r);
+Event escalate(work::Session& s, std::int64_t id, const EscalateRequest& r);
 
 struct ResolveRequest {
   std::string code;
@@ -57,14 +60,15 @@ struct ResolveRequest {
   std::int64_t article = 0;  // the knowledge-base article that resolved it (recorded by the caller)
 };
 
-std::vector<Event> resolve(Session& s, std::int64_t id, const ResolveRequest& r);
-Event close_ticket(Session& s, std::int64_t id, std::optional<Instant> at);
+std::vector<Event> resolve(work::Session& s, std::int64_t id, const ResolveRequest& r);
+Event close_ticket(work::Session& s, std::int64_t id, std::optional<Instant> at);
 // Resolved tickets whose resolution is older than [tickets].close_after.
-std::vector<Ticket> due_for_closing(Session& s);
-Event reopen(Session& s, std::int64_t id, const std::string& reason, std::optional<Instant> at);
+std::vector<Ticket> due_for_closing(work::Session& s);
+Event reopen(work::Session& s, std::int64_t id, const std::string& reason,
+             std::optional<Instant> at);
 
 // Records that `id` relates to `other`; false when the link existed.
-std::optional<Event> link(Session& s, std::int64_t id, std::int64_t other, const std::string& kind,
-                          std::optional<Instant> at);
+std::optional<Event> link(work::Session& s, std::int64_t id, std::int64_t other,
+                          const std::string& kind, std::optional<Instant> at);
 
 }  // namespace desk::tickets

@@ -9,13 +9,14 @@
 #include "desk/store/catalog_store.hpp"
 #include "desk/tickets/actions.hpp"
 #include "desk/tickets/priority.hpp"
-#include "desk/tickets/record.hpp"
-#include "desk/tickets/validate.hpp"
 #include "desk/util/strings.hpp"
+#include "desk/work/record.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::tickets {
 
-std::int64_t resolve_customer(Session& s, const std::string& key, bool create, bool* created) {
+std::int64_t resolve_customer(work::Session& s, const std::string& key, bool create,
+                              bool* created) {
   std::string k(util::trim(key));
   if (created) *created = false;
   if (k.empty()) return 0;
@@ -31,7 +32,7 @@ std::int64_t resolve_customer(Session& s, const std::string& key, bool create, b
   if (util::parse_int(k))
     throw Refused(fmt::format("no customer {}", k), "give the customer's email or name to add one");
   if (!create) throw Refused(fmt::format("no customer {}", util::quoted(k)));
-  catalog::Customer c;
+  model::Customer c;
   if (k.find('@') != std::string::npos) {
     c.email = k;
     c.name = util::single_line(name);
@@ -42,29 +43,29 @@ std::int64_t resolve_customer(Session& s, const std::string& key, bool create, b
   return catalog::add_customer(s, c).id;
 }
 
-Logged log_ticket(Session& s, const LogRequest& r) {
+Logged log_ticket(work::Session& s, const LogRequest& r) {
   const auto& cfg = s.config;
   Logged out;
   Ticket& t = out.ticket;
-  std::string title = checked_title(r.title);
+  std::string title = work::checked_title(r.title);
   std::string type = r.type.value_or(cfg.tickets.types.front());
-  require_one_of("type", type, cfg.tickets.types);
-  if (!r.channel.empty()) require_one_of("channel", r.channel, cfg.tickets.channels);
-  if (!r.category.empty()) require_one_of("category", r.category, cfg.tickets.categories);
+  work::require_one_of("type", type, cfg.tickets.types);
+  if (!r.channel.empty()) work::require_one_of("channel", r.channel, cfg.tickets.channels);
+  if (!r.category.empty()) work::require_one_of("category", r.category, cfg.tickets.categories);
   PriorityChoice p = choose_priority(cfg.priority, r.impact, r.urgency, r.priority);
   std::vector<std::string> tags;
   for (const auto& tag : r.tags) {
-    std::string checked = checked_tag(tag);
+    std::string checked = work::checked_tag(tag);
     if (std::find(tags.begin(), tags.end(), checked) == tags.end()) tags.push_back(checked);
   }
   std::sort(tags.begin(), tags.end());  // a set: stored and shown in one order
   if (!r.external_id.empty() && s.store.find_ticket_id_by_external(r.external_id))
     throw DataError(
         fmt::format("a ticket with external id {} exists already", util::quoted(r.external_id)));
-  Instant at = event_time(s, r.at);
+  Instant at = work::event_time(s, r.at);
   std::int64_t customer_id = resolve_customer(s, r.customer, true, &out.new_customer);
   // A service brings its team, its policy and its checklist.
-  std::optional<catalog::Service> service;
+  std::optional<model::Service> service;
   std::string category = r.category;
   if (!r.service.empty()) {
     service = catalog::service_for_ticket(s, r.service, type, customer_id);
@@ -82,33 +83,33 @@ Logged log_ticket(Session& s, const LogRequest& r) {
   e.kind = "logged";
   e.at = at;
   Ticket blank;
-  change(e, blank, "type", type);
-  change(e, blank, "title", title);
-  change(e, blank, "description", r.description);
-  change(e, blank, "status", "new");
-  change(e, blank, "priority", p.priority);
-  change(e, blank, "impact", p.impact);
-  change(e, blank, "urgency", p.urgency);
-  if (customer_id) change(e, blank, "customer_id", customer_id);
-  change(e, blank, "channel", r.channel);
-  change(e, blank, "category", category);
-  change(e, blank, "service", service ? service->name : std::string());
+  work::change(e, blank, "type", type);
+  work::change(e, blank, "title", title);
+  work::change(e, blank, "description", r.description);
+  work::change(e, blank, "status", "new");
+  work::change(e, blank, "priority", p.priority);
+  work::change(e, blank, "impact", p.impact);
+  work::change(e, blank, "urgency", p.urgency);
+  if (customer_id) work::change(e, blank, "customer_id", customer_id);
+  work::change(e, blank, "channel", r.channel);
+  work::change(e, blank, "category", category);
+  work::change(e, blank, "service", service ? service->name : std::string());
   if (service) {
     if (const auto* team = cfg.team(service->owner)) {
-      change(e, blank, "team", team->name);
-      change(e, blank, "tier", team->tier);
+      work::change(e, blank, "team", team->name);
+      work::change(e, blank, "tier", team->tier);
     }
-    change(e, blank, "service_sla", service->sla);
+    work::change(e, blank, "service_sla", service->sla);
     if (!service->steps.empty()) e.extra["checklist"] = service->steps;
   }
-  change(e, blank, "tags", tags);
-  change(e, blank, "external_id", r.external_id);
+  work::change(e, blank, "tags", tags);
+  work::change(e, blank, "external_id", r.external_id);
   std::int64_t id = t.id;
   t = Ticket{};
   t.id = id;
-  out.event = record(s, t, std::move(e));
+  out.event = work::record(s, t, std::move(e));
   if (service) s.store.catalog().add_ticket_steps(id, service->steps);
-  out.ticket = require_ticket(s, id);
+  out.ticket = work::require_ticket(s, id);
   return out;
 }
 

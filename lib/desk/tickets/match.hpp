@@ -3,9 +3,11 @@
 #pragma once
 
 #include "desk/config/model.hpp"
-#include "desk/tickets/ticket.hpp"
+#include "desk/model/ticket.hpp"
 
 namespace desk::tickets {
+
+using model::Ticket;
 
 bool matches(const config::Match& m, const Ticket& t);
 // Whether `m` reads the ticket's customer or tags (which a query can skip).

@@ -3,25 +3,25 @@
 
 #include "desk/core/error.hpp"
 #include "desk/tickets/actions.hpp"
-#include "desk/tickets/record.hpp"
-#include "desk/tickets/validate.hpp"
 #include "desk/util/strings.hpp"
+#include "desk/work/record.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::tickets {
 
-Event add_note(Session& s, std::int64_t id, const NoteRequest& r) {
-  Ticket t = require_ticket(s, id);
+Event add_note(work::Session& s, std::int64_t id, const NoteRequest& r) {
+  Ticket t = work::require_ticket(s, id);
   if (util::trim(r.text).empty())
     throw DataError("the note is empty", "give the text with -m TEXT");
-  if (!r.channel.empty()) require_one_of("channel", r.channel, s.config.tickets.channels);
+  if (!r.channel.empty()) work::require_one_of("channel", r.channel, s.config.tickets.channels);
   // A note may be written up late, but not before the call it is about.
-  Instant at = event_time(s, r.at, t.created_at);
+  Instant at = work::event_time(s, r.at, t.created_at);
   Event e;
   e.kind = r.reply ? "reply" : "note";
   e.at = at;
   e.text = r.text;
   if (!r.channel.empty()) e.extra["channel"] = r.channel;
-  return record(s, t, std::move(e));
+  return work::record(s, t, std::move(e));
 }
 
 }  // namespace desk::tickets

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "desk/tickets/validate.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::tickets {
 
@@ -21,10 +21,10 @@ PriorityChoice choose_priority(const config::PriorityMatrix& m,
   PriorityChoice c;
   c.impact = impact.value_or(m.impact[m.impact.size() / 2]);
   c.urgency = urgency.value_or(m.urgency[m.urgency.size() / 2]);
-  require_one_of("impact", c.impact, m.impact);
-  require_one_of("urgency", c.urgency, m.urgency);
+  work::require_one_of("impact", c.impact, m.impact);
+  work::require_one_of("urgency", c.urgency, m.urgency);
   if (priority) {
-    require_one_of("priority", *priority, m.levels);
+    work::require_one_of("priority", *priority, m.levels);
     c.priority = *priority;
     // Axes nobody gave are not invented for an explicit priority.
     if (!impact) c.impact.clear();

@@ -114,6 +114,12 @@ std::size_t codepoint_width(std::int32_t cp) {
 
 }  // namespace
 
+std::size_t char_count(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++n) next_codepoint(s, i);
+  return n;
+}
+
 std::size_t display_width(std::string_view s) {
   std::size_t width = 0;
   for (std::size_t i = 0; i < s.size();) width += codepoint_width(next_codepoint(s, i));

@@ -22,6 +22,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 std::optional<std::string> closest(std::string_view word,
                                    const std::vector<std::string>& candidates);
 
+// The number of Unicode characters in UTF-8 text (invalid bytes count one).
+std::size_t char_count(std::string_view s);
 // Columns a string occupies on a terminal: CJK and emoji count two, combining
 // marks none. Invalid UTF-8 bytes count one each.
 std::size_t display_width(std::string_view s);

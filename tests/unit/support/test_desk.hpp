@@ -8,8 +8,8 @@
 #include <string>
 
 #include "desk/config/load.hpp"
-#include "desk/store/store.hpp"
-#include "desk/tickets/session.hpp"
+#include "desk/store/open/open.hpp"
+#include "desk/work/session.hpp"
 
 namespace desk::testing {
 
@@ -21,9 +21,8 @@ struct TestDesk {
     store::create(file);
     store = store::open(file, store::Access::write, std::chrono::milliseconds(1000));
   }
-  tickets::Session session(std::int64_t unix_now = 1'790'000'000,
-                           const std::string& actor = "alice") {
-    return tickets::Session{config, *store, from_unix(unix_now), actor};
+  work::Session session(std::int64_t unix_now = 1'790'000'000, const std::string& actor = "alice") {
+    return work::Session{config, *store, from_unix(unix_now), actor};
   }
 };
 

@@ -1,0 +1,35 @@
+// Copies of the whole store: backups taken while other processes keep
+// writing, checks of a copy, and restoring one. SQLite's online backup API
+// does the copying, so a copy is always one consistent snapshot.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+
+#include "desk/store/store.hpp"
+
+namespace desk::store::sqlite {
+
+// Copies the store at `store` to `to` as one consistent snapshot, while
+// other processes go on writing. The copy is made in a temporary file beside
+// `to`, synced, and renamed over it: `to` is the old file or the whole new
+// one, never half of either. Throws StoreError (74) or StoreBusy (75).
+FileInfo backup(const std::filesystem::path& store, const std::filesystem::path& to,
+                std::chrono::milliseconds busy_timeout);
+
+// Checks, without changing it, that `file` is a desk store this desk can use:
+// SQLite's integrity check passes, its references hold, and its schema is a
+// desk schema no newer than this desk's. Throws StoreError naming what is
+// wrong.
+FileInfo inspect(const std::filesystem::path& file);
+
+// Replaces what the store at `store` holds with the contents of `from`, after
+// inspect(from), in one write transaction: other processes see the old store
+// or the restored one, never a mix. When the store exists it is first backed
+// up to `keep` (see backup()). A store too damaged to be written through
+// SQLite is replaced by renaming a copy over it instead.
+FileInfo restore(const std::filesystem::path& store, const std::filesystem::path& from,
+                 const std::filesystem::path& keep, std::chrono::milliseconds busy_timeout);
+
+}  // namespace desk::store::sqlite

@@ -1,0 +1,65 @@
+// Relations between tickets, and the round-robin cursor.
+#include "desk/store/sqlite/sqlite_store.hpp"
+
+namespace desk::store::sqlite {
+
+namespace {
+
+constexpr const char* kAddLink =
+    "INSERT OR IGNORE INTO ticket_links (ticket_id, other_id, kind, at, actor) VALUES (?, ?, ?, ?, "
+    "?)";
+constexpr const char* kLinksOf =
+    "SELECT ticket_id, other_id, kind, at, actor FROM ticket_links WHERE ticket_id = ?1 "
+    "UNION ALL SELECT ticket_id, other_id, kind, at, actor FROM ticket_links WHERE other_id = ?1 "
+    "ORDER BY 4, 1, 2";
+constexpr const char* kCursor = "SELECT last_assignee FROM allocation_cursor WHERE team = ?";
+constexpr const char* kSetCursor =
+    "INSERT INTO allocation_cursor (team, last_assignee) VALUES (?1, ?2) "
+    "ON CONFLICT (team) DO UPDATE SET last_assignee = ?2";
+
+}  // namespace
+
+bool SqliteStore::add_link(const Link& link) {
+  return guarded([&] {
+    auto& st = statement(kAddLink);
+    st.bind(1, static_cast<int64_t>(link.ticket_id));
+    st.bind(2, static_cast<int64_t>(link.other_id));
+    st.bind(3, link.kind);
+    st.bind(4, static_cast<int64_t>(to_unix(link.at)));
+    st.bind(5, link.actor);
+    return st.exec() == 1;
+  });
+}
+
+std::vector<Link> SqliteStore::links_of(std::int64_t ticket_id) {
+  return guarded([&] {
+    std::vector<Link> out;
+    auto& st = statement(kLinksOf);
+    st.bind(1, static_cast<int64_t>(ticket_id));
+    while (st.executeStep())
+      out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getInt64(),
+                     st.getColumn(2).getString(), from_unix(st.getColumn(3).getInt64()),
+                     st.getColumn(4).getString()});
+    return out;
+  });
+}
+
+std::optional<std::string> SqliteStore::round_robin_cursor(std::string_view team) {
+  return guarded([&]() -> std::optional<std::string> {
+    auto& st = statement(kCursor);
+    st.bind(1, std::string(team));
+    if (!st.executeStep()) return std::nullopt;
+    return st.getColumn(0).getString();
+  });
+}
+
+void SqliteStore::set_round_robin_cursor(std::string_view team, std::string_view assignee) {
+  guarded([&] {
+    auto& st = statement(kSetCursor);
+    st.bind(1, std::string(team));
+    st.bind(2, std::string(assignee));
+    st.exec();
+  });
+}
+
+}  // namespace desk::store::sqlite

@@ -1,0 +1,51 @@
+// Migration steps that need desk's own code rather than SQL: they reuse the
+// one implementation of a rule instead of writing it again in SQL.
+#include "desk/model/timeline.hpp"
+#include "desk/store/event_data.hpp"
+#include "desk/store/sqlite/sqlite_store.hpp"
+
+namespace desk::store::sqlite {
+
+namespace {
+
+// Version 5: every ticket's timeline, by replaying its events through the
+// same encoder apply() uses.
+void fill_timelines(SQLite::Database& db) {
+  SQLite::Statement events(
+      db,
+      "SELECT ticket_id, kind, at, data FROM events WHERE ticket_id IS NOT NULL "
+      "ORDER BY ticket_id, id");
+  SQLite::Statement update(db, "UPDATE tickets SET timeline = ? WHERE id = ?");
+  std::int64_t current = 0;
+  std::string timeline;
+  auto flush = [&] {
+    if (current == 0) return;
+    update.bind(1, timeline);
+    update.bind(2, static_cast<int64_t>(current));
+    update.exec();
+    update.reset();
+  };
+  while (events.executeStep()) {
+    std::int64_t ticket = events.getColumn(0).getInt64();
+    if (ticket != current) {
+      flush();
+      current = ticket;
+      timeline.clear();
+    }
+    model::Event e;
+    e.kind = events.getColumn(1).getString();
+    e.at = from_unix(events.getColumn(2).getInt64());
+    decode_event_data(e, events.getColumn(3).getString());
+    model::append_mark(timeline, e);
+  }
+  flush();
+}
+
+}  // namespace
+
+void after_migration(int version, SQLite::Database& db) {
+  if (version == 4) chain_events_after(db, 0);
+  if (version == 5) fill_timelines(db);
+}
+
+}  // namespace desk::store::sqlite

@@ -1,0 +1,33 @@
+// Turns a model::Query into SQL with placeholders and the values to bind.
+// The one place where SQL text is assembled; values are never spliced in.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "desk/store/store.hpp"
+
+namespace desk::store::sqlite {
+
+using SqlValue = std::variant<std::int64_t, std::string>;
+
+struct SqlQuery {
+  std::string sql;
+  std::vector<SqlValue> values;
+};
+
+// SELECT <kTicketColumns> ... WHERE ... ORDER BY ... LIMIT ...
+SqlQuery select_tickets_sql(const Query& q, const Ordering& order);
+// The tickets `q` selects in id order.
+SqlQuery select_tickets_by_id_sql(const Query& q);
+
+// The events of the tickets `q` selects (kEventColumns), ordered by ticket
+// id then event id, for merging with select_tickets_by_id_sql.
+SqlQuery select_events_sql(const Query& q);
+
+// SELECT count(*) ... WHERE ...
+SqlQuery count_tickets_sql(const Query& q);
+
+}  // namespace desk::store::sqlite

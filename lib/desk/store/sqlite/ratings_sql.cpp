@@ -1,0 +1,111 @@
+// Satisfaction ratings.
+#include <fmt/format.h>
+
+#include "desk/audit/chain.hpp"
+#include "desk/store/catalog_store.hpp"
+#include "desk/store/sqlite/sqlite_store.hpp"
+
+namespace desk::store::sqlite {
+
+namespace {
+
+constexpr const char* kInsert =
+    "INSERT INTO ratings (ticket_id, resolution, score, comment, at, actor, resolver) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kOfTicket =
+    "SELECT id, ticket_id, resolution, score, comment, at, actor, resolver FROM ratings "
+    "WHERE ticket_id = ? ORDER BY resolution";
+constexpr const char* kEraseComments =
+    "UPDATE ratings SET comment = ? WHERE ticket_id = ? AND comment <> ''";
+
+model::Rating rating_from_row(SQLite::Statement& st, int i = 0) {
+  model::Rating r;
+  r.id = st.getColumn(i).getInt64();
+  r.ticket_id = st.getColumn(i + 1).getInt64();
+  r.resolution = st.getColumn(i + 2).getInt();
+  r.score = st.getColumn(i + 3).getInt();
+  r.comment = st.getColumn(i + 4).getString();
+  r.at = from_unix(st.getColumn(i + 5).getInt64());
+  r.actor = st.getColumn(i + 6).getString();
+  r.resolver = st.getColumn(i + 7).getString();
+  return r;
+}
+
+const std::string& between_sql() {
+  static const std::string sql = fmt::format(
+      "SELECT r.id, r.ticket_id, r.resolution, r.score, r.comment, r.at, r.actor, r.resolver, {} "
+      "FROM ratings r JOIN tickets t ON t.id = r.ticket_id "
+      "LEFT JOIN customers c ON c.id = t.customer_id "
+      "WHERE r.at >= ? AND r.at < ? ORDER BY r.at, r.id",
+      kTicketColumns);
+  return sql;
+}
+
+class SqliteRatings final : public RatingStore {
+ public:
+  explicit SqliteRatings(SqliteStore& s) : s_(s) {}
+
+  std::int64_t insert(const model::Rating& r) override {
+    return s_.guarded([&] {
+      auto& st = s_.statement(kInsert);
+      st.bind(1, static_cast<int64_t>(r.ticket_id));
+      st.bind(2, r.resolution);
+      st.bind(3, r.score);
+      st.bind(4, r.comment);
+      st.bind(5, static_cast<int64_t>(to_unix(r.at)));
+      st.bind(6, r.actor);
+      st.bind(7, r.resolver);
+      st.exec();
+      return static_cast<std::int64_t>(s_.db().getLastInsertRowid());
+    });
+  }
+
+  std::vector<model::Rating> of_ticket(std::int64_t ticket_id) override {
+    return s_.guarded([&] {
+      std::vector<model::Rating> out;
+      auto& st = s_.statement(kOfTicket);
+      st.bind(1, static_cast<int64_t>(ticket_id));
+      while (st.executeStep()) out.push_back(rating_from_row(st));
+      return out;
+    });
+  }
+
+  void each_between(
+      Instant since, Instant until,
+      const std::function<void(const model::Rating&, const model::Ticket&)>& row) override {
+    s_.guarded([&] {
+      SQLite::Statement st(s_.db(), between_sql());
+      st.bind(1, static_cast<int64_t>(to_unix(since)));
+      st.bind(2, static_cast<int64_t>(to_unix(until)));
+      while (st.executeStep()) {
+        model::Rating r = rating_from_row(st);
+        // ticket_from_row reads from column 0: a statement of its own shape.
+        model::Ticket t = ticket_at(st, 8);
+        row(r, t);
+      }
+    });
+  }
+
+  void erase_comments(std::int64_t ticket_id) override {
+    s_.guarded([&] {
+      auto& st = s_.statement(kEraseComments);
+      st.bind(1, std::string(audit::kErased));
+      st.bind(2, static_cast<int64_t>(ticket_id));
+      st.exec();
+    });
+  }
+
+ private:
+  model::Ticket ticket_at(SQLite::Statement& st, int offset) { return ticket_from_row(st, offset); }
+
+  SqliteStore& s_;
+};
+
+}  // namespace
+
+RatingStore& SqliteStore::ratings() {
+  if (!ratings_) ratings_ = std::make_unique<SqliteRatings>(*this);
+  return *ratings_;
+}
+
+}  // namespace desk::store::sqlite
