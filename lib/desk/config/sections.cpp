@@ -5,7 +5,7 @@
 namespace desk::config {
 
 const std::vector<std::string_view> kSections = {
-    "desk",  "tickets",     "priority", "calendars", "sla",   "sla_rule",  "ola",   "escalation",
+    "desk",  "tickets",     "priority", "calendars", "sla",   "sla_rule",  "ola",    "escalation",
     "teams", "technicians", "routing",  "hooks",     "roles", "retention", "import", "mail"};
 
 void read_section(Config& c, std::string_view name, const toml::node& n, const Reader& r) {
