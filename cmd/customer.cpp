@@ -183,8 +183,9 @@ int run_forget(Env& env, const Options& o) {
   if (!env.globals.quiet)
     env.out << fmt::format(
         "Erased customer {}: {} ticket(s) kept without their personal data, {} event(s) sealed, "
-        "{} other mention(s) removed\n",
-        f.customer, f.tickets.size(), f.events_sealed, f.rows_scrubbed);
+        "{} other mention(s) removed{}\n",
+        f.customer, f.tickets.size(), f.events_sealed, f.rows_scrubbed,
+        f.messages_erased ? fmt::format(", {} mail message(s) emptied", f.messages_erased) : "");
   if (unfinished) throw *unfinished;
   return 0;
 }

@@ -1,4 +1,6 @@
 // desk show ID...: every field and the whole timeline.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "desk/format/rows.hpp"
@@ -24,11 +26,12 @@ using format::Tone;
 struct Options {
   std::vector<std::string> ids;
   std::string format;
+  bool full = false;  // the quoted history of mail too
 };
 
 // The fields that hold free text of several lines (a note's is "text").
-const std::vector<std::string> kFreeText = {"description", "resolution", "workaround",
-                                            "root_cause",  "action",     "text"};
+const std::vector<std::string> kFreeText = {"description", "resolution", "workaround", "root_cause",
+                                            "action",      "text",       "quoted"};
 
 // How a link reads from the other ticket's side.
 std::string inverse_link(const std::string& kind) {
@@ -91,7 +94,7 @@ class Painter {
   bool on_;
 };
 
-void print_text(Env& env, const Json& t, const Json& events) {
+void print_text(Env& env, const Json& t, const Json& events, bool full) {
   Painter paint(env.color);
   auto& out = env.out;
   out << paint(Tone::bold, fmt::format("Ticket {}: {}", t["id"].get<std::int64_t>(),
@@ -196,8 +199,9 @@ void print_text(Env& env, const Json& t, const Json& events) {
   for (const auto& e : events) {
     std::string kind = e["kind"].get<std::string>();
     std::string detail = changes_text(e["changes"], kind == "logged");
-    for (const char* extra : {"channel", "link", "to", "escalation", "manager", "contact", "reason",
-                              "hook", "for", "why", "score", "article", "step", "item"})
+    for (const char* extra :
+         {"channel", "from", "link", "to", "escalation", "manager", "contact", "reason", "hook",
+          "for", "why", "score", "article", "step", "item", "attachments", "not_kept", "machine"})
       if (e.contains(extra) && !e[extra].is_null())
         detail += (detail.empty() ? "" : ", ") + std::string(extra) + " " + value_text(e[extra]);
     std::string head = fmt::format("{:<10} {:<10}", e["actor"].get<std::string>(), kind);
@@ -207,6 +211,24 @@ void print_text(Env& env, const Json& t, const Json& events) {
     if (!e["text"].is_null())
       for (const auto& l : util::split(e["text"].get<std::string>(), '\n'))
         out << "      " << l << '\n';
+    // The history a mail quoted: shown with --full, else only said to be there.
+    if (e.contains("quoted") && e["quoted"].is_string()) {
+      std::string quoted = e["quoted"].get<std::string>();
+      std::size_t lines = std::count(quoted.begin(), quoted.end(), '\n') + 1;
+      if (!full) {
+        out << "      "
+            << paint(Tone::dim, fmt::format("({} quoted line{} hidden: desk show --full)", lines,
+                                            lines == 1 ? "" : "s"))
+            << '\n';
+      } else {
+        std::size_t start = 0;
+        while (start <= quoted.size()) {
+          std::size_t end = std::min(quoted.find('\n', start), quoted.size());
+          out << "      " << paint(Tone::dim, quoted.substr(start, end - start)) << '\n';
+          start = end + 1;
+        }
+      }
+    }
   }
 }
 
@@ -230,8 +252,12 @@ int run(Env& env, const Options& o) {
     model::Ticket t = work::require_ticket(session, id);
     Json j = model::ticket_json(t, env.zone());
     Json events = Json::array();
-    for (const auto& e : store.ticket_events(id))
-      events.push_back(model::event_json(e, env.zone()));
+    for (const auto& e : store.ticket_events(id)) {
+      Json ej = model::event_json(e, env.zone());
+      // Machine formats leave the quoted history of mail out unless asked.
+      if (!o.full && o.format != "table" && o.format != "text") ej.erase("quoted");
+      events.push_back(std::move(ej));
+    }
     if (o.format == "table" || o.format == "csv" || o.format == "tsv")
       name_customers(store, events);
     j["events"] = std::move(events);
@@ -286,7 +312,7 @@ int run(Env& env, const Options& o) {
     for (std::size_t i = 0; i < tickets.size(); ++i) {
       if (i) env.out << '\n';
       Json t = format::terminal_safe(tickets[i], kFreeText);
-      print_text(env, t, t["events"]);
+      print_text(env, t, t["events"], o.full);
     }
   }
   return 0;
@@ -298,6 +324,7 @@ Runner cmd_show(CLI::App& sub) {
   auto o = std::make_shared<Options>();
   sub.add_option("id", o->ids, "Ticket ids ('-' reads them from standard input)")->required();
   add_format(sub, o->format);
+  sub.add_flag("--full", o->full, "Show the history each mail quoted, too (hidden by default)");
   return [o](Env& env) { return run(env, *o); };
 }
 

@@ -1,8 +1,5 @@
 #include "desk/mail/parse.hpp"
 
-#include <algorithm>
-#include <map>
-#include <set>
 #include <utility>
 #include <vector>
 
@@ -11,6 +8,7 @@
 #include "desk/mail/gmime.hpp"
 #include "desk/mail/html.hpp"
 #include "desk/mail/machine.hpp"
+#include "desk/mail/names.hpp"
 #include "desk/mail/quote.hpp"
 #include "desk/util/strings.hpp"
 
@@ -135,29 +133,18 @@ std::string safe_name(std::string_view name) {
 struct Walk {
   Message& m;
   GMimeParserOptions* options;
-  std::vector<std::string> plain;      // text parts of the body, UTF-8
-  std::vector<std::string> html;       // HTML parts of the body, UTF-8
-  std::set<std::string> names;         // attachment names given so far
-  std::map<std::string, int> repeats;  // the last "(n)" given to a repeated name
+  std::vector<std::string> plain;  // text parts of the body, UTF-8
+  std::vector<std::string> html;   // HTML parts of the body, UTF-8
+  UniqueNames names;               // attachment names given so far
   std::size_t leaves = 0;
   bool report = false;
   std::string report_type;
 };
 
-// Attachment names are unique within a message, so that `desk attachment
-// get ID NAME` names one: a repeat becomes "name (2).ext".
+// A part without a file name gets one from its position and type.
 std::string unique_name(Walk& w, std::string name, const std::string& type) {
   if (name.empty()) name = "part" + std::to_string(w.leaves) + extension_for(type);
-  if (w.names.insert(name).second) return name;
-  std::size_t dot = name.rfind('.');
-  if (dot == 0 || dot == std::string::npos) dot = name.size();
-  // Counting on from the last number given to this name keeps a message
-  // of a thousand "image.png" parts linear.
-  int& n = w.repeats[name];
-  for (n = std::max(n, 1) + 1;; ++n) {
-    std::string candidate = name.substr(0, dot) + " (" + std::to_string(n) + ")" + name.substr(dot);
-    if (w.names.insert(candidate).second) return candidate;
-  }
+  return w.names.claim(name);
 }
 
 void add_attachment(Walk& w, std::string name, std::string type, std::string content,
@@ -549,7 +536,7 @@ Message parse(std::string_view raw) {
     m.charset_detected = t.detected;
   } else {
     read_headers(m, message.get(), options.get());
-    Walk w{m, options.get(), {}, {}, {}, {}, 0, false, {}};
+    Walk w{m, options.get(), {}, {}, {}, 0, false, {}};
     body(w, message.get());
     HeaderList headers = header_list(GMIME_OBJECT(message.get()));
     MachineVerdict v = classify(headers, m.from, m.subject, w.report ? w.report_type : "");
