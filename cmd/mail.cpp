@@ -1,4 +1,4 @@
-// desk mail receive | list | show: the email channel. `receive` is what the
+// desk mail receive | list | show | send | queue: the email channel. `receive` is what the
 // mail server runs for each message to desk's address (an alias such as
 // support: "|desk --config /etc/desk/desk.toml mail receive").
 #include "desk/model/mail.hpp"
@@ -10,6 +10,7 @@
 
 #include "desk/core/error.hpp"
 #include "desk/mail/receive.hpp"
+#include "desk/mail/send.hpp"
 #include "desk/store/mail_store.hpp"
 #include "desk/util/strings.hpp"
 
@@ -35,6 +36,7 @@ struct Options {
   std::int64_t limit = 0;
   std::int64_t id = 0;
   bool raw = false;
+  bool all = false;
   std::string format;
 };
 
@@ -189,6 +191,80 @@ int run_show(Env& env, const Options& o) {
   return 0;
 }
 
+// Hands each due message to sendmail, one transaction to claim them all
+// and one to settle each, so that a message is never claimed twice and a
+// crash loses at most the record of one attempt (the claim then expires).
+int run_send(Env& env) {
+  auto session = env.session(store::Access::write);
+  std::vector<model::OutboxMessage> due;
+  {
+    store::WriteTransaction tx(session.store);
+    due = mail::claim_due(session);
+    tx.commit();
+  }
+  int sent = 0, later = 0, failed = 0;
+  std::vector<model::Event> events;
+  for (auto& m : due) {
+    std::string why = mail::hand_over(session.config, m);
+    store::WriteTransaction tx(session.store);
+    std::optional<model::Event> e = mail::settle(session, m, why);
+    tx.commit();
+    if (e) events.push_back(*e);
+    if (why.empty()) {
+      ++sent;
+      continue;
+    }
+    (m.status == "failed" ? failed : later)++;
+    env.warn(fmt::format("message {} to {} not sent ({}): {}", m.id, m.recipient,
+                         m.status == "failed" ? "failed for good" : "will retry", why));
+  }
+  after_commit(env, events);
+  if (!env.globals.quiet) {
+    env.out << fmt::format("Sent {} message{}", sent, sent == 1 ? "" : "s");
+    if (later) env.out << fmt::format(", {} to retry", later);
+    if (failed) env.out << fmt::format(", {} failed", failed);
+    env.out << '\n';
+  }
+  return 0;
+}
+
+int run_queue(Env& env, const Options& o) {
+  auto session = env.session(store::Access::read);
+  std::vector<std::string> statuses;
+  if (!o.all) statuses = {"queued", "sending", "failed"};
+  auto outbox = session.store.mail().outbox(statuses);
+  if (env.globals.quiet) {
+    for (const auto& m : outbox) env.out << m.id << '\n';
+    return 0;
+  }
+  auto writer = format::make_row_writer(chosen_format(o.format), env.out, env.style());
+  writer->begin({{"id", "ID", format::Kind::number},
+                 {"ticket", "TICKET", format::Kind::number},
+                 {"kind", "KIND"},
+                 {"status", "STATUS"},
+                 {"attempts", "TRIES", format::Kind::number},
+                 {"next_attempt", "NEXT", format::Kind::time},
+                 {"to", "TO"},
+                 {"subject", "SUBJECT", format::Kind::text, true},
+                 {"error", "LAST ERROR", format::Kind::text, true}});
+  for (const auto& m : outbox) {
+    bool waiting = m.status == "queued";
+    writer->row({{"id", m.id},
+                 {"ticket", m.ticket_id},
+                 {"kind", m.kind},
+                 {"status", m.status},
+                 {"attempts", m.attempts},
+                 {"next_attempt", waiting ? Json(format_iso(m.next_attempt, env.zone())) : Json()},
+                 {"sent_at", m.sent_at ? Json(format_iso(*m.sent_at, env.zone())) : Json()},
+                 {"message_id", m.message_id},
+                 {"to", m.recipient},
+                 {"subject", m.subject},
+                 {"error", m.last_error}});
+  }
+  writer->end();
+  return 0;
+}
+
 }  // namespace
 
 Runner cmd_mail(CLI::App& sub) {
@@ -215,12 +291,18 @@ Runner cmd_mail(CLI::App& sub) {
       ->required();
   show->add_flag("--raw", o->raw, "The message exactly as it was received");
   add_format(*show, o->format, {"text", "json"});
-  for (auto* s : {receive, list, show}) s->fallthrough();
-  return [o, receive, list, show](Env& env) {
+  auto* send = sub.add_subcommand("send", "Hand the mail that is due to sendmail (run from cron)");
+  auto* queue = sub.add_subcommand("queue", "List desk's mail waiting to be sent, or failed");
+  queue->add_flag("-a,--all", o->all, "The mail sent, too");
+  add_format(*queue, o->format);
+  for (auto* s : {receive, list, show, send, queue}) s->fallthrough();
+  return [o, receive, list, show, send, queue](Env& env) {
     if (receive->parsed()) return run_receive(env, *o);
     env.prepare();
     if (list->parsed()) return run_list(env, *o);
     if (show->parsed()) return run_show(env, *o);
+    if (send->parsed()) return run_send(env);
+    if (queue->parsed()) return run_queue(env, *o);
     return static_cast<int>(Exit::usage);
   };
 }

@@ -9,7 +9,9 @@ using namespace e2e;
 TEST_CASE("config mail: the starter's defaults, and a file that sets the address") {
   Sandbox s;
   std::string shown = s.ok({"config", "show"}).out;
-  CHECK(shown.find("[mail]\naliases = []\nmax_message_size = '25MB'\nreopen_within = '14d'\n"
+  CHECK(shown.find("[mail]\naliases = []\nautoreply_interval = '1d'\nmax_message_size = '25MB'\n"
+                   "reopen_within = '14d'\nsend_attempts = 8\n"
+                   "sendmail = [ '/usr/sbin/sendmail', '-oi' ]\n"
                    "subject_tag = 'desk'\nunknown_senders = 'create'\n") != std::string::npos);
   s.configure(
       "[mail]\naddress = \"support@example.org\"\naliases = [\"helpdesk@example.org\"]\n"
@@ -17,7 +19,9 @@ TEST_CASE("config mail: the starter's defaults, and a file that sets the address
   CHECK(s.ok({"config", "check"}).out == "desk.toml: ok\n");
   shown = s.ok({"config", "show"}).out;
   CHECK(shown.find("[mail]\naddress = 'support@example.org'\naliases = [ 'helpdesk@example.org' ]\n"
-                   "domain = 'example.org'\nmax_message_size = '1MB'\nreopen_within = '7d'\n"
+                   "autoreply_interval = '1d'\ndomain = 'example.org'\nmax_message_size = '1MB'\n"
+                   "reopen_within = '7d'\nsend_attempts = 8\n"
+                   "sendmail = [ '/usr/sbin/sendmail', '-oi' ]\n"
                    "subject_tag = 'desk'\nunknown_senders = 'quarantine'\n") != std::string::npos);
 }
 

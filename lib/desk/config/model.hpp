@@ -166,6 +166,16 @@ struct Mail {
   bool quarantine_unknown = false;   // unknown_senders = "quarantine" (else "create")
   std::int64_t reopen_within_seconds = 14 * 86400;
   std::int64_t max_message_size = 25 * 1024 * 1024;  // bytes
+  std::string name;  // the display name of desk's From ("Acme IT"); "" for none
+  // The sendmail-compatible program desk's mail is handed to, as an argv:
+  // desk adds -f ENVELOPE and the recipient.
+  std::vector<std::string> sendmail = {"/usr/sbin/sendmail", "-oi"};
+  std::string envelope_sender;                      // -f; "" for the address
+  std::int64_t send_attempts = 8;                   // then the message has failed
+  std::int64_t autoreply_interval_seconds = 86400;  // one acknowledgement per sender
+  // Template files by message kind (acknowledgement, resolved), resolved
+  // against the configuration file's directory; an absent kind is not sent.
+  std::map<std::string, std::string> templates;
 
   // The address and the aliases: every address that is desk's own.
   std::vector<std::string> addresses() const;

@@ -1,5 +1,6 @@
 // [mail]: the email channel.
 #include <algorithm>
+#include <filesystem>
 
 #include <fmt/format.h>
 
@@ -92,7 +93,8 @@ std::string Mail::message_domain() const {
 void read_mail(Config& c, const toml::table& t, const Reader& r) {
   r.only_keys(t, "[mail]",
               {"address", "aliases", "domain", "subject_tag", "unknown_senders", "reopen_within",
-               "max_message_size"});
+               "max_message_size", "name", "sendmail", "envelope_sender", "send_attempts",
+               "autoreply_interval", "templates"});
   Mail& m = c.mail;
   if (const auto* n = t.get("address")) m.address = address(*n, r, "address");
   if (const auto* n = t.get("aliases")) {
@@ -126,6 +128,44 @@ void read_mail(Config& c, const toml::table& t, const Reader& r) {
     m.reopen_within_seconds = r.duration(*n, "reopen_within");
   if (const auto* n = t.get("max_message_size"))
     m.max_message_size = size(*n, r, "max_message_size");
+  if (const auto* n = t.get("name")) {
+    m.name = r.string(*n, "name");
+    if (std::any_of(m.name.begin(), m.name.end(), [](unsigned char ch) { return ch < ' '; }))
+      r.fail(*n, "name cannot hold control characters");
+  }
+  if (const auto* n = t.get("sendmail")) {
+    // A list is the argv as it is; a string is split at spaces (no shell,
+    // so no quoting: use a list for an argument with a space in it).
+    m.sendmail =
+        n->is_array() ? r.strings(*n, "sendmail") : util::split(r.string(*n, "sendmail"), ' ');
+    if (m.sendmail.empty() || m.sendmail[0].empty())
+      r.fail(*n, "sendmail names no program", "such as [\"/usr/sbin/sendmail\", \"-oi\"]");
+  }
+  if (const auto* n = t.get("envelope_sender"))
+    m.envelope_sender = address(*n, r, "envelope_sender");
+  if (const auto* n = t.get("send_attempts")) {
+    m.send_attempts = r.integer(*n, "send_attempts");
+    if (m.send_attempts < 1 || m.send_attempts > 100)
+      r.fail(*n, "send_attempts must be from 1 to 100");
+  }
+  if (const auto* n = t.get("autoreply_interval"))
+    m.autoreply_interval_seconds = r.duration(*n, "autoreply_interval");
+  if (const auto* n = t.get("templates")) {
+    const toml::table& tt = r.table(*n, "[mail.templates]");
+    r.only_keys(tt, "[mail.templates]", {"acknowledgement", "resolved"});
+    std::filesystem::path dir = c.file.parent_path();
+    if (dir.empty()) dir = ".";
+    m.templates.clear();
+    for (const auto& [key, node] : tt) {
+      std::filesystem::path file = r.string(node, key.str());
+      if (file.is_relative()) file = std::filesystem::absolute(dir / file).lexically_normal();
+      std::error_code ec;
+      if (!std::filesystem::is_regular_file(file, ec))
+        r.fail(node, fmt::format("template {} is not a file", util::quoted(file.string())),
+               "a relative path is relative to the configuration file");
+      m.templates[std::string(key.str())] = file.string();
+    }
+  }
 }
 
 void validate_mail(const Config& c) {
@@ -151,6 +191,18 @@ void dump_mail(const Config& c, toml::table& root) {
   t.insert("unknown_senders", m.quarantine_unknown ? "quarantine" : "create");
   t.insert("reopen_within", duration_text(m.reopen_within_seconds));
   t.insert("max_message_size", size_text(m.max_message_size));
+  if (!m.name.empty()) t.insert("name", m.name);
+  toml::array sendmail;
+  for (const auto& a : m.sendmail) sendmail.push_back(a);
+  t.insert("sendmail", sendmail);
+  if (!m.envelope_sender.empty()) t.insert("envelope_sender", m.envelope_sender);
+  t.insert("send_attempts", m.send_attempts);
+  t.insert("autoreply_interval", duration_text(m.autoreply_interval_seconds));
+  if (!m.templates.empty()) {
+    toml::table templates;
+    for (const auto& [kind, file] : m.templates) templates.insert(kind, file);
+    t.insert("templates", templates);
+  }
   root.insert("mail", t);
 }
 

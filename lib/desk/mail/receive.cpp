@@ -5,6 +5,7 @@
 #include "desk/core/error.hpp"
 #include "desk/mail/names.hpp"
 #include "desk/mail/parse.hpp"
+#include "desk/mail/send.hpp"
 #include "desk/mail/threading.hpp"
 #include "desk/model/mail.hpp"
 #include "desk/store/mail_store.hpp"
@@ -296,6 +297,10 @@ Receipt receive(work::Session& s, const ReceiveRequest& r) {
   c.out.route = stored.route;
   c.out.ticket = stored.ticket_id;
   c.out.message = stored.id;
+  // A person who opened a ticket hears that it is open (once per
+  // autoreply_interval); machines are never answered, so no loop starts.
+  if ((stored.route == "new" || stored.route == "follow-up") && m.machine == Machine::none)
+    c.out.acknowledgement = queue_acknowledgement(s, stored.ticket_id, m.from).id;
   return c.out;
 }
 

@@ -48,6 +48,7 @@ struct Receipt {
   std::vector<std::string> not_kept;  // attachments over [mail].max_message_size
   std::vector<std::string> problems;  // what could not be read cleanly
   std::vector<model::Event> events;   // recorded, in order
+  std::int64_t acknowledgement = 0;   // the acknowledgement queued in the outbox, 0 for none
 };
 
 // ConfigError when [mail].address is not set; Refused when --ticket names

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,27 @@ struct MailMessage {
   std::string sha256;     // hex, of the whole message as received
   std::int64_t size = 0;  // of the whole message as received
   std::vector<MailAttachment> attachments;
+};
+
+// A message of desk's own, in the outbox: queued, being handed to
+// sendmail, sent, or failed for good (desk-mail(1), "desk mail queue").
+inline const std::vector<std::string> kOutboxStatuses = {"queued", "sending", "sent", "failed"};
+
+struct OutboxMessage {
+  std::int64_t id = 0;  // also the serial of its signed Message-ID
+  std::int64_t ticket_id = 0;
+  std::int64_t event_id = 0;  // the reply it carries, 0 for an automatic message
+  std::string kind;           // reply | acknowledgement | resolved
+  std::string message_id;     // signed, without <>
+  std::string recipient;      // the address it goes to
+  std::string subject;
+  std::string raw;  // the message as handed to sendmail (read only when asked for)
+  std::string status = "queued";
+  std::int64_t attempts = 0;
+  Instant queued_at{};
+  Instant next_attempt{};  // queued: not before; sending: when it was claimed
+  std::optional<Instant> sent_at;
+  std::string last_error;  // why the last attempt failed
 };
 
 }  // namespace desk::model

@@ -51,8 +51,30 @@ class MailStore {
   // An attachment's bytes ("" when it was not kept).
   virtual std::string attachment_content(std::int64_t attachment) = 0;
 
-  // Retention: removes a ticket's messages and attachments (before the
-  // ticket itself goes).
+  // The outbox. The id the next queued message will get (its Message-ID
+  // is signed with it), inside the caller's write transaction.
+  virtual std::int64_t next_outbox_id() = 0;
+  // Queues `m` (with its raw bytes) under m.id.
+  virtual void queue(const model::OutboxMessage& m) = 0;
+  // The Message-IDs of a ticket's mail, received and sent, oldest first:
+  // the thread a reply names in References.
+  virtual std::vector<std::string> thread(std::int64_t ticket) = 0;
+  // The Message-ID of the newest message received on the ticket ("" for none).
+  virtual std::string last_received(std::int64_t ticket) = 0;
+  // Whether a message of `kind` went (or is going) to `recipient` (any
+  // case) at or after `since`.
+  virtual bool mailed_since(std::string_view recipient, std::string_view kind, Instant since) = 0;
+  // Claims the queued messages due at `now` and those claimed before
+  // `stale` (a sender that died): they become "sending" as of `now`.
+  // Returned with their raw bytes, oldest first.
+  virtual std::vector<model::OutboxMessage> claim_due(Instant now, Instant stale) = 0;
+  // Writes back status, attempts, next_attempt, sent_at and last_error.
+  virtual void update_outbox(const model::OutboxMessage& m) = 0;
+  // The outbox without raw bytes, newest first; `statuses` empty for all.
+  virtual std::vector<model::OutboxMessage> outbox(const std::vector<std::string>& statuses) = 0;
+
+  // Retention: removes a ticket's messages, attachments and outbox (before
+  // the ticket itself goes).
   virtual void remove_ticket_messages(std::int64_t ticket) = 0;
   // Erasure: the raw bytes, subjects and attachment contents of a ticket's
   // messages, and of messages on no ticket from `address`, are emptied

@@ -1,4 +1,6 @@
 // The email channel: messages received, their attachments, the signing key.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "desk/store/mail_store.hpp"
@@ -49,6 +51,37 @@ constexpr const char* kRemoveAttachments =
     "DELETE FROM mail_attachments WHERE message IN "
     "(SELECT id FROM mail_messages WHERE ticket_id = ?)";
 constexpr const char* kRemoveMessages = "DELETE FROM mail_messages WHERE ticket_id = ?";
+constexpr const char* kRemoveOutbox = "DELETE FROM mail_outbox WHERE ticket_id = ?";
+constexpr const char* kEraseOutbox =
+    "UPDATE mail_outbox SET raw = x'', subject = '', recipient = '' WHERE ticket_id = ?";
+constexpr const char* kNextOutbox = "SELECT coalesce(max(id), 0) + 1 FROM mail_outbox";
+constexpr const char* kQueue =
+    "INSERT INTO mail_outbox (id, ticket_id, event_id, kind, message_id, recipient, subject, raw, "
+    "status, attempts, queued_at, next_attempt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
+constexpr const char* kThread =
+    "SELECT message_id FROM (SELECT message_id, at, 0 AS side, id FROM mail_messages "
+    "WHERE ticket_id = ?1 AND message_id NOT LIKE 'sha256:%' UNION ALL "
+    "SELECT message_id, queued_at, 1, id FROM mail_outbox WHERE ticket_id = ?1) "
+    "ORDER BY at, side, id";
+constexpr const char* kLastReceived =
+    "SELECT message_id FROM mail_messages WHERE ticket_id = ? AND message_id NOT LIKE 'sha256:%' "
+    "ORDER BY at DESC, id DESC LIMIT 1";
+constexpr const char* kMailedSince =
+    "SELECT 1 FROM mail_outbox WHERE recipient = ? COLLATE NOCASE AND kind = ? AND queued_at >= ? "
+    "LIMIT 1";
+#define DESK_OUTBOX_COLUMNS                                                           \
+  "id, ticket_id, event_id, kind, message_id, recipient, subject, status, attempts, " \
+  "queued_at, next_attempt, sent_at, last_error"
+constexpr const char* kDue =
+    "SELECT " DESK_OUTBOX_COLUMNS
+    ", raw FROM mail_outbox WHERE (status = 'queued' AND "
+    "next_attempt <= ?1) OR (status = 'sending' AND next_attempt < ?2) ORDER BY id";
+constexpr const char* kClaim =
+    "UPDATE mail_outbox SET status = 'sending', next_attempt = ? WHERE id = ?";
+constexpr const char* kUpdateOutbox =
+    "UPDATE mail_outbox SET status = ?, attempts = ?, next_attempt = ?, sent_at = ?, "
+    "last_error = ? WHERE id = ?";
+constexpr const char* kOutbox = "SELECT " DESK_OUTBOX_COLUMNS " FROM mail_outbox ORDER BY id DESC";
 constexpr const char* kEraseAttachments =
     "UPDATE mail_attachments SET content = NULL WHERE message IN "
     "(SELECT id FROM mail_messages WHERE ticket_id = ?)";
@@ -98,6 +131,24 @@ model::MailAttachment attachment_from_row(SQLite::Statement& st) {
   a.kept = st.getColumn(6).getInt() != 0;
   a.at = from_unix(st.getColumn(7).getInt64());
   return a;
+}
+
+model::OutboxMessage outbox_from_row(SQLite::Statement& st) {
+  model::OutboxMessage m;
+  m.id = st.getColumn(0).getInt64();
+  m.ticket_id = st.getColumn(1).getInt64();
+  m.event_id = st.getColumn(2).isNull() ? 0 : st.getColumn(2).getInt64();
+  m.kind = st.getColumn(3).getString();
+  m.message_id = st.getColumn(4).getString();
+  m.recipient = st.getColumn(5).getString();
+  m.subject = st.getColumn(6).getString();
+  m.status = st.getColumn(7).getString();
+  m.attempts = st.getColumn(8).getInt64();
+  m.queued_at = from_unix(st.getColumn(9).getInt64());
+  m.next_attempt = from_unix(st.getColumn(10).getInt64());
+  if (!st.getColumn(11).isNull()) m.sent_at = from_unix(st.getColumn(11).getInt64());
+  m.last_error = st.getColumn(12).getString();
+  return m;
 }
 
 class SqliteMail final : public MailStore {
@@ -248,9 +299,120 @@ class SqliteMail final : public MailStore {
     });
   }
 
+  std::int64_t next_outbox_id() override {
+    return s_.guarded([&] {
+      auto& st = s_.statement(kNextOutbox);
+      st.executeStep();
+      std::int64_t id = st.getColumn(0).getInt64();
+      st.reset();
+      return id;
+    });
+  }
+
+  void queue(const model::OutboxMessage& m) override {
+    s_.guarded([&] {
+      auto& st = s_.statement(kQueue);
+      st.bind(1, static_cast<int64_t>(m.id));
+      st.bind(2, static_cast<int64_t>(m.ticket_id));
+      if (m.event_id) st.bind(3, static_cast<int64_t>(m.event_id));
+      st.bind(4, m.kind);
+      st.bind(5, m.message_id);
+      st.bind(6, m.recipient);
+      st.bind(7, m.subject);
+      bind_blob(st, 8, m.raw);
+      st.bind(9, m.status);
+      st.bind(10, static_cast<int64_t>(to_unix(m.queued_at)));
+      st.bind(11, static_cast<int64_t>(to_unix(m.next_attempt)));
+      st.exec();
+    });
+  }
+
+  std::vector<std::string> thread(std::int64_t ticket) override {
+    return s_.guarded([&] {
+      std::vector<std::string> out;
+      auto& st = s_.statement(kThread);
+      st.bind(1, static_cast<int64_t>(ticket));
+      while (st.executeStep()) out.push_back(st.getColumn(0).getString());
+      return out;
+    });
+  }
+
+  std::string last_received(std::int64_t ticket) override {
+    return s_.guarded([&] {
+      auto& st = s_.statement(kLastReceived);
+      st.bind(1, static_cast<int64_t>(ticket));
+      std::string id = st.executeStep() ? st.getColumn(0).getString() : std::string();
+      st.reset();
+      return id;
+    });
+  }
+
+  bool mailed_since(std::string_view recipient, std::string_view kind, Instant since) override {
+    return s_.guarded([&] {
+      auto& st = s_.statement(kMailedSince);
+      st.bind(1, std::string(recipient));
+      st.bind(2, std::string(kind));
+      st.bind(3, static_cast<int64_t>(to_unix(since)));
+      bool found = st.executeStep();
+      st.reset();
+      return found;
+    });
+  }
+
+  std::vector<model::OutboxMessage> claim_due(Instant now, Instant stale) override {
+    return s_.guarded([&] {
+      std::vector<model::OutboxMessage> out;
+      {
+        auto& st = s_.statement(kDue);
+        st.bind(1, static_cast<int64_t>(to_unix(now)));
+        st.bind(2, static_cast<int64_t>(to_unix(stale)));
+        while (st.executeStep()) {
+          out.push_back(outbox_from_row(st));
+          out.back().raw = blob(st.getColumn(13));
+        }
+      }
+      for (auto& m : out) {
+        auto& claim = s_.statement(kClaim);
+        claim.bind(1, static_cast<int64_t>(to_unix(now)));
+        claim.bind(2, static_cast<int64_t>(m.id));
+        claim.exec();
+        m.status = "sending";
+        m.next_attempt = now;
+      }
+      return out;
+    });
+  }
+
+  void update_outbox(const model::OutboxMessage& m) override {
+    s_.guarded([&] {
+      auto& st = s_.statement(kUpdateOutbox);
+      st.bind(1, m.status);
+      st.bind(2, static_cast<int64_t>(m.attempts));
+      st.bind(3, static_cast<int64_t>(to_unix(m.next_attempt)));
+      if (m.sent_at) st.bind(4, static_cast<int64_t>(to_unix(*m.sent_at)));
+      st.bind(5, m.last_error);
+      st.bind(6, static_cast<int64_t>(m.id));
+      st.exec();
+    });
+  }
+
+  std::vector<model::OutboxMessage> outbox(const std::vector<std::string>& statuses) override {
+    return s_.guarded([&] {
+      std::vector<model::OutboxMessage> out;
+      auto& st = s_.statement(kOutbox);
+      while (st.executeStep()) {
+        model::OutboxMessage m = outbox_from_row(st);
+        if (statuses.empty() ||
+            std::find(statuses.begin(), statuses.end(), m.status) != statuses.end())
+          out.push_back(std::move(m));
+      }
+      return out;
+    });
+  }
+
   void remove_ticket_messages(std::int64_t ticket) override {
     s_.guarded([&] {
-      for (const char* sql : {kRemoveAttachments, kRemoveMessages}) {
+      for (const char* sql : {kRemoveAttachments, kRemoveMessages, kRemoveOutbox}) {
         auto& st = s_.statement(sql);
         st.bind(1, static_cast<int64_t>(ticket));
         st.exec();
@@ -263,6 +425,9 @@ class SqliteMail final : public MailStore {
       auto& attachments = s_.statement(kEraseAttachments);
       attachments.bind(1, static_cast<int64_t>(ticket));
       attachments.exec();
+      auto& outbox = s_.statement(kEraseOutbox);
+      outbox.bind(1, static_cast<int64_t>(ticket));
+      outbox.exec();
       auto& messages = s_.statement(kEraseMessages);
       messages.bind(1, static_cast<int64_t>(ticket));
       return static_cast<std::int64_t>(messages.exec());

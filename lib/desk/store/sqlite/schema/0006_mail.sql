@@ -41,3 +41,28 @@ CREATE TABLE mail_secret (
   id     INTEGER PRIMARY KEY CHECK (id = 1),
   secret BLOB NOT NULL
 );
+
+-- Desk's own mail, waiting to be sent or sent: a technician's reply
+-- (desk note --reply) is queued in the transaction that records it, and
+-- desk mail send hands it to sendmail. A message is claimed (status
+-- sending) in a write transaction before it is handed over, so two senders
+-- never send it twice. Its id is the serial in its signed Message-ID.
+CREATE TABLE mail_outbox (
+  id           INTEGER PRIMARY KEY,
+  ticket_id    INTEGER NOT NULL REFERENCES tickets (id),
+  event_id     INTEGER REFERENCES events (id),  -- the reply it carries; NULL for an automatic one
+  kind         TEXT NOT NULL CHECK (kind IN ('reply', 'acknowledgement', 'resolved')),
+  message_id   TEXT NOT NULL UNIQUE,            -- signed, without <>
+  recipient    TEXT NOT NULL,                   -- the address it goes to
+  subject      TEXT NOT NULL,
+  raw          BLOB NOT NULL,                   -- the message as it is handed to sendmail
+  status       TEXT NOT NULL CHECK (status IN ('queued', 'sending', 'sent', 'failed')),
+  attempts     INTEGER NOT NULL DEFAULT 0,
+  queued_at    INTEGER NOT NULL,
+  next_attempt INTEGER NOT NULL,                -- not before (queued), or when claimed (sending)
+  sent_at      INTEGER,
+  last_error   TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX mail_outbox_due ON mail_outbox (status, next_attempt);
+CREATE INDEX mail_outbox_recipient ON mail_outbox (recipient, kind, queued_at);
+CREATE INDEX mail_outbox_ticket ON mail_outbox (ticket_id);
