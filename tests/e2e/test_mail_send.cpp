@@ -115,3 +115,16 @@ TEST_CASE("mail send: a new ticket's acknowledgement is automatic, once, not a f
   s.ok({"mail", "receive"}, again);
   CHECK(s.ok({"mail", "queue", "-q", "-a"}).out == "1\n");
 }
+
+TEST_CASE("mail send: a resolution notice from its template, when there is one") {
+  Sandbox s;
+  fake_sendmail(s);
+  s.write("resolved.txt", "Ticket {id} is {status}: {resolution}\n");
+  set_up_mail(s, sending_config(s, "[mail.templates]\nresolved = \"resolved.txt\"\n"));
+  log_story(s);
+  s.ok({"resolve", "1", "--code", "fixed", "-m", "Tray cleaned"});
+  CHECK(s.ok({"mail", "send"}).out == "Sent 1 message\n");
+  std::string sent = s.read("sent.0.eml");
+  CHECK(sent.find("Ticket 1 is resolved: Tray cleaned") != std::string::npos);
+  CHECK(sent.find("Auto-Submitted: auto-replied\n") != std::string::npos);
+}
