@@ -19,13 +19,15 @@
 //                               categories, priorities, impacts, urgencies, codes,
 //                               teams, suppliers, technicians, allocation-targets
 //                               (technicians and teams), ids, formats,
-//                               pending-reasons, link-kinds, sort-fields, columns
+//                               pending-reasons, link-kinds, mail-routes, sort-fields,
+//                               columns
 // A value that is free text or a path gets no candidates; the scripts then
 // offer file names, as the shells do by default. Global options such as
 // --config go before `__complete`, so that lists come from the right file.
 #include <fmt/format.h>
 
 #include "desk/config/locate.hpp"
+#include "desk/model/mail.hpp"
 #include "desk/model/vocabulary.hpp"
 #include "desk/report/period.hpp"
 #include "desk/store/open/open.hpp"
@@ -74,6 +76,8 @@ constexpr ValueKind kOptionValues[] = {
     {"escalate", "supplier", "suppliers"},
     {"link", "to", "ids"},
     {"link", "kind", "link-kinds"},
+    {"mail", "route", "mail-routes"},
+    {"mail", "ticket", "ids"},
     {"resolve", "duplicate-of", "ids"},
     {"report", "period", "periods"},
 };
@@ -158,6 +162,7 @@ void print_kind(Env& env, std::string_view kind) {
   }
   if (kind == "pending-reasons") return lines(env, model::kPendingReasons);
   if (kind == "link-kinds") return lines(env, model::kLinkKinds);
+  if (kind == "mail-routes") return lines(env, model::kMailRoutes);
   if (kind == "periods") {
     // last-N-days stands for any N: offer the usual ones.
     for (const auto& name : util::split(report::period_names(), ','))

@@ -33,7 +33,8 @@ namespace desk::cmd {
 
 // What main prepares before running a command.
 enum class Needs {
-  none,    // nothing: init, help, completion
+  none,    // nothing: init, help, completion; mail (receive loads the configuration itself,
+           // so that a bad one exits 75 for the mail server)
   config,  // the configuration, clock and actor; the command opens the store it needs
 };
 
@@ -90,6 +91,8 @@ Runner cmd_report(CLI::App& sub);
 Runner cmd_catalog(CLI::App& sub);
 Runner cmd_customer(CLI::App& sub);
 Runner cmd_rate(CLI::App& sub);
+Runner cmd_attachment(CLI::App& sub);
+Runner cmd_mail(CLI::App& sub);
 Runner cmd_check(CLI::App& sub);
 Runner cmd_audit(CLI::App& sub);
 Runner cmd_purge(CLI::App& sub);

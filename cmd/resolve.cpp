@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "desk/kb/actions.hpp"
+#include "desk/mail/send.hpp"
 #include "desk/tickets/lifecycle.hpp"
 #include "desk/work/validate.hpp"
 
@@ -35,6 +36,8 @@ int run(Env& env, const Options& o) {
     auto events = tickets::resolve(s, id, r);
     // In the same transaction: an unknown article undoes the resolve too.
     if (r.article) kb::record_resolution(s, r.article, id, events.front().at);
+    // The customer's notice, when [mail.templates] has one: queued with it.
+    mail::queue_notice(s, id, "resolved");
     return events;
   });
   report_each(env, ids, "Resolved");

@@ -1,6 +1,8 @@
 // desk show ID...: every field and the whole timeline.
 #include "show.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "desk/format/rows.hpp"
@@ -27,11 +29,12 @@ using format::Tone;
 struct Options {
   std::vector<std::string> ids;
   std::string format;
+  bool full = false;  // the quoted history of mail too
 };
 
 // The fields that hold free text of several lines (a note's is "text").
-const std::vector<std::string> kFreeText = {"description", "resolution", "workaround",
-                                            "root_cause",  "action",     "text"};
+const std::vector<std::string> kFreeText = {"description", "resolution", "workaround", "root_cause",
+                                            "action",      "text",       "quoted"};
 
 // How a link reads from the other ticket's side.
 std::string inverse_link(const std::string& kind) {
@@ -94,7 +97,7 @@ class Painter {
   bool on_;
 };
 
-void print_text(Env& env, std::ostream& out, const Json& t, const Json& events) {
+void print_text(Env& env, std::ostream& out, const Json& t, const Json& events, bool full) {
   Painter paint(env.color && &out == &env.out);
   out << paint(Tone::bold, fmt::format("Ticket {}: {}", t["id"].get<std::int64_t>(),
                                        t["title"].get<std::string>()))
@@ -206,8 +209,9 @@ void print_text(Env& env, std::ostream& out, const Json& t, const Json& events) 
   for (const auto& e : events) {
     std::string kind = e["kind"].get<std::string>();
     std::string detail = changes_text(e["changes"], kind == "logged");
-    for (const char* extra : {"channel", "link", "to", "escalation", "manager", "contact", "reason",
-                              "hook", "for", "why", "score", "article", "step", "item"})
+    for (const char* extra :
+         {"channel", "from", "link", "to", "escalation", "manager", "contact", "reason", "hook",
+          "for", "why", "score", "article", "step", "item", "attachments", "not_kept", "machine"})
       if (e.contains(extra) && !e[extra].is_null())
         detail += (detail.empty() ? "" : ", ") + std::string(extra) + " " + value_text(e[extra]);
     std::string head = fmt::format("{:<10} {:<10}", e["actor"].get<std::string>(), kind);
@@ -216,6 +220,24 @@ void print_text(Env& env, std::ostream& out, const Json& t, const Json& events) 
         << '\n';
     if (!e["text"].is_null())
       for (const auto& l : util::split(e["text"].get<std::string>(), '\n')) free_line(l, "      ");
+    // The history a mail quoted: shown with --full, else only said to be there.
+    if (e.contains("quoted") && e["quoted"].is_string()) {
+      std::string quoted = e["quoted"].get<std::string>();
+      std::size_t lines = std::count(quoted.begin(), quoted.end(), '\n') + 1;
+      if (!full) {
+        out << "      "
+            << paint(Tone::dim, fmt::format("({} quoted line{} hidden: desk show --full)", lines,
+                                            lines == 1 ? "" : "s"))
+            << '\n';
+      } else {
+        std::size_t start = 0;
+        while (start <= quoted.size()) {
+          std::size_t end = std::min(quoted.find('\n', start), quoted.size());
+          out << "      " << paint(Tone::dim, quoted.substr(start, end - start)) << '\n';
+          start = end + 1;
+        }
+      }
+    }
   }
 }
 
@@ -232,8 +254,8 @@ std::vector<format::Column> event_columns() {
 
 }  // namespace
 
-std::vector<Json> ticket_views(Env& env, const std::vector<std::int64_t>& ids,
-                               bool customer_names) {
+std::vector<Json> ticket_views(Env& env, const std::vector<std::int64_t>& ids, bool customer_names,
+                               bool quoted) {
   auto& store = env.store(store::Access::read);
   auto session = env.session(store::Access::read);
   std::vector<Json> tickets;
@@ -241,8 +263,11 @@ std::vector<Json> ticket_views(Env& env, const std::vector<std::int64_t>& ids,
     model::Ticket t = work::require_ticket(session, id);
     Json j = model::ticket_json(t, env.zone());
     Json events = Json::array();
-    for (const auto& e : store.ticket_events(id))
-      events.push_back(model::event_json(e, env.zone()));
+    for (const auto& e : store.ticket_events(id)) {
+      Json ej = model::event_json(e, env.zone());
+      if (!quoted) ej.erase("quoted");
+      events.push_back(std::move(ej));
+    }
     if (customer_names) name_customers(store, events);
     j["events"] = std::move(events);
     Json links = Json::array();
@@ -276,10 +301,10 @@ std::vector<Json> ticket_views(Env& env, const std::vector<std::int64_t>& ids,
   return tickets;
 }
 
-void print_ticket_text(Env& env, std::ostream& out, const Json& ticket) {
+void print_ticket_text(Env& env, std::ostream& out, const Json& ticket, bool full) {
   // Whatever a ticket holds, no escape sequence reaches the terminal.
   Json t = format::terminal_safe(ticket, kFreeText);
-  print_text(env, out, t, t["events"]);
+  print_text(env, out, t, t["events"], full);
 }
 
 namespace {
@@ -287,7 +312,9 @@ namespace {
 int run(Env& env, const Options& o) {
   auto ids = collect_ids(env, o.ids);
   bool tabular = o.format == "table" || o.format == "csv" || o.format == "tsv";
-  std::vector<Json> tickets = ticket_views(env, ids, tabular);
+  // Machine formats leave the quoted history of mail out unless asked.
+  bool quoted = o.full || o.format == "table" || o.format == "text";
+  std::vector<Json> tickets = ticket_views(env, ids, tabular, quoted);
   if (o.format == "json") {
     if (tickets.size() == 1)
       print_json(env, tickets[0]);
@@ -309,7 +336,7 @@ int run(Env& env, const Options& o) {
   } else {
     for (std::size_t i = 0; i < tickets.size(); ++i) {
       if (i) env.out << '\n';
-      print_ticket_text(env, env.out, tickets[i]);
+      print_ticket_text(env, env.out, tickets[i], o.full);
     }
   }
   return 0;
@@ -321,6 +348,7 @@ Runner cmd_show(CLI::App& sub) {
   auto o = std::make_shared<Options>();
   sub.add_option("id", o->ids, "Ticket ids ('-' reads them from standard input)")->required();
   add_format(sub, o->format);
+  sub.add_flag("--full", o->full, "Show the history each mail quoted, too (hidden by default)");
   return [o](Env& env) { return run(env, *o); };
 }
 

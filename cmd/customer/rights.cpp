@@ -40,9 +40,9 @@ int run_export(Env& env, const Options& o) {
   print_customer_text(text, c, customer_view(session, c, env.zone()));
   std::vector<std::int64_t> ids;
   for (const auto& t : j["tickets"]) ids.push_back(t["id"].get<std::int64_t>());
-  for (const auto& t : ticket_views(env, ids, true)) {
+  for (const auto& t : ticket_views(env, ids, true, true)) {
     text << '\n';
-    print_ticket_text(env, text, t);
+    print_ticket_text(env, text, t, true);
   }
   write_output(env, o.output, text.str());
   return 0;
@@ -56,8 +56,9 @@ int run_forget(Env& env, const Options& o) {
   if (!env.globals.quiet)
     env.out << fmt::format(
         "Erased customer {}: {} ticket(s) kept without their personal data, {} event(s) sealed, "
-        "{} other mention(s) removed\n",
-        f.customer, f.tickets.size(), f.events_sealed, f.rows_scrubbed);
+        "{} other mention(s) removed{}\n",
+        f.customer, f.tickets.size(), f.events_sealed, f.rows_scrubbed,
+        f.messages_erased ? fmt::format(", {} mail message(s) emptied", f.messages_erased) : "");
   if (unfinished) throw *unfinished;
   return 0;
 }

@@ -320,7 +320,8 @@ TEST_CASE("meta: desk.toml(5) documents every section and key the configuration 
                                                         {"[teams.x]", "[teams.NAME]"},
                                                         {"[technicians.x]", "[technicians.ID]"},
                                                         {"[[routing]]", "[[routing]]"},
-                                                        {"[hooks]", "[hooks]"}};
+                                                        {"[hooks]", "[hooks]"},
+                                                        {"[mail]", "[mail]"}};
   for (const auto& [header, title] : tables) {
     std::string text = section(page, title);
     REQUIRE_MESSAGE(!text.empty(), "no section " << title);

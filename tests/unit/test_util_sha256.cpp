@@ -43,3 +43,21 @@ TEST_SUITE("util/sha256") {
     CHECK(random_bytes(16) != random_bytes(16));
   }
 }
+
+TEST_SUITE("util/sha256") {
+  TEST_CASE("HMAC-SHA-256: the RFC 4231 test cases") {
+    // Test case 2: a short key, and test case 6: a key longer than a block.
+    CHECK(hex(hmac_sha256("Jefe", "what do ya want for nothing?")) ==
+          "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+    CHECK(hex(hmac_sha256(std::string(131, '\xaa'),
+                          "Test Using Larger Than Block-Size Key - Hash Key First")) ==
+          "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+  }
+
+  TEST_CASE("constant-time equality compares whole values") {
+    CHECK(equal_in_constant_time("abc", "abc"));
+    CHECK_FALSE(equal_in_constant_time("abc", "abd"));
+    CHECK_FALSE(equal_in_constant_time("abc", "ab"));
+    CHECK(equal_in_constant_time("", ""));
+  }
+}

@@ -10,6 +10,7 @@
 #include "desk/core/error.hpp"
 #include "desk/store/audit_store.hpp"
 #include "desk/store/catalog_store.hpp"
+#include "desk/store/mail_store.hpp"
 #include "desk/work/record.hpp"
 #include "desk/work/roles.hpp"
 #include "desk/work/validate.hpp"
@@ -48,7 +49,10 @@ Forgotten erase(work::Session& s, const model::Customer& c) {
     if (!t.description.empty()) t.description = audit::kErased;
     s.store.update_ticket(t);
     s.store.ratings().erase_comments(id);
+    // The mail they sent, kept as it came, holds them too.
+    out.messages_erased += s.store.mail().erase_messages(id);
   }
+  out.messages_erased += s.store.mail().erase_messages_from(c.email);
   out.events_sealed += seal_all(a, a.subject_records(fmt::format("customer:{}", c.id)),
                                 audit::rewrite_for(audit::Scope::subject, needles), attest);
   out.events_sealed += seal_all(a, a.records_mentioning(needles),
@@ -116,7 +120,10 @@ Purged apply_purge(work::Session& s, const PurgePlan& plan) {
             [](const audit::Record& x, const audit::Record& y) { return x.id < y.id; });
   audit::TombstoneDigest digest;
   for (const auto& r : tombstones) digest.add(r);
-  for (auto id : plan.tickets) a.remove_ticket(id);
+  for (auto id : plan.tickets) {
+    s.store.mail().remove_ticket_messages(id);
+    a.remove_ticket(id);
+  }
   out.tombstones = digest.count();
   model::Event e;
   e.kind = "purged";

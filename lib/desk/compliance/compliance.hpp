@@ -18,7 +18,8 @@ struct Forgotten {
   std::int64_t customer = 0;
   std::vector<std::int64_t> tickets;  // kept, with the person's words erased
   std::int64_t events_sealed = 0;
-  std::int64_t rows_scrubbed = 0;  // other rows that mentioned them
+  std::int64_t rows_scrubbed = 0;    // other rows that mentioned them
+  std::int64_t messages_erased = 0;  // mail from them or on their tickets, emptied
 };
 
 // Erases a customer's personal data inside the caller's transaction: their

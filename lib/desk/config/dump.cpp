@@ -88,6 +88,7 @@ std::string to_toml(const Config& c) {
   dump_core(c, root);
   dump_sla(c, root);
   dump_compliance(c, root);
+  dump_mail(c, root);
   std::ostringstream out;
   out << toml::toml_formatter(root) << '\n';
   return out.str();

@@ -160,6 +160,32 @@ struct Retention {
   std::int64_t personal_data_seconds = 0;   // customers quiet longer are erased
 };
 
+// [mail]: the email channel (desk-mail(1)). Off until `address` is set.
+struct Mail {
+  std::string address;               // desk's address; "" when mail is not set up
+  std::vector<std::string> aliases;  // desk's other addresses
+  std::string domain;                // of desk's Message-IDs; "" for the address's domain
+  std::string subject_tag = "desk";  // "[desk #123]"
+  bool quarantine_unknown = false;   // unknown_senders = "quarantine" (else "create")
+  std::int64_t reopen_within_seconds = 14 * 86400;
+  std::int64_t max_message_size = 25 * 1024 * 1024;  // bytes
+  std::string name;  // the display name of desk's From ("Acme IT"); "" for none
+  // The sendmail-compatible program desk's mail is handed to, as an argv:
+  // desk adds -f ENVELOPE and the recipient.
+  std::vector<std::string> sendmail = {"/usr/sbin/sendmail", "-oi"};
+  std::string envelope_sender;                      // -f; "" for the address
+  std::int64_t send_attempts = 8;                   // then the message has failed
+  std::int64_t autoreply_interval_seconds = 86400;  // one acknowledgement per sender
+  // Template files by message kind (acknowledgement, resolved), resolved
+  // against the configuration file's directory; an absent kind is not sent.
+  std::map<std::string, std::string> templates;
+
+  // The address and the aliases: every address that is desk's own.
+  std::vector<std::string> addresses() const;
+  // `domain`, else the part of `address` after the "@".
+  std::string message_domain() const;
+};
+
 struct Config {
   // Where the configuration came from; empty when only defaults are in force.
   std::filesystem::path file;
@@ -183,6 +209,7 @@ struct Config {
   std::vector<EscalationRule> escalation;
   Roles roles;
   Retention retention;
+  Mail mail;
 
   Zone zone() const { return Zone::named(timezone); }
   const Technician* technician(std::string_view id) const;

@@ -13,8 +13,8 @@
 namespace desk::config {
 
 const std::vector<std::string_view> kSections = {
-    "desk",  "tickets",     "priority", "calendars", "sla",   "sla_rule",  "ola",   "escalation",
-    "teams", "technicians", "routing",  "hooks",     "roles", "retention", "import"};
+    "desk",  "tickets",     "priority", "calendars", "sla",   "sla_rule",  "ola",    "escalation",
+    "teams", "technicians", "routing",  "hooks",     "roles", "retention", "import", "mail"};
 
 void read_section(Config& c, std::string_view name, const toml::node& n, const Reader& r) {
   std::string label = fmt::format("[{}]", name);
@@ -34,6 +34,7 @@ void read_section(Config& c, std::string_view name, const toml::node& n, const R
   if (name == "roles") return read_roles(c, t, r);
   if (name == "retention") return read_retention(c, t, r);
   if (name == "import") return read_import(c, t, r);
+  if (name == "mail") return read_mail(c, t, r);
 }
 
 [[noreturn]] void unknown(const std::string& where, std::string_view what, const std::string& name,
@@ -88,6 +89,7 @@ void validate(Config& c) {
   validate_teams(c);
   validate_sla(c);
   validate_import(c);
+  validate_mail(c);
 }
 
 }  // namespace desk::config

@@ -37,6 +37,7 @@ void read_escalation(Config& c, const toml::node& n, const Reader& r);
 
 void read_roles(Config& c, const toml::table& t, const Reader& r);
 void read_retention(Config& c, const toml::table& t, const Reader& r);
+void read_mail(Config& c, const toml::table& t, const Reader& r);
 
 // A ConfigError "WHERE: unknown WHAT 'NAME'" with the closest of `known`
 // as a hint.
@@ -51,10 +52,12 @@ void check_match(const Config& c, const Match& m, const std::string& where);
 void validate_teams(Config& c);
 void validate_sla(Config& c);
 void validate_import(const Config& c);
+void validate_mail(const Config& c);
 
 // Writers for `desk config show` (dump.cpp and friends).
 void dump_core(const Config& c, toml::table& root);
 void dump_sla(const Config& c, toml::table& root);
 void dump_compliance(const Config& c, toml::table& root);
+void dump_mail(const Config& c, toml::table& root);
 
 }  // namespace desk::config

@@ -114,6 +114,29 @@ strategy = "least-loaded"    # how `desk allocate --auto` picks: round-robin | l
 closed_tickets = "never"     # e.g. "7y": tickets closed longer ago are removed
 personal_data = "never"      # e.g. "3y": customers with no activity for that long are erased
 
+# The email channel: the mail server pipes each message for desk's address
+# into `desk mail receive`, which makes it a ticket or threads it into one
+# (see desk-mail(1)). Off until the address is set.
+[mail]
+# address = "support@example.org"  # desk's address: customers write to it
+aliases = []                      # desk's other addresses: mail from any of them is a loop
+# domain = "example.org"          # of desk's Message-IDs (default: the address's domain)
+subject_tag = "desk"              # subjects carry "[desk #123]"
+unknown_senders = "create"        # mail from a new address: create (a customer and a ticket) | quarantine
+reopen_within = "14d"             # a reply reopens a ticket resolved this recently; later, a new linked ticket
+max_message_size = "25MB"         # larger mail keeps its headers and text; its attachments are listed, not kept
+# name = "Acme IT"                # the display name on desk's mail
+sendmail = ["/usr/sbin/sendmail", "-oi"]  # desk mail send hands each message to it (no shell)
+# envelope_sender = "bounces@example.org"  # sendmail -f (default: the address)
+send_attempts = 8                 # tries, minutes then hours apart, before a message has failed
+autoreply_interval = "1d"         # at most one acknowledgement per sender this often
+
+# Automatic mail from template files ({id}, {title}, {status}, ... in them);
+# a kind without a file is not sent. Relative to this file.
+[mail.templates]
+# acknowledgement = "examples/mail/acknowledgement.txt"  # to the sender of a new ticket
+# resolved = "examples/mail/resolved.txt"                # to the customer when a ticket is resolved
+
 # Commands run after events, with the event as JSON on standard input.
 [hooks]
 # resolved = ["examples/hooks/mail-customer.sh"]

@@ -1,17 +1,11 @@
 #include "desk/hooks/hooks.hpp"
 
-#include <cerrno>
-#include <chrono>
-#include <cstring>
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
+#include <algorithm>
 
 #include <fmt/format.h>
 
 #include "desk/model/serialize.hpp"
+#include "desk/util/process.hpp"
 #include "desk/work/record.hpp"
 #include "desk/work/validate.hpp"
 
@@ -19,87 +13,22 @@ namespace desk::hooks {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-
 std::vector<std::string> hook_names(const model::Event& e) {
   std::vector<std::string> names = {e.kind};
   if (const auto* c = e.change("status"); c && c->to == "pending") names.push_back("pending");
   return names;
 }
 
-// Waits for `pid` until `deadline`; then terminates its process group.
-std::string wait_for(pid_t pid, Clock::time_point deadline, std::int64_t timeout) {
-  int status = 0;
-  while (true) {
-    pid_t r = waitpid(pid, &status, WNOHANG);
-    if (r == pid) break;
-    if (r < 0 && errno != EINTR) return "lost track of the hook";
-    if (Clock::now() >= deadline) {
-      kill(-pid, SIGTERM);
-      auto grace = Clock::now() + std::chrono::seconds(1);
-      while (waitpid(pid, &status, WNOHANG) == 0 && Clock::now() < grace) usleep(10'000);
-      kill(-pid, SIGKILL);
-      waitpid(pid, &status, 0);
-      return fmt::format("timed out after {} s", timeout);
-    }
-    usleep(5'000);
-  }
-  if (WIFEXITED(status))
-    return WEXITSTATUS(status) == 0 ? "" : fmt::format("exit {}", WEXITSTATUS(status));
-  if (WIFSIGNALED(status)) return fmt::format("killed by signal {}", WTERMSIG(status));
-  return "ended oddly";
-}
-
 std::string run_one(const config::Config& c, const Job& job) {
-  int in[2];
-  if (pipe(in) != 0) return fmt::format("cannot start: {}", std::strerror(errno));
-  std::string dir = c.file.empty() ? std::string(".") : c.file.parent_path().string();
-  if (dir.empty()) dir = ".";
-  pid_t pid = fork();
-  if (pid < 0) {
-    close(in[0]);
-    close(in[1]);
-    return fmt::format("cannot start: {}", std::strerror(errno));
-  }
-  if (pid == 0) {
-    // The child: its own process group (so a timeout kills everything it
-    // started), the payload on stdin, stdout onto desk's stderr.
-    setpgid(0, 0);
-    signal(SIGPIPE, SIG_DFL);
-    dup2(in[0], 0);
-    close(in[0]);
-    close(in[1]);
-    dup2(2, 1);
-    if (chdir(dir.c_str()) != 0) _exit(126);
-    setenv("DESK_HOOK", job.kind.c_str(), 1);
-    setenv("DESK_TICKET", std::to_string(job.ticket).c_str(), 1);
-    if (!c.file.empty()) setenv("DESK_CONFIG", c.file.c_str(), 1);
-    execl("/bin/sh", "sh", "-c", job.command.c_str(), static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  setpgid(pid, pid);
-  close(in[0]);
-  auto deadline = Clock::now() + std::chrono::seconds(c.hooks.timeout_seconds);
-  // Feed the payload without blocking: a hook that never reads must still
-  // time out.
-  fcntl(in[1], F_SETFL, O_NONBLOCK);
-  std::size_t written = 0;
-  auto old = signal(SIGPIPE, SIG_IGN);
-  while (written < job.payload.size() && Clock::now() < deadline) {
-    ssize_t n = write(in[1], job.payload.data() + written, job.payload.size() - written);
-    if (n > 0) {
-      written += static_cast<std::size_t>(n);
-      continue;
-    }
-    if (n < 0 && errno != EAGAIN && errno != EINTR) break;  // the hook closed its stdin
-    pollfd p{in[1], POLLOUT, 0};
-    poll(&p, 1, 50);
-  }
-  close(in[1]);
-  signal(SIGPIPE, old);
-  std::string why = wait_for(pid, deadline, c.hooks.timeout_seconds);
-  if (why == "exit 127") why = "exit 127 (command not found?)";
-  return why;
+  util::Program p;
+  p.argv = {"/bin/sh", "-c", job.command};
+  p.input = job.payload;
+  p.dir = c.file.empty() ? std::string(".") : c.file.parent_path().string();
+  if (p.dir.empty()) p.dir = ".";
+  p.env = {{"DESK_HOOK", job.kind}, {"DESK_TICKET", std::to_string(job.ticket)}};
+  if (!c.file.empty()) p.env.emplace_back("DESK_CONFIG", c.file.string());
+  p.timeout_seconds = c.hooks.timeout_seconds;
+  return util::run_program(p);
 }
 
 }  // namespace

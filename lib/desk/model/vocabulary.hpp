@@ -19,8 +19,11 @@ inline bool is_open_status(std::string_view s) {
 inline const std::vector<std::string> kPendingReasons = {"customer", "supplier", "change"};
 
 inline const std::vector<std::string> kEventKinds = {
-    "logged",   "edited", "note",     "reply",  "allocated", "escalated",   "status",
-    "resolved", "closed", "reopened", "linked", "rated",     "hook-failed", "checked"};
+    "logged", "edited", "note", "reply", "allocated", "escalated", "status", "resolved", "closed",
+    "reopened", "linked", "rated", "hook-failed", "checked",
+    // The email channel: a customer's message on a ticket, and a bounce of
+    // desk's own mail to them.
+    "received", "delivery-failed"};
 
 // Events about the desk itself rather than a ticket (Event::subject says
 // what): the catalogue, customers, erasure and retention.

@@ -152,6 +152,7 @@ class Store {
   virtual class CatalogStore& catalog() = 0;     // services, checklists: catalog_store.hpp
   virtual class CustomerStore& customers() = 0;  // customers beyond lookup: catalog_store.hpp
   virtual class RatingStore& ratings() = 0;      // satisfaction: catalog_store.hpp
+  virtual class MailStore& mail() = 0;           // the email channel: mail_store.hpp
 
   virtual const std::filesystem::path& path() const = 0;
 

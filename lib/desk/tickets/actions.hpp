@@ -29,6 +29,7 @@ struct LogRequest {
   std::string description;
   std::string external_id;
   std::optional<Instant> at;
+  model::Json extra = model::Json::object();  // more for the logged event (the mail it came in)
 };
 
 struct Logged {

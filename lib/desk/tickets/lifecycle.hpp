@@ -66,6 +66,11 @@ Event close_ticket(work::Session& s, std::int64_t id, std::optional<Instant> at)
 std::vector<Ticket> due_for_closing(work::Session& s);
 Event reopen(work::Session& s, std::int64_t id, const std::string& reason,
              std::optional<Instant> at);
+// The customer answering a resolved ticket reopens it (the email channel,
+// within [mail].reopen_within): no role is needed, as it is the customer,
+// not a colleague, who undoes the resolution.
+Event reopen_by_customer(work::Session& s, std::int64_t id, const std::string& reason,
+                         std::optional<Instant> at);
 
 // Records that `id` relates to `other`; false when the link existed.
 std::optional<Event> link(work::Session& s, std::int64_t id, std::int64_t other,

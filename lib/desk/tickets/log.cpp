@@ -106,6 +106,7 @@ Logged log_ticket(work::Session& s, const LogRequest& r) {
   }
   work::change(e, blank, "tags", tags);
   work::change(e, blank, "external_id", r.external_id);
+  for (const auto& [key, value] : r.extra.items()) e.extra[key] = value;
   std::int64_t id = t.id;
   t = Ticket{};
   t.id = id;

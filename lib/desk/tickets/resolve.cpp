@@ -85,18 +85,11 @@ std::vector<Ticket> due_for_closing(work::Session& s) {
   return out;
 }
 
-Event reopen(work::Session& s, std::int64_t id, const std::string& reason,
-             std::optional<Instant> at) {
-  if (util::trim(reason).empty())
-    throw UsageError("reopening needs a reason", "say why with -m REASON");
-  Ticket t = work::require_ticket(s, id);
-  require_step(t, Step::reopen);
-  // Reopening discards the resolution: someone else's needs a lead.
-  std::string resolver;
-  for (const auto& past : s.store.ticket_events(id))
-    if (past.kind == "resolved") resolver = past.actor;
-  if (!resolver.empty() && resolver != s.actor)
-    work::require(s.config, s.actor, work::Power::reopen_others);
+namespace {
+
+// The reopening itself, once who may do it is settled.
+Event reopen_ticket(work::Session& s, Ticket& t, const std::string& reason,
+                    std::optional<Instant> at) {
   Event e;
   e.kind = "reopened";
   e.at = work::event_time(s, at, t.updated_at);
@@ -110,6 +103,30 @@ Event reopen(work::Session& s, std::int64_t id, const std::string& reason,
   work::change(e, t, "action", "");
   work::change(e, t, "duplicate_of", model::Json());
   return work::record(s, t, std::move(e));
+}
+
+}  // namespace
+
+Event reopen(work::Session& s, std::int64_t id, const std::string& reason,
+             std::optional<Instant> at) {
+  if (util::trim(reason).empty())
+    throw UsageError("reopening needs a reason", "say why with -m REASON");
+  Ticket t = work::require_ticket(s, id);
+  require_step(t, Step::reopen);
+  // Reopening discards the resolution: someone else's needs a lead.
+  std::string resolver;
+  for (const auto& past : s.store.ticket_events(id))
+    if (past.kind == "resolved") resolver = past.actor;
+  if (!resolver.empty() && resolver != s.actor)
+    work::require(s.config, s.actor, work::Power::reopen_others);
+  return reopen_ticket(s, t, reason, at);
+}
+
+Event reopen_by_customer(work::Session& s, std::int64_t id, const std::string& reason,
+                         std::optional<Instant> at) {
+  Ticket t = work::require_ticket(s, id);
+  require_step(t, Step::reopen);
+  return reopen_ticket(s, t, reason, at);
 }
 
 std::optional<Event> link(work::Session& s, std::int64_t id, std::int64_t other,

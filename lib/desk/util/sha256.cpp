@@ -4,6 +4,7 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <nettle/hmac.h>
 #include <nettle/sha2.h>
 #include <stdexcept>
 #include <sys/random.h>
@@ -42,6 +43,23 @@ Digest Sha256::digest() {
 
 Digest sha256(std::string_view bytes) {
   return Sha256().update(bytes).digest();
+}
+
+Digest hmac_sha256(std::string_view key, std::string_view message) {
+  hmac_sha256_ctx context;
+  hmac_sha256_set_key(&context, key.size(), reinterpret_cast<const std::uint8_t*>(key.data()));
+  hmac_sha256_update(&context, message.size(),
+                     reinterpret_cast<const std::uint8_t*>(message.data()));
+  Digest d{};
+  hmac_sha256_digest(&context, d.size(), d.data());
+  return d;
+}
+
+bool equal_in_constant_time(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  unsigned char diff = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return diff == 0;
 }
 
 std::string hex(std::string_view bytes) {

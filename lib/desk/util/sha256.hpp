@@ -25,6 +25,15 @@ class Sha256 {
 
 Digest sha256(std::string_view bytes);
 
+// HMAC-SHA-256 (RFC 2104) of `message` under `key`: a digest only the
+// holder of the key can make, for values desk must later recognise as its
+// own (the Message-IDs of its mail).
+Digest hmac_sha256(std::string_view key, std::string_view message);
+
+// Whether a and b are equal, in a time that does not depend on where they
+// differ (for comparing a signature someone sent with the right one).
+bool equal_in_constant_time(std::string_view a, std::string_view b);
+
 // Lowercase hex, 64 characters for a digest; and back (nullopt-free: an
 // invalid text gives false).
 std::string hex(std::string_view bytes);

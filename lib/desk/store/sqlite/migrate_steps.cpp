@@ -3,6 +3,7 @@
 #include "desk/model/timeline.hpp"
 #include "desk/store/event_data.hpp"
 #include "desk/store/sqlite/sqlite_store.hpp"
+#include "desk/util/sha256.hpp"
 
 namespace desk::store::sqlite {
 
@@ -41,11 +42,21 @@ void fill_timelines(SQLite::Database& db) {
   flush();
 }
 
+// Version 6: the key of desk's signed Message-IDs, from the kernel's
+// random source (SQL's randomblob is not meant for keys).
+void make_mail_secret(SQLite::Database& db) {
+  std::string secret = util::random_bytes(32);
+  SQLite::Statement insert(db, "INSERT INTO mail_secret (id, secret) VALUES (1, ?)");
+  insert.bind(1, secret.data(), static_cast<int>(secret.size()));
+  insert.exec();
+}
+
 }  // namespace
 
 void after_migration(int version, SQLite::Database& db) {
   if (version == 4) chain_events_after(db, 0);
   if (version == 5) fill_timelines(db);
+  if (version == 6) make_mail_secret(db);
 }
 
 }  // namespace desk::store::sqlite

@@ -12,6 +12,7 @@
 #include "desk/store/audit_store.hpp"
 #include "desk/store/catalog_store.hpp"
 #include "desk/store/kb_store.hpp"
+#include "desk/store/mail_store.hpp"
 #include "desk/store/store.hpp"
 
 namespace desk::store::sqlite {
@@ -60,6 +61,7 @@ class SqliteStore final : public Store {
   CatalogStore& catalog() override;     // catalog_sql.cpp
   CustomerStore& customers() override;  // customers_sql.cpp
   RatingStore& ratings() override;      // ratings_sql.cpp
+  MailStore& mail() override;           // mail_sql.cpp
 
   const std::filesystem::path& path() const override { return path_; }
   ReportStore& reports() override;  // report_sql.cpp
@@ -90,6 +92,7 @@ class SqliteStore final : public Store {
   std::unique_ptr<CatalogStore> catalog_;
   std::unique_ptr<CustomerStore> customers_;
   std::unique_ptr<RatingStore> ratings_;
+  std::unique_ptr<MailStore> mail_;
 };
 
 template <typename F>

@@ -1,0 +1,468 @@
+// The email channel: messages received, their attachments, the signing key.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "desk/store/mail_store.hpp"
+#include "desk/store/sqlite/sqlite_store.hpp"
+
+namespace desk::store::sqlite {
+
+namespace {
+
+constexpr const char* kSecret = "SELECT secret FROM mail_secret WHERE id = 1";
+constexpr const char* kPlace =
+    "UPDATE mail_messages SET ticket_id = ?, event_id = ?, route = ?, reason = ? WHERE id = ?";
+constexpr const char* kRename = "UPDATE mail_attachments SET name = ? WHERE id = ?";
+constexpr const char* kTicketOf =
+    "SELECT ticket_id FROM mail_messages WHERE message_id = ? AND ticket_id IS NOT NULL";
+constexpr const char* kHasWritten =
+    "SELECT 1 FROM mail_messages WHERE ticket_id = ? AND sender = ? COLLATE NOCASE LIMIT 1";
+constexpr const char* kInsert =
+    "INSERT INTO mail_messages (message_id, direction, ticket_id, event_id, route, reason, "
+    "sender, subject, at, size, sha256, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+constexpr const char* kInsertAttachment =
+    "INSERT INTO mail_attachments (message, name, content_type, size, content) "
+    "VALUES (?, ?, ?, ?, ?)";
+#define DESK_MESSAGE_COLUMNS                                                                \
+  "m.id, m.message_id, m.direction, m.ticket_id, m.event_id, m.route, m.reason, m.sender, " \
+  "m.subject, m.at, m.size, m.sha256"
+constexpr const char* kMessages =
+    "SELECT " DESK_MESSAGE_COLUMNS
+    " FROM mail_messages m WHERE (?1 = '' OR m.route = ?1) AND (?2 = 0 OR m.ticket_id = ?2) "
+    "ORDER BY m.id DESC LIMIT CASE WHEN ?3 > 0 THEN ?3 ELSE -1 END";
+constexpr const char* kMessage =
+    "SELECT " DESK_MESSAGE_COLUMNS ", m.raw FROM mail_messages m WHERE m.id = ?";
+constexpr const char* kFind =
+    "SELECT " DESK_MESSAGE_COLUMNS " FROM mail_messages m WHERE m.message_id = ?";
+#define DESK_ATTACHMENT_COLUMNS                                                 \
+  "a.id, a.message, coalesce(m.ticket_id, 0), a.name, a.content_type, a.size, " \
+  "a.content IS NOT NULL, m.at"
+constexpr const char* kMessageAttachments =
+    "SELECT " DESK_ATTACHMENT_COLUMNS
+    " FROM mail_attachments a JOIN mail_messages m ON m.id = a.message WHERE a.message = ? "
+    "ORDER BY a.id";
+constexpr const char* kTicketAttachments =
+    "SELECT " DESK_ATTACHMENT_COLUMNS
+    " FROM mail_attachments a JOIN mail_messages m ON m.id = a.message WHERE m.ticket_id = ? "
+    "ORDER BY a.id";
+constexpr const char* kContent = "SELECT content FROM mail_attachments WHERE id = ?";
+constexpr const char* kRemoveAttachments =
+    "DELETE FROM mail_attachments WHERE message IN "
+    "(SELECT id FROM mail_messages WHERE ticket_id = ?)";
+constexpr const char* kRemoveMessages = "DELETE FROM mail_messages WHERE ticket_id = ?";
+constexpr const char* kRemoveOutbox = "DELETE FROM mail_outbox WHERE ticket_id = ?";
+constexpr const char* kEraseOutbox =
+    "UPDATE mail_outbox SET raw = x'', subject = '', recipient = '' WHERE ticket_id = ?";
+constexpr const char* kNextOutbox = "SELECT coalesce(max(id), 0) + 1 FROM mail_outbox";
+constexpr const char* kQueue =
+    "INSERT INTO mail_outbox (id, ticket_id, event_id, kind, message_id, recipient, subject, raw, "
+    "status, attempts, queued_at, next_attempt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
+constexpr const char* kThread =
+    "SELECT message_id FROM (SELECT message_id, at, 0 AS side, id FROM mail_messages "
+    "WHERE ticket_id = ?1 AND message_id NOT LIKE 'sha256:%' UNION ALL "
+    "SELECT message_id, queued_at, 1, id FROM mail_outbox WHERE ticket_id = ?1) "
+    "ORDER BY at, side, id";
+constexpr const char* kLastReceived =
+    "SELECT message_id FROM mail_messages WHERE ticket_id = ? AND message_id NOT LIKE 'sha256:%' "
+    "ORDER BY at DESC, id DESC LIMIT 1";
+constexpr const char* kMailedSince =
+    "SELECT 1 FROM mail_outbox WHERE recipient = ? COLLATE NOCASE AND kind = ? AND queued_at >= ? "
+    "LIMIT 1";
+#define DESK_OUTBOX_COLUMNS                                                           \
+  "id, ticket_id, event_id, kind, message_id, recipient, subject, status, attempts, " \
+  "queued_at, next_attempt, sent_at, last_error"
+constexpr const char* kDue =
+    "SELECT " DESK_OUTBOX_COLUMNS
+    ", raw FROM mail_outbox WHERE (status = 'queued' AND "
+    "next_attempt <= ?1) OR (status = 'sending' AND next_attempt < ?2) ORDER BY id";
+constexpr const char* kClaim =
+    "UPDATE mail_outbox SET status = 'sending', next_attempt = ? WHERE id = ?";
+constexpr const char* kUpdateOutbox =
+    "UPDATE mail_outbox SET status = ?, attempts = ?, next_attempt = ?, sent_at = ?, "
+    "last_error = ? WHERE id = ?";
+constexpr const char* kOutbox = "SELECT " DESK_OUTBOX_COLUMNS " FROM mail_outbox ORDER BY id DESC";
+constexpr const char* kEraseAttachments =
+    "UPDATE mail_attachments SET content = NULL WHERE message IN "
+    "(SELECT id FROM mail_messages WHERE ticket_id = ?)";
+constexpr const char* kEraseMessages =
+    "UPDATE mail_messages SET raw = x'', subject = '' WHERE ticket_id = ?";
+constexpr const char* kEraseAttachmentsFrom =
+    "UPDATE mail_attachments SET content = NULL WHERE message IN "
+    "(SELECT id FROM mail_messages WHERE ticket_id IS NULL AND sender = ? COLLATE NOCASE)";
+constexpr const char* kEraseMessagesFrom =
+    "UPDATE mail_messages SET raw = x'', subject = '' "
+    "WHERE ticket_id IS NULL AND sender = ? COLLATE NOCASE";
+
+std::string blob(const SQLite::Column& c) {
+  if (c.isNull()) return {};
+  return std::string(static_cast<const char*>(c.getBlob()), static_cast<std::size_t>(c.getBytes()));
+}
+
+void bind_blob(SQLite::Statement& st, int index, const std::string& bytes) {
+  st.bind(index, bytes.data(), static_cast<int>(bytes.size()));
+}
+
+model::MailMessage message_from_row(SQLite::Statement& st) {
+  model::MailMessage m;
+  m.id = st.getColumn(0).getInt64();
+  m.message_id = st.getColumn(1).getString();
+  m.direction = st.getColumn(2).getString();
+  m.ticket_id = st.getColumn(3).isNull() ? 0 : st.getColumn(3).getInt64();
+  m.event_id = st.getColumn(4).isNull() ? 0 : st.getColumn(4).getInt64();
+  m.route = st.getColumn(5).getString();
+  m.reason = st.getColumn(6).getString();
+  m.sender = st.getColumn(7).getString();
+  m.subject = st.getColumn(8).getString();
+  m.at = from_unix(st.getColumn(9).getInt64());
+  m.size = st.getColumn(10).getInt64();
+  m.sha256 = st.getColumn(11).getString();
+  return m;
+}
+
+model::MailAttachment attachment_from_row(SQLite::Statement& st) {
+  model::MailAttachment a;
+  a.id = st.getColumn(0).getInt64();
+  a.message = st.getColumn(1).getInt64();
+  a.ticket_id = st.getColumn(2).getInt64();
+  a.name = st.getColumn(3).getString();
+  a.content_type = st.getColumn(4).getString();
+  a.size = st.getColumn(5).getInt64();
+  a.kept = st.getColumn(6).getInt() != 0;
+  a.at = from_unix(st.getColumn(7).getInt64());
+  return a;
+}
+
+model::OutboxMessage outbox_from_row(SQLite::Statement& st) {
+  model::OutboxMessage m;
+  m.id = st.getColumn(0).getInt64();
+  m.ticket_id = st.getColumn(1).getInt64();
+  m.event_id = st.getColumn(2).isNull() ? 0 : st.getColumn(2).getInt64();
+  m.kind = st.getColumn(3).getString();
+  m.message_id = st.getColumn(4).getString();
+  m.recipient = st.getColumn(5).getString();
+  m.subject = st.getColumn(6).getString();
+  m.status = st.getColumn(7).getString();
+  m.attempts = st.getColumn(8).getInt64();
+  m.queued_at = from_unix(st.getColumn(9).getInt64());
+  m.next_attempt = from_unix(st.getColumn(10).getInt64());
+  if (!st.getColumn(11).isNull()) m.sent_at = from_unix(st.getColumn(11).getInt64());
+  m.last_error = st.getColumn(12).getString();
+  return m;
+}
+
+class SqliteMail final : public MailStore {
+ public:
+  explicit SqliteMail(SqliteStore& s) : s_(s) {}
+
+  std::string secret() override {
+    return s_.guarded([&] {
+      auto& st = s_.statement(kSecret);
+      if (!st.executeStep())
+        throw StoreError("the store has no mail key", "run 'desk doctor' on the store");
+      std::string secret = blob(st.getColumn(0));
+      st.reset();
+      return secret;
+    });
+  }
+
+  std::optional<model::MailMessage> find_message(std::string_view message_id) override {
+    return s_.guarded([&]() -> std::optional<model::MailMessage> {
+      model::MailMessage m;
+      {
+        auto& st = s_.statement(kFind);
+        st.bind(1, std::string(message_id));
+        if (!st.executeStep()) return std::nullopt;
+        m = message_from_row(st);
+        st.reset();
+      }
+      m.attachments = attachments_of(m.id);
+      return m;
+    });
+  }
+
+  std::optional<std::int64_t> ticket_of_message(std::string_view message_id) override {
+    return s_.guarded([&]() -> std::optional<std::int64_t> {
+      auto& st = s_.statement(kTicketOf);
+      st.bind(1, std::string(message_id));
+      if (!st.executeStep()) return std::nullopt;
+      std::int64_t ticket = st.getColumn(0).getInt64();
+      st.reset();
+      return ticket;
+    });
+  }
+
+  bool has_written(std::int64_t ticket, std::string_view address) override {
+    return s_.guarded([&] {
+      auto& st = s_.statement(kHasWritten);
+      st.bind(1, static_cast<int64_t>(ticket));
+      st.bind(2, std::string(address));
+      bool found = st.executeStep();
+      st.reset();
+      return found;
+    });
+  }
+
+  std::int64_t insert_message(const model::MailMessage& m) override {
+    return s_.guarded([&] {
+      auto& st = s_.statement(kInsert);
+      st.bind(1, m.message_id);
+      st.bind(2, m.direction);
+      if (m.ticket_id) st.bind(3, static_cast<int64_t>(m.ticket_id));
+      if (m.event_id) st.bind(4, static_cast<int64_t>(m.event_id));
+      st.bind(5, m.route);
+      st.bind(6, m.reason);
+      st.bind(7, m.sender);
+      st.bind(8, m.subject);
+      st.bind(9, static_cast<int64_t>(to_unix(m.at)));
+      st.bind(10, static_cast<int64_t>(m.size));
+      st.bind(11, m.sha256);
+      bind_blob(st, 12, m.raw);
+      st.exec();
+      auto id = static_cast<std::int64_t>(s_.db().getLastInsertRowid());
+      for (const auto& a : m.attachments) {
+        auto& at = s_.statement(kInsertAttachment);
+        at.bind(1, static_cast<int64_t>(id));
+        at.bind(2, a.name);
+        at.bind(3, a.content_type);
+        at.bind(4, static_cast<int64_t>(a.size));
+        if (a.kept) bind_blob(at, 5, a.content);
+        at.exec();
+      }
+      return id;
+    });
+  }
+
+  std::vector<model::MailMessage> messages(const MailFilter& f) override {
+    return s_.guarded([&] {
+      std::vector<model::MailMessage> out;
+      auto& st = s_.statement(kMessages);
+      st.bind(1, f.route);
+      st.bind(2, static_cast<int64_t>(f.ticket));
+      st.bind(3, static_cast<int64_t>(f.limit));
+      while (st.executeStep()) out.push_back(message_from_row(st));
+      return out;
+    });
+  }
+
+  std::optional<model::MailMessage> message(std::int64_t id) override {
+    return s_.guarded([&]() -> std::optional<model::MailMessage> {
+      model::MailMessage m;
+      {
+        auto& st = s_.statement(kMessage);
+        st.bind(1, static_cast<int64_t>(id));
+        if (!st.executeStep()) return std::nullopt;
+        m = message_from_row(st);
+        m.raw = blob(st.getColumn(12));
+        st.reset();
+      }
+      m.attachments = attachments_of(id);
+      return m;
+    });
+  }
+
+  void place_message(const model::MailMessage& m) override {
+    s_.guarded([&] {
+      auto& st = s_.statement(kPlace);
+      if (m.ticket_id) st.bind(1, static_cast<int64_t>(m.ticket_id));
+      if (m.event_id) st.bind(2, static_cast<int64_t>(m.event_id));
+      st.bind(3, m.route);
+      st.bind(4, m.reason);
+      st.bind(5, static_cast<int64_t>(m.id));
+      st.exec();
+      for (const auto& a : m.attachments) {
+        auto& rename = s_.statement(kRename);
+        rename.bind(1, a.name);
+        rename.bind(2, static_cast<int64_t>(a.id));
+        rename.exec();
+      }
+    });
+  }
+
+  std::vector<model::MailAttachment> ticket_attachments(std::int64_t ticket) override {
+    return s_.guarded([&] {
+      std::vector<model::MailAttachment> out;
+      auto& st = s_.statement(kTicketAttachments);
+      st.bind(1, static_cast<int64_t>(ticket));
+      while (st.executeStep()) out.push_back(attachment_from_row(st));
+      return out;
+    });
+  }
+
+  std::string attachment_content(std::int64_t attachment) override {
+    return s_.guarded([&] {
+      auto& st = s_.statement(kContent);
+      st.bind(1, static_cast<int64_t>(attachment));
+      std::string content = st.executeStep() ? blob(st.getColumn(0)) : std::string();
+      st.reset();
+      return content;
+    });
+  }
+
+  std::int64_t next_outbox_id() override {
+    return s_.guarded([&] {
+      auto& st = s_.statement(kNextOutbox);
+      st.executeStep();
+      std::int64_t id = st.getColumn(0).getInt64();
+      st.reset();
+      return id;
+    });
+  }
+
+  void queue(const model::OutboxMessage& m) override {
+    s_.guarded([&] {
+      auto& st = s_.statement(kQueue);
+      st.bind(1, static_cast<int64_t>(m.id));
+      st.bind(2, static_cast<int64_t>(m.ticket_id));
+      if (m.event_id) st.bind(3, static_cast<int64_t>(m.event_id));
+      st.bind(4, m.kind);
+      st.bind(5, m.message_id);
+      st.bind(6, m.recipient);
+      st.bind(7, m.subject);
+      bind_blob(st, 8, m.raw);
+      st.bind(9, m.status);
+      st.bind(10, static_cast<int64_t>(to_unix(m.queued_at)));
+      st.bind(11, static_cast<int64_t>(to_unix(m.next_attempt)));
+      st.exec();
+    });
+  }
+
+  std::vector<std::string> thread(std::int64_t ticket) override {
+    return s_.guarded([&] {
+      std::vector<std::string> out;
+      auto& st = s_.statement(kThread);
+      st.bind(1, static_cast<int64_t>(ticket));
+      while (st.executeStep()) out.push_back(st.getColumn(0).getString());
+      return out;
+    });
+  }
+
+  std::string last_received(std::int64_t ticket) override {
+    return s_.guarded([&] {
+      auto& st = s_.statement(kLastReceived);
+      st.bind(1, static_cast<int64_t>(ticket));
+      std::string id = st.executeStep() ? st.getColumn(0).getString() : std::string();
+      st.reset();
+      return id;
+    });
+  }
+
+  bool mailed_since(std::string_view recipient, std::string_view kind, Instant since) override {
+    return s_.guarded([&] {
+      auto& st = s_.statement(kMailedSince);
+      st.bind(1, std::string(recipient));
+      st.bind(2, std::string(kind));
+      st.bind(3, static_cast<int64_t>(to_unix(since)));
+      bool found = st.executeStep();
+      st.reset();
+      return found;
+    });
+  }
+
+  std::vector<model::OutboxMessage> claim_due(Instant now, Instant stale) override {
+    return s_.guarded([&] {
+      std::vector<model::OutboxMessage> out;
+      {
+        auto& st = s_.statement(kDue);
+        st.bind(1, static_cast<int64_t>(to_unix(now)));
+        st.bind(2, static_cast<int64_t>(to_unix(stale)));
+        while (st.executeStep()) {
+          out.push_back(outbox_from_row(st));
+          out.back().raw = blob(st.getColumn(13));
+        }
+      }
+      for (auto& m : out) {
+        auto& claim = s_.statement(kClaim);
+        claim.bind(1, static_cast<int64_t>(to_unix(now)));
+        claim.bind(2, static_cast<int64_t>(m.id));
+        claim.exec();
+        m.status = "sending";
+        m.next_attempt = now;
+      }
+      return out;
+    });
+  }
+
+  void update_outbox(const model::OutboxMessage& m) override {
+    s_.guarded([&] {
+      auto& st = s_.statement(kUpdateOutbox);
+      st.bind(1, m.status);
+      st.bind(2, static_cast<int64_t>(m.attempts));
+      st.bind(3, static_cast<int64_t>(to_unix(m.next_attempt)));
+      if (m.sent_at) st.bind(4, static_cast<int64_t>(to_unix(*m.sent_at)));
+      st.bind(5, m.last_error);
+      st.bind(6, static_cast<int64_t>(m.id));
+      st.exec();
+    });
+  }
+
+  std::vector<model::OutboxMessage> outbox(const std::vector<std::string>& statuses) override {
+    return s_.guarded([&] {
+      std::vector<model::OutboxMessage> out;
+      auto& st = s_.statement(kOutbox);
+      while (st.executeStep()) {
+        model::OutboxMessage m = outbox_from_row(st);
+        if (statuses.empty() ||
+            std::find(statuses.begin(), statuses.end(), m.status) != statuses.end())
+          out.push_back(std::move(m));
+      }
+      return out;
+    });
+  }
+
+  void remove_ticket_messages(std::int64_t ticket) override {
+    s_.guarded([&] {
+      for (const char* sql : {kRemoveAttachments, kRemoveMessages, kRemoveOutbox}) {
+        auto& st = s_.statement(sql);
+        st.bind(1, static_cast<int64_t>(ticket));
+        st.exec();
+      }
+    });
+  }
+
+  std::int64_t erase_messages(std::int64_t ticket) override {
+    return s_.guarded([&] {
+      auto& attachments = s_.statement(kEraseAttachments);
+      attachments.bind(1, static_cast<int64_t>(ticket));
+      attachments.exec();
+      auto& outbox = s_.statement(kEraseOutbox);
+      outbox.bind(1, static_cast<int64_t>(ticket));
+      outbox.exec();
+      auto& messages = s_.statement(kEraseMessages);
+      messages.bind(1, static_cast<int64_t>(ticket));
+      return static_cast<std::int64_t>(messages.exec());
+    });
+  }
+
+  std::int64_t erase_messages_from(std::string_view address) override {
+    if (address.empty()) return 0;
+    return s_.guarded([&] {
+      auto& attachments = s_.statement(kEraseAttachmentsFrom);
+      attachments.bind(1, std::string(address));
+      attachments.exec();
+      auto& messages = s_.statement(kEraseMessagesFrom);
+      messages.bind(1, std::string(address));
+      return static_cast<std::int64_t>(messages.exec());
+    });
+  }
+
+ private:
+  std::vector<model::MailAttachment> attachments_of(std::int64_t message) {
+    std::vector<model::MailAttachment> out;
+    auto& st = s_.statement(kMessageAttachments);
+    st.bind(1, static_cast<int64_t>(message));
+    while (st.executeStep()) out.push_back(attachment_from_row(st));
+    return out;
+  }
+
+  SqliteStore& s_;
+};
+
+}  // namespace
+
+MailStore& SqliteStore::mail() {
+  if (!mail_) mail_ = std::make_unique<SqliteMail>(*this);
+  return *mail_;
+}
+
+}  // namespace desk::store::sqlite

@@ -1,0 +1,100 @@
+#include "desk/util/process.hpp"
+
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+namespace desk::util {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Waits for `pid` until `deadline`; then terminates its process group.
+std::string wait_for(pid_t pid, Clock::time_point deadline, std::int64_t timeout) {
+  int status = 0;
+  while (true) {
+    pid_t r = waitpid(pid, &status, WNOHANG);
+    if (r == pid) break;
+    if (r < 0 && errno != EINTR) return "lost track of the program";
+    if (Clock::now() >= deadline) {
+      kill(-pid, SIGTERM);
+      auto grace = Clock::now() + std::chrono::seconds(1);
+      while (waitpid(pid, &status, WNOHANG) == 0 && Clock::now() < grace) usleep(10'000);
+      kill(-pid, SIGKILL);
+      waitpid(pid, &status, 0);
+      return fmt::format("timed out after {} s", timeout);
+    }
+    usleep(5'000);
+  }
+  if (WIFEXITED(status)) {
+    int code = WEXITSTATUS(status);
+    if (code == 0) return "";
+    return code == 127 ? "exit 127 (command not found?)" : fmt::format("exit {}", code);
+  }
+  if (WIFSIGNALED(status)) return fmt::format("killed by signal {}", WTERMSIG(status));
+  return "ended oddly";
+}
+
+}  // namespace
+
+std::string run_program(const Program& p) {
+  if (p.argv.empty()) return "cannot start: no program named";
+  // The argv is built before fork: the child only calls what is safe there.
+  std::vector<char*> argv;
+  for (const auto& a : p.argv) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  int in[2];
+  if (pipe(in) != 0) return fmt::format("cannot start: {}", std::strerror(errno));
+  pid_t pid = fork();
+  if (pid < 0) {
+    close(in[0]);
+    close(in[1]);
+    return fmt::format("cannot start: {}", std::strerror(errno));
+  }
+  if (pid == 0) {
+    // The child: its own process group (so a timeout stops everything it
+    // started), the input on stdin, stdout onto desk's stderr.
+    setpgid(0, 0);
+    signal(SIGPIPE, SIG_DFL);
+    dup2(in[0], 0);
+    close(in[0]);
+    close(in[1]);
+    dup2(2, 1);
+    if (chdir(p.dir.c_str()) != 0) _exit(126);
+    for (const auto& [name, value] : p.env) setenv(name.c_str(), value.c_str(), 1);
+    execvp(argv[0], argv.data());
+    _exit(127);
+  }
+  setpgid(pid, pid);
+  close(in[0]);
+  auto deadline = Clock::now() + std::chrono::seconds(p.timeout_seconds);
+  // Feed the input without blocking: a program that never reads must
+  // still time out.
+  fcntl(in[1], F_SETFL, O_NONBLOCK);
+  std::size_t written = 0;
+  auto old = signal(SIGPIPE, SIG_IGN);
+  while (written < p.input.size() && Clock::now() < deadline) {
+    ssize_t n = write(in[1], p.input.data() + written, p.input.size() - written);
+    if (n > 0) {
+      written += static_cast<std::size_t>(n);
+      continue;
+    }
+    if (n < 0 && errno != EAGAIN && errno != EINTR) break;  // it closed its stdin
+    pollfd fd{in[1], POLLOUT, 0};
+    poll(&fd, 1, 50);
+  }
+  close(in[1]);
+  signal(SIGPIPE, old);
+  return wait_for(pid, deadline, p.timeout_seconds);
+}
+
+}  // namespace desk::util

@@ -1,0 +1,28 @@
+// Runs a program with an argv (never through a shell unless the argv says
+// so), its input written to its standard input, bounded in time. Hooks run
+// "/bin/sh -c COMMAND" with it; mail is handed to sendmail with it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace desk::util {
+
+struct Program {
+  std::vector<std::string> argv;  // argv[0] is the program: a path, or a name found on PATH
+  std::string input;              // written to its standard input, then closed
+  std::string dir = ".";          // where it runs
+  std::vector<std::pair<std::string, std::string>> env;  // added to desk's environment
+  std::int64_t timeout_seconds = 10;
+};
+
+// Runs `p` in its own process group, its standard output sent to desk's
+// standard error (desk's standard output is for results). Returns "" when it
+// exits 0, else why not: "exit 3", "exit 127 (command not found?)", "timed
+// out after 10 s" (then everything it started is stopped), "killed by
+// signal 9", "cannot start: ...".
+std::string run_program(const Program& p);
+
+}  // namespace desk::util
