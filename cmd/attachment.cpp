@@ -6,6 +6,7 @@
 #include "desk/work/validate.hpp"
 
 #include "options.hpp"
+#include "pager.hpp"
 #include "registry.hpp"
 #include "render.hpp"
 
@@ -33,6 +34,7 @@ Json attachment_json(const model::MailAttachment& a, const Env& env) {
 }
 
 int run_list(Env& env, const Options& o) {
+  start_pager(env);
   auto session = env.session(store::Access::read);
   auto attachments = mail::ticket_attachments(session, work::parse_ticket_id(o.id));
   if (env.globals.quiet) {

@@ -25,6 +25,7 @@ struct Globals {
   std::optional<std::string> now;
   bool quiet = false;
   bool no_color = false;
+  bool no_pager = false;
 };
 
 // --as, else $DESK_USER, else the login name.

@@ -14,6 +14,7 @@
 #include "desk/tickets/filter.hpp"
 
 #include "options.hpp"
+#include "pager.hpp"
 #include "registry.hpp"
 #include "render.hpp"
 
@@ -176,6 +177,7 @@ model::Query build_query(Env& env, const Options& o) {
 }
 
 int run(Env& env, const Options& o) {
+  start_pager(env);
   model::Query q = build_query(env, o);
   std::vector<std::string> names =
       o.columns.empty() ? default_list_columns() : flatten({o.columns});

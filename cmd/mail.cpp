@@ -15,6 +15,7 @@
 #include "desk/util/strings.hpp"
 
 #include "options.hpp"
+#include "pager.hpp"
 #include "registry.hpp"
 #include "render.hpp"
 #include "write.hpp"
@@ -132,6 +133,7 @@ Json message_json(const model::MailMessage& m, const Env& env) {
 }
 
 int run_list(Env& env, const Options& o) {
+  start_pager(env);
   auto session = env.session(store::Access::read);
   if (!o.route.empty() && std::find(model::kMailRoutes.begin(), model::kMailRoutes.end(),
                                     o.route) == model::kMailRoutes.end())
@@ -155,6 +157,7 @@ int run_list(Env& env, const Options& o) {
 }
 
 int run_show(Env& env, const Options& o) {
+  start_pager(env);
   auto session = env.session(store::Access::read);
   auto m = session.store.mail().message(o.id);
   if (!m)
@@ -211,6 +214,7 @@ int run_send(Env& env) {
 }
 
 int run_queue(Env& env, const Options& o) {
+  start_pager(env);
   auto session = env.session(store::Access::read);
   std::vector<std::string> statuses;
   if (!o.all) statuses = {"queued", "sending", "failed"};

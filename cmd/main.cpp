@@ -34,6 +34,8 @@ void add_globals(CLI::App& app, Globals& g) {
       ->option_text("TIME");
   app.add_flag("-q,--quiet", g.quiet, "Print only ids (or nothing)")->group(group);
   app.add_flag("--no-color", g.no_color, "No colour, even on a terminal")->group(group);
+  app.add_flag("--no-pager", g.no_pager, "Print to the terminal, not through a pager")
+      ->group(group);
 }
 
 // A repeatable option takes one value each time it is given ("-t a -t b",

@@ -16,6 +16,7 @@
 #include "desk/work/validate.hpp"
 
 #include "options.hpp"
+#include "pager.hpp"
 #include "registry.hpp"
 #include "render.hpp"
 
@@ -310,6 +311,7 @@ void print_ticket_text(Env& env, std::ostream& out, const Json& ticket, bool ful
 namespace {
 
 int run(Env& env, const Options& o) {
+  start_pager(env);
   auto ids = collect_ids(env, o.ids);
   bool tabular = o.format == "table" || o.format == "csv" || o.format == "tsv";
   // Machine formats leave the quoted history of mail out unless asked.

@@ -8,6 +8,7 @@
 #include "desk/work/validate.hpp"
 
 #include "options.hpp"
+#include "pager.hpp"
 #include "registry.hpp"
 #include "render.hpp"
 
@@ -86,6 +87,7 @@ void print_text(Env& env, const model::Ticket& t, const sla::TicketSla& s,
 }
 
 int run(Env& env, const Options& o) {
+  start_pager(env);
   auto ids = collect_ids(env, o.ids);
   auto& store = env.store(store::Access::read);
   auto session = env.session(store::Access::read);

@@ -9,6 +9,7 @@
 
 #include "catalog.hpp"
 #include "options.hpp"
+#include "pager.hpp"
 #include "render.hpp"
 #include "write.hpp"
 
@@ -60,6 +61,7 @@ void print_service(Env& env, const model::Service& s) {
 }
 
 int run_show(Env& env, const Options& o) {
+  start_pager(env);
   auto session = env.session(store::Access::read);
   auto svc = catalog::require_service(session, o.name);
   if (o.format == "json")
@@ -70,6 +72,7 @@ int run_show(Env& env, const Options& o) {
 }
 
 int run_list(Env& env, const Options& o) {
+  start_pager(env);
   auto session = env.session(store::Access::read);
   auto services = session.store.catalog().services(o.all);
   if (env.globals.quiet) {

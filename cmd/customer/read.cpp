@@ -11,6 +11,7 @@
 
 #include "customer.hpp"
 #include "options.hpp"
+#include "pager.hpp"
 #include "render.hpp"
 #include "write.hpp"
 
@@ -23,6 +24,7 @@ struct Options {
 };
 
 int run_show(Env& env, const Options& o) {
+  start_pager(env);
   auto session = env.session(store::Access::read);
   auto c = catalog::require_customer(session, o.key);
   Json j = customer_view(session, c, env.zone());
@@ -34,6 +36,7 @@ int run_show(Env& env, const Options& o) {
 }
 
 int run_list(Env& env, const Options& o) {
+  start_pager(env);
   auto session = env.session(store::Access::read);
   auto customers = session.store.customers().list(o.words);
   if (env.globals.quiet) {

@@ -14,6 +14,7 @@
 
 #include "kb.hpp"
 #include "options.hpp"
+#include "pager.hpp"
 #include "registry.hpp"
 #include "render.hpp"
 #include "write.hpp"
@@ -28,6 +29,7 @@ struct HistoryOptions {
 };
 
 int run_history(Env& env, const HistoryOptions& o) {
+  start_pager(env);
   std::int64_t id = kb::parse_article_id(o.id);
   auto session = env.session(store::Access::read);
   std::vector<model::ArticleVersion> versions = kb::article_history(session, id);

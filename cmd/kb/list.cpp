@@ -14,6 +14,7 @@
 
 #include "kb.hpp"
 #include "options.hpp"
+#include "pager.hpp"
 #include "registry.hpp"
 #include "render.hpp"
 #include "write.hpp"
@@ -30,6 +31,7 @@ struct ListOptions {
 };
 
 int run_list(Env& env, const ListOptions& o) {
+  start_pager(env);
   model::ArticleFilter f;
   f.kinds = flatten(o.kinds);
   f.states = flatten(o.states);

@@ -14,6 +14,7 @@
 
 #include "kb.hpp"
 #include "options.hpp"
+#include "pager.hpp"
 #include "registry.hpp"
 #include "render.hpp"
 #include "write.hpp"
@@ -67,6 +68,7 @@ struct SearchOptions {
 };
 
 int run_search(Env& env, const SearchOptions& o) {
+  start_pager(env);
   std::string text = util::join(o.words, " ");
   model::ArticleFilter f;
   f.kinds = flatten(o.kinds);

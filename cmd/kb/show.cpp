@@ -14,6 +14,7 @@
 
 #include "kb.hpp"
 #include "options.hpp"
+#include "pager.hpp"
 #include "registry.hpp"
 #include "render.hpp"
 #include "write.hpp"
@@ -81,6 +82,7 @@ void print_article(Env& env, const model::Article& a, const std::vector<model::A
 }
 
 int run_show(Env& env, const ShowOptions& o) {
+  start_pager(env);
   std::int64_t id = kb::parse_article_id(o.id);
   auto session = env.session(store::Access::read);
   std::optional<model::ArticleVersion> v;

@@ -15,6 +15,7 @@
 #include "desk/util/strings.hpp"
 
 #include "options.hpp"
+#include "pager.hpp"
 #include "registry.hpp"
 #include "report.hpp"
 
@@ -50,6 +51,7 @@ int run(Env& env, const Kind& kind, const Options& o) {
   format::Style style = env.style();
   if (!o.output.empty() && o.output != "-") style.color = false;
   format::render_report(outcome.report, chosen_format(o.format), text, style, o.section);
+  if (o.output.empty() || o.output == "-") start_pager(env);
   write_output(env, o.output, text.str());
   if (o.fail_on_breach && outcome.breaches > 0) {
     env.err << fmt::format("desk: {} SLA breach{} found\n", outcome.breaches,

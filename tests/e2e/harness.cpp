@@ -57,7 +57,7 @@ std::vector<std::string> scrubbed_environment(const fs::path& dir,
     std::string k = kv.substr(0, eq);
     if (k.rfind("DESK_", 0) == 0 || k.rfind("XDG_", 0) == 0 || k == "NO_COLOR" || k == "TZ" ||
         k.rfind("LC_", 0) == 0 || k == "LANG" || k == "HOME" || k == "EDITOR" || k == "VISUAL" ||
-        k == "COLUMNS")
+        k == "COLUMNS" || k == "PAGER" || k == "LESS")
       continue;
     vars[k] = kv.substr(eq + 1);
   }

@@ -375,7 +375,7 @@ TEST_CASE("meta: bash completion asks desk for commands, options and values") {
   CHECK(complete("desk note 1 --reply --chan") == "--channel\n");
   CHECK(complete("desk show ") == "1\n");
   CHECK(complete("desk help ed") == "edit\n");
-  CHECK(complete("desk --no") == "--now\n--no-color\n");
+  CHECK(complete("desk --no") == "--now\n--no-color\n--no-pager\n");
 }
 
 TEST_CASE("meta: fish completion asks desk for commands, options and values") {

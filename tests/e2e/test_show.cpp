@@ -122,9 +122,11 @@ TEST_CASE("show: on a terminal, long lines of free text are filled to its width"
   for (int i = 0; i < 30; ++i) words += (i ? " printer" : "printer") + std::to_string(i);
   s.log("long", {"-m", words + "\n\nsecond paragraph"});
   s.ok({"note", "1", "-m", words});
-  // script(1) gives desk a terminal of 40 columns; NO_COLOR keeps the text plain.
+  // script(1) gives desk a terminal of 40 columns; NO_COLOR keeps the text
+  // plain, --no-pager prints it straight to the terminal.
   Result r = run_program(
-      {"script", "-qec", "stty cols 40; NO_COLOR=1 \"$DESK\" --now 2026-11-24T10:30:00Z show 1",
+      {"script", "-qec",
+       "stty cols 40; NO_COLOR=1 \"$DESK\" --now 2026-11-24T10:30:00Z --no-pager show 1",
        "/dev/null"},
       "", s.dir(), {{"DESK", desk_binary()}});
   REQUIRE(r.status == 0);

@@ -41,6 +41,10 @@ void dump_core(const Config& c, toml::table& root) {
                                   {"timezone", c.timezone},
                                   {"default_sla", c.default_sla},
                                   {"busy_timeout", seconds_text(c.busy_timeout_ms / 1000)}});
+  if (c.pager_command.empty())
+    root["desk"].as_table()->insert("pager", c.pager);
+  else
+    root["desk"].as_table()->insert("pager", c.pager_command);
   root.insert("tickets", toml::table{{"types", array(c.tickets.types)},
                                      {"channels", array(c.tickets.channels)},
                                      {"categories", array(c.tickets.categories)},

@@ -194,6 +194,10 @@ struct Config {
   std::string timezone = "UTC";
   std::string default_sla;
   std::int64_t busy_timeout_ms = 10000;
+  // Long output on a terminal through a pager: false turns it off; a
+  // command replaces $PAGER (cmd/pager.hpp).
+  bool pager = true;
+  std::string pager_command;
 
   Tickets tickets;
   PriorityMatrix priority;

@@ -46,7 +46,7 @@ std::vector<std::string> derive_levels(const PriorityMatrix& p) {
 }  // namespace
 
 void read_desk(Config& c, const toml::table& t, const Reader& r) {
-  r.only_keys(t, "[desk]", {"store", "timezone", "default_sla", "busy_timeout"});
+  r.only_keys(t, "[desk]", {"store", "timezone", "default_sla", "busy_timeout", "pager"});
   if (const auto* n = t.get("store")) {
     c.store = r.string(*n, "store");
     if (c.store.empty()) r.fail(*n, "store must not be empty");
@@ -62,6 +62,14 @@ void read_desk(Config& c, const toml::table& t, const Reader& r) {
   if (const auto* n = t.get("default_sla")) c.default_sla = r.string(*n, "default_sla");
   if (const auto* n = t.get("busy_timeout"))
     c.busy_timeout_ms = r.duration(*n, "busy_timeout") * 1000;
+  if (const auto* n = t.get("pager")) {
+    if (const auto* on = n->as_boolean())
+      c.pager = on->get();
+    else if (const auto* command = n->as_string(); command && !command->get().empty())
+      c.pager_command = command->get();
+    else
+      r.fail(*n, "pager must be true, false or a command such as \"less -S\"");
+  }
 }
 
 void read_tickets(Config& c, const toml::table& t, const Reader& r) {

@@ -16,6 +16,7 @@ store = "desk.db"            # the SQLite store; a relative path is relative to 
 timezone = "@ZONE@"          # how times are shown and reports are bucketed (IANA name)
 default_sla = "standard"     # the SLA policy used when no [[sla_rule]] matches
 busy_timeout = "10s"         # how long to wait for another writer before giving up (exit 75)
+# pager = false              # long output on a terminal goes through $PAGER (less); or a command
 
 [tickets]
 types = ["incident", "service-request", "access-request", "information-request", "complaint"]
