@@ -16,12 +16,12 @@ void fake_pager(const Sandbox& s) {
   std::filesystem::permissions(s.path("pager"), std::filesystem::perms::owner_all);
 }
 
-// desk ARGS on a terminal (script(1)), in the sandbox.
+// desk ARGS on a terminal (script(1)) wide enough for whole titles, in the sandbox.
 Result on_terminal(const Sandbox& s, const std::string& args,
                    std::map<std::string, std::string> env = {}) {
   env["DESK"] = desk_binary();
-  return run_program({"script", "-qec", "NO_COLOR=1 \"$DESK\" " + args, "/dev/null"}, "", s.dir(),
-                     env);
+  return run_program({"script", "-qec", "stty cols 200; NO_COLOR=1 \"$DESK\" " + args, "/dev/null"},
+                     "", s.dir(), env);
 }
 
 bool paged(const Sandbox& s) {
