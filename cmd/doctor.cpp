@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "desk/compliance/compliance.hpp"
 #include "desk/core/error.hpp"
 #include "desk/store/store.hpp"
 
@@ -40,6 +41,18 @@ int run(Env& env, const Options& o) {
 
   std::int64_t repaired = 0;
   if (o.repair && !r.mismatched.empty()) {
+    // The rows are rewritten from the events: from a chain that does not
+    // verify, that would copy a forged event into the row it contradicts.
+    std::optional<audit::Broken> broken;
+    {
+      auto session = env.session(store::Access::read);
+      broken = compliance::verify_chain(session, "").broken;
+    }
+    if (broken)
+      throw Refused(fmt::format("not repairing: the audit chain is broken at event {}: it {}",
+                                broken->event, broken->why),
+                    "the events may have been forged; 'desk audit export' shows them as stored, "
+                    "and 'desk restore FILE' puts a good backup back");
     repaired = write(env, [&](work::Session& s) { return bulk::repair_rows(s, r.mismatched); });
   }
   std::int64_t left = r.problems - repaired;

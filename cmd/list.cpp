@@ -13,6 +13,7 @@
 #include "desk/store/store.hpp"
 #include "desk/tickets/filter.hpp"
 
+#include "filters.hpp"
 #include "options.hpp"
 #include "pager.hpp"
 #include "registry.hpp"
@@ -23,11 +24,9 @@ namespace desk::cmd {
 namespace {
 
 struct Options {
-  std::vector<std::string> terms;
-  std::vector<std::string> status, type, priority, assignee, team, customer, channel, category,
-      service, tag;
+  TicketFilters filters;
   bool all = false;
-  std::string since, until, sort, columns, format;
+  std::string sort, columns, format;
   std::int64_t limit = 0;
   bool breached = false, at_risk = false;
   std::string due_before;
@@ -152,24 +151,11 @@ int run_sla(Env& env, const Options& o, model::Query q,
 }
 
 model::Query build_query(Env& env, const Options& o) {
-  model::Query q;
-  tickets::FilterContext ctx{env.config(), env.now(), env.zone(), env.actor()};
-  const std::pair<const char*, const std::vector<std::string>*> flags[] = {
-      {"status", &o.status},     {"type", &o.type},
-      {"priority", &o.priority}, {"assignee", &o.assignee},
-      {"team", &o.team},         {"customer", &o.customer},
-      {"channel", &o.channel},   {"category", &o.category},
-      {"service", &o.service},   {"tag", &o.tag}};
-  for (const auto& [field, values] : flags) tickets::add_filter(q, ctx, field, flatten(*values));
-  if (!o.since.empty()) tickets::add_filter(q, ctx, "since", {o.since});
-  if (!o.until.empty()) tickets::add_filter(q, ctx, "until", {o.until});
-  bool status_term = false;
-  for (const auto& t : o.terms) status_term = status_term || t.rfind("status:", 0) == 0;
-  tickets::add_filter_terms(q, ctx, o.terms);
+  model::Query q = ticket_query(env, o.filters);
   // Without a status, `list` shows the work still to do.
   if (o.all)
     q.statuses.clear();
-  else if (o.status.empty() && !status_term)
+  else if (!o.filters.names_status())
     tickets::add_statuses(q, {"open"});
   if (!o.sort.empty()) q.sort = tickets::parse_sort(o.sort);
   q.limit = o.limit;
@@ -229,27 +215,13 @@ int run(Env& env, const Options& o) {
 
 Runner cmd_list(CLI::App& sub) {
   auto o = std::make_shared<Options>();
-  sub.add_option("terms", o->terms,
-                 "Filter terms: field:value[,value] (status, type, priority, assignee, team, "
-                 "customer, channel, category, service, tag, id, since, until, tier), +tag, "
-                 "or words to find in title and description");
-  sub.add_option("-s,--status", o->status,
-                 "Status: new, assigned, in-progress, pending, resolved, "
-                 "closed; open (default) or all")
-      ->option_text("STATUS");
+  add_ticket_filters(sub, o->filters,
+                     "Filter terms: field:value[,value] (status, type, priority, assignee, team, "
+                     "customer, channel, category, service, tag, id, since, until, tier), +tag, "
+                     "or words to find in title and description",
+                     "Status: new, assigned, in-progress, pending, resolved, "
+                     "closed; open (default) or all");
   sub.add_flag("--all", o->all, "Every status, resolved and closed too");
-  sub.add_option("--type", o->type, "Ticket type")->option_text("TYPE");
-  sub.add_option("-p,--priority", o->priority, "Priority")->option_text("P");
-  sub.add_option("-a,--assignee", o->assignee, "Assignee ('me', or 'none' for unassigned)")
-      ->option_text("WHO");
-  sub.add_option("--team", o->team, "Team ('none' for no team)")->option_text("TEAM");
-  sub.add_option("-c,--customer", o->customer, "Customer id, email or name")->option_text("WHO");
-  sub.add_option("--channel", o->channel, "Channel")->option_text("CHANNEL");
-  sub.add_option("--category", o->category, "Category")->option_text("CATEGORY");
-  sub.add_option("--service", o->service, "Service")->option_text("SERVICE");
-  sub.add_option("-t,--tag", o->tag, "Tag (every tag given must be present)")->option_text("TAG");
-  sub.add_option("--since", o->since, "Created at or after TIME")->option_text("TIME");
-  sub.add_option("--until", o->until, "Created before TIME")->option_text("TIME");
   sub.add_option("--sort", o->sort, "Sort by fields, '-' for descending: priority,-created")
       ->option_text("FIELDS");
   add_int(sub, "-n,--limit", o->limit, "Show at most N tickets (0: all)", 0, kMaxLimit);

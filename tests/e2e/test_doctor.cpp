@@ -90,3 +90,44 @@ TEST_CASE("doctor: a store it cannot open is named, with advice other than desk 
   CHECK(r.err.find("hint: desk doctor cannot read past the damage: restore the latest good "
                    "backup with 'desk restore FILE'") != std::string::npos);
 }
+
+TEST_CASE("doctor: issue 14: a rating or a link changed behind desk's back is found") {
+  Sandbox s;
+  s.log("one");
+  s.log("two");
+  s.log("three");
+  s.ok({"resolve", "1", "--code", "fixed", "-m", "done"});
+  s.ok({"rate", "1", "--score", "5", "-m", "quick"});
+  s.ok({"link", "2", "--to", "1", "--kind", "caused-by"});
+  s.ok({"link", "3", "--to", "1"});
+  CHECK(s.run({"doctor"}).status == 0);
+  sql(s, "UPDATE ratings SET score = 1 WHERE ticket_id = 1");
+  sql(s, "DELETE FROM ticket_links WHERE ticket_id = 2");
+  sql(s, "INSERT INTO ticket_links VALUES (3, 2, 'related', 0, 'mallory')");
+  Result r = s.run({"doctor"});
+  CHECK(r.status == 1);
+  CHECK(r.out.find("ticket 1: its rating is 1 of 5 in its row, 5 by its 'rated' event\n") !=
+        std::string::npos);
+  CHECK(r.out.find("ticket 2: its 'linked' event (caused-by 1) has no link row\n") !=
+        std::string::npos);
+  CHECK(r.out.find("ticket 3: has a link related 2 that no 'linked' event records\n") !=
+        std::string::npos);
+  CHECK(s.run({"doctor", "--format", "json"}).json()["problems"] == 3);
+  sql(s, "DELETE FROM ratings");
+  CHECK(s.run({"doctor"}).out.find("ticket 1: its 'rated' event (5 of 5) has no rating row\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("doctor: issue 14: --repair refuses to copy events from a chain that does not verify") {
+  Sandbox s;
+  s.log("one");
+  // A forged event: the title it records differs from the row's, so a
+  // repair would write the forgery into the row.
+  sql(s, "UPDATE events SET data = replace(data, '\"one\"', '\"forged\"') WHERE ticket_id = 1");
+  std::string before = s.dump_store();
+  Result r = s.run({"doctor", "--repair"});
+  CHECK(r.status == 1);
+  CHECK(r.err_line().rfind("desk: not repairing: the audit chain is broken at event 1", 0) == 0);
+  CHECK(s.dump_store() == before);
+  CHECK(s.ok({"show", "1", "--format", "json"}).json()["title"] == "one");
+}

@@ -67,6 +67,9 @@ TEST_SUITE("core/time") {
       CHECK(parse_time("-1d12h", kNow, utc) == kNow - Seconds{36 * 3600});
       CHECK(parse_time("-1w", kNow, utc) == kNow - Seconds{7 * 86400});
       CHECK(parse_time("-30m", kNow, utc) == kNow - Seconds{1800});
+      CHECK(parse_time("-1y", kNow, utc) == kNow - Seconds{365 * 86400});
+      CHECK_THROWS_AS(parse_time("-7", kNow, utc), DataError);  // a unit is required
+      CHECK_THROWS_AS(parse_time("-7x", kNow, utc), DataError);
     }
     SUBCASE("ISO 8601 dates and times") {
       CHECK(format_iso(parse_time("2026-11-01", kNow, utc), utc) == "2026-11-01T00:00:00+00:00");

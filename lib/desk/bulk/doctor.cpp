@@ -1,9 +1,13 @@
 #include "desk/bulk/doctor.hpp"
 
+#include <map>
+#include <set>
+
 #include <fmt/format.h>
 
 #include "desk/bulk/compare.hpp"
 #include "desk/model/fields.hpp"
+#include "desk/store/catalog_store.hpp"
 #include "desk/util/strings.hpp"
 
 namespace desk::bulk {
@@ -33,12 +37,59 @@ std::string shown(const model::Json& v) {
   return v.dump();
 }
 
+const char* const kDerived =
+    "the events are the record and the chain covers them: 'desk audit verify' tells whether "
+    "they are intact; restore a backup from before the change with 'desk restore FILE'";
+
+// Ratings and links are rows of their own beside the events that tell of
+// them ("rated", "linked"): a row no event tells of, or an event whose row
+// is missing or says otherwise, was changed behind desk's back.
+std::vector<std::string> derived_rows(store::Store& store, const model::Ticket& t,
+                                      const std::vector<model::Event>& events) {
+  std::map<int, int> rated;  // resolution -> score (comments may be erased on either side)
+  std::set<std::pair<std::int64_t, std::string>> linked;  // other ticket, kind
+  for (const auto& e : events) {
+    const auto& x = e.extra;
+    if (e.kind == "rated" && x.contains("score") && x["score"].is_number_integer() &&
+        x.contains("resolution") && x["resolution"].is_number_integer()) {
+      int score = x["score"].get<int>();
+      if (score >= 1 && score <= 5) rated[x["resolution"].get<int>()] = score;
+    }
+    if (e.kind == "linked" && x.contains("to") && x["to"].is_number_integer() &&
+        x.contains("link") && x["link"].is_string())
+      linked.insert({x["to"].get<std::int64_t>(), x["link"].get<std::string>()});
+  }
+  std::vector<std::string> out;
+  for (const auto& r : store.ratings().of_ticket(t.id)) {
+    auto it = rated.find(r.resolution);
+    if (it == rated.end())
+      out.push_back(fmt::format("has a rating ({} of 5) that no 'rated' event records", r.score));
+    else if (it->second != r.score)
+      out.push_back(fmt::format("its rating is {} of 5 in its row, {} by its 'rated' event",
+                                r.score, it->second));
+    if (it != rated.end()) rated.erase(it);
+  }
+  for (const auto& [resolution, score] : rated)
+    out.push_back(fmt::format("its 'rated' event ({} of 5) has no rating row", score));
+  for (const auto& l : store.links_of(t.id)) {
+    if (l.ticket_id != t.id) continue;  // the other side's, checked with it
+    if (linked.erase({l.other_id, l.kind}) == 0)
+      out.push_back(
+          fmt::format("has a link {} {} that no 'linked' event records", l.kind, l.other_id));
+  }
+  // A link to a ticket purged since went with it.
+  for (const auto& [other, kind] : linked)
+    if (store.find_ticket(other))
+      out.push_back(fmt::format("its 'linked' event ({} {}) has no link row", kind, other));
+  return out;
+}
+
 }  // namespace
 
 DoctorReport examine(store::Store& store, const DoctorOptions& o) {
   DoctorReport r;
   Findings f(r, o.limit);
-  std::size_t file = 0, refs = 0, rows = 0;
+  std::size_t file = 0, refs = 0, rows = 0, derived = 0;
   for (const auto& p : store.check_integrity(!o.full)) f.add(p.where, p.what, kRestore, file);
   for (const auto& p : store.check_references()) f.add(p.where, p.what, kRestore, refs);
   store.each_ticket_with_events({}, [&](const model::Ticket& t,
@@ -66,6 +117,8 @@ DoctorReport examine(store::Store& store, const DoctorOptions& o) {
         f.add(where, util::join(parts, "; "),
               "the events are the record: 'desk doctor --repair' rewrites the row from them", rows);
       }
+      for (auto& what : derived_rows(store, t, events))
+        f.add(where, std::move(what), kDerived, derived);
     }
     if (o.progress && r.tickets % 4096 == 0) o.progress(r.tickets);
     return true;

@@ -11,6 +11,7 @@
 
 #include "desk/core/error.hpp"
 #include "desk/core/tzif.hpp"
+#include "desk/util/duration.hpp"
 #include "desk/util/strings.hpp"
 
 namespace desk {
@@ -316,43 +317,15 @@ std::optional<Instant> parse_keyword(const std::string& w, Instant now, const Zo
   return std::nullopt;
 }
 
-// -7d, +2h, -1d12h, -30m, -1w, -90s
+// -7d, +2h, -1d12h, -30m, -1w, -90s, -1y: a sign, then a duration as
+// desk.toml writes one, but with its units ("-7" is no time).
 std::optional<Instant> parse_relative(std::string_view s, Instant now) {
   if (s.size() < 3 || (s[0] != '-' && s[0] != '+')) return std::nullopt;
-  std::int64_t sign = s[0] == '-' ? -1 : 1;
-  std::int64_t total = 0;
-  std::size_t i = 1;
-  while (i < s.size()) {
-    std::int64_t n = 0;
-    std::size_t start = i;
-    // Each part and the sum are bounded, so that "-1w1w1w…" cannot overflow.
-    if (total > 100'000'000'000'000) return std::nullopt;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9') {
-      if (n > 100'000'000) return std::nullopt;
-      n = n * 10 + (s[i++] - '0');
-    }
-    if (i == start || i >= s.size()) return std::nullopt;
-    switch (s[i++]) {
-      case 's':
-        total += n;
-        break;
-      case 'm':
-        total += n * 60;
-        break;
-      case 'h':
-        total += n * 3600;
-        break;
-      case 'd':
-        total += n * kDay;
-        break;
-      case 'w':
-        total += n * 7 * kDay;
-        break;
-      default:
-        return std::nullopt;
-    }
-  }
-  return now + Seconds{sign * total};
+  std::string_view span = s.substr(1);
+  if (span.find_first_not_of("0123456789") == std::string_view::npos) return std::nullopt;
+  auto seconds = util::parse_duration(span);
+  if (!seconds) return std::nullopt;
+  return now + Seconds{(s[0] == '-' ? -1 : 1) * *seconds};
 }
 
 std::optional<Instant> parse_unix(std::string_view s) {
