@@ -6,11 +6,12 @@
 namespace desk::cmd {
 
 Runner cmd_resume(CLI::App& sub) {
-  return step_command(sub, {"Note on resuming", "TEXT", "Resumed",
-                            [](work::Session& s, std::int64_t id, const std::string& text,
-                               std::optional<Instant> at) {
-                              return tickets::resume_work(s, id, {.text = text, .at = at});
-                            }});
+  return step_command(
+      sub,
+      {"Note on resuming", "TEXT", "Resumed",
+       [](work::Session& s, std::int64_t id, const std::string& text, std::optional<Instant> at) {
+         return tickets::resume_work(s, id, {.reason = {}, .text = text, .at = at});
+       }});
 }
 
 }  // namespace desk::cmd
