@@ -221,3 +221,30 @@ TEST_CASE("mail send: a claim whose sender is gone is taken again after an hour,
   CHECK(q[0]["status"] == "sent");
   CHECK(q[0]["attempts"] == 2);
 }
+
+TEST_CASE("mail send: the templates of examples/mail/ fill in every placeholder they use") {
+  Sandbox s;
+  fake_sendmail(s);
+  std::string examples = (source_dir() / "examples" / "mail").string();
+  set_up_mail(s, sending_config(s, "[mail.templates]\nacknowledgement = \"" + examples +
+                                       "/acknowledgement.txt\"\nresolved = \"" + examples +
+                                       "/resolved.txt\"\n"));
+  std::string request =
+      "From: Dana Lee <dana@example.net>\nTo: support@example.org\nSubject: Scanner offline\n"
+      "Message-ID: <scan-1@example.net>\n\nThe scanner on floor 2 is offline.\n";
+  CHECK(s.ok({"mail", "receive"}, request).out == "Logged ticket 1\n");
+  s.ok({"resolve", "1", "--code", "fixed", "-m", "Restarted the scanner's print server"});
+  CHECK(s.ok({"mail", "send"}).out == "Sent 2 messages\n");
+  std::string ack = s.read("sent.0.eml"), resolved = s.read("sent.1.eml");
+  CHECK(ack.find("Auto-Submitted: auto-replied\n") != std::string::npos);
+  CHECK(ack.find("logged it\nas ticket 1:\n\n    Scanner offline\n") != std::string::npos);
+  CHECK(resolved.find("your ticket 1, \"Scanner offline\", has been resolved.") !=
+        std::string::npos);
+  CHECK(resolved.find("\nRestarted the scanner's print server\n") != std::string::npos);
+  // No placeholder is left unreplaced.
+  for (const std::string& sent : {ack, resolved}) {
+    std::string text = sent.substr(sent.find("\n\n"));
+    CHECK(text.find('{') == std::string::npos);
+    CHECK(text.find('}') == std::string::npos);
+  }
+}
