@@ -28,6 +28,8 @@ using model::Json;
 
 // EX_TEMPFAIL: the mail server keeps the message and delivers it again.
 constexpr int kTryAgain = 75;
+// How many busy timeouts `desk mail send` waits out to record an outcome.
+constexpr int kSettleTries = 3;
 
 struct Options {
   std::int64_t ticket = 0;
@@ -187,22 +189,35 @@ int run_show(Env& env, const Options& o) {
   return 0;
 }
 
-// Hands each due message to sendmail, one transaction to claim them all
-// and one to settle each, so that a message is never claimed twice and a
-// crash loses at most the record of one attempt (the claim then expires).
+// sendmail has taken (or refused) the message: the outcome must be recorded,
+// or the claim stands until it is taken over and the message sent again. A
+// busy store is waited for again rather than given up on.
+void record_outcome(Env& env, model::OutboxMessage& m, const mail::Attempt& attempt) {
+  for (int tries = 1;; ++tries) {
+    try {
+      write(env, [&](work::Session& s) { return mail::settle(s, m, attempt); });
+      return;
+    } catch (const StoreBusy&) {
+      if (tries == kSettleTries) throw;
+    }
+  }
+}
+
+// Hands the due messages to sendmail one by one: each is claimed in one
+// transaction just before it is handed over and settled in another just
+// after (mail/send.hpp says why that sends each exactly once).
 int run_send(Env& env) {
-  auto due = write(env, [&](work::Session& s) { return mail::claim_due(s); });
   int sent = 0, later = 0, failed = 0;
-  for (auto& m : due) {
-    std::string why = mail::hand_over(env.config(), m);
-    write(env, [&](work::Session& s) { return mail::settle(s, m, why); });
-    if (why.empty()) {
+  while (auto m = write(env, [&](work::Session& s) { return mail::claim_next(s); })) {
+    mail::Attempt attempt = mail::hand_over(env.config(), *m);
+    record_outcome(env, *m, attempt);
+    if (attempt.error.empty()) {
       ++sent;
       continue;
     }
-    (m.status == "failed" ? failed : later)++;
-    env.warn(fmt::format("message {} to {} not sent ({}): {}", m.id, m.recipient,
-                         m.status == "failed" ? "failed for good" : "will retry", why));
+    (m->status == "failed" ? failed : later)++;
+    env.warn(fmt::format("message {} to {} not sent ({}): {}", m->id, m->recipient,
+                         m->status == "failed" ? "failed for good" : "will retry", attempt.error));
   }
   if (!env.globals.quiet) {
     env.out << fmt::format("Sent {} message{}", sent, sent == 1 ? "" : "s");

@@ -128,3 +128,123 @@ TEST_CASE("mail send: a resolution notice from its template, when there is one")
   CHECK(sent.find("Ticket 1 is resolved: Tray cleaned") != std::string::npos);
   CHECK(sent.find("Auto-Submitted: auto-replied\n") != std::string::npos);
 }
+
+TEST_CASE("mail send: an exit status that says the message can never go fails it at once") {
+  Sandbox s;
+  fake_sendmail(s);
+  s.write("status", "67\n");  // EX_NOUSER
+  set_up_mail(s, sending_config(s, "send_attempts = 5\n"));
+  log_story(s);
+  s.ok({"note", "1", "--reply", "-m", "On our way"});
+  Result r = s.run({"mail", "send"});
+  CHECK(r.status == 0);
+  CHECK(r.out == "Sent 0 messages, 1 failed\n");
+  CHECK(r.err.find("failed for good") != std::string::npos);
+  Json e = ticket(s, 1)["events"].back();
+  CHECK(e["kind"] == "delivery-failed");
+  CHECK(e["text"] == "mail to bob.smith@customer.example could not be delivered: " +
+                         s.path("sendmail").string() + ": exit 67");
+  Json q = s.ok({"mail", "queue", "--format", "json"}).json();
+  CHECK(q[0]["status"] == "failed");
+  CHECK(q[0]["attempts"] == 1);
+  // Never tried again, even much later.
+  s.now = "2026-11-25T10:30:00Z";
+  CHECK(s.ok({"mail", "send"}).out == "Sent 0 messages\n");
+  CHECK(s.read("sent.1.args").empty());
+}
+
+TEST_CASE("mail send: a set-up error (EX_CONFIG, EX_USAGE, EX_NOPERM) is retried, not failed") {
+  for (const char* status : {"64", "75", "77", "78"}) {
+    CAPTURE(status);
+    Sandbox s;
+    fake_sendmail(s);
+    s.write("status", std::string(status) + "\n");
+    set_up_mail(s, sending_config(s));
+    log_story(s);
+    s.ok({"note", "1", "--reply", "-m", "On our way"});
+    CHECK(s.ok({"mail", "send"}).out == "Sent 0 messages, 1 to retry\n");
+    CHECK(s.ok({"mail", "queue", "--format", "json"}).json()[0]["status"] == "queued");
+    // Mended: the next run after the backoff sends it.
+    s.write("status", "0\n");
+    s.now = "2026-11-24T10:36:00Z";
+    CHECK(s.ok({"mail", "send"}).out == "Sent 1 message\n");
+  }
+}
+
+TEST_CASE("mail send: a second sender never takes a message whose sender still runs") {
+  Sandbox s;
+  // The first hand-over waits until the file "go" appears: a slow MTA.
+  s.write("sendmail",
+          "#!/bin/sh\nd=$(dirname \"$0\")\nn=$(ls \"$d\"/sent.*.eml 2>/dev/null | wc -l)\n"
+          "cat > \"$d/sent.$n.tmp\" && mv \"$d/sent.$n.tmp\" \"$d/sent.$n.eml\"\n"
+          "if [ \"$n\" = 0 ]; then while [ ! -e \"$d/go\" ]; do sleep 0.02; done; fi\n");
+  std::filesystem::permissions(s.path("sendmail"), std::filesystem::perms::owner_all);
+  set_up_mail(s, sending_config(s));
+  log_story(s);
+  s.ok({"note", "1", "--reply", "-m", "First"});
+  s.ok({"note", "2", "--reply", "-m", "Second"});
+  // The first sender is held in its first hand-over; a second one starts
+  // two hours later by the clock, when every claim made then looks stale.
+  Result r = run_program({"sh", "-c",
+                          "\"$DESK\" --now 2026-11-24T10:30:00Z mail send > first.out 2>&1 & p=$!\n"
+                          "while [ ! -e sent.0.eml ]; do sleep 0.02; done\n"
+                          "\"$DESK\" --now 2026-11-24T12:30:00Z mail send > second.out 2>&1\n"
+                          "touch go; wait $p"},
+                         "", s.dir(), {{"DESK", desk_binary()}});
+  REQUIRE(r.status == 0);
+  CHECK(s.read("second.out") == "Sent 1 message\n");
+  CHECK(s.read("first.out") == "Sent 1 message\n");
+  // Each message handed over once.
+  CHECK(s.read("sent.2.eml").empty());
+  std::string first = s.read("sent.0.eml"), second = s.read("sent.1.eml");
+  CHECK(first.find("First") != std::string::npos);
+  CHECK(second.find("Second") != std::string::npos);
+  CHECK(s.ok({"mail", "queue", "-q"}).out == "");
+}
+
+TEST_CASE("mail send: a claim whose sender is gone is taken again after an hour, not before") {
+  Sandbox s;
+  fake_sendmail(s);
+  set_up_mail(s, sending_config(s));
+  log_story(s);
+  s.ok({"note", "1", "--reply", "-m", "On our way"});
+  // A sender claimed it at 10:30 on an earlier boot and never came back.
+  run_program({"sqlite3", s.store().string(),
+               "UPDATE mail_outbox SET status = 'sending', attempts = 1, "
+               "next_attempt = strftime('%s', '2026-11-24T10:30:00'), claimed_by = 'gone 1'"},
+              "", s.dir(), {});
+  s.now = "2026-11-24T11:00:00Z";
+  CHECK(s.ok({"mail", "send"}).out == "Sent 0 messages\n");
+  s.now = "2026-11-24T11:31:00Z";
+  CHECK(s.ok({"mail", "send"}).out == "Sent 1 message\n");
+  Json q = s.ok({"mail", "queue", "-a", "--format", "json"}).json();
+  CHECK(q[0]["status"] == "sent");
+  CHECK(q[0]["attempts"] == 2);
+}
+
+TEST_CASE("mail send: the templates of examples/mail/ fill in every placeholder they use") {
+  Sandbox s;
+  fake_sendmail(s);
+  std::string examples = (source_dir() / "examples" / "mail").string();
+  set_up_mail(s, sending_config(s, "[mail.templates]\nacknowledgement = \"" + examples +
+                                       "/acknowledgement.txt\"\nresolved = \"" + examples +
+                                       "/resolved.txt\"\n"));
+  std::string request =
+      "From: Dana Lee <dana@example.net>\nTo: support@example.org\nSubject: Scanner offline\n"
+      "Message-ID: <scan-1@example.net>\n\nThe scanner on floor 2 is offline.\n";
+  CHECK(s.ok({"mail", "receive"}, request).out == "Logged ticket 1\n");
+  s.ok({"resolve", "1", "--code", "fixed", "-m", "Restarted the scanner's print server"});
+  CHECK(s.ok({"mail", "send"}).out == "Sent 2 messages\n");
+  std::string ack = s.read("sent.0.eml"), resolved = s.read("sent.1.eml");
+  CHECK(ack.find("Auto-Submitted: auto-replied\n") != std::string::npos);
+  CHECK(ack.find("logged it\nas ticket 1:\n\n    Scanner offline\n") != std::string::npos);
+  CHECK(resolved.find("your ticket 1, \"Scanner offline\", has been resolved.") !=
+        std::string::npos);
+  CHECK(resolved.find("\nRestarted the scanner's print server\n") != std::string::npos);
+  // No placeholder is left unreplaced.
+  for (const std::string& sent : {ack, resolved}) {
+    std::string text = sent.substr(sent.find("\n\n"));
+    CHECK(text.find('{') == std::string::npos);
+    CHECK(text.find('}') == std::string::npos);
+  }
+}

@@ -376,6 +376,22 @@ TEST_CASE("meta: bash completion asks desk for commands, options and values") {
   CHECK(complete("desk show ") == "1\n");
   CHECK(complete("desk help ed") == "edit\n");
   CHECK(complete("desk --no") == "--now\n--no-color\n--no-pager\n");
+  // The email channel: mail's and attachment's sub-commands, their options
+  // and values, and the mail options of show and note.
+  CHECK(complete("desk mail ") == "receive\nlist\nshow\nsend\nqueue\n");
+  CHECK(complete("desk mail receive --tic") == "--ticket\n");
+  CHECK(complete("desk mail receive --comm") == "--comment\n");
+  CHECK(complete("desk mail receive --tea") == "--team\n");
+  CHECK(complete("desk mail receive --team ") == "service-desk\n");
+  CHECK(complete("desk mail receive --ticket ") == "1\n");
+  CHECK(complete("desk mail list --route q") == "quarantine\n");
+  CHECK(complete("desk mail queue --al") == "--all\n");
+  CHECK(complete("desk mail send -q") == "-q\n");
+  CHECK(complete("desk attachment ") == "list\nget\n");
+  CHECK(complete("desk attachment list ") == "1\n");
+  CHECK(complete("desk attachment get 1 a.pdf --ou") == "--output\n");
+  CHECK(complete("desk show 1 --fu") == "--full\n");
+  CHECK(complete("desk note 1 --reply --no-m") == "--no-mail\n");
 }
 
 TEST_CASE("meta: fish completion asks desk for commands, options and values") {
@@ -394,6 +410,16 @@ TEST_CASE("meta: fish completion asks desk for commands, options and values") {
   CHECK(complete("desk log --type inc") == "incident\n");
   CHECK(complete("desk log --format=") == "--format=json\n--format=text\n");
   CHECK(complete("desk show ") == "1\tPrinter jammed\n");
+  CHECK(complete("desk mail rec") ==
+        "receive\tRecord one message from standard input (what the "
+        "mail server runs)\n");
+  CHECK(complete("desk mail receive --tea") == "--team\tThe team a new ticket goes to\n");
+  CHECK(complete("desk mail receive --team ") == "service-desk\tteam, tier 1\n");
+  CHECK(complete("desk attachment g") == "get\tWrite an attachment's bytes to a file\n");
+  CHECK(complete("desk show 1 --fu") ==
+        "--full\tShow the history each mail quoted, too (hidden by default)\n");
+  CHECK(complete("desk note 1 --no-m") ==
+        "--no-mail\tRecord the reply without mailing it (it was said another way)\n");
 }
 
 TEST_CASE("meta: desk __complete values-for knows which options take which values") {
@@ -414,6 +440,13 @@ TEST_CASE("meta: desk __complete values-for knows which options take which value
   CHECK(s.ok({"__complete", "values-for", "--format", "report trends"}).out ==
         "table\njson\ncsv\ntsv\nmarkdown\nhtml\n");
   CHECK(s.run({"__complete", "values-for", "--by", "report workload"}).status == 1);
+  // The email channel's values: tickets, teams and routes; -o is a path.
+  CHECK(s.ok({"__complete", "values-for", "--team", "mail receive"}).out ==
+        "service-desk\tteam, tier 1\n");
+  CHECK(s.ok({"__complete", "values-for", "--route", "mail list"}).out ==
+        "new\nreply\ncomment\nreopened\nfollow-up\ndelivery-failed\nloop\nquarantine\n");
+  CHECK(s.ok({"__complete", "values-for", "-o", "attachment get"}).out == "");
+  CHECK(s.run({"__complete", "values-for", "--comment", "mail receive"}).status == 1);
   // A value that is free text or a path: nothing to offer, but a value all the same.
   CHECK(s.ok({"__complete", "values-for", "--config", "log"}).out == "");
   // A flag, an option the command does not have, --help: exit 1 and silence.

@@ -20,8 +20,13 @@ namespace desk::mail {
 
 namespace {
 
-// How long a claim holds before another sender may take the message again.
+// How old a claim whose holder is gone must be before another sender takes
+// the message again: far longer than a hand-over lasts, so that a sendmail
+// left running by a sender that was killed has long finished.
 constexpr std::int64_t kStaleClaim = 3600;
+// How many due messages claim_next looks at (claims whose holder still runs
+// are passed over).
+constexpr std::int64_t kDueBatch = 64;
 // How long sendmail may take over one message.
 constexpr std::int64_t kSendTimeout = 60;
 // References names at most this many messages of the thread (the newest).
@@ -173,13 +178,29 @@ Queued queue_acknowledgement(work::Session& s, std::int64_t id, const Address& s
   return queue(s, t, "acknowledgement", sender, text, 0, true);
 }
 
-std::vector<model::OutboxMessage> claim_due(work::Session& s) {
-  return s.store.mail().claim_due(s.now, s.now - Seconds{kStaleClaim});
+std::optional<model::OutboxMessage> claim_next(work::Session& s) {
+  store::MailStore& mail = s.store.mail();
+  for (auto& m : mail.due(s.now, s.now - Seconds{kStaleClaim}, kDueBatch)) {
+    if (m.status == "sending" && util::process_running(m.claimed_by)) continue;
+    m.status = "sending";
+    m.claimed_by = util::process_token();
+    m.next_attempt = s.now;
+    ++m.attempts;
+    mail.update_outbox(m);
+    m.raw = mail.outbox_raw(m.id);
+    return m;
+  }
+  return std::nullopt;
 }
 
-std::string hand_over(const config::Config& c, const model::OutboxMessage& m) {
+bool permanent_failure(int code) {
+  return code == 65 || code == 67 || code == 68;
+}
+
+Attempt hand_over(const config::Config& c, const model::OutboxMessage& m) {
   const config::Mail& cfg = c.mail;
-  if (!mailable(m.recipient)) return fmt::format("{} cannot be mailed", util::quoted(m.recipient));
+  if (!mailable(m.recipient))
+    return {fmt::format("{} cannot be mailed", util::quoted(m.recipient)), true};
   util::Program p;
   p.argv = cfg.sendmail;
   p.argv.push_back("-f");
@@ -187,21 +208,22 @@ std::string hand_over(const config::Config& c, const model::OutboxMessage& m) {
   p.argv.push_back(m.recipient);
   p.input = m.raw;
   p.timeout_seconds = kSendTimeout;
-  std::string why = util::run_program(p);
-  return why.empty() ? why : fmt::format("{}: {}", cfg.sendmail[0], why);
+  util::Ran ran = util::run(p);
+  if (ran.why.empty()) return {};
+  return {fmt::format("{}: {}", cfg.sendmail[0], ran.why), permanent_failure(ran.exit_code)};
 }
 
 std::optional<model::Event> settle(work::Session& s, model::OutboxMessage& m,
-                                   const std::string& error) {
-  ++m.attempts;
-  m.last_error = error;
-  if (error.empty()) {
+                                   const Attempt& attempt) {
+  m.last_error = attempt.error;
+  m.claimed_by.clear();
+  if (attempt.error.empty()) {
     m.status = "sent";
     m.sent_at = s.now;
     s.store.mail().update_outbox(m);
     return std::nullopt;
   }
-  if (m.attempts < s.config.mail.send_attempts) {
+  if (!attempt.permanent && m.attempts < s.config.mail.send_attempts) {
     m.status = "queued";
     m.next_attempt = s.now + Seconds{backoff_seconds(m.attempts)};
     s.store.mail().update_outbox(m);
@@ -213,8 +235,10 @@ std::optional<model::Event> settle(work::Session& s, model::OutboxMessage& m,
   model::Event e;
   e.kind = "delivery-failed";
   e.at = work::event_time(s, std::nullopt, t.updated_at);
-  e.text = fmt::format("mail to {} could not be sent after {} attempt{}: {}", m.recipient,
-                       m.attempts, m.attempts == 1 ? "" : "s", error);
+  e.text = attempt.permanent
+               ? fmt::format("mail to {} could not be delivered: {}", m.recipient, attempt.error)
+               : fmt::format("mail to {} could not be sent after {} attempt{}: {}", m.recipient,
+                             m.attempts, m.attempts == 1 ? "" : "s", attempt.error);
   e.extra["channel"] = "email";
   e.extra["recipient"] = m.recipient;
   e.extra["failed_message"] = m.message_id;

@@ -11,12 +11,21 @@
 // with RFC 2047 headers, and desk's loop header. Automatic messages also
 // carry Auto-Submitted: auto-replied (RFC 3834); a reply does not.
 //
-// Sending is at most once per claim: a message is claimed ("sending") in a
-// write transaction before it is handed over, so two `desk mail send`
-// never send it twice; a claim older than an hour (a sender that died) is
-// taken again. A failed attempt is retried 5 minutes later, then 10, 20,
-// ... (at most 6 hours apart); after [mail].send_attempts the message has
-// failed and a "delivery-failed" event says so on its ticket.
+// Sent exactly once: `desk mail send` claims one message at a time
+// ("sending", by this process, the attempt counted) in a write transaction
+// just before it hands it over, and records the outcome, with any
+// "delivery-failed" event, in one transaction after. Another sender never
+// takes a claim whose holder still runs, however long it takes; a claim is
+// taken over only when its holder is gone (killed, or the machine
+// rebooted) and the claim is an hour old. Only then is the outcome unknown
+// (sendmail may have taken the message in the instant before its sender
+// died): desk sends it again, preferring a duplicate to a lost reply, as
+// RFC 5321 (6.1) does.
+//
+// A failed attempt is retried 5 minutes later, then 10, 20, ... (at most 6
+// hours apart); after [mail].send_attempts, or at once when sendmail's exit
+// status says the message itself can never be delivered (permanent_failure),
+// the message has failed and a "delivery-failed" event says so on its ticket.
 #pragma once
 
 #include <cstdint>
@@ -61,17 +70,34 @@ std::string fill_template(const std::string& text, const model::Json& ticket);
 // donotreply@, mailer-daemon@ and their kin.
 bool is_no_reply(std::string_view address);
 
-// The messages due now (and stale claims), claimed; in the caller's write
-// transaction.
-std::vector<model::OutboxMessage> claim_due(work::Session& s);
+// The next message due, claimed by this process, with its raw bytes, in
+// the caller's write transaction; nothing when none is due.
+std::optional<model::OutboxMessage> claim_next(work::Session& s);
 
-// Hands `m` to [mail].sendmail: "" when it took it, else why not.
-std::string hand_over(const config::Config& c, const model::OutboxMessage& m);
+// One hand-over to sendmail: "" when it took the message, else why not,
+// and whether that is for good.
+struct Attempt {
+  std::string error;
+  bool permanent = false;
+};
 
-// Records the attempt (`error` "" for success), in the caller's write
-// transaction: sent, queued again later, or failed for good with a
+// Whether sendmail's exit status `code` (sysexits.h) says that this message
+// can never be delivered, however often it is tried: 65 EX_DATAERR (the
+// message was refused), 67 EX_NOUSER (no such recipient), 68 EX_NOHOST (no
+// such domain). Every other failure is temporary: 75 EX_TEMPFAIL, and also
+// 64 EX_USAGE, 69 EX_UNAVAILABLE, 77 EX_NOPERM, 78 EX_CONFIG and the
+// like, which say that the set-up is wrong ([mail].sendmail, the MTA's
+// configuration or permissions), not the message: once the set-up is
+// mended, the outbox goes out rather than having failed for good.
+bool permanent_failure(int code);
+
+// Hands `m` to [mail].sendmail.
+Attempt hand_over(const config::Config& c, const model::OutboxMessage& m);
+
+// Records the outcome of the attempt `m` was claimed for, in the caller's
+// write transaction: sent, queued again later, or failed for good with a
 // "delivery-failed" event on the ticket (returned).
 std::optional<model::Event> settle(work::Session& s, model::OutboxMessage& m,
-                                   const std::string& error);
+                                   const Attempt& attempt);
 
 }  // namespace desk::mail

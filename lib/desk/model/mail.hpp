@@ -74,6 +74,7 @@ struct OutboxMessage {
   std::int64_t attempts = 0;
   Instant queued_at{};
   Instant next_attempt{};  // queued: not before; sending: when it was claimed
+  std::string claimed_by;  // sending: the sender holding it (util::process_token)
   std::optional<Instant> sent_at;
   std::string last_error;  // why the last attempt failed
 };

@@ -64,11 +64,12 @@ class MailStore {
   // Whether a message of `kind` went (or is going) to `recipient` (any
   // case) at or after `since`.
   virtual bool mailed_since(std::string_view recipient, std::string_view kind, Instant since) = 0;
-  // Claims the queued messages due at `now` and those claimed before
-  // `stale` (a sender that died): they become "sending" as of `now`.
-  // Returned with their raw bytes, oldest first.
-  virtual std::vector<model::OutboxMessage> claim_due(Instant now, Instant stale) = 0;
-  // Writes back status, attempts, next_attempt, sent_at and last_error.
+  // At most `limit` messages due at `now`, oldest first, without raw bytes:
+  // queued ones whose next attempt has come, and claims made before `stale`.
+  virtual std::vector<model::OutboxMessage> due(Instant now, Instant stale, std::int64_t limit) = 0;
+  // A queued message's raw bytes.
+  virtual std::string outbox_raw(std::int64_t id) = 0;
+  // Writes back status, attempts, next_attempt, sent_at, last_error and claimed_by.
   virtual void update_outbox(const model::OutboxMessage& m) = 0;
   // The outbox without raw bytes, newest first; `statuses` empty for all.
   virtual std::vector<model::OutboxMessage> outbox(const std::vector<std::string>& statuses) = 0;

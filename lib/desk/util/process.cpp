@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <fstream>
 #include <poll.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -16,49 +17,61 @@ namespace desk::util {
 
 namespace {
 
+// The kernel's id for this boot ("" where there is none to read).
+std::string boot_id() {
+  std::ifstream in("/proc/sys/kernel/random/boot_id");
+  std::string id;
+  std::getline(in, id);
+  return id;
+}
+
 using Clock = std::chrono::steady_clock;
 
 // Waits for `pid` until `deadline`; then terminates its process group.
-std::string wait_for(pid_t pid, Clock::time_point deadline, std::int64_t timeout) {
+Ran wait_for(pid_t pid, Clock::time_point deadline, std::int64_t timeout) {
   int status = 0;
   while (true) {
     pid_t r = waitpid(pid, &status, WNOHANG);
     if (r == pid) break;
-    if (r < 0 && errno != EINTR) return "lost track of the program";
+    if (r < 0 && errno != EINTR) return {"lost track of the program"};
     if (Clock::now() >= deadline) {
       kill(-pid, SIGTERM);
       auto grace = Clock::now() + std::chrono::seconds(1);
       while (waitpid(pid, &status, WNOHANG) == 0 && Clock::now() < grace) usleep(10'000);
       kill(-pid, SIGKILL);
       waitpid(pid, &status, 0);
-      return fmt::format("timed out after {} s", timeout);
+      return {fmt::format("timed out after {} s", timeout)};
     }
     usleep(5'000);
   }
   if (WIFEXITED(status)) {
     int code = WEXITSTATUS(status);
-    if (code == 0) return "";
-    return code == 127 ? "exit 127 (command not found?)" : fmt::format("exit {}", code);
+    if (code == 0) return {"", 0};
+    return {code == 127 ? "exit 127 (command not found?)" : fmt::format("exit {}", code), code};
   }
-  if (WIFSIGNALED(status)) return fmt::format("killed by signal {}", WTERMSIG(status));
-  return "ended oddly";
+  if (WIFSIGNALED(status)) return {fmt::format("killed by signal {}", WTERMSIG(status))};
+  return {"ended oddly"};
 }
 
 }  // namespace
 
 std::string run_program(const Program& p) {
-  if (p.argv.empty()) return "cannot start: no program named";
+  return run(p).why;
+}
+
+Ran run(const Program& p) {
+  if (p.argv.empty()) return {"cannot start: no program named"};
   // The argv is built before fork: the child only calls what is safe there.
   std::vector<char*> argv;
   for (const auto& a : p.argv) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
   int in[2];
-  if (pipe(in) != 0) return fmt::format("cannot start: {}", std::strerror(errno));
+  if (pipe(in) != 0) return {fmt::format("cannot start: {}", std::strerror(errno))};
   pid_t pid = fork();
   if (pid < 0) {
     close(in[0]);
     close(in[1]);
-    return fmt::format("cannot start: {}", std::strerror(errno));
+    return {fmt::format("cannot start: {}", std::strerror(errno))};
   }
   if (pid == 0) {
     // The child: its own process group (so a timeout stops everything it
@@ -95,6 +108,21 @@ std::string run_program(const Program& p) {
   close(in[1]);
   signal(SIGPIPE, old);
   return wait_for(pid, deadline, p.timeout_seconds);
+}
+
+std::string process_token() {
+  return fmt::format("{} {}", boot_id(), getpid());
+}
+
+bool process_running(const std::string& token) {
+  auto space = token.rfind(' ');
+  if (space == std::string::npos) return false;
+  std::string boot = token.substr(0, space);
+  if (boot != boot_id()) return false;  // an earlier boot: everything it ran has ended
+  char* end = nullptr;
+  long pid = std::strtol(token.c_str() + space + 1, &end, 10);
+  if (pid <= 0 || *end != '\0') return false;
+  return kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
 }
 
 }  // namespace desk::util

@@ -18,11 +18,28 @@ struct Program {
   std::int64_t timeout_seconds = 10;
 };
 
+// How a program ended.
+struct Ran {
+  std::string why;     // "" when it exited 0, else as run_program says
+  int exit_code = -1;  // its exit status when it exited, -1 when it did not
+};
+
 // Runs `p` in its own process group, its standard output sent to desk's
-// standard error (desk's standard output is for results). Returns "" when it
-// exits 0, else why not: "exit 3", "exit 127 (command not found?)", "timed
-// out after 10 s" (then everything it started is stopped), "killed by
-// signal 9", "cannot start: ...".
+// standard error (desk's standard output is for results).
+Ran run(const Program& p);
+
+// run(p).why: "" when it exits 0, else why not: "exit 3", "exit 127
+// (command not found?)", "timed out after 10 s" (then everything it started
+// is stopped), "killed by signal 9", "cannot start: ...".
 std::string run_program(const Program& p);
+
+// This process, as "BOOT-ID PID": the same machine since its last boot and
+// the process on it, so that another process can tell whether it still runs.
+std::string process_token();
+
+// Whether the process `token` names still runs: false when it ran on an
+// earlier boot (or another machine: a store is local), or on this boot and
+// has ended.
+bool process_running(const std::string& token);
 
 }  // namespace desk::util

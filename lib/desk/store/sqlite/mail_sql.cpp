@@ -71,16 +71,15 @@ constexpr const char* kMailedSince =
     "LIMIT 1";
 #define DESK_OUTBOX_COLUMNS                                                           \
   "id, ticket_id, event_id, kind, message_id, recipient, subject, status, attempts, " \
-  "queued_at, next_attempt, sent_at, last_error"
+  "queued_at, next_attempt, sent_at, last_error, claimed_by"
 constexpr const char* kDue =
     "SELECT " DESK_OUTBOX_COLUMNS
-    ", raw FROM mail_outbox WHERE (status = 'queued' AND "
-    "next_attempt <= ?1) OR (status = 'sending' AND next_attempt < ?2) ORDER BY id";
-constexpr const char* kClaim =
-    "UPDATE mail_outbox SET status = 'sending', next_attempt = ? WHERE id = ?";
+    " FROM mail_outbox WHERE (status = 'queued' AND next_attempt <= ?1) OR "
+    "(status = 'sending' AND next_attempt < ?2) ORDER BY id LIMIT ?3";
+constexpr const char* kOutboxRaw = "SELECT raw FROM mail_outbox WHERE id = ?";
 constexpr const char* kUpdateOutbox =
     "UPDATE mail_outbox SET status = ?, attempts = ?, next_attempt = ?, sent_at = ?, "
-    "last_error = ? WHERE id = ?";
+    "last_error = ?, claimed_by = ? WHERE id = ?";
 constexpr const char* kOutbox = "SELECT " DESK_OUTBOX_COLUMNS " FROM mail_outbox ORDER BY id DESC";
 constexpr const char* kEraseAttachments =
     "UPDATE mail_attachments SET content = NULL WHERE message IN "
@@ -148,6 +147,7 @@ model::OutboxMessage outbox_from_row(SQLite::Statement& st) {
   m.next_attempt = from_unix(st.getColumn(10).getInt64());
   if (!st.getColumn(11).isNull()) m.sent_at = from_unix(st.getColumn(11).getInt64());
   m.last_error = st.getColumn(12).getString();
+  m.claimed_by = st.getColumn(13).getString();
   return m;
 }
 
@@ -359,27 +359,26 @@ class SqliteMail final : public MailStore {
     });
   }
 
-  std::vector<model::OutboxMessage> claim_due(Instant now, Instant stale) override {
+  std::vector<model::OutboxMessage> due(Instant now, Instant stale, std::int64_t limit) override {
     return s_.guarded([&] {
       std::vector<model::OutboxMessage> out;
-      {
-        auto& st = s_.statement(kDue);
-        st.bind(1, static_cast<int64_t>(to_unix(now)));
-        st.bind(2, static_cast<int64_t>(to_unix(stale)));
-        while (st.executeStep()) {
-          out.push_back(outbox_from_row(st));
-          out.back().raw = blob(st.getColumn(13));
-        }
-      }
-      for (auto& m : out) {
-        auto& claim = s_.statement(kClaim);
-        claim.bind(1, static_cast<int64_t>(to_unix(now)));
-        claim.bind(2, static_cast<int64_t>(m.id));
-        claim.exec();
-        m.status = "sending";
-        m.next_attempt = now;
-      }
+      auto& st = s_.statement(kDue);
+      st.bind(1, static_cast<int64_t>(to_unix(now)));
+      st.bind(2, static_cast<int64_t>(to_unix(stale)));
+      st.bind(3, static_cast<int64_t>(limit));
+      while (st.executeStep()) out.push_back(outbox_from_row(st));
+      st.reset();
       return out;
+    });
+  }
+
+  std::string outbox_raw(std::int64_t id) override {
+    return s_.guarded([&] {
+      auto& st = s_.statement(kOutboxRaw);
+      st.bind(1, static_cast<int64_t>(id));
+      std::string raw = st.executeStep() ? blob(st.getColumn(0)) : std::string();
+      st.reset();
+      return raw;
     });
   }
 
@@ -391,7 +390,8 @@ class SqliteMail final : public MailStore {
       st.bind(3, static_cast<int64_t>(to_unix(m.next_attempt)));
       if (m.sent_at) st.bind(4, static_cast<int64_t>(to_unix(*m.sent_at)));
       st.bind(5, m.last_error);
-      st.bind(6, static_cast<int64_t>(m.id));
+      st.bind(6, m.claimed_by);
+      st.bind(7, static_cast<int64_t>(m.id));
       st.exec();
     });
   }
