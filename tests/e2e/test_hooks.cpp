@@ -1,3 +1,7 @@
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
 #include <doctest/doctest.h>
 
 #include "harness.hpp"
@@ -48,4 +52,25 @@ closed = ["sleep 30"]
   CHECK(events[2]["why"] == "exit 3");
   CHECK(events[4]["kind"] == "hook-failed");
   CHECK(events[4]["for"] == "closed");
+}
+
+TEST_CASE("hooks: issue 14: a timeout also ends what the hook started with setsid") {
+  Sandbox s;
+  // The hook starts a daemon in a session of its own, keeps its pid, and
+  // hangs; the daemon would write 'survived' after 4 s.
+  s.configure(R"toml(
+[hooks]
+timeout = "1s"
+logged = ["setsid sh -c 'echo $$ > daemon.pid; sleep 4; touch survived' & sleep 30"]
+)toml");
+  Result r = s.run({"log", "one", "-q"});
+  CHECK(r.status == 0);
+  CHECK(r.err_line().find("timed out after 1 s") != std::string::npos);
+  REQUIRE(std::filesystem::exists(s.path("daemon.pid")));
+  std::string pid = s.read("daemon.pid");
+  pid.erase(pid.find_last_not_of("\n") + 1);
+  // Gone at once (desk reaped it), and never does what it waited to do.
+  CHECK_FALSE(std::filesystem::exists("/proc/" + pid));
+  std::this_thread::sleep_for(std::chrono::seconds(5));
+  CHECK_FALSE(std::filesystem::exists(s.path("survived")));
 }

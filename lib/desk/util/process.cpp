@@ -6,8 +6,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
+#include <filesystem>
 #include <fstream>
 #include <poll.h>
+#include <sstream>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -27,7 +30,49 @@ std::string boot_id() {
 
 using Clock = std::chrono::steady_clock;
 
-// Waits for `pid` until `deadline`; then terminates its process group.
+// desk's children in a process group other than desk's own: after a timed
+// out program's group is killed, what it started in a session of its own
+// (setsid, a daemon) has been handed to desk, the subreaper (run() below),
+// and is found here. The pager is in desk's own group and is left alone.
+std::vector<pid_t> escaped_children() {
+  std::vector<pid_t> out;
+  pid_t self = getpid(), group = getpgrp();
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc", ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::ifstream in(entry.path() / "stat");
+    std::string stat;
+    std::getline(in, stat);
+    // pid (comm) state ppid pgrp ...: comm may hold spaces and parentheses.
+    auto paren = stat.rfind(')');
+    if (paren == std::string::npos) continue;
+    std::istringstream rest(stat.substr(paren + 1));
+    char state = 0;
+    long ppid = 0, pgrp = 0;
+    if (!(rest >> state >> ppid >> pgrp)) continue;
+    if (ppid == self && pgrp != group) out.push_back(static_cast<pid_t>(std::stol(name)));
+  }
+  return out;
+}
+
+// Kills whatever a timed-out program left running beyond its process group,
+// and the groups of those, until nothing of it is left (bounded: a program
+// could fork faster than this loop kills, but not for ever).
+void kill_escaped() {
+  for (int round = 0; round < 50; ++round) {
+    auto left = escaped_children();
+    if (left.empty()) return;
+    for (pid_t p : left) {
+      kill(-getpgid(p), SIGKILL);
+      kill(p, SIGKILL);
+    }
+    for (pid_t p : left) waitpid(p, nullptr, 0);
+  }
+}
+
+// Waits for `pid` until `deadline`; then terminates its process group and
+// everything it started that left the group.
 Ran wait_for(pid_t pid, Clock::time_point deadline, std::int64_t timeout) {
   int status = 0;
   while (true) {
@@ -40,6 +85,7 @@ Ran wait_for(pid_t pid, Clock::time_point deadline, std::int64_t timeout) {
       while (waitpid(pid, &status, WNOHANG) == 0 && Clock::now() < grace) usleep(10'000);
       kill(-pid, SIGKILL);
       waitpid(pid, &status, 0);
+      kill_escaped();
       return {fmt::format("timed out after {} s", timeout)};
     }
     usleep(5'000);
@@ -65,6 +111,9 @@ Ran run(const Program& p) {
   std::vector<char*> argv;
   for (const auto& a : p.argv) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
+  // What the program starts in a session of its own (setsid) comes back to
+  // desk when its parent ends, not to init, so that a timeout can end it too.
+  prctl(PR_SET_CHILD_SUBREAPER, 1);
   int in[2];
   if (pipe(in) != 0) return {fmt::format("cannot start: {}", std::strerror(errno))};
   pid_t pid = fork();

@@ -30,7 +30,9 @@ Ran run(const Program& p);
 
 // run(p).why: "" when it exits 0, else why not: "exit 3", "exit 127
 // (command not found?)", "timed out after 10 s" (then everything it started
-// is stopped), "killed by signal 9", "cannot start: ...".
+// is stopped: its process group, and what left the group with setsid, which
+// comes back to desk as the subreaper), "killed by signal 9", "cannot
+// start: ...".
 std::string run_program(const Program& p);
 
 // This process, as "BOOT-ID PID": the same machine since its last boot and
