@@ -115,7 +115,10 @@ std::vector<Json> Result::jsonl() const {
 Result run_program(const std::vector<std::string>& argv, const std::string& input,
                    const fs::path& cwd, const std::map<std::string, std::string>& env) {
   int in[2], out[2], err[2];
-  if (pipe(in) || pipe(out) || pipe(err)) throw std::runtime_error("pipe failed");
+  // Close-on-exec: a child another thread spawns meanwhile must not hold
+  // this one's pipes open (its stdin would never see end of file).
+  if (pipe2(in, O_CLOEXEC) || pipe2(out, O_CLOEXEC) || pipe2(err, O_CLOEXEC))
+    throw std::runtime_error("pipe failed");
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, in[0], 0);
