@@ -53,7 +53,7 @@ TEST_CASE("pager: a LESS the user set is kept, and PAGER is used without DESK_PA
   CHECK(s.read("pager-env") == "LESS=-S\n");
 }
 
-TEST_CASE("pager: [desk].pager names the pager; $DESK_PAGER comes first") {
+TEST_CASE("pager: the pager named in desk.toml, after DESK_PAGER") {
   Sandbox s;
   fake_pager(s);
   s.log("Printer on fire");
@@ -66,7 +66,7 @@ TEST_CASE("pager: [desk].pager names the pager; $DESK_PAGER comes first") {
   CHECK(direct.out.find("Printer on fire") != std::string::npos);
 }
 
-TEST_CASE("pager: --no-pager, [desk].pager = false and an empty DESK_PAGER print directly") {
+TEST_CASE("pager: --no-pager, pager = false in desk.toml and an empty DESK_PAGER print directly") {
   Sandbox s;
   fake_pager(s);
   s.log("Printer on fire");
@@ -94,7 +94,7 @@ TEST_CASE("pager: never when standard output is not a terminal, nor for a comman
   CHECK_FALSE(paged(s));
 }
 
-TEST_CASE("pager: [desk].pager that is neither a boolean nor a command is a config error") {
+TEST_CASE("pager: a pager in desk.toml that is neither a boolean nor a command is a config error") {
   Sandbox s;
   s.configure("[desk]\npager = 3\n");
   Result r = s.run({"config", "check"});
