@@ -1,5 +1,7 @@
 #include "options.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -114,6 +116,21 @@ std::string read_all(std::istream& in) {
   return std::move(s).str();
 }
 
+// `in` to its end, holding at most `limit` + 1 bytes: a stream larger than
+// the limit is refused once that much has come, not read whole first.
+std::string read_at_most(std::istream& in, std::int64_t limit, std::string_view what,
+                         std::string_view key) {
+  std::string text;
+  std::array<char, 64 * 1024> chunk{};
+  while (in) {
+    auto want = std::min<std::int64_t>(chunk.size(), limit + 1 - std::int64_t(text.size()));
+    in.read(chunk.data(), want);
+    text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+    work::require_size(what, text.size(), limit, key);
+  }
+  return text;
+}
+
 std::string strip_trailing_newlines(std::string s) {
   while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.pop_back();
   return s;
@@ -143,9 +160,20 @@ std::string read_text(std::istream& in, std::string_view what) {
   return text;
 }
 
+std::string read_text(std::istream& in, std::string_view what, std::int64_t limit,
+                      std::string_view key) {
+  std::string text = read_at_most(in, limit, what, key);
+  require_utf8(text, what);
+  return text;
+}
+
 std::string long_text(Env& env, const Text& m, const std::string& instructions, bool markdown) {
   if (m.given()) return m.value;
-  if (!env.stdin_tty) return strip_trailing_newlines(read_text(std::cin, "standard input"));
+  const auto& limits = env.config().limits;
+  if (!env.stdin_tty)
+    return strip_trailing_newlines(
+        markdown ? read_text(std::cin, "standard input", limits.article, "article")
+                 : read_text(std::cin, "standard input", limits.text, "text"));
   if (!markdown) return run_editor(instructions);
   // The instructions go in an HTML comment, so '#' headings stay.
   std::string comment =

@@ -75,6 +75,10 @@ std::string long_text(Env& env, const Text& m, const std::string& instructions,
 // All of `in`, refused (DataError, 65) unless it is UTF-8; `what` names it
 // in the message ("standard input").
 std::string read_text(std::istream& in, std::string_view what);
+// The same, refused (65) as soon as more than `limit` bytes have come, so a
+// huge input is never held whole; `key` names the limit in [limits].
+std::string read_text(std::istream& in, std::string_view what, std::int64_t limit,
+                      std::string_view key);
 
 // $VISUAL/$EDITOR on a temporary file `name_hint`-XXXXXX`suffix` holding
 // `text`; returns what was saved, unchanged. UsageError when the editor

@@ -47,7 +47,7 @@ int run_edit(Env& env, const EditOptions& o) {
     // The whole article: from standard input, or in the editor.
     std::string text, name;
     if (!env.stdin_tty) {
-      text = read_text(std::cin, "standard input");
+      text = read_text(std::cin, "standard input", env.config().limits.article, "article");
       name = "<stdin>";
     } else {
       auto reader = env.session(store::Access::read);

@@ -8,9 +8,11 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
+#include "desk/core/time_range.hpp"
 #include "desk/report/period.hpp"
 #include "desk/report/sla_report.hpp"
 #include "desk/sla/levels.hpp"
+#include "desk/store/report_skips.hpp"
 #include "desk/store/store.hpp"
 #include "desk/util/strings.hpp"
 
@@ -46,6 +48,12 @@ int run(Env& env, const Kind& kind, const Options& o) {
   report::Period period = period_of(env, kind, o);
   auto session = env.session(store::Access::read);
   Outcome outcome = kind.build(session, period, o);
+  // Said once, whatever the number: the report stands without them.
+  if (auto skipped = store::tickets_left_out(session.store.reports()))
+    env.err << fmt::format(
+        "desk: warning: {} ticket(s) left out of the report: a time of theirs is outside the "
+        "range desk supports ({})\n",
+        skipped, kSupportedRange);
   outcome.report.working_day = sla::ServiceLevels(env.config()).working_day();
   std::ostringstream text;
   format::Style style = env.style();

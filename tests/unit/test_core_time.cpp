@@ -38,13 +38,32 @@ TEST_SUITE("core/time") {
     CHECK(format_iso(from_unix(1782900000), london) == "2026-07-01T11:00:00+01:00");
   }
 
-  TEST_CASE("format_iso writes local mean time in UTC, so that it reads back as itself") {
+  TEST_CASE("format_iso writes local mean time in UTC") {
     // London kept -00:01:15 until 1847: no ISO offset can say that.
     Zone london = Zone::named("Europe/London");
-    Instant lmt = parse_time("1800-01-01T00:00", kNow, london);
+    Instant lmt = london.from_civil(1800, 1, 1, 0, 0, 0);
     CHECK(to_unix(lmt) == -5364662325);
     CHECK(format_iso(lmt, london) == "1800-01-01T00:01:15+00:00");
-    CHECK(parse_time(format_iso(lmt, london), kNow, Zone::utc()) == lmt);
+    // Such a time is shown, never accepted (issue 14).
+    CHECK_THROWS_AS(parse_time(format_iso(lmt, london), kNow, Zone::utc()), DataError);
+  }
+
+  TEST_CASE("parse_time accepts only 1971-01-01 to 2199-12-31 UTC") {
+    Zone utc = Zone::utc();
+    CHECK(to_unix(parse_time("1971-01-01T00:00:00Z", kNow, utc)) == 31536000);
+    CHECK(to_unix(parse_time("2199-12-31T23:59:59Z", kNow, utc)) == 7258118399);
+    for (const char* t : {"1970-12-31T23:59:59Z", "2200-01-01T00:00:00Z", "1969-12-31",
+                          "0000-01-01", "@0", "@31535999", "9999-12-31", "-20000w"}) {
+      CAPTURE(t);
+      try {
+        parse_time(t, kNow, utc);
+        FAIL("accepted");
+      } catch (const DataError& e) {
+        CHECK(std::string(e.what()) ==
+              "time '" + std::string(t) + "' is outside the range desk supports");
+        CHECK(e.hint() == "times are from 1971-01-01 to 2199-12-31 UTC");
+      }
+    }
   }
 
   TEST_CASE("parse_time reads the forms people type") {

@@ -1,6 +1,8 @@
 // parse_row: which shape a row is, and what both shapes share.
 #include "desk/bulk/import_parse.hpp"
 
+#include "desk/work/validate.hpp"
+
 namespace desk::bulk {
 
 void bad(std::size_t line, const std::string& what, const std::string& hint) {
@@ -35,8 +37,13 @@ model::Event make_event(const char* kind, Instant at, const std::string& actor) 
 
 Parsed parse_row(const Row& row, const ParseContext& ctx) {
   if (!row.object.is_object()) bad(row.line, "a row must be an object");
-  if (row.object.contains("events")) return parse_history(row, ctx);
-  return parse_other(row, ctx);
+  Parsed p = row.object.contains("events") ? parse_history(row, ctx) : parse_other(row, ctx);
+  // The texts a row brings are held to [limits] as desk log and desk note
+  // hold them, before anything is written.
+  at_line(row.line, [&] {
+    for (const auto& e : p.events) work::require_within_limits(ctx.config.limits, e);
+  });
+  return p;
 }
 
 }  // namespace desk::bulk

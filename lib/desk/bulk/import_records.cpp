@@ -9,6 +9,7 @@
 #include "desk/store/store.hpp"
 #include "desk/tickets/actions.hpp"
 #include "desk/tickets/allocation.hpp"
+#include "desk/tickets/links.hpp"
 #include "desk/work/record.hpp"
 #include "desk/work/validate.hpp"
 
@@ -53,9 +54,12 @@ void Importer::append(Event& e, std::int64_t ticket_id, const store::PreparedEve
   ++out.events;
   // A link is a row of its own beside the event that tells of it.
   if (e.kind == "linked" && e.extra.contains("to") && e.extra["to"].is_number_integer() &&
-      e.extra.contains("link") && e.extra["link"].is_string())
+      e.extra.contains("link") && e.extra["link"].is_string()) {
+    tickets::require_no_cycle(s.store, ticket_id, e.extra["to"].get<std::int64_t>(),
+                              e.extra["link"].get<std::string>());
     s.store.add_link({ticket_id, e.extra["to"].get<std::int64_t>(),
                       e.extra["link"].get<std::string>(), e.at, e.actor});
+  }
 }
 
 // The file's customer: the store's customer with the same id when it is

@@ -93,6 +93,7 @@ std::string to_toml(const Config& c) {
   dump_sla(c, root);
   dump_compliance(c, root);
   dump_mail(c, root);
+  dump_limits(c, root);
   std::ostringstream out;
   out << toml::toml_formatter(root) << '\n';
   return out.str();

@@ -160,6 +160,18 @@ struct Retention {
   std::int64_t personal_data_seconds = 0;   // customers quiet longer are erased
 };
 
+// [limits]: how much text one value may hold (desk.toml(5)). Beyond, the
+// value is refused (65) rather than stored: a 50 MB description made every
+// listing slow and the store huge, and nobody writes one.
+struct Limits {
+  std::int64_t title = 500;                // characters of a title (one line)
+  std::int64_t text = 1024 * 1024;         // bytes of a description, note or reply
+  std::int64_t article = 4 * 1024 * 1024;  // bytes of a knowledge-base article
+};
+
+// A size as desk.toml writes it: 1048576 is "1MB", 2048 "2KB" (sections_limits.cpp).
+std::string size_text(std::int64_t bytes);
+
 // [mail]: the email channel (desk-mail(1)). Off until `address` is set.
 struct Mail {
   std::string address;               // desk's address; "" when mail is not set up
@@ -213,6 +225,7 @@ struct Config {
   std::vector<EscalationRule> escalation;
   Roles roles;
   Retention retention;
+  Limits limits;
   Mail mail;
 
   Zone zone() const { return Zone::named(timezone); }

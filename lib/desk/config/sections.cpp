@@ -13,8 +13,9 @@
 namespace desk::config {
 
 const std::vector<std::string_view> kSections = {
-    "desk",  "tickets",     "priority", "calendars", "sla",   "sla_rule",  "ola",    "escalation",
-    "teams", "technicians", "routing",  "hooks",     "roles", "retention", "import", "mail"};
+    "desk",  "tickets",    "priority", "calendars",   "sla",     "sla_rule",
+    "ola",   "escalation", "teams",    "technicians", "routing", "hooks",
+    "roles", "retention",  "import",   "mail",        "limits"};
 
 void read_section(Config& c, std::string_view name, const toml::node& n, const Reader& r) {
   std::string label = fmt::format("[{}]", name);
@@ -35,6 +36,7 @@ void read_section(Config& c, std::string_view name, const toml::node& n, const R
   if (name == "retention") return read_retention(c, t, r);
   if (name == "import") return read_import(c, t, r);
   if (name == "mail") return read_mail(c, t, r);
+  if (name == "limits") return read_limits(c, t, r);
 }
 
 [[noreturn]] void unknown(const std::string& where, std::string_view what, const std::string& name,

@@ -38,6 +38,7 @@ void read_escalation(Config& c, const toml::node& n, const Reader& r);
 void read_roles(Config& c, const toml::table& t, const Reader& r);
 void read_retention(Config& c, const toml::table& t, const Reader& r);
 void read_mail(Config& c, const toml::table& t, const Reader& r);
+void read_limits(Config& c, const toml::table& t, const Reader& r);
 
 // A ConfigError "WHERE: unknown WHAT 'NAME'" with the closest of `known`
 // as a hint.
@@ -59,5 +60,10 @@ void dump_core(const Config& c, toml::table& root);
 void dump_sla(const Config& c, toml::table& root);
 void dump_compliance(const Config& c, toml::table& root);
 void dump_mail(const Config& c, toml::table& root);
+void dump_limits(const Config& c, toml::table& root);
+
+// "25MB", "512KB", "1GB" (powers of 1024), or a whole number of bytes
+// (sections_limits.cpp; written back by size_text, model.hpp).
+std::int64_t size(const toml::node& n, const Reader& r, std::string_view what);
 
 }  // namespace desk::config

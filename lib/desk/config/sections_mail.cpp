@@ -41,35 +41,6 @@ bool domain_like(std::string_view d) {
   return d.find("..") == std::string_view::npos;
 }
 
-// "25MB", "512KB", "1GB" (powers of 1024), or a whole number of bytes.
-std::int64_t size(const toml::node& n, const Reader& r, std::string_view what) {
-  if (auto bytes = n.value<std::int64_t>(); bytes && n.is_integer()) {
-    if (*bytes <= 0) r.fail(n, fmt::format("{} must be more than 0 bytes", what));
-    return *bytes;
-  }
-  std::string text = r.string(n, what);
-  std::string_view t = text;
-  std::size_t digits = 0;
-  while (digits < t.size() && t[digits] >= '0' && t[digits] <= '9') ++digits;
-  std::string unit = util::to_lower_ascii(t.substr(digits));
-  std::int64_t scale = unit == "kb" || unit == "k"   ? 1024
-                       : unit == "mb" || unit == "m" ? 1024 * 1024
-                       : unit == "gb" || unit == "g" ? 1024 * 1024 * 1024
-                       : unit.empty()                ? 1
-                                                     : 0;
-  auto number = util::parse_int(t.substr(0, digits));
-  if (scale == 0 || !number || *number <= 0 || *number > (std::int64_t{1} << 40) / scale)
-    r.fail(n,
-           fmt::format("{} must be a size such as \"25MB\", \"512KB\" or a number of bytes", what));
-  return *number * scale;
-}
-
-std::string size_text(std::int64_t bytes) {
-  if (bytes % (1024 * 1024) == 0) return std::to_string(bytes / (1024 * 1024)) + "MB";
-  if (bytes % 1024 == 0) return std::to_string(bytes / 1024) + "KB";
-  return std::to_string(bytes);
-}
-
 std::string duration_text(std::int64_t s) {
   if (s % 86400 == 0 && s) return std::to_string(s / 86400) + "d";
   if (s % 3600 == 0 && s) return std::to_string(s / 3600) + "h";

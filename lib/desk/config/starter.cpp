@@ -115,6 +115,12 @@ strategy = "least-loaded"    # how `desk allocate --auto` picks: round-robin | l
 closed_tickets = "never"     # e.g. "7y": tickets closed longer ago are removed
 personal_data = "never"      # e.g. "3y": customers with no activity for that long are erased
 
+# How much text one value may hold; larger ones are refused (exit 65).
+[limits]
+title = 500                  # characters of a ticket's or article's title
+text = "1MB"                 # a description, note, resolution or reply
+article = "4MB"              # a knowledge-base article (or its file for desk kb import)
+
 # The email channel: the mail server pipes each message for desk's address
 # into `desk mail receive`, which makes it a ticket or threads it into one
 # (see desk-mail(1)). Off until the address is set.

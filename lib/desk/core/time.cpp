@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
+#include "desk/core/time_range.hpp"
 #include "desk/core/tzif.hpp"
 #include "desk/util/duration.hpp"
 #include "desk/util/strings.hpp"
@@ -402,6 +403,9 @@ Instant parse_time(std::string_view text, Instant now, const Zone& zone) {
                     "use a date such as 2026-11-01 or '2026-11-01 14:30', today, yesterday, "
                     "monday, -7d or -2h");
   }
+  if (!supported_time(*t))
+    throw DataError(fmt::format("time {} is outside the range desk supports", util::quoted(text)),
+                    fmt::format("times are from {}", kSupportedRange));
   return *t;
 }
 

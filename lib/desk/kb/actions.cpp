@@ -111,6 +111,10 @@ void check_article(const Article& a, const config::Config& c) {
   work::require_one_of("article kind", a.kind, model::kArticleKinds);
   work::require_one_of("article state", a.state, model::kArticleStates);
   if (a.title.empty()) throw DataError("the title must not be empty");
+  work::require_title_size(c.limits, a.title);
+  work::require_size("the article",
+                     a.body.size() + a.symptom.size() + a.cause.size() + a.workaround.size(),
+                     c.limits.article, "article");
   if (a.known_error()) {
     work::require_one_of("fix status", a.fix_status, model::kFixStatuses);
   } else if (!a.symptom.empty() || !a.cause.empty() || !a.workaround.empty() ||

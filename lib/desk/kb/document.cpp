@@ -9,6 +9,7 @@
 
 #include "desk/core/error.hpp"
 #include "desk/core/text.hpp"
+#include "desk/core/time_range.hpp"
 #include "desk/util/strings.hpp"
 #include "desk/util/toml.hpp"
 
@@ -83,15 +84,22 @@ class Reader {
   }
 
   Instant time(const toml::node& n, std::string_view key) const {
+    std::optional<Instant> t;
     if (const auto* dt = n.as_date_time()) {
       const auto& v = dt->get();
       std::optional<int> offset;
       if (v.offset) offset = v.offset->minutes;
-      return to_instant(v.date, v.time, offset, zone_);
+      t = to_instant(v.date, v.time, offset, zone_);
+    } else if (const auto* d = n.as_date()) {
+      t = to_instant(d->get(), toml::time{}, std::nullopt, zone_);
     }
-    if (const auto* d = n.as_date()) return to_instant(d->get(), toml::time{}, std::nullopt, zone_);
-    fail(n,
-         fmt::format("{} must be a date and time, as in 2026-11-24T09:30:00Z", util::quoted(key)));
+    if (!t)
+      fail(n, fmt::format("{} must be a date and time, as in 2026-11-24T09:30:00Z",
+                          util::quoted(key)));
+    if (!supported_time(*t))
+      fail(n, fmt::format("{} is outside the range desk supports", util::quoted(key)),
+           fmt::format("times are from {}", kSupportedRange));
+    return *t;
   }
 
  private:

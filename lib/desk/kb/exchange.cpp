@@ -179,6 +179,9 @@ std::vector<Imported> import_articles(Session& s, const fs::path& dir) {
   std::vector<Incoming> incoming;
   std::map<std::string, std::string> files_by_uid;
   for (const auto& p : markdown_files(dir)) {
+    // Not read at all when it is larger than an article may be.
+    if (auto bytes = fs::file_size(p, ec); !ec)
+      work::require_size(util::quoted(p.string()), bytes, s.config.limits.article, "article");
     Document d = parse_document(read_file(p), p.string(), zone);
     Article a = article_from_document(d, s);
     auto [it, fresh] = files_by_uid.emplace(a.uid, p.string());

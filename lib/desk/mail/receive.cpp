@@ -104,13 +104,44 @@ struct Context {
   }
 };
 
+bool continuation(char ch) {
+  return (static_cast<unsigned char>(ch) & 0xC0) == 0x80;
+}
+
+// Mail is never refused for its size ([limits] would have the mail server
+// retry it for ever): a ticket gets the start of a subject or text over its
+// limit, and the stored message keeps all of it (desk mail show).
+std::string subject_within(std::string subject, std::int64_t characters) {
+  std::int64_t count = 0;
+  for (std::size_t i = 0; i < subject.size(); ++i)
+    if (!continuation(subject[i]) && count++ == characters) {
+      subject.resize(i);
+      break;
+    }
+  return subject;
+}
+
+std::string text_within(std::string text, std::int64_t bytes) {
+  if (static_cast<std::int64_t>(text.size()) <= bytes) return text;
+  constexpr std::string_view kCut =
+      "\n[cut at [limits] text: desk mail show has the whole message]";
+  std::size_t room = bytes > static_cast<std::int64_t>(kCut.size())
+                         ? static_cast<std::size_t>(bytes) - kCut.size()
+                         : 0;
+  while (room > 0 && continuation(text[room])) --room;
+  text.resize(room);
+  text += kCut;
+  return text;
+}
+
 // A new ticket from the message: the sender is its customer.
 void log_new(Context& c, const std::string& route) {
+  const auto& limits = c.s.config.limits;
   tickets::LogRequest lr;
-  lr.title = c.m.subject.empty() ? "(no subject)" : c.m.subject;
+  lr.title = subject_within(c.m.subject.empty() ? "(no subject)" : c.m.subject, limits.title);
   lr.customer = display(c.m.from);
   lr.channel = "email";
-  lr.description = c.m.new_text;
+  lr.description = text_within(c.m.new_text, limits.text);
   lr.extra = mail_extra(c.m, c.stored);
   tickets::Logged logged = tickets::log_ticket(c.s, lr);
   c.stored.ticket_id = logged.ticket.id;
@@ -145,7 +176,7 @@ void on_ticket(Context& c, std::int64_t id) {
   model::Event e;
   e.kind = c.r.comment ? "note" : "received";
   e.at = work::event_time(c.s, std::nullopt, t.updated_at);
-  e.text = c.m.new_text;
+  e.text = text_within(c.m.new_text, c.s.config.limits.text);
   e.extra = mail_extra(c.m, c.stored);
   model::Event recorded = work::record(c.s, t, std::move(e));
   c.stored.event_id = c.keep(std::move(recorded)).id;

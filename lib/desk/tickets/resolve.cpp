@@ -5,6 +5,7 @@
 #include "desk/core/error.hpp"
 #include "desk/model/vocabulary.hpp"
 #include "desk/tickets/lifecycle.hpp"
+#include "desk/tickets/links.hpp"
 #include "desk/util/strings.hpp"
 #include "desk/work/record.hpp"
 #include "desk/work/roles.hpp"
@@ -37,7 +38,10 @@ std::vector<Event> resolve(work::Session& s, std::int64_t id, const ResolveReque
                      "--outcome, --root-cause and --action are for complaints");
   }
   if (r.duplicate_of == id) throw DataError(fmt::format("ticket {} cannot duplicate itself", id));
-  if (r.duplicate_of) work::require_ticket(s, r.duplicate_of);
+  if (r.duplicate_of) {
+    work::require_ticket(s, r.duplicate_of);
+    require_no_cycle(s.store, id, r.duplicate_of, "duplicate-of");
+  }
 
   Event e;
   e.kind = "resolved";
@@ -135,6 +139,7 @@ std::optional<Event> link(work::Session& s, std::int64_t id, std::int64_t other,
   if (id == other) throw DataError(fmt::format("ticket {} cannot be linked to itself", id));
   Ticket t = work::require_ticket(s, id);
   work::require_ticket(s, other);
+  require_no_cycle(s.store, id, other, kind);
   Instant when = work::event_time(s, at, t.created_at);
   if (!s.store.add_link({id, other, kind, when, s.actor})) return std::nullopt;
   Event e;

@@ -1,6 +1,7 @@
 #include "desk/work/record.hpp"
 
 #include "desk/model/fields.hpp"
+#include "desk/work/validate.hpp"
 
 namespace desk::work {
 
@@ -14,6 +15,7 @@ void change(Event& e, const Ticket& t, std::string_view field, const Json& to) {
 }
 
 Event record(Session& s, Ticket& t, Event e) {
+  require_within_limits(s.config.limits, e);
   e.ticket_id = t.id;
   if (e.actor.empty()) e.actor = s.actor;
   e.recorded_at = s.now;
@@ -31,6 +33,7 @@ Event record(Session& s, Ticket& t, Event e) {
 namespace desk::work {
 
 Event record_subject(Session& s, Event e) {
+  require_within_limits(s.config.limits, e);
   e.ticket_id = 0;
   if (e.actor.empty()) e.actor = s.actor;
   e.recorded_at = s.now;

@@ -60,6 +60,45 @@ std::string checked_title(std::string_view title) {
   return t;
 }
 
+namespace {
+
+std::int64_t characters(std::string_view text) {
+  std::int64_t n = 0;
+  for (unsigned char ch : text) n += (ch & 0xC0) != 0x80;  // UTF-8 lead bytes
+  return n;
+}
+
+}  // namespace
+
+void require_title_size(const config::Limits& l, std::string_view title) {
+  if (static_cast<std::int64_t>(title.size()) <= l.title) return;  // never more chars than bytes
+  if (std::int64_t n = characters(title); n > l.title)
+    throw DataError(fmt::format("the title is {} characters, over the limit of {} ([limits] title "
+                                "in desk.toml)",
+                                n, l.title),
+                    "shorten it and put the rest in the description");
+}
+
+void require_size(std::string_view what, std::uint64_t bytes, std::int64_t limit,
+                  std::string_view key) {
+  if (bytes <= static_cast<std::uint64_t>(limit)) return;
+  throw DataError(fmt::format("{} is larger than the limit of {} ([limits] {} in desk.toml)", what,
+                              config::size_text(limit), key),
+                  fmt::format("shorten it, or raise [limits] {}", key));
+}
+
+void require_within_limits(const config::Limits& l, const model::Event& e) {
+  require_size("the text", e.text.size(), l.text, "text");
+  for (const auto& c : e.changes) {
+    if (!c.to.is_string()) continue;
+    const auto& value = c.to.get_ref<const std::string&>();
+    if (c.field == "title")
+      require_title_size(l, value);
+    else
+      require_size("the " + c.field, value.size(), l.text, "text");
+  }
+}
+
 Ticket require_ticket(Session& s, std::int64_t id) {
   auto t = s.store.find_ticket(id);
   if (!t) throw Refused(fmt::format("no ticket {}", id), "'desk list' shows the tickets there are");

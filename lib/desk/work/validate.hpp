@@ -29,6 +29,17 @@ std::string one_of(std::string_view what, std::string_view value,
 std::string checked_tag(std::string_view tag);
 std::string checked_title(std::string_view title);
 
+// Refuses (65) a value larger than [limits] allows, naming the limit and its
+// key: a title of more than `title` characters, any other text of more than
+// `text` bytes. `what` names the value ("the description", "standard input")
+// and `bytes` is its size; `key` is the limit's key in [limits].
+void require_title_size(const config::Limits& l, std::string_view title);
+void require_size(std::string_view what, std::uint64_t bytes, std::int64_t limit,
+                  std::string_view key);
+// Every text an event brings (its text, and each text field it changes)
+// within [limits]: record() checks each event with it.
+void require_within_limits(const config::Limits& l, const model::Event& e);
+
 // The ticket, or Refused "no ticket N".
 Ticket require_ticket(Session& s, std::int64_t id);
 

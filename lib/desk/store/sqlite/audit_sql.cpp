@@ -9,6 +9,7 @@
 #include "desk/audit/erasure.hpp"
 #include "desk/core/error.hpp"
 #include "desk/store/audit_store.hpp"
+#include "desk/store/sqlite/next_id.hpp"
 #include "desk/store/sqlite/sqlite_store.hpp"
 
 namespace desk::store::sqlite {
@@ -28,7 +29,9 @@ constexpr const char* kSubjectRecords =
     "SELECT " DESK_RECORD_COLUMNS " FROM events WHERE subject = ? ORDER BY id";
 constexpr const char* kMentioning =
     "SELECT " DESK_RECORD_COLUMNS " FROM events WHERE desk_mentions(data, ?) ORDER BY id";
-constexpr const char* kNextId = "SELECT coalesce(max(id), 0) + 1 FROM events";
+constexpr const char* kNextId =
+    "SELECT max(coalesce((SELECT max(id) FROM events), 0) + 1, coalesce(" DESK_NEXT_ID(
+        "events") ", 1))";
 constexpr const char* kRewrite =
     "UPDATE events SET ticket_id = ?, actor = ?, subject = ?, data = ?, salt = ?, sealed = ? "
     "WHERE id = ?";
@@ -195,7 +198,9 @@ class SqliteAudit final : public AuditStore {
       std::string json = needles_json(needles);
       std::int64_t changed = 0;
       for (const auto& table : tables) {
-        if (table == "events" || shadow(table)) continue;
+        // The id marks hold table names, never anyone's data (0007_ids.sql).
+        if (table == "events" || table == "id_high_water" || table == "id_retired" || shadow(table))
+          continue;
         std::vector<std::string> columns;
         {
           SQLite::Statement st(s_.db(), kTextColumns);

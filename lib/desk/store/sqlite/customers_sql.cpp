@@ -3,6 +3,7 @@
 
 #include "desk/core/error.hpp"
 #include "desk/store/catalog_store.hpp"
+#include "desk/store/sqlite/next_id.hpp"
 #include "desk/store/sqlite/sqlite_store.hpp"
 #include "desk/util/strings.hpp"
 
@@ -23,10 +24,12 @@ constexpr const char* kByName =
     "FROM customers "
     "WHERE name = ? COLLATE NOCASE ORDER BY id LIMIT 1";
 
-// The id is the next one unless the customer brings its own (an import).
+// The id is the next one unless the customer brings its own (an import)
+// that no customer ever had: a deleted customer's id is never given again.
 constexpr const char* kInsertCustomer =
     "INSERT INTO customers (name, email, organisation, phone, tier, notes, created_at, updated_at, "
-    "id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, coalesce((SELECT ?9 WHERE ?9 NOT IN (SELECT id "
+    "FROM id_retired WHERE name = 'customers')), " DESK_NEXT_ID("customers") "))";
 
 constexpr const char* kList =
     "SELECT id, name, email, organisation, phone, tier, notes, created_at, updated_at, erased_at "

@@ -54,7 +54,7 @@ std::int64_t SqliteStore::append_prepared(const Event& e, const PreparedEvent& r
 
 std::int64_t SqliteStore::append(const Event& e, const PreparedEvent* ready) {
   return guarded([&] {
-    std::int64_t id = 0;
+    std::int64_t id = e.id;
     audit::Digest previous = audit::kGenesis;
     {
       auto& last = statement(kLastEvent);
@@ -62,16 +62,14 @@ std::int64_t SqliteStore::append(const Event& e, const PreparedEvent* ready) {
       // after the newest for now; the import re-chains in id order before it
       // commits (AuditStore::rechain_after).
       if (last.executeStep()) {
-        id = e.id ? e.id : last.getColumn(0).getInt64() + 1;
         // A newest event without a hash was written behind desk's back: the
         // chain goes on from nothing, and `desk audit verify` names that event.
         auto h = last.getColumn(1);
         if (!h.isNull() && h.getBytes() == static_cast<int>(previous.size()))
           std::memcpy(previous.data(), h.getBlob(), previous.size());
-      } else {
-        id = e.id ? e.id : 1;
       }
       last.reset();
+      if (id == 0) id = audit().next_event_id();  // never a number used before
     }
     audit::Record r;
     // What was prepared stands when it is of this event, as written now.

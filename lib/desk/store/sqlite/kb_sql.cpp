@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
+#include "desk/store/sqlite/next_id.hpp"
 #include "desk/store/sqlite/sqlite_store.hpp"
 #include "desk/util/strings.hpp"
 
@@ -26,7 +27,8 @@ constexpr const char* kFindArticleByUid = "SELECT {} FROM kb_articles a WHERE a.
 constexpr const char* kInsertArticle =
     "INSERT INTO kb_articles (id, uid, kind, state, title, body, symptom, cause, workaround, "
     "fix_status, category, service, tags, author, version, created_at, updated_at, published_at, "
-    "retired_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "retired_at) VALUES (coalesce(?1, " DESK_NEXT_ID(
+        "kb_articles") "), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 constexpr const char* kUpdateArticle =
     "UPDATE kb_articles SET uid = ?2, kind = ?3, state = ?4, title = ?5, body = ?6, "

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
+#include "desk/store/sqlite/next_id.hpp"
 #include "desk/store/sqlite/query_sql.hpp"
 #include "desk/store/sqlite/raw_statement.hpp"
 #include "desk/store/sqlite/sqlite_store.hpp"
@@ -38,7 +39,7 @@ constexpr const char* kInsertTicket =
     "escalation_level, supplier, supplier_ref, flagged, resolution_code, resolution, workaround, "
     "duplicate_of, reopen_count, created_at, updated_at, first_response_at, resolved_at, "
     "closed_at, timeline, service_sla, outcome, root_cause, action) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+    "VALUES (coalesce(?1, " DESK_NEXT_ID("tickets") "), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
     "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36)";
 
 constexpr const char* kUpdateTicket =
