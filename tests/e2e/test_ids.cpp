@@ -20,8 +20,8 @@ void purge_after_a_year(Sandbox& s) {
   s.configure(toml);
 }
 
-// Makes the store what a desk before schema 7 left: no high-water marks.
-void back_to_schema_6(Sandbox& s) {
+// Makes the store what a desk before schema 8 left: no high-water marks.
+void back_to_schema_7(Sandbox& s) {
   SQLite::Database db(s.store().string(), SQLite::OPEN_READWRITE);
   for (const char* t :
        {"customers_high_water", "tickets_high_water", "kb_articles_high_water", "events_high_water",
@@ -29,7 +29,7 @@ void back_to_schema_6(Sandbox& s) {
     db.exec(std::string("DROP TRIGGER ") + t);
   db.exec("DROP TABLE id_high_water");
   db.exec("DROP TABLE id_retired");
-  db.exec("PRAGMA user_version = 6");
+  db.exec("PRAGMA user_version = 7");
 }
 
 }  // namespace
@@ -62,7 +62,7 @@ TEST_CASE("ids: a purged ticket's id is not the next ticket's") {
   CHECK(s.ok({"show", "2", "--format", "json"}).json()["events"].size() == 1);
 }
 
-TEST_CASE("ids: a store from before schema 7 keeps its ids and reuses none it can tell of") {
+TEST_CASE("ids: a store from before schema 8 keeps its ids and reuses none it can tell of") {
   Sandbox s;
   purge_after_a_year(s);
   s.ok({"customer", "add", "Alice Smith", "--email", "alice@example.org"});
@@ -73,7 +73,7 @@ TEST_CASE("ids: a store from before schema 7 keeps its ids and reuses none it ca
   s.ok({"close", "2", "--at", "2024-01-12 09:00"});
   s.ok({"customer", "merge", "1", "2"});
   s.ok({"purge"});
-  back_to_schema_6(s);
+  back_to_schema_7(s);
   // The next command migrates: every id stays, and the deleted ones stay unused.
   CHECK(s.ok({"customer", "add", "Carol White", "--email", "carol@example.org"}).status == 0);
   CHECK(s.ok({"customer", "show", "carol@example.org", "--format", "json"}).json()["id"] == 3);
@@ -82,7 +82,7 @@ TEST_CASE("ids: a store from before schema 7 keeps its ids and reuses none it ca
   CHECK(s.log("new") == 3);
   CHECK(s.ok({"audit", "verify"}).status == 0);
   SQLite::Database db(s.store().string(), SQLite::OPEN_READONLY);
-  CHECK(db.execAndGet("PRAGMA user_version").getInt() >= 7);
+  CHECK(db.execAndGet("PRAGMA user_version").getInt() >= 8);
 }
 
 TEST_CASE("ids: an import keeps a file's customer id only if no one ever had it") {

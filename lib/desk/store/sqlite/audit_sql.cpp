@@ -198,7 +198,7 @@ class SqliteAudit final : public AuditStore {
       std::string json = needles_json(needles);
       std::int64_t changed = 0;
       for (const auto& table : tables) {
-        // The id marks hold table names, never anyone's data (0007_ids.sql).
+        // The id marks hold table names, never anyone's data (0008_ids.sql).
         if (table == "events" || table == "id_high_water" || table == "id_retired" || shadow(table))
           continue;
         std::vector<std::string> columns;

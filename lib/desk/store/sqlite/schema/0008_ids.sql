@@ -1,4 +1,4 @@
--- desk store, version 7: an id is never given twice.
+-- desk store, version 8: an id is never given twice.
 --
 -- SQLite gives a new row the highest id in its table + 1, so deleting the
 -- newest customer (merged into another), ticket (purged) or article handed
