@@ -10,6 +10,7 @@
 #include "desk/core/error.hpp"
 #include "desk/core/text.hpp"
 #include "desk/core/time_range.hpp"
+#include "desk/util/lines.hpp"
 #include "desk/util/strings.hpp"
 #include "desk/util/toml.hpp"
 
@@ -18,21 +19,6 @@ namespace desk::kb {
 namespace {
 
 const char* const kFence = "+++";
-
-// Lines of `text` as views, without their line ends.
-std::vector<std::string_view> lines_of(std::string_view text) {
-  std::vector<std::string_view> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    out.push_back(line);
-    start = end + 1;
-  }
-  return out;
-}
 
 bool is_fence(std::string_view line) {
   return util::trim(line) == kFence;
@@ -211,7 +197,7 @@ Document parse_document(std::string_view text, const std::string& name, const Zo
   doc.name = name;
   require_utf8(text, name);
   if (util::starts_with(text, "\xEF\xBB\xBF")) text.remove_prefix(3);  // a byte-order mark
-  std::vector<std::string_view> lines = lines_of(text);
+  std::vector<std::string_view> lines = util::lines_of(text);
   if (lines.empty() || !is_fence(lines[0]))
     throw DataError(fmt::format("{}:1: an article starts with a '+++' line", name),
                     "the front matter (TOML) goes between two '+++' lines, the Markdown after");

@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "desk/util/lines.hpp"
 #include "desk/util/strings.hpp"
 
 namespace desk::mail {
@@ -11,20 +12,6 @@ namespace desk::mail {
 namespace {
 
 using Lines = std::vector<std::string_view>;
-
-Lines split_lines(std::string_view text) {
-  Lines lines;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    lines.push_back(line);
-    start = end + 1;
-  }
-  return lines;
-}
 
 bool blank(std::string_view line) {
   return util::trim(line).empty();
@@ -165,7 +152,7 @@ std::size_t history_start(const Lines& lines) {
 }  // namespace
 
 QuoteSplit split_quoted(std::string_view text) {
-  Lines lines = split_lines(text);
+  Lines lines = util::lines_of(text);
   std::size_t start = history_start(lines);
   // Text that begins with the history says nothing new above it: a forward.
   std::size_t first_text = 0;
