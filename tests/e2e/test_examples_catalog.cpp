@@ -5,6 +5,8 @@
 
 using namespace e2e;
 
+namespace test_examples_catalog {
+
 namespace {
 
 std::string example(const std::string& name) {
@@ -56,3 +58,5 @@ TEST_CASE("examples: desk-compliance.toml is a valid fragment of desk.toml") {
   CHECK(s.ok({"sla", "1", "--format", "json"}).json()["policy"] == "vip");
   CHECK(s.ok({"purge", "--dry-run"}).out.find("Would remove 0 ticket(s) closed before") == 0);
 }
+
+}  // namespace test_examples_catalog

@@ -7,6 +7,8 @@
 
 using namespace e2e;
 
+namespace test_mail_receive {
+
 namespace {
 
 const Json& last_event(const Json& t) {
@@ -216,3 +218,5 @@ TEST_CASE("mail receive: the +N extension names the ticket") {
   CHECK(s.ok({"mail", "list", "--format", "json"}).json()[0]["reason"] ==
         "address extension support+2@example.org");
 }
+
+}  // namespace test_mail_receive

@@ -23,6 +23,8 @@
 
 using namespace e2e;
 
+namespace test_report_backlog {
+
 namespace {
 
 void fixed_store(Sandbox& s) {
@@ -161,3 +163,5 @@ TEST_CASE("report backlog: issue 14: Markdown escapes HTML and markup in every t
   CHECK(html.out.find("&lt;script&gt;alert(1)&lt;/script&gt; &amp; [x](javascript:y)") !=
         std::string::npos);
 }
+
+}  // namespace test_report_backlog

@@ -10,6 +10,8 @@
 
 using namespace e2e;
 
+namespace test_report_csat {
+
 namespace {
 
 void rated(Sandbox& s) {
@@ -108,3 +110,5 @@ TEST_CASE("report csat: ratings and resolutions go to the technician who held th
      "response_rate":100.0}])"));
   CHECK(r["low_scores"][0]["technician"] == "bob");
 }
+
+}  // namespace test_report_csat

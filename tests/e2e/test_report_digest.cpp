@@ -34,6 +34,8 @@
 
 using namespace e2e;
 
+namespace test_report_digest {
+
 namespace {
 
 void fixed_store(Sandbox& s) {
@@ -160,3 +162,5 @@ TEST_CASE("report digest: an empty list says so once") {
   auto html = s.ok({"report", "digest", "--format", "html"}).out;
   CHECK(html.find("(none)") == std::string::npos);
 }
+
+}  // namespace test_report_digest

@@ -34,6 +34,8 @@
 
 using namespace e2e;
 
+namespace test_report_performance {
+
 namespace {
 
 void fixed_store(Sandbox& s) {
@@ -179,3 +181,5 @@ TEST_CASE("report performance: every format, byte-identical twice, valid HTML") 
   CHECK(outs[5].rfind("<!DOCTYPE html>", 0) == 0);
   CHECK(outs[5].find("<td>second-line</td><td class=\"n\">1</td>") != std::string::npos);
 }
+
+}  // namespace test_report_performance

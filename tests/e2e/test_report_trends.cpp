@@ -34,6 +34,8 @@
 
 using namespace e2e;
 
+namespace test_report_trends {
+
 namespace {
 
 void fixed_store(Sandbox& s) {
@@ -182,3 +184,5 @@ TEST_CASE("report trends: which types are incidents is configured") {
   CHECK(bad.err_line().find("incident type 'incident' is not one of [tickets] types") !=
         std::string::npos);
 }
+
+}  // namespace test_report_trends

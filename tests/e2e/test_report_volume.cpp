@@ -28,6 +28,8 @@
 
 using namespace e2e;
 
+namespace test_report_volume {
+
 namespace {
 
 void fixed_store(Sandbox& s) {
@@ -206,3 +208,5 @@ TEST_CASE("report volume: every format, byte-identical twice, valid HTML with a 
   CHECK(html.find("<svg") != std::string::npos);
   CHECK(html.find("<td>email</td><td class=\"n\">2</td>") != std::string::npos);
 }
+
+}  // namespace test_report_volume

@@ -35,6 +35,8 @@
 
 using namespace e2e;
 
+namespace test_report_workload {
+
 namespace {
 
 void fixed_store(Sandbox& s) {
@@ -154,3 +156,5 @@ TEST_CASE("report workload: every format, byte-identical twice, valid HTML with 
   CHECK(outs[5].find("<td>alice</td>") != std::string::npos);
   CHECK(s.run(with({"--by", "team"})).status == 2);  // workload has its own groupings
 }
+
+}  // namespace test_report_workload

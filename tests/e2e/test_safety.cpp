@@ -14,6 +14,8 @@
 using namespace e2e;
 namespace fs = std::filesystem;
 
+namespace test_safety {
+
 namespace {
 
 // Rows each crash test writes: fewer under the sanitizers (see CMakeLists).
@@ -432,3 +434,5 @@ TEST_CASE("safety: a purge whose compaction finds the disk full says it is commi
         "failed: cannot write to the store '" +
             (s.dir() / "small" / "desk.db").string() + "': the disk is full");
 }
+
+}  // namespace test_safety

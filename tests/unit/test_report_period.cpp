@@ -6,6 +6,8 @@
 
 using namespace desk;
 
+namespace test_report_period {
+
 namespace {
 Instant utc(const char* text) {
   return parse_time(text, Instant{}, Zone::utc());
@@ -98,3 +100,5 @@ TEST_SUITE("report/period") {
     CHECK_FALSE(report::percentile(none, 50).has_value());
   }
 }
+
+}  // namespace test_report_period

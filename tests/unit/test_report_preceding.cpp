@@ -5,6 +5,8 @@
 
 using namespace desk;
 
+namespace test_report_preceding {
+
 namespace {
 Instant utc(const char* text) {
   return parse_time(text, Instant{}, Zone::utc());
@@ -52,3 +54,5 @@ TEST_SUITE("report/period") {
     CHECK(halves[1].until == utc("2026-11-10T00:00:00Z"));
   }
 }
+
+}  // namespace test_report_preceding

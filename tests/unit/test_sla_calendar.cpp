@@ -19,6 +19,8 @@ using namespace desk;
 using namespace desk::model;
 using namespace desk::sla;
 
+namespace test_sla_calendar {
+
 namespace {
 
 constexpr std::int64_t kH = 3600;
@@ -805,3 +807,5 @@ TEST_SUITE("sla/calendar") {
     }
   }
 }
+
+}  // namespace test_sla_calendar

@@ -21,6 +21,8 @@ using namespace desk;
 using namespace desk::model;
 using namespace desk::sla;
 
+namespace test_sla_clock {
+
 namespace {
 
 constexpr std::int64_t kH = 3600;
@@ -528,3 +530,5 @@ TEST_SUITE("sla/clock") {
     }
   }
 }
+
+}  // namespace test_sla_clock

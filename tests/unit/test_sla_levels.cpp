@@ -8,6 +8,8 @@
 
 using namespace desk;
 
+namespace test_sla_levels {
+
 namespace {
 
 Instant utc(const char* text) {
@@ -198,3 +200,5 @@ TEST_SUITE("sla/levels") {
     CHECK(targets.clock("ola_response") == nullptr);
   }
 }
+
+}  // namespace test_sla_levels

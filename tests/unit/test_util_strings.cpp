@@ -14,17 +14,17 @@ using namespace desk::util;
 
 TEST_SUITE("util/strings") {
   TEST_CASE("quoted: short input whole, in quotes, on one line") {
-    CHECK(quoted("Europe/Lodnon") == "'Europe/Lodnon'");
-    CHECK(quoted("") == "''");
-    CHECK(quoted("two\nlines\x1b[2J") == "'two lines [2J'");
+    CHECK(util::quoted("Europe/Lodnon") == "'Europe/Lodnon'");
+    CHECK(util::quoted("") == "''");
+    CHECK(util::quoted("two\nlines\x1b[2J") == "'two lines [2J'");
   }
 
   TEST_CASE("quoted: long input keeps its start and end around an ellipsis") {
     std::string big = "start" + std::string(10 * 1024 * 1024, 'x') + "end";
-    std::string q = quoted(big, 20);
+    std::string q = util::quoted(big, 20);
     CHECK(q == "'startxxxxx…xxxxxxxend'");
-    CHECK(quoted(std::string(100, 'a')) == "'" + std::string(100, 'a') + "'");
-    CHECK(quoted(std::string(101, 'a')) ==
+    CHECK(util::quoted(std::string(100, 'a')) == "'" + std::string(100, 'a') + "'");
+    CHECK(util::quoted(std::string(101, 'a')) ==
           "'" + std::string(50, 'a') + "…" + std::string(50, 'a') + "'");
   }
 
