@@ -247,6 +247,15 @@ long long Sandbox::log(const std::string& title, const std::vector<std::string>&
   return std::stoll(r.out.empty() ? "0" : r.out);
 }
 
+void Sandbox::fill(int n, std::size_t bytes) const {
+  std::string rows;
+  for (int i = 0; i < n; ++i)
+    rows += Json({{"title", "t" + std::to_string(i)}, {"description", std::string(bytes, 'y')}})
+                .dump() +
+            "\n";
+  ok({"import", "-", "-q"}, rows);
+}
+
 void Sandbox::write(const std::string& relative, const std::string& text) const {
   fs::path p = dir_ / relative;
   if (p.has_parent_path()) fs::create_directories(p.parent_path());

@@ -53,6 +53,9 @@ class Sandbox {
   Result ok(const std::vector<std::string>& args, const std::string& input = "") const;
   // desk log -q ...: the new ticket's id.
   long long log(const std::string& title, const std::vector<std::string>& more = {}) const;
+  // `n` tickets titled t0, t1, ... with descriptions of `bytes` each, in one
+  // desk import: a store large enough that copying it takes a while.
+  void fill(int n, std::size_t bytes) const;
 
   void write(const std::string& relative, const std::string& text) const;
   std::string read(const std::string& relative) const;

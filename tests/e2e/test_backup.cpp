@@ -111,12 +111,12 @@ TEST_CASE("backup: a corrupt store is refused (74), named, and the last good bac
 TEST_CASE("backup: a killed backup's temporary files are removed by the next one") {
   Sandbox s;
   // Large enough that the copy is still running when the kill comes.
-  for (int i = 0; i < 300; ++i) s.log("t" + std::to_string(i), {"-m", std::string(20000, 'y')});
-  Result killed = run_program(
-      {"sh", "-c",
-       "\"$DESK\" backup copy.db & p=$!; "
-       "until ls -a | grep -q '^\\.copy\\.db\\.'; do :; done; kill -9 $p; wait $p; echo $?"},
-      "", s.dir(), {{"DESK", desk_binary()}});
+  s.fill(300, 20000);
+  Result killed = run_program({"sh", "-c",
+                               "\"$DESK\" backup copy.db & p=$!; "
+                               "until ls -a | grep -q '^\\.copy\\.db\\.'; do sleep 0.001; done; "
+                               "kill -9 $p; wait $p; echo $?"},
+                              "", s.dir(), {{"DESK", desk_binary()}});
   REQUIRE(killed.out == "137\n");
   std::vector<std::string> left = hidden_files(s);
   REQUIRE_FALSE(left.empty());

@@ -92,14 +92,14 @@ TEST_CASE(
 
 TEST_CASE("restore: a killed restore's temporary files are removed by the next one") {
   Sandbox s;
-  for (int i = 0; i < 300; ++i) s.log("t" + std::to_string(i), {"-m", std::string(20000, 'y')});
+  s.fill(300, 20000);
   s.ok({"backup", "good.db"});
   // Killed while it keeps a copy of the store as it was.
-  Result killed = run_program(
-      {"sh", "-c",
-       "\"$DESK\" --now=2026-11-24T10:30:00Z restore good.db & p=$!; "
-       "until ls -a | grep -q '^\\.desk\\.db\\..*bak'; do :; done; kill -9 $p; wait $p; echo $?"},
-      "", s.dir(), {{"DESK", desk_binary()}});
+  Result killed = run_program({"sh", "-c",
+                               "\"$DESK\" --now=2026-11-24T10:30:00Z restore good.db & p=$!; "
+                               "until ls -a | grep -q '^\\.desk\\.db\\..*bak'; do sleep 0.001; "
+                               "done; kill -9 $p; wait $p; echo $?"},
+                              "", s.dir(), {{"DESK", desk_binary()}});
   REQUIRE(killed.out == "137\n");
   std::vector<std::string> left;
   for (const auto& e : std::filesystem::directory_iterator(s.dir()))
