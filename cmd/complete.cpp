@@ -14,7 +14,11 @@
 //                               to CMD or as a global option; exits 1, printing
 //                               nothing, when OPT takes no value or is unknown, so a
 //                               script can go on completing as if it were absent
-//   arguments "CMD [SUB]"       candidates for CMD's positional argument
+//   arguments "CMD [SUB]" [WORD...]
+//                               candidates for the positional argument the next
+//                               word fills, given the WORDs typed after CMD [SUB]
+//                               (options and their values are skipped); nothing
+//                               once every positional is given
 //   KIND                        a list: statuses, status-filters, types, channels,
 //                               categories, priorities, impacts, urgencies, codes,
 //                               teams, suppliers, technicians, allocation-targets
@@ -27,12 +31,14 @@
 #include <fmt/format.h>
 
 #include "desk/config/locate.hpp"
+#include "desk/mail/attachments.hpp"
 #include "desk/model/mail.hpp"
 #include "desk/model/vocabulary.hpp"
 #include "desk/report/period.hpp"
 #include "desk/store/open/open.hpp"
 #include "desk/tickets/filter.hpp"
 #include "desk/util/strings.hpp"
+#include "desk/work/validate.hpp"
 
 #include "registry.hpp"
 #include "render.hpp"
@@ -84,6 +90,7 @@ constexpr ValueKind kOptionValues[] = {
 constexpr ValueKind kArgumentValues[] = {
     {"", "id", "ids"},
     {"", "command", "commands"},
+    {"attachment", "name", "attachments"},
 };
 
 std::string_view kind_of(const auto& table, std::string_view command, std::string_view name) {
@@ -152,6 +159,12 @@ void lines(Env& env, const std::vector<std::string>& values) {
   for (const auto& v : values) env.out << v << '\n';
 }
 
+// The store, read-only; a shell is waiting, so a writer holding it for
+// longer than a moment means no candidates rather than a pause.
+std::unique_ptr<store::Store> open_briefly(const config::Config& c) {
+  return store::open(c.store, store::Access::read, std::chrono::milliseconds(200));
+}
+
 void print_kind(Env& env, std::string_view kind) {
   if (kind == "commands") return print_commands(env);
   if (kind == "statuses") return lines(env, model::kStatuses);
@@ -194,7 +207,7 @@ void print_kind(Env& env, std::string_view kind) {
   if (kind == "technicians" || kind == "allocation-targets")
     for (const auto& [id, t] : c.technicians) env.out << id << '\t' << t.name << '\n';
   if (kind == "ids") {
-    auto store = store::open(c.store, store::Access::read, std::chrono::milliseconds(200));
+    auto store = open_briefly(c);
     model::Query q;
     q.statuses = {"new", "assigned", "in-progress", "pending", "resolved"};
     q.sort = {{"updated", true}};
@@ -206,12 +219,17 @@ void print_kind(Env& env, std::string_view kind) {
   }
 }
 
-// values-for OPT [PATH]: 1 when OPT takes no value here.
-int values_for(Env& env, const Options& o, const std::string& name, const std::string& path) {
-  CLI::App* app = find_app(o.root, path);
+// The option `word` names for `app`, its own or an ancestor's; nullptr if none.
+CLI::Option* option_named(CLI::App* app, const std::string& word) {
   CLI::Option* opt = nullptr;
   for (CLI::App* a = app; a != nullptr && opt == nullptr; a = a->get_parent())
-    opt = a->get_option_no_throw(name);
+    opt = a->get_option_no_throw(word);
+  return opt;
+}
+
+// values-for OPT [PATH]: 1 when OPT takes no value here.
+int values_for(Env& env, const Options& o, const std::string& name, const std::string& path) {
+  CLI::Option* opt = option_named(find_app(o.root, path), name);
   if (opt == nullptr || opt->get_expected_max() == 0 || opt->get_lnames().empty()) return 1;
   if (auto set = members(opt); !set.empty()) {
     lines(env, set);
@@ -223,13 +241,49 @@ int values_for(Env& env, const Options& o, const std::string& name, const std::s
   return 0;
 }
 
-void arguments(Env& env, const Options& o, const std::string& path) {
+// The positional arguments among the words typed after a command: options
+// are skipped, and so are the values of those that take one (--opt VALUE).
+std::vector<std::string> positionals(CLI::App* app, const std::vector<std::string>& words) {
+  std::vector<std::string> given;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string& w = words[i];
+    if (w.size() < 2 || w[0] != '-') {
+      given.push_back(w);
+      continue;
+    }
+    if (w.find('=') != std::string::npos) continue;
+    if (CLI::Option* opt = option_named(app, w); opt != nullptr && opt->get_expected_max() > 0) ++i;
+  }
+  return given;
+}
+
+// The names of a ticket's attachments, each with its type and size.
+void print_attachments(Env& env, const std::string& ticket) {
+  config::Config c = config::resolve(env.globals.config, env.globals.db);
+  auto store = open_briefly(c);
+  work::Session session{c, *store, Instant{}, {}};
+  for (const auto& a : mail::ticket_attachments(session, work::parse_ticket_id(ticket)))
+    env.out << a.name << '\t' << a.content_type << ", " << a.size << " bytes\n";
+}
+
+void arguments(Env& env, const Options& o, const std::string& path,
+               const std::vector<std::string>& words) {
   CLI::App* app = find_app(o.root, path);
   if (app == nullptr || app == o.root) return;
-  for (const CLI::Option* opt : app->get_options())
-    if (opt->get_lnames().empty() && opt->get_snames().empty())
-      if (auto kind = kind_of(kArgumentValues, command_of(path), opt->get_name()); !kind.empty())
-        return print_kind(env, kind);
+  std::vector<std::string> given = positionals(app, words);
+  std::size_t before = 0;  // words taken by the positionals before this one
+  for (const CLI::Option* opt : app->get_options()) {
+    if (!opt->get_lnames().empty() || !opt->get_snames().empty()) continue;
+    auto takes = static_cast<std::size_t>(opt->get_items_expected_max());
+    if (given.size() >= before + takes) {
+      before += takes;
+      continue;
+    }
+    auto kind = kind_of(kArgumentValues, command_of(path), opt->get_name());
+    if (kind == "attachments" && !given.empty()) return print_attachments(env, given.front());
+    if (!kind.empty()) print_kind(env, kind);
+    return;
+  }
 }
 
 int run(Env& env, const Options& o) {
@@ -250,7 +304,7 @@ int run(Env& env, const Options& o) {
     } else if (o.what == "values-for") {
       return values_for(env, o, arg(0), arg(1));
     } else if (o.what == "arguments") {
-      arguments(env, o, arg(0));
+      arguments(env, o, arg(0), {args.begin() + std::min<std::size_t>(args.size(), 1), args.end()});
     } else {
       print_kind(env, o.what);
     }

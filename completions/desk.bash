@@ -16,13 +16,18 @@ _desk_ask() {
 # Puts the candidates (the first tab-separated field of each line of $1)
 # that start with $2 into COMPREPLY; with none, falls back to file names.
 _desk_reply() {
-  local line name any=
+  local line name any= quote=
   COMPREPLY=()
   while IFS= read -r line; do
     [ -n "$line" ] || continue
     any=1 name=${line%%$'\t'*}
-    [[ $name == "$2"* ]] && COMPREPLY+=("$name")
+    [[ $name == "$2"* ]] || continue
+    COMPREPLY+=("$name")
+    [[ $name == *[^[:alnum:]._@:+/-]* ]] && quote=1
   done <<<"$1"
+  # bash quotes a name with a space or a shell character (an attachment's)
+  # only when told the names are file names.
+  [ -z "$quote" ] || compopt -o filenames 2>/dev/null
   [ -n "$any" ] || compopt -o default 2>/dev/null
   return 0
 }
@@ -31,7 +36,7 @@ _desk() {
   local cur=${COMP_WORDS[COMP_CWORD]} prev= opt= w i
   local cmd= sub= commands subs
   local _desk_bin=${COMP_WORDS[0]/#\~/$HOME}
-  local -a _desk_globals=()
+  local -a _desk_globals=() typed=()
   [ "$COMP_CWORD" -gt 0 ] && prev=${COMP_WORDS[COMP_CWORD - 1]}
 
   # --opt=VALUE: bash splits it into --opt, = and VALUE.
@@ -56,16 +61,20 @@ _desk() {
         fi
         continue
         ;;
-      -* | =) continue ;;
+      =) continue ;;
     esac
     if [ -z "$cmd" ]; then
+      [[ $w == -* ]] && continue
       if printf '%s\n' "$commands" | cut -f1 | grep -qxF -- "$w"; then
         cmd=$w
         subs=$(_desk_ask options "$cmd" | grep -v '^-')
       fi
-    elif [ -z "$sub" ] && [ -n "$subs" ] &&
+    elif [ -z "$sub" ] && [ -n "$subs" ] && [[ $w != -* ]] &&
       printf '%s\n' "$subs" | cut -f1 | grep -qxF -- "$w"; then
       sub=$w
+    else
+      # What follows the command: desk sorts out which are its arguments.
+      typed+=("$w")
     fi
   done
   local where=$cmd${sub:+ $sub}
@@ -98,7 +107,7 @@ _desk() {
   if [ -z "$sub" ] && [ -n "$subs" ]; then
     args=$subs
   else
-    args=$(_desk_ask arguments "$where")
+    args=$(_desk_ask arguments "$where" "${typed[@]}")
   fi
   _desk_reply "$args" "$cur"
   return 0

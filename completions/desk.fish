@@ -19,6 +19,7 @@ function __desk_candidates
     set -l cmd
     set -l sub
     set -l subs
+    set -l typed
     set -l i 2
     while test $i -le (count $tokens)
         set -l w $tokens[$i]
@@ -30,16 +31,20 @@ function __desk_candidates
                 end
             case '--config=*' '--db=*'
                 set -a ask $w
-            case '-*'
             case '*'
                 if test -z "$cmd"
-                    test -z "$cmds"; and set cmds ($ask __complete commands 2>/dev/null | string replace -r '\t.*' '')
-                    if contains -- $w $cmds
-                        set cmd $w
-                        set subs ($ask __complete options $cmd 2>/dev/null | string match -v -- '-*')
+                    if not string match -q -- '-*' $w
+                        test -z "$cmds"; and set cmds ($ask __complete commands 2>/dev/null | string replace -r '\t.*' '')
+                        if contains -- $w $cmds
+                            set cmd $w
+                            set subs ($ask __complete options $cmd 2>/dev/null | string match -v -- '-*')
+                        end
                     end
-                else if test -z "$sub"; and contains -- $w (string replace -r '\t.*' '' -- $subs)
+                else if test -z "$sub"; and not string match -q -- '-*' $w; and contains -- $w (string replace -r '\t.*' '' -- $subs)
                     set sub $w
+                else
+                    # What follows the command: desk sorts out which are its arguments.
+                    set -a typed $w
                 end
         end
         set i (math $i + 1)
@@ -81,7 +86,7 @@ function __desk_candidates
     else if test -z "$sub"; and test -n "$subs"
         set offer $subs
     else
-        set offer ($ask arguments "$where" 2>/dev/null)
+        set offer ($ask arguments "$where" $typed 2>/dev/null)
         test -n "$offer"; or set offer (__fish_complete_path $cur)
     end
     printf '%s\n' $offer

@@ -58,3 +58,28 @@ TEST_CASE("attachment: refusals say what there is") {
   CHECK(s.ok({"attachment", "list", "2", "-q"}).out == "");
   CHECK_FALSE(std::filesystem::exists(s.path("x")));
 }
+
+TEST_CASE("attachment: completion offers the names of the ticket typed before") {
+  Sandbox s;
+  set_up_mail(s);
+  receive(s, "attachment-rfc2231.eml");
+  const std::string names =
+      "Счёт № 42.pdf\tapplication/pdf, 142 bytes\nснимок экрана.png\timage/png, ";
+  // The first positional is the ticket, the second its attachment's name,
+  // whatever options come between; then nothing is left to complete.
+  CHECK(s.ok({"__complete", "arguments", "attachment get"}).out.rfind("1\t", 0) == 0);
+  CHECK(s.ok({"__complete", "arguments", "attachment get", "1"}).out.rfind(names, 0) == 0);
+  CHECK(
+      s.ok({"__complete", "arguments", "attachment get", "-o", "x.pdf", "1"}).out.rfind(names, 0) ==
+      0);
+  CHECK(s.ok({"__complete", "arguments", "attachment get", "--output=x.pdf", "1"})
+            .out.rfind(names, 0) == 0);
+  CHECK(s.ok({"__complete", "arguments", "attachment get", "1", "Счёт № 42.pdf"}).out == "");
+  CHECK(s.ok({"__complete", "arguments", "attachment list", "1"}).out == "");
+  CHECK(s.ok({"__complete", "arguments", "show", "1"}).out.rfind("1\t", 0) == 0);  // ids, many
+  // A ticket that does not exist: a shell is reading, so nothing, silently.
+  Result missing = s.run({"__complete", "arguments", "attachment get", "9"});
+  CHECK(missing.status == 0);
+  CHECK(missing.out == "");
+  CHECK(missing.err == "");
+}

@@ -13,6 +13,7 @@
 #include <doctest/doctest.h>
 
 #include "harness.hpp"
+#include "mail_fixtures.hpp"
 
 using namespace e2e;
 
@@ -77,6 +78,23 @@ bool has_program(const std::string& name) {
 std::string path_with_desk() {
   const char* path = std::getenv("PATH");
   return fs::path(desk_binary()).parent_path().string() + ":" + (path ? path : "/usr/bin:/bin");
+}
+
+// What completions/desk.bash offers for `line` (words split at spaces; a
+// trailing space starts a new, empty word), one candidate per line.
+std::string bash_complete(const Sandbox& s, const std::string& line) {
+  std::string script = (source_dir() / "completions" / "desk.bash").string();
+  std::string bash = "source '" + script +
+                     "'\n"
+                     "read -ra COMP_WORDS <<<\"$LINE\"\n"
+                     "[[ $LINE == *' ' ]] && COMP_WORDS+=('')\n"
+                     "COMP_CWORD=$((${#COMP_WORDS[@]} - 1))\n"
+                     "_desk 2>/dev/null\n"
+                     "printf '%s\\n' \"${COMPREPLY[@]}\"\n";
+  Result r =
+      run_program({"bash", "-c", bash}, "", s.dir(), {{"PATH", path_with_desk()}, {"LINE", line}});
+  CHECK(r.status == 0);
+  return r.out;
 }
 
 // The command table as cmd/registry.cpp writes it: {"name", "summary", Category::x, ...}.
@@ -351,20 +369,7 @@ TEST_CASE("meta: the completion scripts are valid in their shells and installed"
 TEST_CASE("meta: bash completion asks desk for commands, options and values") {
   Sandbox s;
   s.log("Printer jammed");
-  std::string script = (source_dir() / "completions" / "desk.bash").string();
-  auto complete = [&](const std::string& line) {
-    std::string bash = "source '" + script +
-                       "'\n"
-                       "read -ra COMP_WORDS <<<\"$LINE\"\n"
-                       "[[ $LINE == *' ' ]] && COMP_WORDS+=('')\n"
-                       "COMP_CWORD=$((${#COMP_WORDS[@]} - 1))\n"
-                       "_desk 2>/dev/null\n"
-                       "printf '%s\\n' \"${COMPREPLY[@]}\"\n";
-    Result r = run_program({"bash", "-c", bash}, "", s.dir(),
-                           {{"PATH", path_with_desk()}, {"LINE", line}});
-    CHECK(r.status == 0);
-    return r.out;
-  };
+  auto complete = [&](const std::string& line) { return bash_complete(s, line); };
   CHECK(complete("desk lo") == "log\n");
   CHECK(complete("desk config ") == "check\nshow\npath\n");
   CHECK(complete("desk log --ty") == "--type\n");
@@ -390,8 +395,18 @@ TEST_CASE("meta: bash completion asks desk for commands, options and values") {
   CHECK(complete("desk attachment ") == "list\nget\n");
   CHECK(complete("desk attachment list ") == "1\n");
   CHECK(complete("desk attachment get 1 a.pdf --ou") == "--output\n");
+  CHECK(complete("desk attachment get 1 a.pdf ") == "\n");
   CHECK(complete("desk show 1 --fu") == "--full\n");
   CHECK(complete("desk note 1 --reply --no-m") == "--no-mail\n");
+}
+
+TEST_CASE("meta: bash completes an attachment's name after its ticket, options between") {
+  Sandbox s;
+  set_up_mail(s);
+  receive(s, "attachment-rfc2231.eml");
+  CHECK(bash_complete(s, "desk attachment get 1 ") == "Счёт № 42.pdf\nснимок экрана.png\n");
+  CHECK(bash_complete(s, "desk attachment get -o x.png 1 сн") == "снимок экрана.png\n");
+  CHECK(bash_complete(s, "desk attachment get --output=x.png 1 Сч") == "Счёт № 42.pdf\n");
 }
 
 TEST_CASE("meta: fish completion asks desk for commands, options and values") {
