@@ -1,6 +1,7 @@
 # Sourced by the benchmark scripts: where things are, and the steps they share.
 # Environment:
-#   DESK_BUILD_RELEASE  the release build directory (build-release)
+#   DESK_BUILD_RELEASE  the release build directory (build-release); one
+#                       already configured is used as it is
 #   DESK_BENCH_STORE    the template store (bench/stores/1m, 1M tickets), made
 #                       by bench/make-store when missing and never modified;
 #                       any store bench/make-store made will do (100k tickets:
@@ -27,8 +28,11 @@ need sqlite3 sqlite3
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is missing; apt-get install -y time" >&2; exit 1; }
 
 # The release desk (and the generator), built the way bench/make-store does.
+# A DESK_BUILD_RELEASE that is already configured is used as it is.
 build_desk() {
-  (cd "$root" && cmake --preset release -B "$build" -DDESK_BENCH=ON >/dev/null)
+  if [ -z "${DESK_BUILD_RELEASE:-}" ] || [ ! -f "$build/CMakeCache.txt" ]; then
+    (cd "$root" && cmake --preset release -B "$build" -DDESK_BENCH=ON >/dev/null)
+  fi
   cmake --build "$build" -j 2 --target desk desk-make-store >&2
 }
 
