@@ -12,6 +12,7 @@
 #include "desk/store/catalog_store.hpp"
 #include "desk/store/store.hpp"
 #include "desk/util/fill.hpp"
+#include "desk/util/lines.hpp"
 #include "desk/util/strings.hpp"
 #include "desk/work/validate.hpp"
 
@@ -98,148 +99,169 @@ class Painter {
   bool on_;
 };
 
-void print_text(Env& env, std::ostream& out, const Json& t, const Json& events, bool full) {
-  Painter paint(env.color && &out == &env.out);
-  out << paint(Tone::bold, fmt::format("Ticket {}: {}", t["id"].get<std::int64_t>(),
-                                       t["title"].get<std::string>()))
-      << '\n';
-  auto line = [&](const std::string& label, const std::string& value, Tone tone = Tone::plain) {
-    out << fmt::format("  {:<14}", label) << paint(tone, value) << '\n';
-  };
-  auto text = [&](const char* key) { return value_text(t[key]); };
-  auto time = [&](const char* key) {
-    return t[key].is_null() ? std::string("(none)") : format::cell_text(t[key], format::Kind::time);
-  };
-  auto levels = env.config().priority.levels;
-  line("status",
-       text("status") +
-           (t["pending_reason"].is_null() ? "" : " (on " + text("pending_reason") + ")"),
-       status_tone(t["status"]));
-  std::string axes;
-  if (!t["impact"].is_null() || !t["urgency"].is_null())
-    axes = fmt::format(" (impact {}, urgency {})", text("impact"), text("urgency"));
-  line("priority", text("priority") + axes, priority_tone(t["priority"], levels));
-  line("type", text("type"));
-  line("customer", text("customer"));
-  line("channel", text("channel"));
-  line("category", text("category"));
-  if (!t["service"].is_null()) line("service", text("service"));
-  line("tags", text("tags"));
-  line("assignee", text("assignee"));
-  std::string team = text("team");
-  if (!t["team"].is_null()) team += fmt::format(" (tier {})", t["tier"].get<int>());
-  line("team", team);
-  if (t["escalation_level"].get<int>() > 0)
-    line("escalated",
-         fmt::format("{} time(s){}", t["escalation_level"].get<int>(),
-                     t["flagged"].get<bool>() ? ", manager told" : ""),
-         Tone::magenta);
-  if (!t["supplier"].is_null())
-    line("supplier",
-         text("supplier") + (t["supplier_ref"].is_null() ? "" : " ref " + text("supplier_ref")));
-  line("created", time("created_at"));
-  line("updated", time("updated_at"));
-  if (!t["first_response_at"].is_null()) line("first reply", time("first_response_at"));
-  if (!t["resolved_at"].is_null()) line("resolved", time("resolved_at"));
-  if (!t["closed_at"].is_null()) line("closed", time("closed_at"));
-  if (!t["resolution_code"].is_null()) line("resolution", text("resolution_code"), Tone::green);
-  if (!t["duplicate_of"].is_null()) line("duplicate of", "#" + text("duplicate_of"));
-  if (!t["external_id"].is_null()) line("external id", text("external_id"));
+// The human layout of one ticket: its fields, its free texts and lists,
+// then its history.
+class TicketText {
+ public:
+  TicketText(Env& env, std::ostream& out, const Json& t)
+      : env_(env), out_(out), t_(t), paint_(env.color && &out == &env.out) {}
+
+  void fields() const {
+    out_ << paint_(Tone::bold, fmt::format("Ticket {}: {}", t_["id"].get<std::int64_t>(),
+                                           t_["title"].get<std::string>()))
+         << '\n';
+    const auto& levels = env_.config().priority.levels;
+    line("status",
+         text("status") +
+             (t_["pending_reason"].is_null() ? "" : " (on " + text("pending_reason") + ")"),
+         status_tone(t_["status"]));
+    std::string axes;
+    if (!t_["impact"].is_null() || !t_["urgency"].is_null())
+      axes = fmt::format(" (impact {}, urgency {})", text("impact"), text("urgency"));
+    line("priority", text("priority") + axes, priority_tone(t_["priority"], levels));
+    for (const char* key : {"type", "customer", "channel", "category"}) line(key, text(key));
+    if (!t_["service"].is_null()) line("service", text("service"));
+    line("tags", text("tags"));
+    line("assignee", text("assignee"));
+    std::string team = text("team");
+    if (!t_["team"].is_null()) team += fmt::format(" (tier {})", t_["tier"].get<int>());
+    line("team", team);
+    if (t_["escalation_level"].get<int>() > 0)
+      line("escalated",
+           fmt::format("{} time(s){}", t_["escalation_level"].get<int>(),
+                       t_["flagged"].get<bool>() ? ", manager told" : ""),
+           Tone::magenta);
+    if (!t_["supplier"].is_null())
+      line("supplier",
+           text("supplier") + (t_["supplier_ref"].is_null() ? "" : " ref " + text("supplier_ref")));
+    line("created", time("created_at"));
+    line("updated", time("updated_at"));
+    const std::pair<const char*, const char*> optional_times[] = {
+        {"first reply", "first_response_at"}, {"resolved", "resolved_at"}, {"closed", "closed_at"}};
+    for (const auto& [label, key] : optional_times)
+      if (!t_[key].is_null()) line(label, time(key));
+    if (!t_["resolution_code"].is_null()) line("resolution", text("resolution_code"), Tone::green);
+    if (!t_["duplicate_of"].is_null()) line("duplicate of", "#" + text("duplicate_of"));
+    if (!t_["external_id"].is_null()) line("external id", text("external_id"));
+  }
+
+  void texts() const {
+    paragraph("Description", t_["description"]);
+    paragraph("Resolution", t_["resolution"]);
+    paragraph("Workaround", t_["workaround"]);
+    if (!t_["outcome"].is_null()) {
+      line("outcome", text("outcome"), Tone::magenta);
+      paragraph("Root cause", t_["root_cause"]);
+      paragraph("Action taken", t_["action"]);
+    }
+  }
+
+  void lists() const {
+    list("Checklist", t_["checklist"], [](const Json& st) {
+      return fmt::format(
+          "{} {}. {}{}", st["done_at"].is_null() ? "[ ]" : "[x]", st["step"].get<int>(),
+          st["text"].get<std::string>(),
+          st["done_at"].is_null() ? "" : "  (" + st["done_by"].get<std::string>() + ")");
+    });
+    list("Satisfaction", t_["ratings"], [](const Json& r) {
+      return fmt::format(
+          "resolution {}: {} of 5{}", r["resolution"].get<int>(), r["score"].get<int>(),
+          r["comment"].is_null() ? "" : " \"" + r["comment"].get<std::string>() + "\"");
+    });
+    list("Links", t_.value("links", Json::array()), [](const Json& l) {
+      return fmt::format("{} #{}", l["kind"].get<std::string>(), l["ticket"].get<std::int64_t>());
+    });
+    list("Articles", t_["articles"], [](const Json& a) {
+      return fmt::format("{:>4}  {} ({}, {}{})", a["id"].get<std::int64_t>(),
+                         a["title"].get<std::string>(), a["kind"].get<std::string>(),
+                         a["state"].get<std::string>(),
+                         a["resolved_at"].is_null() ? "" : "; resolved it");
+    });
+  }
+
+  void history(const Json& events, bool full) const {
+    out_ << '\n' << paint_(Tone::bold, "History") << '\n';
+    for (const auto& e : events) {
+      std::string kind = e["kind"].get<std::string>();
+      std::string detail = changes_text(e["changes"], kind == "logged");
+      for (const char* extra :
+           {"channel", "from", "link", "to", "escalation", "manager", "contact", "reason", "hook",
+            "for", "why", "score", "article", "step", "item", "attachments", "not_kept", "machine"})
+        if (e.contains(extra) && !e[extra].is_null())
+          detail += (detail.empty() ? "" : ", ") + std::string(extra) + " " + value_text(e[extra]);
+      std::string head = fmt::format("{:<10} {:<10}", e["actor"].get<std::string>(), kind);
+      std::string entry = detail.empty() ? std::string(util::trim(head)) : head + "  " + detail;
+      out_ << "  " << paint_(Tone::dim, format::cell_text(e["at"], format::Kind::time)) << "  "
+           << entry << '\n';
+      if (!e["text"].is_null())
+        for (const auto& l : util::split(e["text"].get<std::string>(), '\n'))
+          free_line(l, "      ");
+      if (e.contains("quoted") && e["quoted"].is_string())
+        quoted(e["quoted"].get<std::string>(), full);
+    }
+  }
+
+ private:
+  std::string text(const char* key) const { return value_text(t_[key]); }
+  std::string time(const char* key) const {
+    return t_[key].is_null() ? std::string("(none)")
+                             : format::cell_text(t_[key], format::Kind::time);
+  }
+  void line(const std::string& label, const std::string& value, Tone tone = Tone::plain) const {
+    out_ << fmt::format("  {:<14}", label) << paint_(tone, value) << '\n';
+  }
 
   // A line of free text, indented; on a terminal, a long one is filled to
   // its width (a pipe gets every line whole).
-  auto free_line = [&](std::string_view l, const std::string& indent) {
-    if (env.width > 0 && indent.size() + util::visible_width(l) > env.width)
-      out << util::fill(l, env.width, indent, indent);
+  void free_line(std::string_view l, const std::string& indent) const {
+    if (env_.width > 0 && indent.size() + util::visible_width(l) > env_.width)
+      out_ << util::fill(l, env_.width, indent, indent);
     else
-      out << indent << l << '\n';
-  };
-  // split() drops blank lines; keep paragraphs readable by splitting by hand.
-  auto paragraph = [&](const char* heading, const Json& v) {
+      out_ << indent << l << '\n';
+  }
+
+  // A heading and its text, blank lines kept between paragraphs.
+  void paragraph(const char* heading, const Json& v) const {
     if (v.is_null()) return;
-    std::string s = v.get<std::string>();
-    if (util::trim(s).empty()) return;
-    out << '\n' << paint(Tone::bold, heading) << '\n';
-    std::size_t start = 0;
-    while (start <= s.size()) {
-      std::size_t end = s.find('\n', start);
-      if (end == std::string::npos) end = s.size();
-      free_line(std::string_view(s).substr(start, end - start), "  ");
-      start = end + 1;
+    const std::string& text = v.get_ref<const std::string&>();  // lines_of's views point into it
+    if (util::trim(text).empty()) return;
+    out_ << '\n' << paint_(Tone::bold, heading) << '\n';
+    for (std::string_view l : util::lines_of(text)) free_line(l, "  ");
+  }
+
+  // A heading and one line per item; nothing for no items.
+  template <typename Line>
+  void list(const char* heading, const Json& items, Line item_line) const {
+    if (items.empty()) return;
+    out_ << '\n' << paint_(Tone::bold, heading) << '\n';
+    for (const auto& item : items) out_ << "  " << item_line(item) << '\n';
+  }
+
+  // The history a mail quoted: shown with --full, else only said to be there.
+  void quoted(const std::string& history, bool full) const {
+    auto lines = util::lines_of(history);
+    if (!full) {
+      out_ << "      "
+           << paint_(Tone::dim, fmt::format("({} quoted line{} hidden: desk show --full)",
+                                            lines.size(), lines.size() == 1 ? "" : "s"))
+           << '\n';
+      return;
     }
-  };
-  paragraph("Description", t["description"]);
-  paragraph("Resolution", t["resolution"]);
-  paragraph("Workaround", t["workaround"]);
-  if (!t["outcome"].is_null()) {
-    line("outcome", text("outcome"), Tone::magenta);
-    paragraph("Root cause", t["root_cause"]);
-    paragraph("Action taken", t["action"]);
-  }
-  if (!t["checklist"].empty()) {
-    out << '\n' << paint(Tone::bold, "Checklist") << '\n';
-    for (const auto& st : t["checklist"])
-      out << fmt::format(
-          "  {} {}. {}{}\n", st["done_at"].is_null() ? "[ ]" : "[x]", st["step"].get<int>(),
-          st["text"].get<std::string>(),
-          st["done_at"].is_null() ? "" : "  (" + st["done_by"].get<std::string>() + ")");
-  }
-  if (!t["ratings"].empty()) {
-    out << '\n' << paint(Tone::bold, "Satisfaction") << '\n';
-    for (const auto& r : t["ratings"])
-      out << fmt::format(
-          "  resolution {}: {} of 5{}\n", r["resolution"].get<int>(), r["score"].get<int>(),
-          r["comment"].is_null() ? "" : " \"" + r["comment"].get<std::string>() + "\"");
+    for (std::string_view l : lines) out_ << "      " << paint_(Tone::dim, std::string(l)) << '\n';
   }
 
-  if (t.contains("links") && !t["links"].empty()) {
-    out << '\n' << paint(Tone::bold, "Links") << '\n';
-    for (const auto& l : t["links"])
-      out << fmt::format("  {} #{}\n", l["kind"].get<std::string>(),
-                         l["ticket"].get<std::int64_t>());
-  }
+  Env& env_;
+  std::ostream& out_;
+  const Json& t_;
+  Painter paint_;
+};
 
-  if (!t["articles"].empty()) out << '\n' << paint(Tone::bold, "Articles") << '\n';
-  for (const auto& a : t["articles"])
-    out << fmt::format("  {:>4}  {} ({}, {}{})\n", a["id"].get<std::int64_t>(),
-                       a["title"].get<std::string>(), a["kind"].get<std::string>(),
-                       a["state"].get<std::string>(),
-                       a["resolved_at"].is_null() ? "" : "; resolved it");
-
-  out << '\n' << paint(Tone::bold, "History") << '\n';
-  for (const auto& e : events) {
-    std::string kind = e["kind"].get<std::string>();
-    std::string detail = changes_text(e["changes"], kind == "logged");
-    for (const char* extra :
-         {"channel", "from", "link", "to", "escalation", "manager", "contact", "reason", "hook",
-          "for", "why", "score", "article", "step", "item", "attachments", "not_kept", "machine"})
-      if (e.contains(extra) && !e[extra].is_null())
-        detail += (detail.empty() ? "" : ", ") + std::string(extra) + " " + value_text(e[extra]);
-    std::string head = fmt::format("{:<10} {:<10}", e["actor"].get<std::string>(), kind);
-    std::string entry = detail.empty() ? std::string(util::trim(head)) : head + "  " + detail;
-    out << "  " << paint(Tone::dim, format::cell_text(e["at"], format::Kind::time)) << "  " << entry
-        << '\n';
-    if (!e["text"].is_null())
-      for (const auto& l : util::split(e["text"].get<std::string>(), '\n')) free_line(l, "      ");
-    // The history a mail quoted: shown with --full, else only said to be there.
-    if (e.contains("quoted") && e["quoted"].is_string()) {
-      std::string quoted = e["quoted"].get<std::string>();
-      std::size_t lines = std::count(quoted.begin(), quoted.end(), '\n') + 1;
-      if (!full) {
-        out << "      "
-            << paint(Tone::dim, fmt::format("({} quoted line{} hidden: desk show --full)", lines,
-                                            lines == 1 ? "" : "s"))
-            << '\n';
-      } else {
-        std::size_t start = 0;
-        while (start <= quoted.size()) {
-          std::size_t end = std::min(quoted.find('\n', start), quoted.size());
-          out << "      " << paint(Tone::dim, quoted.substr(start, end - start)) << '\n';
-          start = end + 1;
-        }
-      }
-    }
-  }
+void print_text(Env& env, std::ostream& out, const Json& t, const Json& events, bool full) {
+  TicketText view(env, out, t);
+  view.fields();
+  view.texts();
+  view.lists();
+  view.history(events, full);
 }
 
 std::vector<format::Column> event_columns() {
