@@ -20,7 +20,7 @@ namespace {
 
 // Rows each crash test writes: fewer under the sanitizers (see CMakeLists).
 #ifdef DESK_SANITIZED
-constexpr int kCrashRows = 200;
+constexpr int kCrashRows = 100;
 #else
 constexpr int kCrashRows = 1000;
 #endif
