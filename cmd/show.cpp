@@ -197,7 +197,7 @@ class TicketText {
         for (const auto& l : util::split(e["text"].get<std::string>(), '\n'))
           free_line(l, "      ");
       if (e.contains("quoted") && e["quoted"].is_string())
-        quoted(e["quoted"].get<std::string>(), full);
+        quoted(e["quoted"].get_ref<const std::string&>(), full);
     }
   }
 

@@ -1,5 +1,7 @@
 #include "desk/mail/flowed.hpp"
 
+#include "desk/util/lines.hpp"
+
 namespace desk::mail {
 
 namespace {
@@ -35,13 +37,7 @@ std::string unflow(std::string_view text, bool delsp) {
     paragraph.clear();
     open = false;
   };
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view raw = text.substr(start, end - start);
-    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
-    start = end + 1;
+  for (std::string_view raw : util::lines_of(text)) {
     FlowedLine line = read_line(raw);
     // A change of depth ends a paragraph even when the line before was soft.
     if (open && line.depth != depth) close();
