@@ -274,7 +274,7 @@ int generate(const std::string& path, std::int64_t articles, std::int64_t ticket
     t.type = "incident";
     t.title = text.title();
     t.description = text.paragraph();
-    t.status = text.chance(0.8) ? "closed" : "new";
+    t.status = text.chance(0.8) ? desk::model::Status::closed : desk::model::Status::new_;
     t.priority = "P3";
     t.category = text.pick(kCategories);
     t.created_at = t.updated_at = start + Seconds(i * 30);

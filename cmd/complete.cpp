@@ -167,9 +167,9 @@ std::unique_ptr<store::Store> open_briefly(const config::Config& c) {
 
 void print_kind(Env& env, std::string_view kind) {
   if (kind == "commands") return print_commands(env);
-  if (kind == "statuses") return lines(env, model::kStatuses);
+  if (kind == "statuses") return lines(env, model::names<model::Status>());
   if (kind == "status-filters") {
-    lines(env, model::kStatuses);
+    lines(env, model::names<model::Status>());
     env.out << "open\tevery status before resolved\nall\tevery status\n";
     return;
   }
@@ -209,7 +209,9 @@ void print_kind(Env& env, std::string_view kind) {
   if (kind == "ids") {
     auto store = open_briefly(c);
     model::Query q;
-    q.statuses = {"new", "assigned", "in-progress", "pending", "resolved"};
+    // Open tickets, and resolved ones (which may yet be closed or reopened).
+    q.statuses.assign(model::kOpenStatuses.begin(), model::kOpenStatuses.end());
+    q.statuses.push_back(model::Status::resolved);
     q.sort = {{"updated", true}};
     q.limit = 200;
     store->each_ticket(q, {c.priority.levels}, [&](const model::Ticket& t) {

@@ -64,7 +64,7 @@ bool before(const SlaRow& a, const SlaRow& b, const std::vector<model::SortKey>&
     else if (k.field == "priority")
       c = cmp(rank(levels, x.priority), rank(levels, y.priority));
     else if (k.field == "status")
-      c = cmp(rank(model::kStatuses, x.status), rank(model::kStatuses, y.status));
+      c = cmp(x.status, y.status);  // in lifecycle order
     else if (k.field == "created")
       c = cmp(x.created_at, y.created_at);
     else if (k.field == "updated")

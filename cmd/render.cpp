@@ -29,11 +29,21 @@ Tone priority_tone(const Json& v, const std::vector<std::string>& levels) {
 
 Tone status_tone(const Json& v) {
   if (!v.is_string()) return Tone::plain;
-  const auto s = v.get<std::string>();
-  if (s == "new") return Tone::cyan;
-  if (s == "pending") return Tone::yellow;
-  if (s == "resolved") return Tone::green;
-  if (s == "closed") return Tone::dim;
+  auto s = model::parse<model::Status>(v.get<std::string>());
+  if (!s) return Tone::plain;
+  switch (*s) {
+    case model::Status::new_:
+      return Tone::cyan;
+    case model::Status::pending:
+      return Tone::yellow;
+    case model::Status::resolved:
+      return Tone::green;
+    case model::Status::closed:
+      return Tone::dim;
+    case model::Status::assigned:
+    case model::Status::in_progress:
+      break;
+  }
   return Tone::plain;
 }
 

@@ -161,7 +161,8 @@ int bigger_cache(sqlite3* db, char**, const sqlite3_api_routines*) {
 
 struct Stats {
   std::int64_t tickets = 0, events = 0, links = 0;
-  std::map<std::string, std::int64_t> statuses, kinds;
+  std::map<desk::model::Status, std::int64_t> statuses;
+  std::map<std::string, std::int64_t> kinds;
   std::map<std::string, std::int64_t> open_load;  // open tickets by assignee
   std::int64_t escalated = 0, reopened = 0;
 };
@@ -175,8 +176,7 @@ void count(Stats& st, const bench::Told& t) {
   if (t.row.id == 0) return;
   ++st.tickets;
   ++st.statuses[t.row.status];
-  if (desk::model::is_open_status(t.row.status) && !t.row.assignee.empty())
-    ++st.open_load[t.row.assignee];
+  if (desk::model::is_open(t.row.status) && !t.row.assignee.empty()) ++st.open_load[t.row.assignee];
   if (t.row.escalation_level > 0) ++st.escalated;
   if (t.row.reopen_count > 0) ++st.reopened;
 }
@@ -396,7 +396,8 @@ int run(const Options& o) {
   int bad = o.verify > 0 ? verify(db, o.tickets, o.verify, zone) : 0;
 
   if (!o.quiet) {
-    std::int64_t resolved = st.statuses["resolved"] + st.statuses["closed"];
+    std::int64_t resolved =
+        st.statuses[desk::model::Status::resolved] + st.statuses[desk::model::Status::closed];
     std::cerr << fmt::format(
         "made {} tickets, {} ticket events, {} links, {} customers in {:.1f} s "
         "(set-up {:.1f} s, stories {:.1f} s, {:.0f} tickets/s)\n",
@@ -404,7 +405,7 @@ int run(const Options& o) {
         t_written - t_setup, static_cast<double>(st.tickets) / std::max(1e-9, t_written - t_setup));
     std::cerr << fmt::format("  CPU of the stories (telling and writing): {:.1f} s\n", cpu_stories);
     std::cerr << "  status:";
-    for (const auto& s : desk::model::kStatuses)
+    for (auto s : desk::model::all<desk::model::Status>())
       std::cerr << fmt::format(" {} {}", s, st.statuses[s]);
     std::cerr << fmt::format(
         "\n  resolved or closed {:.1f}%, escalated {:.1f}%, reopened {:.1f}%\n",

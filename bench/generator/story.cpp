@@ -15,6 +15,7 @@ namespace bench {
 
 namespace tk = desk::tickets;
 using desk::Seconds;
+using desk::model::Status;
 
 namespace {
 
@@ -260,7 +261,7 @@ class Teller::Story {
   }
 
   bool start(Instant when) {
-    if (ticket().status != "new" && ticket().status != "assigned") return true;
+    if (ticket().status != Status::new_ && ticket().status != Status::assigned) return true;
     return at(when, tech(), [&] { return tk::start_work(s_, call_.id, {"", "", std::nullopt}); });
   }
 
@@ -367,7 +368,7 @@ class Teller::Story {
   }
 
   void close() {
-    if (ticket().status != "resolved" || !rng_.chance(0.55)) return;
+    if (ticket().status != Status::resolved || !rng_.chance(0.55)) return;
     // The customer confirms and the technician closes it.
     at(after(rng_.lognormal(1440, 1.0), false), tech(),
        [&] { return tk::close_ticket(s_, call_.id, std::nullopt); });
@@ -411,7 +412,7 @@ class Teller::Story {
       if (!note(after(rng_.lognormal(90, 1.0), urgent_))) return;
     if (rng_.chance(0.15) && !escalate()) return;
     if (stalled_) {
-      if (ticket().status != "pending") pending(rng_.chance(0.6) ? "customer" : "change");
+      if (ticket().status != Status::pending) pending(rng_.chance(0.6) ? "customer" : "change");
       return;
     }
     if (rng_.chance(0.2) && !pending_and_back(rng_.chance(0.7) ? "customer" : "change")) return;

@@ -45,7 +45,7 @@ TEST_SUITE("model/timeline") {
     REQUIRE(marks.size() == 6);
     CHECK(marks[0].kind == "logged");
     CHECK(to_unix(marks[0].at) == 1000);
-    CHECK(marks[0].status == "new");
+    CHECK(marks[0].status == model::Status::new_);
     CHECK(marks[0].team == "service-desk");
     CHECK_FALSE(marks[0].assignee.has_value());
     CHECK(marks[1].kind == "allocated");
@@ -57,7 +57,7 @@ TEST_SUITE("model/timeline") {
     CHECK(marks[3].team == "infrastructure");
     CHECK(marks[3].assignee == std::string());  // cleared, not unchanged
     CHECK(marks[3].rule == "p1-unanswered");
-    CHECK(marks[4].status == "resolved");
+    CHECK(marks[4].status == model::Status::resolved);
     CHECK(marks[5].kind == "reopened");
     CHECK(to_unix(marks[5].at) == -60);
   }
@@ -74,7 +74,7 @@ TEST_SUITE("model/timeline") {
     model::read_marks(one, out);
     REQUIRE(out.size() == 1);
     CHECK(out[0].kind == "status");
-    CHECK(out[0].status == "pending");
+    CHECK(out[0].status == model::Status::pending);
     CHECK_FALSE(out[0].team.has_value());
     CHECK_FALSE(out[0].assignee.has_value());
     CHECK(out[0].rule.empty());
@@ -104,7 +104,7 @@ TEST_SUITE("model/timeline") {
       CHECK(to_unix(marks[1].at) == 0);
       CHECK(marks[2].kind == "status");
       CHECK(to_unix(marks[2].at) == -5);
-      CHECK(marks[2].status == "pending");
+      CHECK(marks[2].status == model::Status::pending);
     }
     CHECK(model::read_marks("logged\x1f"
                             "12\x1e")

@@ -17,7 +17,7 @@ Mark mark(const char* kind, const char* when, std::optional<std::string> status 
   Mark m;
   m.kind = kind;
   m.at = at(when);
-  m.status = std::move(status);
+  if (status) m.status = *model::parse<model::Status>(*status);
   m.team = std::move(team);
   m.assignee = std::move(assignee);
   return m;
@@ -46,7 +46,7 @@ TEST_SUITE("report/history") {
     auto h = report::history_at(t, story(), at("2026-11-23T08:59:59Z"));
     CHECK_FALSE(h.logged);
     CHECK_FALSE(h.open());
-    CHECK(report::status_at(t, story(), at("2026-11-23T08:59:59Z")) == "");
+    CHECK(report::status_at(t, story(), at("2026-11-23T08:59:59Z")) == std::nullopt);
   }
 
   TEST_CASE("the state at each step, events after the instant ignored") {
@@ -55,7 +55,7 @@ TEST_SUITE("report/history") {
     auto h = report::history_at(t, marks, at("2026-11-23T12:30:00Z"));
     CHECK(h.logged);
     CHECK(h.open());
-    CHECK(h.status == "new");
+    CHECK(h.status == model::Status::new_);
     CHECK(h.status_since == at("2026-11-23T12:00:00Z"));
     CHECK(h.team == "second-line");
     CHECK(h.assignee == "");
@@ -65,7 +65,7 @@ TEST_SUITE("report/history") {
     CHECK_FALSE(h.first_resolved);
 
     h = report::history_at(t, marks, at("2026-11-23T14:00:00Z"));  // the instant counts
-    CHECK(h.status == "resolved");
+    CHECK(h.status == model::Status::resolved);
     CHECK(h.resolved == at("2026-11-23T14:00:00Z"));
     CHECK(h.technicians.size() == 3);
 
@@ -76,24 +76,24 @@ TEST_SUITE("report/history") {
     CHECK(h.first_resolved == at("2026-11-23T14:00:00Z"));
 
     h = report::history_at(t, marks, at("2026-11-30T00:00:00Z"));
-    CHECK(h.status == "closed");
+    CHECK(h.status == model::Status::closed);
     CHECK(h.resolved == at("2026-11-24T10:00:00Z"));
     CHECK(h.closed == at("2026-11-25T10:00:00Z"));
-    CHECK(report::status_at(t, marks, at("2026-11-24T09:59:59Z")) == "assigned");
+    CHECK(report::status_at(t, marks, at("2026-11-24T09:59:59Z")) == model::Status::assigned);
     CHECK(report::marks_until(marks, at("2026-11-23T11:00:00Z")) == 4);
   }
 
   TEST_CASE("the ticket as it stood, and a row without a timeline taken as it is") {
     model::Ticket t;
     t.id = 7;
-    t.status = "closed";
+    t.status = model::Status::closed;
     t.team = "second-line";
     t.assignee = "erin";
     t.resolved_at = at("2026-11-24T10:00:00Z");
     t.closed_at = at("2026-11-25T10:00:00Z");
     t.created_at = at("2026-11-23T09:00:00Z");
     auto then = report::ticket_at(t, report::history_at(t, story(), at("2026-11-23T11:30:00Z")));
-    CHECK(then.status == "assigned");
+    CHECK(then.status == model::Status::assigned);
     CHECK(then.team == "service-desk");
     CHECK(then.assignee == "bob");
     CHECK_FALSE(then.resolved_at);
@@ -101,7 +101,7 @@ TEST_SUITE("report/history") {
     CHECK(then.first_response_at == at("2026-11-23T10:30:00Z"));
     auto bare = report::history_at(t, {}, at("2026-11-30T00:00:00Z"));
     CHECK(bare.logged);
-    CHECK(bare.status == "closed");
+    CHECK(bare.status == model::Status::closed);
     CHECK(bare.assignee == "erin");
     CHECK_FALSE(report::history_at(t, {}, at("2026-11-22T00:00:00Z")).logged);
   }
@@ -109,11 +109,11 @@ TEST_SUITE("report/history") {
   TEST_CASE("a reused History, and set_history in place, give what fresh values give") {
     model::Ticket t;
     t.id = 7;
-    t.status = "closed";
+    t.status = model::Status::closed;
     t.created_at = at("2026-11-23T09:00:00Z");
     model::Ticket other;
     other.id = 8;
-    other.status = "new";
+    other.status = model::Status::new_;
     other.title = "a title long enough to live on the heap";
     other.created_at = at("2026-11-23T09:00:00Z");
     report::History h;
@@ -145,6 +145,6 @@ TEST_SUITE("report/history") {
     }
     report::history_at(t, {}, at("2026-11-30T00:00:00Z"), h);  // a row without a timeline
     CHECK(h.technicians.empty());
-    CHECK(h.status == "closed");
+    CHECK(h.status == model::Status::closed);
   }
 }

@@ -72,7 +72,7 @@ TEST_SUITE("store/events") {
     model::Ticket t;
     t.type = "incident";
     t.title = "t";
-    t.status = "new";
+    t.status = model::Status::new_;
     t.priority = "P3";
     std::int64_t ticket = db->insert_ticket(t);
 

@@ -47,13 +47,14 @@ TEST_SUITE("store/reports") {
           bool started = t.id % 3 == 0;
           std::string title = "ticket " + std::to_string(t.id);
           std::size_t want_marks = started ? 2 : 1;  // logged, then in-progress
-          if (t.title != title || t.status != (started ? "in-progress" : "new") ||
+          if (t.title != title ||
+              t.status != (started ? model::Status::in_progress : model::Status::new_) ||
               marks.size() != want_marks || marks[0].kind != "logged" ||
-              (started && marks[1].status != "in-progress"))
+              (started && marks[1].status != model::Status::in_progress))
             ++wrong;
           // A report may change the row in place: the next use of this slot
           // must not see it.
-          t.status = "changed";
+          t.status = model::Status::closed;
           t.title.clear();
           t.team = "somewhere";
           return true;

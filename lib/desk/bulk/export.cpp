@@ -143,7 +143,7 @@ void ExportWriter::ticket_fields(std::string& out, const model::Ticket& t) {
     }
   }
   key("open");
-  out += t.status != "resolved" && t.status != "closed" ? "true" : "false";
+  out += model::is_open(t.status) ? "true" : "false";
 }
 
 // The plain shape desk writes ({"changes": {field: [from, to]}, "text":

@@ -62,6 +62,8 @@ Json field_value(const model::FieldDef& f, const Json& given, std::size_t line,
       return Json(to_unix(time_value(v, f.name, line, ctx)));
   }
   if (!ok) bad(line, fmt::format("{} cannot be {}", util::quoted(f.name), json_text(v)));
+  if (f.name == "status")
+    at_line(line, [&] { work::require_word<model::Status>("status", v.get<std::string>()); });
   return v;
 }
 
@@ -124,7 +126,6 @@ void check_vocabulary(const Ticket& t, const config::Config& cfg) {
   work::require_one_of("priority", t.priority, cfg.priority.levels);
   if (!t.channel.empty()) work::require_one_of("channel", t.channel, cfg.tickets.channels);
   if (!t.category.empty()) work::require_one_of("category", t.category, cfg.tickets.categories);
-  work::require_one_of("status", t.status, model::kStatuses);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "desk/bulk/import_values.hpp"
 #include "desk/model/fields.hpp"
 #include "desk/model/vocabulary.hpp"
+#include "desk/tickets/lifecycle.hpp"
 #include "desk/tickets/priority.hpp"
 #include "desk/work/record.hpp"
 #include "desk/work/validate.hpp"
@@ -15,36 +16,43 @@ namespace desk::bulk {
 namespace {
 
 using model::Event;
+using model::Status;
 using model::Ticket;
+using tickets::Step;
 
 // Where the ticket is in its life, and when each step happened.
 struct Lifecycle {
-  std::string status;
+  Status status = Status::new_;
   Instant created{};
   std::optional<Instant> first_response, resolved, closed;
-  bool done() const { return status == "resolved" || status == "closed"; }
+  bool done() const { return !model::is_open(status); }
 };
 
-// The lifecycle rules an imported row must keep: a status that fits the
-// times given (the default status follows from them), and the times a
-// status needs.
-void check_status(Lifecycle& l, bool has_assignee) {
-  if (l.status.empty())
-    l.status = l.closed ? "closed" : l.resolved ? "resolved" : has_assignee ? "assigned" : "new";
-  work::require_one_of("status", l.status, model::kStatuses);
+// The times an imported row's status needs, and none it cannot have (the
+// default status follows from the times given). Which steps lead to the
+// status is the lifecycle's (tell_story takes them).
+void check_status(Lifecycle& l, std::string_view given, bool has_assignee) {
+  if (given.empty())
+    l.status = l.closed       ? Status::closed
+               : l.resolved   ? Status::resolved
+               : has_assignee ? Status::assigned
+                              : Status::new_;
+  else
+    l.status = work::require_word<Status>("status", given);
   if (l.done() && !l.resolved) {
-    if (l.status == "closed" && l.closed)
+    if (l.status == Status::closed && l.closed)
       l.resolved = l.closed;
     else
       throw DataError(fmt::format("a {} ticket needs 'resolved_at'", l.status),
                       "give when it was resolved, or the status the ticket has now");
   }
-  if (l.status == "closed" && !l.closed) l.closed = l.resolved;
+  if (l.status == Status::closed && !l.closed) l.closed = l.resolved;
   if (!l.done() && (l.resolved || l.closed))
-    throw DataError(fmt::format("the status is {} but {} is set", util::quoted(l.status),
-                                util::quoted(l.resolved ? "resolved_at" : "closed_at")),
-                    "give the status the ticket has now, such as resolved");
-  if (l.status != "closed" && l.closed)
+    throw DataError(
+        fmt::format("the status is {} but {} is set", util::quoted(model::name(l.status)),
+                    util::quoted(l.resolved ? "resolved_at" : "closed_at")),
+        "give the status the ticket has now, such as resolved");
+  if (l.status != Status::closed && l.closed)
     throw DataError("'closed_at' is set but the status is not closed",
                     "give the status closed, or leave 'closed_at' empty");
 }
@@ -80,8 +88,7 @@ Lifecycle read_lifecycle(const Values& v, const ParseContext& ctx) {
   l.first_response = v.time("first_response_at", ctx);
   l.resolved = v.time("resolved_at", ctx);
   l.closed = v.time("closed_at", ctx);
-  l.status = v.text("status");
-  check_status(l, v.has("assignee"));
+  check_status(l, v.text("status"), v.has("assignee"));
   check_times(l, ctx);
   return l;
 }
@@ -108,7 +115,7 @@ struct Owner {
   std::string pending_reason;
 };
 
-Owner read_owner(const Values& v, const config::Config& cfg, const std::string& status) {
+Owner read_owner(const Values& v, const config::Config& cfg, Status status) {
   Owner o;
   o.assignee = v.text("assignee");
   std::string team_name = v.text("team");
@@ -127,11 +134,11 @@ Owner read_owner(const Values& v, const config::Config& cfg, const std::string& 
     const auto* tech = cfg.technician(o.assignee);
     if (!tech->teams.empty()) o.team = cfg.team(tech->teams.front());
   }
-  if ((status == "assigned" || status == "in-progress") && o.assignee.empty())
+  if ((status == Status::assigned || status == Status::in_progress) && o.assignee.empty())
     throw DataError(fmt::format("an {} ticket needs 'assignee'", status),
                     "give the technician, or the status new with only a team");
   o.pending_reason = v.text("pending_reason");
-  if (status == "pending") {
+  if (status == Status::pending) {
     if (o.pending_reason.empty()) o.pending_reason = "customer";
     work::require_one_of("pending reason", o.pending_reason, model::kPendingReasons);
   } else if (!o.pending_reason.empty()) {
@@ -212,7 +219,8 @@ Event logged_event(const Values& v, const ParseContext& ctx, const Lifecycle& l,
   work::change(e, t, "type", type);
   work::change(e, t, "title", work::checked_title(v.text("title")));
   work::change(e, t, "description", v.raw("description"));
-  work::change(e, t, "status", "new");
+  // A blank ticket is already new: the change from nothing is written out.
+  e.changes.push_back({"status", Json(), Status::new_});
   work::change(e, t, "priority", prio.priority);
   work::change(e, t, "impact", prio.impact);
   work::change(e, t, "urgency", prio.urgency);
@@ -227,7 +235,8 @@ Event logged_event(const Values& v, const ParseContext& ctx, const Lifecycle& l,
   return e;
 }
 
-// The story a technician would have told with desk, after `logged`.
+// The story a technician would have told with desk, after `logged`: each
+// step one the lifecycle allows from where the ticket then was.
 class Story {
  public:
   Story(Parsed& p, Ticket& t) : p_(p), t_(t) {}
@@ -237,18 +246,20 @@ class Story {
   }
   void allocated(const Owner& o, Instant at, const std::string& actor) {
     if (!o.team && o.assignee.empty()) return;
+    tickets::require_step(t_, Step::allocate);
     Event e = make_event("allocated", at, actor);
     if (o.team) {
       work::change(e, t_, "team", o.team->name);
       work::change(e, t_, "tier", o.team->tier);
     }
     work::change(e, t_, "assignee", o.assignee);
-    work::change(e, t_, "status", o.assignee.empty() ? "new" : "assigned");
+    work::change(e, t_, "status", tickets::owned_status(t_, o.assignee));
     e.extra["reason"] = "imported";
     if (!e.changes.empty()) add(std::move(e));
   }
-  void changed(const char* kind, Instant at, const std::string& by,
-               std::initializer_list<std::pair<const char*, std::string>> changes) {
+  void step(Step s, const char* kind, Instant at, const std::string& by,
+            std::initializer_list<std::pair<const char*, Json>> changes) {
+    tickets::require_step(t_, s);
     Event e = make_event(kind, at, by);
     for (const auto& [field, value] : changes) work::change(e, t_, field, value);
     add(std::move(e));
@@ -271,22 +282,24 @@ void tell_story(const Values& v, const ParseContext& ctx, const Lifecycle& l, co
     e.text = "(first response, imported)";
     story.add(std::move(e));
   }
-  if (l.status == "in-progress" || l.status == "pending")
-    story.changed("status", std::max(l.created, l.first_response.value_or(l.created)), by,
-                  {{"status", l.status}, {"pending_reason", o.pending_reason}});
+  if (l.status == Status::in_progress || l.status == Status::pending)
+    story.step(l.status == Status::pending ? Step::pending : Step::start, "status",
+               std::max(l.created, l.first_response.value_or(l.created)), by,
+               {{"status", l.status}, {"pending_reason", o.pending_reason}});
   if (l.done())
-    story.changed("resolved", *l.resolved, by,
-                  {{"status", "resolved"},
-                   {"resolution_code", code},
-                   {"resolution", v.raw("resolution")},
-                   {"workaround", v.raw("workaround")}});
+    story.step(Step::resolve, "resolved", *l.resolved, by,
+               {{"status", Status::resolved},
+                {"resolution_code", code},
+                {"resolution", v.raw("resolution")},
+                {"workaround", v.raw("workaround")}});
   // Rated before it closed, or after.
-  if (rated && l.status == "closed" && rated->at >= *l.closed) {
-    story.changed("closed", *l.closed, by, {{"status", "closed"}});
+  if (rated && l.status == Status::closed && rated->at >= *l.closed) {
+    story.step(Step::close, "closed", *l.closed, by, {{"status", Status::closed}});
     story.add(std::move(*rated));
   } else {
     if (rated) story.add(std::move(*rated));
-    if (l.status == "closed") story.changed("closed", *l.closed, by, {{"status", "closed"}});
+    if (l.status == Status::closed)
+      story.step(Step::close, "closed", *l.closed, by, {{"status", Status::closed}});
   }
   p.ticket = std::move(t);
 }

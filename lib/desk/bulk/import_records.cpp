@@ -139,7 +139,7 @@ void Importer::history(Parsed& p, std::vector<std::optional<store::PreparedEvent
 // `edited` event as `desk edit` would; everything else stays.
 void Importer::update(const Parsed& p, const Values& v, std::int64_t id) {
   Ticket t = work::require_ticket(s, id);
-  if (t.status == "closed") {
+  if (t.status == model::Status::closed) {
     ++out.skipped;
     return;
   }

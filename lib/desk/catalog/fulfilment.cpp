@@ -23,7 +23,7 @@ model::Event check_step(work::Session& s, std::int64_t id, const std::string& st
   if (steps.empty())
     throw Refused(fmt::format("ticket {} has no checklist", id),
                   "a ticket logged with --service NAME takes its service's checklist");
-  if (t.status == "closed")
+  if (t.status == model::Status::closed)
     throw Refused(fmt::format("ticket {} is closed", id), "a closed ticket's record is final");
   const model::ChecklistStep* chosen = nullptr;
   if (auto n = util::parse_int(util::trim(step))) {
@@ -71,7 +71,7 @@ model::Event rate(work::Session& s, std::int64_t id, const RateRequest& r) {
     throw UsageError(fmt::format("a score is from 1 to 5, not {}", r.score),
                      "5 is very satisfied, 1 very dissatisfied");
   model::Ticket t = work::require_ticket(s, id);
-  if (model::is_open_status(t.status))
+  if (model::is_open(t.status))
     throw Refused(fmt::format("ticket {} is not resolved", id),
                   "a rating is of a resolution: rate it once it is resolved");
   int resolution = t.reopen_count + 1;

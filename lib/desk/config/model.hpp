@@ -16,6 +16,7 @@
 
 #include "desk/core/time.hpp"
 #include "desk/model/calendar.hpp"
+#include "desk/model/vocabulary.hpp"
 
 namespace desk::config {
 
@@ -106,7 +107,7 @@ struct SlaPolicy {
   Targets response;
   Targets resolve;
   Targets update;  // optional: keep the customer informed at least this often
-  std::vector<std::string> pause_on;
+  std::vector<model::Status> pause_on;
   std::vector<std::string> response_met_by = {"reply", "resolved"};
   int warn_at = 75;
   std::string where;
@@ -127,7 +128,7 @@ struct Ola {
   Located calendar;
   Targets response;  // until a technician of the team owns it
   Targets resolve;   // until resolved, or passed on to another team
-  std::vector<std::string> pause_on;
+  std::vector<model::Status> pause_on;
   int warn_at = 75;
   std::string where;
   std::map<std::string, Located> response_text, resolve_text;

@@ -14,7 +14,12 @@ namespace desk::config {
 namespace {
 
 const std::vector<std::string> kDays = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-const std::vector<std::string> kPausable = {"new", "assigned", "in-progress", "pending"};
+// Only an open ticket's clock can stop.
+const std::vector<std::string> kPausable = [] {
+  std::vector<std::string> out;
+  for (auto s : model::kOpenStatuses) out.emplace_back(model::name(s));
+  return out;
+}();
 
 // Runs `f`, moving a ConfigError it throws to the node's position.
 template <typename F>
@@ -42,9 +47,13 @@ std::map<std::string, Located> target_texts(const toml::node& n, const Reader& r
   return out;
 }
 
-void check_statuses(const toml::node& n, const Reader& r,
-                    const std::vector<std::string>& statuses) {
-  for (const auto& s : statuses) r.one_of(n, s, kPausable, "status to pause on");
+std::vector<model::Status> pausing_statuses(const toml::node& n, const Reader& r) {
+  std::vector<model::Status> out;
+  for (const auto& s : r.strings(n, "pause_on")) {
+    r.one_of(n, s, kPausable, "status to pause on");
+    out.push_back(*model::parse<model::Status>(s));
+  }
+  return out;
 }
 
 int percent(const toml::node& n, const Reader& r, std::string_view what) {
@@ -131,15 +140,12 @@ void read_sla(Config& c, const toml::table& t, const Reader& r) {
     p.name = name;
     p.where = r.where(node);
     p.calendar = Located{"24x7", p.where};
-    p.pause_on = {"pending"};
+    p.pause_on = {model::Status::pending};
     if (const auto* n = st.get("calendar")) p.calendar = r.located(*n, "calendar");
     if (const auto* n = st.get("response")) p.response_text = target_texts(*n, r, "response");
     if (const auto* n = st.get("resolve")) p.resolve_text = target_texts(*n, r, "resolve");
     if (const auto* n = st.get("update")) p.update_text = target_texts(*n, r, "update");
-    if (const auto* n = st.get("pause_on")) {
-      p.pause_on = r.strings(*n, "pause_on");
-      check_statuses(*n, r, p.pause_on);
-    }
+    if (const auto* n = st.get("pause_on")) p.pause_on = pausing_statuses(*n, r);
     if (const auto* n = st.get("warn_at")) p.warn_at = percent(*n, r, "warn_at");
     if (const auto* n = st.get("response_met_by")) {
       p.response_met_by = r.strings(*n, "response_met_by");
@@ -182,14 +188,11 @@ void read_ola(Config& c, const toml::table& t, const Reader& r) {
     o.team = team;
     o.where = r.where(node);
     o.calendar = Located{"24x7", o.where};
-    o.pause_on = {"pending"};
+    o.pause_on = {model::Status::pending};
     if (const auto* n = ot.get("calendar")) o.calendar = r.located(*n, "calendar");
     if (const auto* n = ot.get("response")) o.response_text = target_texts(*n, r, "response");
     if (const auto* n = ot.get("resolve")) o.resolve_text = target_texts(*n, r, "resolve");
-    if (const auto* n = ot.get("pause_on")) {
-      o.pause_on = r.strings(*n, "pause_on");
-      check_statuses(*n, r, o.pause_on);
-    }
+    if (const auto* n = ot.get("pause_on")) o.pause_on = pausing_statuses(*n, r);
     if (const auto* n = ot.get("warn_at")) o.warn_at = percent(*n, r, "warn_at");
     c.ola[team] = std::move(o);
   }
@@ -294,6 +297,12 @@ toml::array strings_array(const std::vector<std::string>& v) {
   return a;
 }
 
+toml::array statuses_array(const std::vector<model::Status>& v) {
+  toml::array a;
+  for (auto s : v) a.push_back(std::string(model::name(s)));
+  return a;
+}
+
 }  // namespace
 
 void dump_sla(const Config& c, toml::table& root) {
@@ -319,7 +328,7 @@ void dump_sla(const Config& c, toml::table& root) {
     toml::table pt{{"calendar", p.calendar.value},
                    {"response", targets_table(p.response_text)},
                    {"resolve", targets_table(p.resolve_text)},
-                   {"pause_on", strings_array(p.pause_on)},
+                   {"pause_on", statuses_array(p.pause_on)},
                    {"warn_at", p.warn_at},
                    {"response_met_by", strings_array(p.response_met_by)}};
     if (!p.update_text.empty()) pt.insert("update", targets_table(p.update_text));
@@ -338,7 +347,7 @@ void dump_sla(const Config& c, toml::table& root) {
     olas.insert(team, toml::table{{"calendar", o.calendar.value},
                                   {"response", targets_table(o.response_text)},
                                   {"resolve", targets_table(o.resolve_text)},
-                                  {"pause_on", strings_array(o.pause_on)},
+                                  {"pause_on", statuses_array(o.pause_on)},
                                   {"warn_at", o.warn_at}});
   if (!olas.empty()) root.insert("ola", olas);
   toml::array escalation;

@@ -161,8 +161,8 @@ void on_ticket(Context& c, std::int64_t id) {
   model::Ticket t = work::require_ticket(c.s, id);
   bool person = c.m.machine == Machine::none;
   if (!c.r.comment && person) {
-    bool too_late = t.status == "closed" ||
-                    (t.status == "resolved" && t.resolved_at &&
+    bool too_late = t.status == model::Status::closed ||
+                    (t.status == model::Status::resolved && t.resolved_at &&
                      c.s.now - *t.resolved_at >= Seconds{c.s.config.mail.reopen_within_seconds});
     if (too_late) {
       // A closed ticket stays closed: the mail starts a new one linked to it.
@@ -183,10 +183,10 @@ void on_ticket(Context& c, std::int64_t id) {
   c.stored.ticket_id = id;
   c.stored.route = c.r.comment ? "comment" : "reply";
   if (c.r.comment || !person) return;
-  if (t.status == "resolved") {
+  if (t.status == model::Status::resolved) {
     c.keep(tickets::reopen_by_customer(c.s, id, "the customer wrote again by mail", std::nullopt));
     c.stored.route = "reopened";
-  } else if (t.status == "pending" && t.pending_reason == "customer") {
+  } else if (t.status == model::Status::pending && t.pending_reason == "customer") {
     tickets::StatusRequest resume;
     resume.text = "the customer answered by mail";
     c.keep(tickets::resume_work(c.s, id, resume));

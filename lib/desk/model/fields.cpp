@@ -9,9 +9,9 @@ namespace desk::model {
 
 namespace {
 
-using Member = std::variant<std::string Ticket::*, std::int64_t Ticket::*, int Ticket::*,
-                            bool Ticket::*, std::vector<std::string> Ticket::*, Instant Ticket::*,
-                            std::optional<Instant> Ticket::*>;
+using Member = std::variant<std::string Ticket::*, Status Ticket::*, std::int64_t Ticket::*,
+                            int Ticket::*, bool Ticket::*, std::vector<std::string> Ticket::*,
+                            Instant Ticket::*, std::optional<Instant> Ticket::*>;
 
 struct Field {
   FieldDef def;
@@ -98,6 +98,8 @@ FieldView view(const Ticket& t, const Field& f) {
         FieldView out;
         if constexpr (std::is_same_v<V, std::string>) {
           if (!v.empty()) out = {K::text, v};
+        } else if constexpr (std::is_same_v<V, Status>) {
+          out = {K::text, model::name(v)};
         } else if constexpr (std::is_same_v<V, std::int64_t> || std::is_same_v<V, int>) {
           // Ids and references of 0 mean "none"; counts and tiers are numbers.
           std::string_view name = f.def.name;
@@ -148,6 +150,12 @@ void set_field(Ticket& t, std::string_view name, const Json& value) {
         using V = std::decay_t<decltype(v)>;
         if constexpr (std::is_same_v<V, std::string>) {
           v = value.is_string() ? value.get<std::string>() : std::string();
+        } else if constexpr (std::is_same_v<V, Status>) {
+          // Events are desk's own writing: a status it does not know means
+          // the history was altered outside desk.
+          auto status = value.is_string() ? parse<Status>(value.get<std::string>()) : std::nullopt;
+          if (!status) throw DataError("unknown status " + value.dump() + " in a ticket's history");
+          v = *status;
         } else if constexpr (std::is_same_v<V, std::int64_t> || std::is_same_v<V, int>) {
           v = value.is_number_integer() ? value.get<V>() : V{0};
         } else if constexpr (std::is_same_v<V, bool>) {

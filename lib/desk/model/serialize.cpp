@@ -33,7 +33,7 @@ Json ticket_json(const Ticket& t, const Zone& zone) {
     }
     j[std::string(f.name)] = std::move(v);
   }
-  j["open"] = t.status != "resolved" && t.status != "closed";
+  j["open"] = is_open(t.status);
   return j;
 }
 

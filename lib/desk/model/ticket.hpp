@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "desk/core/time.hpp"
+#include "desk/model/vocabulary.hpp"
 
 namespace desk::model {
 
@@ -26,7 +27,7 @@ struct Ticket {
   std::string type;
   std::string title;
   std::string description;
-  std::string status;
+  Status status = Status::new_;
   std::string pending_reason;
   std::string priority;
   std::string impact;
@@ -99,7 +100,7 @@ struct Event {
 struct Mark {
   std::string kind;
   Instant at{};
-  std::optional<std::string> status;    // the new status, when it changed
+  std::optional<Status> status;         // the new status, when it changed
   std::optional<std::string> team;      // the new team ("" for none), when it changed
   std::optional<std::string> assignee;  // the new assignee ("" for none), when it changed
   std::string rule;                     // the escalation rule that caused it, if any
@@ -130,7 +131,7 @@ struct SortKey {
 
 // What `desk list` and every bulk command select. Empty lists mean "any".
 struct Query {
-  std::vector<std::string> statuses;
+  std::vector<Status> statuses;
   std::vector<std::string> types;
   std::vector<std::string> priorities;
   std::vector<std::string> assignees;  // "none" matches unassigned

@@ -3,18 +3,26 @@
 // desk.toml instead.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "desk/model/words.hpp"
+
 namespace desk::model {
 
-// In lifecycle order. "open" in filters means every status before resolved.
-inline const std::vector<std::string> kStatuses = {"new",     "assigned", "in-progress",
-                                                   "pending", "resolved", "closed"};
-inline bool is_open_status(std::string_view s) {
-  return s != "resolved" && s != "closed";
+// In lifecycle order (tickets/lifecycle.hpp says which step leads where).
+enum class Status { new_, assigned, in_progress, pending, resolved, closed };
+constexpr std::array<std::string_view, 6> words_of(Status) {
+  return {"new", "assigned", "in-progress", "pending", "resolved", "closed"};
 }
+// Not yet resolved: "open" in filters means these.
+constexpr bool is_open(Status s) {
+  return s < Status::resolved;
+}
+constexpr std::array<Status, 4> kOpenStatuses = {Status::new_, Status::assigned,
+                                                 Status::in_progress, Status::pending};
 
 inline const std::vector<std::string> kPendingReasons = {"customer", "supplier", "change"};
 

@@ -25,18 +25,18 @@ constexpr std::size_t kOldestShown = 20;
 // The JSON keys of the age columns.
 constexpr const char* kAgeKeys[kAges] = {"age_0_1d", "age_1_3d", "age_3_7d", "age_7_30d",
                                          "age_30d"};
-constexpr const char* kOpenStatuses[] = {"new", "assigned", "in-progress", "pending"};
+using model::Status;
 
 struct Tally {
   std::int64_t tickets = 0;
   std::array<std::int64_t, kAges> ages{};
-  std::map<std::string, std::int64_t> statuses;
+  std::array<std::int64_t, model::word_count<Status>()> statuses{};
   Instant oldest = Instant::max();
 
-  void add(std::size_t age, const std::string& status, Instant created) {
+  void add(std::size_t age, Status status, Instant created) {
     ++tickets;
     ++ages[age];
-    ++statuses[status];
+    ++statuses[static_cast<std::size_t>(status)];
     oldest = std::min(oldest, created);
   }
 };
@@ -44,7 +44,8 @@ struct Tally {
 struct Open {
   std::int64_t id;
   Instant created;
-  std::string status, team, assignee, priority, title;
+  Status status;
+  std::string team, assignee, priority, title;
 };
 
 std::vector<Column> age_columns(Column first) {
@@ -89,7 +90,8 @@ Report backlog_report(work::Session& s, const Period& period, const std::string&
   sel.titles = false;
   Tally total;
   std::array<Tally, kAges> per_age;
-  std::map<std::string, Tally> per_status, per_group;
+  std::map<Status, Tally> per_status;
+  std::map<std::string, Tally> per_group;
   std::vector<Open> oldest;
   s.store.reports().each_ticket(
       sel, [&](const model::Ticket& row, const std::vector<model::Mark>& marks) {
@@ -139,16 +141,13 @@ Report backlog_report(work::Session& s, const Period& period, const std::string&
                ""};
   for (std::size_t i = 0; i < kAges; ++i) {
     const Tally& t = per_age[i];
-    auto status = [&](const char* name) {
-      auto it = t.statuses.find(name);
-      return it == t.statuses.end() ? std::int64_t{0} : it->second;
-    };
+    auto status = [&](Status st) { return t.statuses[static_cast<std::size_t>(st)]; };
     ages.rows.push_back({{"age", age_label(i)},
                          {"tickets", t.tickets},
-                         {"new", status("new")},
-                         {"assigned", status("assigned")},
-                         {"in_progress", status("in-progress")},
-                         {"pending", status("pending")}});
+                         {"new", status(Status::new_)},
+                         {"assigned", status(Status::assigned)},
+                         {"in_progress", status(Status::in_progress)},
+                         {"pending", status(Status::pending)}});
   }
   ages.note = total.tickets == 0
                   ? std::string("No open tickets.")
@@ -159,10 +158,10 @@ Report backlog_report(work::Session& s, const Period& period, const std::string&
   Section statuses{
       "statuses", "Open tickets by status", age_columns({"status", "STATUS"}), {}, std::nullopt,
       ""};
-  for (const char* st : kOpenStatuses) {
+  for (Status st : model::kOpenStatuses) {
     auto it = per_status.find(st);
-    statuses.rows.push_back(
-        age_row("status", st, it == per_status.end() ? Tally{} : it->second, zone));
+    statuses.rows.push_back(age_row("status", std::string(model::name(st)),
+                                    it == per_status.end() ? Tally{} : it->second, zone));
   }
   statuses.rows.push_back(age_row("status", "all", total, zone));
 

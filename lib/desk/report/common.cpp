@@ -35,7 +35,8 @@ void order_groups(std::vector<std::string>& names, const std::string& field,
                   const config::Config& config) {
   const std::vector<std::string>* ranked = nullptr;
   if (field == "priority") ranked = &config.priority.levels;
-  if (field == "status") ranked = &model::kStatuses;
+  static const std::vector<std::string> statuses = model::names<model::Status>();
+  if (field == "status") ranked = &statuses;
   auto rank = [&](const std::string& v) -> std::size_t {
     if (v == "(none)") return SIZE_MAX;
     if (ranked == nullptr) return 0;

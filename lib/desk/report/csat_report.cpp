@@ -258,7 +258,7 @@ Report complaints_report(work::Session& s, const Period& period, const std::stri
         Json ack_minutes, resp_minutes;
         for (Group* g : {&groups[std::string(group_value(t, grouping))], &total}) {
           ++g->complaints;
-          if (model::is_open_status(t.status)) ++g->open;
+          if (model::is_open(t.status)) ++g->open;
           if (t.outcome == "upheld") ++g->upheld;
           if (t.outcome == "partly-upheld") ++g->partly;
           if (t.outcome == "not-upheld") ++g->not_upheld;

@@ -159,7 +159,7 @@ DigestFigures digest_figures(work::Session& s, const Period& p) {
         resolved_before += resolved_in_before;
         auto open_at = [&](Instant at) {
           auto st = status_at(row, marks, at);
-          return !st.empty() && model::is_open_status(st);
+          return st && model::is_open(*st);
         };
         if (open_at(last_second)) ++open_end;
         if (open_at(before_start)) ++open_start;

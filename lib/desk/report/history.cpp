@@ -7,7 +7,7 @@
 namespace desk::report {
 
 bool History::open() const {
-  return logged && model::is_open_status(status);
+  return logged && status && model::is_open(*status);
 }
 
 std::size_t marks_until(const std::vector<model::Mark>& marks, Instant at) {
@@ -16,12 +16,12 @@ std::size_t marks_until(const std::vector<model::Mark>& marks, Instant at) {
   return n;
 }
 
-std::string_view status_at(const model::Ticket& t, const std::vector<model::Mark>& marks,
-                           Instant at) {
-  if (marks.empty()) return t.created_at <= at ? std::string_view(t.status) : std::string_view();
+std::optional<model::Status> status_at(const model::Ticket& t,
+                                       const std::vector<model::Mark>& marks, Instant at) {
+  if (marks.empty()) return t.created_at <= at ? std::optional(t.status) : std::nullopt;
   for (std::size_t n = marks_until(marks, at); n > 0; --n)
-    if (marks[n - 1].status) return *marks[n - 1].status;
-  return {};
+    if (marks[n - 1].status) return marks[n - 1].status;
+  return std::nullopt;
 }
 
 History history_at(const model::Ticket& t, const std::vector<model::Mark>& marks, Instant at) {
@@ -55,8 +55,8 @@ void history_at(const model::Ticket& t, const std::vector<model::Mark>& marks, I
   for (std::size_t i = 0; i < n; ++i) {
     const model::Mark& m = marks[i];
     if (m.is("logged")) h.logged = true;
-    if (m.status && *m.status != h.status) {
-      h.status = *m.status;
+    if (m.status && m.status != h.status) {
+      h.status = m.status;
       h.status_since = m.at;
     }
     if (m.team) h.team = *m.team;
@@ -89,14 +89,14 @@ model::Ticket ticket_at(const model::Ticket& t, const History& h) {
 }
 
 void set_history(model::Ticket& t, const History& h) {
-  if (!h.status.empty()) t.status = h.status;
+  if (h.status) t.status = *h.status;
   t.team = h.team;
   t.assignee = h.assignee;
   t.escalation_level = h.escalations;
   t.reopen_count = h.reopens;
   t.first_response_at = h.first_reply;
-  t.resolved_at = model::is_open_status(t.status) ? std::nullopt : h.resolved;
-  t.closed_at = t.status == "closed" ? h.closed : std::nullopt;
+  t.resolved_at = model::is_open(t.status) ? std::nullopt : h.resolved;
+  t.closed_at = t.status == model::Status::closed ? h.closed : std::nullopt;
 }
 
 }  // namespace desk::report

@@ -15,8 +15,8 @@
 namespace desk::report {
 
 struct History {
-  bool logged = false;  // the ticket existed at the instant
-  std::string status;   // "" before it was logged
+  bool logged = false;                  // the ticket existed at the instant
+  std::optional<model::Status> status;  // none before it was logged
   std::string team;
   std::string assignee;
   Instant status_since{};  // when it entered its status
@@ -36,10 +36,10 @@ struct History {
 // time order: desk keeps a ticket's history in order).
 std::size_t marks_until(const std::vector<model::Mark>& marks, Instant at);
 
-// The status the marks give the ticket at `at` ("" before it was logged):
+// The status the marks give the ticket at `at` (none before it was logged):
 // cheaper than history_at when that is all a report needs.
-std::string_view status_at(const model::Ticket& t, const std::vector<model::Mark>& marks,
-                           Instant at);
+std::optional<model::Status> status_at(const model::Ticket& t,
+                                       const std::vector<model::Mark>& marks, Instant at);
 
 // Replays the marks at or before `at`. A ticket without any marks (a store
 // row with no history) is taken as its row says, from when it was logged.

@@ -112,7 +112,7 @@ Report workload_report(work::Session& s, const Period& period) {
         }
         History h = history_at(row, marks, s.now);
         if (!h.open()) return true;
-        bool pending = h.status == "pending";
+        bool pending = h.status == model::Status::pending;
         if (!h.assignee.empty()) {
           Load& l = techs[h.assignee];
           ++l.open;

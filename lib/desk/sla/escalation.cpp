@@ -40,8 +40,7 @@ AutoEscalation auto_escalate(work::Session& s, bool dry_run) {
   model::Query q;
   q.any_order = true;
 
-  for (const auto& st : model::kStatuses)
-    if (model::is_open_status(st)) q.statuses.push_back(st);
+  q.statuses.assign(model::kOpenStatuses.begin(), model::kOpenStatuses.end());
   std::vector<Candidate> candidates;
   s.store.each_ticket_timeline(q,
                                [&](const model::Ticket& t, const std::vector<model::Mark>& marks) {

@@ -15,21 +15,25 @@ bool contains(const std::vector<std::string>& v, std::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();
 }
 
-bool closed_out(std::string_view status) {
-  return status == "resolved" || status == "closed";
+bool contains(const std::vector<model::Status>& v, std::optional<model::Status> s) {
+  return s && std::find(v.begin(), v.end(), *s) != v.end();
+}
+
+bool closed_out(model::Status status) {
+  return !model::is_open(status);
 }
 
 // Spans spent in a pausing status, from `from` on; the last one open-ended
 // while the ticket still sits in it.
 std::vector<Interval> pauses(const model::Ticket& t, const std::vector<model::Mark>& marks,
-                             const std::vector<std::string>& pause_on, Instant from) {
+                             const std::vector<model::Status>& pause_on, Instant from) {
   std::vector<Interval> out;
-  std::string_view status;  // into `marks`, which outlive it
+  std::optional<model::Status> status;
   Instant since = t.created_at;
   for (const auto& m : marks) {
-    if (!m.status || *m.status == status) continue;
+    if (!m.status || m.status == status) continue;
     if (contains(pause_on, status) && m.at > from) out.push_back({std::max(since, from), m.at});
-    status = *m.status;
+    status = m.status;
     since = m.at;
   }
   if (contains(pause_on, status) && !closed_out(t.status))

@@ -1,6 +1,14 @@
 #include "desk/store/store.hpp"
 
+#include "desk/core/error.hpp"
+
 namespace desk::store {
+
+model::Status stored_status(std::string_view name) {
+  if (auto s = model::parse<model::Status>(name)) return *s;
+  throw StoreCorrupt("a ticket has the unknown status '" + std::string(name) + "'",
+                     "run desk doctor");
+}
 
 void Store::each_ticket_timeline(
     const Query& q,

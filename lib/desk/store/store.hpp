@@ -43,6 +43,10 @@ struct StoredEvent {
   std::string data;
   std::string subject;
 };
+// A ticket's status as the tickets table holds it (its name); StoreCorrupt
+// when it is none: only desk writes that column.
+model::Status stored_status(std::string_view name);
+
 // The event it stands for, and back.
 Event decode(const StoredEvent& e);
 StoredEvent encode(const Event& e);

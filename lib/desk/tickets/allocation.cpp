@@ -19,8 +19,7 @@ namespace {
 std::int64_t open_load(work::Session& s, const std::string& tech) {
   model::Query q;
   q.assignees = {tech};
-  for (const auto& st : model::kStatuses)
-    if (model::is_open_status(st)) q.statuses.push_back(st);
+  q.statuses.assign(model::kOpenStatuses.begin(), model::kOpenStatuses.end());
   return s.store.count_tickets(q);
 }
 
@@ -32,7 +31,7 @@ void assign(Event& e, const Ticket& t, const config::Team* team, const std::stri
     work::change(e, t, "tier", team->tier);
   }
   work::change(e, t, "assignee", tech);
-  if (t.status != "pending") work::change(e, t, "status", tech.empty() ? "new" : "assigned");
+  work::change(e, t, "status", owned_status(t, tech));
 }
 
 // The team a technician works in for this ticket: the ticket's own team when
@@ -189,8 +188,7 @@ AutoResult auto_allocate(work::Session& s, const AutoRequest& r) {
   // Read first, then write: the transaction already holds the write lock,
   // so no other process can allocate these tickets meanwhile.
   model::Query q;
-  for (const auto& st : model::kStatuses)
-    if (model::is_open_status(st)) q.statuses.push_back(st);
+  q.statuses.assign(model::kOpenStatuses.begin(), model::kOpenStatuses.end());
   q.assignees = {"none"};
   q.sort = {{"priority", false}, {"created", false}};
   std::vector<Ticket> waiting;

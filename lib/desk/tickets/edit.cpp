@@ -25,7 +25,7 @@ std::optional<Event> edit_ticket(work::Session& s, std::int64_t id, const EditRe
   if (r.empty())
     throw UsageError("nothing to edit", "give a field to change, such as --title or --priority");
   Ticket t = work::require_ticket(s, id);
-  if (t.status == "closed")
+  if (t.status == model::Status::closed)
     throw Refused(fmt::format("ticket {} is closed", id), "a closed ticket's record is final");
 
   Event e;

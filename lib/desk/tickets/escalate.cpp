@@ -26,7 +26,7 @@ void to_team(Event& e, const Ticket& t, const config::Team& team) {
   work::change(e, t, "team", team.name);
   work::change(e, t, "tier", team.tier);
   work::change(e, t, "assignee", "");
-  if (t.status != "pending") work::change(e, t, "status", "new");
+  work::change(e, t, "status", owned_status(t, ""));
 }
 
 }  // namespace

@@ -37,15 +37,19 @@ void add_statuses(Query& q, const std::vector<std::string>& values) {
       q.statuses.clear();
       return;
     }
+    std::vector<model::Status> these;
     if (v == "open") {
-      for (const auto& s : model::kStatuses)
-        if (model::is_open_status(s)) append(q.statuses, {s});
-      continue;
+      these.assign(model::kOpenStatuses.begin(), model::kOpenStatuses.end());
+    } else if (auto status = model::parse<model::Status>(v)) {
+      these = {*status};
+    } else {
+      std::vector<std::string> allowed = model::names<model::Status>();
+      allowed.insert(allowed.end(), {"open", "all"});
+      work::require_one_of("status", v, allowed);
     }
-    std::vector<std::string> allowed = model::kStatuses;
-    allowed.insert(allowed.end(), {"open", "all"});
-    work::require_one_of("status", v, allowed);
-    append(q.statuses, {v});
+    for (model::Status s : these)
+      if (std::find(q.statuses.begin(), q.statuses.end(), s) == q.statuses.end())
+        q.statuses.push_back(s);
   }
 }
 

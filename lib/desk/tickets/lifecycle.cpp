@@ -31,14 +31,27 @@ std::string_view step_verb(Step s) {
   return "";
 }
 
-std::vector<Step> next_steps(std::string_view status) {
+std::vector<Step> next_steps(model::Status status) {
   using S = Step;
-  if (status == "new" || status == "assigned")
-    return {S::allocate, S::start, S::pending, S::escalate, S::resolve};
-  if (status == "in-progress") return {S::allocate, S::pending, S::escalate, S::resolve};
-  if (status == "pending") return {S::resume, S::allocate, S::escalate, S::resolve};
-  if (status == "resolved") return {S::close, S::reopen};
+  switch (status) {
+    case model::Status::new_:
+    case model::Status::assigned:
+      return {S::allocate, S::start, S::pending, S::escalate, S::resolve};
+    case model::Status::in_progress:
+      return {S::allocate, S::pending, S::escalate, S::resolve};
+    case model::Status::pending:
+      return {S::resume, S::allocate, S::escalate, S::resolve};
+    case model::Status::resolved:
+      return {S::close, S::reopen};
+    case model::Status::closed:
+      break;
+  }
   return {};
+}
+
+model::Status owned_status(const Ticket& t, std::string_view assignee) {
+  if (t.status == model::Status::pending) return t.status;
+  return assignee.empty() ? model::Status::new_ : model::Status::assigned;
 }
 
 namespace {

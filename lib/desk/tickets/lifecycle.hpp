@@ -19,9 +19,13 @@ using model::Ticket;
 enum class Step { allocate, start, pending, resume, escalate, resolve, close, reopen };
 
 std::string_view step_verb(Step s);  // "allocate", "start", ...
-std::vector<Step> next_steps(std::string_view status);
+std::vector<Step> next_steps(model::Status status);
 // Refused (exit 1) naming the steps the ticket's status allows instead.
 void require_step(const Ticket& t, Step s);
+// The status `t` has once `assignee` owns it ("" for nobody): a pending
+// ticket stays pending; otherwise a technician makes it assigned and nobody
+// new. Allocation, escalation, reopening and import all follow it.
+model::Status owned_status(const Ticket& t, std::string_view assignee);
 
 struct StatusRequest {
   std::string reason;  // pending: customer | supplier | change

@@ -88,7 +88,8 @@ Logged log_ticket(work::Session& s, const LogRequest& r) {
   work::change(e, blank, "type", type);
   work::change(e, blank, "title", title);
   work::change(e, blank, "description", r.description);
-  work::change(e, blank, "status", "new");
+  // A blank ticket is already new: the change from nothing is written out.
+  e.changes.push_back({"status", model::Json(), model::Status::new_});
   work::change(e, blank, "priority", p.priority);
   work::change(e, blank, "impact", p.impact);
   work::change(e, blank, "urgency", p.urgency);

@@ -46,7 +46,7 @@ std::vector<Event> resolve(work::Session& s, std::int64_t id, const ResolveReque
   Event e;
   e.kind = "resolved";
   e.at = work::event_time(s, r.at, t.updated_at);
-  work::change(e, t, "status", "resolved");
+  work::change(e, t, "status", model::Status::resolved);
   work::change(e, t, "pending_reason", "");
   work::change(e, t, "resolution_code", code);
   work::change(e, t, "resolution", r.resolution);
@@ -73,13 +73,13 @@ Event close_ticket(work::Session& s, std::int64_t id, std::optional<Instant> at)
   Event e;
   e.kind = "closed";
   e.at = work::event_time(s, at, t.updated_at);
-  work::change(e, t, "status", "closed");
+  work::change(e, t, "status", model::Status::closed);
   return work::record(s, t, std::move(e));
 }
 
 std::vector<Ticket> due_for_closing(work::Session& s) {
   model::Query q;
-  q.statuses = {"resolved"};
+  q.statuses = {model::Status::resolved};
   q.resolved_until = s.now - Seconds{s.config.tickets.close_after_seconds};  // more than N ago
   std::vector<Ticket> out;
   s.store.each_ticket(q, s.ordering(), [&](const Ticket& t) {
@@ -98,7 +98,7 @@ Event reopen_ticket(work::Session& s, Ticket& t, const std::string& reason,
   e.kind = "reopened";
   e.at = work::event_time(s, at, t.updated_at);
   e.text = reason;
-  work::change(e, t, "status", t.assignee.empty() ? "new" : "assigned");
+  work::change(e, t, "status", owned_status(t, t.assignee));
   work::change(e, t, "resolution_code", "");
   work::change(e, t, "resolution", "");
   work::change(e, t, "workaround", "");

@@ -25,7 +25,7 @@ Event start_work(work::Session& s, std::int64_t id, const StatusRequest& r) {
         work::change(e, t, "tier", s.config.team(tech->teams.front())->tier);
       }
   }
-  work::change(e, t, "status", "in-progress");
+  work::change(e, t, "status", model::Status::in_progress);
   return work::record(s, t, std::move(e));
 }
 
@@ -37,7 +37,7 @@ Event set_pending(work::Session& s, std::int64_t id, const StatusRequest& r) {
   e.kind = "status";
   e.at = work::event_time(s, r.at, t.updated_at);
   e.text = r.text;
-  work::change(e, t, "status", "pending");
+  work::change(e, t, "status", model::Status::pending);
   work::change(e, t, "pending_reason", r.reason);
   return work::record(s, t, std::move(e));
 }
@@ -49,7 +49,7 @@ Event resume_work(work::Session& s, std::int64_t id, const StatusRequest& r) {
   e.kind = "status";
   e.at = work::event_time(s, r.at, t.updated_at);
   e.text = r.text;
-  work::change(e, t, "status", "in-progress");
+  work::change(e, t, "status", model::Status::in_progress);
   work::change(e, t, "pending_reason", "");
   return work::record(s, t, std::move(e));
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,6 +18,14 @@ using model::Ticket;
 // value must be one of allowed; `what` names it in the message ("type").
 void require_one_of(std::string_view what, const std::string& value,
                     const std::vector<std::string>& allowed);
+// A word of a closed vocabulary (model/words.hpp) as typed, or the same
+// DataError as require_one_of.
+template <model::Worded E>
+E require_word(std::string_view what, std::string_view value) {
+  if (auto e = model::parse<E>(value)) return *e;
+  require_one_of(what, std::string(value), model::names<E>());
+  throw std::logic_error("require_one_of accepted a word parse refused");
+}
 // A value of a configured vocabulary (types, channels, categories,
 // priorities, impact and urgency levels, resolution codes) as typed: the
 // configured spelling of the one it names, whatever its case, and with a

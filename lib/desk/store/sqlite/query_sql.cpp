@@ -29,7 +29,10 @@ struct Builder {
   }
 
   void build(const Query& q) {
-    any_of("t.status", q.statuses);
+    if (!q.statuses.empty()) {
+      where.push_back(fmt::format("t.status IN ({})", placeholders(q.statuses.size())));
+      for (auto s : q.statuses) values.emplace_back(std::string(model::name(s)));
+    }
     any_of("t.type", q.types);
     any_of("t.priority", q.priorities);
     any_of("t.assignee", q.assignees);
@@ -102,7 +105,7 @@ struct Builder {
       if (f == "priority")
         expr = rank("t.priority", ordering.priorities);
       else if (f == "status")
-        expr = rank("t.status", model::kStatuses);
+        expr = rank("t.status", model::names<model::Status>());
       else if (f == "customer")
         expr = "coalesce(nullif(c.name, ''), c.email) COLLATE NOCASE";  // email when no name
 

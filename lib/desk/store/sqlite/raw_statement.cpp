@@ -40,8 +40,12 @@ bool RawStatement::step() {
 }
 
 void column_text(sqlite3_stmt* st, int c, std::string& out) {
+  out.assign(column_view(st, c));
+}
+
+std::string_view column_view(sqlite3_stmt* st, int c) {
   const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st, c));
-  out.assign(text ? text : "", static_cast<std::size_t>(sqlite3_column_bytes(st, c)));
+  return {text ? text : "", static_cast<std::size_t>(sqlite3_column_bytes(st, c))};
 }
 
 }  // namespace desk::store::sqlite

@@ -7,6 +7,7 @@
 #include <memory>
 #include <sqlite3.h>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <SQLiteCpp/Database.h>
@@ -33,5 +34,7 @@ class RawStatement {
 // Column `c` of the current row into `out`, keeping its buffer ("" for
 // NULL): no temporary string for each of millions of fields.
 void column_text(sqlite3_stmt* st, int c, std::string& out);
+// The same text without a copy, valid until the statement steps again.
+std::string_view column_view(sqlite3_stmt* st, int c);
 
 }  // namespace desk::store::sqlite

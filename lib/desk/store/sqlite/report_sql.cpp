@@ -104,7 +104,7 @@ void read_row(sqlite3_stmt* raw, const ReportSelection& sel, model::Ticket& t,
               std::vector<model::Mark>& marks, std::string& tags) {
   t.id = sqlite3_column_int64(raw, 0);
   column_text(raw, 1, t.type);
-  column_text(raw, 2, t.status);
+  t.status = stored_status(column_view(raw, 2));
   column_text(raw, 3, t.priority);
   t.customer_id = sqlite3_column_int64(raw, 4);  // NULL reads 0
   column_text(raw, 5, t.channel);
@@ -166,7 +166,7 @@ class SqliteReportStore final : public ReportStore {
         sel.details ? kCustomerJoin : "");
     std::vector<std::string> where;
     std::vector<std::int64_t> times;
-    std::vector<std::string> statuses;
+    std::vector<std::string_view> statuses;
     bool scan = sel.open_since && !sel.logged_since;
     if (sel.logged_since && sel.logged_until && !sel.open_since)
       scan = most_logged(*sel.logged_since, *sel.logged_until);
@@ -179,8 +179,7 @@ class SqliteReportStore final : public ReportStore {
       times.push_back(to_unix(*sel.logged_until));
     }
     if (sel.open_since) {
-      for (const auto& st : model::kStatuses)
-        if (model::is_open_status(st)) statuses.push_back(st);
+      for (auto st : model::kOpenStatuses) statuses.push_back(model::name(st));
       where.push_back(fmt::format(kOpenSince, placeholders(statuses.size())));
     }
     if (!where.empty()) sql += " WHERE " + util::join(where, " AND ");
@@ -196,8 +195,8 @@ class SqliteReportStore final : public ReportStore {
             int i = 1;
             for (auto t : times) sqlite3_bind_int64(raw, i++, t);
             for (const auto& status : statuses)
-              sqlite3_bind_text(raw, i++, status.c_str(), static_cast<int>(status.size()),
-                                SQLITE_TRANSIENT);
+              sqlite3_bind_text(raw, i++, status.data(), static_cast<int>(status.size()),
+                                SQLITE_STATIC);
             if (sel.open_since) sqlite3_bind_int64(raw, i++, to_unix(*sel.open_since));
             std::string tags;
             util::BatchFiller<ReadAhead> filler(handoff, kBatchTickets);
