@@ -18,7 +18,8 @@ using format::Json;
 
 struct Options {
   std::vector<std::string> ids;
-  std::string to, team, format;
+  std::string to, team;
+  Format format = Format::table;
   Text message, at;
   bool automatic = false, dry_run = false, force = false;
 };
@@ -54,13 +55,13 @@ int run_auto(Env& env, const Options& o) {
     for (const auto& d : result.decisions)
       if (!d.assignee.empty()) env.out << d.ticket << '\n';
   } else {
-    auto writer = format::make_row_writer(chosen_format(o.format), env.out, env.style());
+    auto writer = format::make_row_writer(o.format, env.out, env.style());
     writer->begin(decision_columns());
     for (const auto& d : result.decisions) writer->row(decision_json(d, o.dry_run));
     writer->end();
   }
   std::size_t done = result.decisions.size() - left;
-  if (o.format == "table" || env.globals.quiet) {
+  if (o.format == Format::table || env.globals.quiet) {
     env.err << fmt::format("{} {} ticket{}", o.dry_run ? "Would allocate" : "Allocated", done,
                            done == 1 ? "" : "s");
     if (left) env.err << fmt::format("; {} left unallocated (nobody could take them)", left);

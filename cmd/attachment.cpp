@@ -20,7 +20,7 @@ struct Options {
   std::string id;
   std::string name;
   std::string output;
-  std::string format;
+  Format format = Format::table;
 };
 
 Json attachment_json(const model::MailAttachment& a, const Env& env) {
@@ -41,7 +41,7 @@ int run_list(Env& env, const Options& o) {
     for (const auto& a : attachments) env.out << a.name << '\n';
     return 0;
   }
-  auto writer = format::make_row_writer(chosen_format(o.format), env.out, env.style());
+  auto writer = format::make_row_writer(o.format, env.out, env.style());
   writer->begin({{"name", "NAME", format::Kind::text, true},
                  {"content_type", "TYPE"},
                  {"size", "SIZE", format::Kind::number},

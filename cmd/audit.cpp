@@ -19,14 +19,15 @@ namespace {
 using format::Json;
 
 struct Options {
-  std::string anchor, output, format = "text";
+  std::string anchor, output;
+  Format format = Format::text;
 };
 
 int run_verify(Env& env, const Options& o) {
   auto session = env.session(store::Access::read);
   auto v = compliance::verify_chain(session, o.anchor);
   bool anchor_missing = !o.anchor.empty() && !v.anchor_found;
-  if (o.format == "json") {
+  if (o.format == Format::json) {
     Json j = {{"ok", !v.broken && !anchor_missing},
               {"events", v.events},
               {"head_event", v.head_event},
@@ -82,7 +83,7 @@ Runner cmd_audit(CLI::App& sub) {
       ->add_option("--anchor", o->anchor,
                    "A head hash printed by an earlier verify: check it is still in the chain")
       ->option_text("HASH");
-  add_format(*verify, o->format, {"text", "json"});
+  add_format(*verify, o->format, {Format::text, Format::json});
   auto* exp = sub.add_subcommand("export", "Write every event with its hash as JSON Lines");
   exp->add_option("-o,--output", o->output, "Write to FILE atomically instead of standard output")
       ->option_text("FILE");

@@ -167,9 +167,9 @@ std::unique_ptr<store::Store> open_briefly(const config::Config& c) {
 
 void print_kind(Env& env, std::string_view kind) {
   if (kind == "commands") return print_commands(env);
-  if (kind == "statuses") return lines(env, model::names<model::Status>());
+  if (kind == "statuses") return lines(env, util::names<model::Status>());
   if (kind == "status-filters") {
-    lines(env, model::names<model::Status>());
+    lines(env, util::names<model::Status>());
     env.out << "open\tevery status before resolved\nall\tevery status\n";
     return;
   }

@@ -20,7 +20,7 @@ namespace {
 struct Options {
   bool full = false;
   bool repair = false;
-  std::string format;
+  Format format = Format::table;
 };
 
 int run(Env& env, const Options& o) {
@@ -57,7 +57,7 @@ int run(Env& env, const Options& o) {
   }
   std::int64_t left = r.problems - repaired;
 
-  if (o.format == "json") {
+  if (o.format == Format::json) {
     format::Json j = format::Json::object();
     j["store"] = env.config().store.string();
     j["tickets"] = r.tickets;
@@ -92,7 +92,7 @@ Runner cmd_doctor(CLI::App& sub) {
   sub.add_flag("--full", o->full,
                "SQLite's full integrity check (slower: also matches every index to its table)");
   sub.add_flag("--repair", o->repair, "Rewrite ticket rows that differ from their events' replay");
-  add_format(sub, o->format, {"text", "json"});
+  add_format(sub, o->format, {Format::text, Format::json});
   return [o](Env& env) { return run(env, *o); };
 }
 

@@ -25,7 +25,7 @@ struct Options {
   Text title, description, type, priority, impact, urgency, customer, channel, category, service;
   Text message, at;
   std::vector<std::string> tags, untags;
-  std::string format;
+  Format format = Format::table;
 };
 
 int run(Env& env, const Options& o) {
@@ -52,7 +52,7 @@ int run(Env& env, const Options& o) {
     edits.emplace_back(id, e);
     return e ? std::vector<model::Event>{*e} : std::vector<model::Event>{};
   });
-  if (o.format == "json") {
+  if (o.format == Format::json) {
     model::Json out = model::Json::array();
     for (const auto& [id, e] : edits)
       out.push_back(e ? model::event_json(*e, env.zone()) : model::Json());
@@ -99,7 +99,7 @@ Runner cmd_edit(CLI::App& sub) {
   add_text(sub, o->message, "-m,--message", "Why (required for a priority change)")
       .option->option_text("REASON");
   add_at(sub, o->at);
-  add_format(sub, o->format, {"text", "json"});
+  add_format(sub, o->format, {Format::text, Format::json});
   return [o](Env& env) { return run(env, *o); };
 }
 

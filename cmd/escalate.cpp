@@ -17,7 +17,7 @@ namespace {
 struct Options {
   std::vector<std::string> ids;
   bool automatic = false, dry_run = false;
-  std::string format;
+  Format format = Format::table;
   bool up = false, manager = false;
   std::string to, supplier, ref;
   Text message, at;
@@ -33,7 +33,7 @@ int run_auto(Env& env, const Options& o) {
     return 0;
   }
   using format::Kind;
-  auto writer = format::make_row_writer(chosen_format(o.format), env.out, env.style());
+  auto writer = format::make_row_writer(o.format, env.out, env.style());
   writer->begin({{"ticket", "TICKET", Kind::number},
                  {"rule", "RULE"},
                  {"action", "ACTION"},

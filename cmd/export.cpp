@@ -17,7 +17,7 @@ namespace {
 
 struct Options {
   TicketFilters filters;  // as desk list's, except that every status is in by default
-  std::string format;
+  Format format = Format::table;
 };
 
 int run(Env& env, const Options& o) {
@@ -26,7 +26,7 @@ int run(Env& env, const Options& o) {
   Zone zone = env.zone();
   bulk::ExportWriter writer(zone);
   using Events = std::span<const store::StoredEvent>;
-  if (o.format == "csv") {
+  if (o.format == Format::csv) {
     auto rows = format::make_row_writer(format::Format::csv, env.out, env.style());
     rows->begin(bulk::export_csv_columns());
     std::string events;
@@ -63,7 +63,7 @@ Runner cmd_export(CLI::App& sub) {
   add_ticket_filters(sub, o->filters,
                      "Filter terms as in desk list: field:value[,value], +tag, or words",
                      "Status (default: every status), or open");
-  add_format(sub, o->format, {"jsonl", "csv"});
+  add_format(sub, o->format, {Format::jsonl, Format::csv});
   return [o](Env& env) { return run(env, *o); };
 }
 

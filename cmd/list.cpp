@@ -26,7 +26,8 @@ namespace {
 struct Options {
   TicketFilters filters;
   bool all = false;
-  std::string sort, columns, format;
+  std::string sort, columns;
+  Format format = Format::table;
   std::int64_t limit = 0;
   bool breached = false, at_risk = false;
   std::string due_before;
@@ -138,7 +139,7 @@ int run_sla(Env& env, const Options& o, model::Query q,
   if (env.globals.quiet) {
     for (std::size_t i = 0; i < shown; ++i) env.out << rows[i].ticket.id << '\n';
   } else {
-    auto writer = format::make_row_writer(chosen_format(o.format), env.out, env.style());
+    auto writer = format::make_row_writer(o.format, env.out, env.style());
     writer->begin(shown_columns);
     for (std::size_t i = 0; i < shown; ++i) writer->row(rows[i].json);
     writer->end();
@@ -192,7 +193,7 @@ int run(Env& env, const Options& o) {
     });
   } else {
     format::Style style = env.style();
-    auto writer = format::make_row_writer(chosen_format(o.format), env.out, style);
+    auto writer = format::make_row_writer(o.format, env.out, style);
     writer->begin(columns);
     store.each_ticket(fetch, ordering, [&](const model::Ticket& t) {
       if (q.limit > 0 && shown == q.limit) return !(cut = true);

@@ -19,7 +19,7 @@ struct Options {
   Text type, impact, urgency, priority, message, at;
   std::string customer, channel, category, service, external_id;
   std::vector<std::string> tags;
-  std::string format;
+  Format format = Format::table;
 };
 
 int run(Env& env, const Options& o) {
@@ -44,7 +44,7 @@ int run(Env& env, const Options& o) {
   auto logged = write(env, [&](work::Session& s) { return tickets::log_ticket(s, r); });
 
   const auto& t = logged.ticket;
-  if (o.format == "json") {
+  if (o.format == Format::json) {
     print_json(env, model::ticket_json(t, env.zone()));
   } else if (env.globals.quiet) {
     env.out << t.id << '\n';
@@ -84,7 +84,7 @@ Runner cmd_log(CLI::App& sub) {
   sub.add_option("--external-id", o->external_id, "The ticket's id in another system")
       ->option_text("ID");
   add_at(sub, o->at);
-  add_format(sub, o->format, {"text", "json"});
+  add_format(sub, o->format, {Format::text, Format::json});
   return [o](Env& env) { return run(env, *o); };
 }
 

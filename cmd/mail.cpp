@@ -40,7 +40,7 @@ struct Options {
   std::int64_t id = 0;
   bool raw = false;
   bool all = false;
-  std::string format;
+  Format format = Format::table;
 };
 
 std::string read_message(std::istream& in) {
@@ -95,7 +95,7 @@ int run_receive(Env& env, const Options& o) {
     r.comment = o.comment;
     r.team = o.team;
     auto receipt = write(env, [&](work::Session& s) { return mail::receive(s, r); });
-    if (o.format == "json")
+    if (o.format == Format::json)
       print_json(env, receipt_json(receipt));
     else if (env.globals.quiet)
       env.out << (receipt.ticket ? std::to_string(receipt.ticket) + "\n" : "");
@@ -146,7 +146,7 @@ int run_list(Env& env, const Options& o) {
     for (const auto& m : messages) env.out << m.id << '\n';
     return 0;
   }
-  auto writer = format::make_row_writer(chosen_format(o.format), env.out, env.style());
+  auto writer = format::make_row_writer(o.format, env.out, env.style());
   writer->begin({{"id", "ID", format::Kind::number},
                  {"at", "RECEIVED", format::Kind::time},
                  {"route", "ROUTE"},
@@ -169,7 +169,7 @@ int run_show(Env& env, const Options& o) {
     return 0;
   }
   Json j = message_json(*m, env);
-  if (o.format == "json") {
+  if (o.format == Format::json) {
     print_json(env, j);
     return 0;
   }
@@ -238,7 +238,7 @@ int run_queue(Env& env, const Options& o) {
     for (const auto& m : outbox) env.out << m.id << '\n';
     return 0;
   }
-  auto writer = format::make_row_writer(chosen_format(o.format), env.out, env.style());
+  auto writer = format::make_row_writer(o.format, env.out, env.style());
   writer->begin({{"id", "ID", format::Kind::number},
                  {"ticket", "TICKET", format::Kind::number},
                  {"kind", "KIND"},
@@ -279,7 +279,7 @@ Runner cmd_mail(CLI::App& sub) {
   receive->add_flag("--comment", o->comment,
                     "An internal note on the ticket, not the customer's words");
   receive->add_option("--team", o->team, "The team a new ticket goes to")->option_text("TEAM");
-  add_format(*receive, o->format, {"text", "json"});
+  add_format(*receive, o->format, {Format::text, Format::json});
   auto* list = sub.add_subcommand("list", "List the messages received, newest first");
   list->add_option("--route", o->route, "Only those that went this way (quarantine, loop, ...)")
       ->option_text("ROUTE");
@@ -291,7 +291,7 @@ Runner cmd_mail(CLI::App& sub) {
   add_int(*show, "id", o->id, "The message (as desk mail list numbers it)", 1, kMaxLimit)
       ->required();
   show->add_flag("--raw", o->raw, "The message exactly as it was received");
-  add_format(*show, o->format, {"text", "json"});
+  add_format(*show, o->format, {Format::text, Format::json});
   auto* send = sub.add_subcommand("send", "Hand the mail that is due to sendmail (run from cron)");
   auto* queue = sub.add_subcommand("queue", "List desk's mail waiting to be sent, or failed");
   queue->add_flag("-a,--all", o->all, "The mail sent, too");

@@ -25,7 +25,8 @@ struct Options {
   Text message, at;
   bool reply = false;
   bool no_mail = false;
-  std::string channel, format;
+  std::string channel;
+  Format format = Format::table;
 };
 
 int run(Env& env, const Options& o) {
@@ -61,7 +62,7 @@ int run(Env& env, const Options& o) {
                    ? fmt::format("the reply was recorded but not mailed: {}", q.not_mailed)
                    : fmt::format("the reply on ticket {} was recorded but not mailed: {}", id,
                                  q.not_mailed));
-  if (o.format == "json") {
+  if (o.format == Format::json) {
     model::Json out = model::Json::array();
     for (const auto& e : events) out.push_back(model::event_json(e, env.zone()));
     print_json(env, events.size() == 1 ? out[0] : out);
@@ -93,7 +94,7 @@ Runner cmd_note(CLI::App& sub) {
   sub.add_option("--channel", o->channel, "How it was said (see [tickets].channels)")
       ->option_text("CHANNEL");
   add_at(sub, o->at);
-  add_format(sub, o->format, {"text", "json"});
+  add_format(sub, o->format, {Format::text, Format::json});
   return [o](Env& env) { return run(env, *o); };
 }
 

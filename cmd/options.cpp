@@ -22,16 +22,16 @@
 
 namespace desk::cmd {
 
-CLI::Option* add_format(CLI::App& sub, std::string& value,
-                        const std::vector<std::string>& allowed) {
+CLI::Option* add_format(CLI::App& sub, Format& value, const std::vector<Format>& allowed) {
   value = allowed.front();
-  return sub.add_option("--format", value, "Output format: " + util::join(allowed, ", "))
-      ->check(CLI::IsMember(allowed))
+  std::vector<std::string> names;
+  for (Format f : allowed) names.emplace_back(util::name(f));
+  return sub
+      .add_option_function<std::string>(
+          "--format", [&value](const std::string& name) { value = *util::parse<Format>(name); },
+          "Output format: " + util::join(names, ", "))
+      ->check(CLI::IsMember(names))
       ->option_text("FORMAT");
-}
-
-format::Format chosen_format(const std::string& value) {
-  return format::parse_format(value).value_or(format::Format::table);
 }
 
 Text& add_text(CLI::App& sub, Text& t, const std::string& name, const std::string& help) {

@@ -18,11 +18,13 @@
 
 namespace desk::cmd {
 
+using format::Format;
+// What a listing offers: its rows as a table or for a program.
+inline const std::vector<Format> kRowFormats = {Format::table, Format::json, Format::jsonl,
+                                                Format::csv, Format::tsv};
 // --format, limited to `allowed`; the first is the default.
-CLI::Option* add_format(CLI::App& sub, std::string& value,
-                        const std::vector<std::string>& allowed = {"table", "json", "jsonl", "csv",
-                                                                   "tsv"});
-format::Format chosen_format(const std::string& value);
+CLI::Option* add_format(CLI::App& sub, Format& value,
+                        const std::vector<Format>& allowed = kRowFormats);
 
 // An option that may be absent: `given` tells whether it was on the command line.
 struct Text {

@@ -23,7 +23,7 @@ using format::Json;
 
 struct Options {
   bool dry_run = false;
-  std::string format = "text";
+  Format format = Format::text;
 };
 
 std::string ids_text(const std::vector<std::int64_t>& ids) {
@@ -34,7 +34,7 @@ std::string ids_text(const std::vector<std::int64_t>& ids) {
 
 void print_purge(Env& env, const Options& o, const compliance::PurgePlan& plan,
                  std::int64_t tombstones) {
-  if (o.format == "json") {
+  if (o.format == Format::json) {
     Json j = {
         {"dry_run", o.dry_run},
         {"tickets", plan.tickets},
@@ -90,7 +90,7 @@ int run(Env& env, const Options& o) {
 Runner cmd_purge(CLI::App& sub) {
   auto o = std::make_shared<Options>();
   sub.add_flag("-n,--dry-run", o->dry_run, "Say what would be removed; change nothing");
-  add_format(sub, o->format, {"text", "json"});
+  add_format(sub, o->format, {Format::text, Format::json});
   return [o](Env& env) { return run(env, *o); };
 }
 

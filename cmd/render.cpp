@@ -29,7 +29,7 @@ Tone priority_tone(const Json& v, const std::vector<std::string>& levels) {
 
 Tone status_tone(const Json& v) {
   if (!v.is_string()) return Tone::plain;
-  auto s = model::parse<model::Status>(v.get<std::string>());
+  auto s = util::parse<model::Status>(v.get<std::string>());
   if (!s) return Tone::plain;
   switch (*s) {
     case model::Status::new_:

@@ -30,7 +30,7 @@ using format::Tone;
 
 struct Options {
   std::vector<std::string> ids;
-  std::string format;
+  Format format = Format::table;
   bool full = false;  // the quoted history of mail too
 };
 
@@ -335,21 +335,21 @@ namespace {
 int run(Env& env, const Options& o) {
   start_pager(env);
   auto ids = collect_ids(env, o.ids);
-  bool tabular = o.format == "table" || o.format == "csv" || o.format == "tsv";
+  bool tabular = o.format == Format::table || o.format == Format::csv || o.format == Format::tsv;
   // Machine formats leave the quoted history of mail out unless asked.
-  bool quoted = o.full || o.format == "table" || o.format == "text";
+  bool quoted = o.full || o.format == Format::table || o.format == Format::text;
   std::vector<Json> tickets = ticket_views(env, ids, tabular, quoted);
-  if (o.format == "json") {
+  if (o.format == Format::json) {
     if (tickets.size() == 1)
       print_json(env, tickets[0]);
     else
       print_json(env, Json(tickets));
-  } else if (o.format == "jsonl") {
+  } else if (o.format == Format::jsonl) {
     for (const auto& t : tickets)
       env.out << t.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
-  } else if (o.format == "csv" || o.format == "tsv") {
+  } else if (o.format == Format::csv || o.format == Format::tsv) {
     // The story as rows: one per event.
-    auto writer = format::make_row_writer(chosen_format(o.format), env.out, env.style());
+    auto writer = format::make_row_writer(o.format, env.out, env.style());
     writer->begin(event_columns());
     for (const auto& t : tickets)
       for (auto e : t["events"]) {

@@ -20,7 +20,7 @@ using format::Json;
 
 struct Options {
   std::vector<std::string> ids;
-  std::string format;
+  Format format = Format::table;
 };
 
 std::string clock_state(const sla::Clock& c, bool paused) {
@@ -101,7 +101,7 @@ int run(Env& env, const Options& o) {
     store.each_ticket_timeline(q,
                                [&](const model::Ticket& t, const std::vector<model::Mark>& marks) {
                                  sla::TicketSla s = levels.measure(t, marks, env.now());
-                                 if (o.format == "table") {
+                                 if (o.format == Format::table) {
                                    if (!first) env.out << '\n';
                                    print_text(env, t, s, levels);
                                  } else {
@@ -111,8 +111,8 @@ int run(Env& env, const Options& o) {
                                  return true;
                                });
   }
-  if (o.format == "json") print_json(env, all.size() == 1 ? all[0] : Json(all));
-  if (o.format == "jsonl")
+  if (o.format == Format::json) print_json(env, all.size() == 1 ? all[0] : Json(all));
+  if (o.format == Format::jsonl)
     for (const auto& j : all) env.out << j.dump() << '\n';
   return 0;
 }
@@ -122,7 +122,7 @@ int run(Env& env, const Options& o) {
 Runner cmd_sla(CLI::App& sub) {
   auto o = std::make_shared<Options>();
   sub.add_option("id", o->ids, "Ticket ids ('-' reads them from standard input)")->required();
-  add_format(sub, o->format, {"table", "json", "jsonl"});
+  add_format(sub, o->format, {Format::table, Format::json, Format::jsonl});
   return [o](Env& env) { return run(env, *o); };
 }
 

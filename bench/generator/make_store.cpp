@@ -405,7 +405,7 @@ int run(const Options& o) {
         t_written - t_setup, static_cast<double>(st.tickets) / std::max(1e-9, t_written - t_setup));
     std::cerr << fmt::format("  CPU of the stories (telling and writing): {:.1f} s\n", cpu_stories);
     std::cerr << "  status:";
-    for (auto s : desk::model::all<desk::model::Status>())
+    for (auto s : desk::util::all<desk::model::Status>())
       std::cerr << fmt::format(" {} {}", s, st.statuses[s]);
     std::cerr << fmt::format(
         "\n  resolved or closed {:.1f}%, escalated {:.1f}%, reopened {:.1f}%\n",

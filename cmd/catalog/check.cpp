@@ -19,14 +19,14 @@ namespace {
 using format::Json;
 
 struct Options {
-  std::string format;
+  Format format = Format::table;
   int days = 180;
 };
 
 int run_check(Env& env, const Options& o) {
   auto session = env.session(store::Access::read);
   auto findings = catalog::check_catalog(session, o.days);
-  auto writer = format::make_row_writer(chosen_format(o.format), env.out, env.style());
+  auto writer = format::make_row_writer(o.format, env.out, env.style());
   writer->begin({{"problem", "PROBLEM"},
                  {"subject", "SERVICE OR CATEGORY"},
                  {"detail", "DETAIL", format::Kind::text, true}});
@@ -34,7 +34,7 @@ int run_check(Env& env, const Options& o) {
     writer->row({{"problem", f.problem}, {"subject", f.subject}, {"detail", f.detail}});
   writer->end();
   if (findings.empty()) {
-    if (o.format == "table" && !env.globals.quiet)
+    if (o.format == Format::table && !env.globals.quiet)
       env.err << "desk: the catalogue is complete and current\n";
     return 0;
   }

@@ -20,7 +20,8 @@ namespace {
 using format::Json;
 
 struct Options {
-  std::string name, format;
+  std::string name;
+  Format format = Format::table;
   bool all = false;
 };
 
@@ -64,7 +65,7 @@ int run_show(Env& env, const Options& o) {
   start_pager(env);
   auto session = env.session(store::Access::read);
   auto svc = catalog::require_service(session, o.name);
-  if (o.format == "json")
+  if (o.format == Format::json)
     print_json(env, service_json(svc, env.zone()));
   else
     print_service(env, svc);
@@ -79,7 +80,7 @@ int run_list(Env& env, const Options& o) {
     for (const auto& s : services) env.out << s.name << '\n';
     return 0;
   }
-  auto writer = format::make_row_writer(chosen_format(o.format), env.out, env.style());
+  auto writer = format::make_row_writer(o.format, env.out, env.style());
   writer->begin({{"name", "NAME"},
                  {"owner", "OWNER"},
                  {"sla", "SLA"},
@@ -103,7 +104,7 @@ Sub show(CLI::App& catalog) {
   auto o = std::make_shared<Options>();
   auto* sub = catalog.add_subcommand("show", "Show a service and its checklist");
   sub->add_option("name", o->name, "The service")->required();
-  add_format(*sub, o->format, {"text", "json"});
+  add_format(*sub, o->format, {Format::text, Format::json});
   return {sub, [o](Env& env) { return run_show(env, *o); }};
 }
 

@@ -20,7 +20,8 @@ namespace desk::cmd::customercmd {
 namespace {
 
 struct Options {
-  std::string key, words, format;
+  std::string key, words;
+  Format format = Format::table;
 };
 
 int run_show(Env& env, const Options& o) {
@@ -28,7 +29,7 @@ int run_show(Env& env, const Options& o) {
   auto session = env.session(store::Access::read);
   auto c = catalog::require_customer(session, o.key);
   Json j = customer_view(session, c, env.zone());
-  if (o.format == "json")
+  if (o.format == Format::json)
     print_json(env, j);
   else
     print_customer_text(env.out, c, std::move(j));
@@ -43,7 +44,7 @@ int run_list(Env& env, const Options& o) {
     for (const auto& c : customers) env.out << c.id << '\n';
     return 0;
   }
-  auto writer = format::make_row_writer(chosen_format(o.format), env.out, env.style());
+  auto writer = format::make_row_writer(o.format, env.out, env.style());
   writer->begin({{"id", "ID", format::Kind::number},
                  {"name", "NAME", format::Kind::text, true},
                  {"email", "EMAIL"},
@@ -118,7 +119,7 @@ Sub show(CLI::App& customer) {
   auto o = std::make_shared<Options>();
   auto* sub = customer.add_subcommand("show", "Show a customer, their tickets and satisfaction");
   sub->add_option("customer", o->key, "Id, email or name")->required();
-  add_format(*sub, o->format, {"text", "json"});
+  add_format(*sub, o->format, {Format::text, Format::json});
   return {sub, [o](Env& env) { return run_show(env, *o); }};
 }
 

@@ -23,13 +23,14 @@ namespace desk::cmd::customercmd {
 namespace {
 
 struct Options {
-  std::string key, output, format;
+  std::string key, output;
+  Format format = Format::table;
 };
 
 int run_export(Env& env, const Options& o) {
   auto session = env.session(store::Access::read);
   Json j = catalog::export_customer(session, o.key);
-  if (o.format != "text") {
+  if (o.format != Format::text) {
     write_output(env, o.output, j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n");
     return 0;
   }
@@ -70,7 +71,7 @@ Sub exp(CLI::App& customer) {
   auto* sub =
       customer.add_subcommand("export", "Everything stored about a person, as JSON or text");
   sub->add_option("customer", o->key, "Id, email or name")->required();
-  add_format(*sub, o->format, {"json", "text"});
+  add_format(*sub, o->format, {Format::json, Format::text});
   sub->add_option("-o,--output", o->output, "Write to FILE atomically instead of standard output")
       ->option_text("FILE");
   return {sub, [o](Env& env) { return run_export(env, *o); }};

@@ -26,7 +26,7 @@ struct AddOptions {
   std::string title;
   Text kind, message, symptom, cause, workaround, fix_status, category, service, from_ticket;
   std::vector<std::string> tags;
-  std::string format;
+  Format format = Format::table;
 };
 
 int run_add(Env& env, const AddOptions& o) {
@@ -53,7 +53,7 @@ int run_add(Env& env, const AddOptions& o) {
   kb::Added added = write(env, [&](work::Session& s) { return kb::add_article(s, r); });
 
   const model::Article& a = added.article;
-  if (o.format == "json")
+  if (o.format == Format::json)
     print_json(env, kb::article_json(a, env.zone()));
   else if (env.globals.quiet)
     env.out << a.id << '\n';
@@ -87,7 +87,7 @@ CLI::App* add_add(CLI::App& kb, AddOptions& o) {
   add_text(*sub, o.from_ticket, "--from-ticket",
            "Draft it from a ticket: its description, workaround and resolution")
       .option->option_text("ID");
-  add_format(*sub, o.format, {"text", "json"});
+  add_format(*sub, o.format, {Format::text, Format::json});
   return sub;
 }
 

@@ -8,8 +8,6 @@
 
 namespace desk::cmd::kbcmd {
 
-const std::vector<std::string> kListFormats = {"table", "json", "jsonl", "csv", "tsv"};
-
 std::string paint(const Env& env, Tone t, const std::string& s) {
   if (!env.color || t == Tone::plain) return s;
   return std::string(format::tone_on(t)) + s + std::string(format::kToneOff);

@@ -26,7 +26,7 @@ struct EditOptions {
   std::string id;
   Text title, kind, body, symptom, cause, workaround, fix_status, category, service, message;
   std::vector<std::string> tags, untags;
-  std::string format;
+  Format format = Format::table;
 };
 
 int run_edit(Env& env, const EditOptions& o) {
@@ -61,7 +61,7 @@ int run_edit(Env& env, const EditOptions& o) {
   r.note = o.message.value;
 
   auto v = write(env, [&](work::Session& s) { return kb::edit_article(s, id, r); });
-  if (o.format == "json")
+  if (o.format == Format::json)
     print_json(env, v ? kb::version_json(*v, env.zone()) : Json());
   else if (!env.globals.quiet)
     env.out << (v ? fmt::format("Edited article {}: {} (version {})\n", id,
@@ -91,7 +91,7 @@ CLI::App* add_edit(CLI::App& kb, EditOptions& o) {
   sub->add_option("--untag", o.untags, "Remove a tag")->option_text("TAG");
   add_text(*sub, o.message, "-m,--message", "Why: kept with the version")
       .option->option_text("TEXT");
-  add_format(*sub, o.format, {"text", "json"});
+  add_format(*sub, o.format, {Format::text, Format::json});
   return sub;
 }
 

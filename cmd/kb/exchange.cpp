@@ -26,7 +26,7 @@ namespace {
 struct ExportOptions {
   std::string dir;
   std::vector<std::string> kinds, states, tags;
-  std::string format;
+  Format format = Format::table;
 };
 
 int run_export(Env& env, const ExportOptions& o) {
@@ -37,7 +37,7 @@ int run_export(Env& env, const ExportOptions& o) {
   kb::check_filter(f);
   auto session = env.session(store::Access::read);
   kb::Exported e = kb::export_articles(session, o.dir, f);
-  if (o.format == "json") {
+  if (o.format == Format::json) {
     Json files = Json::array();
     for (const auto& [a, file] : e.written)
       files.push_back({{"id", a.id}, {"uid", a.uid}, {"file", file}});
@@ -59,14 +59,14 @@ CLI::App* add_export(CLI::App& kb, ExportOptions& o) {
   sub->add_option("--kind", o.kinds, "Only this kind")->option_text("KIND");
   sub->add_option("-s,--state", o.states, "Only this state (default: all)")->option_text("STATE");
   sub->add_option("-t,--tag", o.tags, "Only articles with this tag")->option_text("TAG");
-  add_format(*sub, o.format, {"text", "json"});
+  add_format(*sub, o.format, {Format::text, Format::json});
   return sub;
 }
 
 struct ImportOptions {
   std::string dir;
   bool dry_run = false;
-  std::string format;
+  Format format = Format::table;
 };
 
 int run_import(Env& env, const ImportOptions& o) {
@@ -77,7 +77,7 @@ int run_import(Env& env, const ImportOptions& o) {
   std::map<std::string, int> counts;
   for (const auto& r : results) ++counts[r.action];
   if (env.globals.quiet) return 0;
-  auto writer = format::make_row_writer(chosen_format(o.format), env.out, env.style());
+  auto writer = format::make_row_writer(o.format, env.out, env.style());
   writer->begin({{"file", "FILE"},
                  {"action", "ACTION"},
                  {"id", "ID", Kind::number},
@@ -91,7 +91,7 @@ int run_import(Env& env, const ImportOptions& o) {
                  {"title", r.article.title},
                  {"changed", r.changed}});
   writer->end();
-  if (o.format == "table")
+  if (o.format == Format::table)
     env.out << fmt::format("{} created, {} updated, {} skipped{}\n", counts["created"],
                            counts["updated"], counts["skipped"],
                            o.dry_run ? " (dry run: nothing written)" : "");
@@ -103,7 +103,7 @@ CLI::App* add_import(CLI::App& kb, ImportOptions& o) {
       "import", "Bring the Markdown files in DIR into the knowledge base (all or nothing)");
   sub->add_option("dir", o.dir, "The directory")->required();
   sub->add_flag("--dry-run", o.dry_run, "Check and report, but write nothing");
-  add_format(*sub, o.format, kListFormats);
+  add_format(*sub, o.format, kRowFormats);
   return sub;
 }
 

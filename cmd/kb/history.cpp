@@ -25,7 +25,7 @@ namespace {
 
 struct HistoryOptions {
   std::string id;
-  std::string format;
+  Format format = Format::table;
 };
 
 int run_history(Env& env, const HistoryOptions& o) {
@@ -33,7 +33,7 @@ int run_history(Env& env, const HistoryOptions& o) {
   std::int64_t id = kb::parse_article_id(o.id);
   auto session = env.session(store::Access::read);
   std::vector<model::ArticleVersion> versions = kb::article_history(session, id);
-  auto writer = format::make_row_writer(chosen_format(o.format), env.out, env.style());
+  auto writer = format::make_row_writer(o.format, env.out, env.style());
   writer->begin({{"version", "VERSION", Kind::number},
                  {"at", "AT", Kind::time},
                  {"actor", "ACTOR"},
@@ -49,7 +49,7 @@ int run_history(Env& env, const HistoryOptions& o) {
 CLI::App* add_history(CLI::App& kb, HistoryOptions& o) {
   CLI::App* sub = kb.add_subcommand("history", "List an article's versions");
   sub->add_option("id", o.id, "Article id")->required();
-  add_format(*sub, o.format, kListFormats);
+  add_format(*sub, o.format, kRowFormats);
   return sub;
 }
 

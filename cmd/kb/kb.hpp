@@ -22,8 +22,6 @@ using format::Json;
 using format::Kind;
 using format::Tone;
 
-extern const std::vector<std::string> kListFormats;
-
 std::string paint(const Env& env, Tone t, const std::string& s);
 Tone state_tone(const Json& v);
 std::vector<format::Column> article_columns();

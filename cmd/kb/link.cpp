@@ -26,7 +26,7 @@ struct LinkOptions {
   std::string article;
   std::vector<std::string> tickets;
   Text at;
-  std::string format;
+  Format format = Format::table;
 };
 
 int run_link(Env& env, const LinkOptions& o) {
@@ -39,7 +39,7 @@ int run_link(Env& env, const LinkOptions& o) {
       fresh.push_back(kb::link_article(s, article, ticket, at).event.has_value());
     return fresh;
   });
-  if (o.format == "json") {
+  if (o.format == Format::json) {
     Json out = Json::array();
     for (std::size_t i = 0; i < tickets.size(); ++i)
       out.push_back({{"article", article}, {"ticket", tickets[i]}, {"linked", bool(linked[i])}});
@@ -59,7 +59,7 @@ CLI::App* add_link(CLI::App& kb, LinkOptions& o) {
   sub->add_option("ticket", o.tickets, "Ticket ids ('-' reads them from standard input)")
       ->required();
   add_at(*sub, o.at);
-  add_format(*sub, o.format, {"text", "json"});
+  add_format(*sub, o.format, {Format::text, Format::json});
   return sub;
 }
 

@@ -26,7 +26,8 @@ namespace {
 struct ListOptions {
   std::vector<std::string> kinds, states, tags, categories, services, authors;
   bool all = false;
-  std::string sort, format;
+  std::string sort;
+  Format format = Format::table;
   std::int64_t limit = 0;
 };
 
@@ -44,7 +45,7 @@ int run_list(Env& env, const ListOptions& o) {
   f.limit = o.limit;
   kb::check_filter(f);
   auto session = env.session(store::Access::read);
-  auto writer = format::make_row_writer(chosen_format(o.format), env.out, env.style());
+  auto writer = format::make_row_writer(o.format, env.out, env.style());
   if (!env.globals.quiet) writer->begin(article_columns());
   kb::each_article(session, f, [&](const model::Article& a) {
     if (env.globals.quiet)
@@ -72,7 +73,7 @@ CLI::App* add_list(CLI::App& kb, ListOptions& o) {
                   "'-' for descending: -uses,title")
       ->option_text("FIELDS");
   add_int(*sub, "-n,--limit", o.limit, "Show at most N articles (0: all)", 0, kMaxLimit);
-  add_format(*sub, o.format, kListFormats);
+  add_format(*sub, o.format, kRowFormats);
   return sub;
 }
 

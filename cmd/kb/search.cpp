@@ -42,14 +42,13 @@ void print_hits(Env& env, const std::vector<model::ArticleHit>& hits) {
   }
 }
 
-void print_hit_rows(Env& env, const std::vector<model::ArticleHit>& hits,
-                    const std::string& fmt_name) {
+void print_hit_rows(Env& env, const std::vector<model::ArticleHit>& hits, Format f) {
   if (env.globals.quiet) {
     for (const auto& h : hits) env.out << h.article.id << '\n';
     return;
   }
-  if (fmt_name == "table") return print_hits(env, hits);
-  auto writer = format::make_row_writer(chosen_format(fmt_name), env.out, env.style());
+  if (f == Format::table) return print_hits(env, hits);
+  auto writer = format::make_row_writer(f, env.out, env.style());
   writer->begin({{"id", "ID", Kind::number},
                  {"kind", "KIND"},
                  {"state", "STATE"},
@@ -64,7 +63,7 @@ struct SearchOptions {
   std::vector<std::string> words, kinds, tags;
   bool all_states = false;
   std::int64_t limit = 20;
-  std::string format;
+  Format format = Format::table;
 };
 
 int run_search(Env& env, const SearchOptions& o) {
@@ -95,14 +94,14 @@ CLI::App* add_search(CLI::App& kb, SearchOptions& o) {
   sub->add_option("-t,--tag", o.tags, "Only articles with this tag")->option_text("TAG");
   sub->add_flag("--all-states", o.all_states, "Drafts and retired articles too");
   add_int(*sub, "-n,--limit", o.limit, "At most N articles (default 20, 0: all)", 0, kMaxLimit);
-  add_format(*sub, o.format, kListFormats);
+  add_format(*sub, o.format, kRowFormats);
   return sub;
 }
 
 struct SuggestOptions {
   std::string ticket;
   std::int64_t limit = 5;
-  std::string format;
+  Format format = Format::table;
 };
 
 int run_suggest(Env& env, const SuggestOptions& o) {
@@ -120,7 +119,7 @@ CLI::App* add_suggest(CLI::App& kb, SuggestOptions& o) {
       kb.add_subcommand("suggest", "Published articles likely to help with a ticket, best first");
   sub->add_option("ticket", o.ticket, "Ticket id")->required();
   add_int(*sub, "-n,--limit", o.limit, "At most N articles (default 5, 0: all)", 0, kMaxLimit);
-  add_format(*sub, o.format, kListFormats);
+  add_format(*sub, o.format, kRowFormats);
   return sub;
 }
 

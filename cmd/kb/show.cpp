@@ -27,7 +27,7 @@ struct ShowOptions {
   std::string id;
   int version = 0;
   bool raw = false;
-  std::string format;
+  Format format = Format::table;
 };
 
 void print_article(Env& env, const model::Article& a, const std::vector<model::ArticleLink>& links,
@@ -99,7 +99,7 @@ int run_show(Env& env, const ShowOptions& o) {
   }
   std::vector<model::ArticleLink> links =
       v ? std::vector<model::ArticleLink>{} : kb::tickets_for_article(session, id);
-  if (o.format == "json") {
+  if (o.format == Format::json) {
     Json j = kb::article_json(a, links, env.zone());
     if (v) {
       j.erase("linked_tickets");
@@ -118,7 +118,7 @@ CLI::App* add_show(CLI::App& kb, ShowOptions& o) {
   sub->add_option("id", o.id, "Article id")->required();
   add_int(*sub, "--version", o.version, "The article as it was at version N", 1, kMaxLimit);
   sub->add_flag("--raw", o.raw, "Print the body's Markdown as stored");
-  add_format(*sub, o.format, {"text", "json"});
+  add_format(*sub, o.format, {Format::text, Format::json});
   return sub;
 }
 

@@ -25,7 +25,7 @@ namespace {
 struct StateOptions {
   std::vector<std::string> ids;
   std::string message;
-  std::string format;
+  Format format = Format::table;
 };
 
 std::vector<std::int64_t> article_ids(Env& env, const std::vector<std::string>& args) {
@@ -41,7 +41,7 @@ int run_state(Env& env, const StateOptions& o, bool publish) {
                              : kb::retire_article(s, id, o.message));
     return done;
   });
-  if (o.format == "json") {
+  if (o.format == Format::json) {
     Json out = Json::array();
     for (const auto& v : versions) out.push_back(kb::article_json(v.article, env.zone()));
     print_json(env, versions.size() == 1 ? out[0] : out);
@@ -58,7 +58,7 @@ CLI::App* add_state(CLI::App& kb, StateOptions& o, bool publish) {
                           : kb.add_subcommand("retire", "Retire an article: kept, never suggested");
   sub->add_option("id", o.ids, "Article ids ('-' reads them from standard input)")->required();
   sub->add_option("-m,--message", o.message, "Why: kept with the version")->option_text("TEXT");
-  add_format(*sub, o.format, {"text", "json"});
+  add_format(*sub, o.format, {Format::text, Format::json});
   return sub;
 }
 

@@ -58,7 +58,7 @@ int run(Env& env, const Kind& kind, const Options& o) {
   std::ostringstream text;
   format::Style style = env.style();
   if (!o.output.empty() && o.output != "-") style.color = false;
-  format::render_report(outcome.report, chosen_format(o.format), text, style, o.section);
+  format::render_report(outcome.report, o.format, text, style, o.section);
   if (o.output.empty() || o.output == "-") start_pager(env);
   write_output(env, o.output, text.str());
   if (o.fail_on_breach && outcome.breaches > 0) {
@@ -107,7 +107,9 @@ Runner cmd_report(CLI::App& sub) {
       r->add_option("--bucket", o->bucket, "Buckets of: day, week or month (default: by length)")
           ->check(CLI::IsMember({"day", "week", "month"}))
           ->option_text("UNIT");
-    add_format(*r, o->format, {"table", "json", "csv", "tsv", "markdown", "html"});
+    add_format(
+        *r, o->format,
+        {Format::table, Format::json, Format::csv, Format::tsv, Format::markdown, Format::html});
     r->add_option("-o,--output", o->output, "Write to FILE atomically instead of standard output")
         ->option_text("FILE");
     r->add_option("--section", o->section,

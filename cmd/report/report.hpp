@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <string>
 
+#include "desk/format/rows.hpp"
 #include "desk/report/period.hpp"
 #include "desk/report/report.hpp"
 #include "desk/work/session.hpp"
@@ -17,7 +18,8 @@
 namespace desk::cmd::reports {
 
 struct Options {
-  std::string period, since, until, by, format = "table", output, section, bucket;
+  std::string period, since, until, by, output, section, bucket;
+  format::Format format = format::Format::table;
   bool fail_on_breach = false;
   std::size_t limit = 100;
 };

@@ -136,3 +136,36 @@ TEST_CASE("cli: issue 14: error messages quote what was typed without its contro
   CHECK(r.status == 2);
   CHECK(r.err_line() == "desk: unknown command 'nosuch [2J'");
 }
+
+TEST_CASE("cli: --format offers the command's own formats, and each writes what it names") {
+  Sandbox s;
+  s.log("Printer jammed");
+  std::string before = s.dump_store();
+  struct Refused {
+    std::vector<std::string> args;
+    const char* error;
+  };
+  for (const auto& [args, error] : std::vector<Refused>{
+           {{"log", "VPN drops", "--format", "xml"}, "desk: --format: xml not in {text,json}"},
+           {{"list", "--format", "text"}, "desk: --format: text not in {table,json,jsonl,csv,tsv}"},
+           {{"report", "backlog", "--format", "md"},
+            "desk: --format: md not in {table,json,csv,tsv,markdown,html}"},
+           {{"export", "--format", "json"}, "desk: --format: json not in {jsonl,csv}"}}) {
+    CAPTURE(args);
+    Result r = s.run(args);
+    CHECK(r.status == 2);
+    CHECK(r.err_line() == error);
+    CHECK(r.out == "");
+  }
+  CHECK(s.dump_store() == before);
+
+  CHECK(s.ok({"log", "VPN drops", "--format", "json"}).json()["id"] == 2);
+  std::string lines = s.ok({"list", "--format", "jsonl", "--sort", "id"}).out;
+  CHECK(lines.substr(0, lines.find('\n')).find("\"id\":1") != std::string::npos);
+  CHECK(std::count(lines.begin(), lines.end(), '\n') == 2);
+  CHECK(s.ok({"list", "--format", "tsv", "--columns", "id,status"}).out ==
+        "id\tstatus\n1\tnew\n2\tnew\n");
+  CHECK(s.ok({"list", "--format", "csv", "--columns", "id,title"}).out ==
+        "id,title\n1,Printer jammed\n2,VPN drops\n");
+  CHECK(s.ok({"show", "1"}).out.find("Ticket 1: Printer jammed\n") == 0);  // text by default
+}

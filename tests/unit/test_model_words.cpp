@@ -16,22 +16,22 @@ using model::Status;
 
 TEST_SUITE("model/words") {
   TEST_CASE("every status has its name, in lifecycle order, and parses back") {
-    CHECK(model::names<Status>() == std::vector<std::string>{"new", "assigned", "in-progress",
-                                                             "pending", "resolved", "closed"});
-    for (Status s : model::all<Status>()) CHECK(model::parse<Status>(model::name(s)) == s);
-    CHECK(model::name(Status::in_progress) == "in-progress");
+    CHECK(util::names<Status>() == std::vector<std::string>{"new", "assigned", "in-progress",
+                                                            "pending", "resolved", "closed"});
+    for (Status s : util::all<Status>()) CHECK(util::parse<Status>(util::name(s)) == s);
+    CHECK(util::name(Status::in_progress) == "in-progress");
   }
 
   TEST_CASE("an unknown or differently spelt word parses to nothing") {
-    CHECK_FALSE(model::parse<Status>("in_progress"));
-    CHECK_FALSE(model::parse<Status>("Resolved"));
-    CHECK_FALSE(model::parse<Status>(""));
-    CHECK_FALSE(model::parse<Status>("open"));  // a filter, not a status
+    CHECK_FALSE(util::parse<Status>("in_progress"));
+    CHECK_FALSE(util::parse<Status>("Resolved"));
+    CHECK_FALSE(util::parse<Status>(""));
+    CHECK_FALSE(util::parse<Status>("open"));  // a filter, not a status
   }
 
   TEST_CASE("open statuses are the ones before resolved") {
     std::vector<Status> open;
-    for (Status s : model::all<Status>())
+    for (Status s : util::all<Status>())
       if (model::is_open(s)) open.push_back(s);
     CHECK(open == std::vector<Status>(model::kOpenStatuses.begin(), model::kOpenStatuses.end()));
     CHECK(open.size() == 4);

@@ -17,7 +17,7 @@ Mark mark(const char* kind, const char* when, std::optional<std::string> status 
   Mark m;
   m.kind = kind;
   m.at = at(when);
-  if (status) m.status = *model::parse<model::Status>(*status);
+  if (status) m.status = *util::parse<model::Status>(*status);
   m.team = std::move(team);
   m.assignee = std::move(assignee);
   return m;

@@ -57,7 +57,7 @@ model::Ticket ticket(const char* created, const char* status) {
   model::Ticket t;
   t.id = 1;
   t.priority = "P2";
-  t.status = *model::parse<model::Status>(status);
+  t.status = *util::parse<model::Status>(status);
   t.created_at = utc(created);
   return t;
 }
@@ -67,7 +67,7 @@ model::Mark mark(const char* kind, const char* at,
   model::Mark m;
   m.kind = kind;
   m.at = utc(at);
-  if (status) m.status = *model::parse<model::Status>(*status);
+  if (status) m.status = *util::parse<model::Status>(*status);
   return m;
 }
 

@@ -49,7 +49,7 @@ void check_status(Lifecycle& l, std::string_view given, bool has_assignee) {
   if (l.status == Status::closed && !l.closed) l.closed = l.resolved;
   if (!l.done() && (l.resolved || l.closed))
     throw DataError(
-        fmt::format("the status is {} but {} is set", util::quoted(model::name(l.status)),
+        fmt::format("the status is {} but {} is set", util::quoted(util::name(l.status)),
                     util::quoted(l.resolved ? "resolved_at" : "closed_at")),
         "give the status the ticket has now, such as resolved");
   if (l.status != Status::closed && l.closed)

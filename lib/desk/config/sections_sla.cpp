@@ -17,7 +17,7 @@ const std::vector<std::string> kDays = {"mon", "tue", "wed", "thu", "fri", "sat"
 // Only an open ticket's clock can stop.
 const std::vector<std::string> kPausable = [] {
   std::vector<std::string> out;
-  for (auto s : model::kOpenStatuses) out.emplace_back(model::name(s));
+  for (auto s : model::kOpenStatuses) out.emplace_back(util::name(s));
   return out;
 }();
 
@@ -51,7 +51,7 @@ std::vector<model::Status> pausing_statuses(const toml::node& n, const Reader& r
   std::vector<model::Status> out;
   for (const auto& s : r.strings(n, "pause_on")) {
     r.one_of(n, s, kPausable, "status to pause on");
-    out.push_back(*model::parse<model::Status>(s));
+    out.push_back(*util::parse<model::Status>(s));
   }
   return out;
 }
@@ -299,7 +299,7 @@ toml::array strings_array(const std::vector<std::string>& v) {
 
 toml::array statuses_array(const std::vector<model::Status>& v) {
   toml::array a;
-  for (auto s : v) a.push_back(std::string(model::name(s)));
+  for (auto s : v) a.push_back(std::string(util::name(s)));
   return a;
 }
 

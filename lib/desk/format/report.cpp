@@ -175,6 +175,7 @@ void render_html(const format::Report& r, std::ostream& out) {
 void render_report(const format::Report& r, Format f, std::ostream& out, const Style& style,
                    const std::string& section) {
   switch (f) {
+    case Format::text:
     case Format::table:
       return render_table(r, out, style);
     case Format::json:

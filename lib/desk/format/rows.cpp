@@ -8,34 +8,6 @@
 
 namespace desk::format {
 
-std::optional<Format> parse_format(std::string_view name) {
-  for (Format f : {Format::table, Format::json, Format::jsonl, Format::csv, Format::tsv,
-                   Format::markdown, Format::html})
-    if (format_name(f) == name) return f;
-  if (name == "md") return Format::markdown;
-  return std::nullopt;
-}
-
-std::string_view format_name(Format f) {
-  switch (f) {
-    case Format::table:
-      return "table";
-    case Format::json:
-      return "json";
-    case Format::jsonl:
-      return "jsonl";
-    case Format::csv:
-      return "csv";
-    case Format::tsv:
-      return "tsv";
-    case Format::markdown:
-      return "markdown";
-    case Format::html:
-      return "html";
-  }
-  return "table";
-}
-
 std::string cell_text(const Json& value, Kind kind, std::int64_t day) {
   if (value.is_null()) return {};
   switch (kind) {
@@ -129,6 +101,7 @@ std::string_view tone_on(Tone t) {
 
 std::unique_ptr<RowWriter> make_row_writer(Format f, std::ostream& out, const Style& style) {
   switch (f) {
+    case Format::text:  // rows for people: a table
     case Format::table:
       return make_table_writer(out, style);
     case Format::json:

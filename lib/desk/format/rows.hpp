@@ -3,6 +3,7 @@
 // written once. Rows are JSON objects; columns say which keys to show and how.
 #pragma once
 
+#include <array>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -13,14 +14,18 @@
 
 #include <nlohmann/json.hpp>
 
+#include "desk/util/words.hpp"
+
 namespace desk::format {
 
 using Json = nlohmann::ordered_json;
 
-enum class Format { table, json, jsonl, csv, tsv, markdown, html };
-
-std::optional<Format> parse_format(std::string_view name);
-std::string_view format_name(Format f);
+// How a command writes its output (--format). text is for people, laid out
+// by the command itself; given rows, it writes a table.
+enum class Format { text, table, json, jsonl, csv, tsv, markdown, html };
+constexpr std::array<std::string_view, 8> words_of(Format) {
+  return {"text", "table", "json", "jsonl", "csv", "tsv", "markdown", "html"};
+}
 
 // How a cell reads in human formats (machine formats keep the JSON value).
 enum class Kind {

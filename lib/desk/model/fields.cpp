@@ -99,7 +99,7 @@ FieldView view(const Ticket& t, const Field& f) {
         if constexpr (std::is_same_v<V, std::string>) {
           if (!v.empty()) out = {K::text, v};
         } else if constexpr (std::is_same_v<V, Status>) {
-          out = {K::text, model::name(v)};
+          out = {K::text, util::name(v)};
         } else if constexpr (std::is_same_v<V, std::int64_t> || std::is_same_v<V, int>) {
           // Ids and references of 0 mean "none"; counts and tiers are numbers.
           std::string_view name = f.def.name;
@@ -153,7 +153,8 @@ void set_field(Ticket& t, std::string_view name, const Json& value) {
         } else if constexpr (std::is_same_v<V, Status>) {
           // Events are desk's own writing: a status it does not know means
           // the history was altered outside desk.
-          auto status = value.is_string() ? parse<Status>(value.get<std::string>()) : std::nullopt;
+          auto status =
+              value.is_string() ? util::parse<Status>(value.get<std::string>()) : std::nullopt;
           if (!status) throw DataError("unknown status " + value.dump() + " in a ticket's history");
           v = *status;
         } else if constexpr (std::is_same_v<V, std::int64_t> || std::is_same_v<V, int>) {

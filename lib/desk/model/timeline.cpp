@@ -112,7 +112,7 @@ void read_marks(std::string_view timeline, std::vector<Mark>& out) {
     if (negative) at.remove_prefix(1);
     std::int64_t seconds = util::parse_int(at).value_or(0);
     m.at = from_unix(negative ? -seconds : seconds);
-    m.status = parse<Status>(f[2]);  // nullopt when empty: the status did not change
+    m.status = util::parse<Status>(f[2]);  // nullopt when empty: the status did not change
     assign(m.team, f[3].empty() ? f[3] : f[3].substr(1), !f[3].empty());
     assign(m.assignee, f[4].empty() ? f[4] : f[4].substr(1), !f[4].empty());
     m.rule.assign(f[5]);

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "desk/model/words.hpp"
+#include "desk/util/words.hpp"
 
 namespace desk::model {
 

@@ -30,7 +30,7 @@ using model::Status;
 struct Tally {
   std::int64_t tickets = 0;
   std::array<std::int64_t, kAges> ages{};
-  std::array<std::int64_t, model::word_count<Status>()> statuses{};
+  std::array<std::int64_t, util::word_count<Status>()> statuses{};
   Instant oldest = Instant::max();
 
   void add(std::size_t age, Status status, Instant created) {
@@ -160,7 +160,7 @@ Report backlog_report(work::Session& s, const Period& period, const std::string&
       ""};
   for (Status st : model::kOpenStatuses) {
     auto it = per_status.find(st);
-    statuses.rows.push_back(age_row("status", std::string(model::name(st)),
+    statuses.rows.push_back(age_row("status", std::string(util::name(st)),
                                     it == per_status.end() ? Tally{} : it->second, zone));
   }
   statuses.rows.push_back(age_row("status", "all", total, zone));

@@ -35,7 +35,7 @@ void order_groups(std::vector<std::string>& names, const std::string& field,
                   const config::Config& config) {
   const std::vector<std::string>* ranked = nullptr;
   if (field == "priority") ranked = &config.priority.levels;
-  static const std::vector<std::string> statuses = model::names<model::Status>();
+  static const std::vector<std::string> statuses = util::names<model::Status>();
   if (field == "status") ranked = &statuses;
   auto rank = [&](const std::string& v) -> std::size_t {
     if (v == "(none)") return SIZE_MAX;

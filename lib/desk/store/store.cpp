@@ -5,7 +5,7 @@
 namespace desk::store {
 
 model::Status stored_status(std::string_view name) {
-  if (auto s = model::parse<model::Status>(name)) return *s;
+  if (auto s = util::parse<model::Status>(name)) return *s;
   throw StoreCorrupt("a ticket has the unknown status '" + std::string(name) + "'",
                      "run desk doctor");
 }

@@ -40,10 +40,10 @@ void add_statuses(Query& q, const std::vector<std::string>& values) {
     std::vector<model::Status> these;
     if (v == "open") {
       these.assign(model::kOpenStatuses.begin(), model::kOpenStatuses.end());
-    } else if (auto status = model::parse<model::Status>(v)) {
+    } else if (auto status = util::parse<model::Status>(v)) {
       these = {*status};
     } else {
-      std::vector<std::string> allowed = model::names<model::Status>();
+      std::vector<std::string> allowed = util::names<model::Status>();
       allowed.insert(allowed.end(), {"open", "all"});
       work::require_one_of("status", v, allowed);
     }

@@ -20,10 +20,10 @@ void require_one_of(std::string_view what, const std::string& value,
                     const std::vector<std::string>& allowed);
 // A word of a closed vocabulary (model/words.hpp) as typed, or the same
 // DataError as require_one_of.
-template <model::Worded E>
+template <util::Worded E>
 E require_word(std::string_view what, std::string_view value) {
-  if (auto e = model::parse<E>(value)) return *e;
-  require_one_of(what, std::string(value), model::names<E>());
+  if (auto e = util::parse<E>(value)) return *e;
+  require_one_of(what, std::string(value), util::names<E>());
   throw std::logic_error("require_one_of accepted a word parse refused");
 }
 // A value of a configured vocabulary (types, channels, categories,

@@ -31,7 +31,7 @@ struct Builder {
   void build(const Query& q) {
     if (!q.statuses.empty()) {
       where.push_back(fmt::format("t.status IN ({})", placeholders(q.statuses.size())));
-      for (auto s : q.statuses) values.emplace_back(std::string(model::name(s)));
+      for (auto s : q.statuses) values.emplace_back(std::string(util::name(s)));
     }
     any_of("t.type", q.types);
     any_of("t.priority", q.priorities);
@@ -105,7 +105,7 @@ struct Builder {
       if (f == "priority")
         expr = rank("t.priority", ordering.priorities);
       else if (f == "status")
-        expr = rank("t.status", model::names<model::Status>());
+        expr = rank("t.status", util::names<model::Status>());
       else if (f == "customer")
         expr = "coalesce(nullif(c.name, ''), c.email) COLLATE NOCASE";  // email when no name
 

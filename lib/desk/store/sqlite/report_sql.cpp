@@ -179,7 +179,7 @@ class SqliteReportStore final : public ReportStore {
       times.push_back(to_unix(*sel.logged_until));
     }
     if (sel.open_since) {
-      for (auto st : model::kOpenStatuses) statuses.push_back(model::name(st));
+      for (auto st : model::kOpenStatuses) statuses.push_back(util::name(st));
       where.push_back(fmt::format(kOpenSince, placeholders(statuses.size())));
     }
     if (!where.empty()) sql += " WHERE " + util::join(where, " AND ");

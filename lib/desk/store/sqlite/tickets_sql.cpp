@@ -87,7 +87,7 @@ void bind_ticket(SQLite::Statement& st, const Ticket& t) {
   st.bind(3, t.type);
   st.bind(4, t.title);
   st.bind(5, t.description);
-  st.bind(6, std::string(model::name(t.status)));
+  st.bind(6, std::string(util::name(t.status)));
   st.bind(7, t.pending_reason);
   st.bind(8, t.priority);
   st.bind(9, t.impact);

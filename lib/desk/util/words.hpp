@@ -19,7 +19,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-namespace desk::model {
+namespace desk::util {
 
 template <typename E>
 concept Worded = std::is_enum_v<E> && requires(E e) {
@@ -59,27 +59,27 @@ std::vector<std::string> names() {
   return out;
 }
 
-}  // namespace desk::model
+}  // namespace desk::util
 
 // fmt::format("{}", status) writes its name.
-template <desk::model::Worded E>
+template <desk::util::Worded E>
 struct fmt::formatter<E> : fmt::formatter<std::string_view> {
   template <typename Context>
   auto format(E e, Context& ctx) const {
-    return fmt::formatter<std::string_view>::format(desk::model::name(e), ctx);
+    return fmt::formatter<std::string_view>::format(desk::util::name(e), ctx);
   }
 };
 
 // JSON holds the name; reading an unknown name is an error, never a default.
-template <desk::model::Worded E>
+template <desk::util::Worded E>
 struct nlohmann::adl_serializer<E> {
   template <typename BasicJson>
   static void to_json(BasicJson& j, E e) {
-    j = desk::model::name(e);
+    j = desk::util::name(e);
   }
   template <typename BasicJson>
   static void from_json(const BasicJson& j, E& e) {
-    auto parsed = desk::model::parse<E>(j.template get<std::string>());
+    auto parsed = desk::util::parse<E>(j.template get<std::string>());
     if (!parsed)
       throw std::invalid_argument("unknown word '" + j.template get<std::string>() + "'");
     e = *parsed;
