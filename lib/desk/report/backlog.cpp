@@ -78,50 +78,56 @@ const char* age_label(std::size_t bucket) {
   return bucket < kAges ? labels[bucket] : "30d+";
 }
 
-Report backlog_report(work::Session& s, const Period& period, const std::string& by_given) {
-  std::string by = by_given.empty() ? "team" : by_given;
-  require_grouping(by);
-  Zone zone = s.config.zone();
+namespace {
+
+// The backlog's figures: every ticket open now, counted by age, status and
+// group, and the oldest few.
+struct Backlog {
+  Tally total;
+  std::array<Tally, kAges> per_age;
+  std::array<Tally, util::word_count<Status>()> per_status;
+  std::map<std::string, Tally> per_group;
+  std::vector<Open> oldest;
+
+  void add(const model::Ticket& t, std::size_t age, const std::vector<std::string_view>& groups) {
+    total.add(age, t.status, t.created_at);
+    per_age[age].add(age, t.status, t.created_at);
+    per_status[static_cast<std::size_t>(t.status)].add(age, t.status, t.created_at);
+    for (auto v : groups) per_group[std::string(v)].add(age, t.status, t.created_at);
+    Open o{t.id, t.created_at, t.status, t.team, t.assignee, t.priority, ""};
+    auto older = [](const Open& a, const Open& b) {
+      return a.created != b.created ? a.created < b.created : a.id < b.id;
+    };
+    // Keep the oldest few: a heap would do, but the list stays this short.
+    if (oldest.size() < kOldestShown || older(o, oldest.back())) {
+      oldest.insert(std::upper_bound(oldest.begin(), oldest.end(), o, older), std::move(o));
+      if (oldest.size() > kOldestShown) oldest.pop_back();
+    }
+  }
+};
+
+Backlog count_backlog(work::Session& s, const std::string& by) {
   store::ReportSelection sel;
   sel.open_since = s.now;
   sel.logged_until = known_until(Instant::max(), s.now);
   sel.details = by == "customer" || by_tags(by);
-  std::vector<std::string_view> in;  // a ticket's groups
   sel.titles = false;
-  Tally total;
-  std::array<Tally, kAges> per_age;
-  std::map<Status, Tally> per_status;
-  std::map<std::string, Tally> per_group;
-  std::vector<Open> oldest;
+  Backlog b;
+  std::vector<std::string_view> in;  // a ticket's groups
   s.store.reports().each_ticket(
       sel, [&](const model::Ticket& row, const std::vector<model::Mark>& marks) {
         History h = history_at(row, marks, s.now);
         if (!h.open()) return true;
         model::Ticket t = ticket_at(row, h);
-        std::size_t age = age_bucket((s.now - t.created_at).count());
-        total.add(age, t.status, t.created_at);
-        per_age[age].add(age, t.status, t.created_at);
-        per_status[t.status].add(age, t.status, t.created_at);
         group_values(t, by, in);
-        for (auto v : in) per_group[std::string(v)].add(age, t.status, t.created_at);
-        Open o{t.id, t.created_at, t.status, t.team, t.assignee, t.priority, ""};
-        auto older = [](const Open& a, const Open& b) {
-          return a.created != b.created ? a.created < b.created : a.id < b.id;
-        };
-        // Keep the oldest few: a heap would do, but the list stays this short.
-        if (oldest.size() < kOldestShown || older(o, oldest.back())) {
-          oldest.insert(std::upper_bound(oldest.begin(), oldest.end(), o, older), std::move(o));
-          if (oldest.size() > kOldestShown) oldest.pop_back();
-        }
+        b.add(t, age_bucket((s.now - t.created_at).count()), in);
         return true;
       });
+  for (auto& o : b.oldest) o.title = title_of(s, o.id);
+  return b;
+}
 
-  Report r;
-  r.key = "backlog";
-  r.title = "Backlog";
-  r.meta = period_meta(period, zone, s.now);
-  r.meta["by"] = by;
-
+Section ages_section(const Backlog& b, const Zone& zone, Instant now) {
   Section ages{"ages",
                "Open tickets by age",
                {{"age", "AGE"},
@@ -140,7 +146,7 @@ Report backlog_report(work::Session& s, const Period& period, const std::string&
                      "tickets"},
                ""};
   for (std::size_t i = 0; i < kAges; ++i) {
-    const Tally& t = per_age[i];
+    const Tally& t = b.per_age[i];
     auto status = [&](Status st) { return t.statuses[static_cast<std::size_t>(st)]; };
     ages.rows.push_back({{"age", age_label(i)},
                          {"tickets", t.tickets},
@@ -149,32 +155,40 @@ Report backlog_report(work::Session& s, const Period& period, const std::string&
                          {"in_progress", status(Status::in_progress)},
                          {"pending", status(Status::pending)}});
   }
-  ages.note = total.tickets == 0
+  ages.note = b.total.tickets == 0
                   ? std::string("No open tickets.")
                   : fmt::format("{} open tickets; the oldest was logged {} ({} ago).",
-                                total.tickets, format_human(total.oldest, zone),
-                                format_span((s.now - total.oldest).count()));
+                                b.total.tickets, format_human(b.total.oldest, zone),
+                                format_span((now - b.total.oldest).count()));
+  return ages;
+}
 
+Section statuses_section(const Backlog& b, const Zone& zone) {
   Section statuses{
       "statuses", "Open tickets by status", age_columns({"status", "STATUS"}), {}, std::nullopt,
       ""};
-  for (Status st : model::kOpenStatuses) {
-    auto it = per_status.find(st);
+  for (Status st : model::kOpenStatuses)
     statuses.rows.push_back(age_row("status", std::string(util::name(st)),
-                                    it == per_status.end() ? Tally{} : it->second, zone));
-  }
-  statuses.rows.push_back(age_row("status", "all", total, zone));
+                                    b.per_status[static_cast<std::size_t>(st)], zone));
+  statuses.rows.push_back(age_row("status", "all", b.total, zone));
+  return statuses;
+}
 
+Section groups_section(const Backlog& b, const std::string& by, const config::Config& cfg,
+                       const Zone& zone) {
   Section groups{
       "groups", "Open tickets by " + by, age_columns({"group", heading(by)}), {}, std::nullopt, ""};
   std::vector<std::string> names;
-  for (const auto& [k, v] : per_group) names.push_back(k);
-  order_groups(names, by, s.config);
+  for (const auto& [k, v] : b.per_group) names.push_back(k);
+  order_groups(names, by, cfg);
   for (const auto& name : names)
-    groups.rows.push_back(age_row("group", name, per_group[name], zone));
-  groups.rows.push_back(age_row("group", "all", total, zone));
+    groups.rows.push_back(age_row("group", name, b.per_group.at(name), zone));
+  groups.rows.push_back(age_row("group", "all", b.total, zone));
   if (by_tags(by)) groups.note = tags_note(by).substr(1);
+  return groups;
+}
 
+Section oldest_section(const Backlog& b, const Zone& zone, Instant now) {
   Section list{"oldest",
                "Oldest open tickets",
                {{"ticket", "TICKET", Kind::number},
@@ -188,23 +202,36 @@ Report backlog_report(work::Session& s, const Period& period, const std::string&
                {},
                std::nullopt,
                ""};
-  for (auto& o : oldest) o.title = title_of(s, o.id);
-  for (const auto& o : oldest)
+  for (const auto& o : b.oldest)
     list.rows.push_back({{"ticket", o.id},
                          {"created_at", format_iso(o.created, zone)},
-                         {"age_seconds", (s.now - o.created).count()},
+                         {"age_seconds", (now - o.created).count()},
                          {"status", o.status},
                          {"priority", o.priority},
                          {"team", text_or_null(o.team)},
                          {"assignee", text_or_null(o.assignee)},
                          {"title", o.title}});
-  if (static_cast<std::size_t>(total.tickets) > oldest.size())
-    list.note = fmt::format("The {} oldest of {}.", oldest.size(), total.tickets);
+  if (static_cast<std::size_t>(b.total.tickets) > b.oldest.size())
+    list.note = fmt::format("The {} oldest of {}.", b.oldest.size(), b.total.tickets);
+  return list;
+}
 
-  r.sections.push_back(std::move(ages));
-  r.sections.push_back(std::move(statuses));
-  r.sections.push_back(std::move(groups));
-  r.sections.push_back(std::move(list));
+}  // namespace
+
+Report backlog_report(work::Session& s, const Period& period, const std::string& by_given) {
+  std::string by = by_given.empty() ? "team" : by_given;
+  require_grouping(by);
+  Zone zone = s.config.zone();
+  Backlog b = count_backlog(s, by);
+  Report r;
+  r.key = "backlog";
+  r.title = "Backlog";
+  r.meta = period_meta(period, zone, s.now);
+  r.meta["by"] = by;
+  r.sections.push_back(ages_section(b, zone, s.now));
+  r.sections.push_back(statuses_section(b, zone));
+  r.sections.push_back(groups_section(b, by, s.config, zone));
+  r.sections.push_back(oldest_section(b, zone, s.now));
   return r;
 }
 
