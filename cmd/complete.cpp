@@ -174,8 +174,8 @@ void print_kind(Env& env, std::string_view kind) {
     return;
   }
   if (kind == "pending-reasons") return lines(env, model::kPendingReasons);
-  if (kind == "link-kinds") return lines(env, model::kLinkKinds);
-  if (kind == "mail-routes") return lines(env, model::kMailRoutes);
+  if (kind == "link-kinds") return lines(env, util::names<model::LinkKind>());
+  if (kind == "mail-routes") return lines(env, util::names<model::MailRoute>());
   if (kind == "periods") {
     // last-N-days stands for any N: offer the usual ones.
     for (const auto& name : util::split(report::period_names(), ','))

@@ -1,6 +1,4 @@
 // desk link ID... --to ID --kind related|caused-by|duplicate-of|parent-of
-#include <algorithm>
-
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
@@ -26,25 +24,25 @@ struct Options {
 int run(Env& env, const Options& o) {
   // --as is the actor everywhere; it once named the kind here, and a script
   // still saying `--as caused-by` must not record "caused-by" as the actor.
-  const auto& kinds = model::kLinkKinds;
-  if (env.globals.as && std::find(kinds.begin(), kinds.end(), *env.globals.as) != kinds.end())
+  if (env.globals.as && util::parse<model::LinkKind>(*env.globals.as))
     throw UsageError(
         fmt::format("--as names who acts, not the kind of link: use --kind {}", *env.globals.as),
         fmt::format("desk link {} --to {} --kind {}", util::join(o.ids, " "), o.to,
                     *env.globals.as));
+  auto kind = work::require_word<model::LinkKind>("link kind", o.kind);
   auto ids = collect_ids(env, o.ids);
   std::int64_t other = work::parse_ticket_id(o.to);
   auto at = event_at(env, o.at);
   std::vector<std::pair<std::int64_t, bool>> linked;  // each ticket, and whether it is new
   change_tickets(env, ids, [&](work::Session& s, std::int64_t id) {
-    auto e = tickets::link(s, id, other, o.kind, at);
+    auto e = tickets::link(s, id, other, kind, at);
     linked.emplace_back(id, e.has_value());
     return e ? std::vector<model::Event>{*e} : std::vector<model::Event>{};
   });
   if (!env.globals.quiet)
     for (const auto& [id, fresh] : linked)
       env.out << fmt::format("{} ticket {} ({} {})\n", fresh ? "Linked" : "Already linked", id,
-                             o.kind, other);
+                             kind, other);
   return 0;
 }
 

@@ -51,28 +51,35 @@ std::string read_message(std::istream& in) {
 }
 
 std::string what_happened(const mail::Receipt& r) {
-  if (r.route == "duplicate")
+  using model::MailRoute;
+  if (!r.route)
     return r.message ? fmt::format("Already stored as message {}: nothing to do", r.message)
                      : std::string("Already stored: nothing to do");
-  if (r.route == "new") return fmt::format("Logged ticket {}", r.ticket);
-  if (r.route == "follow-up")
-    return fmt::format("Logged ticket {}, following up closed ticket {}", r.ticket, r.linked_to);
-  if (r.route == "reopened")
-    return fmt::format("Recorded on ticket {}, which it reopened", r.ticket);
-  if (r.route == "comment") return fmt::format("Noted on ticket {}", r.ticket);
-  if (r.route == "delivery-failed")
-    return fmt::format("Recorded a delivery failure on ticket {}", r.ticket);
-  if (r.route == "loop")
-    return fmt::format("Kept message {}, desk's own mail come back", r.message);
-  if (r.route == "quarantine")
-    return fmt::format("Kept message {} in quarantine: {}", r.message, r.reason);
+  switch (*r.route) {
+    case MailRoute::new_ticket:
+      return fmt::format("Logged ticket {}", r.ticket);
+    case MailRoute::follow_up:
+      return fmt::format("Logged ticket {}, following up closed ticket {}", r.ticket, r.linked_to);
+    case MailRoute::reopened:
+      return fmt::format("Recorded on ticket {}, which it reopened", r.ticket);
+    case MailRoute::comment:
+      return fmt::format("Noted on ticket {}", r.ticket);
+    case MailRoute::delivery_failed:
+      return fmt::format("Recorded a delivery failure on ticket {}", r.ticket);
+    case MailRoute::loop:
+      return fmt::format("Kept message {}, desk's own mail come back", r.message);
+    case MailRoute::quarantine:
+      return fmt::format("Kept message {} in quarantine: {}", r.message, r.reason);
+    case MailRoute::reply:
+      break;
+  }
   return fmt::format("Recorded on ticket {}", r.ticket);
 }
 
 Json receipt_json(const mail::Receipt& r) {
   Json events = Json::array();
   for (const auto& e : r.events) events.push_back(e.id);
-  return {{"route", r.route},
+  return {{"route", r.route ? Json(*r.route) : Json("duplicate")},
           {"ticket", r.ticket ? Json(r.ticket) : Json()},
           {"linked_to", r.linked_to ? Json(r.linked_to) : Json()},
           {"message", r.message ? Json(r.message) : Json()},
@@ -137,11 +144,14 @@ Json message_json(const model::MailMessage& m, const Env& env) {
 int run_list(Env& env, const Options& o) {
   start_pager(env);
   auto session = env.session(store::Access::read);
-  if (!o.route.empty() && std::find(model::kMailRoutes.begin(), model::kMailRoutes.end(),
-                                    o.route) == model::kMailRoutes.end())
-    throw UsageError(fmt::format("unknown route {}", util::quoted(o.route)),
-                     "routes: " + util::join(model::kMailRoutes, ", "));
-  auto messages = session.store.mail().messages({o.route, o.ticket, o.limit});
+  std::optional<model::MailRoute> route;
+  if (!o.route.empty()) {
+    route = util::parse<model::MailRoute>(o.route);
+    if (!route)
+      throw UsageError(fmt::format("unknown route {}", util::quoted(o.route)),
+                       "routes: " + util::join(util::names<model::MailRoute>(), ", "));
+  }
+  auto messages = session.store.mail().messages({route, o.ticket, o.limit});
   if (env.globals.quiet) {
     for (const auto& m : messages) env.out << m.id << '\n';
     return 0;
@@ -180,7 +190,8 @@ int run_show(Env& env, const Options& o) {
   line("received", format::cell_text(j["at"], format::Kind::time));
   line("from", m->sender);
   line("subject", m->subject);
-  line("route", m->reason.empty() ? m->route : fmt::format("{} ({})", m->route, m->reason));
+  std::string route(util::name(m->route));
+  line("route", m->reason.empty() ? route : fmt::format("{} ({})", route, m->reason));
   if (m->ticket_id) line("ticket", std::to_string(m->ticket_id));
   line("size", fmt::format("{} bytes, sha256 {}", m->size, m->sha256));
   for (const auto& a : m->attachments)
@@ -215,9 +226,10 @@ int run_send(Env& env) {
       ++sent;
       continue;
     }
-    (m->status == "failed" ? failed : later)++;
+    bool for_good = m->status == model::OutboxStatus::failed;
+    (for_good ? failed : later)++;
     env.warn(fmt::format("message {} to {} not sent ({}): {}", m->id, m->recipient,
-                         m->status == "failed" ? "failed for good" : "will retry", attempt.error));
+                         for_good ? "failed for good" : "will retry", attempt.error));
   }
   if (!env.globals.quiet) {
     env.out << fmt::format("Sent {} message{}", sent, sent == 1 ? "" : "s");
@@ -231,8 +243,9 @@ int run_send(Env& env) {
 int run_queue(Env& env, const Options& o) {
   start_pager(env);
   auto session = env.session(store::Access::read);
-  std::vector<std::string> statuses;
-  if (!o.all) statuses = {"queued", "sending", "failed"};
+  using model::OutboxStatus;
+  std::vector<OutboxStatus> statuses;
+  if (!o.all) statuses = {OutboxStatus::queued, OutboxStatus::sending, OutboxStatus::failed};
   auto outbox = session.store.mail().outbox(statuses);
   if (env.globals.quiet) {
     for (const auto& m : outbox) env.out << m.id << '\n';
@@ -249,7 +262,7 @@ int run_queue(Env& env, const Options& o) {
                  {"subject", "SUBJECT", format::Kind::text, true},
                  {"error", "LAST ERROR", format::Kind::text, true}});
   for (const auto& m : outbox) {
-    bool waiting = m.status == "queued";
+    bool waiting = m.status == model::OutboxStatus::queued;
     writer->row({{"id", m.id},
                  {"ticket", m.ticket_id},
                  {"kind", m.kind},

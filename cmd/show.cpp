@@ -38,14 +38,6 @@ struct Options {
 const std::vector<std::string> kFreeText = {"description", "resolution", "workaround", "root_cause",
                                             "action",      "text",       "quoted"};
 
-// How a link reads from the other ticket's side.
-std::string inverse_link(const std::string& kind) {
-  if (kind == "caused-by") return "causes";
-  if (kind == "duplicate-of") return "duplicated-by";
-  if (kind == "parent-of") return "child-of";
-  return kind;
-}
-
 // People read customers by name, not id: the text views show who, the JSON
 // keeps the id.
 void name_customers(store::Store& store, Json& events) {
@@ -296,7 +288,7 @@ std::vector<Json> ticket_views(Env& env, const std::vector<std::int64_t>& ids, b
     Json links = Json::array();
     for (const auto& l : store.links_of(id)) {
       bool out = l.ticket_id == id;
-      links.push_back({{"kind", out ? l.kind : inverse_link(l.kind)},
+      links.push_back({{"kind", out ? util::name(l.kind) : model::inverse_name(l.kind)},
                        {"ticket", out ? l.other_id : l.ticket_id}});
     }
     j["links"] = std::move(links);

@@ -162,7 +162,7 @@ int bigger_cache(sqlite3* db, char**, const sqlite3_api_routines*) {
 struct Stats {
   std::int64_t tickets = 0, events = 0, links = 0;
   std::map<desk::model::Status, std::int64_t> statuses;
-  std::map<std::string, std::int64_t> kinds;
+  std::map<desk::model::EventKind, std::int64_t> kinds;
   std::map<std::string, std::int64_t> open_load;  // open tickets by assignee
   std::int64_t escalated = 0, reopened = 0;
 };
@@ -171,7 +171,7 @@ void count(Stats& st, const bench::Told& t) {
   st.events += static_cast<std::int64_t>(t.events.size());
   for (const auto& e : t.events) {
     ++st.kinds[e.kind];
-    if (e.kind == "linked") ++st.links;
+    if (e.kind == desk::model::EventKind::linked) ++st.links;
   }
   if (t.row.id == 0) return;
   ++st.tickets;

@@ -227,6 +227,27 @@ TEST_CASE("import: the same file twice creates nothing, a changed row is an edit
   CHECK(edit["changes"].contains("title") == false);
 }
 
+TEST_CASE("import: an event of a kind desk does not know is refused, naming the kinds") {
+  Sandbox s;
+  s.log("VPN drops");
+  Json row = s.ok({"export"}).jsonl()[0];
+  Sandbox t;
+  std::string before = t.dump_store();
+  for (Json kind : {Json("hook_failed"), Json("Logged"), Json(""), Json(7)}) {
+    CAPTURE(kind.dump());
+    Json bad = row;
+    bad["events"][0]["kind"] = kind;
+    Result r = t.run({"import", "-"}, bad.dump() + "\n");
+    CHECK(r.status == 65);
+    CHECK(r.err_line() ==
+          "desk: line 1: an event's 'kind' must be one of logged, edited, note, reply, allocated, "
+          "escalated, status, resolved, closed, reopened, linked, rated, hook-failed, checked, "
+          "received, delivery-failed, service-added, service-edited, service-retired, "
+          "customer-added, customer-edited, customer-merged, erased, purged");
+    CHECK(t.dump_store() == before);
+  }
+}
+
 TEST_CASE("import: a bad row is refused with its line and why, and nothing is written") {
   Sandbox s;
   s.log("already here");

@@ -263,7 +263,7 @@ TEST_SUITE("kb actions") {
     std::int64_t ticket = d.ticket("Printer jammed", "E-041");
     Linked first = d.write([&] { return link_article(d.session, article, ticket); });
     REQUIRE(first.event.has_value());
-    CHECK(first.event->kind == "linked");
+    CHECK(first.event->kind == desk::model::EventKind::linked);
     CHECK(first.event->extra["article"] == article);
     Linked second = d.write([&] { return link_article(d.session, article, ticket); });
     CHECK_FALSE(second.event.has_value());

@@ -2,6 +2,7 @@
 // encoding service levels and reports both read.
 #include <doctest/doctest.h>
 
+#include "desk/core/error.hpp"
 #include "desk/model/timeline.hpp"
 
 using namespace desk;
@@ -11,7 +12,7 @@ using model::Mark;
 namespace {
 Event event(const char* kind, std::int64_t unix_time) {
   Event e;
-  e.kind = kind;
+  e.kind = *util::parse<model::EventKind>(kind);
   e.at = from_unix(unix_time);
   return e;
 }
@@ -43,22 +44,22 @@ TEST_SUITE("model/timeline") {
 
     std::vector<Mark> marks = model::read_marks(timeline);
     REQUIRE(marks.size() == 6);
-    CHECK(marks[0].kind == "logged");
+    CHECK(marks[0].kind == model::EventKind::logged);
     CHECK(to_unix(marks[0].at) == 1000);
     CHECK(marks[0].status == model::Status::new_);
     CHECK(marks[0].team == "service-desk");
     CHECK_FALSE(marks[0].assignee.has_value());
-    CHECK(marks[1].kind == "allocated");
+    CHECK(marks[1].kind == model::EventKind::allocated);
     CHECK(marks[1].assignee == "alice");
     CHECK_FALSE(marks[1].status.has_value());
-    CHECK(marks[2].kind == "reply");
+    CHECK(marks[2].kind == model::EventKind::reply);
     CHECK(to_unix(marks[2].at) == 3000);
-    CHECK(marks[3].kind == "escalated");
+    CHECK(marks[3].kind == model::EventKind::escalated);
     CHECK(marks[3].team == "infrastructure");
     CHECK(marks[3].assignee == std::string());  // cleared, not unchanged
     CHECK(marks[3].rule == "p1-unanswered");
     CHECK(marks[4].status == model::Status::resolved);
-    CHECK(marks[5].kind == "reopened");
+    CHECK(marks[5].kind == model::EventKind::reopened);
     CHECK(to_unix(marks[5].at) == -60);
   }
 
@@ -73,7 +74,7 @@ TEST_SUITE("model/timeline") {
     out[0].rule = "stale";
     model::read_marks(one, out);
     REQUIRE(out.size() == 1);
-    CHECK(out[0].kind == "status");
+    CHECK(out[0].kind == model::EventKind::status);
     CHECK(out[0].status == model::Status::pending);
     CHECK_FALSE(out[0].team.has_value());
     CHECK_FALSE(out[0].assignee.has_value());
@@ -84,27 +85,27 @@ TEST_SUITE("model/timeline") {
 
   TEST_CASE("separators anywhere in an eight-byte word, long names, stray controls") {
     // The decoder tests eight bytes at a time: names longer than a word,
-    // separators at every offset, a tab inside a name (kept), more than six
-    // fields (the rest ignored) and empty entries.
+    // separators at every offset (every kind, and times padded with zeros),
+    // a tab inside a name (kept), more than six fields (the rest ignored).
     std::string long_team(37, 't');
-    for (std::size_t pad = 0; pad < 9; ++pad) {
-      std::string kind = "reply" + std::string(pad, 'y');
-      std::string timeline = kind + "\x1f" + "1700000000\x1f\x1f=" + long_team +
-                             "\x1f=a\tb\x1frule\x1f"
-                             "extra\x1e\x1estatus\x1f-5\x1fpending";
-      std::vector<Mark> marks = model::read_marks(timeline);
-      REQUIRE(marks.size() == 3);
-      CHECK(marks[0].kind == kind);
-      CHECK(to_unix(marks[0].at) == 1700000000);
-      CHECK_FALSE(marks[0].status.has_value());
-      CHECK(marks[0].team == long_team);
-      CHECK(marks[0].assignee == "a\tb");
-      CHECK(marks[0].rule == "rule");
-      CHECK(marks[1].kind.empty());  // the empty entry between two separators
-      CHECK(to_unix(marks[1].at) == 0);
-      CHECK(marks[2].kind == "status");
-      CHECK(to_unix(marks[2].at) == -5);
-      CHECK(marks[2].status == model::Status::pending);
+    for (auto kind : util::all<model::EventKind>()) {
+      for (std::size_t pad = 0; pad < 8; ++pad) {
+        std::string timeline = std::string(util::name(kind)) + "\x1f" + std::string(pad, '0') +
+                               "1700000000\x1f\x1f=" + long_team +
+                               "\x1f=a\tb\x1frule\x1f"
+                               "extra\x1estatus\x1f-5\x1fpending";
+        std::vector<Mark> marks = model::read_marks(timeline);
+        REQUIRE(marks.size() == 2);
+        CHECK(marks[0].kind == kind);
+        CHECK(to_unix(marks[0].at) == 1700000000);
+        CHECK_FALSE(marks[0].status.has_value());
+        CHECK(marks[0].team == long_team);
+        CHECK(marks[0].assignee == "a\tb");
+        CHECK(marks[0].rule == "rule");
+        CHECK(marks[1].kind == model::EventKind::status);
+        CHECK(to_unix(marks[1].at) == -5);
+        CHECK(marks[1].status == model::Status::pending);
+      }
     }
     CHECK(model::read_marks("logged\x1f"
                             "12\x1e")
@@ -113,5 +114,17 @@ TEST_SUITE("model/timeline") {
                                     "12x")
                       .front()
                       .at) == 0);  // not a time
+  }
+
+  TEST_CASE("a kind desk never writes is a corrupt store, not a guess") {
+    // Only desk writes the timeline: an unknown or empty kind means the
+    // row was damaged, and reading on would count it as nothing.
+    CHECK_THROWS_WITH_AS(model::read_marks("replyy\x1f"
+                                           "12"),
+                         "a ticket's timeline has the unknown kind 'replyy'", StoreCorrupt);
+    CHECK_THROWS_AS(model::read_marks("logged\x1f"
+                                      "1\x1e\x1estatus\x1f"
+                                      "2"),
+                    StoreCorrupt);
   }
 }

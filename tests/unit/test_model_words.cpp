@@ -1,4 +1,4 @@
-// Closed vocabularies: a status is an enum inside desk and its name only at
+// Closed vocabularies: a status or an event's kind is an enum inside desk and its name only at
 // the edges (store, JSON, messages), and a word desk does not know is an
 // error, never a default.
 #include <doctest/doctest.h>
@@ -7,6 +7,7 @@
 #include "desk/core/error.hpp"
 #include "desk/model/fields.hpp"
 #include "desk/model/vocabulary.hpp"
+#include "desk/store/event_data.hpp"
 #include "desk/store/store.hpp"
 #include "desk/tickets/lifecycle.hpp"
 #include "desk/work/validate.hpp"
@@ -70,6 +71,26 @@ TEST_SUITE("model/words") {
     CHECK(store::stored_status("in-progress") == Status::in_progress);
     CHECK_THROWS_AS(store::stored_status("In-Progress"), StoreCorrupt);
     CHECK_THROWS_AS(store::stored_status(""), StoreCorrupt);
+  }
+
+  TEST_CASE("event kinds: a ticket's first, the desk's own after, each stored by its name") {
+    using model::EventKind;
+    CHECK(util::word_count<EventKind>() == 24);
+    for (EventKind k : util::all<EventKind>()) {
+      CHECK(util::parse<EventKind>(util::name(k)) == k);
+      CHECK(store::stored_kind(util::name(k)) == k);
+    }
+    CHECK(util::name(EventKind::hook_failed) == "hook-failed");
+    CHECK(util::name(EventKind::customer_merged) == "customer-merged");
+    CHECK(model::is_ticket_event(EventKind::delivery_failed));
+    CHECK_FALSE(model::is_ticket_event(EventKind::service_added));
+    CHECK_FALSE(model::is_ticket_event(EventKind::purged));
+    CHECK_THROWS_WITH_AS(store::stored_kind("hook_failed"),
+                         "an event has the unknown kind 'hook_failed'", StoreCorrupt);
+    model::Event e;
+    e.kind = EventKind::delivery_failed;
+    CHECK(store::encode(e).kind == "delivery-failed");
+    CHECK(store::record_of(e).kind == "delivery-failed");
   }
 
   TEST_CASE("who owns a ticket decides between new and assigned, except while pending") {

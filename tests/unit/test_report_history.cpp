@@ -15,7 +15,7 @@ Mark mark(const char* kind, const char* when, std::optional<std::string> status 
           std::optional<std::string> team = std::nullopt,
           std::optional<std::string> assignee = std::nullopt) {
   Mark m;
-  m.kind = kind;
+  m.kind = *util::parse<model::EventKind>(kind);
   m.at = at(when);
   if (status) m.status = *util::parse<model::Status>(*status);
   m.team = std::move(team);

@@ -65,7 +65,7 @@ model::Ticket ticket(const char* created, const char* status) {
 model::Mark mark(const char* kind, const char* at,
                  std::optional<std::string> status = std::nullopt) {
   model::Mark m;
-  m.kind = kind;
+  m.kind = *util::parse<model::EventKind>(kind);
   m.at = utc(at);
   if (status) m.status = *util::parse<model::Status>(*status);
   return m;
@@ -125,7 +125,7 @@ TEST_SUITE("sla/levels") {
   TEST_CASE("response_met_by reply only: a resolve does not answer") {
     auto c = office("");
     c.default_sla = "standard";
-    c.sla["standard"].response_met_by = {"reply"};
+    c.sla["standard"].response_met_by = {model::EventKind::reply};
     sla::ServiceLevels levels(c);
     auto t = ticket("2026-11-23T09:00:00Z", "resolved");
     std::vector<model::Mark> marks = {mark("logged", "2026-11-23T09:00:00Z", "new"),

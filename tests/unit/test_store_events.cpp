@@ -36,7 +36,7 @@ Event event(std::int64_t id, std::int64_t ticket) {
   e.at = from_unix(1'790'000'000 + id);
   e.recorded_at = e.at;
   e.actor = "alice";
-  e.kind = "note";
+  e.kind = model::EventKind::note;
   e.text = "note " + std::to_string(id);
   return e;
 }

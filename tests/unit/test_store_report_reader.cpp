@@ -49,7 +49,7 @@ TEST_SUITE("store/reports") {
           std::size_t want_marks = started ? 2 : 1;  // logged, then in-progress
           if (t.title != title ||
               t.status != (started ? model::Status::in_progress : model::Status::new_) ||
-              marks.size() != want_marks || marks[0].kind != "logged" ||
+              marks.size() != want_marks || marks[0].kind != model::EventKind::logged ||
               (started && marks[1].status != model::Status::in_progress))
             ++wrong;
           // A report may change the row in place: the next use of this slot

@@ -50,12 +50,13 @@ std::vector<std::string> derived_rows(store::Store& store, const model::Ticket& 
   std::set<std::pair<std::int64_t, std::string>> linked;  // other ticket, kind
   for (const auto& e : events) {
     const auto& x = e.extra;
-    if (e.kind == "rated" && x.contains("score") && x["score"].is_number_integer() &&
-        x.contains("resolution") && x["resolution"].is_number_integer()) {
+    if (e.kind == model::EventKind::rated && x.contains("score") &&
+        x["score"].is_number_integer() && x.contains("resolution") &&
+        x["resolution"].is_number_integer()) {
       int score = x["score"].get<int>();
       if (score >= 1 && score <= 5) rated[x["resolution"].get<int>()] = score;
     }
-    if (e.kind == "linked" && x.contains("to") && x["to"].is_number_integer() &&
+    if (e.kind == model::EventKind::linked && x.contains("to") && x["to"].is_number_integer() &&
         x.contains("link") && x["link"].is_string())
       linked.insert({x["to"].get<std::int64_t>(), x["link"].get<std::string>()});
   }
@@ -73,7 +74,7 @@ std::vector<std::string> derived_rows(store::Store& store, const model::Ticket& 
     out.push_back(fmt::format("its 'rated' event ({} of 5) has no rating row", score));
   for (const auto& l : store.links_of(t.id)) {
     if (l.ticket_id != t.id) continue;  // the other side's, checked with it
-    if (linked.erase({l.other_id, l.kind}) == 0)
+    if (linked.erase({l.other_id, std::string(util::name(l.kind))}) == 0)
       out.push_back(
           fmt::format("has a link {} {} that no 'linked' event records", l.kind, l.other_id));
   }
@@ -99,10 +100,10 @@ DoctorReport examine(store::Store& store, const DoctorOptions& o) {
     std::string where = fmt::format("ticket {}", t.id);
     if (events.empty()) {
       f.add(where, "has no history: no events at all", kRestore, rows);
-    } else if (events.front().kind != "logged") {
+    } else if (events.front().kind != model::EventKind::logged) {
       f.add(where,
             fmt::format("its history starts with {}, not 'logged'",
-                        util::quoted(events.front().kind)),
+                        util::quoted(util::name(events.front().kind))),
             kRestore, rows);
     } else {
       model::Ticket replayed = model::replay(events);
@@ -131,7 +132,7 @@ std::int64_t repair_rows(work::Session& s, const std::vector<std::int64_t>& ids)
   for (auto id : ids) {
     auto row = s.store.find_ticket(id);
     auto events = s.store.ticket_events(id);
-    if (!row || events.empty() || events.front().kind != "logged") continue;
+    if (!row || events.empty() || events.front().kind != model::EventKind::logged) continue;
     model::Ticket replayed = model::replay(events);
     if (differing_fields(*row, replayed).empty()) continue;
     s.store.update_ticket(replayed);

@@ -1,6 +1,8 @@
 // desk's own export: a ticket with its whole history, replayed exactly.
 #include <algorithm>
 
+#include <fmt/ranges.h>
+
 #include "desk/bulk/compare.hpp"
 #include "desk/bulk/import_parse.hpp"
 #include "desk/model/fields.hpp"
@@ -77,7 +79,7 @@ std::string optional_text(const Json& o, const char* key, std::size_t line) {
 Event event_from_json(const Json& j, std::size_t line, const ParseContext& ctx) {
   if (!j.is_object()) bad(line, "an event must be a JSON object");
   Event e;
-  bool has_at = false, has_recorded = false;
+  bool has_at = false, has_recorded = false, has_kind = false;
   for (const auto& [k, v] : j.items()) {
     if (k == "id") {
       if (!v.is_number_integer() || v.get<std::int64_t>() <= 0)
@@ -92,10 +94,18 @@ Event event_from_json(const Json& j, std::size_t line, const ParseContext& ctx) 
     } else if (k == "recorded_at") {
       e.recorded_at = time_value(v, "recorded_at", line, ctx);
       has_recorded = true;
-    } else if (k == "actor" || k == "kind") {
+    } else if (k == "actor") {
       if (!v.is_string() || v.get<std::string>().empty())
-        bad(line, fmt::format("an event's {} must be non-empty text", util::quoted(k)));
-      (k == "actor" ? e.actor : e.kind) = v.get<std::string>();
+        bad(line, "an event's 'actor' must be non-empty text");
+      e.actor = v.get<std::string>();
+    } else if (k == "kind") {
+      auto kind =
+          v.is_string() ? util::parse<model::EventKind>(v.get<std::string>()) : std::nullopt;
+      if (!kind)
+        bad(line, fmt::format("an event's 'kind' must be one of {}",
+                              fmt::join(util::names<model::EventKind>(), ", ")));
+      e.kind = *kind;
+      has_kind = true;
     } else if (k == "changes") {
       if (!v.is_object()) bad(line, "an event's 'changes' must be an object");
       for (const auto& [field, ft] : v.items()) {
@@ -115,7 +125,7 @@ Event event_from_json(const Json& j, std::size_t line, const ParseContext& ctx) 
       e.extra[k] = v;
     }
   }
-  if (!has_at || e.actor.empty() || e.kind.empty())
+  if (!has_at || e.actor.empty() || !has_kind)
     bad(line, "every event needs 'at', 'actor' and 'kind'");
   if (!has_recorded) e.recorded_at = e.at;
   return e;
@@ -162,7 +172,7 @@ Parsed parse_history(const Row& row, const ParseContext& ctx) {
     e.ticket_id = p.ticket.id;
     p.events.push_back(std::move(e));
   }
-  if (p.events.front().kind != "logged")
+  if (p.events.front().kind != model::EventKind::logged)
     bad(line, fmt::format("the history of ticket {} does not start with 'logged'", p.ticket.id));
   Ticket replayed = model::replay(p.events);
   auto differ = differing_fields(p.ticket, replayed);

@@ -16,6 +16,7 @@ namespace desk::bulk {
 namespace {
 
 using model::Event;
+using model::EventKind;
 using model::Status;
 using model::Ticket;
 using tickets::Step;
@@ -174,7 +175,7 @@ std::optional<Event> read_rating(const Values& v, const ParseContext& ctx,
                     "a rating comes after the resolution it rates");
   if (at > ctx.now)
     throw DataError(fmt::format("'rated_at' {} is in the future", format_iso(at, ctx.zone)));
-  Event e = make_event("rated", at, ctx.actor);
+  Event e = make_event(EventKind::rated, at, ctx.actor);
   e.text = v.raw("rating_comment");
   e.extra["score"] = *score;
   e.extra["resolution"] = 1;
@@ -215,7 +216,7 @@ Event logged_event(const Values& v, const ParseContext& ctx, const Lifecycle& l,
   tickets::PriorityChoice prio = tickets::choose_priority(cfg.priority, v.maybe("impact"),
                                                           v.maybe("urgency"), v.maybe("priority"));
   Ticket t;
-  Event e = make_event("logged", l.created, ctx.actor);
+  Event e = make_event(EventKind::logged, l.created, ctx.actor);
   work::change(e, t, "type", type);
   work::change(e, t, "title", work::checked_title(v.text("title")));
   work::change(e, t, "description", v.raw("description"));
@@ -247,7 +248,7 @@ class Story {
   void allocated(const Owner& o, Instant at, const std::string& actor) {
     if (!o.team && o.assignee.empty()) return;
     tickets::require_step(t_, Step::allocate);
-    Event e = make_event("allocated", at, actor);
+    Event e = make_event(EventKind::allocated, at, actor);
     if (o.team) {
       work::change(e, t_, "team", o.team->name);
       work::change(e, t_, "tier", o.team->tier);
@@ -257,7 +258,7 @@ class Story {
     e.extra["reason"] = "imported";
     if (!e.changes.empty()) add(std::move(e));
   }
-  void step(Step s, const char* kind, Instant at, const std::string& by,
+  void step(Step s, EventKind kind, Instant at, const std::string& by,
             std::initializer_list<std::pair<const char*, Json>> changes) {
     tickets::require_step(t_, s);
     Event e = make_event(kind, at, by);
@@ -278,28 +279,28 @@ void tell_story(const Values& v, const ParseContext& ctx, const Lifecycle& l, co
   story.add(logged_event(v, ctx, l, p));
   story.allocated(o, l.created, ctx.actor);
   if (l.first_response) {
-    Event e = make_event("reply", *l.first_response, by);
+    Event e = make_event(EventKind::reply, *l.first_response, by);
     e.text = "(first response, imported)";
     story.add(std::move(e));
   }
   if (l.status == Status::in_progress || l.status == Status::pending)
-    story.step(l.status == Status::pending ? Step::pending : Step::start, "status",
+    story.step(l.status == Status::pending ? Step::pending : Step::start, EventKind::status,
                std::max(l.created, l.first_response.value_or(l.created)), by,
                {{"status", l.status}, {"pending_reason", o.pending_reason}});
   if (l.done())
-    story.step(Step::resolve, "resolved", *l.resolved, by,
+    story.step(Step::resolve, EventKind::resolved, *l.resolved, by,
                {{"status", Status::resolved},
                 {"resolution_code", code},
                 {"resolution", v.raw("resolution")},
                 {"workaround", v.raw("workaround")}});
   // Rated before it closed, or after.
   if (rated && l.status == Status::closed && rated->at >= *l.closed) {
-    story.step(Step::close, "closed", *l.closed, by, {{"status", Status::closed}});
+    story.step(Step::close, EventKind::closed, *l.closed, by, {{"status", Status::closed}});
     story.add(std::move(*rated));
   } else {
     if (rated) story.add(std::move(*rated));
     if (l.status == Status::closed)
-      story.step(Step::close, "closed", *l.closed, by, {{"status", Status::closed}});
+      story.step(Step::close, EventKind::closed, *l.closed, by, {{"status", Status::closed}});
   }
   p.ticket = std::move(t);
 }

@@ -26,7 +26,7 @@ Instant time_value(const Json& v, std::string_view key, std::size_t line, const 
   });
 }
 
-model::Event make_event(const char* kind, Instant at, const std::string& actor) {
+model::Event make_event(model::EventKind kind, Instant at, const std::string& actor) {
   model::Event e;
   e.kind = kind;
   e.at = at;

@@ -34,7 +34,7 @@ std::string json_text(const Json& v);
 // `v` as a time (ISO 8601 or desk's forms); `key` names it in the error.
 Instant time_value(const Json& v, std::string_view key, std::size_t line, const ParseContext& ctx);
 
-model::Event make_event(const char* kind, Instant at, const std::string& actor);
+model::Event make_event(model::EventKind kind, Instant at, const std::string& actor);
 
 // The two shapes (import_history.cpp, import_other.cpp).
 Parsed parse_history(const Row& row, const ParseContext& ctx);

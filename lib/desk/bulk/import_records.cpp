@@ -16,6 +16,7 @@
 namespace desk::bulk {
 
 using model::Event;
+using model::EventKind;
 using model::Ticket;
 
 // A "rated" event stands for a row of ratings too (desk rate writes both),
@@ -34,7 +35,7 @@ void Importer::rating(const Event& e, std::int64_t ticket_id) {
   if (resolver.first != ticket_id) {  // resolved before this import
     resolver = {ticket_id, ""};
     for (const auto& earlier : s.store.ticket_events(ticket_id))
-      if (earlier.kind == "resolved") resolver.second = earlier.actor;
+      if (earlier.kind == model::EventKind::resolved) resolver.second = earlier.actor;
   }
   r.resolver = resolver.second;
   for (const auto& existing : s.store.ratings().of_ticket(ticket_id))
@@ -49,16 +50,18 @@ void Importer::append(Event& e, std::int64_t ticket_id, const store::PreparedEve
   if (e.id && e.id < newest) out_of_order = true;
   std::int64_t id = ready && e.id ? s.store.append_prepared(e, *ready) : s.store.append_event(e);
   newest = std::max(newest, id);
-  if (e.kind == "resolved") resolver = {ticket_id, e.actor};
-  if (e.kind == "rated") rating(e, ticket_id);
+  if (e.kind == model::EventKind::resolved) resolver = {ticket_id, e.actor};
+  if (e.kind == model::EventKind::rated) rating(e, ticket_id);
   ++out.events;
   // A link is a row of its own beside the event that tells of it.
-  if (e.kind == "linked" && e.extra.contains("to") && e.extra["to"].is_number_integer() &&
-      e.extra.contains("link") && e.extra["link"].is_string()) {
-    tickets::require_no_cycle(s.store, ticket_id, e.extra["to"].get<std::int64_t>(),
-                              e.extra["link"].get<std::string>());
-    s.store.add_link({ticket_id, e.extra["to"].get<std::int64_t>(),
-                      e.extra["link"].get<std::string>(), e.at, e.actor});
+  if (e.kind == model::EventKind::linked && e.extra.contains("to") &&
+      e.extra["to"].is_number_integer() && e.extra.contains("link") &&
+      e.extra["link"].is_string()) {
+    auto kind =
+        work::require_word<model::LinkKind>("link kind", e.extra["link"].get<std::string>());
+    std::int64_t other = e.extra["to"].get<std::int64_t>();
+    tickets::require_no_cycle(s.store, ticket_id, other, kind);
+    s.store.add_link({ticket_id, other, kind, e.at, e.actor});
   }
 }
 
@@ -218,7 +221,7 @@ void Importer::route_to_team(Parsed& p, std::int64_t customer_id) {
   const config::Team* team = s.config.team(tickets::route(s.config, t));
   if (team == nullptr) return;
   Ticket before = model::replay({p.events.front()});
-  Event e = make_event("allocated", p.events.front().at, s.actor);
+  Event e = make_event(EventKind::allocated, p.events.front().at, s.actor);
   work::change(e, before, "team", team->name);
   work::change(e, before, "tier", team->tier);
   e.extra["reason"] = "routed";

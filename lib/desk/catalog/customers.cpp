@@ -33,7 +33,7 @@ void diff(model::Event& e, const Customer& a, const Customer& b) {
   field("notes", a.notes, b.notes);
 }
 
-model::Event customer_event(const char* kind, std::int64_t id) {
+model::Event customer_event(model::EventKind kind, std::int64_t id) {
   model::Event e;
   e.kind = kind;
   e.subject = fmt::format("customer:{}", id);
@@ -72,7 +72,7 @@ Customer add_customer(work::Session& s, Customer c) {
   check(s, c);
   c.created_at = c.updated_at = s.now;
   c.id = s.store.insert_customer(c);
-  model::Event e = customer_event("customer-added", c.id);
+  model::Event e = customer_event(model::EventKind::customer_added, c.id);
   diff(e, Customer{}, c);
   work::record_subject(s, std::move(e));
   return c;
@@ -94,7 +94,7 @@ std::optional<Customer> edit_customer(work::Session& s, const std::string& key,
   if (ch.tier) after.tier = *ch.tier;
   if (ch.notes) after.notes = *ch.notes;
   check(s, after);
-  model::Event e = customer_event("customer-edited", after.id);
+  model::Event e = customer_event(model::EventKind::customer_edited, after.id);
   diff(e, before, after);
   if (e.changes.empty()) return std::nullopt;
   after.updated_at = s.now;
@@ -113,7 +113,7 @@ Merged merge_customers(work::Session& s, const std::string& into_key, const std:
   for (auto id : s.store.customers().tickets_of(from.id)) {
     model::Ticket t = work::require_ticket(s, id);
     model::Event e;
-    e.kind = "edited";
+    e.kind = model::EventKind::edited;
     e.at = std::max(s.now, t.updated_at);
     e.text = fmt::format("customer {} merged into {}", from.id, into.id);
     work::change(e, t, "customer_id", into.id);
@@ -133,14 +133,14 @@ Merged merge_customers(work::Session& s, const std::string& into_key, const std:
   bool take_email = merged.email.empty() && !from.email.empty();
   s.store.customers().remove(from.id);
   if (take_email) merged.email = from.email;
-  model::Event e = customer_event("customer-merged", into.id);
+  model::Event e = customer_event(model::EventKind::customer_merged, into.id);
   diff(e, into, merged);
   e.extra["merged"] = from.id;
   e.extra["tickets"] = out.tickets;
   merged.updated_at = s.now;
   s.store.customers().update(merged);
   work::record_subject(s, std::move(e));
-  model::Event gone = customer_event("customer-merged", from.id);
+  model::Event gone = customer_event(model::EventKind::customer_merged, from.id);
   gone.extra["into"] = into.id;
   work::record_subject(s, std::move(gone));
   out.into = merged;

@@ -53,7 +53,7 @@ model::Event check_step(work::Session& s, std::int64_t id, const std::string& st
   if (chosen->done_at)
     throw Refused(fmt::format("step {} of ticket {} is done already", chosen->number, id));
   model::Event e;
-  e.kind = "checked";
+  e.kind = model::EventKind::checked;
   e.at = work::event_time(s, at, t.created_at);
   e.extra["step"] = chosen->number;
   e.extra["item"] = chosen->text;
@@ -82,9 +82,9 @@ model::Event rate(work::Session& s, std::int64_t id, const RateRequest& r) {
                     "rated again");
   std::string resolver;
   for (const auto& e : s.store.ticket_events(id))
-    if (e.kind == "resolved") resolver = e.actor;
+    if (e.kind == model::EventKind::resolved) resolver = e.actor;
   model::Event e;
-  e.kind = "rated";
+  e.kind = model::EventKind::rated;
   e.at = work::event_time(s, r.at, t.resolved_at.value_or(t.updated_at));
   e.text = r.comment;
   e.extra["score"] = r.score;

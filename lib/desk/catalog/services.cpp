@@ -96,7 +96,7 @@ void apply(Service& svc, const ServiceChange& c) {
   if (c.steps) svc.steps = *c.steps;
 }
 
-model::Event service_event(const char* kind, const Service& svc) {
+model::Event service_event(model::EventKind kind, const Service& svc) {
   model::Event e;
   e.kind = kind;
   e.subject = "service:" + svc.name;
@@ -125,7 +125,7 @@ Service add_service(work::Session& s, const std::string& name, const ServiceChan
   validate(s.config, svc);
   svc.created_at = svc.updated_at = s.now;
   svc.id = s.store.catalog().insert_service(svc);
-  model::Event e = service_event("service-added", svc);
+  model::Event e = service_event(model::EventKind::service_added, svc);
   diff(e, Service{}, svc);
   work::record_subject(s, std::move(e));
   return svc;
@@ -140,7 +140,7 @@ std::optional<Service> edit_service(work::Session& s, const std::string& name,
   Service after = before;
   apply(after, c);
   validate(s.config, after);
-  model::Event e = service_event("service-edited", after);
+  model::Event e = service_event(model::EventKind::service_edited, after);
   diff(e, before, after);
   if (e.changes.empty()) return std::nullopt;
   after.updated_at = s.now;
@@ -166,7 +166,7 @@ Service retire_service(work::Session& s, const std::string& name, const std::str
   after.retired_at = s.now;
   after.updated_at = s.now;
   s.store.catalog().update_service(after);
-  model::Event e = service_event("service-retired", after);
+  model::Event e = service_event(model::EventKind::service_retired, after);
   diff(e, before, after);
   work::record_subject(s, std::move(e));
   return after;

@@ -67,7 +67,7 @@ Forgotten erase(work::Session& s, const model::Customer& c) {
   erased.erased_at = s.now;
   s.store.customers().update(erased);
   model::Event e;
-  e.kind = "erased";
+  e.kind = model::EventKind::erased;
   e.subject = fmt::format("customer:{}", c.id);
   e.extra["tickets"] = out.tickets;
   e.extra["sealed"] = std::move(attest);
@@ -126,7 +126,7 @@ Purged apply_purge(work::Session& s, const PurgePlan& plan) {
   }
   out.tombstones = digest.count();
   model::Event e;
-  e.kind = "purged";
+  e.kind = model::EventKind::purged;
   e.subject = "store";
   e.extra["tickets"] = plan.tickets;
   e.extra["customers"] = plan.customers;

@@ -108,7 +108,8 @@ struct SlaPolicy {
   Targets resolve;
   Targets update;  // optional: keep the customer informed at least this often
   std::vector<model::Status> pause_on;
-  std::vector<std::string> response_met_by = {"reply", "resolved"};
+  std::vector<model::EventKind> response_met_by = {model::EventKind::reply,
+                                                   model::EventKind::resolved};
   int warn_at = 75;
   std::string where;
   // Raw target texts by priority, turned into seconds once calendars are known.

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +11,7 @@
 #include <toml++/toml.h>
 
 #include "desk/config/model.hpp"
+#include "desk/util/words.hpp"
 
 namespace desk::config {
 
@@ -39,6 +41,20 @@ class Reader {
   // Refuses a value not in `allowed`, suggesting the closest one.
   void one_of(const toml::node& n, const std::string& value,
               const std::vector<std::string>& allowed, std::string_view what) const;
+  // A list of words of a closed vocabulary (util/words.hpp), each one of
+  // `allowed`: strings(n, key), then one_of(n, word, allowed, what).
+  template <util::Worded E>
+  std::vector<E> words(const toml::node& n, std::string_view key, std::span<const E> allowed,
+                       std::string_view what) const {
+    std::vector<std::string> names;
+    for (E e : allowed) names.emplace_back(util::name(e));
+    std::vector<E> out;
+    for (const auto& s : strings(n, key)) {
+      one_of(n, s, names, what);
+      out.push_back(*util::parse<E>(s));
+    }
+    return out;
+  }
 
  private:
   std::string path_;

@@ -156,7 +156,8 @@ void read_priority(Config& c, const toml::table& t, const Reader& r) {
 
 void read_hooks(Config& c, const toml::table& t, const Reader& r) {
   std::vector<std::string_view> keys = {"timeout", "pending"};
-  for (const auto& k : model::kEventKinds) keys.push_back(k);
+  for (auto k : util::all<model::EventKind>())
+    if (model::is_ticket_event(k)) keys.push_back(util::name(k));
   r.only_keys(t, "[hooks]", keys);
   Hooks h;
   h.timeout_seconds = c.hooks.timeout_seconds;

@@ -1,5 +1,6 @@
 // [calendars.*], [sla.*], [[sla_rule]], [ola.*] and [[escalation]].
 #include <algorithm>
+#include <array>
 
 #include <fmt/format.h>
 
@@ -15,11 +16,10 @@ namespace {
 
 const std::vector<std::string> kDays = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 // Only an open ticket's clock can stop.
-const std::vector<std::string> kPausable = [] {
-  std::vector<std::string> out;
-  for (auto s : model::kOpenStatuses) out.emplace_back(util::name(s));
-  return out;
-}();
+constexpr auto kPausable = model::kOpenStatuses;
+// Either stops the response clock.
+constexpr std::array<model::EventKind, 2> kResponses = {model::EventKind::reply,
+                                                        model::EventKind::resolved};
 
 // Runs `f`, moving a ConfigError it throws to the node's position.
 template <typename F>
@@ -48,12 +48,7 @@ std::map<std::string, Located> target_texts(const toml::node& n, const Reader& r
 }
 
 std::vector<model::Status> pausing_statuses(const toml::node& n, const Reader& r) {
-  std::vector<model::Status> out;
-  for (const auto& s : r.strings(n, "pause_on")) {
-    r.one_of(n, s, kPausable, "status to pause on");
-    out.push_back(*util::parse<model::Status>(s));
-  }
-  return out;
+  return r.words<model::Status>(n, "pause_on", kPausable, "status to pause on");
 }
 
 int percent(const toml::node& n, const Reader& r, std::string_view what) {
@@ -148,9 +143,8 @@ void read_sla(Config& c, const toml::table& t, const Reader& r) {
     if (const auto* n = st.get("pause_on")) p.pause_on = pausing_statuses(*n, r);
     if (const auto* n = st.get("warn_at")) p.warn_at = percent(*n, r, "warn_at");
     if (const auto* n = st.get("response_met_by")) {
-      p.response_met_by = r.strings(*n, "response_met_by");
-      for (const auto& v : p.response_met_by)
-        r.one_of(*n, v, {"reply", "resolved"}, "response_met_by value");
+      p.response_met_by =
+          r.words<model::EventKind>(*n, "response_met_by", kResponses, "response_met_by value");
       if (p.response_met_by.empty())
         r.fail(*n, "response_met_by must name reply, resolved or both");
     }
@@ -291,15 +285,11 @@ toml::table targets_table(const std::map<std::string, Located>& texts) {
   return t;
 }
 
-toml::array strings_array(const std::vector<std::string>& v) {
+// Strings or the words of a closed vocabulary, as TOML writes them.
+template <typename T>
+toml::array strings_array(const std::vector<T>& v) {
   toml::array a;
-  for (const auto& s : v) a.push_back(s);
-  return a;
-}
-
-toml::array statuses_array(const std::vector<model::Status>& v) {
-  toml::array a;
-  for (auto s : v) a.push_back(std::string(util::name(s)));
+  for (const auto& s : v) a.push_back(fmt::format("{}", s));
   return a;
 }
 
@@ -328,7 +318,7 @@ void dump_sla(const Config& c, toml::table& root) {
     toml::table pt{{"calendar", p.calendar.value},
                    {"response", targets_table(p.response_text)},
                    {"resolve", targets_table(p.resolve_text)},
-                   {"pause_on", statuses_array(p.pause_on)},
+                   {"pause_on", strings_array(p.pause_on)},
                    {"warn_at", p.warn_at},
                    {"response_met_by", strings_array(p.response_met_by)}};
     if (!p.update_text.empty()) pt.insert("update", targets_table(p.update_text));
@@ -347,7 +337,7 @@ void dump_sla(const Config& c, toml::table& root) {
     olas.insert(team, toml::table{{"calendar", o.calendar.value},
                                   {"response", targets_table(o.response_text)},
                                   {"resolve", targets_table(o.resolve_text)},
-                                  {"pause_on", statuses_array(o.pause_on)},
+                                  {"pause_on", strings_array(o.pause_on)},
                                   {"warn_at", o.warn_at}});
   if (!olas.empty()) root.insert("ola", olas);
   toml::array escalation;

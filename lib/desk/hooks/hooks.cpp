@@ -14,7 +14,7 @@ namespace desk::hooks {
 namespace {
 
 std::vector<std::string> hook_names(const model::Event& e) {
-  std::vector<std::string> names = {e.kind};
+  std::vector<std::string> names = {std::string(util::name(e.kind))};
   if (const auto* c = e.change("status"); c && c->to == "pending") names.push_back("pending");
   return names;
 }
@@ -23,8 +23,9 @@ std::string run_one(const config::Config& c, const Job& job) {
   util::Program p;
   p.argv = {"/bin/sh", "-c", job.command};
   p.input = job.payload;
-  p.dir = c.file.empty() ? std::string(".") : c.file.parent_path().string();
-  if (p.dir.empty()) p.dir = ".";
+  // Assigned once: GCC 12 warns falsely (-Wrestrict) on `p.dir = "."` here.
+  std::string dir = c.file.parent_path().string();
+  p.dir = dir.empty() ? std::string(".") : std::move(dir);
   p.env = {{"DESK_HOOK", job.kind}, {"DESK_TICKET", std::to_string(job.ticket)}};
   if (!c.file.empty()) p.env.emplace_back("DESK_CONFIG", c.file.string());
   p.timeout_seconds = c.hooks.timeout_seconds;
@@ -65,7 +66,7 @@ void record_failures(work::Session& s, const std::vector<Failure>& failures) {
   for (const auto& f : failures) {
     model::Ticket t = work::require_ticket(s, f.job.ticket);
     model::Event e;
-    e.kind = "hook-failed";
+    e.kind = model::EventKind::hook_failed;
     e.at = std::max(s.now, t.updated_at);
     e.extra["hook"] = f.job.command;
     e.extra["for"] = f.job.kind;

@@ -70,7 +70,7 @@ void draft_from_ticket(Session& s, Article& a, const AddRequest& r, const model:
 
 model::Event linked_event(Session& s, model::Ticket& t, const Article& a, Instant at) {
   model::Event e;
-  e.kind = "linked";
+  e.kind = model::EventKind::linked;
   e.at = at;
   e.extra["article"] = a.id;
   return work::record(s, t, std::move(e));

@@ -135,7 +135,7 @@ std::string text_within(std::string text, std::int64_t bytes) {
 }
 
 // A new ticket from the message: the sender is its customer.
-void log_new(Context& c, const std::string& route) {
+void log_new(Context& c, model::MailRoute route) {
   const auto& limits = c.s.config.limits;
   tickets::LogRequest lr;
   lr.title = subject_within(c.m.subject.empty() ? "(no subject)" : c.m.subject, limits.title);
@@ -166,26 +166,27 @@ void on_ticket(Context& c, std::int64_t id) {
                      c.s.now - *t.resolved_at >= Seconds{c.s.config.mail.reopen_within_seconds});
     if (too_late) {
       // A closed ticket stays closed: the mail starts a new one linked to it.
-      log_new(c, "follow-up");
+      log_new(c, model::MailRoute::follow_up);
       c.out.linked_to = id;
-      if (auto linked = tickets::link(c.s, c.stored.ticket_id, id, "related", std::nullopt))
+      if (auto linked =
+              tickets::link(c.s, c.stored.ticket_id, id, model::LinkKind::related, std::nullopt))
         c.keep(*linked);
       return;
     }
   }
   model::Event e;
-  e.kind = c.r.comment ? "note" : "received";
+  e.kind = c.r.comment ? model::EventKind::note : model::EventKind::received;
   e.at = work::event_time(c.s, std::nullopt, t.updated_at);
   e.text = text_within(c.m.new_text, c.s.config.limits.text);
   e.extra = mail_extra(c.m, c.stored);
   model::Event recorded = work::record(c.s, t, std::move(e));
   c.stored.event_id = c.keep(std::move(recorded)).id;
   c.stored.ticket_id = id;
-  c.stored.route = c.r.comment ? "comment" : "reply";
+  c.stored.route = c.r.comment ? model::MailRoute::comment : model::MailRoute::reply;
   if (c.r.comment || !person) return;
   if (t.status == model::Status::resolved) {
     c.keep(tickets::reopen_by_customer(c.s, id, "the customer wrote again by mail", std::nullopt));
-    c.stored.route = "reopened";
+    c.stored.route = model::MailRoute::reopened;
   } else if (t.status == model::Status::pending && t.pending_reason == "customer") {
     tickets::StatusRequest resume;
     resume.text = "the customer answered by mail";
@@ -198,7 +199,7 @@ void delivery_failed(Context& c, std::int64_t id) {
   model::Ticket t = work::require_ticket(c.s, id);
   const Bounce b = c.m.bounce.value_or(Bounce{});
   model::Event e;
-  e.kind = "delivery-failed";
+  e.kind = model::EventKind::delivery_failed;
   e.at = work::event_time(c.s, std::nullopt, t.updated_at);
   std::string to = b.recipient.empty() ? "the customer" : b.recipient;
   e.text = fmt::format("mail to {} could not be delivered", to);
@@ -211,7 +212,7 @@ void delivery_failed(Context& c, std::int64_t id) {
   model::Event recorded = work::record(c.s, t, std::move(e));
   c.stored.event_id = c.keep(std::move(recorded)).id;
   c.stored.ticket_id = id;
-  c.stored.route = "delivery-failed";
+  c.stored.route = model::MailRoute::delivery_failed;
 }
 
 // The attachments as they will be stored: named uniquely within the
@@ -273,7 +274,7 @@ Receipt receive(work::Session& s, const ReceiveRequest& r) {
   c.out.problems = m.problems;
   if (m.machine != Machine::none) c.out.machine = m.machine_reason;
   if (d.route == Route::duplicate) {
-    c.out.route = "duplicate";
+    c.out.route.reset();
     c.out.message = earlier ? earlier->id : 0;
     c.out.ticket = earlier ? earlier->ticket_id : 0;
     return c.out;
@@ -297,10 +298,10 @@ Receipt receive(work::Session& s, const ReceiveRequest& r) {
 
   switch (d.route) {
     case Route::loop:
-      stored.route = "loop";
+      stored.route = model::MailRoute::loop;
       break;
     case Route::quarantine:
-      stored.route = "quarantine";
+      stored.route = model::MailRoute::quarantine;
       break;
     case Route::delivery_failed:
       delivery_failed(c, d.ticket);
@@ -309,7 +310,7 @@ Receipt receive(work::Session& s, const ReceiveRequest& r) {
       on_ticket(c, d.ticket);
       break;
     case Route::new_ticket:
-      log_new(c, "new");
+      log_new(c, model::MailRoute::new_ticket);
       break;
     case Route::duplicate:
       break;
@@ -330,7 +331,9 @@ Receipt receive(work::Session& s, const ReceiveRequest& r) {
   c.out.message = stored.id;
   // A person who opened a ticket hears that it is open (once per
   // autoreply_interval); machines are never answered, so no loop starts.
-  if ((stored.route == "new" || stored.route == "follow-up") && m.machine == Machine::none)
+  if ((stored.route == model::MailRoute::new_ticket ||
+       stored.route == model::MailRoute::follow_up) &&
+      m.machine == Machine::none)
     c.out.acknowledgement = queue_acknowledgement(s, stored.ticket_id, m.from).id;
   return c.out;
 }

@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "desk/model/mail.hpp"
 #include "desk/model/ticket.hpp"
 #include "desk/work/session.hpp"
 
@@ -38,8 +39,8 @@ struct ReceiveRequest {
 };
 
 struct Receipt {
-  // One of model::kMailRoutes, or "duplicate" (stored before: nothing new).
-  std::string route;
+  // What the message did; none for a duplicate (stored before: nothing new).
+  std::optional<model::MailRoute> route;
   std::int64_t ticket = 0;            // the ticket it is on now, 0 for none
   std::int64_t linked_to = 0;         // follow-up: the closed ticket it answered
   std::int64_t message = 0;           // its row in the store (the earlier one for a duplicate)

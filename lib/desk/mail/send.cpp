@@ -181,8 +181,8 @@ Queued queue_acknowledgement(work::Session& s, std::int64_t id, const Address& s
 std::optional<model::OutboxMessage> claim_next(work::Session& s) {
   store::MailStore& mail = s.store.mail();
   for (auto& m : mail.due(s.now, s.now - Seconds{kStaleClaim}, kDueBatch)) {
-    if (m.status == "sending" && util::process_running(m.claimed_by)) continue;
-    m.status = "sending";
+    if (m.status == model::OutboxStatus::sending && util::process_running(m.claimed_by)) continue;
+    m.status = model::OutboxStatus::sending;
     m.claimed_by = util::process_token();
     m.next_attempt = s.now;
     ++m.attempts;
@@ -218,22 +218,22 @@ std::optional<model::Event> settle(work::Session& s, model::OutboxMessage& m,
   m.last_error = attempt.error;
   m.claimed_by.clear();
   if (attempt.error.empty()) {
-    m.status = "sent";
+    m.status = model::OutboxStatus::sent;
     m.sent_at = s.now;
     s.store.mail().update_outbox(m);
     return std::nullopt;
   }
   if (!attempt.permanent && m.attempts < s.config.mail.send_attempts) {
-    m.status = "queued";
+    m.status = model::OutboxStatus::queued;
     m.next_attempt = s.now + Seconds{backoff_seconds(m.attempts)};
     s.store.mail().update_outbox(m);
     return std::nullopt;
   }
-  m.status = "failed";
+  m.status = model::OutboxStatus::failed;
   s.store.mail().update_outbox(m);
   model::Ticket t = work::require_ticket(s, m.ticket_id);
   model::Event e;
-  e.kind = "delivery-failed";
+  e.kind = model::EventKind::delivery_failed;
   e.at = work::event_time(s, std::nullopt, t.updated_at);
   e.text = attempt.permanent
                ? fmt::format("mail to {} could not be delivered: {}", m.recipient, attempt.error)

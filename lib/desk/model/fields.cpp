@@ -178,16 +178,16 @@ void apply(Ticket& t, const Event& e) {
   for (const auto& c : e.changes) set_field(t, c.field, c.to);
   append_mark(t.timeline, e);
 
-  if (e.kind == "logged") {
+  if (e.kind == model::EventKind::logged) {
     t.id = e.ticket_id;
     t.created_at = e.at;
   }
   if (e.at > t.updated_at) t.updated_at = e.at;
-  if (e.kind == "reply" && (!t.first_response_at || e.at < *t.first_response_at))
+  if (e.kind == model::EventKind::reply && (!t.first_response_at || e.at < *t.first_response_at))
     t.first_response_at = e.at;
-  if (e.kind == "resolved") t.resolved_at = e.at;
-  if (e.kind == "closed") t.closed_at = e.at;
-  if (e.kind == "reopened") {
+  if (e.kind == model::EventKind::resolved) t.resolved_at = e.at;
+  if (e.kind == model::EventKind::closed) t.closed_at = e.at;
+  if (e.kind == model::EventKind::reopened) {
     t.resolved_at.reset();
     t.closed_at.reset();
     ++t.reopen_count;

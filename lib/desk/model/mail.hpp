@@ -3,12 +3,15 @@
 // the attachments it carried, each retrievable on its own.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "desk/core/time.hpp"
+#include "desk/util/words.hpp"
 
 namespace desk::model {
 
@@ -25,16 +28,20 @@ struct MailAttachment {
 };
 
 // What a message did, as `desk mail list` shows it.
-inline const std::vector<std::string> kMailRoutes = {
-    "new",              // logged a new ticket
-    "reply",            // recorded on the ticket it answers
-    "comment",          // an internal note on a ticket (desk mail receive --comment)
-    "reopened",         // recorded on a resolved ticket, which it reopened
-    "follow-up",        // too late for its closed ticket: logged a new, linked one
-    "delivery-failed",  // a bounce of desk's own mail, recorded on its ticket
-    "loop",             // desk's own mail come back: kept, not acted on
-    "quarantine",       // kept on no ticket, for a person to look at
+enum class MailRoute {
+  new_ticket,       // logged a new ticket
+  reply,            // recorded on the ticket it answers
+  comment,          // an internal note on a ticket (desk mail receive --comment)
+  reopened,         // recorded on a resolved ticket, which it reopened
+  follow_up,        // too late for its closed ticket: logged a new, linked one
+  delivery_failed,  // a bounce of desk's own mail, recorded on its ticket
+  loop,             // desk's own mail come back: kept, not acted on
+  quarantine,       // kept on no ticket, for a person to look at
 };
+constexpr std::array<std::string_view, 8> words_of(MailRoute) {
+  return {"new",       "reply",           "comment", "reopened",
+          "follow-up", "delivery-failed", "loop",    "quarantine"};
+}
 
 struct MailMessage {
   std::int64_t id = 0;
@@ -44,9 +51,9 @@ struct MailMessage {
   std::string direction = "in";  // in (received); out is desk's own
   std::int64_t ticket_id = 0;    // 0: on no ticket
   std::int64_t event_id = 0;     // the event it became, 0 for none
-  std::string route;             // one of kMailRoutes
-  std::string reason;            // what decided the route: "In-Reply-To <...>"
-  std::string sender;            // the From address
+  MailRoute route{};
+  std::string reason;  // what decided the route: "In-Reply-To <...>"
+  std::string sender;  // the From address
   std::string subject;
   Instant at{};  // when desk received it
   // The bytes as received; for a message over [mail].max_message_size,
@@ -59,7 +66,10 @@ struct MailMessage {
 
 // A message of desk's own, in the outbox: queued, being handed to
 // sendmail, sent, or failed for good (desk-mail(1), "desk mail queue").
-inline const std::vector<std::string> kOutboxStatuses = {"queued", "sending", "sent", "failed"};
+enum class OutboxStatus { queued, sending, sent, failed };
+constexpr std::array<std::string_view, 4> words_of(OutboxStatus) {
+  return {"queued", "sending", "sent", "failed"};
+}
 
 struct OutboxMessage {
   std::int64_t id = 0;  // also the serial of its signed Message-ID
@@ -70,7 +80,7 @@ struct OutboxMessage {
   std::string recipient;      // the address it goes to
   std::string subject;
   std::string raw;  // the message as handed to sendmail (read only when asked for)
-  std::string status = "queued";
+  OutboxStatus status = OutboxStatus::queued;
   std::int64_t attempts = 0;
   Instant queued_at{};
   Instant next_attempt{};  // queued: not before; sending: when it was claimed

@@ -4,7 +4,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -82,7 +81,7 @@ struct Event {
   Instant at{};                // when it happened (--at), shown in the timeline
   Instant recorded_at{};       // when desk wrote it
   std::string actor;
-  std::string kind;  // see vocabulary.hpp kEventKinds
+  EventKind kind{};  // set by whoever makes the event
   std::vector<Change> changes;
   std::string text;             // note body, reason, resolution
   Json extra = Json::object();  // what else the kind carries: channel, link, hook, ...
@@ -98,28 +97,19 @@ struct Event {
 // status, team and assignee it set (when it changed them). Far cheaper to
 // read than whole events when a report measures a million tickets.
 struct Mark {
-  std::string kind;
+  EventKind kind{};
   Instant at{};
   std::optional<Status> status;         // the new status, when it changed
   std::optional<std::string> team;      // the new team ("" for none), when it changed
   std::optional<std::string> assignee;  // the new assignee ("" for none), when it changed
   std::string rule;                     // the escalation rule that caused it, if any
-
-  // m.is("resolved"): the length first, then bytes of a known count, which
-  // the compiler compares inline. Reports test the kinds of a million
-  // tickets' marks; std::string == const char* measures the literal and
-  // calls memcmp every time.
-  template <std::size_t N>
-  bool is(const char (&k)[N]) const {
-    return kind.size() == N - 1 && std::memcmp(kind.data(), k, N - 1) == 0;
-  }
 };
 
 // A relation between two tickets, seen from `ticket_id`.
 struct Link {
   std::int64_t ticket_id = 0;
   std::int64_t other_id = 0;
-  std::string kind;  // related | caused-by | duplicate-of | parent-of
+  LinkKind kind{};
   Instant at{};
   std::string actor;
 };

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "desk/core/error.hpp"
 #include "desk/util/strings.hpp"
 
 namespace desk::model {
@@ -19,8 +20,9 @@ namespace {
 constexpr char kEntry = '\x1e';
 constexpr char kField = '\x1f';
 
-constexpr std::array<std::string_view, 8> kMarkKinds = {
-    "logged", "allocated", "status", "escalated", "resolved", "closed", "reopened", "reply"};
+constexpr std::array<EventKind, 8> kMarkKinds = {
+    EventKind::logged,   EventKind::allocated, EventKind::status,   EventKind::escalated,
+    EventKind::resolved, EventKind::closed,    EventKind::reopened, EventKind::reply};
 
 std::string text_of(const Json& v) {
   return v.is_string() ? v.get<std::string>() : std::string();
@@ -63,7 +65,7 @@ const char* next_control(const char* p, const char* end) {
 void append_mark(std::string& timeline, const Event& e) {
   if (std::find(kMarkKinds.begin(), kMarkKinds.end(), e.kind) == kMarkKinds.end()) return;
   if (!timeline.empty()) timeline += kEntry;
-  timeline += e.kind;
+  timeline += util::name(e.kind);
   timeline += kField;
   timeline += std::to_string(to_unix(e.at));
   timeline += kField;
@@ -106,7 +108,11 @@ void read_marks(std::string_view timeline, std::vector<Mark>& out) {
     if (p != end) ++p;  // past the entry separator
     if (n == out.size()) out.emplace_back();
     Mark& m = out[n++];
-    m.kind.assign(f[0]);
+    auto kind = util::parse<EventKind>(f[0]);
+    if (!kind)
+      throw StoreCorrupt("a ticket's timeline has the unknown kind '" + std::string(f[0]) + "'",
+                         "run desk doctor");
+    m.kind = *kind;
     std::string_view at = f[1];
     bool negative = !at.empty() && at.front() == '-';
     if (negative) at.remove_prefix(1);

@@ -26,20 +26,73 @@ constexpr std::array<Status, 4> kOpenStatuses = {Status::new_, Status::assigned,
 
 inline const std::vector<std::string> kPendingReasons = {"customer", "supplier", "change"};
 
-inline const std::vector<std::string> kEventKinds = {
-    "logged", "edited", "note", "reply", "allocated", "escalated", "status", "resolved", "closed",
-    "reopened", "linked", "rated", "hook-failed", "checked",
-    // The email channel: a customer's message on a ticket, and a bounce of
-    // desk's own mail to them.
-    "received", "delivery-failed"};
+// What an event records. The first sixteen happen to a ticket; the rest are
+// about the desk itself (Event::subject says what): the catalogue,
+// customers, erasure and retention.
+enum class EventKind {
+  logged,
+  edited,
+  note,
+  reply,
+  allocated,
+  escalated,
+  status,
+  resolved,
+  closed,
+  reopened,
+  linked,
+  rated,
+  hook_failed,
+  checked,
+  // The email channel: a customer's message on a ticket, and a bounce of
+  // desk's own mail to them.
+  received,
+  delivery_failed,
+  service_added,
+  service_edited,
+  service_retired,
+  customer_added,
+  customer_edited,
+  customer_merged,
+  erased,
+  purged
+};
+constexpr std::array<std::string_view, 24> words_of(EventKind) {
+  return {
+      "logged",          "edited",          "note",           "reply",           "allocated",
+      "escalated",       "status",          "resolved",       "closed",          "reopened",
+      "linked",          "rated",           "hook-failed",    "checked",         "received",
+      "delivery-failed", "service-added",   "service-edited", "service-retired", "customer-added",
+      "customer-edited", "customer-merged", "erased",         "purged"};
+}
+constexpr bool is_ticket_event(EventKind k) {
+  return k <= EventKind::delivery_failed;
+}
 
-// Events about the desk itself rather than a ticket (Event::subject says
-// what): the catalogue, customers, erasure and retention.
-inline const std::vector<std::string> kSubjectEventKinds = {
-    "service-added",   "service-edited",  "service-retired", "customer-added",
-    "customer-edited", "customer-merged", "erased",          "purged"};
-
-inline const std::vector<std::string> kLinkKinds = {"related", "caused-by", "duplicate-of",
-                                                    "parent-of"};
+// How one ticket relates to another. "related" goes both ways; the others
+// have a direction (effect → cause, duplicate → original, parent → child).
+enum class LinkKind { related, caused_by, duplicate_of, parent_of };
+constexpr std::array<std::string_view, 4> words_of(LinkKind) {
+  return {"related", "caused-by", "duplicate-of", "parent-of"};
+}
+// How a link reads from the other ticket's side.
+constexpr std::string_view inverse_name(LinkKind k) {
+  switch (k) {
+    case LinkKind::related:
+      return "related";
+    case LinkKind::caused_by:
+      return "causes";
+    case LinkKind::duplicate_of:
+      return "duplicated-by";
+    case LinkKind::parent_of:
+      return "child-of";
+  }
+  return "related";
+}
+// Whether links of this kind must never form a cycle: by what they mean,
+// a directed kind can never lead back to where it started.
+constexpr bool is_acyclic(LinkKind k) {
+  return k != LinkKind::related;
+}
 
 }  // namespace desk::model

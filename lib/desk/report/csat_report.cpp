@@ -91,7 +91,7 @@ std::map<std::int64_t, std::vector<std::pair<std::string, std::string>>> holders
           for (const auto& m : marks) {
             if (m.assignee) assignee = *m.assignee;
             if (m.team) team = *m.team;
-            if (m.is("resolved")) out[t.id].emplace_back(assignee, team);
+            if (m.kind == model::EventKind::resolved) out[t.id].emplace_back(assignee, team);
           }
           return true;
         });
@@ -175,7 +175,8 @@ Report csat_report(work::Session& s, const Period& period, const std::string& by
         for (const auto& m : marks) {
           if (m.assignee) assignee = *m.assignee;
           if (m.team) team = *m.team;
-          if (m.kind != "resolved" || m.at < period.since || m.at >= period.until) continue;
+          if (m.kind != model::EventKind::resolved || m.at < period.since || m.at >= period.until)
+            continue;
           ++total.resolutions;
           model::Ticket then = t;
           then.assignee = assignee;

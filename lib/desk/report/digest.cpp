@@ -151,7 +151,7 @@ DigestFigures digest_figures(work::Session& s, const Period& p) {
         if (in(row.created_at, p.previous_since, previous_end)) ++logged_before;
         bool resolved_in = false, resolved_in_before = false;
         for (const auto& m : marks) {
-          if (!m.is("resolved")) continue;
+          if (m.kind != model::EventKind::resolved) continue;
           resolved_in = resolved_in || in(m.at, p.since, end);
           resolved_in_before = resolved_in_before || in(m.at, p.previous_since, previous_end);
         }

@@ -54,7 +54,7 @@ void history_at(const model::Ticket& t, const std::vector<model::Mark>& marks, I
   std::size_t n = marks_until(marks, at);
   for (std::size_t i = 0; i < n; ++i) {
     const model::Mark& m = marks[i];
-    if (m.is("logged")) h.logged = true;
+    if (m.kind == model::EventKind::logged) h.logged = true;
     if (m.status && m.status != h.status) {
       h.status = m.status;
       h.status_since = m.at;
@@ -66,18 +66,18 @@ void history_at(const model::Ticket& t, const std::vector<model::Mark>& marks, I
           std::find(h.technicians.begin(), h.technicians.end(), *m.assignee) == h.technicians.end())
         h.technicians.push_back(*m.assignee);
     }
-    if (m.is("escalated")) ++h.escalations;
-    if (m.is("reopened")) {
+    if (m.kind == model::EventKind::escalated) ++h.escalations;
+    if (m.kind == model::EventKind::reopened) {
       ++h.reopens;
       h.resolved.reset();
       h.closed.reset();
     }
-    if (m.is("reply") && !h.first_reply) h.first_reply = m.at;
-    if (m.is("resolved")) {
+    if (m.kind == model::EventKind::reply && !h.first_reply) h.first_reply = m.at;
+    if (m.kind == model::EventKind::resolved) {
       if (!h.first_resolved) h.first_resolved = m.at;
       h.resolved = m.at;
     }
-    if (m.is("closed")) h.closed = m.at;
+    if (m.kind == model::EventKind::closed) h.closed = m.at;
   }
   if (!h.logged && n > 0) h.logged = true;  // a timeline without its logged mark
 }

@@ -105,7 +105,7 @@ Report workload_report(work::Session& s, const Period& period) {
             assignee = *m.assignee;
             if (!assignee.empty() && in_period(m.at)) ++techs[assignee].allocated;
           }
-          if (m.kind == "resolved" && in_period(m.at)) {
+          if (m.kind == model::EventKind::resolved && in_period(m.at)) {
             if (!assignee.empty()) ++techs[assignee].resolved;
             if (!team.empty()) ++teams[team].resolved;
           }

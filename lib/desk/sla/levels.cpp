@@ -11,12 +11,9 @@ namespace {
 
 constexpr Instant kOpenEnded = Instant::max();
 
-bool contains(const std::vector<std::string>& v, std::string_view s) {
-  return std::find(v.begin(), v.end(), s) != v.end();
-}
-
-bool contains(const std::vector<model::Status>& v, std::optional<model::Status> s) {
-  return s && std::find(v.begin(), v.end(), *s) != v.end();
+template <typename T>
+bool contains(const std::vector<T>& v, const T& x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
 }
 
 bool closed_out(model::Status status) {
@@ -32,11 +29,12 @@ std::vector<Interval> pauses(const model::Ticket& t, const std::vector<model::Ma
   Instant since = t.created_at;
   for (const auto& m : marks) {
     if (!m.status || m.status == status) continue;
-    if (contains(pause_on, status) && m.at > from) out.push_back({std::max(since, from), m.at});
+    if (status && contains(pause_on, *status) && m.at > from)
+      out.push_back({std::max(since, from), m.at});
     status = m.status;
     since = m.at;
   }
-  if (contains(pause_on, status) && !closed_out(t.status))
+  if (status && contains(pause_on, *status) && !closed_out(t.status))
     out.push_back({std::max(since, from), kOpenEnded});
   return out;
 }
@@ -51,10 +49,10 @@ Resolution resolution(const model::Ticket& t, const std::vector<model::Mark>& ma
   Resolution r;
   std::optional<Instant> open;
   for (const auto& m : marks) {
-    if (m.is("resolved")) {
+    if (m.kind == model::EventKind::resolved) {
       open = m.at;
       if (!r.first_resolved) r.first_resolved = m.at;
-    } else if (m.is("reopened") && open) {
+    } else if (m.kind == model::EventKind::reopened && open) {
       r.resolved_spans.push_back({*open, m.at});
       open.reset();
     }
@@ -66,14 +64,14 @@ Resolution resolution(const model::Ticket& t, const std::vector<model::Mark>& ma
 std::optional<Instant> first_reply(const std::vector<model::Mark>& marks) {
   std::optional<Instant> first;
   for (const auto& m : marks)
-    if (m.is("reply") && (!first || m.at < *first)) first = m.at;
+    if (m.kind == model::EventKind::reply && (!first || m.at < *first)) first = m.at;
   return first;
 }
 
 std::optional<Instant> last_reply(const std::vector<model::Mark>& marks) {
   std::optional<Instant> last;
   for (const auto& m : marks)
-    if (m.is("reply") && (!last || m.at > *last)) last = m.at;
+    if (m.kind == model::EventKind::reply && (!last || m.at > *last)) last = m.at;
   return last;
 }
 
@@ -161,8 +159,9 @@ TicketSla ServiceLevels::measure(const model::Ticket& t, const std::vector<model
     // Response: the first reply (or the resolve, as the policy says).
     if (which.response) {
       ClockSpec response{t.created_at, 0, paused, std::nullopt, policy->warn_at};
-      if (contains(policy->response_met_by, "reply")) response.stopped = first_reply(marks);
-      if (contains(policy->response_met_by, "resolved") && res.first_resolved &&
+      if (contains(policy->response_met_by, model::EventKind::reply))
+        response.stopped = first_reply(marks);
+      if (contains(policy->response_met_by, model::EventKind::resolved) && res.first_resolved &&
           (!response.stopped || *res.first_resolved < *response.stopped))
         response.stopped = res.first_resolved;
       run("response", policy->response, std::move(response));

@@ -84,15 +84,21 @@ Event decode(const StoredEvent& s) {
   e.at = from_unix(s.at);
   e.recorded_at = from_unix(s.recorded_at);
   e.actor = s.actor;
-  e.kind = s.kind;
+  e.kind = stored_kind(s.kind);
   decode_event_data(e, s.data);
   e.subject = s.subject;
   return e;
 }
 
 StoredEvent encode(const Event& e) {
-  return {e.id,    e.ticket_id, to_unix(e.at),        to_unix(e.recorded_at),
-          e.actor, e.kind,      encode_event_data(e), e.subject};
+  return {e.id,
+          e.ticket_id,
+          to_unix(e.at),
+          to_unix(e.recorded_at),
+          e.actor,
+          std::string(util::name(e.kind)),
+          encode_event_data(e),
+          e.subject};
 }
 
 audit::Record record_of(const Event& e) {
@@ -102,7 +108,7 @@ audit::Record record_of(const Event& e) {
   r.at = to_unix(e.at);
   r.recorded_at = to_unix(e.recorded_at);
   r.actor = e.actor;
-  r.kind = e.kind;
+  r.kind = util::name(e.kind);
   r.subject = e.subject;
   r.data = encode_event_data(e);
   return r;

@@ -15,9 +15,9 @@
 namespace desk::store {
 
 struct MailFilter {
-  std::string route;        // one of model::kMailRoutes, "" for any
-  std::int64_t ticket = 0;  // 0 for any
-  std::int64_t limit = 0;   // the newest this many, 0 for all
+  std::optional<model::MailRoute> route;  // none for any
+  std::int64_t ticket = 0;                // 0 for any
+  std::int64_t limit = 0;                 // the newest this many, 0 for all
 };
 
 class MailStore {
@@ -72,7 +72,8 @@ class MailStore {
   // Writes back status, attempts, next_attempt, sent_at, last_error and claimed_by.
   virtual void update_outbox(const model::OutboxMessage& m) = 0;
   // The outbox without raw bytes, newest first; `statuses` empty for all.
-  virtual std::vector<model::OutboxMessage> outbox(const std::vector<std::string>& statuses) = 0;
+  virtual std::vector<model::OutboxMessage> outbox(
+      const std::vector<model::OutboxStatus>& statuses) = 0;
 
   // Retention: removes a ticket's messages, attachments and outbox (before
   // the ticket itself goes).

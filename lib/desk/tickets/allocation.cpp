@@ -151,7 +151,7 @@ Event allocate(work::Session& s, std::int64_t id, const AllocateRequest& r) {
   work::require_one_of("technician or team", r.to, targets(cfg));
   require_step(t, Step::allocate);
   Event e;
-  e.kind = "allocated";
+  e.kind = model::EventKind::allocated;
   e.at = work::event_time(s, r.at, t.updated_at);
   e.text = r.reason;
   if (const auto* tech = cfg.technician(r.to)) {
@@ -214,7 +214,7 @@ AutoResult auto_allocate(work::Session& s, const AutoRequest& r) {
       ++chooser.load(choice->tech);
       if (!r.dry_run) {
         Event e;
-        e.kind = "allocated";
+        e.kind = model::EventKind::allocated;
         e.at = std::max(s.now, t.updated_at);
         assign(e, t, team, choice->tech);
         e.extra["reason"] = d.reason;

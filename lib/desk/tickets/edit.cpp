@@ -29,7 +29,7 @@ std::optional<Event> edit_ticket(work::Session& s, std::int64_t id, const EditRe
     throw Refused(fmt::format("ticket {} is closed", id), "a closed ticket's record is final");
 
   Event e;
-  e.kind = "edited";
+  e.kind = model::EventKind::edited;
   if (r.title) work::change(e, t, "title", work::checked_title(*r.title));
   if (r.description) work::change(e, t, "description", *r.description);
   // An empty value clears an optional field.

@@ -42,7 +42,7 @@ Event escalate(work::Session& s, std::int64_t id, const EscalateRequest& r) {
   Ticket t = work::require_ticket(s, id);
   require_step(t, Step::escalate);
   Event e;
-  e.kind = "escalated";
+  e.kind = model::EventKind::escalated;
   e.text = r.reason;
   const config::Team* current = cfg.team(t.team);
   if (r.up) {

@@ -78,6 +78,6 @@ Event reopen_by_customer(work::Session& s, std::int64_t id, const std::string& r
 
 // Records that `id` relates to `other`; false when the link existed.
 std::optional<Event> link(work::Session& s, std::int64_t id, std::int64_t other,
-                          const std::string& kind, std::optional<Instant> at);
+                          model::LinkKind kind, std::optional<Instant> at);
 
 }  // namespace desk::tickets

@@ -11,16 +11,12 @@
 
 namespace desk::tickets {
 
-bool link_kind_is_acyclic(std::string_view kind) {
-  return kind != "related";
-}
-
 // A breadth-first walk from `other` along stored links of `kind`, so that
 // the cycle named is a shortest one. Each step is one indexed query; the
 // graphs are small (a parent's children, a chain of duplicates).
 std::vector<std::int64_t> link_cycle(store::Store& store, std::int64_t id, std::int64_t other,
-                                     std::string_view kind) {
-  if (!link_kind_is_acyclic(kind)) return {};
+                                     model::LinkKind kind) {
+  if (!model::is_acyclic(kind)) return {};
   if (id == other) return {id, id};
   std::map<std::int64_t, std::int64_t> came_from{{other, 0}};
   std::deque<std::int64_t> next{other};
@@ -44,7 +40,7 @@ std::vector<std::int64_t> link_cycle(store::Store& store, std::int64_t id, std::
 }
 
 std::string link_cycle_message(store::Store& store, std::int64_t id, std::int64_t other,
-                               std::string_view kind) {
+                               model::LinkKind kind) {
   auto cycle = link_cycle(store, id, other, kind);
   if (cycle.empty()) return {};
   return fmt::format("linking {} {} {} would make a cycle: {}", id, kind, other,
@@ -52,7 +48,7 @@ std::string link_cycle_message(store::Store& store, std::int64_t id, std::int64_
 }
 
 void require_no_cycle(store::Store& store, std::int64_t id, std::int64_t other,
-                      std::string_view kind) {
+                      model::LinkKind kind) {
   if (auto message = link_cycle_message(store, id, other, kind); !message.empty())
     throw DataError(message);
 }

@@ -82,7 +82,7 @@ Logged log_ticket(work::Session& s, const LogRequest& r) {
   t.id = s.store.insert_ticket(t);
 
   Event e;
-  e.kind = "logged";
+  e.kind = model::EventKind::logged;
   e.at = at;
   Ticket blank;
   work::change(e, blank, "type", type);

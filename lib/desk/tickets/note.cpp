@@ -18,7 +18,7 @@ Event add_note(work::Session& s, std::int64_t id, const NoteRequest& r) {
   // A note may be written up late, but not before the call it is about.
   Instant at = work::event_time(s, r.at, t.created_at);
   Event e;
-  e.kind = r.reply ? "reply" : "note";
+  e.kind = r.reply ? model::EventKind::reply : model::EventKind::note;
   e.at = at;
   e.text = r.text;
   if (!channel.empty()) e.extra["channel"] = channel;

@@ -40,11 +40,11 @@ std::vector<Event> resolve(work::Session& s, std::int64_t id, const ResolveReque
   if (r.duplicate_of == id) throw DataError(fmt::format("ticket {} cannot duplicate itself", id));
   if (r.duplicate_of) {
     work::require_ticket(s, r.duplicate_of);
-    require_no_cycle(s.store, id, r.duplicate_of, "duplicate-of");
+    require_no_cycle(s.store, id, r.duplicate_of, model::LinkKind::duplicate_of);
   }
 
   Event e;
-  e.kind = "resolved";
+  e.kind = model::EventKind::resolved;
   e.at = work::event_time(s, r.at, t.updated_at);
   work::change(e, t, "status", model::Status::resolved);
   work::change(e, t, "pending_reason", "");
@@ -62,7 +62,7 @@ std::vector<Event> resolve(work::Session& s, std::int64_t id, const ResolveReque
   std::vector<Event> out;
   out.push_back(work::record(s, t, std::move(e)));
   if (r.duplicate_of)
-    if (auto linked = link(s, id, r.duplicate_of, "duplicate-of", out.back().at))
+    if (auto linked = link(s, id, r.duplicate_of, model::LinkKind::duplicate_of, out.back().at))
       out.push_back(*linked);
   return out;
 }
@@ -71,7 +71,7 @@ Event close_ticket(work::Session& s, std::int64_t id, std::optional<Instant> at)
   Ticket t = work::require_ticket(s, id);
   require_step(t, Step::close);
   Event e;
-  e.kind = "closed";
+  e.kind = model::EventKind::closed;
   e.at = work::event_time(s, at, t.updated_at);
   work::change(e, t, "status", model::Status::closed);
   return work::record(s, t, std::move(e));
@@ -95,7 +95,7 @@ namespace {
 Event reopen_ticket(work::Session& s, Ticket& t, const std::string& reason,
                     std::optional<Instant> at) {
   Event e;
-  e.kind = "reopened";
+  e.kind = model::EventKind::reopened;
   e.at = work::event_time(s, at, t.updated_at);
   e.text = reason;
   work::change(e, t, "status", owned_status(t, t.assignee));
@@ -120,7 +120,7 @@ Event reopen(work::Session& s, std::int64_t id, const std::string& reason,
   // Reopening discards the resolution: someone else's needs a lead.
   std::string resolver;
   for (const auto& past : s.store.ticket_events(id))
-    if (past.kind == "resolved") resolver = past.actor;
+    if (past.kind == model::EventKind::resolved) resolver = past.actor;
   if (!resolver.empty() && resolver != s.actor)
     work::require(s.config, s.actor, work::Power::reopen_others);
   return reopen_ticket(s, t, reason, at);
@@ -134,8 +134,7 @@ Event reopen_by_customer(work::Session& s, std::int64_t id, const std::string& r
 }
 
 std::optional<Event> link(work::Session& s, std::int64_t id, std::int64_t other,
-                          const std::string& kind, std::optional<Instant> at) {
-  work::require_one_of("link kind", kind, model::kLinkKinds);
+                          model::LinkKind kind, std::optional<Instant> at) {
   if (id == other) throw DataError(fmt::format("ticket {} cannot be linked to itself", id));
   Ticket t = work::require_ticket(s, id);
   work::require_ticket(s, other);
@@ -143,7 +142,7 @@ std::optional<Event> link(work::Session& s, std::int64_t id, std::int64_t other,
   Instant when = work::event_time(s, at, t.created_at);
   if (!s.store.add_link({id, other, kind, when, s.actor})) return std::nullopt;
   Event e;
-  e.kind = "linked";
+  e.kind = model::EventKind::linked;
   e.at = when;
   e.extra["link"] = kind;
   e.extra["to"] = other;

@@ -13,7 +13,7 @@ Event start_work(work::Session& s, std::int64_t id, const StatusRequest& r) {
   Ticket t = work::require_ticket(s, id);
   require_step(t, Step::start);
   Event e;
-  e.kind = "status";
+  e.kind = model::EventKind::status;
   e.at = work::event_time(s, r.at, t.updated_at);
   e.text = r.text;
   // Whoever starts an unowned ticket owns it.
@@ -34,7 +34,7 @@ Event set_pending(work::Session& s, std::int64_t id, const StatusRequest& r) {
   work::require_one_of("pending reason", r.reason, model::kPendingReasons);
   require_step(t, Step::pending);
   Event e;
-  e.kind = "status";
+  e.kind = model::EventKind::status;
   e.at = work::event_time(s, r.at, t.updated_at);
   e.text = r.text;
   work::change(e, t, "status", model::Status::pending);
@@ -46,7 +46,7 @@ Event resume_work(work::Session& s, std::int64_t id, const StatusRequest& r) {
   Ticket t = work::require_ticket(s, id);
   require_step(t, Step::resume);
   Event e;
-  e.kind = "status";
+  e.kind = model::EventKind::status;
   e.at = work::event_time(s, r.at, t.updated_at);
   e.text = r.text;
   work::change(e, t, "status", model::Status::in_progress);

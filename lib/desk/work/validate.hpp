@@ -18,7 +18,7 @@ using model::Ticket;
 // value must be one of allowed; `what` names it in the message ("type").
 void require_one_of(std::string_view what, const std::string& value,
                     const std::vector<std::string>& allowed);
-// A word of a closed vocabulary (model/words.hpp) as typed, or the same
+// A word of a closed vocabulary (util/words.hpp) as typed, or the same
 // DataError as require_one_of.
 template <util::Worded E>
 E require_word(std::string_view what, std::string_view value) {

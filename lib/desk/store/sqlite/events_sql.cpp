@@ -74,7 +74,7 @@ std::int64_t SqliteStore::append(const Event& e, const PreparedEvent* ready) {
     audit::Record r;
     // What was prepared stands when it is of this event, as written now.
     if (ready && ready->record.id == id && ready->record.ticket_id == e.ticket_id &&
-        ready->record.at == to_unix(e.at) && ready->record.kind == e.kind) {
+        ready->record.at == to_unix(e.at) && ready->record.kind == util::name(e.kind)) {
       // A copy: its buffers are freed by the thread that made them, as
       // glibc frees across threads under a lock (measured: slower).
       r = ready->record;

@@ -109,7 +109,8 @@ model::MailMessage message_from_row(SQLite::Statement& st) {
   m.direction = st.getColumn(2).getString();
   m.ticket_id = st.getColumn(3).isNull() ? 0 : st.getColumn(3).getInt64();
   m.event_id = st.getColumn(4).isNull() ? 0 : st.getColumn(4).getInt64();
-  m.route = st.getColumn(5).getString();
+  m.route = stored_word<model::MailRoute>(st.getColumn(5).getString(),
+                                          "a stored message has the unknown route");
   m.reason = st.getColumn(6).getString();
   m.sender = st.getColumn(7).getString();
   m.subject = st.getColumn(8).getString();
@@ -141,7 +142,8 @@ model::OutboxMessage outbox_from_row(SQLite::Statement& st) {
   m.message_id = st.getColumn(4).getString();
   m.recipient = st.getColumn(5).getString();
   m.subject = st.getColumn(6).getString();
-  m.status = st.getColumn(7).getString();
+  m.status = stored_word<model::OutboxStatus>(st.getColumn(7).getString(),
+                                              "an outbox message has the unknown status");
   m.attempts = st.getColumn(8).getInt64();
   m.queued_at = from_unix(st.getColumn(9).getInt64());
   m.next_attempt = from_unix(st.getColumn(10).getInt64());
@@ -210,7 +212,7 @@ class SqliteMail final : public MailStore {
       st.bind(2, m.direction);
       if (m.ticket_id) st.bind(3, static_cast<int64_t>(m.ticket_id));
       if (m.event_id) st.bind(4, static_cast<int64_t>(m.event_id));
-      st.bind(5, m.route);
+      st.bind(5, std::string(util::name(m.route)));
       st.bind(6, m.reason);
       st.bind(7, m.sender);
       st.bind(8, m.subject);
@@ -237,7 +239,7 @@ class SqliteMail final : public MailStore {
     return s_.guarded([&] {
       std::vector<model::MailMessage> out;
       auto& st = s_.statement(kMessages);
-      st.bind(1, f.route);
+      st.bind(1, f.route ? std::string(util::name(*f.route)) : std::string());
       st.bind(2, static_cast<int64_t>(f.ticket));
       st.bind(3, static_cast<int64_t>(f.limit));
       while (st.executeStep()) out.push_back(message_from_row(st));
@@ -266,7 +268,7 @@ class SqliteMail final : public MailStore {
       auto& st = s_.statement(kPlace);
       if (m.ticket_id) st.bind(1, static_cast<int64_t>(m.ticket_id));
       if (m.event_id) st.bind(2, static_cast<int64_t>(m.event_id));
-      st.bind(3, m.route);
+      st.bind(3, std::string(util::name(m.route)));
       st.bind(4, m.reason);
       st.bind(5, static_cast<int64_t>(m.id));
       st.exec();
@@ -320,7 +322,7 @@ class SqliteMail final : public MailStore {
       st.bind(6, m.recipient);
       st.bind(7, m.subject);
       bind_blob(st, 8, m.raw);
-      st.bind(9, m.status);
+      st.bind(9, std::string(util::name(m.status)));
       st.bind(10, static_cast<int64_t>(to_unix(m.queued_at)));
       st.bind(11, static_cast<int64_t>(to_unix(m.next_attempt)));
       st.exec();
@@ -385,7 +387,7 @@ class SqliteMail final : public MailStore {
   void update_outbox(const model::OutboxMessage& m) override {
     s_.guarded([&] {
       auto& st = s_.statement(kUpdateOutbox);
-      st.bind(1, m.status);
+      st.bind(1, std::string(util::name(m.status)));
       st.bind(2, static_cast<int64_t>(m.attempts));
       st.bind(3, static_cast<int64_t>(to_unix(m.next_attempt)));
       if (m.sent_at) st.bind(4, static_cast<int64_t>(to_unix(*m.sent_at)));
@@ -396,7 +398,8 @@ class SqliteMail final : public MailStore {
     });
   }
 
-  std::vector<model::OutboxMessage> outbox(const std::vector<std::string>& statuses) override {
+  std::vector<model::OutboxMessage> outbox(
+      const std::vector<model::OutboxStatus>& statuses) override {
     return s_.guarded([&] {
       std::vector<model::OutboxMessage> out;
       auto& st = s_.statement(kOutbox);

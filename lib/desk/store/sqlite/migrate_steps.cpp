@@ -34,7 +34,7 @@ void fill_timelines(SQLite::Database& db) {
       timeline.clear();
     }
     model::Event e;
-    e.kind = events.getColumn(1).getString();
+    e.kind = stored_kind(events.getColumn(1).getString());
     e.at = from_unix(events.getColumn(2).getInt64());
     decode_event_data(e, events.getColumn(3).getString());
     model::append_mark(timeline, e);
