@@ -1,0 +1,116 @@
+#include "desk/store/postgres/connection.hpp"
+
+#include <charconv>
+#include <libpq-fe.h>
+
+namespace desk::store::postgres {
+
+namespace {
+
+// libpq's messages end in a newline, some after a second line of advice
+// ("Is the server running ...?"); desk prints an error on one line.
+std::string first_line(std::string_view message) {
+  message = message.substr(0, message.find('\n'));
+  while (!message.empty() && message.back() == ' ') message.remove_suffix(1);
+  return std::string(message);
+}
+
+// libpq prints the server's notices ("... does not exist, skipping") on
+// stderr unless told otherwise, and lib/ never prints.
+void ignore_notice(void*, const char*) {}
+
+// Each parameter as libpq takes it: a C string, or nullptr for NULL. An
+// integer's text is kept in `buffer`, which must outlive the call.
+const char* text_of(const Param& p, std::string& buffer) {
+  if (const auto* s = std::get_if<std::string>(&p)) return s->c_str();
+  if (const auto* n = std::get_if<std::int64_t>(&p)) return (buffer = std::to_string(*n)).c_str();
+  return nullptr;
+}
+
+QueryError failure(PGconn* conn, const PGresult* r) {
+  const char* state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+  const char* primary = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+  const char* hint = PQresultErrorField(r, PG_DIAG_MESSAGE_HINT);
+  // Without a primary message the failure is libpq's own: out of memory,
+  // or the connection lost (reported on the result, or with no result).
+  if (!primary) primary = r ? PQresultErrorMessage(r) : PQerrorMessage(conn);
+  std::string code = state ? state : "";
+  if (code.empty() && PQstatus(conn) == CONNECTION_BAD) code = sqlstate::connection_failure;
+  return QueryError(code, first_line(primary), first_line(hint ? hint : ""));
+}
+
+}  // namespace
+
+void Result::Clear::operator()(pg_result* r) const noexcept {
+  PQclear(r);
+}
+
+void Connection::Finish::operator()(pg_conn* c) const noexcept {
+  PQfinish(c);
+}
+
+Connection::Connection(const std::string& uri) {
+  // client_encoding after the URI (expanded from "dbname") overrides the
+  // URI's and PGCLIENTENCODING: desk's text is UTF-8 whatever the database's.
+  const char* const keys[] = {"dbname", "client_encoding", nullptr};
+  const char* const values[] = {uri.c_str(), "UTF8", nullptr};
+  conn_.reset(PQconnectdbParams(keys, values, 1));
+  if (!conn_) throw StoreError("cannot connect to the store: out of memory");
+  if (PQstatus(conn_.get()) != CONNECTION_OK)
+    throw StoreError("cannot connect to the store: " + first_line(PQerrorMessage(conn_.get())));
+  PQsetNoticeProcessor(conn_.get(), ignore_notice, nullptr);
+}
+
+Result Connection::exec(const std::string& sql) {
+  return checked(PQexec(conn_.get(), sql.c_str()));
+}
+
+Result Connection::exec(const std::string& sql, const std::vector<Param>& params) {
+  std::vector<std::string> buffers(params.size());
+  std::vector<const char*> values(params.size());
+  for (std::size_t i = 0; i < params.size(); ++i) values[i] = text_of(params[i], buffers[i]);
+  // No types: the server infers each from its use. No lengths or formats:
+  // all text, NUL-terminated.
+  return checked(PQexecParams(conn_.get(), sql.c_str(), static_cast<int>(params.size()), nullptr,
+                              values.data(), nullptr, nullptr, 0));
+}
+
+Result Connection::checked(pg_result* r) {
+  Result result(r);
+  ExecStatusType status = PQresultStatus(r);  // PGRES_FATAL_ERROR for no result
+  if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return result;
+  if (status == PGRES_FATAL_ERROR) throw failure(conn_.get(), r);
+  // COPY or an empty query: nothing desk sends.
+  throw QueryError("", std::string("unexpected answer from the server: ") + PQresStatus(status));
+}
+
+int Result::rows() const {
+  return PQntuples(res_.get());
+}
+
+int Result::columns() const {
+  return PQnfields(res_.get());
+}
+
+bool Result::is_null(int row, int column) const {
+  return PQgetisnull(res_.get(), row, column) == 1;
+}
+
+std::string_view Result::text(int row, int column) const {
+  const char* value = PQgetvalue(res_.get(), row, column);  // nullptr out of range
+  return {value ? value : "", static_cast<std::size_t>(PQgetlength(res_.get(), row, column))};
+}
+
+std::int64_t Result::int64(int row, int column) const {
+  std::string_view s = text(row, column);
+  std::int64_t n = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+  if (is_null(row, column) || ec != std::errc() || end != s.data() + s.size()) {
+    const char* name = PQfname(res_.get(), column);
+    throw StoreError("column " + std::string(name ? name : "?") + " of row " + std::to_string(row) +
+                     " is not an integer: '" + std::string(s) + "'");
+  }
+  return n;
+}
+
+}  // namespace desk::store::postgres

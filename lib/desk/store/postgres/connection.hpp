@@ -1,0 +1,87 @@
+// A PostgreSQL connection over libpq, for the PostgreSQL store: the
+// connection and its results are freed by their owners, parameters travel
+// as text, and a failure is a StoreError carrying the server's SQLSTATE, so
+// that the store can tell a unique violation or a serialization failure
+// from the rest. libpq-fe.h stays in connection.cpp: pg_conn and pg_result
+// are the struct names behind its PGconn and PGresult.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "desk/core/error.hpp"
+
+struct pg_conn;
+struct pg_result;
+
+namespace desk::store::postgres {
+
+// The SQLSTATEs the store acts on (PostgreSQL's "Appendix A").
+namespace sqlstate {
+inline constexpr std::string_view unique_violation = "23505";
+inline constexpr std::string_view serialization_failure = "40001";
+inline constexpr std::string_view connection_failure = "08006";
+}  // namespace sqlstate
+
+// A statement that failed: exit 74 like any StoreError, unless the store
+// maps its SQLSTATE first. libpq's own failures have none, except a lost
+// connection, which gets connection_failure as the server would name it.
+class QueryError : public StoreError {
+ public:
+  QueryError(std::string sqlstate, std::string message, std::string hint = {})
+      : StoreError(std::move(message), std::move(hint)), sqlstate_(std::move(sqlstate)) {}
+  const std::string& sqlstate() const { return sqlstate_; }
+
+ private:
+  std::string sqlstate_;
+};
+
+// A value for $1, $2, ...: NULL, an integer or text.
+using Param = std::variant<std::nullptr_t, std::int64_t, std::string>;
+
+// A statement's rows, all in memory, every field as text.
+class Result {
+ public:
+  int rows() const;
+  int columns() const;
+  bool is_null(int row, int column) const;
+  // "" for NULL; valid while this Result lives.
+  std::string_view text(int row, int column) const;
+  // StoreError when the field is NULL or not an integer.
+  std::int64_t int64(int row, int column) const;
+
+ private:
+  friend class Connection;
+  struct Clear {
+    void operator()(pg_result* r) const noexcept;
+  };
+  explicit Result(pg_result* r) : res_(r) {}
+  std::unique_ptr<pg_result, Clear> res_;
+};
+
+class Connection {
+ public:
+  // `uri`: postgresql://... or key=value pairs, as libpq reads them.
+  // StoreError, on one line, when it cannot connect.
+  explicit Connection(const std::string& uri);
+
+  // Statements separated by ';' (a schema script): the last one's rows.
+  Result exec(const std::string& sql);
+  // One statement, with $1, $2, ... bound to `params` in order.
+  Result exec(const std::string& sql, const std::vector<Param>& params);
+
+ private:
+  struct Finish {
+    void operator()(pg_conn* c) const noexcept;
+  };
+  Result checked(pg_result* r);
+  std::unique_ptr<pg_conn, Finish> conn_;
+};
+
+}  // namespace desk::store::postgres
