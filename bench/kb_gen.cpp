@@ -264,7 +264,8 @@ int generate(const std::string& path, std::int64_t articles, std::int64_t ticket
     if (a.state != "draft") a.published_at = a.created_at;
     if (a.state == "retired") a.retired_at = a.created_at + Seconds(86400);
     a.id = s->kb().insert_article(a);
-    model::ArticleVersion v{1, a.created_at, a.author, "imported", {}, "bench", a};
+    const auto imported = model::ArticleAction::imported;
+    model::ArticleVersion v{1, a.created_at, a.author, imported, {}, "bench", a};
     s->kb().save_version(a.id, v);
     if (i % 10000 == 0) std::cerr << "desk_kb_gen: " << i << " articles\n";
   }

@@ -21,6 +21,7 @@
 
 using namespace desk;
 using namespace desk::kb;
+using model::ArticleAction;
 namespace fs = std::filesystem;
 
 namespace {
@@ -134,7 +135,7 @@ TEST_SUITE("kb actions") {
     CHECK(a.uid[14] == '4');
     auto history = article_history(d.session, a.id);
     REQUIRE(history.size() == 1);
-    CHECK(history[0].action == "created");
+    CHECK(history[0].action == ArticleAction::created);
     CHECK(history[0].article.body == "Use the portal.");
     CHECK_FALSE(added.linked.has_value());
   }
@@ -245,9 +246,10 @@ TEST_SUITE("kb actions") {
     CHECK(old.article.tags == std::vector<std::string>{"pw"});
     CHECK(require_version(d.session, id, 3).article.tags ==
           std::vector<std::string>{"access", "pw"});
-    std::vector<std::string> actions;
+    std::vector<ArticleAction> actions;
     for (const auto& h : article_history(d.session, id)) actions.push_back(h.action);
-    CHECK(actions == std::vector<std::string>{"created", "published", "edited"});
+    CHECK(actions == std::vector<ArticleAction>{ArticleAction::created, ArticleAction::published,
+                                                ArticleAction::edited});
     try {
       require_version(d.session, id, 9);
       FAIL("no version 9");
@@ -477,7 +479,7 @@ TEST_SUITE("kb actions") {
     Article vpn = require_article(c.session, c.vpn);
     CHECK(vpn.title == "VPN drops every hour");
     CHECK(vpn.version == before + 2);
-    CHECK(article_history(c.session, c.vpn).back().action == "imported");
+    CHECK(article_history(c.session, c.vpn).back().action == ArticleAction::imported);
 
     std::ofstream(dir / "zz-bad.md") << "+++\nuid = \"x\"\ntitle = \"X\"\nkind = \"recipe\"\n+++\n";
     Desk fresh;

@@ -23,8 +23,8 @@ bool contains(const std::vector<std::string>& list, const std::string& v) {
   return std::find(list.begin(), list.end(), v) != list.end();
 }
 
-ArticleVersion save(Session& s, Article& a, const char* action, std::vector<std::string> changed,
-                    const std::string& note) {
+ArticleVersion save(Session& s, Article& a, model::ArticleAction action,
+                    std::vector<std::string> changed, const std::string& note) {
   ArticleVersion v;
   v.number = a.version;
   v.at = s.now;
@@ -155,7 +155,7 @@ Added add_article(Session& s, const AddRequest& r) {
   check_article(a, s.config);
 
   a.id = kb_store(s).insert_article(a);
-  save(s, a, "created", {}, {});
+  save(s, a, model::ArticleAction::created, {}, {});
   Added out{a, std::nullopt};
   if (ticket) {
     kb_store(s).link({a.id, ticket->id, s.now, s.actor, std::nullopt, {}, {}, {}});
@@ -190,7 +190,7 @@ std::optional<ArticleVersion> edit_article(Session& s, std::int64_t id, const Ed
   a.version = before.version + 1;
   a.updated_at = s.now;
   kb_store(s).update_article(a);
-  return save(s, a, "edited", std::move(changed), r.note);
+  return save(s, a, model::ArticleAction::edited, std::move(changed), r.note);
 }
 
 ArticleVersion publish_article(Session& s, std::int64_t id, const std::string& note) {
@@ -213,7 +213,7 @@ ArticleVersion publish_article(Session& s, std::int64_t id, const std::string& n
   a.version += 1;
   a.updated_at = s.now;
   kb_store(s).update_article(a);
-  return save(s, a, "published", {"state"}, note);
+  return save(s, a, model::ArticleAction::published, {"state"}, note);
 }
 
 ArticleVersion retire_article(Session& s, std::int64_t id, const std::string& note) {
@@ -227,7 +227,7 @@ ArticleVersion retire_article(Session& s, std::int64_t id, const std::string& no
   a.version += 1;
   a.updated_at = s.now;
   kb_store(s).update_article(a);
-  return save(s, a, "retired", {"state"}, note);
+  return save(s, a, model::ArticleAction::retired, {"state"}, note);
 }
 
 std::vector<ArticleVersion> article_history(Session& s, std::int64_t id) {

@@ -225,7 +225,7 @@ std::vector<Imported> import_articles(Session& s, const fs::path& dir) {
     v.number = a.version;
     v.at = s.now;
     v.actor = s.actor;
-    v.action = "imported";
+    v.action = model::ArticleAction::imported;
     v.changed = result.changed;
     v.note = file;
     v.article = a;

@@ -3,6 +3,7 @@
 // and the renderers.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "desk/core/time.hpp"
+#include "desk/util/words.hpp"
 
 namespace desk::model {
 
@@ -19,6 +21,11 @@ inline const std::vector<std::string> kArticleKinds = {"how-to", "faq", "known-e
 inline const std::vector<std::string> kArticleStates = {"draft", "published", "retired"};
 // Where the permanent fix of a known error stands.
 inline const std::vector<std::string> kFixStatuses = {"open", "in-progress", "fixed", "wont-fix"};
+// What made a new version of an article (util/words.hpp).
+enum class ArticleAction { created, edited, published, retired, imported };
+constexpr std::array<std::string_view, 5> words_of(ArticleAction) {
+  return {"created", "edited", "published", "retired", "imported"};
+}
 
 struct Article {
   std::int64_t id = 0;
@@ -60,7 +67,7 @@ struct ArticleVersion {
   int number = 0;
   Instant at{};
   std::string actor;
-  std::string action;                // created | edited | published | retired | imported
+  ArticleAction action = ArticleAction::created;
   std::vector<std::string> changed;  // field names, kArticleContentFields order, plus "state"
   std::string note;                  // why, when given
   Article article;

@@ -14,6 +14,7 @@
 #include "desk/store/sqlite/next_id.hpp"
 #include "desk/store/sqlite/sqlite_store.hpp"
 #include "desk/util/strings.hpp"
+#include "desk/util/words.hpp"
 
 namespace desk::store::sqlite {
 
@@ -120,6 +121,21 @@ std::string tags_text(const std::vector<std::string>& tags) {
   return util::join(tags, " ");
 }
 
+// A closed vocabulary's word as its column holds it.
+template <util::Worded E>
+std::string word(E e) {
+  return std::string(util::name(e));
+}
+
+// The value a column holds by its name; StoreCorrupt when it is none: only
+// desk writes these columns. `what` says what has it ("an article has the
+// unknown kind"). To give way to store::stored_word when the store has one.
+template <util::Worded E>
+E stored_word(std::string_view name, std::string_view what) {
+  if (auto e = util::parse<E>(name)) return *e;
+  throw StoreCorrupt(std::string(what) + " '" + std::string(name) + "'", "run desk doctor");
+}
+
 // Reads kArticleColumns (or a version's copy of them) from column `i` on.
 model::Article article_from_row(SQLite::Statement& st, int i = 0) {
   model::Article a;
@@ -177,7 +193,8 @@ model::ArticleVersion version_from_row(SQLite::Statement& st) {
   v.number = st.getColumn(0).getInt();
   v.at = from_unix(st.getColumn(1).getInt64());
   v.actor = text_column(st, 2);
-  v.action = text_column(st, 3);
+  v.action = stored_word<model::ArticleAction>(text_column(st, 3),
+                                               "an article's version has the unknown action");
   v.changed = util::split(text_column(st, 4), ',');
   v.note = text_column(st, 5);
   v.article = article_from_row(st, 6);
@@ -287,7 +304,7 @@ class SqliteKb final : public KbStore {
       st.bind(2, v.number);
       st.bind(3, static_cast<int64_t>(to_unix(v.at)));
       st.bind(4, v.actor);
-      st.bind(5, v.action);
+      st.bind(5, word(v.action));
       st.bind(6, util::join(v.changed, ","));
       st.bind(7, v.note);
       st.bind(8, a.kind);
