@@ -246,23 +246,28 @@ int generate(const std::string& path, std::int64_t articles, std::int64_t ticket
     text.topic();
     a.uid = fmt::format("bench-{:06}", i);
     double k = text.chance(0.2) ? 0 : text.chance(0.5) ? 1 : 2;
-    a.kind = k == 0 ? "known-error" : k == 1 ? "how-to" : "faq";
-    a.state = text.chance(0.05) ? "draft" : text.chance(0.05) ? "retired" : "published";
+    a.kind = k == 0   ? model::ArticleKind::known_error
+             : k == 1 ? model::ArticleKind::how_to
+                      : model::ArticleKind::faq;
+    a.state = text.chance(0.05)   ? model::ArticleState::draft
+              : text.chance(0.05) ? model::ArticleState::retired
+                                  : model::ArticleState::published;
     a.title = text.title();
     a.body = text.body();
     if (a.known_error()) {
       a.symptom = text.sentence(8, 20);
       a.cause = text.chance(0.6) ? text.sentence(6, 14) : "";
       a.workaround = text.paragraph();
-      a.fix_status = text.pick(model::kFixStatuses);
+      a.fix_status =
+          util::all<model::FixStatus>()[text.below(util::word_count<model::FixStatus>())];
     }
     a.category = text.pick(kCategories);
     a.tags = kb::clean_tags(text.tags());
     a.author = fmt::format("tech{:02}", text.below(40));
     a.created_at = start + Seconds(i * 300);
     a.updated_at = a.created_at;
-    if (a.state != "draft") a.published_at = a.created_at;
-    if (a.state == "retired") a.retired_at = a.created_at + Seconds(86400);
+    if (a.state != model::ArticleState::draft) a.published_at = a.created_at;
+    if (a.state == model::ArticleState::retired) a.retired_at = a.created_at + Seconds(86400);
     a.id = s->kb().insert_article(a);
     const auto imported = model::ArticleAction::imported;
     model::ArticleVersion v{1, a.created_at, a.author, imported, {}, "bench", a};
@@ -312,7 +317,7 @@ std::string inlined(const store::sqlite::SqlQuery& sql) {
 int print_sql(const std::string& path, const std::string& query, std::int64_t limit) {
   model::SearchQuery q = kb::parse_search(query);
   model::ArticleFilter f;
-  f.states = {"published"};
+  f.states = {model::ArticleState::published};
   f.limit = limit;
   auto s = store::open(path, store::Access::read, std::chrono::milliseconds(1000));
   std::int64_t found = 0;

@@ -32,7 +32,6 @@ struct AddOptions {
 int run_add(Env& env, const AddOptions& o) {
   kb::AddRequest r;
   r.title = o.title;
-  r.kind = o.kind.get();
   r.symptom = o.symptom.get();
   r.cause = o.cause.get();
   r.workaround = o.workaround.get();
@@ -44,9 +43,10 @@ int run_add(Env& env, const AddOptions& o) {
   if (util::trim(r.title).empty() && !r.from_ticket)
     throw UsageError("an article needs a title",
                      "desk kb add \"TITLE\" --kind how-to, or desk kb add --from-ticket ID");
+  if (o.kind.given()) r.kind = work::require_word<model::ArticleKind>("article kind", o.kind.value);
   // The body: -m; else, unless the article is drafted from a ticket or is a
   // known error given by its fields, standard input or the editor.
-  bool fields_suffice = r.from_ticket || (r.kind == "known-error" && r.symptom);
+  bool fields_suffice = r.from_ticket || (r.kind == model::ArticleKind::known_error && r.symptom);
   if (o.message.given() || !fields_suffice)
     r.body = long_text(env, o.message, "The article in Markdown.\nTitle: " + r.title, true);
 

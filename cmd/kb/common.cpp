@@ -13,10 +13,22 @@ std::string paint(const Env& env, Tone t, const std::string& s) {
   return std::string(format::tone_on(t)) + s + std::string(format::kToneOff);
 }
 
+Tone state_tone(model::ArticleState s) {
+  switch (s) {
+    case model::ArticleState::draft:
+      return Tone::yellow;
+    case model::ArticleState::published:
+      return Tone::plain;
+    case model::ArticleState::retired:
+      return Tone::dim;
+  }
+  return Tone::plain;
+}
+
 Tone state_tone(const Json& v) {
   if (!v.is_string()) return Tone::plain;
-  std::string s = v.get<std::string>();
-  return s == "draft" ? Tone::yellow : s == "retired" ? Tone::dim : Tone::plain;
+  auto s = util::parse<model::ArticleState>(v.get<std::string>());
+  return s ? state_tone(*s) : Tone::plain;
 }
 
 std::vector<format::Column> article_columns() {
@@ -27,7 +39,7 @@ std::vector<format::Column> article_columns() {
                                    {"tags", "TAGS", Kind::list},
                                    {"use_count", "USES", Kind::number},
                                    {"updated_at", "UPDATED", Kind::time}};
-  c[2].tone = state_tone;
+  c[2].tone = [](const Json& v) { return state_tone(v); };
   return c;
 }
 

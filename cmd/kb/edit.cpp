@@ -33,7 +33,7 @@ int run_edit(Env& env, const EditOptions& o) {
   std::int64_t id = kb::parse_article_id(o.id);
   kb::EditRequest r;
   r.title = o.title.get();
-  r.kind = o.kind.get();
+  if (o.kind.given()) r.kind = work::require_word<model::ArticleKind>("article kind", o.kind.value);
   r.body = o.body.get();
   r.symptom = o.symptom.get();
   r.cause = o.cause.get();

@@ -31,8 +31,8 @@ struct ExportOptions {
 
 int run_export(Env& env, const ExportOptions& o) {
   model::ArticleFilter f;
-  f.kinds = flatten(o.kinds);
-  f.states = flatten(o.states);
+  f.states = typed_words<model::ArticleState>("article state", o.states);
+  f.kinds = typed_words<model::ArticleKind>("article kind", o.kinds);
   f.tags = flatten(o.tags);
   kb::check_filter(f);
   auto session = env.session(store::Access::read);

@@ -34,13 +34,14 @@ struct ListOptions {
 int run_list(Env& env, const ListOptions& o) {
   start_pager(env);
   model::ArticleFilter f;
-  f.kinds = flatten(o.kinds);
-  f.states = flatten(o.states);
+  f.states = typed_words<model::ArticleState>("article state", o.states);
+  f.kinds = typed_words<model::ArticleKind>("article kind", o.kinds);
   f.tags = flatten(o.tags);
   f.categories = flatten(o.categories);
   f.services = flatten(o.services);
   f.authors = flatten(o.authors);
-  if (f.states.empty() && !o.all) f.states = {"draft", "published"};
+  if (f.states.empty() && !o.all)
+    f.states = {model::ArticleState::draft, model::ArticleState::published};
   if (!o.sort.empty()) f.sort = flatten({o.sort});
   f.limit = o.limit;
   kb::check_filter(f);

@@ -30,8 +30,8 @@ void print_hits(Env& env, const std::vector<model::ArticleHit>& hits) {
   for (const auto& h : hits) width = std::max(width, std::to_string(h.article.id).size());
   for (const auto& h : hits) {
     const model::Article& a = h.article;
-    std::string tail = a.kind;
-    if (a.state != "published") tail += ", " + a.state;
+    std::string tail(util::name(a.kind));
+    if (a.state != model::ArticleState::published) tail += fmt::format(", {}", a.state);
     if (a.use_count > 0) tail += fmt::format(", used {}", a.use_count);
     env.out << fmt::format("{:>{}}  ", a.id, width)
             << format::highlight(h.title.text, h.title.marks, env.color) << "  "
@@ -70,9 +70,9 @@ int run_search(Env& env, const SearchOptions& o) {
   start_pager(env);
   std::string text = util::join(o.words, " ");
   model::ArticleFilter f;
-  f.kinds = flatten(o.kinds);
+  f.kinds = typed_words<model::ArticleKind>("article kind", o.kinds);
   f.tags = flatten(o.tags);
-  if (!o.all_states) f.states = {"published"};
+  if (!o.all_states) f.states = {model::ArticleState::published};
   f.limit = o.limit;
   auto session = env.session(store::Access::read);
   std::vector<model::ArticleHit> hits = kb::search_articles(session, text, f);

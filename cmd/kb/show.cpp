@@ -41,8 +41,9 @@ void print_article(Env& env, const model::Article& a, const std::vector<model::A
     if (!value.empty())
       out << fmt::format("  {:<14}", label) << paint(env, tone, util::single_line(value)) << '\n';
   };
-  line("kind", a.kind + (a.fix_status.empty() ? "" : " (fix " + a.fix_status + ")"));
-  line("state", a.state, state_tone(a.state));
+  line("kind",
+       fmt::format("{}{}", a.kind, a.fix_status ? fmt::format(" (fix {})", *a.fix_status) : ""));
+  line("state", std::string(util::name(a.state)), state_tone(a.state));
   line("tags", a.tags.empty() ? "(none)" : util::join(a.tags, ", "));
   line("category", a.category);
   line("service", a.service);

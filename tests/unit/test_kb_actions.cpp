@@ -22,6 +22,8 @@
 using namespace desk;
 using namespace desk::kb;
 using model::ArticleAction;
+using model::ArticleKind;
+using model::ArticleState;
 namespace fs = std::filesystem;
 
 namespace {
@@ -49,13 +51,13 @@ struct Desk {
     return out;
   }
 
-  std::int64_t add(const std::string& title, const std::string& kind, const std::string& body,
+  std::int64_t add(const std::string& title, ArticleKind kind, const std::string& body,
                    std::vector<std::string> tags = {}, bool publish = true) {
     return write([&] {
       AddRequest r;
       r.title = title;
       r.kind = kind;
-      if (kind == "known-error") {
+      if (kind == ArticleKind::known_error) {
         r.symptom = body;
         r.workaround = "Restart it.";
       } else {
@@ -79,7 +81,7 @@ struct Desk {
 
   std::vector<std::int64_t> search(const std::string& text, bool all_states = false) {
     ArticleFilter f;
-    if (!all_states) f.states = {"published"};
+    if (!all_states) f.states = {ArticleState::published};
     std::vector<std::int64_t> ids;
     for (const auto& h : search_articles(session, text, f)) ids.push_back(h.article.id);
     return ids;
@@ -92,20 +94,23 @@ using Ids = std::vector<std::int64_t>;
 struct Corpus : Desk {
   std::int64_t jam, queue, vpn, resume, wifi, printer_howto, cjk, remote, retired;
   Corpus() {
-    jam = add("Printer jams in tray 2", "known-error", "Paper jam on the floor 3 printer, E-041.",
-              {"printer"});
-    queue = add("Druckerwarteschlange leeren", "how-to",
+    jam = add("Printer jams in tray 2", ArticleKind::known_error,
+              "Paper jam on the floor 3 printer, E-041.", {"printer"});
+    queue = add("Druckerwarteschlange leeren", ArticleKind::how_to,
                 "Wenn die Druckerwarteschlange hängt: Dienst neu starten.", {"drucker"});
-    vpn = add("VPN drops every hour", "known-error", "The VPN client disconnects hourly.", {"vpn"});
-    resume = add("Upload a résumé to the HR portal", "how-to",
+    vpn = add("VPN drops every hour", ArticleKind::known_error,
+              "The VPN client disconnects hourly.", {"vpn"});
+    resume = add("Upload a résumé to the HR portal", ArticleKind::how_to,
                  "Candidates' résumés go to the HR portal as PDF.");
-    wifi = add("Принтер не печатает по Wi-Fi", "faq",
+    wifi = add("Принтер не печатает по Wi-Fi", ArticleKind::faq,
                "Если принтер не печатает, перезапустите его и проверьте Wi-Fi.", {"принтер"});
-    printer_howto = add("Add a network printer", "how-to",
+    printer_howto = add("Add a network printer", ArticleKind::how_to,
                         "Open Settings, then Printers. The printer queue shows jobs.");
-    cjk = add("打印机卡纸", "faq", "打印机卡纸时，请打开纸盒。");
-    remote = add("Working from home", "how-to", "Connect the VPN first, then open the HR portal.");
-    retired = add("Old printer jam procedure", "how-to", "Printer jam: call the vendor.");
+    cjk = add("打印机卡纸", ArticleKind::faq, "打印机卡纸时，请打开纸盒。");
+    remote = add("Working from home", ArticleKind::how_to,
+                 "Connect the VPN first, then open the HR portal.");
+    retired =
+        add("Old printer jam procedure", ArticleKind::how_to, "Printer jam: call the vendor.");
     write([&] { return retire_article(session, retired); });
   }
 };
@@ -125,8 +130,8 @@ TEST_SUITE("kb actions") {
     const Article& a = added.article;
     CHECK(a.id == 1);
     CHECK(a.title == "How to reset a password");
-    CHECK(a.kind == "how-to");
-    CHECK(a.state == "draft");
+    CHECK(a.kind == ArticleKind::how_to);
+    CHECK(a.state == ArticleState::draft);
     CHECK(a.body == "Use the portal.");
     CHECK(a.tags == std::vector<std::string>{"Access", "access", "pw"});
     CHECK(a.author == "alice");
@@ -153,9 +158,7 @@ TEST_SUITE("kb actions") {
     AddRequest r;
     r.title = "T";
     r.body = "B";
-    r.kind = "howto";
-    CHECK(refuse(r) == "unknown article kind 'howto'");
-    r.kind = "how-to";
+    r.kind = ArticleKind::how_to;
     r.symptom = "s";
     CHECK(refuse(r) == "a how-to has no symptom, cause, workaround or fix status");
     r.symptom.reset();
@@ -165,7 +168,7 @@ TEST_SUITE("kb actions") {
     r.category = "plumbing";
     CHECK(refuse(r) == "unknown category 'plumbing'");
     r.category.reset();
-    r.kind = "known-error";
+    r.kind = ArticleKind::known_error;
     r.fix_status = "done";
     r.symptom = "s";
     CHECK(refuse(r) == "unknown fix status 'done'");
@@ -177,10 +180,10 @@ TEST_SUITE("kb actions") {
 
   TEST_CASE("states: draft to published to retired, and the refusals name what is allowed") {
     Desk d;
-    std::int64_t id = d.add("A", "how-to", "text", {}, false);
+    std::int64_t id = d.add("A", ArticleKind::how_to, "text", {}, false);
     ArticleVersion p = d.write([&] { return publish_article(d.session, id); });
     CHECK(p.number == 2);
-    CHECK(p.article.state == "published");
+    CHECK(p.article.state == ArticleState::published);
     CHECK(p.article.published_at == d.session.now);
     try {
       d.write([&] { return publish_article(d.session, id); });
@@ -190,11 +193,11 @@ TEST_SUITE("kb actions") {
       CHECK(e.hint() == "a published article can only be retired: 'desk kb retire 1'");
     }
     ArticleVersion r = d.write([&] { return retire_article(d.session, id); });
-    CHECK(r.article.state == "retired");
+    CHECK(r.article.state == ArticleState::retired);
     CHECK(r.number == 3);
     CHECK_THROWS_AS(d.write([&] { return retire_article(d.session, id); }), Refused);
     ArticleVersion again = d.write([&] { return publish_article(d.session, id); });
-    CHECK(again.article.state == "published");
+    CHECK(again.article.state == ArticleState::published);
     CHECK_FALSE(again.article.retired_at.has_value());
     CHECK(again.number == 4);
   }
@@ -204,11 +207,11 @@ TEST_SUITE("kb actions") {
     std::int64_t id = d.write([&] {
       AddRequest r;
       r.title = "VPN drops";
-      r.kind = "known-error";
+      r.kind = ArticleKind::known_error;
       r.symptom = "Drops hourly";
       return add_article(d.session, r).article.id;
     });
-    CHECK(require_article(d.session, id).fix_status == "open");
+    CHECK(require_article(d.session, id).fix_status == model::FixStatus::open);
     try {
       d.write([&] { return publish_article(d.session, id); });
       FAIL("published without a workaround");
@@ -216,12 +219,12 @@ TEST_SUITE("kb actions") {
       CHECK(std::string(e.what()) ==
             "cannot publish article 1: a known error needs a symptom and a workaround");
     }
-    CHECK(require_article(d.session, id).state == "draft");
+    CHECK(require_article(d.session, id).state == ArticleState::draft);
   }
 
   TEST_CASE("every edit is a new version, and an edit that changes nothing writes nothing") {
     Desk d;
-    std::int64_t id = d.add("Reset a password", "how-to", "Use the portal.", {"pw"});
+    std::int64_t id = d.add("Reset a password", ArticleKind::how_to, "Use the portal.", {"pw"});
     auto v = d.write([&] {
       EditRequest r;
       r.title = "Reset your password";
@@ -242,7 +245,7 @@ TEST_SUITE("kb actions") {
     CHECK(require_article(d.session, id).version == 3);
     ArticleVersion old = require_version(d.session, id, 1);
     CHECK(old.article.title == "Reset a password");
-    CHECK(old.article.state == "draft");
+    CHECK(old.article.state == ArticleState::draft);
     CHECK(old.article.tags == std::vector<std::string>{"pw"});
     CHECK(require_version(d.session, id, 3).article.tags ==
           std::vector<std::string>{"access", "pw"});
@@ -261,7 +264,7 @@ TEST_SUITE("kb actions") {
 
   TEST_CASE("linking records a linked event on the ticket, once") {
     Desk d;
-    std::int64_t article = d.add("Printer jams", "how-to", "Open tray 2.");
+    std::int64_t article = d.add("Printer jams", ArticleKind::how_to, "Open tray 2.");
     std::int64_t ticket = d.ticket("Printer jammed", "E-041");
     Linked first = d.write([&] { return link_article(d.session, article, ticket); });
     REQUIRE(first.event.has_value());
@@ -274,7 +277,7 @@ TEST_SUITE("kb actions") {
     auto links = articles_for_ticket(d.session, ticket);
     REQUIRE(links.size() == 1);
     CHECK(links[0].title == "Printer jams");
-    CHECK(links[0].state == "published");
+    CHECK(links[0].state == ArticleState::published);
     CHECK_FALSE(links[0].resolved_at.has_value());
     CHECK_THROWS_AS(d.write([&] { return link_article(d.session, 99, ticket); }), Refused);
     CHECK_THROWS_AS(d.write([&] { return link_article(d.session, article, 99); }), Refused);
@@ -282,7 +285,7 @@ TEST_SUITE("kb actions") {
 
   TEST_CASE("record_resolution counts the tickets an article resolved") {
     Desk d;
-    std::int64_t article = d.add("Printer jams", "how-to", "Open tray 2.");
+    std::int64_t article = d.add("Printer jams", ArticleKind::how_to, "Open tray 2.");
     std::int64_t t1 = d.ticket("Printer jammed", "E-041");
     std::int64_t t2 = d.ticket("Printer jammed again", "E-041");
     d.write([&] { return link_article(d.session, article, t1); });
@@ -319,7 +322,7 @@ TEST_SUITE("kb actions") {
     });
     const Article& a = added.article;
     CHECK(a.title == "VPN drops every hour");
-    CHECK(a.kind == "known-error");
+    CHECK(a.kind == ArticleKind::known_error);
     CHECK(a.symptom == "The client disconnects on the hour.");
     CHECK(a.workaround == "Reconnect; use the office Wi-Fi meanwhile.");
     CHECK(a.body == "Fixed by client 4.2.");
@@ -329,7 +332,7 @@ TEST_SUITE("kb actions") {
     Added howto = d.write([&] {
       AddRequest r;
       r.from_ticket = id;
-      r.kind = "how-to";
+      r.kind = ArticleKind::how_to;
       r.title = "Reconnecting the VPN";
       return add_article(d.session, r);
     });
@@ -371,7 +374,7 @@ TEST_SUITE("kb actions") {
     CHECK(c.search("jam*").front() == c.jam);
     CHECK(c.search("warteschlange") == Ids{c.queue});
     ArticleFilter f;
-    f.states = {"published"};
+    f.states = {ArticleState::published};
     auto hits = search_articles(c.session, "warteschlange", f);
     REQUIRE(hits.size() == 1);
     CHECK(hits[0].fragment);
@@ -391,7 +394,7 @@ TEST_SUITE("kb actions") {
   TEST_CASE("search: words marked in the title and snippet") {
     Corpus c;
     ArticleFilter f;
-    f.states = {"published"};
+    f.states = {ArticleState::published};
     auto hits = search_articles(c.session, "portal pdf", f);
     REQUIRE(hits.size() == 1);
     const model::MarkedText& s = hits[0].snippet;
@@ -412,7 +415,7 @@ TEST_SUITE("kb actions") {
     CHECK(hits.front().article.id == c.jam);
     for (const auto& h : hits) {
       CAPTURE(h.article.id);
-      CHECK(h.article.state == "published");
+      CHECK(h.article.state == ArticleState::published);
       CHECK(h.article.id != c.retired);
     }
     std::int64_t vpn = c.ticket("VPN keeps dropping", "client disconnects");
@@ -427,8 +430,7 @@ TEST_SUITE("kb actions") {
     f.sort = {"-popularity"};
     CHECK_THROWS_AS(check_filter(f), UsageError);
     f.sort = {"-uses"};
-    f.states = {"live"};
-    CHECK_THROWS_AS(check_filter(f), DataError);
+    CHECK_NOTHROW(check_filter(f));
   }
 
   TEST_CASE("export then import into an empty store reproduces the articles") {

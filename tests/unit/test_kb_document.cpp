@@ -21,14 +21,14 @@ Article sample() {
   Article a;
   a.id = 12;
   a.uid = "9b2f6c1e-3d4a-4f5b-8c7d-0e1f2a3b4c5d";
-  a.kind = "known-error";
-  a.state = "retired";
+  a.kind = model::ArticleKind::known_error;
+  a.state = model::ArticleState::retired;
   a.title = "Printer shows \"E-041\" after a jam";
   a.body = "# Details\n\nOpen tray 2.\n\n    code \\ block";
   a.symptom = "The panel shows E-041.\nNothing prints.";
   a.cause = "A worn roller.";
   a.workaround = "Open tray 2.\n+++\nThen close it.";
-  a.fix_status = "in-progress";
+  a.fix_status = model::FixStatus::in_progress;
   a.category = "hardware";
   a.service = "Printing";
   a.tags = {"floor3", "printer"};
@@ -65,8 +65,8 @@ TEST_SUITE("kb document") {
     CHECK(d.uid == a.uid);
     CHECK(d.id == 12);
     CHECK(d.title == a.title);
-    CHECK(d.kind == a.kind);
-    CHECK(d.state == a.state);
+    CHECK(d.kind == "known-error");
+    CHECK(d.state == "retired");
     CHECK(d.tags == a.tags);
     CHECK(d.category == a.category);
     CHECK(d.service == a.service);
@@ -76,7 +76,7 @@ TEST_SUITE("kb document") {
     CHECK(d.updated_at == a.updated_at);
     CHECK(d.published_at == a.published_at);
     CHECK(d.retired_at == a.retired_at);
-    CHECK(d.fix_status == a.fix_status);
+    CHECK(d.fix_status == "in-progress");
     CHECK(d.symptom == a.symptom);
     CHECK(d.cause == a.cause);
     CHECK(d.workaround == a.workaround);
@@ -89,8 +89,8 @@ TEST_SUITE("kb document") {
     a.id = 1;
     a.uid = "u";
     a.title = "T";
-    a.kind = "faq";
-    a.state = "draft";
+    a.kind = model::ArticleKind::faq;
+    a.state = model::ArticleState::draft;
     a.author = "bob";
     a.created_at = a.updated_at = at("2026-11-20T09:00:00Z");
     std::string text = write_document(a);

@@ -71,8 +71,8 @@ TEST_SUITE("kb sql") {
 
   TEST_CASE("an article filter is placeholders and values, in order") {
     model::ArticleFilter f;
-    f.states = {"draft", "published"};
-    f.kinds = {"faq"};
+    f.states = {model::ArticleState::draft, model::ArticleState::published};
+    f.kinds = {model::ArticleKind::faq};
     f.tags = {"vpn", "floor3"};
     f.authors = {"alice"};
     f.sort = {"-uses", "title"};
@@ -97,7 +97,7 @@ TEST_SUITE("kb sql") {
 
   TEST_CASE("the ranking query binds the MATCH value, the filter, then the limit") {
     model::ArticleFilter f;
-    f.states = {"published"};
+    f.states = {model::ArticleState::published};
     f.limit = 5;
     SqlQuery q = rank_articles_sql(Index::words, "W", f);
     CHECK(texts(q.values) == std::vector<std::string>{"W", "published", "5"});

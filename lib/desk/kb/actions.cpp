@@ -53,8 +53,8 @@ std::string drafted_body(const model::Ticket& t) {
 
 void draft_from_ticket(Session& s, Article& a, const AddRequest& r, const model::Ticket& t) {
   if (a.title.empty() || util::trim(a.title).empty()) a.title = t.title;
-  a.kind = r.kind.value_or("known-error");
-  if (a.kind == "known-error") {
+  a.kind = r.kind.value_or(model::ArticleKind::known_error);
+  if (a.known_error()) {
     a.symptom = r.symptom.value_or(t.description);
     a.workaround = r.workaround.value_or(t.workaround);
     if (a.body.empty()) a.body = t.resolution;
@@ -76,6 +76,13 @@ model::Event linked_event(Session& s, model::Ticket& t, const Article& a, Instan
   return work::record(s, t, std::move(e));
 }
 
+// What check_article says of a symptom, cause, workaround or fix status on
+// an article that is not a known error.
+DataError not_a_known_error(model::ArticleKind kind) {
+  return DataError(fmt::format("a {} has no symptom, cause, workaround or fix status", kind),
+                   "only known errors have them: give --kind known-error, or leave them out");
+}
+
 }  // namespace
 
 void normalize_article(Article& a) {
@@ -84,11 +91,17 @@ void normalize_article(Article& a) {
   a.symptom = clean_text(a.symptom);
   a.cause = clean_text(a.cause);
   a.workaround = clean_text(a.workaround);
-  a.fix_status = std::string(util::trim(a.fix_status));
   a.category = std::string(util::trim(a.category));
   a.service = util::single_line(util::trim(a.service));
   a.tags = clean_tags(a.tags);
-  if (a.known_error() && a.fix_status.empty()) a.fix_status = "open";
+  if (a.known_error() && !a.fix_status) a.fix_status = model::FixStatus::open;
+}
+
+std::optional<model::FixStatus> typed_fix_status(model::ArticleKind kind, std::string_view text) {
+  std::string_view word = util::trim(text);
+  if (word.empty()) return std::nullopt;
+  if (kind != model::ArticleKind::known_error) throw not_a_known_error(kind);
+  return work::require_word<model::FixStatus>("fix status", word);
 }
 
 std::int64_t parse_article_id(std::string_view text) {
@@ -108,20 +121,14 @@ Article require_article(Session& s, std::int64_t id) {
 }
 
 void check_article(const Article& a, const config::Config& c) {
-  work::require_one_of("article kind", a.kind, model::kArticleKinds);
-  work::require_one_of("article state", a.state, model::kArticleStates);
   if (a.title.empty()) throw DataError("the title must not be empty");
   work::require_title_size(c.limits, a.title);
   work::require_size("the article",
                      a.body.size() + a.symptom.size() + a.cause.size() + a.workaround.size(),
                      c.limits.article, "article");
-  if (a.known_error()) {
-    work::require_one_of("fix status", a.fix_status, model::kFixStatuses);
-  } else if (!a.symptom.empty() || !a.cause.empty() || !a.workaround.empty() ||
-             !a.fix_status.empty()) {
-    throw DataError(fmt::format("a {} has no symptom, cause, workaround or fix status", a.kind),
-                    "only known errors have them: give --kind known-error, or leave them out");
-  }
+  if (!a.known_error() &&
+      (!a.symptom.empty() || !a.cause.empty() || !a.workaround.empty() || a.fix_status))
+    throw not_a_known_error(a.kind);
   if (!a.category.empty()) work::require_one_of("category", a.category, c.tickets.categories);
   if (a.body.empty() && !(a.known_error() && !a.symptom.empty()))
     throw DataError("the article has no text",
@@ -132,13 +139,12 @@ void check_article(const Article& a, const config::Config& c) {
 Added add_article(Session& s, const AddRequest& r) {
   Article a;
   a.uid = new_uid();
-  a.kind = r.kind.value_or("how-to");
+  a.kind = r.kind.value_or(model::ArticleKind::how_to);
   a.title = r.title;
   a.body = r.body;
   a.symptom = r.symptom.value_or("");
   a.cause = r.cause.value_or("");
   a.workaround = r.workaround.value_or("");
-  a.fix_status = r.fix_status.value_or("");
   a.category = r.category.value_or("");
   a.service = r.service.value_or("");
   a.tags = r.tags;
@@ -147,8 +153,9 @@ Added add_article(Session& s, const AddRequest& r) {
     ticket = work::require_ticket(s, *r.from_ticket);
     draft_from_ticket(s, a, r, *ticket);
   }
+  a.fix_status = typed_fix_status(a.kind, r.fix_status.value_or(""));
   a.author = s.actor;
-  a.state = "draft";
+  a.state = model::ArticleState::draft;
   a.version = 1;
   a.created_at = a.updated_at = s.now;
   normalize_article(a);
@@ -158,7 +165,8 @@ Added add_article(Session& s, const AddRequest& r) {
   save(s, a, model::ArticleAction::created, {}, {});
   Added out{a, std::nullopt};
   if (ticket) {
-    kb_store(s).link({a.id, ticket->id, s.now, s.actor, std::nullopt, {}, {}, {}});
+    kb_store(s).link(
+        {a.id, ticket->id, s.now, s.actor, std::nullopt, {}, std::nullopt, std::nullopt, {}, {}});
     out.linked = linked_event(s, *ticket, a, s.now);
   }
   return out;
@@ -173,7 +181,6 @@ std::optional<ArticleVersion> edit_article(Session& s, std::int64_t id, const Ed
   if (r.symptom) a.symptom = *r.symptom;
   if (r.cause) a.cause = *r.cause;
   if (r.workaround) a.workaround = *r.workaround;
-  if (r.fix_status) a.fix_status = *r.fix_status;
   if (r.category) a.category = *r.category;
   if (r.service) a.service = *r.service;
   if (r.tags) a.tags = *r.tags;
@@ -181,8 +188,10 @@ std::optional<ArticleVersion> edit_article(Session& s, std::int64_t id, const Ed
   a.tags = clean_tags(a.tags);
   for (const auto& t : clean_tags(r.remove_tags))
     a.tags.erase(std::remove(a.tags.begin(), a.tags.end(), t), a.tags.end());
-  // A known error turned into another kind keeps no fix status of its own.
-  if (r.kind && !a.known_error() && !r.fix_status) a.fix_status.clear();
+  if (r.fix_status)
+    a.fix_status = typed_fix_status(a.kind, *r.fix_status);
+  else if (r.kind && !a.known_error())
+    a.fix_status.reset();  // a known error turned into another kind keeps no fix status
   normalize_article(a);
   check_article(a, s.config);
   std::vector<std::string> changed = article_differences(before, a);
@@ -195,7 +204,7 @@ std::optional<ArticleVersion> edit_article(Session& s, std::int64_t id, const Ed
 
 ArticleVersion publish_article(Session& s, std::int64_t id, const std::string& note) {
   Article a = require_article(s, id);
-  if (a.state == "published")
+  if (a.state == model::ArticleState::published)
     throw Refused(fmt::format("article {} is already published", id),
                   fmt::format("a published article can only be retired: 'desk kb retire {}'", id));
   if (a.known_error() && (a.symptom.empty() || a.workaround.empty()))
@@ -207,7 +216,7 @@ ArticleVersion publish_article(Session& s, std::int64_t id, const std::string& n
   if (!a.known_error() && a.body.empty())
     throw Refused(fmt::format("cannot publish article {}: it has no body", id),
                   fmt::format("write it with 'desk kb edit {}'", id));
-  a.state = "published";
+  a.state = model::ArticleState::published;
   a.published_at = s.now;
   a.retired_at.reset();
   a.version += 1;
@@ -218,11 +227,11 @@ ArticleVersion publish_article(Session& s, std::int64_t id, const std::string& n
 
 ArticleVersion retire_article(Session& s, std::int64_t id, const std::string& note) {
   Article a = require_article(s, id);
-  if (a.state == "retired")
+  if (a.state == model::ArticleState::retired)
     throw Refused(
         fmt::format("article {} is already retired", id),
         fmt::format("a retired article can only be published again: 'desk kb publish {}'", id));
-  a.state = "retired";
+  a.state = model::ArticleState::retired;
   a.retired_at = s.now;
   a.version += 1;
   a.updated_at = s.now;
@@ -256,7 +265,7 @@ Linked link_article(Session& s, std::int64_t article_id, std::int64_t ticket_id,
   Article a = require_article(s, article_id);
   model::Ticket t = work::require_ticket(s, ticket_id);
   Instant when = work::event_time(s, at, t.created_at);
-  ArticleLink l{a.id, t.id, when, s.actor, std::nullopt, a.title, a.kind, a.state};
+  ArticleLink l{a.id, t.id, when, s.actor, std::nullopt, a.title, a.kind, a.state, {}, {}};
   Linked out{l, std::nullopt};
   if (kb_store(s).link(l)) out.event = linked_event(s, t, a, when);
   return out;
@@ -265,7 +274,8 @@ Linked link_article(Session& s, std::int64_t article_id, std::int64_t ticket_id,
 Article record_resolution(Session& s, std::int64_t article_id, std::int64_t ticket_id, Instant at) {
   require_article(s, article_id);
   work::require_ticket(s, ticket_id);
-  kb_store(s).mark_resolved({article_id, ticket_id, at, s.actor, at, {}, {}, {}});
+  kb_store(s).mark_resolved(
+      {article_id, ticket_id, at, s.actor, at, {}, std::nullopt, std::nullopt, {}, {}});
   return require_article(s, article_id);
 }
 
@@ -278,8 +288,6 @@ std::vector<ArticleLink> tickets_for_article(Session& s, std::int64_t article_id
 }
 
 void check_filter(const ArticleFilter& f) {
-  for (const auto& v : f.states) work::require_one_of("article state", v, model::kArticleStates);
-  for (const auto& v : f.kinds) work::require_one_of("article kind", v, model::kArticleKinds);
   static const std::vector<std::string> keys = {"id",      "title",   "kind",      "state",
                                                 "created", "updated", "published", "uses"};
   for (const auto& key : f.sort) {
@@ -309,7 +317,7 @@ std::vector<ArticleHit> suggest_articles(Session& s, std::int64_t ticket_id, std
   // long description is cut short; the store picks the rarest of these.
   std::vector<std::string> words = telling_words(t.title + "\n" + t.description, 32);
   ArticleFilter f;
-  f.states = {"published"};
+  f.states = {model::ArticleState::published};
   f.limit = limit;
   return kb_store(s).suggest(words, f);
 }

@@ -33,16 +33,24 @@ Article require_article(Session& s, std::int64_t id);
 // title or a bad tag.
 void normalize_article(Article& a);
 
-// Throws DataError unless `a` is a valid article for the configuration:
-// known kind, state and fix status; a title; known-error fields only on
-// known errors; a category from [tickets].categories; some content.
+// Throws DataError unless `a` is a valid article for the configuration: a
+// title; known-error fields only on known errors; a category from
+// [tickets].categories; some content.
 void check_article(const Article& a, const config::Config& c);
 
+// A fix status as typed for an article of `kind`, trimmed; none when blank
+// (a known error's is then "open"). For a known error, DataError "unknown
+// fix status 'x'" unless it is a word of FixStatus; for another kind,
+// whatever the word, the DataError check_article gives for known-error
+// fields on it.
+std::optional<model::FixStatus> typed_fix_status(model::ArticleKind kind, std::string_view text);
+
 struct AddRequest {
-  std::string title;                // may be empty with from_ticket: the ticket's title
-  std::optional<std::string> kind;  // default: how-to; known-error with from_ticket
+  std::string title;                       // may be empty with from_ticket: the ticket's title
+  std::optional<model::ArticleKind> kind;  // default: how-to; known-error with from_ticket
   std::string body;
-  std::optional<std::string> symptom, cause, workaround, fix_status;
+  std::optional<std::string> symptom, cause, workaround;
+  std::optional<std::string> fix_status;  // as typed: typed_fix_status reads it
   std::optional<std::string> category, service;
   std::vector<std::string> tags;
   // Draft from this ticket: its title, its description as the symptom, its
@@ -60,8 +68,10 @@ struct Added {
 Added add_article(Session& s, const AddRequest& r);
 
 struct EditRequest {
-  std::optional<std::string> title, kind, body, symptom, cause, workaround, fix_status, category,
-      service;
+  std::optional<std::string> title;
+  std::optional<model::ArticleKind> kind;
+  std::optional<std::string> body, symptom, cause, workaround, category, service;
+  std::optional<std::string> fix_status;         // as typed: typed_fix_status reads it
   std::optional<std::vector<std::string>> tags;  // replaces every tag
   std::vector<std::string> add_tags, remove_tags;
   std::string note;  // why; kept with the version
@@ -115,7 +125,8 @@ std::vector<ArticleLink> articles_for_ticket(Session& s, std::int64_t ticket_id)
 // first: `desk kb show`.
 std::vector<ArticleLink> tickets_for_article(Session& s, std::int64_t article_id);
 
-// Checks a filter's states, kinds and sort keys (DataError, UsageError).
+// Checks a filter's sort keys (UsageError). Its states and kinds are words
+// of their vocabularies already, read where they were typed.
 void check_filter(const ArticleFilter& f);
 
 // `desk kb list`: streams the articles `f` selects (checked), in its order,

@@ -273,8 +273,8 @@ std::string write_document(const Article& a) {
   text("uid", a.uid);
   out += fmt::format("id = {}\n", a.id);
   text("title", a.title);
-  text("kind", a.kind);
-  text("state", a.state);
+  text("kind", std::string(util::name(a.kind)));
+  text("state", std::string(util::name(a.state)));
   out += fmt::format("tags = {}\n", tags_list(a.tags));
   text("category", a.category);
   text("service", a.service);
@@ -284,7 +284,7 @@ std::string write_document(const Article& a) {
   time("updated_at", a.updated_at);
   time("published_at", a.published_at);
   time("retired_at", a.retired_at);
-  text("fix_status", a.fix_status);
+  if (a.fix_status) text("fix_status", std::string(util::name(*a.fix_status)));
   text("symptom", a.symptom);
   text("cause", a.cause);
   text("workaround", a.workaround);
@@ -299,14 +299,15 @@ std::string write_editable(const Article& a) {
                      a.version, a.state);
   out += "# and the Markdown below it; save and quit to record a new version.\n";
   out += fmt::format("title = {}\n", toml_string(a.title));
-  out +=
-      fmt::format("kind = {}  # {}\n", toml_string(a.kind), util::join(model::kArticleKinds, ", "));
+  out += fmt::format("kind = {}  # {}\n", toml_string(util::name(a.kind)),
+                     util::join(util::names<model::ArticleKind>(), ", "));
   out += fmt::format("tags = {}\n", tags_list(a.tags));
   out += fmt::format("category = {}\n", toml_string(a.category));
   out += fmt::format("service = {}\n", toml_string(a.service));
   if (a.known_error()) {
-    out += fmt::format("fix_status = {}  # {}\n", toml_string(a.fix_status),
-                       util::join(model::kFixStatuses, ", "));
+    out += fmt::format("fix_status = {}  # {}\n",
+                       toml_string(a.fix_status ? util::name(*a.fix_status) : ""),
+                       util::join(util::names<model::FixStatus>(), ", "));
     out += fmt::format("symptom = {}\n", toml_string(a.symptom));
     out += fmt::format("cause = {}\n", toml_string(a.cause));
     out += fmt::format("workaround = {}\n", toml_string(a.workaround));

@@ -69,14 +69,13 @@ Article article_from_document(const Document& d, const Session& s) {
                       "a uid is one line of at most 200 characters");
   });
   a.title = required(d, d.title, "title");
-  a.kind = required(d, d.kind, "kind");
+  const std::string kind = required(d, d.kind, "kind");
   a.id = d.id.value_or(0);
-  a.state = d.state.value_or("draft");
   a.body = d.body;
   a.symptom = d.symptom.value_or("");
   a.cause = d.cause.value_or("");
   a.workaround = d.workaround.value_or("");
-  a.fix_status = d.fix_status.value_or("");
+  const std::string fix_status = d.fix_status.value_or("");
   a.category = d.category.value_or("");
   a.service = d.service.value_or("");
   a.tags = d.tags.value_or(std::vector<std::string>{});
@@ -89,17 +88,20 @@ Article article_from_document(const Document& d, const Session& s) {
 
   at(d, "title", [&] { a.title = work::checked_title(a.title); });
   at(d, "tags", [&] { a.tags = clean_tags(a.tags); });
-  at(d, "kind", [&] { work::require_one_of("article kind", a.kind, model::kArticleKinds); });
-  at(d, "state", [&] { work::require_one_of("article state", a.state, model::kArticleStates); });
+  at(d, "kind", [&] { a.kind = work::require_word<model::ArticleKind>("article kind", kind); });
+  at(d, "state", [&] {
+    a.state = work::require_word<model::ArticleState>("article state", d.state.value_or("draft"));
+  });
   at(d, "author", [&] {
     if (util::trim(a.author).empty() || a.author.find_first_of(" \t\r\n,:") != std::string::npos)
       throw DataError(fmt::format("invalid author {}", util::quoted(util::single_line(a.author))),
                       "an author is a name without spaces, as desk's --as takes");
   });
+  // A known error's fix status is the word itself (none when empty: "open").
   if (a.known_error())
     at(d, "fix_status", [&] {
-      if (!a.fix_status.empty())
-        work::require_one_of("fix status", a.fix_status, model::kFixStatuses);
+      if (!fix_status.empty())
+        a.fix_status = work::require_word<model::FixStatus>("fix status", fix_status);
     });
   at(d, "category", [&] {
     if (!a.category.empty())
@@ -110,17 +112,21 @@ Article article_from_document(const Document& d, const Session& s) {
   if (!a.known_error())
     for (const char* key : {"fix_status", "symptom", "cause", "workaround"})
       if (d.lines.count(key)) where = key;
-  at(d, where, [&] { check_article(a, s.config); });
+  at(d, where, [&] {
+    if (!a.known_error()) a.fix_status = typed_fix_status(a.kind, fix_status);
+    check_article(a, s.config);
+  });
   return a;
 }
 
 EditRequest edit_from_document(const Document& d) {
   EditRequest r;
   if (!d.kind)
-    throw DataError(fmt::format("{}: the front matter has no 'kind'", d.name),
-                    fmt::format("kind is one of {}", util::join(model::kArticleKinds, ", ")));
+    throw DataError(
+        fmt::format("{}: the front matter has no 'kind'", d.name),
+        fmt::format("kind is one of {}", util::join(util::names<model::ArticleKind>(), ", ")));
   r.title = d.title.value_or("");
-  r.kind = d.kind;
+  r.kind = work::require_word<model::ArticleKind>("article kind", *d.kind);
   r.body = d.body;
   r.symptom = d.symptom.value_or("");
   r.cause = d.cause.value_or("");

@@ -8,6 +8,12 @@ Json text_or_null(const std::string& s) {
   return s.empty() ? Json() : Json(s);
 }
 
+// A word of a vocabulary (util/words.hpp), or null for none.
+template <typename E>
+Json word_or_null(const std::optional<E>& e) {
+  return e ? Json(*e) : Json();
+}
+
 Json time_or_null(const std::optional<Instant>& t, const Zone& zone) {
   return t ? Json(format_iso(*t, zone)) : Json();
 }
@@ -21,7 +27,7 @@ Json article_summary_json(const Article& a, const Zone& zone) {
   j["title"] = a.title;
   j["kind"] = a.kind;
   j["state"] = a.state;
-  j["fix_status"] = text_or_null(a.fix_status);
+  j["fix_status"] = word_or_null(a.fix_status);
   j["tags"] = a.tags;
   j["category"] = text_or_null(a.category);
   j["service"] = text_or_null(a.service);
@@ -74,8 +80,8 @@ Json ticket_article_json(const ArticleLink& l, const Zone& zone) {
   Json j = Json::object();
   j["id"] = l.article_id;
   j["title"] = l.title;
-  j["kind"] = l.kind;
-  j["state"] = l.state;
+  j["kind"] = word_or_null(l.kind);
+  j["state"] = word_or_null(l.state);
   j["linked_at"] = format_iso(l.linked_at, zone);
   j["resolved_at"] = time_or_null(l.resolved_at, zone);
   return j;

@@ -12,16 +12,28 @@
 #include <vector>
 
 #include "desk/core/time.hpp"
+#include "desk/model/vocabulary.hpp"
 #include "desk/util/words.hpp"
 
 namespace desk::model {
 
-// The fixed vocabularies, in the order help and errors list them.
-inline const std::vector<std::string> kArticleKinds = {"how-to", "faq", "known-error"};
-inline const std::vector<std::string> kArticleStates = {"draft", "published", "retired"};
+// The fixed vocabularies (util/words.hpp), in the order help and errors
+// list them.
+enum class ArticleKind { how_to, faq, known_error };
+constexpr std::array<std::string_view, 3> words_of(ArticleKind) {
+  return {"how-to", "faq", "known-error"};
+}
+// draft → published → retired (kb/actions.hpp says which step leads where).
+enum class ArticleState { draft, published, retired };
+constexpr std::array<std::string_view, 3> words_of(ArticleState) {
+  return {"draft", "published", "retired"};
+}
 // Where the permanent fix of a known error stands.
-inline const std::vector<std::string> kFixStatuses = {"open", "in-progress", "fixed", "wont-fix"};
-// What made a new version of an article (util/words.hpp).
+enum class FixStatus { open, in_progress, fixed, wont_fix };
+constexpr std::array<std::string_view, 4> words_of(FixStatus) {
+  return {"open", "in-progress", "fixed", "wont-fix"};
+}
+// What made a new version of an article.
 enum class ArticleAction { created, edited, published, retired, imported };
 constexpr std::array<std::string_view, 5> words_of(ArticleAction) {
   return {"created", "edited", "published", "retired", "imported"};
@@ -30,16 +42,16 @@ constexpr std::array<std::string_view, 5> words_of(ArticleAction) {
 struct Article {
   std::int64_t id = 0;
   std::string uid;  // stable across stores; export and import match on it
-  std::string kind;
-  std::string state = "draft";
+  ArticleKind kind = ArticleKind::how_to;
+  ArticleState state = ArticleState::draft;
   std::string title;
   std::string body;  // Markdown
   // Known errors: what the user sees, why, how to get going meanwhile, and
-  // where the permanent fix stands. Empty for other kinds.
+  // where the permanent fix stands. Empty (none) for other kinds.
   std::string symptom;
   std::string cause;
   std::string workaround;
-  std::string fix_status;
+  std::optional<FixStatus> fix_status;
   std::string category;
   std::string service;
   std::vector<std::string> tags;  // sorted, unique
@@ -53,7 +65,7 @@ struct Article {
   // Derived by the store from links, not written by it.
   std::int64_t use_count = 0;  // tickets it resolved (desk resolve --kb)
 
-  bool known_error() const { return kind == "known-error"; }
+  bool known_error() const { return kind == ArticleKind::known_error; }
 };
 
 // The article's content fields, by name: what versions record as changed,
@@ -84,8 +96,10 @@ struct ArticleLink {
   // carry the article's title, kind and state; an article's tickets the
   // ticket's title, type and status.
   std::string title;
-  std::string kind;
-  std::string state;
+  std::optional<ArticleKind> kind;
+  std::optional<ArticleState> state;
+  std::string type;
+  std::optional<Status> status;
 };
 
 // Byte ranges [first, second) of matched words in a text.
@@ -107,8 +121,8 @@ struct ArticleHit {
 
 // What `kb list`, search and suggest select. Empty lists mean "any".
 struct ArticleFilter {
-  std::vector<std::string> states;
-  std::vector<std::string> kinds;
+  std::vector<ArticleState> states;
+  std::vector<ArticleKind> kinds;
   std::vector<std::string> tags;  // every tag must be present
   std::vector<std::string> categories;
   std::vector<std::string> services;

@@ -29,6 +29,7 @@
 #include "desk/store/sqlite/kb_sql.hpp"
 #include "desk/store/sqlite/sqlite_store.hpp"
 #include "desk/util/strings.hpp"
+#include "desk/util/words.hpp"
 
 namespace desk::store::sqlite {
 
@@ -72,6 +73,14 @@ struct Builder {
     if (list.empty()) return;
     where.push_back(fmt::format("{} IN ({})", column, placeholders(list.size())));
     for (const auto& v : list) values.emplace_back(v);
+  }
+
+  // A vocabulary's values, by the names the column holds.
+  template <util::Worded E>
+  void any_of(const char* column, const std::vector<E>& list) {
+    std::vector<std::string> names;
+    for (E e : list) names.emplace_back(util::name(e));
+    any_of(column, names);
   }
 
   void build(const model::ArticleFilter& f) {

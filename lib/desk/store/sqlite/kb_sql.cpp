@@ -13,6 +13,7 @@
 #include "desk/core/error.hpp"
 #include "desk/store/sqlite/next_id.hpp"
 #include "desk/store/sqlite/sqlite_store.hpp"
+#include "desk/store/store.hpp"
 #include "desk/util/strings.hpp"
 #include "desk/util/words.hpp"
 
@@ -126,6 +127,9 @@ template <util::Worded E>
 std::string word(E e) {
   return std::string(util::name(e));
 }
+std::string word_or_empty(const std::optional<model::FixStatus>& f) {
+  return f ? word(*f) : std::string();
+}
 
 // The value a column holds by its name; StoreCorrupt when it is none: only
 // desk writes these columns. `what` says what has it ("an article has the
@@ -135,20 +139,26 @@ E stored_word(std::string_view name, std::string_view what) {
   if (auto e = util::parse<E>(name)) return *e;
   throw StoreCorrupt(std::string(what) + " '" + std::string(name) + "'", "run desk doctor");
 }
+// A known error's fix status; '' for none (every other kind).
+std::optional<model::FixStatus> stored_fix_status(std::string_view name) {
+  if (name.empty()) return std::nullopt;
+  return stored_word<model::FixStatus>(name, "an article has the unknown fix status");
+}
 
 // Reads kArticleColumns (or a version's copy of them) from column `i` on.
 model::Article article_from_row(SQLite::Statement& st, int i = 0) {
   model::Article a;
   a.id = st.getColumn(i++).getInt64();
   a.uid = text_column(st, i++);
-  a.kind = text_column(st, i++);
-  a.state = text_column(st, i++);
+  a.kind = stored_word<model::ArticleKind>(text_column(st, i++), "an article has the unknown kind");
+  a.state =
+      stored_word<model::ArticleState>(text_column(st, i++), "an article has the unknown state");
   a.title = text_column(st, i++);
   a.body = text_column(st, i++);
   a.symptom = text_column(st, i++);
   a.cause = text_column(st, i++);
   a.workaround = text_column(st, i++);
-  a.fix_status = text_column(st, i++);
+  a.fix_status = stored_fix_status(text_column(st, i++));
   a.category = text_column(st, i++);
   a.service = text_column(st, i++);
   a.tags = util::split(text_column(st, i++), ' ');
@@ -169,14 +179,14 @@ void bind_article(SQLite::Statement& st, const model::Article& a) {
   else
     st.bind(1, static_cast<int64_t>(a.id));
   st.bind(2, a.uid);
-  st.bind(3, a.kind);
-  st.bind(4, a.state);
+  st.bind(3, word(a.kind));
+  st.bind(4, word(a.state));
   st.bind(5, a.title);
   st.bind(6, a.body);
   st.bind(7, a.symptom);
   st.bind(8, a.cause);
   st.bind(9, a.workaround);
-  st.bind(10, a.fix_status);
+  st.bind(10, word_or_empty(a.fix_status));
   st.bind(11, a.category);
   st.bind(12, a.service);
   st.bind(13, tags_text(a.tags));
@@ -201,6 +211,9 @@ model::ArticleVersion version_from_row(SQLite::Statement& st) {
   return v;
 }
 
+// A link (kTicketLinks, kArticleLinks) and the other side's title; its
+// kind and state (an article's) or type and status (a ticket's) are for
+// the caller to read from columns 6 and 7.
 model::ArticleLink link_from_row(SQLite::Statement& st) {
   model::ArticleLink l;
   l.article_id = st.getColumn(0).getInt64();
@@ -209,8 +222,23 @@ model::ArticleLink link_from_row(SQLite::Statement& st) {
   l.actor = text_column(st, 3);
   l.resolved_at = optional_time(st, 4);
   l.title = text_column(st, 5);
-  l.kind = text_column(st, 6);
-  l.state = text_column(st, 7);
+  return l;
+}
+
+// A ticket's article: kTicketLinks.
+model::ArticleLink article_link_from_row(SQLite::Statement& st) {
+  model::ArticleLink l = link_from_row(st);
+  l.kind = stored_word<model::ArticleKind>(text_column(st, 6), "an article has the unknown kind");
+  l.state =
+      stored_word<model::ArticleState>(text_column(st, 7), "an article has the unknown state");
+  return l;
+}
+
+// An article's ticket: kArticleLinks.
+model::ArticleLink ticket_link_from_row(SQLite::Statement& st) {
+  model::ArticleLink l = link_from_row(st);
+  l.type = text_column(st, 6);
+  l.status = stored_status(text_column(st, 7));
   return l;
 }
 
@@ -307,14 +335,14 @@ class SqliteKb final : public KbStore {
       st.bind(5, word(v.action));
       st.bind(6, util::join(v.changed, ","));
       st.bind(7, v.note);
-      st.bind(8, a.kind);
-      st.bind(9, a.state);
+      st.bind(8, word(a.kind));
+      st.bind(9, word(a.state));
       st.bind(10, a.title);
       st.bind(11, a.body);
       st.bind(12, a.symptom);
       st.bind(13, a.cause);
       st.bind(14, a.workaround);
-      st.bind(15, a.fix_status);
+      st.bind(15, word_or_empty(a.fix_status));
       st.bind(16, a.category);
       st.bind(17, a.service);
       st.bind(18, tags_text(a.tags));
@@ -387,11 +415,11 @@ class SqliteKb final : public KbStore {
   }
 
   std::vector<model::ArticleLink> ticket_links(std::int64_t ticket_id) override {
-    return links(kTicketLinks, ticket_id);
+    return links(kTicketLinks, ticket_id, article_link_from_row);
   }
 
   std::vector<model::ArticleLink> article_links(std::int64_t article_id) override {
-    return links(kArticleLinks, article_id);
+    return links(kArticleLinks, article_id, ticket_link_from_row);
   }
 
  private:
@@ -416,12 +444,13 @@ class SqliteKb final : public KbStore {
     }
   }
 
-  std::vector<model::ArticleLink> links(const char* sql, std::int64_t id) {
+  std::vector<model::ArticleLink> links(const char* sql, std::int64_t id,
+                                        model::ArticleLink (*read)(SQLite::Statement&)) {
     return db_.guarded([&] {
       std::vector<model::ArticleLink> out;
       auto& st = db_.statement(sql);
       st.bind(1, static_cast<int64_t>(id));
-      while (st.executeStep()) out.push_back(link_from_row(st));
+      while (st.executeStep()) out.push_back(read(st));
       return out;
     });
   }
