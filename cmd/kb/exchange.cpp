@@ -74,7 +74,7 @@ int run_import(Env& env, const ImportOptions& o) {
       env, [&](work::Session& s) { return kb::import_articles(s, o.dir); },
       o.dry_run ? Keep::nothing : Keep::changes);
 
-  std::map<std::string, int> counts;
+  std::map<kb::ImportOutcome, int> counts;
   for (const auto& r : results) ++counts[r.action];
   if (env.globals.quiet) return 0;
   auto writer = format::make_row_writer(o.format, env.out, env.style());
@@ -92,8 +92,9 @@ int run_import(Env& env, const ImportOptions& o) {
                  {"changed", r.changed}});
   writer->end();
   if (o.format == Format::table)
-    env.out << fmt::format("{} created, {} updated, {} skipped{}\n", counts["created"],
-                           counts["updated"], counts["skipped"],
+    env.out << fmt::format("{} created, {} updated, {} skipped{}\n",
+                           counts[kb::ImportOutcome::created], counts[kb::ImportOutcome::updated],
+                           counts[kb::ImportOutcome::skipped],
                            o.dry_run ? " (dry run: nothing written)" : "");
   return 0;
 }

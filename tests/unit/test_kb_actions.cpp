@@ -443,7 +443,7 @@ TEST_SUITE("kb actions") {
     Desk other;
     auto results = other.write([&] { return import_articles(other.session, dir); });
     CHECK(results.size() == 9);
-    for (const auto& r : results) CHECK(r.action == "created");
+    for (const auto& r : results) CHECK(r.action == ImportOutcome::created);
     for (std::int64_t id = 1; id <= 9; ++id) {
       CAPTURE(id);
       Article a = require_article(c.session, id);
@@ -455,7 +455,7 @@ TEST_SUITE("kb actions") {
     }
     // Again: nothing new.
     auto again = other.write([&] { return import_articles(other.session, dir); });
-    for (const auto& r : again) CHECK(r.action == "skipped");
+    for (const auto& r : again) CHECK(r.action == ImportOutcome::skipped);
     CHECK(article_history(other.session, 1).size() == 1);
   }
 
@@ -472,7 +472,7 @@ TEST_SUITE("kb actions") {
     auto results = c.write([&] { return import_articles(c.session, dir); });
     int updated = 0;
     for (const auto& r : results)
-      if (r.action == "updated") {
+      if (r.action == ImportOutcome::updated) {
         ++updated;
         CHECK(r.article.id == c.vpn);
         CHECK(r.changed == std::vector<std::string>{"title"});

@@ -11,6 +11,7 @@
 
 #include "desk/core/error.hpp"
 #include "desk/kb/actions.hpp"
+#include "desk/kb/exchange.hpp"
 #include "desk/kb/serialize.hpp"
 #include "desk/model/article.hpp"
 #include "desk/store/kb_store.hpp"
@@ -61,6 +62,8 @@ TEST_SUITE("kb/words") {
           std::vector<std::string>{"open", "in-progress", "fixed", "wont-fix"});
     CHECK(util::names<ArticleAction>() ==
           std::vector<std::string>{"created", "edited", "published", "retired", "imported"});
+    CHECK(util::names<desk::kb::ImportOutcome>() ==
+          std::vector<std::string>{"created", "updated", "skipped"});
     for (ArticleKind k : util::all<ArticleKind>())
       CHECK(util::parse<ArticleKind>(util::name(k)) == k);
     for (ArticleState s : util::all<ArticleState>())

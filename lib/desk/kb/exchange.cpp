@@ -201,12 +201,12 @@ std::vector<Imported> import_articles(Session& s, const fs::path& dir) {
   store::KbStore& kb = s.store.kb();
   std::vector<Imported> out;
   for (auto& [file, d, a] : incoming) {
-    Imported result{file, "skipped", {}, a};
+    Imported result{file, ImportOutcome::skipped, {}, a};
     auto existing = kb.find_article_by_uid(a.uid);
     if (!existing) {
       if (a.id != 0 && kb.find_article(a.id)) a.id = 0;
       a.id = kb.insert_article(a);
-      result.action = "created";
+      result.action = ImportOutcome::created;
     } else {
       // What a hand-written file leaves out stays as it is.
       if (!d.created_at) a.created_at = existing->created_at;
@@ -225,7 +225,7 @@ std::vector<Imported> import_articles(Session& s, const fs::path& dir) {
       a.updated_at = d.updated_at.value_or(s.now);
       a.use_count = existing->use_count;
       kb.update_article(a);
-      result.action = "updated";
+      result.action = ImportOutcome::updated;
     }
     ArticleVersion v;
     v.number = a.version;

@@ -2,8 +2,10 @@
 // documents (kb/document.hpp), so a team can keep it in git and review it.
 #pragma once
 
+#include <array>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "desk/kb/actions.hpp"
@@ -23,9 +25,15 @@ struct Exported {
 // holds one article twice. Throws Error(io) when it cannot write.
 Exported export_articles(Session& s, const std::filesystem::path& dir, const ArticleFilter& f);
 
+// What import did with a file's article (util/words.hpp).
+enum class ImportOutcome { created, updated, skipped };
+constexpr std::array<std::string_view, 3> words_of(ImportOutcome) {
+  return {"created", "updated", "skipped"};
+}
+
 struct Imported {
-  std::string file;                  // the name within the directory
-  std::string action;                // created | updated | skipped
+  std::string file;  // the name within the directory
+  ImportOutcome action = ImportOutcome::skipped;
   std::vector<std::string> changed;  // updated: the fields that changed
   Article article;
 };
