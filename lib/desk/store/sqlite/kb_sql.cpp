@@ -131,14 +131,6 @@ std::string word_or_empty(const std::optional<model::FixStatus>& f) {
   return f ? word(*f) : std::string();
 }
 
-// The value a column holds by its name; StoreCorrupt when it is none: only
-// desk writes these columns. `what` says what has it ("an article has the
-// unknown kind"). To give way to store::stored_word when the store has one.
-template <util::Worded E>
-E stored_word(std::string_view name, std::string_view what) {
-  if (auto e = util::parse<E>(name)) return *e;
-  throw StoreCorrupt(std::string(what) + " '" + std::string(name) + "'", "run desk doctor");
-}
 // A known error's fix status; '' for none (every other kind).
 std::optional<model::FixStatus> stored_fix_status(std::string_view name) {
   if (name.empty()) return std::nullopt;
