@@ -9,6 +9,8 @@
 
 #include "desk/catalog/fulfilment.hpp"
 #include "desk/model/vocabulary.hpp"
+#include "desk/report/common.hpp"
+#include "desk/report/figures.hpp"
 #include "desk/report/sla_report.hpp"
 #include "desk/sla/levels.hpp"
 #include "desk/store/catalog_store.hpp"
@@ -21,11 +23,6 @@ namespace {
 
 using format::Column;
 using format::Kind;
-
-Json percent(std::int64_t part, std::int64_t whole) {
-  if (whole == 0) return Json();
-  return std::round(1000.0 * static_cast<double>(part) / static_cast<double>(whole)) / 10.0;
-}
 
 Json average(std::int64_t sum, std::int64_t n) {
   if (n == 0) return Json();
@@ -222,18 +219,81 @@ Report csat_report(work::Session& s, const Period& period, const std::string& by
   return r;
 }
 
-Report complaints_report(work::Session& s, const Period& period, const std::string& by) {
-  std::string grouping = by.empty() ? "service" : by;
-  work::require_one_of("report grouping", grouping, group_fields());
-  Zone zone = s.config.zone();
-  sla::ServiceLevels levels(s.config);
-  struct Group {
-    std::int64_t complaints = 0, open = 0, upheld = 0, partly = 0, not_upheld = 0;
-    std::int64_t ack_met = 0, ack_breached = 0, response_met = 0, response_breached = 0;
-    std::vector<std::int64_t> ack_minutes, response_minutes;
+namespace {
+
+// The complaints of one group (or all): how many, how they ended, and how
+// their acknowledgement (the response clock) and response (the resolve
+// clock) went.
+struct ComplaintTally {
+  std::int64_t complaints = 0, open = 0, upheld = 0, partly = 0, not_upheld = 0;
+  std::int64_t ack_met = 0, ack_breached = 0, response_met = 0, response_breached = 0;
+  std::vector<std::int64_t> ack_minutes, response_minutes;
+
+  void add(const model::Ticket& t, const sla::Clock* ack, const sla::Clock* resp) {
+    ++complaints;
+    if (model::is_open(t.status)) ++open;
+    if (t.outcome == "upheld") ++upheld;
+    if (t.outcome == "partly-upheld") ++partly;
+    if (t.outcome == "not-upheld") ++not_upheld;
+    count(ack, ack_met, ack_breached, ack_minutes);
+    count(resp, response_met, response_breached, response_minutes);
+  }
+
+  static void count(const sla::Clock* c, std::int64_t& met, std::int64_t& breached,
+                    std::vector<std::int64_t>& minutes) {
+    if (!c) return;
+    if (c->state.breached)
+      ++breached;
+    else if (c->state.met)
+      ++met;
+    if (!c->state.running) minutes.push_back(c->state.elapsed / 60);
+  }
+
+  Json row(const std::string& name) {
+    auto median = [](std::vector<std::int64_t>& v) {
+      auto x = percentile(v, 50);
+      return x ? Json(*x) : Json();
+    };
+    return {{"group", name},
+            {"complaints", complaints},
+            {"open", open},
+            {"upheld", upheld},
+            {"partly_upheld", partly},
+            {"not_upheld", not_upheld},
+            {"acknowledged_in_time", ack_met},
+            {"acknowledged_late", ack_breached},
+            {"acknowledge_median_minutes", median(ack_minutes)},
+            {"responded_in_time", response_met},
+            {"responded_late", response_breached},
+            {"response_median_minutes", median(response_minutes)},
+            {"upheld_percent", percent(upheld + partly, upheld + partly + not_upheld)}};
+  }
+};
+
+// A complaint's line in the register.
+Json register_row(const model::Ticket& t, const sla::TicketSla& m, const sla::Clock* ack,
+                  const sla::Clock* resp, const Zone& zone) {
+  auto minutes = [](const sla::Clock* c) {
+    return c && !c->state.running ? Json(c->state.elapsed / 60) : Json();
   };
-  std::map<std::string, Group> groups;
-  Group total;
+  std::string who = t.customer_email.empty() ? t.customer_name : t.customer_email;
+  return {{"ticket", t.id},
+          {"logged", format_iso(t.created_at, zone)},
+          {"service", text_or_null(t.service)},
+          {"customer", text_or_null(who)},
+          {"status", t.status},
+          {"policy", text_or_null(m.policy)},
+          {"acknowledge_minutes", minutes(ack)},
+          {"acknowledge_breached", ack ? Json(ack->state.breached) : Json()},
+          {"response_minutes", minutes(resp)},
+          {"response_breached", resp ? Json(resp->state.breached) : Json()},
+          {"outcome", text_or_null(t.outcome)},
+          {"root_cause", text_or_null(t.root_cause)},
+          {"action", text_or_null(t.action)},
+          {"title", t.title}};
+}
+
+Section register_section() {
   Section reg{"register", "Complaints register", {}, {}, std::nullopt, ""};
   reg.columns = {{"ticket", "TICKET", Kind::number},
                  {"logged", "LOGGED", Kind::time},
@@ -246,77 +306,12 @@ Report complaints_report(work::Session& s, const Period& period, const std::stri
                  {"root_cause", "ROOT CAUSE", Kind::text, true},
                  {"action", "ACTION", Kind::text, true},
                  {"title", "TITLE", Kind::text, true}};
-  model::Query q;
-  q.types = {catalog::kComplaint};
-  q.created_since = period.since;
-  q.created_until = period.until;
-  auto text = [](const std::string& v) { return v.empty() ? Json() : Json(v); };
-  s.store.each_ticket_timeline(
-      q, [&](const model::Ticket& t, const std::vector<model::Mark>& marks) {
-        sla::TicketSla m = levels.measure(t, marks, s.now);
-        const sla::Clock* ack = m.clock("response");
-        const sla::Clock* resp = m.clock("resolve");
-        Json ack_minutes, resp_minutes;
-        for (Group* g : {&groups[std::string(group_value(t, grouping))], &total}) {
-          ++g->complaints;
-          if (model::is_open(t.status)) ++g->open;
-          if (t.outcome == "upheld") ++g->upheld;
-          if (t.outcome == "partly-upheld") ++g->partly;
-          if (t.outcome == "not-upheld") ++g->not_upheld;
-          if (ack) {
-            if (ack->state.breached)
-              ++g->ack_breached;
-            else if (ack->state.met)
-              ++g->ack_met;
-            if (!ack->state.running) g->ack_minutes.push_back(ack->state.elapsed / 60);
-          }
-          if (resp) {
-            if (resp->state.breached)
-              ++g->response_breached;
-            else if (resp->state.met)
-              ++g->response_met;
-            if (!resp->state.running) g->response_minutes.push_back(resp->state.elapsed / 60);
-          }
-        }
-        if (ack && !ack->state.running) ack_minutes = ack->state.elapsed / 60;
-        if (resp && !resp->state.running) resp_minutes = resp->state.elapsed / 60;
-        std::string who = t.customer_email.empty() ? t.customer_name : t.customer_email;
-        reg.rows.push_back({{"ticket", t.id},
-                            {"logged", format_iso(t.created_at, zone)},
-                            {"service", text(t.service)},
-                            {"customer", text(who)},
-                            {"status", t.status},
-                            {"policy", text(m.policy)},
-                            {"acknowledge_minutes", ack_minutes},
-                            {"acknowledge_breached", ack ? Json(ack->state.breached) : Json()},
-                            {"response_minutes", resp_minutes},
-                            {"response_breached", resp ? Json(resp->state.breached) : Json()},
-                            {"outcome", text(t.outcome)},
-                            {"root_cause", text(t.root_cause)},
-                            {"action", text(t.action)},
-                            {"title", t.title}});
-        return true;
-      });
-  auto row_of = [](const std::string& name, Group& g) {
-    auto median = [](std::vector<std::int64_t>& v) {
-      auto x = percentile(v, 50);
-      return x ? Json(*x) : Json();
-    };
-    return Json{
-        {"group", name},
-        {"complaints", g.complaints},
-        {"open", g.open},
-        {"upheld", g.upheld},
-        {"partly_upheld", g.partly},
-        {"not_upheld", g.not_upheld},
-        {"acknowledged_in_time", g.ack_met},
-        {"acknowledged_late", g.ack_breached},
-        {"acknowledge_median_minutes", median(g.ack_minutes)},
-        {"responded_in_time", g.response_met},
-        {"responded_late", g.response_breached},
-        {"response_median_minutes", median(g.response_minutes)},
-        {"upheld_percent", percent(g.upheld + g.partly, g.upheld + g.partly + g.not_upheld)}};
-  };
+  return reg;
+}
+
+Section complaint_groups_section(const std::string& grouping,
+                                 std::map<std::string, ComplaintTally>& groups,
+                                 ComplaintTally& total) {
   Section summary{"groups", "Complaints by " + grouping, {}, {}, std::nullopt, ""};
   summary.columns = {{"group", upper(grouping)},
                      {"complaints", "COMPLAINTS", Kind::number},
@@ -328,8 +323,8 @@ Report complaints_report(work::Session& s, const Period& period, const std::stri
                      {"acknowledge_median_minutes", "ACK MEDIAN", Kind::minutes},
                      {"responded_late", "RESP LATE", Kind::number},
                      {"response_median_minutes", "RESP MEDIAN", Kind::minutes}};
-  for (auto& [name, g] : groups) summary.rows.push_back(row_of(name, g));
-  summary.rows.push_back(row_of("all", total));
+  for (auto& [name, g] : groups) summary.rows.push_back(g.row(name));
+  summary.rows.push_back(total.row("all"));
   summary.chart = Chart{
       Chart::Kind::bar,
       "group",
@@ -337,16 +332,39 @@ Report complaints_report(work::Session& s, const Period& period, const std::stri
       "complaints"};
   summary.note = fmt::format("{} complaints logged in the period; {} still open.", total.complaints,
                              total.open);
+  return summary;
+}
+
+}  // namespace
+
+Report complaints_report(work::Session& s, const Period& period, const std::string& by) {
+  std::string grouping = by.empty() ? "service" : by;
+  work::require_one_of("report grouping", grouping, group_fields());
+  Zone zone = s.config.zone();
+  sla::ServiceLevels levels(s.config);
+  std::map<std::string, ComplaintTally> groups;
+  ComplaintTally total;
+  Section reg = register_section();
+  model::Query q;
+  q.types = {catalog::kComplaint};
+  q.created_since = period.since;
+  q.created_until = period.until;
+  s.store.each_ticket_timeline(q,
+                               [&](const model::Ticket& t, const std::vector<model::Mark>& marks) {
+                                 sla::TicketSla m = levels.measure(t, marks, s.now);
+                                 const sla::Clock* ack = m.clock("response");
+                                 const sla::Clock* resp = m.clock("resolve");
+                                 groups[std::string(group_value(t, grouping))].add(t, ack, resp);
+                                 total.add(t, ack, resp);
+                                 reg.rows.push_back(register_row(t, m, ack, resp, zone));
+                                 return true;
+                               });
   Report r;
   r.key = "complaints";
   r.title = "Complaints register";
-  r.meta = {{"period", period.name},
-            {"since", format_iso(period.since, zone)},
-            {"until", format_iso(period.until, zone)},
-            {"now", format_iso(s.now, zone)},
-            {"timezone", zone.name()},
-            {"by", grouping}};
-  r.sections.push_back(std::move(summary));
+  r.meta = period_meta(period, zone, s.now);
+  r.meta["by"] = grouping;
+  r.sections.push_back(complaint_groups_section(grouping, groups, total));
   r.sections.push_back(std::move(reg));
   return r;
 }
