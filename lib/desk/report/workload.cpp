@@ -75,65 +75,78 @@ std::vector<std::string> names_with(const std::vector<Json>& rows, const char* k
   return out;
 }
 
-}  // namespace
-
-Report workload_report(work::Session& s, const Period& period) {
-  const auto& cfg = s.config;
-  Zone zone = cfg.zone();
-  Instant until = known_until(period.until, s.now);
-  auto in_period = [&](Instant t) { return t >= period.since && t < until; };
+// The workload's figures: each technician's and each team's load now, and
+// what was allocated to and resolved by them in the period.
+struct Workload {
   std::map<std::string, Load> techs, teams;
-  for (const auto& [id, tech] : cfg.technicians) techs[id];
-  for (const auto& [name, team] : cfg.teams)
-    if (!team.supplier) teams[name];
 
+  // Allocations and resolutions in the period, by who held the ticket.
+  void add_period(const std::vector<model::Mark>& marks, std::size_t n, Instant since,
+                  Instant until) {
+    auto in_period = [&](Instant t) { return t >= since && t < until; };
+    std::string team, assignee;
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto& m = marks[i];
+      if (m.team) {
+        team = *m.team;
+        if (!team.empty() && in_period(m.at)) ++teams[team].allocated;
+      }
+      if (m.assignee) {
+        assignee = *m.assignee;
+        if (!assignee.empty() && in_period(m.at)) ++techs[assignee].allocated;
+      }
+      if (m.kind == model::EventKind::resolved && in_period(m.at)) {
+        if (!assignee.empty()) ++techs[assignee].resolved;
+        if (!team.empty()) ++teams[team].resolved;
+      }
+    }
+  }
+
+  // An open ticket's weight on whoever holds it now.
+  void add_open(const History& h) {
+    bool pending = h.status == model::Status::pending;
+    if (!h.assignee.empty()) {
+      Load& l = techs[h.assignee];
+      ++l.open;
+      if (pending) ++l.pending;
+    }
+    if (!h.team.empty()) {
+      Load& l = teams[h.team];
+      ++l.open;
+      if (pending) ++l.pending;
+      if (h.assignee.empty()) ++l.unassigned;
+    }
+  }
+};
+
+Workload count_workload(work::Session& s, const Period& period) {
+  const auto& cfg = s.config;
+  Instant until = known_until(period.until, s.now);
+  Workload w;
+  for (const auto& [id, tech] : cfg.technicians) w.techs[id];
+  for (const auto& [name, team] : cfg.teams)
+    if (!team.supplier) w.teams[name];
   store::ReportSelection sel;
   sel.open_since = period.since;
   sel.logged_until = known_until(Instant::max(), s.now);
   sel.titles = false;
   s.store.reports().each_ticket(
       sel, [&](const model::Ticket& row, const std::vector<model::Mark>& marks) {
-        std::size_t n = marks_until(marks, s.now);
-        std::string team, assignee;
-        for (std::size_t i = 0; i < n; ++i) {
-          const auto& m = marks[i];
-          if (m.team) {
-            team = *m.team;
-            if (!team.empty() && in_period(m.at)) ++teams[team].allocated;
-          }
-          if (m.assignee) {
-            assignee = *m.assignee;
-            if (!assignee.empty() && in_period(m.at)) ++techs[assignee].allocated;
-          }
-          if (m.kind == model::EventKind::resolved && in_period(m.at)) {
-            if (!assignee.empty()) ++techs[assignee].resolved;
-            if (!team.empty()) ++teams[team].resolved;
-          }
-        }
+        w.add_period(marks, marks_until(marks, s.now), period.since, until);
         History h = history_at(row, marks, s.now);
-        if (!h.open()) return true;
-        bool pending = h.status == model::Status::pending;
-        if (!h.assignee.empty()) {
-          Load& l = techs[h.assignee];
-          ++l.open;
-          if (pending) ++l.pending;
-        }
-        if (!h.team.empty()) {
-          Load& l = teams[h.team];
-          ++l.open;
-          if (pending) ++l.pending;
-          if (h.assignee.empty()) ++l.unassigned;
-        }
+        if (h.open()) w.add_open(h);
         return true;
       });
+  return w;
+}
 
-  Report r;
-  r.key = "workload";
-  r.title = "Workload";
-  r.meta = period_meta(period, zone, s.now);
-
+Column state_column() {
   Column state{"state", "STATE"};
   state.tone = state_tone;
+  return state;
+}
+
+Section technicians_section(const Workload& w, const config::Config& cfg) {
   Section people{"technicians",
                  "Technicians",
                  {{"technician", "TECHNICIAN"},
@@ -145,11 +158,11 @@ Report workload_report(work::Session& s, const Period& period) {
                   {"capacity", "CAPACITY", Kind::number},
                   {"load_pct", "LOAD %", Kind::number},
                   {"room", "ROOM", Kind::number},
-                  state},
+                  state_column()},
                  {},
                  Chart{Chart::Kind::bar, "technician", {{"load_pct", "load %"}}, "%"},
                  ""};
-  for (const auto& [id, l] : techs) {
+  for (const auto& [id, l] : w.techs) {
     const config::Technician* tech = cfg.technician(id);
     Json row = {{"technician", id},         {"teams", tech ? Json(tech->teams) : Json::array()},
                 {"open", l.open},           {"pending", l.pending},
@@ -159,7 +172,15 @@ Report workload_report(work::Session& s, const Period& period) {
     people.rows.push_back(std::move(row));
   }
   by_load(people.rows, "technician");
+  auto over = names_with(people.rows, "technician", "overloaded");
+  auto room = names_with(people.rows, "technician", "has room");
+  people.note =
+      fmt::format("Overloaded: {}. Room: {}.", over.empty() ? "nobody" : util::join(over, ", "),
+                  room.empty() ? "nobody" : util::join(room, ", "));
+  return people;
+}
 
+Section teams_section(const Workload& w, const config::Config& cfg) {
   Section groups{"teams",
                  "Teams",
                  {{"team", "TEAM"},
@@ -172,11 +193,11 @@ Report workload_report(work::Session& s, const Period& period) {
                   {"capacity", "CAPACITY", Kind::number},
                   {"load_pct", "LOAD %", Kind::number},
                   {"room", "ROOM", Kind::number},
-                  state},
+                  state_column()},
                  {},
                  Chart{Chart::Kind::bar, "team", {{"load_pct", "load %"}}, "%"},
                  ""};
-  for (const auto& [name, l] : teams) {
+  for (const auto& [name, l] : w.teams) {
     const config::Team* team = cfg.team(name);
     std::optional<std::int64_t> capacity;
     if (team) {
@@ -192,14 +213,19 @@ Report workload_report(work::Session& s, const Period& period) {
     groups.rows.push_back(std::move(row));
   }
   by_load(groups.rows, "team");
+  return groups;
+}
 
-  auto over = names_with(people.rows, "technician", "overloaded");
-  auto room = names_with(people.rows, "technician", "has room");
-  people.note =
-      fmt::format("Overloaded: {}. Room: {}.", over.empty() ? "nobody" : util::join(over, ", "),
-                  room.empty() ? "nobody" : util::join(room, ", "));
-  r.sections.push_back(std::move(people));
-  r.sections.push_back(std::move(groups));
+}  // namespace
+
+Report workload_report(work::Session& s, const Period& period) {
+  Workload w = count_workload(s, period);
+  Report r;
+  r.key = "workload";
+  r.title = "Workload";
+  r.meta = period_meta(period, s.config.zone(), s.now);
+  r.sections.push_back(technicians_section(w, s.config));
+  r.sections.push_back(teams_section(w, s.config));
   return r;
 }
 
