@@ -9,6 +9,7 @@
 
 #include "desk/core/error.hpp"
 #include "desk/report/common.hpp"
+#include "desk/report/figures.hpp"
 #include "desk/sla/levels.hpp"
 #include "desk/store/report_store.hpp"
 #include "desk/store/store.hpp"
@@ -47,9 +48,7 @@ struct Group {
 };
 
 Json compliance(const Tally& t) {
-  std::int64_t decided = t.met + t.breached;
-  if (decided == 0) return Json();
-  return std::round(1000.0 * static_cast<double>(t.met) / static_cast<double>(decided)) / 10.0;
+  return percent(t.met, t.met + t.breached);
 }
 
 Json optional_number(std::optional<std::int64_t> v) {
@@ -178,10 +177,48 @@ std::optional<std::int64_t> percentile(std::vector<std::int64_t>& values, int p)
   return *at;
 }
 
-SlaReport sla_report(work::Session& s, const Period& period, const std::string& by,
+namespace {
+
+// The service levels' figures: each group's clocks, the total's, and the
+// breaches to list: all, or the `limit` most overdue, kept in a heap so a
+// million tickets never hold a million rows in memory.
+struct SlaFigures {
+  std::map<std::string, Group> groups;
+  Group total;
+  std::vector<Breach> kept;
+  std::size_t breaches = 0;
+  std::size_t limit = 0;  // 0: keep all
+
+  void add(Group& g, const sla::TicketSla& m) {
+    ++g.tickets;
+    g.response.add(m.clock("response"));
+    g.resolve.add(m.clock("resolve"));
+  }
+
+  void add_breaches(const model::Ticket& t, const sla::TicketSla& m) {
+    for (const char* name : {"response", "resolve"}) {
+      const sla::Clock* c = m.clock(name);
+      if (c == nullptr || !c->state.breached) continue;
+      ++breaches;
+      Breach b{t.id, name, {}, {}, {}, {}, c->state.due, -c->state.remaining / 60};
+      // A breach the full heap would drop at once needs no strings copied.
+      if (limit > 0 && kept.size() == limit && !more_overdue(b, kept.front())) continue;
+      b.priority = t.priority;
+      b.team = t.team;
+      b.assignee = t.assignee;
+      b.title = t.title;
+      kept.push_back(std::move(b));
+      std::push_heap(kept.begin(), kept.end(), more_overdue);
+      if (limit > 0 && kept.size() > limit) {
+        std::pop_heap(kept.begin(), kept.end(), more_overdue);
+        kept.pop_back();
+      }
+    }
+  }
+};
+
+SlaFigures count_sla(work::Session& s, const Period& period, const std::string& by,
                      std::size_t list_limit) {
-  if (!by.empty()) require_grouping(by);
-  Zone zone = s.config.zone();
   sla::ServiceLevels levels(s.config);
   // Reports' own reader: only the columns measures need, read raw.
   store::ReportSelection sel;
@@ -189,93 +226,63 @@ SlaReport sla_report(work::Session& s, const Period& period, const std::string& 
   sel.logged_until = period.until;
   sel.titles = list_limit == 0;  // else only the breaches kept need a title
   sel.details = by == "customer" || by_tags(by) || levels.policy_reads_people();
-
-  std::map<std::string, Group> groups;
-  Group total;
+  SlaFigures f;
+  f.limit = list_limit;
   // Without --by, one group, looked up once rather than per ticket.
-  Group* ungrouped = by.empty() ? &groups["all"] : nullptr;
+  Group* ungrouped = by.empty() ? &f.groups["all"] : nullptr;
   std::vector<std::string_view> in;  // the groups of a ticket
-  SlaReport out;
-  // The breaches listed: all, or the `list_limit` most overdue, kept in a
-  // heap so a million tickets never hold a million rows in memory.
-  std::vector<Breach> kept;
-  auto keep = [&](Breach b) {
-    kept.push_back(std::move(b));
-    std::push_heap(kept.begin(), kept.end(), more_overdue);
-    if (list_limit > 0 && kept.size() > list_limit) {
-      std::pop_heap(kept.begin(), kept.end(), more_overdue);
-      kept.pop_back();
-    }
-  };
-  Section breaches{"breaches", "Breaches", breach_columns(), {}, std::nullopt, ""};
   s.store.reports().each_ticket(
       sel, [&](const model::Ticket& t, const std::vector<model::Mark>& marks) {
         sla::TicketSla m = levels.measure(t, marks, s.now, sla::ClockSet::targets());
         if (m.policy.empty()) return true;
-        auto add = [&](Group& x) {
-          ++x.tickets;
-          x.response.add(m.clock("response"));
-          x.resolve.add(m.clock("resolve"));
-        };
-        add(total);
+        f.add(f.total, m);
         if (ungrouped) {
-          add(*ungrouped);
+          f.add(*ungrouped, m);
         } else {
           group_values(t, by, in);
-          for (auto v : in) add(groups[std::string(v)]);
+          for (auto v : in) f.add(f.groups[std::string(v)], m);
         }
-        for (const char* name : {"response", "resolve"}) {
-          const sla::Clock* c = m.clock(name);
-          if (c == nullptr || !c->state.breached) continue;
-          ++out.breaches;
-          Breach b{t.id, name, {}, {}, {}, {}, c->state.due, -c->state.remaining / 60};
-          // A breach the full heap would drop at once needs no strings copied.
-          if (list_limit > 0 && kept.size() == list_limit && !more_overdue(b, kept.front()))
-            continue;
-          b.priority = t.priority;
-          b.team = t.team;
-          b.assignee = t.assignee;
-          b.title = t.title;
-          keep(std::move(b));
-        }
+        f.add_breaches(t, m);
         return true;
       });
+  std::sort(f.kept.begin(), f.kept.end(), more_overdue);
+  if (!sel.titles)
+    for (auto& b : f.kept)
+      if (auto t = s.store.find_ticket(b.ticket)) b.title = t->title;
+  return f;
+}
 
-  // Groups in a meaningful order: priorities by rank, the rest by name.
-  std::vector<std::string> order;
-  for (const auto& [k, g] : groups) order.push_back(k);
-  if (by == "priority") {
-    const auto& levels_order = s.config.priority.levels;
-    auto rank = [&](const std::string& v) {
-      return std::find(levels_order.begin(), levels_order.end(), v) - levels_order.begin();
-    };
-    std::sort(order.begin(), order.end(),
-              [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
-  }
+Json group_row(const std::string& name, Group& g) {
+  Json row = {{"group", name}, {"tickets", g.tickets}};
+  tally_fields(row, "response", g.response);
+  tally_fields(row, "resolve", g.resolve);
+  return row;
+}
+
+Section summary_section(SlaFigures& f, const std::string& by, const config::Config& cfg) {
   Section summary{"groups",          by.empty() ? "Service levels" : "Service levels by " + by,
                   group_columns(by), {},
                   std::nullopt,      ""};
-  auto row_of = [](const std::string& name, Group& g) {
-    Json row = {{"group", name}, {"tickets", g.tickets}};
-    tally_fields(row, "response", g.response);
-    tally_fields(row, "resolve", g.resolve);
-    return row;
-  };
-  if (!by.empty())
-    for (const auto& k : order) summary.rows.push_back(row_of(k, groups[k]));
-  summary.rows.push_back(row_of("all", total));
+  if (!by.empty()) {
+    std::vector<std::string> order;
+    for (const auto& [k, g] : f.groups) order.push_back(k);
+    order_groups(order, by, cfg);
+    for (const auto& k : order) summary.rows.push_back(group_row(k, f.groups[k]));
+  }
+  summary.rows.push_back(group_row("all", f.total));
   summary.chart =
       Chart{Chart::Kind::bar,
             "group",
             {{"response_compliance", "response met %"}, {"resolve_compliance", "resolution met %"}},
             "%"};
   summary.note = fmt::format("{} tickets logged in the period; {} targets breached.{}",
-                             total.tickets, out.breaches, tags_note(by));
-  std::sort(kept.begin(), kept.end(), more_overdue);
-  if (!sel.titles)
-    for (auto& b : kept)
-      if (auto t = s.store.find_ticket(b.ticket)) b.title = t->title;
-  for (const auto& b : kept)
+                             f.total.tickets, f.breaches, tags_note(by));
+  return summary;
+}
+
+Section breaches_section(const SlaFigures& f, const Zone& zone) {
+  Section breaches{"breaches", "Breaches", breach_columns(), {}, std::nullopt, ""};
+  for (const auto& b : f.kept)
     breaches.rows.push_back({{"ticket", b.ticket},
                              {"clock", b.clock},
                              {"priority", b.priority},
@@ -284,21 +291,28 @@ SlaReport sla_report(work::Session& s, const Period& period, const std::string& 
                              {"due", format_iso(b.due, zone)},
                              {"late_minutes", b.late_minutes},
                              {"title", b.title}});
-  if (list_limit > 0 && out.breaches > kept.size())
+  if (f.limit > 0 && f.breaches > f.kept.size())
     breaches.note = fmt::format("The {} most overdue of {} breaches (--limit 0 lists all).",
-                                kept.size(), out.breaches);
+                                f.kept.size(), f.breaches);
+  return breaches;
+}
 
+}  // namespace
+
+SlaReport sla_report(work::Session& s, const Period& period, const std::string& by,
+                     std::size_t list_limit) {
+  if (!by.empty()) require_grouping(by);
+  Zone zone = s.config.zone();
+  SlaFigures f = count_sla(s, period, by, list_limit);
+  SlaReport out;
+  out.breaches = f.breaches;
   Report& r = out.report;
   r.key = "sla";
   r.title = "Service levels";
-  r.meta = {{"period", period.name},
-            {"since", format_iso(period.since, zone)},
-            {"until", format_iso(period.until, zone)},
-            {"now", format_iso(s.now, zone)},
-            {"timezone", zone.name()},
-            {"by", by.empty() ? Json() : Json(by)}};
-  r.sections.push_back(std::move(summary));
-  r.sections.push_back(std::move(breaches));
+  r.meta = period_meta(period, zone, s.now);
+  r.meta["by"] = by.empty() ? Json() : Json(by);
+  r.sections.push_back(summary_section(f, by, s.config));
+  r.sections.push_back(breaches_section(f, zone));
   return out;
 }
 
