@@ -62,11 +62,6 @@ const std::vector<std::string>& csat_groupings() {
   return g;
 }
 
-std::string upper(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // Who held each rated ticket at each of its resolutions, in order: the
 // assignee and team as they stood at its first, second ... resolve.
 std::map<std::int64_t, std::vector<std::pair<std::string, std::string>>> holders_at_resolution(
@@ -209,7 +204,7 @@ Report csat_report(work::Session& s, const Period& period, const std::string& by
   dist.chart = Chart{Chart::Kind::bar, "score", {{"ratings", "ratings"}}, "ratings"};
   r.sections.push_back(std::move(dist));
   for (const auto& g : groupings) {
-    Section sec{"by_" + g, "By " + g, tally_columns(upper(g)), {}, std::nullopt, ""};
+    Section sec{"by_" + g, "By " + g, tally_columns(heading(g)), {}, std::nullopt, ""};
     for (const auto& [name, tally] : groups[g]) sec.rows.push_back(tally_row(name, tally));
     sec.chart = Chart{Chart::Kind::bar, "group", {{"average", "average score"}}, ""};
     r.sections.push_back(std::move(sec));
@@ -313,7 +308,7 @@ Section complaint_groups_section(const std::string& grouping,
                                  std::map<std::string, ComplaintTally>& groups,
                                  ComplaintTally& total) {
   Section summary{"groups", "Complaints by " + grouping, {}, {}, std::nullopt, ""};
-  summary.columns = {{"group", upper(grouping)},
+  summary.columns = {{"group", heading(grouping)},
                      {"complaints", "COMPLAINTS", Kind::number},
                      {"open", "OPEN", Kind::number},
                      {"upheld", "UPHELD", Kind::number},

@@ -1,7 +1,6 @@
 #include "desk/report/sla_report.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <map>
 
@@ -65,9 +64,7 @@ void tally_fields(Json& row, const std::string& prefix, Tally& t) {
 }
 
 std::vector<Column> group_columns(const std::string& by) {
-  std::string header = by.empty() ? "GROUP" : by;
-  for (auto& ch : header) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-  return {{"group", header, Kind::text},
+  return {{"group", heading(by), Kind::text},
           {"tickets", "TICKETS", Kind::number},
           {"response_met", "RESP MET", Kind::number},
           {"response_breached", "RESP BREACHED", Kind::number},
