@@ -1,6 +1,7 @@
 #include "desk/report/csat_report.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <tuple>
@@ -91,71 +92,72 @@ std::map<std::int64_t, std::vector<std::pair<std::string, std::string>>> holders
   return out;
 }
 
-}  // namespace
-
-Report csat_report(work::Session& s, const Period& period, const std::string& by) {
-  if (!by.empty() && !by_tags(by)) {
-    std::vector<std::string> known = csat_groupings();
-    known.push_back("tag");
-    known.push_back("tag:PREFIX");
-    work::require_one_of("report grouping", by, known);
-  }
-  std::vector<std::string> groupings =
-      by.empty() ? std::vector<std::string>{"technician", "team", "category"}
-                 : std::vector<std::string>{by};
-  Zone zone = s.config.zone();
+// The satisfaction figures: ratings and resolutions in the period, in
+// total, by score and by each grouping's values, and the low scores. One
+// rule for ratings and resolutions alike: each belongs to the ticket as it
+// stood when it was resolved, its technician the assignee then and its team
+// the team then (a rating, to the resolution it rates). Who typed the
+// resolve or the rating does not count.
+struct Csat {
+  std::vector<std::string> groupings;
   Tally total;
   std::map<std::string, std::map<std::string, Tally>> groups;  // grouping → value → tally
-  std::int64_t counts[6] = {0, 0, 0, 0, 0, 0};
-  Section low{"low_scores", "Low scores (1 or 2)", {}, {}, std::nullopt, ""};
-  low.columns = {{"ticket", "TICKET", Kind::number},
-                 {"score", "SCORE", Kind::number},
-                 {"at", "RATED", Kind::time},
-                 {"technician", "TECHNICIAN"},
-                 {"team", "TEAM"},
-                 {"comment", "COMMENT", Kind::text, true},
-                 {"title", "TITLE", Kind::text, true}};
+  std::array<std::int64_t, 6> counts{};                        // by score, 1 to 5
+  std::vector<Json> low;                                       // rows of scores 1 and 2
+  std::vector<std::string_view> in;                            // scratch: a ticket's groups
 
-  // One rule for ratings and resolutions alike: each belongs to the ticket
-  // as it stood when it was resolved, its technician the assignee then and
-  // its team the team then (a rating, to the resolution it rates). Who typed
-  // the resolve or the rating does not count.
-  std::vector<std::string_view> in;  // a ticket's groups
-  auto values = [&](const std::string& grouping,
-                    const model::Ticket& then) -> const std::vector<std::string_view>& {
+  const std::vector<std::string_view>& values(const std::string& grouping,
+                                              const model::Ticket& then) {
     if (grouping == "technician") {
       in.assign(1, then.assignee.empty() ? std::string_view("(none)") : then.assignee);
       return in;
     }
     group_values(then, grouping, in);
     return in;
-  };
+  }
+
+  void rate(const model::Rating& r, const model::Ticket& then, const Zone& zone) {
+    total.rate(r.score);
+    if (r.score >= 1 && r.score <= 5) ++counts[static_cast<std::size_t>(r.score)];
+    for (const auto& g : groupings)
+      for (auto v : values(g, then)) groups[g][std::string(v)].rate(r.score);
+    if (r.score <= 2)
+      low.push_back({{"ticket", then.id},
+                     {"score", r.score},
+                     {"at", format_iso(r.at, zone)},
+                     {"technician", text_or_null(then.assignee)},
+                     {"team", text_or_null(then.team)},
+                     {"comment", text_or_null(r.comment)},
+                     {"title", then.title}});
+  }
+
+  void resolved(const model::Ticket& then) {
+    ++total.resolutions;
+    for (const auto& g : groupings)
+      for (auto v : values(g, then)) groups[g][std::string(v)].resolutions++;
+  }
+};
+
+void count_ratings(work::Session& s, const Period& period, Csat& c) {
   std::vector<std::pair<model::Rating, model::Ticket>> rated;
   s.store.ratings().each_between(
       period.since, period.until,
       [&](const model::Rating& r, const model::Ticket& t) { rated.emplace_back(r, t); });
   auto held = holders_at_resolution(s, rated);
+  Zone zone = s.config.zone();
   for (auto& [r, then] : rated) {
     auto it = held.find(then.id);
     if (it != held.end() && r.resolution >= 1 &&
         static_cast<std::size_t>(r.resolution) <= it->second.size())
       std::tie(then.assignee, then.team) = it->second[static_cast<std::size_t>(r.resolution) - 1];
-    total.rate(r.score);
-    if (r.score >= 1 && r.score <= 5) ++counts[r.score];
-    for (const auto& g : groupings)
-      for (auto v : values(g, then)) groups[g][std::string(v)].rate(r.score);
-    if (r.score <= 2)
-      low.rows.push_back({{"ticket", then.id},
-                          {"score", r.score},
-                          {"at", format_iso(r.at, zone)},
-                          {"technician", then.assignee.empty() ? Json() : Json(then.assignee)},
-                          {"team", then.team.empty() ? Json() : Json(then.team)},
-                          {"comment", r.comment.empty() ? Json() : Json(r.comment)},
-                          {"title", then.title}});
+    c.rate(r, then, zone);
   }
-  // Resolutions in the period, by who and where each was resolved.
-  // Tickets that can have been resolved in the period: logged before its end,
-  // and open now or resolved (last) since its start. The reports' raw reader.
+}
+
+// Resolutions in the period, by who and where each was resolved. Tickets
+// that can have been resolved in the period: logged before its end, and
+// open now or resolved (last) since its start. The reports' raw reader.
+void count_resolutions(work::Session& s, const Period& period, const std::string& by, Csat& c) {
   store::ReportSelection sel;
   sel.open_since = period.since;
   sel.logged_until = period.until;
@@ -169,48 +171,75 @@ Report csat_report(work::Session& s, const Period& period, const std::string& by
           if (m.team) team = *m.team;
           if (m.kind != model::EventKind::resolved || m.at < period.since || m.at >= period.until)
             continue;
-          ++total.resolutions;
           model::Ticket then = t;
           then.assignee = assignee;
           then.team = team;
-          for (const auto& g : groupings)
-            for (auto v : values(g, then)) groups[g][std::string(v)].resolutions++;
+          c.resolved(then);
         }
         return true;
       });
+}
 
-  Report r;
-  r.key = "csat";
-  r.title = "Customer satisfaction";
-  r.meta = {{"period", period.name},
-            {"since", format_iso(period.since, zone)},
-            {"until", format_iso(period.until, zone)},
-            {"now", format_iso(s.now, zone)},
-            {"timezone", zone.name()},
-            {"by", by.empty() ? Json() : Json(by)}};
-  Section summary{"summary", "Satisfaction", tally_columns("GROUP"), {}, std::nullopt, ""};
-  summary.rows.push_back(tally_row("all", total));
-  summary.note =
-      fmt::format("{} ratings of {} resolutions in the period.", total.ratings, total.resolutions);
-  r.sections.push_back(std::move(summary));
+Section distribution_section(const Csat& c) {
   Section dist{"distribution", "Scores", {}, {}, std::nullopt, ""};
   dist.columns = {{"score", "SCORE", Kind::number},
                   {"ratings", "RATINGS", Kind::number},
                   {"percent", "%", Kind::number}};
-  for (int score = 5; score >= 1; --score)
+  for (std::size_t score = 5; score >= 1; --score)
     dist.rows.push_back({{"score", score},
-                         {"ratings", counts[score]},
-                         {"percent", percent(counts[score], total.ratings)}});
+                         {"ratings", c.counts[score]},
+                         {"percent", percent(c.counts[score], c.total.ratings)}});
   dist.chart = Chart{Chart::Kind::bar, "score", {{"ratings", "ratings"}}, "ratings"};
-  r.sections.push_back(std::move(dist));
-  for (const auto& g : groupings) {
+  return dist;
+}
+
+Section low_scores_section(Csat& c) {
+  Section low{"low_scores", "Low scores (1 or 2)", {}, {}, std::nullopt, ""};
+  low.columns = {{"ticket", "TICKET", Kind::number},
+                 {"score", "SCORE", Kind::number},
+                 {"at", "RATED", Kind::time},
+                 {"technician", "TECHNICIAN"},
+                 {"team", "TEAM"},
+                 {"comment", "COMMENT", Kind::text, true},
+                 {"title", "TITLE", Kind::text, true}};
+  low.rows = std::move(c.low);
+  low.note = fmt::format("{} low score{}.", low.rows.size(), low.rows.size() == 1 ? "" : "s");
+  return low;
+}
+
+}  // namespace
+
+Report csat_report(work::Session& s, const Period& period, const std::string& by) {
+  if (!by.empty() && !by_tags(by)) {
+    std::vector<std::string> known = csat_groupings();
+    known.push_back("tag");
+    known.push_back("tag:PREFIX");
+    work::require_one_of("report grouping", by, known);
+  }
+  Csat c;
+  c.groupings = by.empty() ? std::vector<std::string>{"technician", "team", "category"}
+                           : std::vector<std::string>{by};
+  count_ratings(s, period, c);
+  count_resolutions(s, period, by, c);
+
+  Report r;
+  r.key = "csat";
+  r.title = "Customer satisfaction";
+  r.meta = period_meta(period, s.config.zone(), s.now);
+  r.meta["by"] = by.empty() ? Json() : Json(by);
+  Section summary{"summary", "Satisfaction", tally_columns("GROUP"), {}, std::nullopt, ""};
+  summary.rows.push_back(tally_row("all", c.total));
+  summary.note = fmt::format("{} ratings of {} resolutions in the period.", c.total.ratings,
+                             c.total.resolutions);
+  r.sections.push_back(std::move(summary));
+  r.sections.push_back(distribution_section(c));
+  for (const auto& g : c.groupings) {
     Section sec{"by_" + g, "By " + g, tally_columns(heading(g)), {}, std::nullopt, ""};
-    for (const auto& [name, tally] : groups[g]) sec.rows.push_back(tally_row(name, tally));
+    for (const auto& [name, tally] : c.groups[g]) sec.rows.push_back(tally_row(name, tally));
     sec.chart = Chart{Chart::Kind::bar, "group", {{"average", "average score"}}, ""};
     r.sections.push_back(std::move(sec));
   }
-  low.note = fmt::format("{} low score{}.", low.rows.size(), low.rows.size() == 1 ? "" : "s");
-  r.sections.push_back(std::move(low));
+  r.sections.push_back(low_scores_section(c));
   return r;
 }
 
