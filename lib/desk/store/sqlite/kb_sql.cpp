@@ -131,6 +131,14 @@ std::string word_or_empty(const std::optional<model::FixStatus>& f) {
   return f ? word(*f) : std::string();
 }
 
+// An article's kind and state as the store holds them, read for an article
+// and for a ticket's list of articles alike.
+model::ArticleKind stored_article_kind(std::string_view name) {
+  return stored_word<model::ArticleKind>(name, "an article has the unknown kind");
+}
+model::ArticleState stored_article_state(std::string_view name) {
+  return stored_word<model::ArticleState>(name, "an article has the unknown state");
+}
 // A known error's fix status; '' for none (every other kind).
 std::optional<model::FixStatus> stored_fix_status(std::string_view name) {
   if (name.empty()) return std::nullopt;
@@ -142,9 +150,8 @@ model::Article article_from_row(SQLite::Statement& st, int i = 0) {
   model::Article a;
   a.id = st.getColumn(i++).getInt64();
   a.uid = text_column(st, i++);
-  a.kind = stored_word<model::ArticleKind>(text_column(st, i++), "an article has the unknown kind");
-  a.state =
-      stored_word<model::ArticleState>(text_column(st, i++), "an article has the unknown state");
+  a.kind = stored_article_kind(text_column(st, i++));
+  a.state = stored_article_state(text_column(st, i++));
   a.title = text_column(st, i++);
   a.body = text_column(st, i++);
   a.symptom = text_column(st, i++);
@@ -220,9 +227,8 @@ model::ArticleLink link_from_row(SQLite::Statement& st) {
 // A ticket's article: kTicketLinks.
 model::ArticleLink article_link_from_row(SQLite::Statement& st) {
   model::ArticleLink l = link_from_row(st);
-  l.kind = stored_word<model::ArticleKind>(text_column(st, 6), "an article has the unknown kind");
-  l.state =
-      stored_word<model::ArticleState>(text_column(st, 7), "an article has the unknown state");
+  l.kind = stored_article_kind(text_column(st, 6));
+  l.state = stored_article_state(text_column(st, 7));
   return l;
 }
 
