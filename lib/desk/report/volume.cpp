@@ -74,6 +74,141 @@ std::int64_t sum(const std::vector<std::int64_t>& v) {
   return out;
 }
 
+// The figures: this period's and the previous one's counts, bucket by
+// bucket and group by group, and the groups in the order they are shown.
+struct Volume {
+  std::string by;
+  Unit unit{};
+  std::vector<Bucket> current;
+  std::vector<Bucket> previous;
+  Counts now;
+  Counts before;
+  std::vector<std::string> groups;
+
+  // Group `name`'s tickets in bucket i (0 when it has none), this period
+  // and the previous one (null when the previous period has no bucket i).
+  std::int64_t now_at(const std::string& name, std::size_t i) const {
+    auto a = now.per_group.find(name);
+    return a == now.per_group.end() ? 0 : a->second[i];
+  }
+  Json before_at(const std::string& name, std::size_t i) const {
+    if (i >= previous.size()) return Json();
+    auto b = before.per_group.find(name);
+    return b == before.per_group.end() ? 0 : b->second[i];
+  }
+  static std::int64_t total(const Counts& c, const std::string& name) {
+    auto g = c.per_group.find(name);
+    return g == c.per_group.end() ? 0 : sum(g->second);
+  }
+};
+
+Volume count_volume(work::Session& s, const Period& period, const std::string& by,
+                    std::optional<Unit> unit_given) {
+  Volume v;
+  v.by = by;
+  Zone zone = s.config.zone();
+  v.unit = unit_given.value_or(default_unit(period.since, period.until));
+  v.current = buckets(period.since, period.until, v.unit, zone);
+  v.previous = buckets(period.previous_since, period.previous_until, v.unit, zone);
+  auto& store = s.store.reports();
+  v.now = count(store, v.current, known_until(period.until, s.now), by);
+  v.before = count(store, v.previous, known_until(period.previous_until, s.now), by);
+  for (const auto& [k, counts] : v.now.per_group) v.groups.push_back(k);
+  for (const auto& [k, counts] : v.before.per_group)
+    if (!v.now.per_group.count(k)) v.groups.push_back(k);
+  order_groups(v.groups, by, s.config);
+  return v;
+}
+
+Section buckets_section(const Volume& v, const Zone& zone) {
+  Section out{"buckets",
+              fmt::format("Tickets logged per {}", unit_name(v.unit)),
+              {{"bucket", heading(unit_name(v.unit))},
+               {"since", "SINCE", Kind::time},
+               {"tickets", "TICKETS", Kind::number},
+               {"previous", "PREVIOUS", Kind::number},
+               {"change", "CHANGE", Kind::number},
+               {"change_pct", "CHANGE %", Kind::number}},
+              {},
+              Chart{Chart::Kind::column,
+                    "bucket",
+                    {{"tickets", "this period"}, {"previous", "previous period"}},
+                    "tickets",
+                    {}},
+              ""};
+  for (std::size_t i = 0; i < v.current.size(); ++i) {
+    Json row = {{"bucket", v.current[i].label},
+                {"since", format_iso(v.current[i].since, zone)},
+                {"tickets", v.now.per_bucket[i]},
+                {"previous", previous_at(v.before.per_bucket, i)}};
+    change_fields(row, v.now.per_bucket[i], row["previous"]);
+    out.rows.push_back(std::move(row));
+  }
+  std::int64_t now = v.now.total;
+  std::int64_t before = v.before.total;
+  Json change = change_percent(static_cast<double>(now), static_cast<double>(before));
+  out.note = fmt::format(
+      "{} tickets logged, {} in the previous period ({:+}{}).", now, before, now - before,
+      change.is_null() ? std::string() : fmt::format(", {:+.1f}%", change.get<double>()));
+  return out;
+}
+
+Section groups_section(const Volume& v) {
+  Section out{"groups",
+              "Tickets logged by " + v.by,
+              {{"group", heading(v.by)},
+               {"tickets", "TICKETS", Kind::number},
+               {"share_pct", "SHARE %", Kind::number},
+               {"previous", "PREVIOUS", Kind::number},
+               {"change", "CHANGE", Kind::number},
+               {"change_pct", "CHANGE %", Kind::number}},
+              {},
+              Chart{Chart::Kind::bar,
+                    "group",
+                    {{"tickets", "this period"}, {"previous", "previous period"}},
+                    "tickets",
+                    {}},
+              ""};
+  if (by_tags(v.by))
+    out.note = "A ticket with several tags counts in each; \"all\" counts it once.";
+  auto row = [&](const std::string& name, std::int64_t n, std::int64_t b) {
+    Json r = {
+        {"group", name}, {"tickets", n}, {"share_pct", percent(n, v.now.total)}, {"previous", b}};
+    change_fields(r, n, r["previous"]);
+    return r;
+  };
+  for (const auto& name : v.groups)
+    out.rows.push_back(row(name, Volume::total(v.now, name), Volume::total(v.before, name)));
+  out.rows.push_back(row("all", v.now.total, v.before.total));
+  return out;
+}
+
+Section matrix_section(const Volume& v, const Zone& zone) {
+  Section out{"bucket_groups",
+              fmt::format("Tickets logged per {} and {}", unit_name(v.unit), v.by),
+              {{"bucket", heading(unit_name(v.unit))},
+               {"since", "SINCE", Kind::time},
+               {"group", heading(v.by)},
+               {"tickets", "TICKETS", Kind::number},
+               {"previous", "PREVIOUS", Kind::number}},
+              {},
+              std::nullopt,
+              "",
+              true};
+  for (std::size_t i = 0; i < v.current.size(); ++i)
+    for (const auto& name : v.groups) {
+      std::int64_t n = v.now_at(name, i);
+      Json p = v.before_at(name, i);
+      if (n == 0 && (p.is_null() || p == 0)) continue;
+      out.rows.push_back({{"bucket", v.current[i].label},
+                          {"since", format_iso(v.current[i].since, zone)},
+                          {"group", name},
+                          {"tickets", n},
+                          {"previous", p}});
+    }
+  return out;
+}
+
 }  // namespace
 
 Report volume_report(work::Session& s, const Period& period, const std::string& by_given,
@@ -81,117 +216,18 @@ Report volume_report(work::Session& s, const Period& period, const std::string& 
   std::string by = by_given.empty() ? "channel" : by_given;
   require_grouping(by);
   Zone zone = s.config.zone();
-  Unit unit = unit_given.value_or(default_unit(period.since, period.until));
-  auto current = buckets(period.since, period.until, unit, zone);
-  auto previous = buckets(period.previous_since, period.previous_until, unit, zone);
-  auto& store = s.store.reports();
-  Counts now = count(store, current, known_until(period.until, s.now), by);
-  Counts before = count(store, previous, known_until(period.previous_until, s.now), by);
-
+  Volume v = count_volume(s, period, by, unit_given);
   Report r;
   r.key = "volume";
   r.title = "Ticket volume";
   r.meta = period_meta(period, zone, s.now);
   r.meta["previous_since"] = format_iso(period.previous_since, zone);
   r.meta["previous_until"] = format_iso(period.previous_until, zone);
-  r.meta["bucket"] = unit_name(unit);
+  r.meta["bucket"] = unit_name(v.unit);
   r.meta["by"] = by;
-
-  Section per_bucket{"buckets",
-                     fmt::format("Tickets logged per {}", unit_name(unit)),
-                     {{"bucket", heading(unit_name(unit))},
-                      {"since", "SINCE", Kind::time},
-                      {"tickets", "TICKETS", Kind::number},
-                      {"previous", "PREVIOUS", Kind::number},
-                      {"change", "CHANGE", Kind::number},
-                      {"change_pct", "CHANGE %", Kind::number}},
-                     {},
-                     Chart{Chart::Kind::column,
-                           "bucket",
-                           {{"tickets", "this period"}, {"previous", "previous period"}},
-                           "tickets",
-                           {}},
-                     ""};
-  for (std::size_t i = 0; i < current.size(); ++i) {
-    Json row = {{"bucket", current[i].label},
-                {"since", format_iso(current[i].since, zone)},
-                {"tickets", now.per_bucket[i]},
-                {"previous", previous_at(before.per_bucket, i)}};
-    change_fields(row, now.per_bucket[i], row["previous"]);
-    per_bucket.rows.push_back(std::move(row));
-  }
-  Json total_change =
-      change_percent(static_cast<double>(now.total), static_cast<double>(before.total));
-  per_bucket.note =
-      fmt::format("{} tickets logged, {} in the previous period ({:+}{}).", now.total, before.total,
-                  now.total - before.total,
-                  total_change.is_null() ? std::string()
-                                         : fmt::format(", {:+.1f}%", total_change.get<double>()));
-
-  std::vector<std::string> names;
-  for (const auto& [k, v] : now.per_group) names.push_back(k);
-  for (const auto& [k, v] : before.per_group)
-    if (!now.per_group.count(k)) names.push_back(k);
-  order_groups(names, by, s.config);
-  Section per_group{"groups",
-                    "Tickets logged by " + by,
-                    {{"group", heading(by)},
-                     {"tickets", "TICKETS", Kind::number},
-                     {"share_pct", "SHARE %", Kind::number},
-                     {"previous", "PREVIOUS", Kind::number},
-                     {"change", "CHANGE", Kind::number},
-                     {"change_pct", "CHANGE %", Kind::number}},
-                    {},
-                    Chart{Chart::Kind::bar,
-                          "group",
-                          {{"tickets", "this period"}, {"previous", "previous period"}},
-                          "tickets",
-                          {}},
-                    ""};
-  if (by_tags(by))
-    per_group.note = "A ticket with several tags counts in each; \"all\" counts it once.";
-  auto group_row = [&](const std::string& name, std::int64_t n, std::int64_t b) {
-    Json row = {
-        {"group", name}, {"tickets", n}, {"share_pct", percent(n, now.total)}, {"previous", b}};
-    change_fields(row, n, row["previous"]);
-    return row;
-  };
-  for (const auto& name : names) {
-    auto a = now.per_group.find(name);
-    auto b = before.per_group.find(name);
-    per_group.rows.push_back(group_row(name, a == now.per_group.end() ? 0 : sum(a->second),
-                                       b == before.per_group.end() ? 0 : sum(b->second)));
-  }
-  per_group.rows.push_back(group_row("all", now.total, before.total));
-
-  Section matrix{"bucket_groups",
-                 fmt::format("Tickets logged per {} and {}", unit_name(unit), by),
-                 {{"bucket", heading(unit_name(unit))},
-                  {"since", "SINCE", Kind::time},
-                  {"group", heading(by)},
-                  {"tickets", "TICKETS", Kind::number},
-                  {"previous", "PREVIOUS", Kind::number}},
-                 {},
-                 std::nullopt,
-                 "",
-                 true};
-  for (std::size_t i = 0; i < current.size(); ++i)
-    for (const auto& name : names) {
-      auto a = now.per_group.find(name);
-      auto b = before.per_group.find(name);
-      std::int64_t n = a == now.per_group.end() ? 0 : a->second[i];
-      Json p = i < previous.size() ? Json(b == before.per_group.end() ? 0 : b->second[i]) : Json();
-      if (n == 0 && (p.is_null() || p == 0)) continue;
-      matrix.rows.push_back({{"bucket", current[i].label},
-                             {"since", format_iso(current[i].since, zone)},
-                             {"group", name},
-                             {"tickets", n},
-                             {"previous", p}});
-    }
-
-  r.sections.push_back(std::move(per_bucket));
-  r.sections.push_back(std::move(per_group));
-  r.sections.push_back(std::move(matrix));
+  r.sections.push_back(buckets_section(v, zone));
+  r.sections.push_back(groups_section(v));
+  r.sections.push_back(matrix_section(v, zone));
   return r;
 }
 
