@@ -97,6 +97,124 @@ format::Tone trend_tone(const Json& v) {
   return format::Tone::plain;
 }
 
+// One of the trend tables (categories, services), most moved first; its
+// rows are keyed by `key`, headed `head`.
+Section trend_section(const char* name, const char* title, const char* key, const char* head,
+                      const CountsByName& counts) {
+  Section out{name, title, trend_columns(key, head), {}, std::nullopt, ""};
+  out.columns.back().tone = trend_tone;
+  out.rows = trend_rows(key, counts);
+  return out;
+}
+
+std::ptrdiff_t count_trend(const Section& trends, const char* trend) {
+  return std::count_if(trends.rows.begin(), trends.rows.end(),
+                       [&](const Json& row) { return row["trend"] == trend; });
+}
+
+// Lines over the four periods for the categories that moved most: the
+// first rows of `cats`.
+Chart movers_chart(const Section& cats, const CountsByName& categories,
+                   const std::vector<Period>& periods, const Zone& zone) {
+  Chart chart{Chart::Kind::line, "period", {}, "tickets", {}};
+  for (int k = kPeriods - 1; k >= 0; --k)
+    chart.rows.push_back(
+        {{"period", format_date(periods[static_cast<std::size_t>(k)].since, zone)}});
+  for (std::size_t i = 0; i < cats.rows.size() && i < kChartLines; ++i) {
+    std::string name = cats.rows[i]["category"].get<std::string>();
+    std::string key = fmt::format("s{}", i);
+    chart.series.push_back({key, name});
+    const Counts& c = categories.find(name)->second;
+    for (int k = 0; k < kPeriods; ++k)
+      chart.rows[static_cast<std::size_t>(kPeriods - 1 - k)][key] = c[static_cast<std::size_t>(k)];
+  }
+  return chart;
+}
+
+// A group of similar titles among the period's tickets.
+struct Repeat {
+  std::string category;
+  std::string title;              // the most common; on a tie, that of the lowest ticket id
+  std::vector<std::int64_t> ids;  // ascending
+  std::int64_t incidents = 0;
+  Instant first = Instant::max();
+  Instant last = Instant::min();
+};
+
+// Every group of kMinRepeats or more, largest first; on a tie, the one
+// whose first ticket is older.
+std::vector<Repeat> find_repeats(const std::vector<Titled>& titled,
+                                 const std::vector<Logged>& logged) {
+  auto groups = similar_groups(titled, kSimilarity, kMinRepeats);
+  std::vector<std::size_t> group_of(titled.size(), SIZE_MAX);
+  for (std::size_t g = 0; g < groups.size(); ++g)
+    for (auto i : groups[g]) group_of[i] = g;
+  std::vector<std::vector<const Logged*>> members(groups.size());
+  for (const auto& l : logged)
+    if (group_of[l.title] != SIZE_MAX) members[group_of[l.title]].push_back(&l);
+  std::vector<Repeat> out;
+  for (auto& tickets : members) {
+    std::sort(tickets.begin(), tickets.end(),
+              [](const Logged* a, const Logged* b) { return a->id < b->id; });
+    Repeat r;
+    std::size_t title = tickets.front()->title;
+    for (const Logged* l : tickets) {
+      r.ids.push_back(l->id);
+      r.incidents += l->incident;
+      r.first = std::min(r.first, l->at);
+      r.last = std::max(r.last, l->at);
+      if (titled[l->title].weight > titled[title].weight) title = l->title;
+    }
+    r.category = titled[title].group.empty() ? std::string("(none)") : titled[title].group;
+    r.title = titled[title].title;
+    out.push_back(std::move(r));
+  }
+  std::sort(out.begin(), out.end(), [](const Repeat& a, const Repeat& b) {
+    if (a.ids.size() != b.ids.size()) return a.ids.size() > b.ids.size();
+    return a.ids.front() < b.ids.front();
+  });
+  return out;
+}
+
+Section repeats_section(const std::vector<Repeat>& repeats, const Zone& zone) {
+  Section out{"repeats",
+              "Repeat incidents",
+              {{"category", "CATEGORY"},
+               {"tickets", "TICKETS", Kind::number},
+               {"incidents", "INCIDENTS", Kind::number},
+               {"first", "FIRST", Kind::time},
+               {"last", "LAST", Kind::time},
+               {"title", "TITLE", Kind::text, true},
+               {"ticket_ids", "TICKET IDS", Kind::list},
+               {"suggestion", "SUGGESTION"}},
+              {},
+              std::nullopt,
+              ""};
+  for (std::size_t g = 0; g < repeats.size() && g < kShownRepeats; ++g) {
+    const Repeat& r = repeats[g];
+    Json ids = Json::array();
+    for (std::size_t k = 0; k < r.ids.size() && k < 10; ++k) ids.push_back(r.ids[k]);
+    auto size = static_cast<std::int64_t>(r.ids.size());
+    out.rows.push_back({{"category", r.category},
+                        {"tickets", size},
+                        {"incidents", r.incidents},
+                        {"first", format_iso(r.first, zone)},
+                        {"last", format_iso(r.last, zone)},
+                        {"title", r.title},
+                        {"ticket_ids", std::move(ids)},
+                        {"suggestion", 2 * r.incidents >= size ? "problem record" : "KB article"}});
+  }
+  std::size_t found = repeats.size();
+  out.note =
+      found == 0 ? std::string("No repeats: no 3 tickets of one category with similar titles.")
+      : found > kShownRepeats
+          ? fmt::format("{} groups of similar tickets; the {} largest (ticket ids: the first 10).",
+                        found, kShownRepeats)
+          : fmt::format("{} group{} of similar tickets (ticket ids: the first 10).", found,
+                        found == 1 ? "" : "s");
+  return out;
+}
+
 }  // namespace
 
 std::string trend_of(double tickets, double baseline) {
@@ -185,121 +303,26 @@ Report trends_report(work::Session& s, const Period& period) {
 }
 
 Report TrendsCounter::finish() {
-  State& st = *state_;
-  const work::Session& s = st.s;
-  const Period& period = st.period;
-  const Zone& zone = st.zone;
-  const auto& periods = st.periods;
-  auto& categories = st.categories;
-  auto& services = st.services;
-  auto& titled = st.titled;
-  auto& logged = st.logged;
+  const State& st = *state_;
   Report r;
   r.key = "trends";
   r.title = "Trends";
-  r.meta = period_meta(period, zone, s.now);
-  r.meta["compared_since"] = format_iso(periods.back().since, zone);
+  r.meta = period_meta(st.period, st.zone, st.s.now);
+  r.meta["compared_since"] = format_iso(st.periods.back().since, st.zone);
 
-  Section cats{"categories", "Categories", trend_columns("category", "CATEGORY"),
-               {},           std::nullopt, ""};
-  cats.columns.back().tone = trend_tone;
-  cats.rows = trend_rows("category", categories);
-  Section servs{"services", "Services", trend_columns("service", "SERVICE"), {}, std::nullopt, ""};
-  servs.columns.back().tone = trend_tone;
-  servs.rows = trend_rows("service", services);
-
-  // Lines over the four periods for the categories that moved most.
-  Chart chart{Chart::Kind::line, "period", {}, "tickets", {}};
-  for (int k = kPeriods - 1; k >= 0; --k)
-    chart.rows.push_back(
-        {{"period", format_date(periods[static_cast<std::size_t>(k)].since, zone)}});
-  for (std::size_t i = 0; i < cats.rows.size() && i < kChartLines; ++i) {
-    std::string name = cats.rows[i]["category"].get<std::string>();
-    std::string key = fmt::format("s{}", i);
-    chart.series.push_back({key, name});
-    const Counts& c = categories[name];
-    for (int k = 0; k < kPeriods; ++k)
-      chart.rows[static_cast<std::size_t>(kPeriods - 1 - k)][key] = c[static_cast<std::size_t>(k)];
-  }
-  cats.chart = std::move(chart);
-  auto movers = [](const std::vector<Json>& rows, const char* trend_name) {
-    return std::count_if(rows.begin(), rows.end(),
-                         [&](const Json& row) { return row["trend"] == trend_name; });
-  };
+  Section cats = trend_section("categories", "Categories", "category", "CATEGORY", st.categories);
+  cats.chart = movers_chart(cats, st.categories, st.periods, st.zone);
   cats.note = fmt::format("{} rising, {} falling against the mean of the three periods before.",
-                          movers(cats.rows, "rising"), movers(cats.rows, "falling"));
-  servs.note = fmt::format("{} rising, {} falling.", movers(servs.rows, "rising"),
-                           movers(servs.rows, "falling"));
-
-  Section repeats{"repeats",
-                  "Repeat incidents",
-                  {{"category", "CATEGORY"},
-                   {"tickets", "TICKETS", Kind::number},
-                   {"incidents", "INCIDENTS", Kind::number},
-                   {"first", "FIRST", Kind::time},
-                   {"last", "LAST", Kind::time},
-                   {"title", "TITLE", Kind::text, true},
-                   {"ticket_ids", "TICKET IDS", Kind::list},
-                   {"suggestion", "SUGGESTION"}},
-                  {},
-                  std::nullopt,
-                  ""};
-  // Each group of similar titles, with the tickets that carry them.
-  auto groups = similar_groups(titled, kSimilarity, kMinRepeats);
-  std::vector<std::size_t> group_of(titled.size(), SIZE_MAX);
-  for (std::size_t g = 0; g < groups.size(); ++g)
-    for (auto i : groups[g]) group_of[i] = g;
-  std::vector<std::vector<const Logged*>> members(groups.size());
-  for (const auto& l : logged)
-    if (group_of[l.title] != SIZE_MAX) members[group_of[l.title]].push_back(&l);
-  for (std::size_t g = 0; g < groups.size(); ++g) {
-    auto& tickets = members[g];
-    std::sort(tickets.begin(), tickets.end(),
-              [](const Logged* a, const Logged* b) { return a->id < b->id; });
-    std::int64_t incidents = 0;
-    Instant first = Instant::max(), last = Instant::min();
-    for (const Logged* l : tickets) {
-      incidents += l->incident;
-      first = std::min(first, l->at);
-      last = std::max(last, l->at);
-    }
-    // The most common title; on a tie, the one of the lowest ticket id.
-    std::size_t title = tickets.front()->title;
-    for (const Logged* l : tickets)
-      if (titled[l->title].weight > titled[title].weight) title = l->title;
-    Json ids = Json::array();
-    for (std::size_t k = 0; k < tickets.size() && k < 10; ++k) ids.push_back(tickets[k]->id);
-    auto size = static_cast<std::int64_t>(tickets.size());
-    const std::string& category = titled[title].group;
-    repeats.rows.push_back({{"category", category.empty() ? std::string("(none)") : category},
-                            {"tickets", size},
-                            {"incidents", incidents},
-                            {"first", format_iso(first, zone)},
-                            {"last", format_iso(last, zone)},
-                            {"title", titled[title].title},
-                            {"ticket_ids", std::move(ids)},
-                            {"suggestion", 2 * incidents >= size ? "problem record" : "KB article"},
-                            {"first_ticket", tickets.front()->id}});
-  }
-  std::stable_sort(repeats.rows.begin(), repeats.rows.end(), [](const Json& a, const Json& b) {
-    if (a["tickets"] != b["tickets"]) return a["tickets"] > b["tickets"];
-    return a["first_ticket"] < b["first_ticket"];
-  });
-  std::size_t found = repeats.rows.size();
-  r.meta["repeat_groups"] = found;
-  if (found > kShownRepeats) repeats.rows.resize(kShownRepeats);
-  for (auto& row : repeats.rows) row.erase("first_ticket");
-  repeats.note =
-      found == 0 ? std::string("No repeats: no 3 tickets of one category with similar titles.")
-      : found > kShownRepeats
-          ? fmt::format("{} groups of similar tickets; the {} largest (ticket ids: the first 10).",
-                        found, kShownRepeats)
-          : fmt::format("{} group{} of similar tickets (ticket ids: the first 10).", found,
-                        found == 1 ? "" : "s");
+                          count_trend(cats, "rising"), count_trend(cats, "falling"));
+  Section servs = trend_section("services", "Services", "service", "SERVICE", st.services);
+  servs.note = fmt::format("{} rising, {} falling.", count_trend(servs, "rising"),
+                           count_trend(servs, "falling"));
+  auto repeats = find_repeats(st.titled, st.logged);
+  r.meta["repeat_groups"] = repeats.size();
 
   r.sections.push_back(std::move(cats));
   r.sections.push_back(std::move(servs));
-  r.sections.push_back(std::move(repeats));
+  r.sections.push_back(repeats_section(repeats, st.zone));
   return r;
 }
 
