@@ -1,6 +1,7 @@
 #include "desk/report/digest.hpp"
 
 #include <algorithm>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -211,118 +212,141 @@ DigestFigures digest_figures(work::Session& s, const Period& p) {
   return f;
 }
 
-Digest digest_layout(const DigestFigures& f, const Period& p, const Zone& zone, Instant now) {
-  const Period& week = f.week;
-  Digest out;
-  out.breaches = f.missed;
-  Report& r = out.report;
-  r.key = "digest";
-  r.title = "Service desk digest";
-  r.meta = period_meta(p, zone, now);
+namespace {
 
-  Section summary{"summary",
-                  "Summary",
-                  {{"label", "MEASURE"},
-                   {"value", "VALUE", Kind::number},
-                   {"previous", "PREVIOUS", Kind::number},
-                   {"change", "CHANGE", Kind::number}},
-                  {},
-                  std::nullopt,
-                  "Previous: the period before, or for the backlog its start."};
-  summary.rows.push_back(summary_row("new", "tickets logged", f.logged, f.logged_before));
-  summary.rows.push_back(
-      summary_row("resolved", "tickets resolved", f.resolved, f.resolved_before));
-  summary.rows.push_back(summary_row("backlog", "open tickets", f.open_end, f.open_start));
-  summary.rows.push_back(summary_row("breached", "SLA targets missed",
-                                     static_cast<std::int64_t>(f.missed), f.breached_before));
-  summary.rows.push_back(summary_row("at_risk", "tickets at risk now",
-                                     static_cast<std::int64_t>(f.at_risk), std::nullopt));
+Section summary_section(const DigestFigures& f) {
+  Section out{"summary",
+              "Summary",
+              {{"label", "MEASURE"},
+               {"value", "VALUE", Kind::number},
+               {"previous", "PREVIOUS", Kind::number},
+               {"change", "CHANGE", Kind::number}},
+              {},
+              std::nullopt,
+              "Previous: the period before, or for the backlog its start."};
+  out.rows.push_back(summary_row("new", "tickets logged", f.logged, f.logged_before));
+  out.rows.push_back(summary_row("resolved", "tickets resolved", f.resolved, f.resolved_before));
+  out.rows.push_back(summary_row("backlog", "open tickets", f.open_end, f.open_start));
+  out.rows.push_back(summary_row("breached", "SLA targets missed",
+                                 static_cast<std::int64_t>(f.missed), f.breached_before));
+  out.rows.push_back(summary_row("at_risk", "tickets at risk now",
+                                 static_cast<std::int64_t>(f.at_risk), std::nullopt));
+  // The chart a manager looks at first: volume beside the period before.
+  out.chart = Chart{Chart::Kind::bar,
+                    "label",
+                    {{"value", "this period"}, {"previous", "previous period"}},
+                    "tickets",
+                    {out.rows[0], out.rows[1]}};
+  return out;
+}
 
-  std::vector<Column> due_columns = {
-      {"ticket", "TICKET", Kind::number}, {"clock", "CLOCK"},
-      {"priority", "PRIORITY"},           {"team", "TEAM"},
-      {"assignee", "ASSIGNEE"},           {"due", "DUE", Kind::time}};
-  Section missed{"breaches", "SLA targets missed", due_columns, {}, std::nullopt, ""};
-  missed.columns.push_back({"late_minutes", "LATE", Kind::minutes});
-  missed.columns.push_back({"title", "TITLE", Kind::text, true});
-  for (const auto& d : f.breaches) missed.rows.push_back(due_row(d, zone, "late_minutes"));
-  missed.note = shown(missed.rows.size(), f.missed, "targets missed in the period",
-                      "target missed in the period");
+// The targets missed in the period (late_minutes) or the tickets at risk
+// now (left_minutes and used_pct), the first kDigestRows of them.
+Section due_section(const char* key, const char* title, const std::vector<Due>& due,
+                    const char* minutes_key, const Zone& zone) {
+  Section out{key,
+              title,
+              {{"ticket", "TICKET", Kind::number},
+               {"clock", "CLOCK"},
+               {"priority", "PRIORITY"},
+               {"team", "TEAM"},
+               {"assignee", "ASSIGNEE"},
+               {"due", "DUE", Kind::time}},
+              {},
+              std::nullopt,
+              ""};
+  if (std::string_view(minutes_key) == "late_minutes") {
+    out.columns.push_back({"late_minutes", "LATE", Kind::minutes});
+  } else {
+    out.columns.push_back({"left_minutes", "LEFT", Kind::minutes});
+    out.columns.push_back({"used_pct", "USED %", Kind::number});
+  }
+  out.columns.push_back({"title", "TITLE", Kind::text, true});
+  for (const auto& d : due) out.rows.push_back(due_row(d, zone, minutes_key));
+  return out;
+}
 
-  Section risk{"at_risk", "At risk now", due_columns, {}, std::nullopt, ""};
-  risk.columns.push_back({"left_minutes", "LEFT", Kind::minutes});
-  risk.columns.push_back({"used_pct", "USED %", Kind::number});
-  risk.columns.push_back({"title", "TITLE", Kind::text, true});
-  for (const auto& d : f.risks) risk.rows.push_back(due_row(d, zone, "left_minutes"));
-  risk.note = shown(risk.rows.size(), f.at_risk, "open tickets at risk", "open ticket at risk");
-
-  const Report& trends = f.trends;
-  Section moving{"trends",
-                 "Trends this week",
-                 {{"kind", "KIND"},
-                  {"name", "NAME"},
-                  {"tickets", "TICKETS", Kind::number},
-                  {"baseline", "BASELINE", Kind::number},
-                  {"change_pct", "CHANGE %", Kind::number},
-                  {"trend", "TREND"}},
-                 {},
-                 std::nullopt,
-                 ""};
+// The categories and services the week's trends say are moving.
+Section moving_section(const Report& trends, const Period& week, const Zone& zone) {
+  Section out{"trends",
+              "Trends this week",
+              {{"kind", "KIND"},
+               {"name", "NAME"},
+               {"tickets", "TICKETS", Kind::number},
+               {"baseline", "BASELINE", Kind::number},
+               {"change_pct", "CHANGE %", Kind::number},
+               {"trend", "TREND"}},
+              {},
+              std::nullopt,
+              ""};
   std::size_t movers = 0;
   for (const auto& [key, kind] : {std::pair{"categories", "category"}, {"services", "service"}})
     for (const auto& row : trends.section(key)->rows) {
       // Tickets without a category or service are nothing to act on.
       if (row["trend"] == "steady" || row[kind] == "(none)") continue;
       if (++movers > kDigestRows) continue;
-      moving.rows.push_back({{"kind", kind},
-                             {"name", row[kind]},
-                             {"tickets", row["tickets"]},
-                             {"baseline", row["baseline"]},
-                             {"change_pct", row["change_pct"]},
-                             {"trend", row["trend"]}});
+      out.rows.push_back({{"kind", kind},
+                          {"name", row[kind]},
+                          {"tickets", row["tickets"]},
+                          {"baseline", row["baseline"]},
+                          {"change_pct", row["change_pct"]},
+                          {"trend", row["trend"]}});
     }
-  moving.note = fmt::format("The 7 days to {} against the three weeks before: {}",
-                            format_human(week.until, zone),
-                            shown(moving.rows.size(), movers, "categories and services moving",
-                                  "category or service moving"));
-  Section repeats{"repeats",
-                  "Repeat incidents this week",
-                  {{"category", "CATEGORY"},
-                   {"tickets", "TICKETS", Kind::number},
-                   {"title", "TITLE", Kind::text, true},
-                   {"suggestion", "SUGGESTION"},
-                   {"ticket_ids", "TICKET IDS", Kind::list}},
-                  {},
-                  std::nullopt,
-                  ""};
+  out.note = fmt::format("The 7 days to {} against the three weeks before: {}",
+                         format_human(week.until, zone),
+                         shown(out.rows.size(), movers, "categories and services moving",
+                               "category or service moving"));
+  return out;
+}
+
+// The week's largest groups of similar tickets, as the trends report found them.
+Section repeats_section(const Report& trends) {
+  Section out{"repeats",
+              "Repeat incidents this week",
+              {{"category", "CATEGORY"},
+               {"tickets", "TICKETS", Kind::number},
+               {"title", "TITLE", Kind::text, true},
+               {"suggestion", "SUGGESTION"},
+               {"ticket_ids", "TICKET IDS", Kind::list}},
+              {},
+              std::nullopt,
+              ""};
   const auto& found = trends.section("repeats")->rows;
   for (std::size_t i = 0; i < found.size() && i < 5; ++i)
-    repeats.rows.push_back({{"category", found[i]["category"]},
-                            {"tickets", found[i]["tickets"]},
-                            {"title", found[i]["title"]},
-                            {"suggestion", found[i]["suggestion"]},
-                            {"ticket_ids", found[i]["ticket_ids"]}});
-  repeats.note = shown(repeats.rows.size(), trends.meta["repeat_groups"].get<std::size_t>(),
-                       "groups of similar tickets", "group of similar tickets");
+    out.rows.push_back({{"category", found[i]["category"]},
+                        {"tickets", found[i]["tickets"]},
+                        {"title", found[i]["title"]},
+                        {"suggestion", found[i]["suggestion"]},
+                        {"ticket_ids", found[i]["ticket_ids"]}});
+  out.note = shown(out.rows.size(), trends.meta["repeat_groups"].get<std::size_t>(),
+                   "groups of similar tickets", "group of similar tickets");
+  return out;
+}
 
-  // The charts a manager looks at first: volume beside the period before,
-  // then service levels and the backlog by age, as those reports have them.
-  summary.chart = Chart{Chart::Kind::bar,
-                        "label",
-                        {{"value", "this period"}, {"previous", "previous period"}},
-                        "tickets",
-                        {summary.rows[0], summary.rows[1]}};
-  Section levels_section = composed(f.levels, "groups", "service_levels",
-                                    "Service levels of the tickets logged in the period");
-  Section ages = composed(f.backlog, "ages", "backlog_ages", "Open tickets by age now");
+}  // namespace
 
-  r.sections.push_back(std::move(summary));
-  r.sections.push_back(std::move(levels_section));
-  r.sections.push_back(std::move(ages));
+Digest digest_layout(const DigestFigures& f, const Period& p, const Zone& zone, Instant now) {
+  Digest out;
+  out.breaches = f.missed;
+  Report& r = out.report;
+  r.key = "digest";
+  r.title = "Service desk digest";
+  r.meta = period_meta(p, zone, now);
+  Section missed = due_section("breaches", "SLA targets missed", f.breaches, "late_minutes", zone);
+  missed.note = shown(missed.rows.size(), f.missed, "targets missed in the period",
+                      "target missed in the period");
+  Section risk = due_section("at_risk", "At risk now", f.risks, "left_minutes", zone);
+  risk.note = shown(risk.rows.size(), f.at_risk, "open tickets at risk", "open ticket at risk");
+  // After the summary, the charts a manager looks at next: service levels
+  // and the backlog by age, as those reports have them.
+  r.sections.push_back(summary_section(f));
+  r.sections.push_back(composed(f.levels, "groups", "service_levels",
+                                "Service levels of the tickets logged in the period"));
+  r.sections.push_back(composed(f.backlog, "ages", "backlog_ages", "Open tickets by age now"));
   r.sections.push_back(std::move(missed));
   r.sections.push_back(std::move(risk));
-  r.sections.push_back(std::move(moving));
-  r.sections.push_back(std::move(repeats));
+  r.sections.push_back(moving_section(f.trends, f.week, zone));
+  r.sections.push_back(repeats_section(f.trends));
   return out;
 }
 
