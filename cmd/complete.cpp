@@ -173,7 +173,7 @@ void print_kind(Env& env, std::string_view kind) {
     env.out << "open\tevery status before resolved\nall\tevery status\n";
     return;
   }
-  if (kind == "pending-reasons") return lines(env, model::kPendingReasons);
+  if (kind == "pending-reasons") return lines(env, util::names<model::PendingReason>());
   if (kind == "link-kinds") return lines(env, util::names<model::LinkKind>());
   if (kind == "mail-routes") return lines(env, util::names<model::MailRoute>());
   if (kind == "periods") {

@@ -3,6 +3,7 @@
 
 #include "desk/model/vocabulary.hpp"
 #include "desk/tickets/lifecycle.hpp"
+#include "desk/work/validate.hpp"
 
 #include "options.hpp"
 #include "registry.hpp"
@@ -21,7 +22,7 @@ struct Options {
 int run(Env& env, const Options& o) {
   auto ids = collect_ids(env, o.ids);
   tickets::StatusRequest r;
-  r.reason = o.on;
+  r.reason = work::require_word<model::PendingReason>("pending reason", o.on);
   r.text = o.message.value;
   r.at = event_at(env, o.at);
   change_tickets(env, ids, [&](work::Session& s, std::int64_t id) {
@@ -31,7 +32,7 @@ int run(Env& env, const Options& o) {
     if (env.globals.quiet)
       env.out << id << '\n';
     else
-      env.out << fmt::format("Ticket {} is pending on {}\n", id, o.on);
+      env.out << fmt::format("Ticket {} is pending on {}\n", id, r.reason);
   }
   return 0;
 }

@@ -413,19 +413,29 @@ std::string note_text(Rng& rng) {
   return rng.pick(notes);
 }
 
-std::string pending_text(Rng& rng, const std::string& reason) {
-  if (reason == "customer")
-    return rng.chance(0.5) ? "Waiting for the customer to try the fix."
-                           : "Asked for a screenshot; waiting.";
-  if (reason == "supplier") return "Waiting on the supplier's engineer.";
+std::string pending_text(Rng& rng, desk::model::PendingReason reason) {
+  switch (reason) {
+    case desk::model::PendingReason::customer:
+      return rng.chance(0.5) ? "Waiting for the customer to try the fix."
+                             : "Asked for a screenshot; waiting.";
+    case desk::model::PendingReason::supplier:
+      return "Waiting on the supplier's engineer.";
+    case desk::model::PendingReason::change:
+      break;
+  }
   return rng.chance(0.5) ? "Needs the change approved at Thursday's CAB."
                          : "Scheduled for the weekend maintenance window.";
 }
 
-std::string resume_text(Rng& rng, const std::string& reason) {
-  if (reason == "customer")
-    return rng.chance(0.5) ? "Customer replied." : "Customer sent the logs.";
-  if (reason == "supplier") return "Supplier came back with a fix.";
+std::string resume_text(Rng& rng, desk::model::PendingReason reason) {
+  switch (reason) {
+    case desk::model::PendingReason::customer:
+      return rng.chance(0.5) ? "Customer replied." : "Customer sent the logs.";
+    case desk::model::PendingReason::supplier:
+      return "Supplier came back with a fix.";
+    case desk::model::PendingReason::change:
+      break;
+  }
   return "Change approved.";
 }
 

@@ -7,6 +7,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "desk/model/vocabulary.hpp"
+
 #include "random.hpp"
 
 namespace bench {
@@ -31,8 +33,8 @@ std::vector<std::string> tags_for(Rng& rng, const std::string& category);
 // What technicians write along the way.
 std::string reply_text(Rng& rng, bool first);
 std::string note_text(Rng& rng);
-std::string pending_text(Rng& rng, const std::string& reason);
-std::string resume_text(Rng& rng, const std::string& reason);
+std::string pending_text(Rng& rng, desk::model::PendingReason reason);
+std::string resume_text(Rng& rng, desk::model::PendingReason reason);
 std::string escalation_text(Rng& rng, const std::string& how);
 std::string resolution_text(Rng& rng, const std::string& code, const std::string& category);
 std::string workaround_text(Rng& rng, const std::string& category);

@@ -15,6 +15,7 @@ namespace bench {
 
 namespace tk = desk::tickets;
 using desk::Seconds;
+using desk::model::PendingReason;
 using desk::model::Status;
 
 namespace {
@@ -262,21 +263,23 @@ class Teller::Story {
 
   bool start(Instant when) {
     if (ticket().status != Status::new_ && ticket().status != Status::assigned) return true;
-    return at(when, tech(), [&] { return tk::start_work(s_, call_.id, {"", "", std::nullopt}); });
+    return at(when, tech(), [&] { return tk::start_work(s_, call_.id, {}); });
   }
 
-  bool pending(const std::string& reason) {
+  bool pending(PendingReason reason) {
     Instant when = after(rng_.lognormal(60, 1.0), urgent_);
     return at(when, tech(), [&] {
       return tk::set_pending(s_, call_.id, {reason, pending_text(rng_, reason), std::nullopt});
     });
   }
 
-  bool pending_and_back(const std::string& reason) {
+  bool pending_and_back(PendingReason reason) {
     if (!pending(reason)) return false;
-    double wait = reason == "customer" ? 1440 : reason == "supplier" ? 2880 : 4320;
+    double wait = reason == PendingReason::customer   ? 1440
+                  : reason == PendingReason::supplier ? 2880
+                                                      : 4320;
     return at(after(rng_.lognormal(wait, 0.8), false), tech(), [&] {
-      return tk::resume_work(s_, call_.id, {"", resume_text(rng_, reason), std::nullopt});
+      return tk::resume_work(s_, call_.id, {{}, resume_text(rng_, reason), std::nullopt});
     });
   }
 
@@ -329,7 +332,7 @@ class Teller::Story {
       }
       return start(after(rng_.lognormal(20, 1.0), urgent_));
     }
-    if (how == 2) return pending_and_back("supplier");
+    if (how == 2) return pending_and_back(PendingReason::supplier);
     return true;
   }
 
@@ -412,10 +415,13 @@ class Teller::Story {
       if (!note(after(rng_.lognormal(90, 1.0), urgent_))) return;
     if (rng_.chance(0.15) && !escalate()) return;
     if (stalled_) {
-      if (ticket().status != Status::pending) pending(rng_.chance(0.6) ? "customer" : "change");
+      if (ticket().status != Status::pending)
+        pending(rng_.chance(0.6) ? PendingReason::customer : PendingReason::change);
       return;
     }
-    if (rng_.chance(0.2) && !pending_and_back(rng_.chance(0.7) ? "customer" : "change")) return;
+    if (rng_.chance(0.2) &&
+        !pending_and_back(rng_.chance(0.7) ? PendingReason::customer : PendingReason::change))
+      return;
     if (!resolve()) return;
     if (ticket().resolution_code != "duplicate" && rng_.chance(0.04) && !reopen()) return;
     close();

@@ -9,6 +9,7 @@
 #include "desk/model/vocabulary.hpp"
 #include "desk/store/event_data.hpp"
 #include "desk/store/store.hpp"
+#include "desk/store/words.hpp"
 #include "desk/tickets/lifecycle.hpp"
 #include "desk/work/validate.hpp"
 
@@ -68,9 +69,34 @@ TEST_SUITE("model/words") {
   }
 
   TEST_CASE("the store's status column is desk's own: anything else is damage") {
-    CHECK(store::stored_status("in-progress") == Status::in_progress);
-    CHECK_THROWS_AS(store::stored_status("In-Progress"), StoreCorrupt);
-    CHECK_THROWS_AS(store::stored_status(""), StoreCorrupt);
+    CHECK(store::stored_word<model::Status>("in-progress") == Status::in_progress);
+    CHECK_THROWS_AS(store::stored_word<model::Status>("In-Progress"), StoreCorrupt);
+    CHECK_THROWS_AS(store::stored_word<model::Status>(""), StoreCorrupt);
+  }
+
+  TEST_CASE(
+      "a pending reason is set while pending, cleared by null or the empty text of old histories") {
+    using model::PendingReason;
+    CHECK(util::names<PendingReason>() ==
+          std::vector<std::string>{"customer", "supplier", "change"});
+    model::Ticket t;
+    CHECK(model::get_field(t, "pending_reason").is_null());
+    model::set_field(t, "pending_reason", "supplier");
+    CHECK(t.pending_reason == PendingReason::supplier);
+    CHECK(model::get_field(t, "pending_reason") == "supplier");
+    model::set_field(t, "pending_reason", nullptr);
+    CHECK_FALSE(t.pending_reason);
+    model::set_field(t, "pending_reason", "change");
+    model::set_field(t, "pending_reason", "");
+    CHECK_FALSE(t.pending_reason);
+    CHECK_THROWS_WITH_AS(model::set_field(t, "pending_reason", "weather"),
+                         "unknown pending reason \"weather\" in a ticket's history", DataError);
+    CHECK(store::stored_optional_word<PendingReason>("") == std::nullopt);
+    CHECK(store::stored_optional_word<PendingReason>("customer") == PendingReason::customer);
+    CHECK(store::stored_name(std::optional<PendingReason>()) == "");
+    CHECK(store::stored_name(std::optional(PendingReason::change)) == "change");
+    CHECK_THROWS_WITH_AS(store::stored_optional_word<PendingReason>("Customer"),
+                         "a ticket has the unknown pending reason 'Customer'", StoreCorrupt);
   }
 
   TEST_CASE("event kinds: a ticket's first, the desk's own after, each stored by its name") {
@@ -78,14 +104,14 @@ TEST_SUITE("model/words") {
     CHECK(util::word_count<EventKind>() == 24);
     for (EventKind k : util::all<EventKind>()) {
       CHECK(util::parse<EventKind>(util::name(k)) == k);
-      CHECK(store::stored_kind(util::name(k)) == k);
+      CHECK(store::stored_word<model::EventKind>(util::name(k)) == k);
     }
     CHECK(util::name(EventKind::hook_failed) == "hook-failed");
     CHECK(util::name(EventKind::customer_merged) == "customer-merged");
     CHECK(model::is_ticket_event(EventKind::delivery_failed));
     CHECK_FALSE(model::is_ticket_event(EventKind::service_added));
     CHECK_FALSE(model::is_ticket_event(EventKind::purged));
-    CHECK_THROWS_WITH_AS(store::stored_kind("hook_failed"),
+    CHECK_THROWS_WITH_AS(store::stored_word<model::EventKind>("hook_failed"),
                          "an event has the unknown kind 'hook_failed'", StoreCorrupt);
     model::Event e;
     e.kind = EventKind::delivery_failed;

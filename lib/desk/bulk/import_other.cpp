@@ -113,7 +113,7 @@ std::string read_resolution_code(const Values& v, const config::Config& cfg, con
 struct Owner {
   std::string assignee;
   const config::Team* team = nullptr;
-  std::string pending_reason;
+  std::optional<model::PendingReason> pending_reason;
 };
 
 Owner read_owner(const Values& v, const config::Config& cfg, Status status) {
@@ -138,11 +138,12 @@ Owner read_owner(const Values& v, const config::Config& cfg, Status status) {
   if ((status == Status::assigned || status == Status::in_progress) && o.assignee.empty())
     throw DataError(fmt::format("an {} ticket needs 'assignee'", status),
                     "give the technician, or the status new with only a team");
-  o.pending_reason = v.text("pending_reason");
+  std::string reason = v.text("pending_reason");
   if (status == Status::pending) {
-    if (o.pending_reason.empty()) o.pending_reason = "customer";
-    work::require_one_of("pending reason", o.pending_reason, model::kPendingReasons);
-  } else if (!o.pending_reason.empty()) {
+    o.pending_reason = reason.empty()
+                           ? model::PendingReason::customer
+                           : work::require_word<model::PendingReason>("pending reason", reason);
+  } else if (!reason.empty()) {
     throw DataError("'pending_reason' is set but the status is not pending",
                     "give the status pending, or leave 'pending_reason' empty");
   }
@@ -286,7 +287,8 @@ void tell_story(const Values& v, const ParseContext& ctx, const Lifecycle& l, co
   if (l.status == Status::in_progress || l.status == Status::pending)
     story.step(l.status == Status::pending ? Step::pending : Step::start, EventKind::status,
                std::max(l.created, l.first_response.value_or(l.created)), by,
-               {{"status", l.status}, {"pending_reason", o.pending_reason}});
+               {{"status", l.status},
+                {"pending_reason", o.pending_reason ? Json(*o.pending_reason) : Json()}});
   if (l.done())
     story.step(Step::resolve, EventKind::resolved, *l.resolved, by,
                {{"status", Status::resolved},

@@ -187,7 +187,8 @@ void on_ticket(Context& c, std::int64_t id) {
   if (t.status == model::Status::resolved) {
     c.keep(tickets::reopen_by_customer(c.s, id, "the customer wrote again by mail", std::nullopt));
     c.stored.route = model::MailRoute::reopened;
-  } else if (t.status == model::Status::pending && t.pending_reason == "customer") {
+  } else if (t.status == model::Status::pending &&
+             t.pending_reason == model::PendingReason::customer) {
     tickets::StatusRequest resume;
     resume.text = "the customer answered by mail";
     c.keep(tickets::resume_work(c.s, id, resume));

@@ -9,7 +9,8 @@ namespace desk::model {
 
 namespace {
 
-using Member = std::variant<std::string Ticket::*, Status Ticket::*, std::int64_t Ticket::*,
+using Member = std::variant<std::string Ticket::*, Status Ticket::*,
+                            std::optional<PendingReason> Ticket::*, std::int64_t Ticket::*,
                             int Ticket::*, bool Ticket::*, std::vector<std::string> Ticket::*,
                             Instant Ticket::*, std::optional<Instant> Ticket::*>;
 
@@ -100,6 +101,8 @@ FieldView view(const Ticket& t, const Field& f) {
           if (!v.empty()) out = {K::text, v};
         } else if constexpr (std::is_same_v<V, Status>) {
           out = {K::text, util::name(v)};
+        } else if constexpr (std::is_same_v<V, std::optional<PendingReason>>) {
+          if (v) out = {K::text, util::name(*v)};
         } else if constexpr (std::is_same_v<V, std::int64_t> || std::is_same_v<V, int>) {
           // Ids and references of 0 mean "none"; counts and tiers are numbers.
           std::string_view name = f.def.name;
@@ -157,6 +160,12 @@ void set_field(Ticket& t, std::string_view name, const Json& value) {
               value.is_string() ? util::parse<Status>(value.get<std::string>()) : std::nullopt;
           if (!status) throw DataError("unknown status " + value.dump() + " in a ticket's history");
           v = *status;
+        } else if constexpr (std::is_same_v<V, std::optional<PendingReason>>) {
+          // null (or "", as histories written before said) when not pending.
+          std::string word = value.is_string() ? value.get<std::string>() : std::string();
+          v = util::parse<PendingReason>(word);
+          if (!word.empty() && !v)
+            throw DataError("unknown pending reason " + value.dump() + " in a ticket's history");
         } else if constexpr (std::is_same_v<V, std::int64_t> || std::is_same_v<V, int>) {
           v = value.is_number_integer() ? value.get<V>() : V{0};
         } else if constexpr (std::is_same_v<V, bool>) {

@@ -27,7 +27,7 @@ struct Ticket {
   std::string title;
   std::string description;
   Status status = Status::new_;
-  std::string pending_reason;
+  std::optional<PendingReason> pending_reason;  // while pending
   std::string priority;
   std::string impact;
   std::string urgency;

@@ -4,9 +4,7 @@
 #pragma once
 
 #include <array>
-#include <string>
 #include <string_view>
-#include <vector>
 
 #include "desk/util/words.hpp"
 
@@ -24,7 +22,11 @@ constexpr bool is_open(Status s) {
 constexpr std::array<Status, 4> kOpenStatuses = {Status::new_, Status::assigned,
                                                  Status::in_progress, Status::pending};
 
-inline const std::vector<std::string> kPendingReasons = {"customer", "supplier", "change"};
+// Who a pending ticket waits on.
+enum class PendingReason { customer, supplier, change };
+constexpr std::array<std::string_view, 3> words_of(PendingReason) {
+  return {"customer", "supplier", "change"};
+}
 
 // What an event records. The first sixteen happen to a ticket; the rest are
 // about the desk itself (Event::subject says what): the catalogue,

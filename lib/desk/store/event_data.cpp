@@ -5,6 +5,7 @@
 #include "desk/audit/chain.hpp"
 #include "desk/format/json_text.hpp"
 #include "desk/store/store.hpp"
+#include "desk/store/words.hpp"
 
 namespace desk::store {
 
@@ -84,21 +85,15 @@ Event decode(const StoredEvent& s) {
   e.at = from_unix(s.at);
   e.recorded_at = from_unix(s.recorded_at);
   e.actor = s.actor;
-  e.kind = stored_kind(s.kind);
+  e.kind = stored_word<model::EventKind>(s.kind);
   decode_event_data(e, s.data);
   e.subject = s.subject;
   return e;
 }
 
 StoredEvent encode(const Event& e) {
-  return {e.id,
-          e.ticket_id,
-          to_unix(e.at),
-          to_unix(e.recorded_at),
-          e.actor,
-          std::string(util::name(e.kind)),
-          encode_event_data(e),
-          e.subject};
+  return {e.id,    e.ticket_id,         to_unix(e.at),        to_unix(e.recorded_at),
+          e.actor, stored_name(e.kind), encode_event_data(e), e.subject};
 }
 
 audit::Record record_of(const Event& e) {

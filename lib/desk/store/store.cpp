@@ -1,23 +1,12 @@
 #include "desk/store/store.hpp"
 
 #include "desk/core/error.hpp"
+#include "desk/store/words.hpp"
 
 namespace desk::store {
 
-void unknown_stored_word(std::string_view name, std::string_view what) {
-  throw StoreCorrupt(std::string(what) + " '" + std::string(name) + "'", "run desk doctor");
-}
-
-model::Status stored_status(std::string_view name) {
-  return stored_word<model::Status>(name, "a ticket has the unknown status");
-}
-
-model::EventKind stored_kind(std::string_view name) {
-  return stored_word<model::EventKind>(name, "an event has the unknown kind");
-}
-
-model::LinkKind stored_link_kind(std::string_view name) {
-  return stored_word<model::LinkKind>(name, "a link has the unknown kind");
+void unknown_stored_word(std::string_view name, std::string_view holder) {
+  throw StoreCorrupt(std::string(holder) + " '" + std::string(name) + "'", "run desk doctor");
 }
 
 void Store::each_ticket_timeline(

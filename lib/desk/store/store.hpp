@@ -43,20 +43,6 @@ struct StoredEvent {
   std::string data;
   std::string subject;
 };
-[[noreturn]] void unknown_stored_word(std::string_view name, std::string_view what);
-// A closed vocabulary's word (util/words.hpp) as the store holds it: its
-// name. StoreCorrupt ("<what> 'name'") for any other, as only desk writes
-// those columns.
-template <util::Worded E>
-E stored_word(std::string_view name, std::string_view what) {
-  if (auto e = util::parse<E>(name)) return *e;
-  unknown_stored_word(name, what);
-}
-// A ticket's status as the tickets table holds it.
-model::Status stored_status(std::string_view name);
-// An event's kind as the events table holds it; StoreCorrupt when it is none.
-model::EventKind stored_kind(std::string_view name);
-model::LinkKind stored_link_kind(std::string_view name);
 
 // The event it stands for, and back.
 Event decode(const StoredEvent& e);

@@ -28,7 +28,7 @@ void require_step(const Ticket& t, Step s);
 model::Status owned_status(const Ticket& t, std::string_view assignee);
 
 struct StatusRequest {
-  std::string reason;  // pending: customer | supplier | change
+  model::PendingReason reason = model::PendingReason::customer;  // pending: who it waits on
   std::string text;
   std::optional<Instant> at;
 };

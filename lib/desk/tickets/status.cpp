@@ -31,7 +31,6 @@ Event start_work(work::Session& s, std::int64_t id, const StatusRequest& r) {
 
 Event set_pending(work::Session& s, std::int64_t id, const StatusRequest& r) {
   Ticket t = work::require_ticket(s, id);
-  work::require_one_of("pending reason", r.reason, model::kPendingReasons);
   require_step(t, Step::pending);
   Event e;
   e.kind = model::EventKind::status;
@@ -50,7 +49,7 @@ Event resume_work(work::Session& s, std::int64_t id, const StatusRequest& r) {
   e.at = work::event_time(s, r.at, t.updated_at);
   e.text = r.text;
   work::change(e, t, "status", model::Status::in_progress);
-  work::change(e, t, "pending_reason", "");
+  work::change(e, t, "pending_reason", nullptr);
   return work::record(s, t, std::move(e));
 }
 

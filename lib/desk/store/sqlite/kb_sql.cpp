@@ -14,6 +14,7 @@
 #include "desk/store/sqlite/next_id.hpp"
 #include "desk/store/sqlite/sqlite_store.hpp"
 #include "desk/store/store.hpp"
+#include "desk/store/words.hpp"
 #include "desk/util/strings.hpp"
 #include "desk/util/words.hpp"
 
@@ -122,42 +123,19 @@ std::string tags_text(const std::vector<std::string>& tags) {
   return util::join(tags, " ");
 }
 
-// A closed vocabulary's word as its column holds it.
-template <util::Worded E>
-std::string word(E e) {
-  return std::string(util::name(e));
-}
-std::string word_or_empty(const std::optional<model::FixStatus>& f) {
-  return f ? word(*f) : std::string();
-}
-
-// An article's kind and state as the store holds them, read for an article
-// and for a ticket's list of articles alike.
-model::ArticleKind stored_article_kind(std::string_view name) {
-  return stored_word<model::ArticleKind>(name, "an article has the unknown kind");
-}
-model::ArticleState stored_article_state(std::string_view name) {
-  return stored_word<model::ArticleState>(name, "an article has the unknown state");
-}
-// A known error's fix status; '' for none (every other kind).
-std::optional<model::FixStatus> stored_fix_status(std::string_view name) {
-  if (name.empty()) return std::nullopt;
-  return stored_word<model::FixStatus>(name, "an article has the unknown fix status");
-}
-
 // Reads kArticleColumns (or a version's copy of them) from column `i` on.
 model::Article article_from_row(SQLite::Statement& st, int i = 0) {
   model::Article a;
   a.id = st.getColumn(i++).getInt64();
   a.uid = text_column(st, i++);
-  a.kind = stored_article_kind(text_column(st, i++));
-  a.state = stored_article_state(text_column(st, i++));
+  a.kind = stored_word<model::ArticleKind>(text_column(st, i++));
+  a.state = stored_word<model::ArticleState>(text_column(st, i++));
   a.title = text_column(st, i++);
   a.body = text_column(st, i++);
   a.symptom = text_column(st, i++);
   a.cause = text_column(st, i++);
   a.workaround = text_column(st, i++);
-  a.fix_status = stored_fix_status(text_column(st, i++));
+  a.fix_status = stored_optional_word<model::FixStatus>(text_column(st, i++));
   a.category = text_column(st, i++);
   a.service = text_column(st, i++);
   a.tags = util::split(text_column(st, i++), ' ');
@@ -178,14 +156,14 @@ void bind_article(SQLite::Statement& st, const model::Article& a) {
   else
     st.bind(1, static_cast<int64_t>(a.id));
   st.bind(2, a.uid);
-  st.bind(3, word(a.kind));
-  st.bind(4, word(a.state));
+  st.bind(3, stored_name(a.kind));
+  st.bind(4, stored_name(a.state));
   st.bind(5, a.title);
   st.bind(6, a.body);
   st.bind(7, a.symptom);
   st.bind(8, a.cause);
   st.bind(9, a.workaround);
-  st.bind(10, word_or_empty(a.fix_status));
+  st.bind(10, stored_name(a.fix_status));
   st.bind(11, a.category);
   st.bind(12, a.service);
   st.bind(13, tags_text(a.tags));
@@ -202,8 +180,7 @@ model::ArticleVersion version_from_row(SQLite::Statement& st) {
   v.number = st.getColumn(0).getInt();
   v.at = from_unix(st.getColumn(1).getInt64());
   v.actor = text_column(st, 2);
-  v.action = stored_word<model::ArticleAction>(text_column(st, 3),
-                                               "an article's version has the unknown action");
+  v.action = stored_word<model::ArticleAction>(text_column(st, 3));
   v.changed = util::split(text_column(st, 4), ',');
   v.note = text_column(st, 5);
   v.article = article_from_row(st, 6);
@@ -227,8 +204,8 @@ model::ArticleLink link_from_row(SQLite::Statement& st) {
 // A ticket's article: kTicketLinks.
 model::ArticleLink article_link_from_row(SQLite::Statement& st) {
   model::ArticleLink l = link_from_row(st);
-  l.kind = stored_article_kind(text_column(st, 6));
-  l.state = stored_article_state(text_column(st, 7));
+  l.kind = stored_word<model::ArticleKind>(text_column(st, 6));
+  l.state = stored_word<model::ArticleState>(text_column(st, 7));
   return l;
 }
 
@@ -236,7 +213,7 @@ model::ArticleLink article_link_from_row(SQLite::Statement& st) {
 model::ArticleLink ticket_link_from_row(SQLite::Statement& st) {
   model::ArticleLink l = link_from_row(st);
   l.type = text_column(st, 6);
-  l.status = stored_status(text_column(st, 7));
+  l.status = stored_word<model::Status>(text_column(st, 7));
   return l;
 }
 
@@ -330,17 +307,17 @@ class SqliteKb final : public KbStore {
       st.bind(2, v.number);
       st.bind(3, static_cast<int64_t>(to_unix(v.at)));
       st.bind(4, v.actor);
-      st.bind(5, word(v.action));
+      st.bind(5, stored_name(v.action));
       st.bind(6, util::join(v.changed, ","));
       st.bind(7, v.note);
-      st.bind(8, word(a.kind));
-      st.bind(9, word(a.state));
+      st.bind(8, stored_name(a.kind));
+      st.bind(9, stored_name(a.state));
       st.bind(10, a.title);
       st.bind(11, a.body);
       st.bind(12, a.symptom);
       st.bind(13, a.cause);
       st.bind(14, a.workaround);
-      st.bind(15, word_or_empty(a.fix_status));
+      st.bind(15, stored_name(a.fix_status));
       st.bind(16, a.category);
       st.bind(17, a.service);
       st.bind(18, tags_text(a.tags));

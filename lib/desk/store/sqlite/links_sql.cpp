@@ -1,5 +1,6 @@
 // Relations between tickets, and the round-robin cursor.
 #include "desk/store/sqlite/sqlite_store.hpp"
+#include "desk/store/words.hpp"
 
 namespace desk::store::sqlite {
 
@@ -24,7 +25,7 @@ bool SqliteStore::add_link(const Link& link) {
     auto& st = statement(kAddLink);
     st.bind(1, static_cast<int64_t>(link.ticket_id));
     st.bind(2, static_cast<int64_t>(link.other_id));
-    st.bind(3, std::string(util::name(link.kind)));
+    st.bind(3, stored_name(link.kind));
     st.bind(4, static_cast<int64_t>(to_unix(link.at)));
     st.bind(5, link.actor);
     return st.exec() == 1;
@@ -38,7 +39,7 @@ std::vector<Link> SqliteStore::links_of(std::int64_t ticket_id) {
     st.bind(1, static_cast<int64_t>(ticket_id));
     while (st.executeStep())
       out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getInt64(),
-                     stored_link_kind(st.getColumn(2).getString()),
+                     stored_word<model::LinkKind>(st.getColumn(2).getString()),
                      from_unix(st.getColumn(3).getInt64()), st.getColumn(4).getString()});
     return out;
   });

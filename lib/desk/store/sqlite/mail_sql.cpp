@@ -5,6 +5,7 @@
 
 #include "desk/store/mail_store.hpp"
 #include "desk/store/sqlite/sqlite_store.hpp"
+#include "desk/store/words.hpp"
 
 namespace desk::store::sqlite {
 
@@ -109,8 +110,7 @@ model::MailMessage message_from_row(SQLite::Statement& st) {
   m.direction = st.getColumn(2).getString();
   m.ticket_id = st.getColumn(3).isNull() ? 0 : st.getColumn(3).getInt64();
   m.event_id = st.getColumn(4).isNull() ? 0 : st.getColumn(4).getInt64();
-  m.route = stored_word<model::MailRoute>(st.getColumn(5).getString(),
-                                          "a stored message has the unknown route");
+  m.route = stored_word<model::MailRoute>(st.getColumn(5).getString());
   m.reason = st.getColumn(6).getString();
   m.sender = st.getColumn(7).getString();
   m.subject = st.getColumn(8).getString();
@@ -142,8 +142,7 @@ model::OutboxMessage outbox_from_row(SQLite::Statement& st) {
   m.message_id = st.getColumn(4).getString();
   m.recipient = st.getColumn(5).getString();
   m.subject = st.getColumn(6).getString();
-  m.status = stored_word<model::OutboxStatus>(st.getColumn(7).getString(),
-                                              "an outbox message has the unknown status");
+  m.status = stored_word<model::OutboxStatus>(st.getColumn(7).getString());
   m.attempts = st.getColumn(8).getInt64();
   m.queued_at = from_unix(st.getColumn(9).getInt64());
   m.next_attempt = from_unix(st.getColumn(10).getInt64());
@@ -212,7 +211,7 @@ class SqliteMail final : public MailStore {
       st.bind(2, m.direction);
       if (m.ticket_id) st.bind(3, static_cast<int64_t>(m.ticket_id));
       if (m.event_id) st.bind(4, static_cast<int64_t>(m.event_id));
-      st.bind(5, std::string(util::name(m.route)));
+      st.bind(5, stored_name(m.route));
       st.bind(6, m.reason);
       st.bind(7, m.sender);
       st.bind(8, m.subject);
@@ -239,7 +238,7 @@ class SqliteMail final : public MailStore {
     return s_.guarded([&] {
       std::vector<model::MailMessage> out;
       auto& st = s_.statement(kMessages);
-      st.bind(1, f.route ? std::string(util::name(*f.route)) : std::string());
+      st.bind(1, stored_name(f.route));
       st.bind(2, static_cast<int64_t>(f.ticket));
       st.bind(3, static_cast<int64_t>(f.limit));
       while (st.executeStep()) out.push_back(message_from_row(st));
@@ -268,7 +267,7 @@ class SqliteMail final : public MailStore {
       auto& st = s_.statement(kPlace);
       if (m.ticket_id) st.bind(1, static_cast<int64_t>(m.ticket_id));
       if (m.event_id) st.bind(2, static_cast<int64_t>(m.event_id));
-      st.bind(3, std::string(util::name(m.route)));
+      st.bind(3, stored_name(m.route));
       st.bind(4, m.reason);
       st.bind(5, static_cast<int64_t>(m.id));
       st.exec();
@@ -322,7 +321,7 @@ class SqliteMail final : public MailStore {
       st.bind(6, m.recipient);
       st.bind(7, m.subject);
       bind_blob(st, 8, m.raw);
-      st.bind(9, std::string(util::name(m.status)));
+      st.bind(9, stored_name(m.status));
       st.bind(10, static_cast<int64_t>(to_unix(m.queued_at)));
       st.bind(11, static_cast<int64_t>(to_unix(m.next_attempt)));
       st.exec();
@@ -387,7 +386,7 @@ class SqliteMail final : public MailStore {
   void update_outbox(const model::OutboxMessage& m) override {
     s_.guarded([&] {
       auto& st = s_.statement(kUpdateOutbox);
-      st.bind(1, std::string(util::name(m.status)));
+      st.bind(1, stored_name(m.status));
       st.bind(2, static_cast<int64_t>(m.attempts));
       st.bind(3, static_cast<int64_t>(to_unix(m.next_attempt)));
       if (m.sent_at) st.bind(4, static_cast<int64_t>(to_unix(*m.sent_at)));

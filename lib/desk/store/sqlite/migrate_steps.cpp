@@ -3,6 +3,7 @@
 #include "desk/model/timeline.hpp"
 #include "desk/store/event_data.hpp"
 #include "desk/store/sqlite/sqlite_store.hpp"
+#include "desk/store/words.hpp"
 #include "desk/util/sha256.hpp"
 
 namespace desk::store::sqlite {
@@ -34,7 +35,7 @@ void fill_timelines(SQLite::Database& db) {
       timeline.clear();
     }
     model::Event e;
-    e.kind = stored_kind(events.getColumn(1).getString());
+    e.kind = stored_word<model::EventKind>(events.getColumn(1).getString());
     e.at = from_unix(events.getColumn(2).getInt64());
     decode_event_data(e, events.getColumn(3).getString());
     model::append_mark(timeline, e);

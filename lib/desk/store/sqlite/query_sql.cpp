@@ -5,6 +5,7 @@
 #include "desk/core/error.hpp"
 #include "desk/model/vocabulary.hpp"
 #include "desk/store/sqlite/sqlite_store.hpp"
+#include "desk/store/words.hpp"
 #include "desk/util/strings.hpp"
 
 namespace desk::store::sqlite {
@@ -31,7 +32,7 @@ struct Builder {
   void build(const Query& q) {
     if (!q.statuses.empty()) {
       where.push_back(fmt::format("t.status IN ({})", placeholders(q.statuses.size())));
-      for (auto s : q.statuses) values.emplace_back(std::string(util::name(s)));
+      for (auto s : q.statuses) values.emplace_back(stored_name(s));
     }
     any_of("t.type", q.types);
     any_of("t.priority", q.priorities);

@@ -18,6 +18,7 @@
 #include "desk/store/report_store.hpp"
 #include "desk/store/sqlite/raw_statement.hpp"
 #include "desk/store/sqlite/sqlite_store.hpp"
+#include "desk/store/words.hpp"
 #include "desk/util/handoff.hpp"
 #include "desk/util/strings.hpp"
 
@@ -104,7 +105,7 @@ void read_row(sqlite3_stmt* raw, const ReportSelection& sel, model::Ticket& t,
               std::vector<model::Mark>& marks, std::string& tags) {
   t.id = sqlite3_column_int64(raw, 0);
   column_text(raw, 1, t.type);
-  t.status = stored_status(column_view(raw, 2));
+  t.status = stored_word<model::Status>(column_view(raw, 2));
   column_text(raw, 3, t.priority);
   t.customer_id = sqlite3_column_int64(raw, 4);  // NULL reads 0
   column_text(raw, 5, t.channel);

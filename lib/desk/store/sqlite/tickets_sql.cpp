@@ -8,6 +8,7 @@
 #include "desk/store/sqlite/query_sql.hpp"
 #include "desk/store/sqlite/raw_statement.hpp"
 #include "desk/store/sqlite/sqlite_store.hpp"
+#include "desk/store/words.hpp"
 #include "desk/util/strings.hpp"
 
 namespace desk::store::sqlite {
@@ -87,8 +88,8 @@ void bind_ticket(SQLite::Statement& st, const Ticket& t) {
   st.bind(3, t.type);
   st.bind(4, t.title);
   st.bind(5, t.description);
-  st.bind(6, std::string(util::name(t.status)));
-  st.bind(7, t.pending_reason);
+  st.bind(6, stored_name(t.status));
+  st.bind(7, stored_name(t.pending_reason));
   st.bind(8, t.priority);
   st.bind(9, t.impact);
   st.bind(10, t.urgency);
@@ -174,8 +175,9 @@ void read_ticket(const Row& r, int first, Ticket& t, std::string& scratch) {
   text(t.title);
   text(t.description);
   text(scratch);
-  t.status = stored_status(scratch);
-  text(t.pending_reason);
+  t.status = stored_word<model::Status>(scratch);
+  text(scratch);
+  t.pending_reason = stored_optional_word<model::PendingReason>(scratch);
   text(t.priority);
   text(t.impact);
   text(t.urgency);
