@@ -108,19 +108,32 @@ TEST_CASE("audit: a store from before the chain is chained when it is migrated")
     }
     db.exec("PRAGMA user_version = 2");
     db.exec(
-        "INSERT INTO tickets (id, type, title, status, priority, created_at, updated_at) "
-        "VALUES (1, 'incident', 'old one', 'new', 'P3', 1700000000, 1700000000)");
+        "INSERT INTO customers (id, name, email, phone, created_at, updated_at) "
+        "VALUES (1, 'Old Customer', 'old@example.org', '020 7946 0958', 1690000000, 1690000000)");
+    db.exec(
+        "INSERT INTO tickets (id, type, title, status, priority, customer_id, created_at, "
+        "updated_at) VALUES (1, 'incident', 'old one', 'new', 'P3', 1, 1700000000, 1700000100)");
     db.exec(
         "INSERT INTO events (ticket_id, at, recorded_at, actor, kind, data) VALUES "
         "(1, 1700000000, 1700000000, 'bob', 'logged', "
-        "'{\"changes\":{\"title\":[null,\"old one\"],\"status\":[null,\"new\"]}}'),"
+        "'{\"changes\":{\"title\":[null,\"old one\"],\"status\":[null,\"new\"],"
+        "\"type\":[null,\"incident\"],\"priority\":[null,\"P3\"],\"customer_id\":[null,1]}}'),"
         "(1, 1700000100, 1700000100, 'bob', 'note', '{\"text\":\"hello\"}')");
   }
   s.write("desk.toml", "[desk]\nstore = \"old.db\"\n");
+  // The two events, and the customer-added event version 9 records for the
+  // customer a store had before customers had events.
   Result r = s.ok({"audit", "verify"});
-  CHECK(r.out.rfind("ok: 2 events, head ", 0) == 0);
+  CHECK(r.out.rfind("ok: 3 events, head ", 0) == 0);
+  Json added = s.ok({"customer", "export", "old@example.org"}).json()["events"];
+  REQUIRE(added.size() == 1);
+  CHECK(added[0]["kind"] == "customer-added");
+  CHECK(added[0]["actor"] == "desk");
+  CHECK(added[0]["data"]["changes"]["name"][1] == "Old Customer");
+  CHECK(added[0]["data"]["changes"]["phone"][1] == "020 7946 0958");
+  CHECK(s.ok({"doctor"}).out.find("no problems found") != std::string::npos);
   s.ok({"note", "1", "-m", "after the upgrade"});
-  CHECK(s.ok({"audit", "verify"}).out.rfind("ok: 3 events", 0) == 0);
+  CHECK(s.ok({"audit", "verify"}).out.rfind("ok: 4 events", 0) == 0);
   Json t = s.ok({"show", "1", "--format", "json"}).json();
   CHECK(t["events"].size() == 3);
   CHECK(t["events"][1]["text"] == "hello");
@@ -132,4 +145,30 @@ TEST_CASE("audit: compact rewrites the file and leaves the chain whole") {
   Result r = s.ok({"audit", "compact"});
   CHECK(r.out == "Compacted the store: no erased data is left in the file\n");
   CHECK(s.ok({"audit", "verify"}).status == 0);
+}
+
+TEST_CASE("audit: articles a store held before version 9 get their events when it is migrated") {
+  Sandbox s;
+  s.log("one");
+  s.ok({"kb", "add", "Reset a password", "-m", "Use the portal.", "-t", "access"});
+  s.ok({"kb", "edit", "1", "--body", "Use the self-service portal."});
+  s.ok({"kb", "add", "Printer jams", "-m", "Open tray 2."});
+  std::string before = s.ok({"kb", "history", "1", "--format", "json"}).out;
+  {
+    // What a desk before version 9 left: versions without events (the
+    // newest events, so the chain without them still verifies).
+    SQLite::Database db(s.store().string(), SQLite::OPEN_READWRITE);
+    db.exec("DELETE FROM events WHERE kind = 'article-version'");
+    db.exec("PRAGMA user_version = 8");
+  }
+  CHECK(s.ok({"audit", "verify"}).out.rfind("ok: 4 events", 0) == 0);
+  auto history = s.ok({"audit", "export"}).jsonl();
+  std::vector<std::string> recorded;
+  for (const auto& e : history)
+    if (e["kind"] == "article-version")
+      recorded.push_back(e["subject"].get<std::string>() + " v" +
+                         std::to_string(e["data"]["version"]["number"].get<int>()));
+  CHECK(recorded == std::vector<std::string>{"article:1 v1", "article:1 v2", "article:2 v1"});
+  CHECK(s.ok({"doctor"}).out.find("no problems found") != std::string::npos);
+  CHECK(s.ok({"kb", "history", "1", "--format", "json"}).out == before);
 }

@@ -20,7 +20,7 @@ TEST_CASE("backup: a consistent, self-contained copy, written atomically") {
   s.log("one");
   s.log("two");
   Result r = s.ok({"backup", "copy.db"});
-  CHECK(r.out == "Backed up '" + s.store().string() + "' to 'copy.db' (2 tickets, schema 8)\n");
+  CHECK(r.out == "Backed up '" + s.store().string() + "' to 'copy.db' (2 tickets, schema 9)\n");
   CHECK(r.err == "");
   CHECK(std::filesystem::exists(s.path("copy.db")));
   CHECK_FALSE(std::filesystem::exists(s.path("copy.db-wal")));

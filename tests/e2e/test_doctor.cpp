@@ -131,3 +131,86 @@ TEST_CASE("doctor: issue 14: --repair refuses to copy events from a chain that d
   CHECK(s.dump_store() == before);
   CHECK(s.ok({"show", "1", "--format", "json"}).json()["title"] == "one");
 }
+
+TEST_CASE("doctor: issue 14: a customer changed, added or removed behind desk's back is found") {
+  Sandbox s;
+  s.ok({"customer", "add", "Alice Smith", "--email", "alice@example.org", "--phone",
+        "020 7946 0958"});
+  s.ok({"customer", "add", "Bob Jones", "--email", "bob@example.org"});
+  s.ok({"customer", "edit", "bob@example.org", "--tier", "vip", "--notes", "met Alice Smith"});
+  s.ok({"customer", "add", "Carol", "--email", "carol@example.org", "--organisation", "Acme"});
+  s.ok({"customer", "add", "Dan", "--phone", "020 7946 0000"});
+  s.log("printer", {"--customer", "Dan"});
+  s.ok({"customer", "merge", "carol@example.org", "Dan"});
+  s.ok({"customer", "forget", "alice@example.org"});
+  // Added, edited, merged, erased (with Bob's notes scrubbed of her name):
+  // every row is what its events say.
+  Result clean = s.run({"doctor"});
+  CHECK(clean.status == 0);
+  CHECK(clean.out.find("no problems found") != std::string::npos);
+
+  sql(s, "UPDATE customers SET name = 'Mallory', email = 'mallory@example.org' WHERE id = 2");
+  sql(s, "UPDATE customers SET tier = 'vip', organisation = '' WHERE id = 3");
+  sql(s, "UPDATE customers SET erased_at = NULL, name = 'Alice Smith' WHERE id = 1");
+  sql(s,
+      "INSERT INTO customers (id, name, email, created_at, updated_at) "
+      "VALUES (9, 'Eve', 'eve@example.org', 0, 0)");
+  Result r = s.run({"doctor"});
+  CHECK(r.status == 1);
+  CHECK(r.out.find("customer 2: name is 'Mallory' in its row, 'Bob Jones' by its events; email "
+                   "is 'mallory@example.org' in its row, 'bob@example.org' by its events\n") !=
+        std::string::npos);
+  CHECK(r.out.find("customer 3: organisation is (none) in its row, 'Acme' by its events; tier is "
+                   "'vip' in its row, (none) by its events\n") != std::string::npos);
+  CHECK(r.out.find("customer 1: name is 'Alice Smith' in its row, '(erased)' by its events; its "
+                   "events erased it, its row is not erased\n") != std::string::npos);
+  CHECK(r.out.find("customer 9: has a row that no 'customer-added' event records\n") !=
+        std::string::npos);
+  CHECK(s.run({"doctor", "--format", "json"}).json()["problems"] == 4);
+
+  // A row deleted: Dan's went with the merge, which its events tell; Bob's
+  // did not.
+  sql(s, "DELETE FROM customers WHERE id IN (2, 9)");
+  Result gone = s.run({"doctor"});
+  CHECK(gone.out.find("customer 2: its events record it, but it has no row\n") !=
+        std::string::npos);
+  CHECK(gone.out.find("customer 4:") == std::string::npos);
+  CHECK(s.run({"doctor", "--format", "json"}).json()["problems"] == 3);
+}
+
+TEST_CASE("doctor: issue 14: an article or a version changed behind desk's back is found") {
+  Sandbox s;
+  s.ok({"kb", "add", "Reset a password", "-m", "Use the portal.", "-t", "access"});
+  s.ok({"kb", "edit", "1", "--body", "Use the self-service portal."});
+  s.ok({"kb", "publish", "1"});
+  s.ok({"kb", "add", "Printer jams", "-m", "Open tray 2."});
+  s.ok({"kb", "add", "VPN drops", "-m", "Reconnect."});
+  Result clean = s.run({"doctor"});
+  CHECK(clean.status == 0);
+  CHECK(clean.out.find("no problems found") != std::string::npos);
+  // Each version is an event the audit chain covers.
+  CHECK(s.ok({"audit", "verify"}).out.rfind("ok: 5 events", 0) == 0);
+
+  sql(s,
+      "UPDATE kb_versions SET body = 'Email your password to us.' WHERE article_id = 1 AND "
+      "version = 2");
+  sql(s,
+      "UPDATE kb_articles SET title = 'Forged', body = 'Email your password to us.' WHERE id = 1");
+  sql(s, "DELETE FROM kb_versions WHERE article_id = 2");
+  sql(s,
+      "INSERT INTO kb_versions SELECT NULL, article_id, 2, at, 'mallory', 'edited', 'body', '', "
+      "kind, state, title, 'Call me.', symptom, cause, workaround, fix_status, category, "
+      "service, tags, author, created_at, updated_at, published_at, retired_at "
+      "FROM kb_versions WHERE article_id = 3");
+  Result r = s.run({"doctor"});
+  CHECK(r.status == 1);
+  CHECK(r.out.find("article 1: version 2: body differs from its event; title, body differ from "
+                   "its newest version (3)\n") != std::string::npos);
+  CHECK(r.out.find("article 2: its event records version 1, which has no row\n") !=
+        std::string::npos);
+  CHECK(r.out.find("article 3: version 2 has no 'article-version' event; body, version differ "
+                   "from its newest version (2)\n") != std::string::npos);
+  CHECK(s.run({"doctor", "--format", "json"}).json()["problems"] == 3);
+  // The chain itself is untouched: only the rows were changed.
+  CHECK(s.ok({"audit", "verify"}).status == 0);
+}

@@ -29,7 +29,7 @@ TEST_CASE("restore: puts a backup in the store's place and keeps the old store t
   Result r = s.ok({"restore", "monday.db"});
   std::string kept = s.store().string() + ".20261124T103000Z.bak";
   CHECK(r.out == "Restored 'monday.db' into '" + s.store().string() +
-                     "' (1 tickets, schema 8)\nThe store as it was is in '" + kept +
+                     "' (1 tickets, schema 9)\nThe store as it was is in '" + kept +
                      "'; 'desk restore " + kept + "' undoes this\n");
   CHECK(s.ok({"list", "-q"}).out == "1\n");
   CHECK(sql(s, "desk.db", "PRAGMA journal_mode") == "wal\n");
@@ -47,7 +47,7 @@ TEST_CASE("restore --check: says what a backup holds and changes nothing") {
   s.ok({"backup", "b.db"});
   std::string before = s.dump_store();
   Result r = s.ok({"restore", "--check", "b.db"});
-  CHECK(r.out == "'b.db' is a sound desk store (1 tickets, schema 8)\n");
+  CHECK(r.out == "'b.db' is a sound desk store (1 tickets, schema 9)\n");
   CHECK(s.dump_store() == before);
 }
 

@@ -44,6 +44,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "desk/model/customer.hpp"
 #include "desk/util/sha256.hpp"
 
 namespace desk::audit {
@@ -143,6 +144,6 @@ class Verifier {
 };
 
 // The marker that replaces erased text.
-inline constexpr const char* kErased = "(erased)";
+inline constexpr const char* kErased = model::kErased;
 
 }  // namespace desk::audit

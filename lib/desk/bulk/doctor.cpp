@@ -6,8 +6,13 @@
 #include <fmt/format.h>
 
 #include "desk/bulk/compare.hpp"
+#include "desk/model/article_history.hpp"
+#include "desk/model/customer_history.hpp"
 #include "desk/model/fields.hpp"
+#include "desk/store/audit_store.hpp"
 #include "desk/store/catalog_store.hpp"
+#include "desk/store/event_data.hpp"
+#include "desk/store/kb_store.hpp"
 #include "desk/util/strings.hpp"
 
 namespace desk::bulk {
@@ -85,6 +90,113 @@ std::vector<std::string> derived_rows(store::Store& store, const model::Ticket& 
   return out;
 }
 
+// Customers: each row against the record the events about it tell
+// (model/customer_history.hpp), in id order. A merged-away customer's row
+// goes with the merge; any other row needs a customer-added event.
+std::map<std::int64_t, std::string> customer_problems(store::Store& store) {
+  std::map<std::int64_t, model::Customer> rows;
+  for (auto& c : store.customers().list("")) rows.emplace(c.id, std::move(c));
+  std::map<std::int64_t, std::string> out;
+  const std::string prefix = "customer:";
+  std::string subject;
+  model::CustomerRecord told;
+  auto finish = [&] {
+    auto parsed = util::parse_int(std::string_view(subject).substr(prefix.size()));
+    if (!parsed) return;
+    std::int64_t id = *parsed;
+    auto row = rows.find(id);
+    if (row == rows.end()) {
+      if (!told.removed) out[id] = "its events record it, but it has no row";
+      return;
+    }
+    if (!told.added)
+      out[id] = "has a row that no 'customer-added' event records";
+    else if (told.removed)
+      out[id] = "its events merged it into another, but it still has a row";
+    else if (auto d = model::differences(row->second, told.customer); !d.empty())
+      out[id] = util::join(d, "; ");
+    rows.erase(row);
+  };
+  store.audit().each_subject_record(prefix, [&](const audit::Record& r) {
+    if (r.subject != subject) {
+      if (!subject.empty()) finish();
+      subject = r.subject;
+      told = {};
+    }
+    model::apply(told, store::event_of(r));
+    return true;
+  });
+  if (!subject.empty()) finish();
+  for (const auto& [id, row] : rows) out[id] = "has a row that no 'customer-added' event records";
+  return out;
+}
+
+// Articles: each version's row against the "article-version" event that
+// recorded it, and the article's row against its newest version
+// (model/article_history.hpp), one article at a time.
+std::map<std::int64_t, std::string> article_problems(store::Store& store) {
+  auto& kb = store.kb();
+  std::set<std::int64_t> ids;
+  kb.each_article({}, [&](const model::Article& a) {
+    ids.insert(a.id);
+    return true;
+  });
+  std::map<std::int64_t, std::string> out;
+  const std::string prefix = "article:";
+  std::string subject;
+  std::map<int, model::Json> told;  // version number → the record its event holds
+  auto finish = [&] {
+    auto parsed = util::parse_int(std::string_view(subject).substr(prefix.size()));
+    if (!parsed) return;
+    std::int64_t id = *parsed;
+    if (!ids.erase(id)) {
+      out[id] = "its events record versions of it, but it has no row";
+      return;
+    }
+    std::vector<std::string> parts;
+    auto versions = kb.versions(id);
+    for (const auto& v : versions) {
+      auto event = told.find(v.number);
+      if (event == told.end()) {
+        parts.push_back(fmt::format("version {} has no 'article-version' event", v.number));
+        continue;
+      }
+      auto differ = model::differing_keys(model::version_record(v), event->second);
+      if (!differ.empty())
+        parts.push_back(fmt::format("version {}: {} differ{} from its event", v.number,
+                                    util::join(differ, ", "), differ.size() == 1 ? "s" : ""));
+      told.erase(event);
+    }
+    for (const auto& [number, record] : told)
+      parts.push_back(fmt::format("its event records version {}, which has no row", number));
+    auto row = kb.find_article(id);
+    if (row && !versions.empty()) {
+      auto differ = model::differing_keys(model::article_record(*row),
+                                          model::article_record(versions.back().article));
+      if (!differ.empty())
+        parts.push_back(fmt::format("{} differ{} from its newest version ({})",
+                                    util::join(differ, ", "), differ.size() == 1 ? "s" : "",
+                                    versions.back().number));
+    }
+    if (!parts.empty()) out[id] = util::join(parts, "; ");
+  };
+  store.audit().each_subject_record(prefix, [&](const audit::Record& r) {
+    if (r.subject != subject) {
+      if (!subject.empty()) finish();
+      subject = r.subject;
+      told.clear();
+    }
+    model::Event e = store::event_of(r);
+    if (e.kind == model::EventKind::article_version && e.extra.contains("version") &&
+        e.extra["version"].contains("number") && e.extra["version"]["number"].is_number_integer())
+      told[e.extra["version"]["number"].get<int>()] = e.extra["version"];
+    return true;
+  });
+  if (!subject.empty()) finish();
+  for (auto id : ids) out[id] = "has no 'article-version' event";
+  return out;
+}
+
 }  // namespace
 
 DoctorReport examine(store::Store& store, const DoctorOptions& o) {
@@ -124,6 +236,12 @@ DoctorReport examine(store::Store& store, const DoctorOptions& o) {
     if (o.progress && r.tickets % 4096 == 0) o.progress(r.tickets);
     return true;
   });
+  std::size_t customers = 0;
+  for (auto& [id, what] : customer_problems(store))
+    f.add(fmt::format("customer {}", id), std::move(what), kDerived, customers);
+  std::size_t articles = 0;
+  for (auto& [id, what] : article_problems(store))
+    f.add(fmt::format("article {}", id), std::move(what), kDerived, articles);
   return r;
 }
 

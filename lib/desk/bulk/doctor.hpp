@@ -1,6 +1,9 @@
 // desk doctor: is the store sound? SQLite's own checks, references between
-// rows, and every ticket's row against the replay of its events (the events
-// are the record; the row is a projection kept for fast reading).
+// rows, every ticket's row against the replay of its events (the events are
+// the record; the row is a projection kept for fast reading), ratings and
+// links against the events that tell of them, every customer's row against
+// the events about the customer, and every article's versions against the
+// events that recorded them.
 #pragma once
 
 #include <cstdint>

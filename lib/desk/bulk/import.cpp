@@ -5,6 +5,7 @@
 
 #include "desk/bulk/import_parse.hpp"
 #include "desk/bulk/import_records.hpp"
+#include "desk/catalog/customers.hpp"
 #include "desk/store/store.hpp"
 #include "desk/util/handoff.hpp"
 
@@ -62,6 +63,7 @@ class Pipeline {
         batches, [&](util::Handoff<ReadyBatch>& h) { read(h); },
         [&](util::Handoff<ReadyBatch>& h) { write(h); });
     bad_rows_.throw_if_any();
+    for (const auto& c : im_.added_customers) catalog::record_added(im_.s, c);
     if (progress_) {
       done_.bytes = rows_.bytes();
       progress_(done_);

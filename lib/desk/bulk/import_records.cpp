@@ -82,7 +82,9 @@ std::int64_t Importer::customer_for(const Parsed& p) {
   c.email = p.customer_email;
   c.created_at = c.updated_at = p.ticket.created_at;
   if (!s.store.customer(id)) c.id = id;
-  return s.store.insert_customer(c);
+  c.id = s.store.insert_customer(c);
+  added_customers.push_back(c);
+  return c.id;
 }
 
 // `prepared`: the events made ready for the audit chain on the parsing

@@ -11,6 +11,7 @@
 
 #include "desk/bulk/import.hpp"
 #include "desk/bulk/import_values.hpp"
+#include "desk/model/customer.hpp"
 #include "desk/store/audit_store.hpp"
 
 namespace desk::bulk {
@@ -25,6 +26,9 @@ struct Importer {
   bool out_of_order = false;                        // an event kept an id below `newest`
   std::pair<std::int64_t, std::string> resolver{};  // ticket, who last resolved it
   bool routing = true;                              // another tool's rows without a team are routed
+  // Customers added for desk's own histories: their customer-added events
+  // are written after every row, so that no id the file keeps is taken.
+  std::vector<model::Customer> added_customers{};
 
   // A "rated" event stands for a row of ratings too (desk rate writes both),
   // so that desk report csat counts imported ratings.
@@ -36,7 +40,7 @@ struct Importer {
   // The file's customer: the store's customer with the same id when it is
   // the same person (name and email), else the one with the same email
   // (emails are unique; names are not), else a new customer, keeping the
-  // file's id when it is free.
+  // file's id when it is free (see added_customers).
   std::int64_t customer_for(const Parsed& p);
 
   // `prepared`: the events made ready for the audit chain on the parsing

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
+#include "desk/model/customer_history.hpp"
 #include "desk/model/serialize.hpp"
 #include "desk/store/audit_store.hpp"
 #include "desk/store/catalog_store.hpp"
@@ -19,18 +20,6 @@ using model::Json;
 
 Json text_json(const std::string& v) {
   return v.empty() ? Json() : Json(v);
-}
-
-void diff(model::Event& e, const Customer& a, const Customer& b) {
-  auto field = [&](const char* name, const std::string& x, const std::string& y) {
-    if (x != y) e.changes.push_back({name, text_json(x), text_json(y)});
-  };
-  field("name", a.name, b.name);
-  field("email", a.email, b.email);
-  field("organisation", a.organisation, b.organisation);
-  field("phone", a.phone, b.phone);
-  field("tier", a.tier, b.tier);
-  field("notes", a.notes, b.notes);
 }
 
 model::Event customer_event(model::EventKind kind, std::int64_t id) {
@@ -72,10 +61,14 @@ Customer add_customer(work::Session& s, Customer c) {
   check(s, c);
   c.created_at = c.updated_at = s.now;
   c.id = s.store.insert_customer(c);
-  model::Event e = customer_event(model::EventKind::customer_added, c.id);
-  diff(e, Customer{}, c);
-  work::record_subject(s, std::move(e));
+  record_added(s, c);
   return c;
+}
+
+void record_added(work::Session& s, const Customer& c) {
+  model::Event e = customer_event(model::EventKind::customer_added, c.id);
+  e.changes = model::customer_changes(Customer{}, c);
+  work::record_subject(s, std::move(e));
 }
 
 std::optional<Customer> edit_customer(work::Session& s, const std::string& key,
@@ -95,7 +88,7 @@ std::optional<Customer> edit_customer(work::Session& s, const std::string& key,
   if (ch.notes) after.notes = *ch.notes;
   check(s, after);
   model::Event e = customer_event(model::EventKind::customer_edited, after.id);
-  diff(e, before, after);
+  e.changes = model::customer_changes(before, after);
   if (e.changes.empty()) return std::nullopt;
   after.updated_at = s.now;
   s.store.customers().update(after);
@@ -134,7 +127,7 @@ Merged merge_customers(work::Session& s, const std::string& into_key, const std:
   s.store.customers().remove(from.id);
   if (take_email) merged.email = from.email;
   model::Event e = customer_event(model::EventKind::customer_merged, into.id);
-  diff(e, into, merged);
+  e.changes = model::customer_changes(into, merged);
   e.extra["merged"] = from.id;
   e.extra["tickets"] = out.tickets;
   merged.updated_at = s.now;

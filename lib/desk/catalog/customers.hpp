@@ -20,6 +20,9 @@ Customer require_customer(work::Session& s, const std::string& key);
 
 // Adds `c` (email unique in any case); returns it with its id.
 Customer add_customer(work::Session& s, Customer c);
+// Records that `c`, stored already, was added: add_customer does, and so
+// does an import for the customers it keeps from a file.
+void record_added(work::Session& s, const Customer& c);
 
 struct CustomerChange {
   std::optional<std::string> name, email, organisation, phone, tier, notes;

@@ -8,6 +8,7 @@
 #include "desk/audit/erasure.hpp"
 #include "desk/catalog/customers.hpp"
 #include "desk/core/error.hpp"
+#include "desk/model/customer_history.hpp"
 #include "desk/store/audit_store.hpp"
 #include "desk/store/catalog_store.hpp"
 #include "desk/store/mail_store.hpp"
@@ -58,14 +59,10 @@ Forgotten erase(work::Session& s, const model::Customer& c) {
   out.events_sealed += seal_all(a, a.records_mentioning(needles),
                                 audit::rewrite_for(audit::Scope::mention, needles), attest);
   out.rows_scrubbed = a.scrub_everywhere(needles);
-  model::Customer erased = c;
-  erased.name = audit::kErased;
-  erased.email.clear();
-  erased.phone.clear();
-  erased.notes.clear();
-  erased.updated_at = s.now;
-  erased.erased_at = s.now;
-  s.store.customers().update(erased);
+  model::Customer gone = model::erased(c);
+  gone.updated_at = s.now;
+  gone.erased_at = s.now;
+  s.store.customers().update(gone);
   model::Event e;
   e.kind = model::EventKind::erased;
   e.subject = fmt::format("customer:{}", c.id);

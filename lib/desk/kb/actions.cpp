@@ -6,6 +6,7 @@
 
 #include "desk/core/error.hpp"
 #include "desk/kb/search.hpp"
+#include "desk/model/article_history.hpp"
 #include "desk/store/kb_store.hpp"
 #include "desk/util/strings.hpp"
 #include "desk/work/record.hpp"
@@ -33,7 +34,7 @@ ArticleVersion save(Session& s, Article& a, model::ArticleAction action,
   v.changed = std::move(changed);
   v.note = clean_text(note);
   v.article = a;
-  kb_store(s).save_version(a.id, v);
+  keep_version(s, v);
   return v;
 }
 
@@ -84,6 +85,16 @@ DataError not_a_known_error(model::ArticleKind kind) {
 }
 
 }  // namespace
+
+void keep_version(Session& s, const ArticleVersion& v) {
+  kb_store(s).save_version(v.article.id, v);
+  model::Event e;
+  e.kind = model::EventKind::article_version;
+  e.subject = fmt::format("article:{}", v.article.id);
+  e.at = v.at;
+  e.extra["version"] = model::version_record(v);
+  work::record_subject(s, std::move(e));
+}
 
 void normalize_article(Article& a) {
   a.title = work::checked_title(a.title);

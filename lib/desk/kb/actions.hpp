@@ -98,6 +98,12 @@ std::vector<ArticleVersion> article_history(Session& s, std::int64_t id);
 // The article as it was at version `number` (Refused when there is none).
 ArticleVersion require_version(Session& s, std::int64_t id, int number);
 
+// Stores version `v` of its article and records it as an "article-version"
+// event about the article (model/article_history.hpp), which the audit
+// chain covers and desk doctor checks the rows against. Every new version
+// goes through here: add, edit, publish, retire and import.
+void keep_version(Session& s, const ArticleVersion& v);
+
 struct Linked {
   ArticleLink link;
   std::optional<model::Event> event;  // the ticket's "linked" event; none when already linked

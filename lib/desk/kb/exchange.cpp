@@ -235,7 +235,7 @@ std::vector<Imported> import_articles(Session& s, const fs::path& dir) {
     v.changed = result.changed;
     v.note = file;
     v.article = a;
-    kb.save_version(a.id, v);
+    keep_version(s, v);
     result.article = a;
     out.push_back(std::move(result));
   }

@@ -9,6 +9,9 @@
 
 namespace desk::model {
 
+// The marker that replaces erased text, wherever it was.
+inline constexpr const char* kErased = "(erased)";
+
 struct Customer {
   std::int64_t id = 0;
   std::string name;

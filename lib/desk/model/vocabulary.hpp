@@ -30,7 +30,7 @@ constexpr std::array<std::string_view, 3> words_of(PendingReason) {
 
 // What an event records. The first sixteen happen to a ticket; the rest are
 // about the desk itself (Event::subject says what): the catalogue,
-// customers, erasure and retention.
+// customers, erasure and retention, the knowledge base.
 enum class EventKind {
   logged,
   edited,
@@ -57,15 +57,17 @@ enum class EventKind {
   customer_edited,
   customer_merged,
   erased,
-  purged
+  purged,
+  // A version of a knowledge-base article saved (kb/actions.hpp).
+  article_version
 };
-constexpr std::array<std::string_view, 24> words_of(EventKind) {
+constexpr std::array<std::string_view, 25> words_of(EventKind) {
   return {
       "logged",          "edited",          "note",           "reply",           "allocated",
       "escalated",       "status",          "resolved",       "closed",          "reopened",
       "linked",          "rated",           "hook-failed",    "checked",         "received",
       "delivery-failed", "service-added",   "service-edited", "service-retired", "customer-added",
-      "customer-edited", "customer-merged", "erased",         "purged"};
+      "customer-edited", "customer-merged", "erased",         "purged",          "article-version"};
 }
 constexpr bool is_ticket_event(EventKind k) {
   return k <= EventKind::delivery_failed;

@@ -26,6 +26,10 @@ class AuditStore {
   virtual std::vector<audit::Record> erasing_records() = 0;
   virtual std::vector<audit::Record> ticket_records(std::int64_t ticket_id) = 0;
   virtual std::vector<audit::Record> subject_records(std::string_view subject) = 0;
+  // Every event whose subject starts with `prefix` ("customer:"), by
+  // subject and then id, until `row` returns false.
+  virtual void each_subject_record(std::string_view prefix,
+                                   const std::function<bool(const audit::Record&)>& row) = 0;
   // Events whose data mentions any of `needles` (any case).
   virtual std::vector<audit::Record> records_mentioning(
       const std::vector<std::string>& needles) = 0;

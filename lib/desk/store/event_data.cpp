@@ -109,6 +109,10 @@ audit::Record record_of(const Event& e) {
   return r;
 }
 
+Event event_of(const audit::Record& r) {
+  return decode({r.id, r.ticket_id, r.at, r.recorded_at, r.actor, r.kind, r.data, r.subject});
+}
+
 PreparedEvent prepare_event(const Event& e) {
   PreparedEvent p;
   p.record = record_of(e);

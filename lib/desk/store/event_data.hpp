@@ -14,5 +14,7 @@ void decode_event_data(model::Event& e, const std::string& text);
 // The event as the audit chain hashes it: its columns, the data encoded as
 // above; no salt or hash yet.
 audit::Record record_of(const model::Event& e);
+// And back: the event a record of the chain stands for.
+model::Event event_of(const audit::Record& r);
 
 }  // namespace desk::store

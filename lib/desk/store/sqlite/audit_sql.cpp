@@ -3,6 +3,7 @@
 // and the erasure of every trace from the file.
 #include <cstring>
 #include <sqlite3.h>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -27,6 +28,10 @@ constexpr const char* kTicketRecords =
     "SELECT " DESK_RECORD_COLUMNS " FROM events WHERE ticket_id = ? ORDER BY id";
 constexpr const char* kSubjectRecords =
     "SELECT " DESK_RECORD_COLUMNS " FROM events WHERE subject = ? ORDER BY id";
+// A range rather than LIKE, so that the subject index serves it.
+constexpr const char* kSubjectPrefixRecords =
+    "SELECT " DESK_RECORD_COLUMNS
+    " FROM events WHERE subject >= ?1 AND subject < ?2 ORDER BY subject, id";
 constexpr const char* kMentioning =
     "SELECT " DESK_RECORD_COLUMNS " FROM events WHERE desk_mentions(data, ?) ORDER BY id";
 constexpr const char* kNextId =
@@ -100,6 +105,22 @@ class SqliteAudit final : public AuditStore {
 
   std::vector<audit::Record> subject_records(std::string_view subject) override {
     return list(kSubjectRecords, std::string(subject));
+  }
+
+  void each_subject_record(std::string_view prefix,
+                           const std::function<bool(const audit::Record&)>& row) override {
+    if (prefix.empty()) throw std::invalid_argument("each_subject_record needs a prefix");
+    // Every subject that starts with `prefix` sorts before `prefix` with
+    // its last byte raised by one ("customer;" after "customer:...").
+    std::string end(prefix);
+    ++end.back();
+    s_.guarded([&] {
+      SQLite::Statement st(s_.db(), kSubjectPrefixRecords);
+      st.bind(1, std::string(prefix));
+      st.bind(2, end);
+      while (st.executeStep())
+        if (!row(record_from_row(st))) break;
+    });
   }
 
   std::vector<audit::Record> records_mentioning(const std::vector<std::string>& needles) override {

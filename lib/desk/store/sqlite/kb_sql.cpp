@@ -552,6 +552,14 @@ class SqliteKb final : public KbStore {
 
 }  // namespace
 
+void each_stored_version(SQLite::Database& db,
+                         const std::function<void(const model::ArticleVersion&)>& row) {
+  SQLite::Statement st(db, fmt::format("SELECT {} FROM kb_versions v JOIN kb_articles a ON a.id = "
+                                       "v.article_id ORDER BY v.article_id, v.version",
+                                       kVersionColumns));
+  while (st.executeStep()) row(version_from_row(st));
+}
+
 KbStore& SqliteStore::kb() {
   if (!kb_) kb_ = std::make_unique<SqliteKb>(*this);
   return *kb_;

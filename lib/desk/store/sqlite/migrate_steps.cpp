@@ -1,7 +1,13 @@
 // Migration steps that need desk's own code rather than SQL: they reuse the
 // one implementation of a rule instead of writing it again in SQL.
+#include <chrono>
+#include <set>
+
+#include "desk/model/article_history.hpp"
+#include "desk/model/customer_history.hpp"
 #include "desk/model/timeline.hpp"
 #include "desk/store/event_data.hpp"
+#include "desk/store/sqlite/next_id.hpp"
 #include "desk/store/sqlite/sqlite_store.hpp"
 #include "desk/store/words.hpp"
 #include "desk/util/sha256.hpp"
@@ -52,12 +58,77 @@ void make_mail_secret(SQLite::Database& db) {
   insert.exec();
 }
 
+// Writes `e`, an event about the desk, with the next event id; the caller
+// chains it after.
+void append_subject_event(SQLite::Statement& insert, const model::Event& e, std::int64_t now) {
+  insert.bind(1, static_cast<int64_t>(to_unix(e.at)));
+  insert.bind(2, static_cast<int64_t>(now));
+  insert.bind(3, stored_name(e.kind));
+  insert.bind(4, encode_event_data(e));
+  insert.bind(5, e.subject);
+  insert.exec();
+  insert.reset();
+}
+
+// Version 9: the events desk doctor checks customers and articles against,
+// for what a store held before desk wrote them: a customer-added event for
+// each customer with no event at all (one from before version 4) and an
+// article-version event for each version of an article with none, each
+// with what its row holds, all chained after the events there are.
+void record_history(SQLite::Database& db) {
+  std::int64_t last = db.execAndGet("SELECT coalesce(max(id), 0) FROM events").getInt64();
+  std::int64_t now = to_unix(std::chrono::floor<Seconds>(std::chrono::system_clock::now()));
+  SQLite::Statement insert(db,
+                           "INSERT INTO events (id, at, recorded_at, actor, kind, data, subject) "
+                           "VALUES (" DESK_NEXT_ID("events") ", ?, ?, 'desk', ?, ?, ?)");
+  const std::string why = "recorded when the store was upgraded to version 9";
+  SQLite::Statement customers(
+      db,
+      "SELECT id, name, coalesce(email, ''), organisation, phone, tier, notes, created_at "
+      "FROM customers c WHERE NOT EXISTS "
+      "(SELECT 1 FROM events e WHERE e.subject = 'customer:' || c.id) ORDER BY id");
+  while (customers.executeStep()) {
+    model::Customer c;
+    c.id = customers.getColumn(0).getInt64();
+    c.name = customers.getColumn(1).getString();
+    c.email = customers.getColumn(2).getString();
+    c.organisation = customers.getColumn(3).getString();
+    c.phone = customers.getColumn(4).getString();
+    c.tier = customers.getColumn(5).getString();
+    c.notes = customers.getColumn(6).getString();
+    model::Event e;
+    e.kind = model::EventKind::customer_added;
+    e.subject = "customer:" + std::to_string(c.id);
+    e.at = from_unix(customers.getColumn(7).getInt64());
+    e.changes = model::customer_changes(model::Customer{}, c);
+    e.extra["reason"] = why;
+    append_subject_event(insert, e, now);
+  }
+  std::set<std::string> recorded;  // articles with events already
+  SQLite::Statement subjects(db,
+                             "SELECT DISTINCT subject FROM events "
+                             "WHERE subject >= 'article:' AND subject < 'article;'");
+  while (subjects.executeStep()) recorded.insert(subjects.getColumn(0).getString());
+  each_stored_version(db, [&](const model::ArticleVersion& v) {
+    model::Event e;
+    e.kind = model::EventKind::article_version;
+    e.subject = "article:" + std::to_string(v.article.id);
+    if (recorded.count(e.subject)) return;
+    e.at = v.at;
+    e.extra["version"] = model::version_record(v);
+    e.extra["reason"] = why;
+    append_subject_event(insert, e, now);
+  });
+  chain_events_after(db, last);
+}
+
 }  // namespace
 
 void after_migration(int version, SQLite::Database& db) {
   if (version == 4) chain_events_after(db, 0);
   if (version == 5) fill_timelines(db);
   if (version == 6) make_mail_secret(db);
+  if (version == 9) record_history(db);
 }
 
 }  // namespace desk::store::sqlite

@@ -2,6 +2,7 @@
 // the rest of desk sees only store.hpp, through store/open/.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -161,5 +162,10 @@ void register_erasure_functions(SQLite::Database& db);
 // genesis for 0), giving a salt to each that has none (audit_sql.cpp).
 // Migration 4 chains a store's existing events with it.
 void chain_events_after(SQLite::Database& db, std::int64_t after);
+
+// Every version of every article, by article and number, as save_version
+// wrote it (kb_sql.cpp): the migration to version 9 records each as an event.
+void each_stored_version(SQLite::Database& db,
+                         const std::function<void(const model::ArticleVersion&)>& row);
 
 }  // namespace desk::store::sqlite

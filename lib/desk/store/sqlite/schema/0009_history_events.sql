@@ -1,0 +1,16 @@
+-- desk store, version 9: customers and articles are told by their events.
+--
+-- desk writes an event for each change to a customer (customer-added,
+-- -edited, -merged, erased; since version 4) and for each version of a
+-- knowledge-base article (article-version, carrying the version as its row
+-- holds it; from this version on). The audit chain covers the events, and
+-- `desk doctor` checks the customers, kb_versions and kb_articles rows
+-- against them, as it checks tickets: a name, an email or an article
+-- changed behind desk's back is found.
+--
+-- Right after this migration desk records the events a store lacks: a
+-- customer-added event for each customer that has none (one from before
+-- version 4), and an article-version event for each version of an article
+-- that has none, each with what its row holds, chained after the events
+-- there are (store/sqlite/migrate_steps.cpp). No table changes shape.
+SELECT 1;
