@@ -123,20 +123,26 @@ bool first_contact(const ContactFacts& f) {
   return f.resolved && f.escalations == 0 && f.reopens == 0 && f.technicians <= 1 && f.tier <= 1;
 }
 
-Report performance_report(work::Session& s, const Period& period, const std::string& by) {
-  if (!by.empty()) require_grouping(by);
+namespace {
+
+// The groupings the report shows: the usual four, or the one asked for.
+std::vector<Grouping> groupings_for(const std::string& by) {
+  std::vector<Grouping> out;
+  if (by.empty())
+    out = {{"team", "teams", "By team", {}},
+           {"assignee", "technicians", "By technician", {}},
+           {"category", "categories", "By category", {}},
+           {"channel", "channels", "By channel", {}}};
+  else
+    out = {{by, "groups", "By " + by, {}}};
+  for (auto& g : out) g.value = group_getter(g.field);
+  return out;
+}
+
+// The figures: every ticket logged in the period, as it stood at --now,
+// counted once in `all` and in its group of each grouping.
+Group count_performance(work::Session& s, const Period& period, std::vector<Grouping>& groupings) {
   const auto& cfg = s.config;
-  Zone zone = cfg.zone();
-  std::vector<Grouping> groupings;
-  if (by.empty()) {
-    groupings = {{"team", "teams", "By team", {}},
-                 {"assignee", "technicians", "By technician", {}},
-                 {"category", "categories", "By category", {}},
-                 {"channel", "channels", "By channel", {}}};
-  } else {
-    groupings = {{by, "groups", "By " + by, {}}};
-  }
-  for (auto& g : groupings) g.value = group_getter(g.field);
   sla::ServiceLevels levels(cfg);
   Group all;
   store::ReportSelection sel;
@@ -178,46 +184,59 @@ Report performance_report(work::Session& s, const Period& period, const std::str
     }
     return true;
   });
+  return all;
+}
 
+std::string percent_or_na(const Json& v) {
+  return v.is_null() ? std::string("n/a") : fmt::format("{:.1f}%", v.get<double>());
+}
+
+Section summary_section(Group& all) {
+  Section out{"summary", "All tickets logged in the period", columns("GROUP"), {}, std::nullopt,
+              ""};
+  out.rows.push_back(row_of("all", all));
+  const Json& sr = out.rows.front();
+  out.note = fmt::format(
+      "{} tickets logged, {} resolved; first-contact resolution {}, escalated {}, reopened {}.",
+      all.tickets, all.resolved, percent_or_na(sr["fcr_pct"]), percent_or_na(sr["escalation_pct"]),
+      percent_or_na(sr["reopen_pct"]));
+  return out;
+}
+
+Section grouping_section(Grouping& g, const config::Config& cfg) {
+  Section out{g.key,
+              g.title,
+              columns(heading(g.field)),
+              {},
+              Chart{Chart::Kind::bar,
+                    "group",
+                    {{"fcr_pct", "first-contact resolution %"},
+                     {"escalation_pct", "escalated %"},
+                     {"reopen_pct", "reopened %"}},
+                    "%"},
+              ""};
+  if (by_tags(g.field)) out.note = tags_note(g.field).substr(1);
+  std::vector<std::string> names;
+  for (const auto& [k, v] : g.groups) names.push_back(k);
+  order_groups(names, g.field, cfg);
+  for (const auto& name : names) out.rows.push_back(row_of(name, g.at(name)));
+  return out;
+}
+
+}  // namespace
+
+Report performance_report(work::Session& s, const Period& period, const std::string& by) {
+  if (!by.empty()) require_grouping(by);
+  Zone zone = s.config.zone();
+  std::vector<Grouping> groupings = groupings_for(by);
+  Group all = count_performance(s, period, groupings);
   Report r;
   r.key = "performance";
   r.title = "Performance";
   r.meta = period_meta(period, zone, s.now);
   r.meta["by"] = by.empty() ? Json() : Json(by);
-
-  Section summary{"summary", "All tickets logged in the period", columns("GROUP"), {}, std::nullopt,
-                  ""};
-  summary.rows.push_back(row_of("all", all));
-  const Json& sr = summary.rows.front();
-  summary.note = fmt::format(
-      "{} tickets logged, {} resolved; first-contact resolution {}, escalated {}, reopened {}.",
-      all.tickets, all.resolved,
-      sr["fcr_pct"].is_null() ? std::string("n/a")
-                              : fmt::format("{:.1f}%", sr["fcr_pct"].get<double>()),
-      sr["escalation_pct"].is_null() ? std::string("n/a")
-                                     : fmt::format("{:.1f}%", sr["escalation_pct"].get<double>()),
-      sr["reopen_pct"].is_null() ? std::string("n/a")
-                                 : fmt::format("{:.1f}%", sr["reopen_pct"].get<double>()));
-  r.sections.push_back(std::move(summary));
-  for (auto& g : groupings) {
-    Section sec{g.key,
-                g.title,
-                columns(heading(g.field)),
-                {},
-                Chart{Chart::Kind::bar,
-                      "group",
-                      {{"fcr_pct", "first-contact resolution %"},
-                       {"escalation_pct", "escalated %"},
-                       {"reopen_pct", "reopened %"}},
-                      "%"},
-                ""};
-    if (by_tags(g.field)) sec.note = tags_note(g.field).substr(1);
-    std::vector<std::string> names;
-    for (const auto& [k, v] : g.groups) names.push_back(k);
-    order_groups(names, g.field, cfg);
-    for (const auto& name : names) sec.rows.push_back(row_of(name, g.at(name)));
-    r.sections.push_back(std::move(sec));
-  }
+  r.sections.push_back(summary_section(all));
+  for (auto& g : groupings) r.sections.push_back(grouping_section(g, s.config));
   return r;
 }
 
