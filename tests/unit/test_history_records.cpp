@@ -78,7 +78,7 @@ TEST_SUITE("model/customer history") {
     CHECK(model::differences(row, r.customer).empty());
   }
 
-  TEST_CASE("the merged-away side is removed; the other side takes the changes") {
+  TEST_CASE("the merged-away side is removed and the other side takes the changes") {
     CustomerRecord gone;
     model::apply(gone, about(EventKind::customer_added, {{"name", nullptr, "J Doe"}}));
     model::Event merged = about(EventKind::customer_merged);

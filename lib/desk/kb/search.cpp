@@ -9,28 +9,11 @@
 
 #include "desk/core/error.hpp"
 #include "desk/util/strings.hpp"
+#include "desk/util/utf8.hpp"
 
 namespace desk::kb {
 
 namespace {
-
-// The code point at s[i] (advancing i), or -1 for an invalid byte.
-std::int32_t next_char(std::string_view s, std::size_t& i) {
-  utf8proc_int32_t cp = -1;
-  auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                            static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-  if (n <= 0) {
-    ++i;
-    return -1;
-  }
-  i += static_cast<std::size_t>(n);
-  return cp;
-}
-
-// Letters, digits and combining marks make up words.
-bool word_char(std::int32_t cp) {
-  return util::word_code_point(cp);
-}
 
 // s without the punctuation and symbols around it: "(printer)." → "printer".
 std::string_view strip_punctuation(std::string_view s) {
@@ -38,7 +21,7 @@ std::string_view strip_punctuation(std::string_view s) {
   bool found = false;
   for (std::size_t i = 0; i < s.size();) {
     std::size_t at = i;
-    if (word_char(next_char(s, i))) {
+    if (util::word_code_point(util::next_code_point(s, i))) {
       if (!found) begin = at;
       found = true;
       end = i;
@@ -295,11 +278,11 @@ std::vector<std::string> text_words(std::string_view text) {
   std::size_t i = 0;
   while (i < text.size()) {
     std::size_t start = i;
-    if (!word_char(next_char(text, i))) continue;
+    if (!util::word_code_point(util::next_code_point(text, i))) continue;
     std::size_t end = i;
     while (i < text.size()) {
       std::size_t at = i;
-      if (!word_char(next_char(text, i))) {
+      if (!util::word_code_point(util::next_code_point(text, i))) {
         i = at;
         break;
       }

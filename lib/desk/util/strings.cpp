@@ -7,6 +7,8 @@
 
 #include <utf8proc.h>
 
+#include "desk/util/utf8.hpp"
+
 namespace desk::util {
 
 std::string_view trim(std::string_view s) {
@@ -86,10 +88,7 @@ std::optional<std::string> closest(std::string_view word,
   return std::nullopt;
 }
 
-namespace {
-
-// Decodes one code point at s[i], advancing i; invalid bytes yield -1.
-std::int32_t next_codepoint(std::string_view s, std::size_t& i) {
+std::int32_t next_code_point(std::string_view s, std::size_t& i) {
   utf8proc_int32_t cp = -1;
   auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
                             static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
@@ -100,6 +99,8 @@ std::int32_t next_codepoint(std::string_view s, std::size_t& i) {
   i += static_cast<std::size_t>(n);
   return cp;
 }
+
+namespace {
 
 std::size_t codepoint_width(std::int32_t cp) {
   if (cp < 0) return 1;
@@ -116,13 +117,13 @@ std::size_t codepoint_width(std::int32_t cp) {
 
 std::size_t char_count(std::string_view s) {
   std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size(); ++n) next_codepoint(s, i);
+  for (std::size_t i = 0; i < s.size(); ++n) next_code_point(s, i);
   return n;
 }
 
 std::size_t display_width(std::string_view s) {
   std::size_t width = 0;
-  for (std::size_t i = 0; i < s.size();) width += codepoint_width(next_codepoint(s, i));
+  for (std::size_t i = 0; i < s.size();) width += codepoint_width(next_code_point(s, i));
   return width;
 }
 
@@ -133,7 +134,7 @@ std::string truncate_to_width(std::string_view s, std::size_t width) {
   std::size_t i = 0;
   while (i < s.size()) {
     std::size_t before = i;
-    std::size_t w = codepoint_width(next_codepoint(s, i));
+    std::size_t w = codepoint_width(next_code_point(s, i));
     if (used + w > width - 1) {
       i = before;
       break;
@@ -152,7 +153,7 @@ std::string terminal_text(std::string_view s, bool keep_newlines) {
     auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
       std::size_t at = i;
-      std::int32_t cp = next_codepoint(s, i);
+      std::int32_t cp = next_code_point(s, i);
       if (cp < 0)
         out += "\uFFFD";
       else if (cp <= 0x9f)
@@ -183,7 +184,7 @@ std::optional<std::size_t> invalid_utf8(std::string_view s) {
       continue;
     }
     std::size_t at = i;
-    if (next_codepoint(s, i) < 0) return at;
+    if (next_code_point(s, i) < 0) return at;
   }
   return std::nullopt;
 }
