@@ -83,6 +83,27 @@ double tick_step(double max, int ticks, bool whole) {
   return whole ? std::max(1.0, std::round(step)) : step;
 }
 
+// The largest value any series reaches in `rows`, and at least `floor`;
+// 1 when none is above 0, so that scaling by it never divides by 0.
+double largest(const format::Chart& c, const std::vector<Json>& rows, double floor = 0.0) {
+  double max = floor;
+  for (const auto& r : rows)
+    for (const auto& s : c.series) max = std::max(max, number(r.value(s.key, Json())));
+  return max > 0 ? max : 1.0;
+}
+
+// A value axis for `rows`: up to their largest value rounded up to a whole
+// number of ticks, about four of them.
+struct Axis {
+  double max;
+  double tick;
+};
+Axis value_axis(const format::Chart& c, const std::vector<Json>& rows) {
+  double max = largest(c, rows);
+  const double tick = tick_step(max, 4, c.unit != "%");
+  return {tick * std::ceil(max / tick - 1e-9), tick};
+}
+
 // A row that is the total of the others ("all") is no bar beside them: it
 // would dwarf them. Kept where it is a share (%), an average of the others.
 std::vector<Json> parts_of(const format::Chart& c, const std::vector<Json>& rows) {
@@ -101,10 +122,7 @@ std::string bars(const format::Chart& c, const std::vector<Json>& all_rows) {
   Legend key = legend(c, label_w, 6, full_w - 4);
   const int top = 12 + key.height;
   int height = top + static_cast<int>(rows.size()) * group_h + 10;
-  double max = c.unit == "%" ? 100.0 : 0.0;
-  for (const auto& r : rows)
-    for (const auto& s : c.series) max = std::max(max, number(r.value(s.key, Json())));
-  if (max <= 0) max = 1;
+  const double max = largest(c, rows, c.unit == "%" ? 100.0 : 0.0);
   std::string out = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" "
       "role=\"img\">",
@@ -149,12 +167,8 @@ std::string lines(const format::Chart& c, const std::vector<Json>& rows) {
   const int left = 50, width = 560, height = 220, bottom = 40;
   Legend key = legend(c, left, 6, left + width + 26);
   const int top = 12 + key.height;
-  double max = 0;
-  for (const auto& r : rows)
-    for (const auto& s : c.series) max = std::max(max, number(r.value(s.key, Json())));
-  if (max <= 0) max = 1;
-  const double tick = tick_step(max, 4, c.unit != "%");
-  max = tick * std::ceil(max / tick - 1e-9);
+  const Axis scale = value_axis(c, rows);
+  const double max = scale.max, tick = scale.tick;
   std::size_t n = rows.size();
   auto x_of = [&](std::size_t i) {
     return left + (n <= 1 ? width / 2 : static_cast<int>(i * width / (n - 1)));
@@ -188,12 +202,8 @@ std::string columns(const format::Chart& c, const std::vector<Json>& rows) {
   const int left = 50, width = 600, height = 200, bottom = 40;
   Legend key = legend(c, left, 6, left + width + 16);
   const int top = 12 + key.height;
-  double max = 0;
-  for (const auto& r : rows)
-    for (const auto& s : c.series) max = std::max(max, number(r.value(s.key, Json())));
-  if (max <= 0) max = 1;
-  const double tick = tick_step(max, 4, c.unit != "%");
-  max = tick * std::ceil(max / tick - 1e-9);
+  const Axis scale = value_axis(c, rows);
+  const double max = scale.max, tick = scale.tick;
   const std::size_t n = rows.size();
   const double slot = static_cast<double>(width) / static_cast<double>(std::max<std::size_t>(n, 1));
   const double bar = std::max(1.0, slot * 0.8 / static_cast<double>(c.series.size()));
