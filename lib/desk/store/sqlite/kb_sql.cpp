@@ -217,16 +217,6 @@ model::ArticleLink ticket_link_from_row(SQLite::Statement& st) {
   return l;
 }
 
-void bind_values(SQLite::Statement& st, const std::vector<SqlValue>& values) {
-  int i = 1;
-  for (const auto& v : values) {
-    if (const auto* n = std::get_if<std::int64_t>(&v))
-      st.bind(i++, static_cast<int64_t>(*n));
-    else
-      st.bind(i++, std::get<std::string>(v));
-  }
-}
-
 // FTS5's marked text: \2 opens a match, \3 closes it. Line breaks and runs
 // of white space become one space: a snippet is read on one line.
 model::MarkedText marked(const std::string& raw) {

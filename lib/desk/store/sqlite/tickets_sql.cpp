@@ -121,16 +121,6 @@ void bind_ticket(SQLite::Statement& st, const Ticket& t) {
   st.bind(36, t.action);
 }
 
-void bind_values(SQLite::Statement& st, const std::vector<SqlValue>& values) {
-  int i = 1;
-  for (const auto& v : values) {
-    if (const auto* n = std::get_if<std::int64_t>(&v))
-      st.bind(i++, static_cast<int64_t>(*n));
-    else
-      st.bind(i++, std::get<std::string>(v));
-  }
-}
-
 }  // namespace
 
 namespace {
