@@ -1,5 +1,6 @@
 #include "desk/bulk/doctor.hpp"
 
+#include <functional>
 #include <map>
 #include <set>
 
@@ -90,45 +91,59 @@ std::vector<std::string> derived_rows(store::Store& store, const model::Ticket& 
   return out;
 }
 
+// The events about each subject "<prefix><id>" (a customer, an article),
+// one subject at a time, in event order: `subject(id, events)`.
+void each_subject(
+    store::Store& store, const std::string& prefix,
+    const std::function<void(std::int64_t, const std::vector<model::Event>&)>& subject) {
+  std::string current;
+  std::vector<model::Event> events;
+  auto finish = [&] {
+    if (auto id = util::parse_int(std::string_view(current).substr(prefix.size())))
+      subject(*id, events);
+    events.clear();
+  };
+  store.audit().each_subject_record(prefix, [&](const audit::Record& r) {
+    if (r.subject != current && !current.empty()) finish();
+    current = r.subject;
+    events.push_back(store::event_of(r));
+    return true;
+  });
+  if (!current.empty()) finish();
+}
+
+const char* const kNoCustomerEvent = "has a row that no 'customer-added' event records";
+
 // Customers: each row against the record the events about it tell
-// (model/customer_history.hpp), in id order. A merged-away customer's row
-// goes with the merge; any other row needs a customer-added event.
+// (model/customer_history.hpp). A merged-away customer's row goes with the
+// merge; any other row needs a customer-added event.
 std::map<std::int64_t, std::string> customer_problems(store::Store& store) {
   std::map<std::int64_t, model::Customer> rows;
   for (auto& c : store.customers().list("")) rows.emplace(c.id, std::move(c));
   std::map<std::int64_t, std::string> out;
-  const std::string prefix = "customer:";
-  std::string subject;
-  model::CustomerRecord told;
-  auto finish = [&] {
-    auto parsed = util::parse_int(std::string_view(subject).substr(prefix.size()));
-    if (!parsed) return;
-    std::int64_t id = *parsed;
+  each_subject(store, "customer:", [&](std::int64_t id, const std::vector<model::Event>& events) {
+    model::CustomerRecord told;
+    for (const auto& e : events) model::apply(told, e);
     auto row = rows.find(id);
     if (row == rows.end()) {
       if (!told.removed) out[id] = "its events record it, but it has no row";
       return;
     }
     if (!told.added)
-      out[id] = "has a row that no 'customer-added' event records";
+      out[id] = kNoCustomerEvent;
     else if (told.removed)
       out[id] = "its events merged it into another, but it still has a row";
     else if (auto d = model::differences(row->second, told.customer); !d.empty())
       out[id] = util::join(d, "; ");
     rows.erase(row);
-  };
-  store.audit().each_subject_record(prefix, [&](const audit::Record& r) {
-    if (r.subject != subject) {
-      if (!subject.empty()) finish();
-      subject = r.subject;
-      told = {};
-    }
-    model::apply(told, store::event_of(r));
-    return true;
   });
-  if (!subject.empty()) finish();
-  for (const auto& [id, row] : rows) out[id] = "has a row that no 'customer-added' event records";
+  for (const auto& [id, row] : rows) out[id] = kNoCustomerEvent;
   return out;
+}
+
+// "a, b differ" or "a differs".
+std::string differ(const std::vector<std::string>& keys) {
+  return fmt::format("{} differ{}", util::join(keys, ", "), keys.size() == 1 ? "s" : "");
 }
 
 // Articles: each version's row against the "article-version" event that
@@ -136,23 +151,23 @@ std::map<std::int64_t, std::string> customer_problems(store::Store& store) {
 // (model/article_history.hpp), one article at a time.
 std::map<std::int64_t, std::string> article_problems(store::Store& store) {
   auto& kb = store.kb();
-  std::set<std::int64_t> ids;
+  std::map<std::int64_t, model::Article> rows;
   kb.each_article({}, [&](const model::Article& a) {
-    ids.insert(a.id);
+    rows.emplace(a.id, a);
     return true;
   });
   std::map<std::int64_t, std::string> out;
-  const std::string prefix = "article:";
-  std::string subject;
-  std::map<int, model::Json> told;  // version number → the record its event holds
-  auto finish = [&] {
-    auto parsed = util::parse_int(std::string_view(subject).substr(prefix.size()));
-    if (!parsed) return;
-    std::int64_t id = *parsed;
-    if (!ids.erase(id)) {
+  each_subject(store, "article:", [&](std::int64_t id, const std::vector<model::Event>& events) {
+    auto row = rows.find(id);
+    if (row == rows.end()) {
       out[id] = "its events record versions of it, but it has no row";
       return;
     }
+    std::map<int, model::Json> told;  // version number → the record its event holds
+    for (const auto& e : events)
+      if (e.kind == model::EventKind::article_version && e.extra.contains("version") &&
+          e.extra["version"].contains("number") && e.extra["version"]["number"].is_number_integer())
+        told[e.extra["version"]["number"].get<int>()] = e.extra["version"];
     std::vector<std::string> parts;
     auto versions = kb.versions(id);
     for (const auto& v : versions) {
@@ -161,39 +176,22 @@ std::map<std::int64_t, std::string> article_problems(store::Store& store) {
         parts.push_back(fmt::format("version {} has no 'article-version' event", v.number));
         continue;
       }
-      auto differ = model::differing_keys(model::version_record(v), event->second);
-      if (!differ.empty())
-        parts.push_back(fmt::format("version {}: {} differ{} from its event", v.number,
-                                    util::join(differ, ", "), differ.size() == 1 ? "s" : ""));
+      if (auto keys = model::differing_keys(model::version_record(v), event->second); !keys.empty())
+        parts.push_back(fmt::format("version {}: {} from its event", v.number, differ(keys)));
       told.erase(event);
     }
     for (const auto& [number, record] : told)
       parts.push_back(fmt::format("its event records version {}, which has no row", number));
-    auto row = kb.find_article(id);
-    if (row && !versions.empty()) {
-      auto differ = model::differing_keys(model::article_record(*row),
-                                          model::article_record(versions.back().article));
-      if (!differ.empty())
-        parts.push_back(fmt::format("{} differ{} from its newest version ({})",
-                                    util::join(differ, ", "), differ.size() == 1 ? "s" : "",
-                                    versions.back().number));
-    }
+    if (!versions.empty())
+      if (auto keys = model::differing_keys(model::article_record(row->second),
+                                            model::article_record(versions.back().article));
+          !keys.empty())
+        parts.push_back(
+            fmt::format("{} from its newest version ({})", differ(keys), versions.back().number));
     if (!parts.empty()) out[id] = util::join(parts, "; ");
-  };
-  store.audit().each_subject_record(prefix, [&](const audit::Record& r) {
-    if (r.subject != subject) {
-      if (!subject.empty()) finish();
-      subject = r.subject;
-      told.clear();
-    }
-    model::Event e = store::event_of(r);
-    if (e.kind == model::EventKind::article_version && e.extra.contains("version") &&
-        e.extra["version"].contains("number") && e.extra["version"]["number"].is_number_integer())
-      told[e.extra["version"]["number"].get<int>()] = e.extra["version"];
-    return true;
+    rows.erase(row);
   });
-  if (!subject.empty()) finish();
-  for (auto id : ids) out[id] = "has no 'article-version' event";
+  for (const auto& [id, row] : rows) out[id] = "has no 'article-version' event";
   return out;
 }
 
