@@ -18,10 +18,6 @@ namespace {
 
 using model::Json;
 
-Json text_json(const std::string& v) {
-  return v.empty() ? Json() : Json(v);
-}
-
 model::Event customer_event(model::EventKind kind, std::int64_t id) {
   model::Event e;
   e.kind = kind;
@@ -142,12 +138,12 @@ Merged merge_customers(work::Session& s, const std::string& into_key, const std:
 
 Json customer_json(const Customer& c, const Zone& zone) {
   return {{"id", c.id},
-          {"name", text_json(c.name)},
-          {"email", text_json(c.email)},
-          {"organisation", text_json(c.organisation)},
-          {"phone", text_json(c.phone)},
-          {"tier", text_json(c.tier)},
-          {"notes", text_json(c.notes)},
+          {"name", model::text_or_null(c.name)},
+          {"email", model::text_or_null(c.email)},
+          {"organisation", model::text_or_null(c.organisation)},
+          {"phone", model::text_or_null(c.phone)},
+          {"tier", model::text_or_null(c.tier)},
+          {"notes", model::text_or_null(c.notes)},
           {"created_at", format_iso(c.created_at, zone)},
           {"updated_at", format_iso(c.updated_at, zone)},
           {"erased_at", c.erased_at ? Json(format_iso(*c.erased_at, zone)) : Json()}};
@@ -180,13 +176,13 @@ Json export_customer(work::Session& s, const std::string& key) {
       steps.push_back({{"step", st.number},
                        {"text", st.text},
                        {"done_at", st.done_at ? Json(format_iso(*st.done_at, zone)) : Json()},
-                       {"done_by", text_json(st.done_by)}});
+                       {"done_by", model::text_or_null(st.done_by)}});
     tj["checklist"] = std::move(steps);
     Json ratings = Json::array();
     for (const auto& r : s.store.ratings().of_ticket(id))
       ratings.push_back({{"resolution", r.resolution},
                          {"score", r.score},
-                         {"comment", text_json(r.comment)},
+                         {"comment", model::text_or_null(r.comment)},
                          {"at", format_iso(r.at, zone)}});
     tj["ratings"] = std::move(ratings);
     tickets_json.push_back(std::move(tj));

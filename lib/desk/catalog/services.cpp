@@ -7,6 +7,7 @@
 #include <toml++/toml.h>
 
 #include "desk/core/error.hpp"
+#include "desk/model/serialize.hpp"
 #include "desk/store/catalog_store.hpp"
 #include "desk/util/strings.hpp"
 #include "desk/util/toml.hpp"
@@ -67,8 +68,7 @@ Json list_json(const std::vector<std::string>& v) {
 // One change per field that differs, as the event records it.
 void diff(model::Event& e, const Service& from, const Service& to) {
   auto text = [&](const char* field, const std::string& a, const std::string& b) {
-    if (a != b)
-      e.changes.push_back({field, a.empty() ? Json() : Json(a), b.empty() ? Json() : Json(b)});
+    if (a != b) e.changes.push_back({field, model::text_or_null(a), model::text_or_null(b)});
   };
   auto list = [&](const char* field, const std::vector<std::string>& a,
                   const std::vector<std::string>& b) {

@@ -9,6 +9,7 @@
 #include "desk/catalog/customers.hpp"
 #include "desk/core/error.hpp"
 #include "desk/model/customer_history.hpp"
+#include "desk/model/serialize.hpp"
 #include "desk/store/audit_store.hpp"
 #include "desk/store/catalog_store.hpp"
 #include "desk/store/mail_store.hpp"
@@ -161,7 +162,7 @@ void export_chain(work::Session& s, const std::function<void(const Json&)>& line
     Json data = Json::parse(r.data, nullptr, false);
     Json j = {{"id", r.id},
               {"ticket", r.ticket_id ? Json(r.ticket_id) : Json()},
-              {"subject", r.subject.empty() ? Json() : Json(r.subject)},
+              {"subject", model::text_or_null(r.subject)},
               {"at", format_iso(from_unix(r.at), zone)},
               {"recorded_at", format_iso(from_unix(r.recorded_at), zone)},
               {"actor", r.actor},

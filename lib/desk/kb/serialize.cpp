@@ -1,12 +1,12 @@
 #include "desk/kb/serialize.hpp"
 
+#include "desk/model/serialize.hpp"
+
 namespace desk::kb {
 
 namespace {
 
-Json text_or_null(const std::string& s) {
-  return s.empty() ? Json() : Json(s);
-}
+using model::text_or_null;
 
 // A word of a vocabulary (util/words.hpp), or null for none.
 template <typename E>

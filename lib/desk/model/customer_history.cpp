@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "desk/model/serialize.hpp"
+
 namespace desk::model {
 
 namespace {
@@ -19,10 +21,6 @@ constexpr Field kFields[] = {
     {"tier", &Customer::tier},
     {"notes", &Customer::notes},
 };
-
-Json text_or_null(const std::string& v) {
-  return v.empty() ? Json() : Json(v);
-}
 
 std::string shown(const std::string& v) {
   return v.empty() ? std::string("(none)") : "'" + v + "'";

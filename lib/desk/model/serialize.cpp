@@ -19,6 +19,10 @@ std::string customer_display(const Ticket& t) {
   return t.customer_name + " <" + t.customer_email + ">";
 }
 
+Json text_or_null(const std::string& s) {
+  return s.empty() ? Json() : Json(s);
+}
+
 Json ticket_json(const Ticket& t, const Zone& zone) {
   Json j = Json::object();
   for (const auto& f : ticket_fields()) {
@@ -26,9 +30,9 @@ Json ticket_json(const Ticket& t, const Zone& zone) {
     if (f.kind == FieldKind::time) v = time_json(v, zone);
     if (f.name == "customer_id") {
       std::string display = customer_display(t);
-      j["customer"] = display.empty() ? Json() : Json(display);
+      j["customer"] = text_or_null(display);
       j["customer_id"] = v;
-      j["customer_email"] = t.customer_email.empty() ? Json() : Json(t.customer_email);
+      j["customer_email"] = text_or_null(t.customer_email);
       continue;
     }
     j[std::string(f.name)] = std::move(v);
@@ -53,7 +57,7 @@ Json event_json(const Event& e, const Zone& zone) {
                         {"to", time ? time_json(c.to, zone) : c.to}};
   }
   j["changes"] = std::move(changes);
-  j["text"] = e.text.empty() ? Json() : Json(e.text);
+  j["text"] = text_or_null(e.text);
   for (const auto& [k, v] : e.extra.items()) j[k] = v;
   return j;
 }

@@ -8,6 +8,9 @@
 
 namespace desk::model {
 
+// A text as JSON: null for "none", which desk keeps as the empty text.
+Json text_or_null(const std::string& s);
+
 Json ticket_json(const Ticket& t, const Zone& zone);
 // "Jane Doe <jane@example.org>", the name or the email alone, or "".
 std::string customer_display(const Ticket& t);

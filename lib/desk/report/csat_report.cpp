@@ -226,7 +226,7 @@ Report csat_report(work::Session& s, const Period& period, const std::string& by
   r.key = "csat";
   r.title = "Customer satisfaction";
   r.meta = period_meta(period, s.config.zone(), s.now);
-  r.meta["by"] = by.empty() ? Json() : Json(by);
+  r.meta["by"] = text_or_null(by);
   Section summary{"summary", "Satisfaction", tally_columns("GROUP"), {}, std::nullopt, ""};
   summary.rows.push_back(tally_row("all", c.total));
   summary.note = fmt::format("{} ratings of {} resolutions in the period.", c.total.ratings,

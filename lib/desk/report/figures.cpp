@@ -23,8 +23,4 @@ Json number_or_null(std::optional<std::int64_t> v) {
   return v ? Json(*v) : Json();
 }
 
-Json text_or_null(const std::string& s) {
-  return s.empty() ? Json() : Json(s);
-}
-
 }  // namespace desk::report

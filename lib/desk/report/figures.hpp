@@ -7,6 +7,7 @@
 #include <string>
 
 #include "desk/format/rows.hpp"
+#include "desk/model/serialize.hpp"
 
 namespace desk::report {
 
@@ -24,6 +25,7 @@ Json change_percent(double now, double before);
 
 // A number, or null for nothing.
 Json number_or_null(std::optional<std::int64_t> v);
-Json text_or_null(const std::string& s);
+// A text, or null for nothing (model/serialize.hpp).
+using model::text_or_null;
 
 }  // namespace desk::report

@@ -234,7 +234,7 @@ Report performance_report(work::Session& s, const Period& period, const std::str
   r.key = "performance";
   r.title = "Performance";
   r.meta = period_meta(period, zone, s.now);
-  r.meta["by"] = by.empty() ? Json() : Json(by);
+  r.meta["by"] = text_or_null(by);
   r.sections.push_back(summary_section(all));
   for (auto& g : groupings) r.sections.push_back(grouping_section(g, s.config));
   return r;

@@ -283,8 +283,8 @@ Section breaches_section(const SlaFigures& f, const Zone& zone) {
     breaches.rows.push_back({{"ticket", b.ticket},
                              {"clock", b.clock},
                              {"priority", b.priority},
-                             {"team", b.team.empty() ? Json() : Json(b.team)},
-                             {"assignee", b.assignee.empty() ? Json() : Json(b.assignee)},
+                             {"team", text_or_null(b.team)},
+                             {"assignee", text_or_null(b.assignee)},
                              {"due", format_iso(b.due, zone)},
                              {"late_minutes", b.late_minutes},
                              {"title", b.title}});
@@ -307,7 +307,7 @@ SlaReport sla_report(work::Session& s, const Period& period, const std::string& 
   r.key = "sla";
   r.title = "Service levels";
   r.meta = period_meta(period, zone, s.now);
-  r.meta["by"] = by.empty() ? Json() : Json(by);
+  r.meta["by"] = text_or_null(by);
   r.sections.push_back(summary_section(f, by, s.config));
   r.sections.push_back(breaches_section(f, zone));
   return out;
