@@ -52,24 +52,19 @@ constexpr const char* kTables =
 constexpr const char* kTextColumns =
     "SELECT name FROM pragma_table_info(?) WHERE upper(type) LIKE '%TEXT%' OR type = ''";
 
-std::string blob(const SQLite::Column& c) {
-  if (c.isNull()) return {};
-  return std::string(static_cast<const char*>(c.getBlob()), static_cast<std::size_t>(c.getBytes()));
-}
-
-audit::Record record_from_row(SQLite::Statement& st) {
+audit::Record record_from_row(sql::Statement& st) {
   audit::Record r;
-  r.id = st.getColumn(0).getInt64();
-  r.ticket_id = st.getColumn(1).isNull() ? 0 : st.getColumn(1).getInt64();
-  r.at = st.getColumn(2).getInt64();
-  r.recorded_at = st.getColumn(3).getInt64();
-  r.actor = st.getColumn(4).getString();
-  r.kind = st.getColumn(5).getString();
-  r.data = st.getColumn(6).getString();
-  r.subject = st.getColumn(7).getString();
-  r.salt = blob(st.getColumn(8));
-  r.sealed = st.getColumn(9).isNull() ? std::string() : st.getColumn(9).getString();
-  r.hash = blob(st.getColumn(10));
+  r.id = st.integer(0);
+  r.ticket_id = st.null(1) ? 0 : st.integer(1);
+  r.at = st.integer(2);
+  r.recorded_at = st.integer(3);
+  r.actor = st.text(4);
+  r.kind = st.text(5);
+  r.data = st.text(6);
+  r.subject = st.text(7);
+  r.salt = st.text(8);
+  r.sealed = st.null(9) ? std::string() : st.text(9);
+  r.hash = st.text(10);
   return r;
 }
 
@@ -90,9 +85,9 @@ class SqliteAudit final : public AuditStore {
   void each_record(std::int64_t after,
                    const std::function<bool(const audit::Record&)>& row) override {
     s_.guarded([&] {
-      SQLite::Statement st(s_.db(), kRecordsAfter);
+      sql::Statement st(s_.sql(), kRecordsAfter);
       st.bind(1, static_cast<int64_t>(after));
-      while (st.executeStep())
+      while (st.step())
         if (!row(record_from_row(st))) break;
     });
   }
@@ -115,10 +110,10 @@ class SqliteAudit final : public AuditStore {
     std::string end(prefix);
     ++end.back();
     s_.guarded([&] {
-      SQLite::Statement st(s_.db(), kSubjectPrefixRecords);
+      sql::Statement st(s_.sql(), kSubjectPrefixRecords);
       st.bind(1, std::string(prefix));
       st.bind(2, end);
-      while (st.executeStep())
+      while (st.step())
         if (!row(record_from_row(st))) break;
     });
   }
@@ -131,8 +126,8 @@ class SqliteAudit final : public AuditStore {
   std::int64_t next_event_id() override {
     return s_.guarded([&] {
       auto& st = s_.statement(kNextId);
-      st.executeStep();
-      std::int64_t id = st.getColumn(0).getInt64();
+      st.step();
+      std::int64_t id = st.integer(0);
       st.reset();
       return id;
     });
@@ -144,31 +139,31 @@ class SqliteAudit final : public AuditStore {
       if (r.ticket_id)
         st.bind(1, static_cast<int64_t>(r.ticket_id));
       else
-        st.bind(1);
+        st.bind_null(1);
       st.bind(2, r.actor);
       st.bind(3, r.subject);
       st.bind(4, r.data);
       if (r.salt.empty())
-        st.bind(5);
+        st.bind_null(5);
       else
-        st.bind(5, r.salt.data(), static_cast<int>(r.salt.size()));
+        st.bind_blob(5, r.salt);
       if (r.sealed.empty())
-        st.bind(6);
+        st.bind_null(6);
       else
         st.bind(6, r.sealed);
       st.bind(7, static_cast<int64_t>(r.id));
-      st.exec();
+      st.run();
     });
   }
 
   std::vector<std::int64_t> closed_before(std::int64_t unix_before) override {
     return s_.guarded([&] {
       std::vector<std::int64_t> out;
-      SQLite::Statement st(s_.db(),
-                           "SELECT id FROM tickets WHERE status = 'closed' AND closed_at < ? "
-                           "ORDER BY closed_at, id");
+      sql::Statement st(s_.sql(),
+                        "SELECT id FROM tickets WHERE status = 'closed' AND closed_at < ? "
+                        "ORDER BY closed_at, id");
       st.bind(1, static_cast<int64_t>(unix_before));
-      while (st.executeStep()) out.push_back(st.getColumn(0).getInt64());
+      while (st.step()) out.push_back(st.integer(0));
       return out;
     });
   }
@@ -182,13 +177,13 @@ class SqliteAudit final : public AuditStore {
                                                      quoted(ref.table), quoted(ref.column))
                                        : fmt::format("UPDATE {0} SET {1} = NULL WHERE {1} = ?",
                                                      quoted(ref.table), quoted(ref.column));
-        SQLite::Statement st(s_.db(), sql);
+        sql::Statement st(s_.sql(), sql);
         st.bind(1, static_cast<int64_t>(id));
-        st.exec();
+        st.run();
       }
-      SQLite::Statement del(s_.db(), "DELETE FROM tickets WHERE id = ?");
+      sql::Statement del(s_.sql(), "DELETE FROM tickets WHERE id = ?");
       del.bind(1, static_cast<int64_t>(id));
-      del.exec();
+      del.run();
     });
   }
 
@@ -201,10 +196,10 @@ class SqliteAudit final : public AuditStore {
     return s_.guarded([&] {
       std::vector<std::string> tables, virtual_tables;
       {
-        SQLite::Statement st(s_.db(), kTables);
-        while (st.executeStep()) {
-          std::string name = st.getColumn(0).getString();
-          std::string sql = st.getColumn(1).getString();
+        sql::Statement st(s_.sql(), kTables);
+        while (st.step()) {
+          std::string name = st.text(0);
+          std::string sql = st.text(1);
           if (sql.rfind("CREATE VIRTUAL TABLE", 0) == 0)
             virtual_tables.push_back(name);
           else
@@ -224,17 +219,17 @@ class SqliteAudit final : public AuditStore {
           continue;
         std::vector<std::string> columns;
         {
-          SQLite::Statement st(s_.db(), kTextColumns);
+          sql::Statement st(s_.sql(), kTextColumns);
           st.bind(1, table);
-          while (st.executeStep()) columns.push_back(st.getColumn(0).getString());
+          while (st.step()) columns.push_back(st.text(0));
         }
         for (const auto& column : columns) {
           // Identifiers come from the schema itself, quoted; values are bound.
-          SQLite::Statement up(s_.db(), fmt::format("UPDATE {0} SET {1} = desk_scrub({1}, ?1) "
-                                                    "WHERE desk_mentions({1}, ?1)",
-                                                    quoted(table), quoted(column)));
+          sql::Statement up(s_.sql(), fmt::format("UPDATE {0} SET {1} = desk_scrub({1}, ?1) "
+                                                  "WHERE desk_mentions({1}, ?1)",
+                                                  quoted(table), quoted(column)));
           up.bind(1, json);
-          changed += up.exec();
+          changed += up.run();
         }
       }
       return changed;
@@ -242,7 +237,7 @@ class SqliteAudit final : public AuditStore {
   }
 
   void rechain_after(std::int64_t id) override {
-    s_.guarded([&] { chain_events_after(s_.db(), id); });
+    s_.guarded([&] { chain_events_after(s_.sql(), id); });
   }
 
   void compact() override {
@@ -250,19 +245,19 @@ class SqliteAudit final : public AuditStore {
       s_.reset_statements();
       std::vector<std::string> fts;
       {
-        SQLite::Statement st(s_.db(),
-                             "SELECT name FROM sqlite_schema WHERE type = 'table' AND "
-                             "sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%' AND "
-                             // fts5vocab tables are views of an index: read-only.
-                             "sql NOT LIKE '%USING fts5vocab%'");
-        while (st.executeStep()) fts.push_back(st.getColumn(0).getString());
+        sql::Statement st(s_.sql(),
+                          "SELECT name FROM sqlite_schema WHERE type = 'table' AND "
+                          "sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%' AND "
+                          // fts5vocab tables are views of an index: read-only.
+                          "sql NOT LIKE '%USING fts5vocab%'");
+        while (st.step()) fts.push_back(st.text(0));
       }
       for (const auto& t : fts)
         s_.db().exec(fmt::format("INSERT INTO {0}({0}) VALUES ('optimize')", quoted(t)));
       s_.db().exec("VACUUM");
-      SQLite::Statement cp(s_.db(), "PRAGMA wal_checkpoint(TRUNCATE)");
-      cp.executeStep();
-      if (cp.getColumn(0).getInt() != 0)
+      sql::Statement cp(s_.sql(), "PRAGMA wal_checkpoint(TRUNCATE)");
+      cp.step();
+      if (cp.integer(0) != 0)
         throw StoreBusy(
             "the erased data is gone from the store, but old copies remain in its "
             "write-ahead log while other desk commands read it",
@@ -274,12 +269,12 @@ class SqliteAudit final : public AuditStore {
   std::vector<audit::Record> list(const char* sql, const std::string& value, bool integer = false) {
     return s_.guarded([&] {
       std::vector<audit::Record> out;
-      SQLite::Statement st(s_.db(), sql);
+      sql::Statement st(s_.sql(), sql);
       if (integer)
         st.bind(1, static_cast<int64_t>(std::stoll(value)));
       else if (!value.empty())
         st.bind(1, value);
-      while (st.executeStep()) out.push_back(record_from_row(st));
+      while (st.step()) out.push_back(record_from_row(st));
       return out;
     });
   }
@@ -292,14 +287,12 @@ class SqliteAudit final : public AuditStore {
   };
 
   void read_references() {
-    SQLite::Statement st(s_.db(),
-                         "SELECT m.name, p.\"from\", coalesce((SELECT i.\"notnull\" FROM "
-                         "pragma_table_info(m.name) i WHERE i.name = p.\"from\"), 0) "
-                         "FROM sqlite_schema m, pragma_foreign_key_list(m.name) p "
-                         "WHERE m.type = 'table' AND p.\"table\" = 'tickets' ORDER BY m.name");
-    while (st.executeStep())
-      references_.push_back({st.getColumn(0).getString(), st.getColumn(1).getString(),
-                             st.getColumn(2).getInt() != 0});
+    sql::Statement st(s_.sql(),
+                      "SELECT m.name, p.\"from\", coalesce((SELECT i.\"notnull\" FROM "
+                      "pragma_table_info(m.name) i WHERE i.name = p.\"from\"), 0) "
+                      "FROM sqlite_schema m, pragma_foreign_key_list(m.name) p "
+                      "WHERE m.type = 'table' AND p.\"table\" = 'tickets' ORDER BY m.name");
+    while (st.step()) references_.push_back({st.text(0), st.text(1), st.integer(2) != 0});
     references_read_ = true;
   }
 
@@ -363,30 +356,33 @@ void register_erasure_functions(SQLite::Database& db) {
                           nullptr, nullptr);
 }
 
-void chain_events_after(SQLite::Database& db, std::int64_t after) {
+bool read_digest(const sql::Statement& st, int c, audit::Digest& out) {
+  std::string_view bytes = st.view(c);
+  if (bytes.size() != out.size()) return false;
+  std::memcpy(out.data(), bytes.data(), out.size());
+  return true;
+}
+
+void chain_events_after(sql::Connection& db, std::int64_t after) {
   audit::Digest previous = audit::kGenesis;
   {
-    SQLite::Statement before(db, "SELECT hash FROM events WHERE id <= ? ORDER BY id DESC LIMIT 1");
+    sql::Statement before(db, "SELECT hash FROM events WHERE id <= ? ORDER BY id DESC LIMIT 1");
     before.bind(1, static_cast<int64_t>(after));
-    if (before.executeStep()) {
-      auto h = before.getColumn(0);
-      if (!h.isNull() && h.getBytes() == static_cast<int>(previous.size()))
-        std::memcpy(previous.data(), h.getBlob(), previous.size());
-    }
+    if (before.step()) read_digest(before, 0, previous);
   }
-  SQLite::Statement read(db,
-                         "SELECT id, ticket_id, at, recorded_at, actor, kind, data, subject, salt, "
-                         "sealed, hash FROM events WHERE id > ? ORDER BY id");
+  sql::Statement read(db,
+                      "SELECT id, ticket_id, at, recorded_at, actor, kind, data, subject, salt, "
+                      "sealed, hash FROM events WHERE id > ? ORDER BY id");
   read.bind(1, static_cast<int64_t>(after));
-  SQLite::Statement write(db, "UPDATE events SET salt = ?, hash = ? WHERE id = ?");
-  while (read.executeStep()) {
+  sql::Statement write(db, "UPDATE events SET salt = ?, hash = ? WHERE id = ?");
+  while (read.step()) {
     audit::Record r = record_from_row(read);
     audit::chain(r, previous);  // a salt is made for an event that has none
     std::memcpy(previous.data(), r.hash.data(), previous.size());
-    write.bind(1, r.salt.data(), static_cast<int>(r.salt.size()));
-    write.bind(2, r.hash.data(), static_cast<int>(r.hash.size()));
+    write.bind_blob(1, r.salt);
+    write.bind_blob(2, r.hash);
     write.bind(3, static_cast<int64_t>(r.id));
-    write.exec();
+    write.run();
     write.reset();
   }
 }

@@ -78,8 +78,9 @@ StoreCorrupt corrupt_store(const fs::path& store, const fs::path& to, const std:
 // The first line a check pragma (quick_check, integrity_check) reports, on
 // one line and shortened; empty when it says "ok".
 std::string first_problem(SQLite::Database& db, const char* pragma) {
-  SQLite::Statement check(db, fmt::format("PRAGMA {}(1)", pragma));
-  std::string first = check.executeStep() ? check.getColumn(0).getString() : std::string("ok");
+  SqlConnection conn(db.getHandle());
+  sql::Statement check(conn, fmt::format("PRAGMA {}(1)", pragma));
+  std::string first = check.step() ? check.text(0) : std::string("ok");
   if (first == "ok") return {};
   std::string shown = util::quoted(first, 200);
   return shown.substr(1, shown.size() - 2);
@@ -155,11 +156,12 @@ FileInfo inspect(const fs::path& file) {
       throw StoreError(fmt::format("{} was written by a newer desk (schema {}, this desk knows {})",
                                    q(file), version, current_schema_version()),
                        "nothing was changed; upgrade desk first");
-    SQLite::Statement refs(*db, "PRAGMA foreign_key_check");
-    if (refs.executeStep())
+    SqlConnection conn(db->getHandle());
+    sql::Statement refs(conn, "PRAGMA foreign_key_check");
+    if (refs.step())
       throw StoreError(
           fmt::format("{} is inconsistent: a row of '{}' refers to a missing row of '{}'", q(file),
-                      refs.getColumn(0).getString(), refs.getColumn(2).getString()),
+                      refs.text(0), refs.text(2)),
           "nothing was changed; try an older backup");
     return info_of(*db);
   } catch (const SQLite::Exception& e) {

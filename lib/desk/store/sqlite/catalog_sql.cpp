@@ -21,7 +21,7 @@ constexpr const char* kLiveServices =
 constexpr const char* kInsertService =
     "INSERT INTO services (name, description, owner, request_types, categories, sla, "
     "requesters, replaced_by, created_at, updated_at, retired_at) "
-    "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+    "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) RETURNING id";
 constexpr const char* kUpdateService =
     "UPDATE services SET name = ?2, description = ?3, owner = ?4, request_types = ?5, "
     "categories = ?6, sla = ?7, requesters = ?8, replaced_by = ?9, created_at = ?10, "
@@ -49,24 +49,24 @@ std::string list_text(const std::vector<std::string>& v) {
   return util::join(v, ",");
 }
 
-model::Service service_from_row(SQLite::Statement& st) {
+model::Service service_from_row(sql::Statement& st) {
   model::Service s;
-  s.id = st.getColumn(0).getInt64();
-  s.name = st.getColumn(1).getString();
-  s.description = st.getColumn(2).getString();
-  s.owner = st.getColumn(3).getString();
-  s.request_types = util::split(st.getColumn(4).getString(), ',');
-  s.categories = util::split(st.getColumn(5).getString(), ',');
-  s.sla = st.getColumn(6).getString();
-  s.requesters = util::split(st.getColumn(7).getString(), ',');
-  s.replaced_by = st.getColumn(8).getString();
-  s.created_at = from_unix(st.getColumn(9).getInt64());
-  s.updated_at = from_unix(st.getColumn(10).getInt64());
-  if (!st.getColumn(11).isNull()) s.retired_at = from_unix(st.getColumn(11).getInt64());
+  s.id = st.integer(0);
+  s.name = st.text(1);
+  s.description = st.text(2);
+  s.owner = st.text(3);
+  s.request_types = util::split(st.text(4), ',');
+  s.categories = util::split(st.text(5), ',');
+  s.sla = st.text(6);
+  s.requesters = util::split(st.text(7), ',');
+  s.replaced_by = st.text(8);
+  s.created_at = from_unix(st.integer(9));
+  s.updated_at = from_unix(st.integer(10));
+  if (!st.null(11)) s.retired_at = from_unix(st.integer(11));
   return s;
 }
 
-void bind_service(SQLite::Statement& st, const model::Service& s) {
+void bind_service(sql::Statement& st, const model::Service& s) {
   st.bind(1, static_cast<int64_t>(s.id));
   st.bind(2, s.name);
   st.bind(3, s.description);
@@ -81,7 +81,7 @@ void bind_service(SQLite::Statement& st, const model::Service& s) {
   if (s.retired_at)
     st.bind(12, static_cast<int64_t>(to_unix(*s.retired_at)));
   else
-    st.bind(12);
+    st.bind_null(12);
 }
 
 class SqliteCatalog final : public CatalogStore {
@@ -94,7 +94,7 @@ class SqliteCatalog final : public CatalogStore {
       {
         auto& st = s_.statement(kFindService);
         st.bind(1, std::string(name));
-        if (!st.executeStep()) return std::nullopt;
+        if (!st.step()) return std::nullopt;
         out = service_from_row(st);
         st.reset();
       }
@@ -107,8 +107,8 @@ class SqliteCatalog final : public CatalogStore {
     return s_.guarded([&] {
       std::vector<model::Service> out;
       {
-        SQLite::Statement st(s_.db(), with_retired ? kAllServices : kLiveServices);
-        while (st.executeStep()) out.push_back(service_from_row(st));
+        sql::Statement st(s_.sql(), with_retired ? kAllServices : kLiveServices);
+        while (st.step()) out.push_back(service_from_row(st));
       }
       for (auto& s : out) s.steps = steps(s.id);
       return out;
@@ -119,8 +119,7 @@ class SqliteCatalog final : public CatalogStore {
     return s_.guarded([&] {
       auto& st = s_.statement(kInsertService);
       bind_service(st, s);
-      st.exec();
-      std::int64_t id = s_.db().getLastInsertRowid();
+      std::int64_t id = st.run_returning_id();
       write_steps(id, s.steps);
       return id;
     });
@@ -130,7 +129,7 @@ class SqliteCatalog final : public CatalogStore {
     s_.guarded([&] {
       auto& st = s_.statement(kUpdateService);
       bind_service(st, s);
-      if (st.exec() != 1) throw Refused(fmt::format("no service {}", util::quoted(s.name)));
+      if (st.run() != 1) throw Refused(fmt::format("no service {}", util::quoted(s.name)));
       write_steps(s.id, s.steps);
     });
   }
@@ -140,12 +139,12 @@ class SqliteCatalog final : public CatalogStore {
       std::vector<model::ChecklistStep> out;
       auto& st = s_.statement(kTicketSteps);
       st.bind(1, static_cast<int64_t>(ticket_id));
-      while (st.executeStep()) {
+      while (st.step()) {
         model::ChecklistStep step;
-        step.number = st.getColumn(0).getInt();
-        step.text = st.getColumn(1).getString();
-        if (!st.getColumn(2).isNull()) step.done_at = from_unix(st.getColumn(2).getInt64());
-        step.done_by = st.getColumn(3).getString();
+        step.number = st.integer(0);
+        step.text = st.text(1);
+        if (!st.null(2)) step.done_at = from_unix(st.integer(2));
+        step.done_by = st.text(3);
         out.push_back(std::move(step));
       }
       return out;
@@ -160,7 +159,7 @@ class SqliteCatalog final : public CatalogStore {
         st.bind(1, static_cast<int64_t>(ticket_id));
         st.bind(2, ++n);
         st.bind(3, text);
-        st.exec();
+        st.run();
       }
     });
   }
@@ -172,16 +171,15 @@ class SqliteCatalog final : public CatalogStore {
       st.bind(2, by);
       st.bind(3, static_cast<int64_t>(ticket_id));
       st.bind(4, step);
-      st.exec();
+      st.run();
     });
   }
 
   std::map<std::string, Instant> last_requested() override {
     return s_.guarded([&] {
       std::map<std::string, Instant> out;
-      SQLite::Statement st(s_.db(), kLastRequested);
-      while (st.executeStep())
-        out[st.getColumn(0).getString()] = from_unix(st.getColumn(1).getInt64());
+      sql::Statement st(s_.sql(), kLastRequested);
+      while (st.step()) out[st.text(0)] = from_unix(st.integer(1));
       return out;
     });
   }
@@ -189,9 +187,9 @@ class SqliteCatalog final : public CatalogStore {
   std::map<std::string, std::int64_t> tickets_by_category(Instant since) override {
     return s_.guarded([&] {
       std::map<std::string, std::int64_t> out;
-      SQLite::Statement st(s_.db(), kByCategory);
+      sql::Statement st(s_.sql(), kByCategory);
       st.bind(1, static_cast<int64_t>(to_unix(since)));
-      while (st.executeStep()) out[st.getColumn(0).getString()] = st.getColumn(1).getInt64();
+      while (st.step()) out[st.text(0)] = st.integer(1);
       return out;
     });
   }
@@ -201,21 +199,21 @@ class SqliteCatalog final : public CatalogStore {
     std::vector<std::string> out;
     auto& st = s_.statement(kSteps);
     st.bind(1, static_cast<int64_t>(service_id));
-    while (st.executeStep()) out.push_back(st.getColumn(0).getString());
+    while (st.step()) out.push_back(st.text(0));
     return out;
   }
 
   void write_steps(std::int64_t service_id, const std::vector<std::string>& steps) {
     auto& del = s_.statement(kDeleteSteps);
     del.bind(1, static_cast<int64_t>(service_id));
-    del.exec();
+    del.run();
     int n = 0;
     for (const auto& text : steps) {
       auto& ins = s_.statement(kInsertStep);
       ins.bind(1, static_cast<int64_t>(service_id));
       ins.bind(2, ++n);
       ins.bind(3, text);
-      ins.exec();
+      ins.run();
     }
   }
 

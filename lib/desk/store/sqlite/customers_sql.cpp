@@ -29,7 +29,7 @@ constexpr const char* kByName =
 constexpr const char* kInsertCustomer =
     "INSERT INTO customers (name, email, organisation, phone, tier, notes, created_at, updated_at, "
     "id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, coalesce((SELECT ?9 WHERE ?9 NOT IN (SELECT id "
-    "FROM id_retired WHERE name = 'customers')), " DESK_NEXT_ID("customers") "))";
+    "FROM id_retired WHERE name = 'customers')), " DESK_NEXT_ID("customers") ")) RETURNING id";
 
 constexpr const char* kList =
     "SELECT id, name, email, organisation, phone, tier, notes, created_at, updated_at, erased_at "
@@ -46,22 +46,19 @@ constexpr const char* kQuiet =
     "(SELECT 1 FROM tickets t WHERE t.customer_id = c.id AND (t.updated_at >= ?1 OR t.status "
     "NOT IN ('resolved', 'closed'))) ORDER BY c.id";
 
-model::Customer from_row(SQLite::Statement& st) {
+model::Customer from_row(sql::Statement& st) {
   model::Customer c;
-  auto text = [&](int i) {
-    auto col = st.getColumn(i);
-    return col.isNull() ? std::string() : col.getString();
-  };
-  c.id = st.getColumn(0).getInt64();
+  auto text = [&](int i) { return st.text(i); };
+  c.id = st.integer(0);
   c.name = text(1);
   c.email = text(2);
   c.organisation = text(3);
   c.phone = text(4);
   c.tier = text(5);
   c.notes = text(6);
-  c.created_at = from_unix(st.getColumn(7).getInt64());
-  c.updated_at = from_unix(st.getColumn(8).getInt64());
-  if (!st.getColumn(9).isNull()) c.erased_at = from_unix(st.getColumn(9).getInt64());
+  c.created_at = from_unix(st.integer(7));
+  c.updated_at = from_unix(st.integer(8));
+  if (!st.null(9)) c.erased_at = from_unix(st.integer(9));
   return c;
 }
 
@@ -72,9 +69,9 @@ class SqliteCustomers final : public CustomerStore {
   std::vector<model::Customer> list(const std::string& words) override {
     return s_.guarded([&] {
       std::vector<model::Customer> out;
-      SQLite::Statement st(s_.db(), kList);
+      sql::Statement st(s_.sql(), kList);
       st.bind(1, words);
-      while (st.executeStep()) out.push_back(from_row(st));
+      while (st.step()) out.push_back(from_row(st));
       return out;
     });
   }
@@ -85,7 +82,7 @@ class SqliteCustomers final : public CustomerStore {
       st.bind(1, static_cast<int64_t>(c.id));
       st.bind(2, c.name);
       if (c.email.empty())
-        st.bind(3);
+        st.bind_null(3);
       else
         st.bind(3, c.email);
       st.bind(4, c.organisation);
@@ -96,8 +93,8 @@ class SqliteCustomers final : public CustomerStore {
       if (c.erased_at)
         st.bind(9, static_cast<int64_t>(to_unix(*c.erased_at)));
       else
-        st.bind(9);
-      if (st.exec() != 1) throw Refused(fmt::format("no customer {}", c.id));
+        st.bind_null(9);
+      if (st.run() != 1) throw Refused(fmt::format("no customer {}", c.id));
     });
   }
 
@@ -105,7 +102,7 @@ class SqliteCustomers final : public CustomerStore {
     s_.guarded([&] {
       auto& st = s_.statement(kRemove);
       st.bind(1, static_cast<int64_t>(id));
-      st.exec();
+      st.run();
     });
   }
 
@@ -121,9 +118,9 @@ class SqliteCustomers final : public CustomerStore {
   std::vector<std::int64_t> ids(const char* sql, std::int64_t value) {
     return s_.guarded([&] {
       std::vector<std::int64_t> out;
-      SQLite::Statement st(s_.db(), sql);
+      sql::Statement st(s_.sql(), sql);
       st.bind(1, static_cast<int64_t>(value));
-      while (st.executeStep()) out.push_back(st.getColumn(0).getInt64());
+      while (st.step()) out.push_back(st.integer(0));
       return out;
     });
   }
@@ -142,7 +139,7 @@ std::optional<model::Customer> SqliteStore::customer(std::int64_t id) {
   return guarded([&]() -> std::optional<model::Customer> {
     auto& st = statement(kById);
     st.bind(1, static_cast<int64_t>(id));
-    if (!st.executeStep()) return std::nullopt;
+    if (!st.step()) return std::nullopt;
     return from_row(st);
   });
 }
@@ -153,7 +150,7 @@ std::optional<model::Customer> SqliteStore::find_customer(std::string_view key) 
     for (const char* sql : {kByEmail, kByName}) {
       auto& st = statement(sql);
       st.bind(1, std::string(key));
-      if (st.executeStep()) return from_row(st);
+      if (st.step()) return from_row(st);
     }
     return std::nullopt;
   });
@@ -164,7 +161,7 @@ std::int64_t SqliteStore::insert_customer(const model::Customer& c) {
     auto& st = statement(kInsertCustomer);
     st.bind(1, c.name);
     if (c.email.empty())
-      st.bind(2);
+      st.bind_null(2);
     else
       st.bind(2, c.email);
     st.bind(3, c.organisation);
@@ -174,8 +171,7 @@ std::int64_t SqliteStore::insert_customer(const model::Customer& c) {
     st.bind(7, static_cast<int64_t>(to_unix(c.created_at)));
     st.bind(8, static_cast<int64_t>(to_unix(c.updated_at)));
     if (c.id != 0) st.bind(9, static_cast<int64_t>(c.id));
-    st.exec();
-    return static_cast<std::int64_t>(db_->getLastInsertRowid());
+    return st.run_returning_id();
   });
 }
 

@@ -31,16 +31,16 @@ using model::Json;
 const char* const kEventColumns =
     "e.id, e.ticket_id, e.at, e.recorded_at, e.actor, e.kind, e.data, e.subject";
 
-Event event_from_row(SQLite::Statement& st, int first) {
+Event event_from_row(sql::Statement& st, int first) {
   StoredEvent s;
-  s.id = st.getColumn(first).getInt64();
-  s.ticket_id = st.getColumn(first + 1).getInt64();  // NULL reads 0
-  s.at = st.getColumn(first + 2).getInt64();
-  s.recorded_at = st.getColumn(first + 3).getInt64();
-  s.actor = st.getColumn(first + 4).getString();
-  s.kind = st.getColumn(first + 5).getString();
-  s.data = st.getColumn(first + 6).getString();
-  s.subject = st.getColumn(first + 7).getString();
+  s.id = st.integer(first);
+  s.ticket_id = st.integer(first + 1);  // NULL reads 0
+  s.at = st.integer(first + 2);
+  s.recorded_at = st.integer(first + 3);
+  s.actor = st.text(first + 4);
+  s.kind = st.text(first + 5);
+  s.data = st.text(first + 6);
+  s.subject = st.text(first + 7);
   return decode(s);
 }
 
@@ -61,12 +61,10 @@ std::int64_t SqliteStore::append(const Event& e, const PreparedEvent* ready) {
       // An imported event keeps its id. One older than the newest is chained
       // after the newest for now; the import re-chains in id order before it
       // commits (AuditStore::rechain_after).
-      if (last.executeStep()) {
+      if (last.step()) {
         // A newest event without a hash was written behind desk's back: the
         // chain goes on from nothing, and `desk audit verify` names that event.
-        auto h = last.getColumn(1);
-        if (!h.isNull() && h.getBytes() == static_cast<int>(previous.size()))
-          std::memcpy(previous.data(), h.getBlob(), previous.size());
+        read_digest(last, 1, previous);
       }
       last.reset();
       if (id == 0) id = audit().next_event_id();  // never a number used before
@@ -90,16 +88,16 @@ std::int64_t SqliteStore::append(const Event& e, const PreparedEvent* ready) {
     if (r.ticket_id)
       st.bind(2, static_cast<int64_t>(r.ticket_id));
     else
-      st.bind(2);
+      st.bind_null(2);
     st.bind(3, static_cast<int64_t>(r.at));
     st.bind(4, static_cast<int64_t>(r.recorded_at));
     st.bind(5, r.actor);
     st.bind(6, r.kind);
     st.bind(7, r.data);
     st.bind(8, r.subject);
-    st.bind(9, r.salt.data(), static_cast<int>(r.salt.size()));
-    st.bind(10, r.hash.data(), static_cast<int>(r.hash.size()));
-    st.exec();
+    st.bind_blob(9, r.salt);
+    st.bind_blob(10, r.hash);
+    st.run();
     return r.id;
   });
 }
@@ -109,7 +107,7 @@ std::vector<Event> SqliteStore::ticket_events(std::int64_t ticket_id) {
     std::vector<Event> out;
     auto& st = statement(kTicketEvents);
     st.bind(1, static_cast<int64_t>(ticket_id));
-    while (st.executeStep()) out.push_back(event_from_row(st, 0));
+    while (st.step()) out.push_back(event_from_row(st, 0));
     return out;
   });
 }

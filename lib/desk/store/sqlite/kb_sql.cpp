@@ -31,7 +31,7 @@ constexpr const char* kInsertArticle =
     "INSERT INTO kb_articles (id, uid, kind, state, title, body, symptom, cause, workaround, "
     "fix_status, category, service, tags, author, version, created_at, updated_at, published_at, "
     "retired_at) VALUES (coalesce(?1, " DESK_NEXT_ID(
-        "kb_articles") "), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        "kb_articles") "), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
 
 constexpr const char* kUpdateArticle =
     "UPDATE kb_articles SET uid = ?2, kind = ?3, state = ?4, title = ?5, body = ?6, "
@@ -101,22 +101,20 @@ constexpr const char* kArticleLinks =
 constexpr std::size_t kMaxSuggestWords = 24;
 constexpr std::int64_t kSuggestBudget = 20000;
 
-std::string text_column(SQLite::Statement& st, int i) {
-  auto c = st.getColumn(i);
-  return c.isNull() ? std::string() : c.getString();
+std::string text_column(sql::Statement& st, int i) {
+  return st.text(i);
 }
 
-std::optional<Instant> optional_time(SQLite::Statement& st, int i) {
-  auto c = st.getColumn(i);
-  if (c.isNull()) return std::nullopt;
-  return from_unix(c.getInt64());
+std::optional<Instant> optional_time(sql::Statement& st, int i) {
+  if (st.null(i)) return std::nullopt;
+  return from_unix(st.integer(i));
 }
 
-void bind_time_or_null(SQLite::Statement& st, int i, const std::optional<Instant>& t) {
+void bind_time_or_null(sql::Statement& st, int i, const std::optional<Instant>& t) {
   if (t)
     st.bind(i, static_cast<int64_t>(to_unix(*t)));
   else
-    st.bind(i);
+    st.bind_null(i);
 }
 
 std::string tags_text(const std::vector<std::string>& tags) {
@@ -124,9 +122,9 @@ std::string tags_text(const std::vector<std::string>& tags) {
 }
 
 // Reads kArticleColumns (or a version's copy of them) from column `i` on.
-model::Article article_from_row(SQLite::Statement& st, int i = 0) {
+model::Article article_from_row(sql::Statement& st, int i = 0) {
   model::Article a;
-  a.id = st.getColumn(i++).getInt64();
+  a.id = st.integer(i++);
   a.uid = text_column(st, i++);
   a.kind = stored_word<model::ArticleKind>(text_column(st, i++));
   a.state = stored_word<model::ArticleState>(text_column(st, i++));
@@ -140,19 +138,19 @@ model::Article article_from_row(SQLite::Statement& st, int i = 0) {
   a.service = text_column(st, i++);
   a.tags = util::split(text_column(st, i++), ' ');
   a.author = text_column(st, i++);
-  a.version = st.getColumn(i++).getInt();
-  a.created_at = from_unix(st.getColumn(i++).getInt64());
-  a.updated_at = from_unix(st.getColumn(i++).getInt64());
+  a.version = st.integer(i++);
+  a.created_at = from_unix(st.integer(i++));
+  a.updated_at = from_unix(st.integer(i++));
   a.published_at = optional_time(st, i++);
   a.retired_at = optional_time(st, i++);
-  a.use_count = st.getColumn(i++).getInt64();
+  a.use_count = st.integer(i++);
   return a;
 }
 
 // Binds the 19 columns of kInsertArticle / kUpdateArticle.
-void bind_article(SQLite::Statement& st, const model::Article& a) {
+void bind_article(sql::Statement& st, const model::Article& a) {
   if (a.id == 0)
-    st.bind(1);
+    st.bind_null(1);
   else
     st.bind(1, static_cast<int64_t>(a.id));
   st.bind(2, a.uid);
@@ -175,10 +173,10 @@ void bind_article(SQLite::Statement& st, const model::Article& a) {
   bind_time_or_null(st, 19, a.retired_at);
 }
 
-model::ArticleVersion version_from_row(SQLite::Statement& st) {
+model::ArticleVersion version_from_row(sql::Statement& st) {
   model::ArticleVersion v;
-  v.number = st.getColumn(0).getInt();
-  v.at = from_unix(st.getColumn(1).getInt64());
+  v.number = st.integer(0);
+  v.at = from_unix(st.integer(1));
   v.actor = text_column(st, 2);
   v.action = stored_word<model::ArticleAction>(text_column(st, 3));
   v.changed = util::split(text_column(st, 4), ',');
@@ -190,11 +188,11 @@ model::ArticleVersion version_from_row(SQLite::Statement& st) {
 // A link (kTicketLinks, kArticleLinks) and the other side's title; its
 // kind and state (an article's) or type and status (a ticket's) are for
 // the caller to read from columns 6 and 7.
-model::ArticleLink link_from_row(SQLite::Statement& st) {
+model::ArticleLink link_from_row(sql::Statement& st) {
   model::ArticleLink l;
-  l.article_id = st.getColumn(0).getInt64();
-  l.ticket_id = st.getColumn(1).getInt64();
-  l.linked_at = from_unix(st.getColumn(2).getInt64());
+  l.article_id = st.integer(0);
+  l.ticket_id = st.integer(1);
+  l.linked_at = from_unix(st.integer(2));
   l.actor = text_column(st, 3);
   l.resolved_at = optional_time(st, 4);
   l.title = text_column(st, 5);
@@ -202,7 +200,7 @@ model::ArticleLink link_from_row(SQLite::Statement& st) {
 }
 
 // A ticket's article: kTicketLinks.
-model::ArticleLink article_link_from_row(SQLite::Statement& st) {
+model::ArticleLink article_link_from_row(sql::Statement& st) {
   model::ArticleLink l = link_from_row(st);
   l.kind = stored_word<model::ArticleKind>(text_column(st, 6));
   l.state = stored_word<model::ArticleState>(text_column(st, 7));
@@ -210,7 +208,7 @@ model::ArticleLink article_link_from_row(SQLite::Statement& st) {
 }
 
 // An article's ticket: kArticleLinks.
-model::ArticleLink ticket_link_from_row(SQLite::Statement& st) {
+model::ArticleLink ticket_link_from_row(sql::Statement& st) {
   model::ArticleLink l = link_from_row(st);
   l.type = text_column(st, 6);
   l.status = stored_word<model::Status>(text_column(st, 7));
@@ -244,7 +242,7 @@ class SqliteKb final : public KbStore {
     return db_.guarded([&]() -> std::optional<model::Article> {
       auto& st = db_.statement(find_sql().c_str());
       st.bind(1, static_cast<int64_t>(id));
-      if (!st.executeStep()) return std::nullopt;
+      if (!st.step()) return std::nullopt;
       return article_from_row(st);
     });
   }
@@ -253,7 +251,7 @@ class SqliteKb final : public KbStore {
     return db_.guarded([&]() -> std::optional<model::Article> {
       auto& st = db_.statement(find_by_uid_sql().c_str());
       st.bind(1, std::string(uid));
-      if (!st.executeStep()) return std::nullopt;
+      if (!st.step()) return std::nullopt;
       return article_from_row(st);
     });
   }
@@ -262,8 +260,7 @@ class SqliteKb final : public KbStore {
     return db_.guarded([&] {
       auto& st = db_.statement(kInsertArticle);
       bind_article(st, a);
-      st.exec();
-      std::int64_t id = db_.db().getLastInsertRowid();
+      std::int64_t id = st.run_returning_id();
       write_tags(id, a.tags);
       return id;
     });
@@ -273,7 +270,7 @@ class SqliteKb final : public KbStore {
     db_.guarded([&] {
       auto& st = db_.statement(kUpdateArticle);
       bind_article(st, a);
-      if (st.exec() != 1) throw Refused(fmt::format("no article {}", a.id));
+      if (st.run() != 1) throw Refused(fmt::format("no article {}", a.id));
       write_tags(a.id, a.tags);
     });
   }
@@ -282,9 +279,9 @@ class SqliteKb final : public KbStore {
                     const std::function<bool(const model::Article&)>& row) override {
     db_.guarded([&] {
       SqlQuery q = select_articles_sql(f);
-      SQLite::Statement st(db_.db(), q.sql);
-      bind_values(st, q.values);
-      while (st.executeStep())
+      sql::Statement st(db_.sql(), q.sql);
+      st.bind_values(q.values);
+      while (st.step())
         if (!row(article_from_row(st))) break;
     });
   }
@@ -316,7 +313,7 @@ class SqliteKb final : public KbStore {
       st.bind(21, static_cast<int64_t>(to_unix(a.updated_at)));
       bind_time_or_null(st, 22, a.published_at);
       bind_time_or_null(st, 23, a.retired_at);
-      st.exec();
+      st.run();
     });
   }
 
@@ -326,7 +323,7 @@ class SqliteKb final : public KbStore {
       auto& st = db_.statement(sql.c_str());
       st.bind(1, static_cast<int64_t>(article_id));
       st.bind(2, number);
-      if (!st.executeStep()) return std::nullopt;
+      if (!st.step()) return std::nullopt;
       return version_from_row(st);
     });
   }
@@ -337,7 +334,7 @@ class SqliteKb final : public KbStore {
       std::vector<model::ArticleVersion> out;
       auto& st = db_.statement(sql.c_str());
       st.bind(1, static_cast<int64_t>(article_id));
-      while (st.executeStep()) out.push_back(version_from_row(st));
+      while (st.step()) out.push_back(version_from_row(st));
       return out;
     });
   }
@@ -363,7 +360,7 @@ class SqliteKb final : public KbStore {
       st.bind(2, static_cast<int64_t>(l.ticket_id));
       st.bind(3, static_cast<int64_t>(to_unix(l.linked_at)));
       st.bind(4, l.actor);
-      return st.exec() == 1;
+      return st.run() == 1;
     });
   }
 
@@ -375,7 +372,7 @@ class SqliteKb final : public KbStore {
       st.bind(3, static_cast<int64_t>(to_unix(l.linked_at)));
       st.bind(4, l.actor);
       bind_time_or_null(st, 5, l.resolved_at ? l.resolved_at : l.linked_at);
-      st.exec();
+      st.run();
     });
   }
 
@@ -400,22 +397,22 @@ class SqliteKb final : public KbStore {
   void write_tags(std::int64_t id, const std::vector<std::string>& tags) {
     auto& del = db_.statement(kDeleteTags);
     del.bind(1, static_cast<int64_t>(id));
-    del.exec();
+    del.run();
     for (const auto& tag : tags) {
       auto& ins = db_.statement(kInsertTag);
       ins.bind(1, static_cast<int64_t>(id));
       ins.bind(2, tag);
-      ins.exec();
+      ins.run();
     }
   }
 
   std::vector<model::ArticleLink> links(const char* sql, std::int64_t id,
-                                        model::ArticleLink (*read)(SQLite::Statement&)) {
+                                        model::ArticleLink (*read)(sql::Statement&)) {
     return db_.guarded([&] {
       std::vector<model::ArticleLink> out;
       auto& st = db_.statement(sql);
       st.bind(1, static_cast<int64_t>(id));
-      while (st.executeStep()) out.push_back(read(st));
+      while (st.step()) out.push_back(read(st));
       return out;
     });
   }
@@ -449,12 +446,12 @@ class SqliteKb final : public KbStore {
                                       const model::ArticleFilter& f, std::int64_t extra) {
     std::vector<model::ArticleHit> hits;
     SqlQuery q = rank_articles_sql(index, match, f, extra);
-    SQLite::Statement st(db_.db(), q.sql);
-    bind_values(st, q.values);
+    sql::Statement st(db_.sql(), q.sql);
+    st.bind_values(q.values);
     while (step_search(st)) {
       model::ArticleHit h;
       h.article = article_from_row(st);
-      h.score = st.getColumn(20).getDouble();
+      h.score = st.real(20);
       hits.push_back(std::move(h));
     }
     return hits;
@@ -462,9 +459,9 @@ class SqliteKb final : public KbStore {
 
   // Every term is quoted, so FTS5 should never reject a search; if it does,
   // say so without SQLite's words.
-  static bool step_search(SQLite::Statement& st) {
+  static bool step_search(sql::Statement& st) {
     try {
-      return st.executeStep();
+      return st.step();
     } catch (const SQLite::Exception& e) {
       if ((e.getErrorCode() & 0xff) != SQLITE_ERROR) throw;
       throw DataError("the search could not be run",
@@ -487,8 +484,8 @@ class SqliteKb final : public KbStore {
     auto& st = db_.statement(fragment ? kTrigramMarks : kWordsMarks);
     st.bind(1, match);
     st.bind(2, "[" + ids + "]");
-    while (st.executeStep()) {
-      model::ArticleHit& h = *by_id.at(st.getColumn(0).getInt64());
+    while (st.step()) {
+      model::ArticleHit& h = *by_id.at(st.integer(0));
       h.title = marked(text_column(st, 1));
       model::MarkedText body = marked(text_column(st, 2));
       model::MarkedText extra = marked(text_column(st, 3));
@@ -504,12 +501,12 @@ class SqliteKb final : public KbStore {
   std::vector<std::string> telling_words(const std::vector<std::string>& words) {
     if (words.empty()) return {};
     return db_.guarded([&] {
-      std::int64_t total = db_.db().execAndGet(kCountArticles).getInt64();
+      std::int64_t total = db_.sql().integer(kCountArticles);
       std::map<std::string, std::int64_t> docs;
       SqlQuery q = vocabulary_sql(words);
-      SQLite::Statement st(db_.db(), q.sql);
-      bind_values(st, q.values);
-      while (st.executeStep()) docs[st.getColumn(0).getString()] = st.getColumn(1).getInt64();
+      sql::Statement st(db_.sql(), q.sql);
+      st.bind_values(q.values);
+      while (st.step()) docs[st.text(0)] = st.integer(1);
       std::vector<std::pair<std::int64_t, std::string>> kept;
       for (const auto& w : words) {
         auto it = docs.find(w);
@@ -542,12 +539,12 @@ class SqliteKb final : public KbStore {
 
 }  // namespace
 
-void each_stored_version(SQLite::Database& db,
+void each_stored_version(sql::Connection& db,
                          const std::function<void(const model::ArticleVersion&)>& row) {
-  SQLite::Statement st(db, fmt::format("SELECT {} FROM kb_versions v JOIN kb_articles a ON a.id = "
-                                       "v.article_id ORDER BY v.article_id, v.version",
-                                       kVersionColumns));
-  while (st.executeStep()) row(version_from_row(st));
+  sql::Statement st(db, fmt::format("SELECT {} FROM kb_versions v JOIN kb_articles a ON a.id = "
+                                    "v.article_id ORDER BY v.article_id, v.version",
+                                    kVersionColumns));
+  while (st.step()) row(version_from_row(st));
 }
 
 KbStore& SqliteStore::kb() {

@@ -28,7 +28,7 @@ bool SqliteStore::add_link(const Link& link) {
     st.bind(3, stored_name(link.kind));
     st.bind(4, static_cast<int64_t>(to_unix(link.at)));
     st.bind(5, link.actor);
-    return st.exec() == 1;
+    return st.run() == 1;
   });
 }
 
@@ -37,10 +37,9 @@ std::vector<Link> SqliteStore::links_of(std::int64_t ticket_id) {
     std::vector<Link> out;
     auto& st = statement(kLinksOf);
     st.bind(1, static_cast<int64_t>(ticket_id));
-    while (st.executeStep())
-      out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getInt64(),
-                     stored_word<model::LinkKind>(st.getColumn(2).getString()),
-                     from_unix(st.getColumn(3).getInt64()), st.getColumn(4).getString()});
+    while (st.step())
+      out.push_back({st.integer(0), st.integer(1), stored_word<model::LinkKind>(st.text(2)),
+                     from_unix(st.integer(3)), st.text(4)});
     return out;
   });
 }
@@ -49,8 +48,8 @@ std::optional<std::string> SqliteStore::round_robin_cursor(std::string_view team
   return guarded([&]() -> std::optional<std::string> {
     auto& st = statement(kCursor);
     st.bind(1, std::string(team));
-    if (!st.executeStep()) return std::nullopt;
-    return st.getColumn(0).getString();
+    if (!st.step()) return std::nullopt;
+    return st.text(0);
   });
 }
 
@@ -59,7 +58,7 @@ void SqliteStore::set_round_robin_cursor(std::string_view team, std::string_view
     auto& st = statement(kSetCursor);
     st.bind(1, std::string(team));
     st.bind(2, std::string(assignee));
-    st.exec();
+    st.run();
   });
 }
 

@@ -21,7 +21,8 @@ constexpr const char* kHasWritten =
     "SELECT 1 FROM mail_messages WHERE ticket_id = ? AND sender = ? COLLATE NOCASE LIMIT 1";
 constexpr const char* kInsert =
     "INSERT INTO mail_messages (message_id, direction, ticket_id, event_id, route, reason, "
-    "sender, subject, at, size, sha256, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "sender, subject, at, size, sha256, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "
+    "id";
 constexpr const char* kInsertAttachment =
     "INSERT INTO mail_attachments (message, name, content_type, size, content) "
     "VALUES (?, ?, ?, ?, ?)";
@@ -94,61 +95,52 @@ constexpr const char* kEraseMessagesFrom =
     "UPDATE mail_messages SET raw = x'', subject = '' "
     "WHERE ticket_id IS NULL AND sender = ? COLLATE NOCASE";
 
-std::string blob(const SQLite::Column& c) {
-  if (c.isNull()) return {};
-  return std::string(static_cast<const char*>(c.getBlob()), static_cast<std::size_t>(c.getBytes()));
-}
-
-void bind_blob(SQLite::Statement& st, int index, const std::string& bytes) {
-  st.bind(index, bytes.data(), static_cast<int>(bytes.size()));
-}
-
-model::MailMessage message_from_row(SQLite::Statement& st) {
+model::MailMessage message_from_row(sql::Statement& st) {
   model::MailMessage m;
-  m.id = st.getColumn(0).getInt64();
-  m.message_id = st.getColumn(1).getString();
-  m.direction = st.getColumn(2).getString();
-  m.ticket_id = st.getColumn(3).isNull() ? 0 : st.getColumn(3).getInt64();
-  m.event_id = st.getColumn(4).isNull() ? 0 : st.getColumn(4).getInt64();
-  m.route = stored_word<model::MailRoute>(st.getColumn(5).getString());
-  m.reason = st.getColumn(6).getString();
-  m.sender = st.getColumn(7).getString();
-  m.subject = st.getColumn(8).getString();
-  m.at = from_unix(st.getColumn(9).getInt64());
-  m.size = st.getColumn(10).getInt64();
-  m.sha256 = st.getColumn(11).getString();
+  m.id = st.integer(0);
+  m.message_id = st.text(1);
+  m.direction = st.text(2);
+  m.ticket_id = st.null(3) ? 0 : st.integer(3);
+  m.event_id = st.null(4) ? 0 : st.integer(4);
+  m.route = stored_word<model::MailRoute>(st.text(5));
+  m.reason = st.text(6);
+  m.sender = st.text(7);
+  m.subject = st.text(8);
+  m.at = from_unix(st.integer(9));
+  m.size = st.integer(10);
+  m.sha256 = st.text(11);
   return m;
 }
 
-model::MailAttachment attachment_from_row(SQLite::Statement& st) {
+model::MailAttachment attachment_from_row(sql::Statement& st) {
   model::MailAttachment a;
-  a.id = st.getColumn(0).getInt64();
-  a.message = st.getColumn(1).getInt64();
-  a.ticket_id = st.getColumn(2).getInt64();
-  a.name = st.getColumn(3).getString();
-  a.content_type = st.getColumn(4).getString();
-  a.size = st.getColumn(5).getInt64();
-  a.kept = st.getColumn(6).getInt() != 0;
-  a.at = from_unix(st.getColumn(7).getInt64());
+  a.id = st.integer(0);
+  a.message = st.integer(1);
+  a.ticket_id = st.integer(2);
+  a.name = st.text(3);
+  a.content_type = st.text(4);
+  a.size = st.integer(5);
+  a.kept = st.integer(6) != 0;
+  a.at = from_unix(st.integer(7));
   return a;
 }
 
-model::OutboxMessage outbox_from_row(SQLite::Statement& st) {
+model::OutboxMessage outbox_from_row(sql::Statement& st) {
   model::OutboxMessage m;
-  m.id = st.getColumn(0).getInt64();
-  m.ticket_id = st.getColumn(1).getInt64();
-  m.event_id = st.getColumn(2).isNull() ? 0 : st.getColumn(2).getInt64();
-  m.kind = st.getColumn(3).getString();
-  m.message_id = st.getColumn(4).getString();
-  m.recipient = st.getColumn(5).getString();
-  m.subject = st.getColumn(6).getString();
-  m.status = stored_word<model::OutboxStatus>(st.getColumn(7).getString());
-  m.attempts = st.getColumn(8).getInt64();
-  m.queued_at = from_unix(st.getColumn(9).getInt64());
-  m.next_attempt = from_unix(st.getColumn(10).getInt64());
-  if (!st.getColumn(11).isNull()) m.sent_at = from_unix(st.getColumn(11).getInt64());
-  m.last_error = st.getColumn(12).getString();
-  m.claimed_by = st.getColumn(13).getString();
+  m.id = st.integer(0);
+  m.ticket_id = st.integer(1);
+  m.event_id = st.null(2) ? 0 : st.integer(2);
+  m.kind = st.text(3);
+  m.message_id = st.text(4);
+  m.recipient = st.text(5);
+  m.subject = st.text(6);
+  m.status = stored_word<model::OutboxStatus>(st.text(7));
+  m.attempts = st.integer(8);
+  m.queued_at = from_unix(st.integer(9));
+  m.next_attempt = from_unix(st.integer(10));
+  if (!st.null(11)) m.sent_at = from_unix(st.integer(11));
+  m.last_error = st.text(12);
+  m.claimed_by = st.text(13);
   return m;
 }
 
@@ -159,9 +151,9 @@ class SqliteMail final : public MailStore {
   std::string secret() override {
     return s_.guarded([&] {
       auto& st = s_.statement(kSecret);
-      if (!st.executeStep())
+      if (!st.step())
         throw StoreError("the store has no mail key", "run 'desk doctor' on the store");
-      std::string secret = blob(st.getColumn(0));
+      std::string secret = st.text(0);
       st.reset();
       return secret;
     });
@@ -173,7 +165,7 @@ class SqliteMail final : public MailStore {
       {
         auto& st = s_.statement(kFind);
         st.bind(1, std::string(message_id));
-        if (!st.executeStep()) return std::nullopt;
+        if (!st.step()) return std::nullopt;
         m = message_from_row(st);
         st.reset();
       }
@@ -186,8 +178,8 @@ class SqliteMail final : public MailStore {
     return s_.guarded([&]() -> std::optional<std::int64_t> {
       auto& st = s_.statement(kTicketOf);
       st.bind(1, std::string(message_id));
-      if (!st.executeStep()) return std::nullopt;
-      std::int64_t ticket = st.getColumn(0).getInt64();
+      if (!st.step()) return std::nullopt;
+      std::int64_t ticket = st.integer(0);
       st.reset();
       return ticket;
     });
@@ -198,7 +190,7 @@ class SqliteMail final : public MailStore {
       auto& st = s_.statement(kHasWritten);
       st.bind(1, static_cast<int64_t>(ticket));
       st.bind(2, std::string(address));
-      bool found = st.executeStep();
+      bool found = st.step();
       st.reset();
       return found;
     });
@@ -218,17 +210,16 @@ class SqliteMail final : public MailStore {
       st.bind(9, static_cast<int64_t>(to_unix(m.at)));
       st.bind(10, static_cast<int64_t>(m.size));
       st.bind(11, m.sha256);
-      bind_blob(st, 12, m.raw);
-      st.exec();
-      auto id = static_cast<std::int64_t>(s_.db().getLastInsertRowid());
+      st.bind_blob(12, m.raw);
+      auto id = st.run_returning_id();
       for (const auto& a : m.attachments) {
         auto& at = s_.statement(kInsertAttachment);
         at.bind(1, static_cast<int64_t>(id));
         at.bind(2, a.name);
         at.bind(3, a.content_type);
         at.bind(4, static_cast<int64_t>(a.size));
-        if (a.kept) bind_blob(at, 5, a.content);
-        at.exec();
+        if (a.kept) at.bind_blob(5, a.content);
+        at.run();
       }
       return id;
     });
@@ -241,7 +232,7 @@ class SqliteMail final : public MailStore {
       st.bind(1, stored_name(f.route));
       st.bind(2, static_cast<int64_t>(f.ticket));
       st.bind(3, static_cast<int64_t>(f.limit));
-      while (st.executeStep()) out.push_back(message_from_row(st));
+      while (st.step()) out.push_back(message_from_row(st));
       return out;
     });
   }
@@ -252,9 +243,9 @@ class SqliteMail final : public MailStore {
       {
         auto& st = s_.statement(kMessage);
         st.bind(1, static_cast<int64_t>(id));
-        if (!st.executeStep()) return std::nullopt;
+        if (!st.step()) return std::nullopt;
         m = message_from_row(st);
-        m.raw = blob(st.getColumn(12));
+        m.raw = st.text(12);
         st.reset();
       }
       m.attachments = attachments_of(id);
@@ -270,12 +261,12 @@ class SqliteMail final : public MailStore {
       st.bind(3, stored_name(m.route));
       st.bind(4, m.reason);
       st.bind(5, static_cast<int64_t>(m.id));
-      st.exec();
+      st.run();
       for (const auto& a : m.attachments) {
         auto& rename = s_.statement(kRename);
         rename.bind(1, a.name);
         rename.bind(2, static_cast<int64_t>(a.id));
-        rename.exec();
+        rename.run();
       }
     });
   }
@@ -285,7 +276,7 @@ class SqliteMail final : public MailStore {
       std::vector<model::MailAttachment> out;
       auto& st = s_.statement(kTicketAttachments);
       st.bind(1, static_cast<int64_t>(ticket));
-      while (st.executeStep()) out.push_back(attachment_from_row(st));
+      while (st.step()) out.push_back(attachment_from_row(st));
       return out;
     });
   }
@@ -294,7 +285,7 @@ class SqliteMail final : public MailStore {
     return s_.guarded([&] {
       auto& st = s_.statement(kContent);
       st.bind(1, static_cast<int64_t>(attachment));
-      std::string content = st.executeStep() ? blob(st.getColumn(0)) : std::string();
+      std::string content = st.step() ? st.text(0) : std::string();
       st.reset();
       return content;
     });
@@ -303,8 +294,8 @@ class SqliteMail final : public MailStore {
   std::int64_t next_outbox_id() override {
     return s_.guarded([&] {
       auto& st = s_.statement(kNextOutbox);
-      st.executeStep();
-      std::int64_t id = st.getColumn(0).getInt64();
+      st.step();
+      std::int64_t id = st.integer(0);
       st.reset();
       return id;
     });
@@ -320,11 +311,11 @@ class SqliteMail final : public MailStore {
       st.bind(5, m.message_id);
       st.bind(6, m.recipient);
       st.bind(7, m.subject);
-      bind_blob(st, 8, m.raw);
+      st.bind_blob(8, m.raw);
       st.bind(9, stored_name(m.status));
       st.bind(10, static_cast<int64_t>(to_unix(m.queued_at)));
       st.bind(11, static_cast<int64_t>(to_unix(m.next_attempt)));
-      st.exec();
+      st.run();
     });
   }
 
@@ -333,7 +324,7 @@ class SqliteMail final : public MailStore {
       std::vector<std::string> out;
       auto& st = s_.statement(kThread);
       st.bind(1, static_cast<int64_t>(ticket));
-      while (st.executeStep()) out.push_back(st.getColumn(0).getString());
+      while (st.step()) out.push_back(st.text(0));
       return out;
     });
   }
@@ -342,7 +333,7 @@ class SqliteMail final : public MailStore {
     return s_.guarded([&] {
       auto& st = s_.statement(kLastReceived);
       st.bind(1, static_cast<int64_t>(ticket));
-      std::string id = st.executeStep() ? st.getColumn(0).getString() : std::string();
+      std::string id = st.step() ? st.text(0) : std::string();
       st.reset();
       return id;
     });
@@ -354,7 +345,7 @@ class SqliteMail final : public MailStore {
       st.bind(1, std::string(recipient));
       st.bind(2, std::string(kind));
       st.bind(3, static_cast<int64_t>(to_unix(since)));
-      bool found = st.executeStep();
+      bool found = st.step();
       st.reset();
       return found;
     });
@@ -367,7 +358,7 @@ class SqliteMail final : public MailStore {
       st.bind(1, static_cast<int64_t>(to_unix(now)));
       st.bind(2, static_cast<int64_t>(to_unix(stale)));
       st.bind(3, static_cast<int64_t>(limit));
-      while (st.executeStep()) out.push_back(outbox_from_row(st));
+      while (st.step()) out.push_back(outbox_from_row(st));
       st.reset();
       return out;
     });
@@ -377,7 +368,7 @@ class SqliteMail final : public MailStore {
     return s_.guarded([&] {
       auto& st = s_.statement(kOutboxRaw);
       st.bind(1, static_cast<int64_t>(id));
-      std::string raw = st.executeStep() ? blob(st.getColumn(0)) : std::string();
+      std::string raw = st.step() ? st.text(0) : std::string();
       st.reset();
       return raw;
     });
@@ -393,7 +384,7 @@ class SqliteMail final : public MailStore {
       st.bind(5, m.last_error);
       st.bind(6, m.claimed_by);
       st.bind(7, static_cast<int64_t>(m.id));
-      st.exec();
+      st.run();
     });
   }
 
@@ -402,7 +393,7 @@ class SqliteMail final : public MailStore {
     return s_.guarded([&] {
       std::vector<model::OutboxMessage> out;
       auto& st = s_.statement(kOutbox);
-      while (st.executeStep()) {
+      while (st.step()) {
         model::OutboxMessage m = outbox_from_row(st);
         if (statuses.empty() ||
             std::find(statuses.begin(), statuses.end(), m.status) != statuses.end())
@@ -417,7 +408,7 @@ class SqliteMail final : public MailStore {
       for (const char* sql : {kRemoveAttachments, kRemoveMessages, kRemoveOutbox}) {
         auto& st = s_.statement(sql);
         st.bind(1, static_cast<int64_t>(ticket));
-        st.exec();
+        st.run();
       }
     });
   }
@@ -426,13 +417,13 @@ class SqliteMail final : public MailStore {
     return s_.guarded([&] {
       auto& attachments = s_.statement(kEraseAttachments);
       attachments.bind(1, static_cast<int64_t>(ticket));
-      attachments.exec();
+      attachments.run();
       auto& outbox = s_.statement(kEraseOutbox);
       outbox.bind(1, static_cast<int64_t>(ticket));
-      outbox.exec();
+      outbox.run();
       auto& messages = s_.statement(kEraseMessages);
       messages.bind(1, static_cast<int64_t>(ticket));
-      return static_cast<std::int64_t>(messages.exec());
+      return static_cast<std::int64_t>(messages.run());
     });
   }
 
@@ -441,10 +432,10 @@ class SqliteMail final : public MailStore {
     return s_.guarded([&] {
       auto& attachments = s_.statement(kEraseAttachmentsFrom);
       attachments.bind(1, std::string(address));
-      attachments.exec();
+      attachments.run();
       auto& messages = s_.statement(kEraseMessagesFrom);
       messages.bind(1, std::string(address));
-      return static_cast<std::int64_t>(messages.exec());
+      return static_cast<std::int64_t>(messages.run());
     });
   }
 
@@ -453,7 +444,7 @@ class SqliteMail final : public MailStore {
     std::vector<model::MailAttachment> out;
     auto& st = s_.statement(kMessageAttachments);
     st.bind(1, static_cast<int64_t>(message));
-    while (st.executeStep()) out.push_back(attachment_from_row(st));
+    while (st.step()) out.push_back(attachment_from_row(st));
     return out;
   }
 

@@ -18,32 +18,31 @@ namespace {
 
 // Version 5: every ticket's timeline, by replaying its events through the
 // same encoder apply() uses.
-void fill_timelines(SQLite::Database& db) {
-  SQLite::Statement events(
-      db,
-      "SELECT ticket_id, kind, at, data FROM events WHERE ticket_id IS NOT NULL "
-      "ORDER BY ticket_id, id");
-  SQLite::Statement update(db, "UPDATE tickets SET timeline = ? WHERE id = ?");
+void fill_timelines(sql::Connection& db) {
+  sql::Statement events(db,
+                        "SELECT ticket_id, kind, at, data FROM events WHERE ticket_id IS NOT NULL "
+                        "ORDER BY ticket_id, id");
+  sql::Statement update(db, "UPDATE tickets SET timeline = ? WHERE id = ?");
   std::int64_t current = 0;
   std::string timeline;
   auto flush = [&] {
     if (current == 0) return;
     update.bind(1, timeline);
     update.bind(2, static_cast<int64_t>(current));
-    update.exec();
+    update.run();
     update.reset();
   };
-  while (events.executeStep()) {
-    std::int64_t ticket = events.getColumn(0).getInt64();
+  while (events.step()) {
+    std::int64_t ticket = events.integer(0);
     if (ticket != current) {
       flush();
       current = ticket;
       timeline.clear();
     }
     model::Event e;
-    e.kind = stored_word<model::EventKind>(events.getColumn(1).getString());
-    e.at = from_unix(events.getColumn(2).getInt64());
-    decode_event_data(e, events.getColumn(3).getString());
+    e.kind = stored_word<model::EventKind>(events.text(1));
+    e.at = from_unix(events.integer(2));
+    decode_event_data(e, events.text(3));
     model::append_mark(timeline, e);
   }
   flush();
@@ -51,22 +50,22 @@ void fill_timelines(SQLite::Database& db) {
 
 // Version 6: the key of desk's signed Message-IDs, from the kernel's
 // random source (SQL's randomblob is not meant for keys).
-void make_mail_secret(SQLite::Database& db) {
+void make_mail_secret(sql::Connection& db) {
   std::string secret = util::random_bytes(32);
-  SQLite::Statement insert(db, "INSERT INTO mail_secret (id, secret) VALUES (1, ?)");
-  insert.bind(1, secret.data(), static_cast<int>(secret.size()));
-  insert.exec();
+  sql::Statement insert(db, "INSERT INTO mail_secret (id, secret) VALUES (1, ?)");
+  insert.bind_blob(1, secret);
+  insert.run();
 }
 
 // Writes `e`, an event about the desk, with the next event id; the caller
 // chains it after.
-void append_subject_event(SQLite::Statement& insert, const model::Event& e, std::int64_t now) {
+void append_subject_event(sql::Statement& insert, const model::Event& e, std::int64_t now) {
   insert.bind(1, static_cast<int64_t>(to_unix(e.at)));
   insert.bind(2, static_cast<int64_t>(now));
   insert.bind(3, stored_name(e.kind));
   insert.bind(4, encode_event_data(e));
   insert.bind(5, e.subject);
-  insert.exec();
+  insert.run();
   insert.reset();
 }
 
@@ -75,40 +74,40 @@ void append_subject_event(SQLite::Statement& insert, const model::Event& e, std:
 // each customer with no event at all (one from before version 4) and an
 // article-version event for each version of an article with none, each
 // with what its row holds, all chained after the events there are.
-void record_history(SQLite::Database& db) {
-  std::int64_t last = db.execAndGet("SELECT coalesce(max(id), 0) FROM events").getInt64();
+void record_history(sql::Connection& db) {
+  std::int64_t last = db.integer("SELECT coalesce(max(id), 0) FROM events");
   std::int64_t now = to_unix(std::chrono::floor<Seconds>(std::chrono::system_clock::now()));
-  SQLite::Statement insert(db,
-                           "INSERT INTO events (id, at, recorded_at, actor, kind, data, subject) "
-                           "VALUES (" DESK_NEXT_ID("events") ", ?, ?, 'desk', ?, ?, ?)");
+  sql::Statement insert(db,
+                        "INSERT INTO events (id, at, recorded_at, actor, kind, data, subject) "
+                        "VALUES (" DESK_NEXT_ID("events") ", ?, ?, 'desk', ?, ?, ?)");
   const std::string why = "recorded when the store was upgraded to version 9";
-  SQLite::Statement customers(
+  sql::Statement customers(
       db,
       "SELECT id, name, coalesce(email, ''), organisation, phone, tier, notes, created_at "
       "FROM customers c WHERE NOT EXISTS "
       "(SELECT 1 FROM events e WHERE e.subject = 'customer:' || c.id) ORDER BY id");
-  while (customers.executeStep()) {
+  while (customers.step()) {
     model::Customer c;
-    c.id = customers.getColumn(0).getInt64();
-    c.name = customers.getColumn(1).getString();
-    c.email = customers.getColumn(2).getString();
-    c.organisation = customers.getColumn(3).getString();
-    c.phone = customers.getColumn(4).getString();
-    c.tier = customers.getColumn(5).getString();
-    c.notes = customers.getColumn(6).getString();
+    c.id = customers.integer(0);
+    c.name = customers.text(1);
+    c.email = customers.text(2);
+    c.organisation = customers.text(3);
+    c.phone = customers.text(4);
+    c.tier = customers.text(5);
+    c.notes = customers.text(6);
     model::Event e;
     e.kind = model::EventKind::customer_added;
     e.subject = "customer:" + std::to_string(c.id);
-    e.at = from_unix(customers.getColumn(7).getInt64());
+    e.at = from_unix(customers.integer(7));
     e.changes = model::customer_changes(model::Customer{}, c);
     e.extra["reason"] = why;
     append_subject_event(insert, e, now);
   }
   std::set<std::string> recorded;  // articles with events already
-  SQLite::Statement subjects(db,
-                             "SELECT DISTINCT subject FROM events "
-                             "WHERE subject >= 'article:' AND subject < 'article;'");
-  while (subjects.executeStep()) recorded.insert(subjects.getColumn(0).getString());
+  sql::Statement subjects(db,
+                          "SELECT DISTINCT subject FROM events "
+                          "WHERE subject >= 'article:' AND subject < 'article;'");
+  while (subjects.step()) recorded.insert(subjects.text(0));
   each_stored_version(db, [&](const model::ArticleVersion& v) {
     model::Event e;
     e.kind = model::EventKind::article_version;
@@ -124,7 +123,7 @@ void record_history(SQLite::Database& db) {
 
 }  // namespace
 
-void after_migration(int version, SQLite::Database& db) {
+void after_migration(int version, sql::Connection& db) {
   if (version == 4) chain_events_after(db, 0);
   if (version == 5) fill_timelines(db);
   if (version == 6) make_mail_secret(db);

@@ -94,10 +94,11 @@ void migrate(SQLite::Database& db, const fs::path& path) {
       throw StoreError(
           fmt::format("{} is a SQLite database but not a desk store", util::quoted(path.string())),
           "point --db or $DESK_DB at a desk store, or run 'desk init' elsewhere");
+    SqlConnection sql(db.getHandle());
     for (const auto& m : migrations()) {
       if (m.version <= version) continue;
       db.exec(m.sql);
-      after_migration(m.version, db);
+      after_migration(m.version, sql);
       db.exec(fmt::format("PRAGMA user_version = {}", m.version));
     }
     db.exec("COMMIT");
@@ -212,21 +213,20 @@ bool create(const fs::path& path) {
 
 SqliteStore::SqliteStore(fs::path path, std::unique_ptr<SQLite::Database> db,
                          std::chrono::milliseconds busy_timeout)
-    : path_(std::move(path)), db_(std::move(db)), busy_timeout_(busy_timeout) {}
+    : path_(std::move(path)),
+      db_(std::move(db)),
+      sql_(db_->getHandle()),
+      busy_timeout_(busy_timeout) {}
 
 void SqliteStore::reset_statements() {
-  for (auto& [sql, st] : statements_) st->reset();
+  for (auto& [sql, st] : statements_) st.reset();
 }
 
-SQLite::Statement& SqliteStore::statement(const char* sql) {
-  auto& slot = statements_[sql];
-  if (!slot) {
-    slot = std::make_unique<SQLite::Statement>(*db_, sql);
-  } else {
-    slot->reset();
-    slot->clearBindings();
-  }
-  return *slot;
+sql::Statement& SqliteStore::statement(const char* sql) {
+  auto kept = statements_.find(sql);
+  if (kept == statements_.end()) return statements_.try_emplace(sql, sql_, sql).first->second;
+  kept->second.clear();
+  return kept->second;
 }
 
 void SqliteStore::translate(const SQLite::Exception& e) const {

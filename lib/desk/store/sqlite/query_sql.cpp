@@ -146,16 +146,6 @@ std::string columns(const Query& q) {
 
 }  // namespace
 
-void bind_values(SQLite::Statement& st, const std::vector<SqlValue>& values) {
-  int i = 1;
-  for (const auto& v : values) {
-    if (const auto* n = std::get_if<std::int64_t>(&v))
-      st.bind(i++, static_cast<int64_t>(*n));
-    else
-      st.bind(i++, std::get<std::string>(v));
-  }
-}
-
 SqlQuery select_tickets_sql(const Query& q, const Ordering& ordering) {
   Builder b;
   b.build(q);

@@ -7,23 +7,17 @@
 #include <variant>
 #include <vector>
 
+#include "desk/store/sql/statement.hpp"
 #include "desk/store/store.hpp"
-
-namespace SQLite {
-class Statement;
-}
 
 namespace desk::store::sqlite {
 
-using SqlValue = std::variant<std::int64_t, std::string>;
+using SqlValue = sql::Value;
 
 struct SqlQuery {
   std::string sql;
   std::vector<SqlValue> values;
 };
-
-// Binds `values` to the statement's ?1, ?2, ... in order.
-void bind_values(SQLite::Statement& st, const std::vector<SqlValue>& values);
 
 // SELECT <kTicketColumns> ... WHERE ... ORDER BY ... LIMIT ...
 SqlQuery select_tickets_sql(const Query& q, const Ordering& order);

@@ -11,23 +11,23 @@ namespace {
 
 constexpr const char* kInsert =
     "INSERT INTO ratings (ticket_id, resolution, score, comment, at, actor, resolver) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?)";
+    "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id";
 constexpr const char* kOfTicket =
     "SELECT id, ticket_id, resolution, score, comment, at, actor, resolver FROM ratings "
     "WHERE ticket_id = ? ORDER BY resolution";
 constexpr const char* kEraseComments =
     "UPDATE ratings SET comment = ? WHERE ticket_id = ? AND comment <> ''";
 
-model::Rating rating_from_row(SQLite::Statement& st, int i = 0) {
+model::Rating rating_from_row(sql::Statement& st, int i = 0) {
   model::Rating r;
-  r.id = st.getColumn(i).getInt64();
-  r.ticket_id = st.getColumn(i + 1).getInt64();
-  r.resolution = st.getColumn(i + 2).getInt();
-  r.score = st.getColumn(i + 3).getInt();
-  r.comment = st.getColumn(i + 4).getString();
-  r.at = from_unix(st.getColumn(i + 5).getInt64());
-  r.actor = st.getColumn(i + 6).getString();
-  r.resolver = st.getColumn(i + 7).getString();
+  r.id = st.integer(i);
+  r.ticket_id = st.integer(i + 1);
+  r.resolution = st.integer(i + 2);
+  r.score = st.integer(i + 3);
+  r.comment = st.text(i + 4);
+  r.at = from_unix(st.integer(i + 5));
+  r.actor = st.text(i + 6);
+  r.resolver = st.text(i + 7);
   return r;
 }
 
@@ -55,8 +55,7 @@ class SqliteRatings final : public RatingStore {
       st.bind(5, static_cast<int64_t>(to_unix(r.at)));
       st.bind(6, r.actor);
       st.bind(7, r.resolver);
-      st.exec();
-      return static_cast<std::int64_t>(s_.db().getLastInsertRowid());
+      return st.run_returning_id();
     });
   }
 
@@ -65,7 +64,7 @@ class SqliteRatings final : public RatingStore {
       std::vector<model::Rating> out;
       auto& st = s_.statement(kOfTicket);
       st.bind(1, static_cast<int64_t>(ticket_id));
-      while (st.executeStep()) out.push_back(rating_from_row(st));
+      while (st.step()) out.push_back(rating_from_row(st));
       return out;
     });
   }
@@ -74,10 +73,10 @@ class SqliteRatings final : public RatingStore {
       Instant since, Instant until,
       const std::function<void(const model::Rating&, const model::Ticket&)>& row) override {
     s_.guarded([&] {
-      SQLite::Statement st(s_.db(), between_sql());
+      sql::Statement st(s_.sql(), between_sql());
       st.bind(1, static_cast<int64_t>(to_unix(since)));
       st.bind(2, static_cast<int64_t>(to_unix(until)));
-      while (st.executeStep()) {
+      while (st.step()) {
         model::Rating r = rating_from_row(st);
         // ticket_from_row reads from column 0: a statement of its own shape.
         model::Ticket t = ticket_at(st, 8);
@@ -91,12 +90,12 @@ class SqliteRatings final : public RatingStore {
       auto& st = s_.statement(kEraseComments);
       st.bind(1, std::string(audit::kErased));
       st.bind(2, static_cast<int64_t>(ticket_id));
-      st.exec();
+      st.run();
     });
   }
 
  private:
-  model::Ticket ticket_at(SQLite::Statement& st, int offset) { return ticket_from_row(st, offset); }
+  model::Ticket ticket_at(sql::Statement& st, int offset) { return ticket_from_row(st, offset); }
 
   SqliteStore& s_;
 };

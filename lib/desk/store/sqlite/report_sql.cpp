@@ -6,7 +6,6 @@
 #include <map>
 #include <memory>
 #include <set>
-#include <sqlite3.h>
 
 #include <fmt/format.h>
 
@@ -16,7 +15,7 @@
 #include "desk/model/vocabulary.hpp"
 #include "desk/store/report_skips.hpp"
 #include "desk/store/report_store.hpp"
-#include "desk/store/sqlite/raw_statement.hpp"
+#include "desk/store/sqlite/query_sql.hpp"
 #include "desk/store/sqlite/sqlite_store.hpp"
 #include "desk/store/words.hpp"
 #include "desk/util/handoff.hpp"
@@ -75,10 +74,6 @@ const char* field_expression(const std::string& field) {
   return it == expressions.end() ? nullptr : it->second;
 }
 
-std::string text(const SQLite::Column& c) {
-  return c.isNull() ? std::string() : c.getString();
-}
-
 // Tickets read ahead on a second thread while the report's own thread
 // measures the ones before: stepping SQLite and decoding the marks was a
 // third of `report performance` over a million tickets. Batches go round
@@ -94,51 +89,46 @@ struct ReadAhead {
 constexpr std::size_t kBatchTickets = 256;
 constexpr std::size_t kBatches = 4;  // in flight: bounds the memory
 
-std::optional<Instant> read_time(sqlite3_stmt* raw, int c) {
-  if (sqlite3_column_type(raw, c) == SQLITE_NULL) return std::nullopt;
-  return from_unix(sqlite3_column_int64(raw, c));
+std::optional<Instant> read_time(const sql::Statement& row, int c) {
+  if (row.null(c)) return std::nullopt;
+  return from_unix(row.integer(c));
 }
 
 // One row of each_ticket's SELECT (the column numbers of kColumns and the
 // fragments after it) into `t` and `marks`.
-void read_row(sqlite3_stmt* raw, const ReportSelection& sel, model::Ticket& t,
+void read_row(const sql::Statement& row, const ReportSelection& sel, model::Ticket& t,
               std::vector<model::Mark>& marks, std::string& tags) {
-  t.id = sqlite3_column_int64(raw, 0);
-  column_text(raw, 1, t.type);
-  t.status = stored_word<model::Status>(column_view(raw, 2));
-  column_text(raw, 3, t.priority);
-  t.customer_id = sqlite3_column_int64(raw, 4);  // NULL reads 0
-  column_text(raw, 5, t.channel);
-  column_text(raw, 6, t.category);
-  column_text(raw, 7, t.service);
-  column_text(raw, 8, t.assignee);
-  column_text(raw, 9, t.team);
-  t.tier = sqlite3_column_int(raw, 10);
-  t.escalation_level = sqlite3_column_int(raw, 11);
-  t.reopen_count = sqlite3_column_int(raw, 12);
-  t.created_at = from_unix(sqlite3_column_int64(raw, 13));
-  t.updated_at = from_unix(sqlite3_column_int64(raw, 14));
-  t.first_response_at = read_time(raw, 15);
-  t.resolved_at = read_time(raw, 16);
-  t.closed_at = read_time(raw, 17);
-  column_text(raw, 18, t.service_sla);
+  t.id = row.integer(0);
+  row.text(1, t.type);
+  t.status = stored_word<model::Status>(row.view(2));
+  row.text(3, t.priority);
+  t.customer_id = row.integer(4);  // NULL reads 0
+  row.text(5, t.channel);
+  row.text(6, t.category);
+  row.text(7, t.service);
+  row.text(8, t.assignee);
+  row.text(9, t.team);
+  t.tier = static_cast<int>(row.integer(10));
+  t.escalation_level = static_cast<int>(row.integer(11));
+  t.reopen_count = static_cast<int>(row.integer(12));
+  t.created_at = from_unix(row.integer(13));
+  t.updated_at = from_unix(row.integer(14));
+  t.first_response_at = read_time(row, 15);
+  t.resolved_at = read_time(row, 16);
+  t.closed_at = read_time(row, 17);
+  row.text(18, t.service_sla);
   // Columns left out read as NULL: not asking for them saves two calls each
   // per row.
   if (sel.titles) {
-    column_text(raw, 19, t.title);
-    column_text(raw, 20, t.resolution_code);
+    row.text(19, t.title);
+    row.text(20, t.resolution_code);
   }
-  const auto* timeline = sqlite3_column_text(raw, 21);
-  model::read_marks(timeline == nullptr
-                        ? std::string_view()
-                        : std::string_view(reinterpret_cast<const char*>(timeline),
-                                           static_cast<std::size_t>(sqlite3_column_bytes(raw, 21))),
-                    marks);
+  model::read_marks(row.view(21), marks);
   if (sel.details) {
-    column_text(raw, 22, t.customer_name);
-    column_text(raw, 23, t.customer_email);
-    column_text(raw, 24, t.customer_tier);
-    column_text(raw, 25, tags);
+    row.text(22, t.customer_name);
+    row.text(23, t.customer_email);
+    row.text(24, t.customer_tier);
+    row.text(25, tags);
     t.tags = util::split(tags, ',');
   }
 }
@@ -189,16 +179,11 @@ class SqliteReportStore final : public ReportStore {
         batches,
         [&](util::Handoff<ReadAhead>& handoff) {
           s_.guarded([&] {
-            // The raw API: SQLiteCpp's Column objects cost a reference count
-            // each, and this loop reads twenty columns of a million rows.
-            RawStatement st(s_.db(), sql);
-            sqlite3_stmt* raw = st.get();
+            sql::Statement st(s_.sql(), sql);
             int i = 1;
-            for (auto t : times) sqlite3_bind_int64(raw, i++, t);
-            for (const auto& status : statuses)
-              sqlite3_bind_text(raw, i++, status.data(), static_cast<int>(status.size()),
-                                SQLITE_STATIC);
-            if (sel.open_since) sqlite3_bind_int64(raw, i++, to_unix(*sel.open_since));
+            for (auto t : times) st.bind(i++, t);
+            for (const auto& status : statuses) st.bind(i++, status);
+            if (sel.open_since) st.bind(i++, static_cast<std::int64_t>(to_unix(*sel.open_since)));
             std::string tags;
             util::BatchFiller<ReadAhead> filler(handoff, kBatchTickets);
             while (filler.batch() != nullptr && st.step()) {
@@ -207,7 +192,7 @@ class SqliteReportStore final : public ReportStore {
                 b.tickets.emplace_back();
                 b.marks.emplace_back();
               }
-              read_row(raw, sel, b.tickets[b.size], b.marks[b.size], tags);
+              read_row(st, sel, b.tickets[b.size], b.marks[b.size], tags);
               ++b.size;
               filler.added();
             }
@@ -243,14 +228,12 @@ class SqliteReportStore final : public ReportStore {
         expression, join);
     return s_.guarded([&] {
       std::vector<SlotCount> out;
-      SQLite::Statement st(s_.db(), sql);
+      sql::Statement st(s_.sql(), sql);
       st.bind(1, static_cast<int64_t>(to_unix(since)));
       st.bind(2, static_cast<int64_t>(slot_seconds));
       st.bind(3, static_cast<int64_t>(to_unix(until)));
       if (tags) st.bind(4, prefix);
-      while (st.executeStep())
-        out.push_back(
-            {st.getColumn(0).getInt64(), text(st.getColumn(1)), st.getColumn(2).getInt64()});
+      while (st.step()) out.push_back({st.integer(0), st.text(1), st.integer(2)});
       return out;
     });
   }
@@ -263,10 +246,10 @@ class SqliteReportStore final : public ReportStore {
   // scan saves on a long period.
   bool most_logged(Instant since, Instant until) {
     return s_.guarded([&] {
-      SQLite::Statement st(s_.db(), kLoggedRange);
-      if (!st.executeStep() || st.getColumn(0).isNull()) return false;
-      std::int64_t first = st.getColumn(0).getInt64();
-      std::int64_t last = st.getColumn(1).getInt64() + 1;
+      sql::Statement st(s_.sql(), kLoggedRange);
+      if (!st.step() || st.null(0)) return false;
+      std::int64_t first = st.integer(0);
+      std::int64_t last = st.integer(1) + 1;
       std::int64_t covered = std::min(last, to_unix(until)) - std::max(first, to_unix(since));
       return covered * 2 >= last - first;
     });

@@ -9,11 +9,14 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "desk/audit/chain.hpp"
 #include "desk/core/error.hpp"
 #include "desk/store/audit_store.hpp"
 #include "desk/store/catalog_store.hpp"
 #include "desk/store/kb_store.hpp"
 #include "desk/store/mail_store.hpp"
+#include "desk/store/sql/statement.hpp"
+#include "desk/store/sqlite/sql_connection.hpp"
 #include "desk/store/store.hpp"
 
 namespace desk::store::sqlite {
@@ -68,9 +71,10 @@ class SqliteStore final : public Store {
   ReportStore& reports() override;  // report_sql.cpp
 
   SQLite::Database& db() { return *db_; }
+  sql::Connection& sql() { return sql_; }
   // A prepared statement for `sql`, kept for the life of the store (bulk
   // commands reuse it), reset and with no bindings.
-  SQLite::Statement& statement(const char* sql);
+  sql::Statement& statement(const char* sql);
   // Resets every kept statement, so none holds a read open (VACUUM needs that).
   void reset_statements();
   // Runs `f`, turning SQLite's exceptions into desk's (busy, I/O, corrupt...).
@@ -85,8 +89,9 @@ class SqliteStore final : public Store {
 
   std::filesystem::path path_;
   std::unique_ptr<SQLite::Database> db_;
+  SqlConnection sql_;
   std::chrono::milliseconds busy_timeout_;
-  std::map<const char*, std::unique_ptr<SQLite::Statement>> statements_;
+  std::map<const char*, sql::Statement> statements_;
   std::unique_ptr<KbStore> kb_;
   std::unique_ptr<ReportStore> reports_;
   std::unique_ptr<AuditStore> audit_;
@@ -108,10 +113,10 @@ auto SqliteStore::guarded(F&& f) -> decltype(f()) {
 // Ticket row ↔ Ticket, shared by every query that returns tickets.
 extern const char* const kTicketColumns;
 // Reads kTicketColumns starting at column `first`.
-Ticket ticket_from_row(SQLite::Statement& st, int first = 0);
-// The same from SQLite's own statement into a reused `t` (`scratch`: a
-// buffer for the tags), for loops over many rows.
-void ticket_from_row(sqlite3_stmt* st, int first, Ticket& t, std::string& scratch);
+Ticket ticket_from_row(sql::Statement& st, int first = 0);
+// The same into a reused `t` (`scratch`: a buffer for the tags), for loops
+// over many rows.
+void ticket_from_row(sql::Statement& st, int first, Ticket& t, std::string& scratch);
 
 // Process-wide SQLite settings, applied once before the first connection.
 void configure_sqlite();
@@ -141,11 +146,11 @@ Holds recognise(SQLite::Database& db, const std::filesystem::path& path);
 
 // Work a migration needs beyond its SQL (migrate_steps.cpp), run inside the
 // migration's transaction right after the SQL of `version`.
-void after_migration(int version, SQLite::Database& db);
+void after_migration(int version, sql::Connection& db);
 
 // Event row ↔ Event: kEventColumns (alias e) read from column `first` on.
 extern const char* const kEventColumns;
-Event event_from_row(SQLite::Statement& st, int first);
+Event event_from_row(sql::Statement& st, int first);
 
 // For a bulk import in this connection's transaction (open.cpp, where
 // pragmas live): references checked at commit, and a page cache large
@@ -161,11 +166,14 @@ void register_erasure_functions(SQLite::Database& db);
 // Chains the events after event `after` in id order, after its hash (the
 // genesis for 0), giving a salt to each that has none (audit_sql.cpp).
 // Migration 4 chains a store's existing events with it.
-void chain_events_after(SQLite::Database& db, std::int64_t after);
+// Column `c` into `out` when it holds a digest (a hash): false when it
+// holds anything else, NULL included.
+bool read_digest(const sql::Statement& st, int c, audit::Digest& out);
+void chain_events_after(sql::Connection& db, std::int64_t after);
 
 // Every version of every article, by article and number, as save_version
 // wrote it (kb_sql.cpp): the migration to version 9 records each as an event.
-void each_stored_version(SQLite::Database& db,
+void each_stored_version(sql::Connection& db,
                          const std::function<void(const model::ArticleVersion&)>& row);
 
 }  // namespace desk::store::sqlite

@@ -1,12 +1,9 @@
 // Tickets and their tags.
-#include <sqlite3.h>
-
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
 #include "desk/store/sqlite/next_id.hpp"
 #include "desk/store/sqlite/query_sql.hpp"
-#include "desk/store/sqlite/raw_statement.hpp"
 #include "desk/store/sqlite/sqlite_store.hpp"
 #include "desk/store/words.hpp"
 #include "desk/util/strings.hpp"
@@ -41,7 +38,7 @@ constexpr const char* kInsertTicket =
     "duplicate_of, reopen_count, created_at, updated_at, first_response_at, resolved_at, "
     "closed_at, timeline, service_sla, outcome, root_cause, action) "
     "VALUES (coalesce(?1, " DESK_NEXT_ID("tickets") "), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
-    "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36)";
+    "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36) RETURNING id";
 
 constexpr const char* kUpdateTicket =
     "UPDATE tickets SET external_id = ?2, type = ?3, title = ?4, description = ?5, status = ?6, "
@@ -57,31 +54,31 @@ constexpr const char* kDeleteTags = "DELETE FROM ticket_tags WHERE ticket_id = ?
 constexpr const char* kInsertTag =
     "INSERT OR IGNORE INTO ticket_tags (ticket_id, tag) VALUES (?, ?)";
 
-void bind_text_or_null(SQLite::Statement& st, int i, const std::string& v) {
+void bind_text_or_null(sql::Statement& st, int i, const std::string& v) {
   if (v.empty())
-    st.bind(i);
+    st.bind_null(i);
   else
     st.bind(i, v);
 }
 
-void bind_id_or_null(SQLite::Statement& st, int i, std::int64_t v) {
+void bind_id_or_null(sql::Statement& st, int i, std::int64_t v) {
   if (v == 0)
-    st.bind(i);
+    st.bind_null(i);
   else
     st.bind(i, v);
 }
 
-void bind_time_or_null(SQLite::Statement& st, int i, const std::optional<Instant>& v) {
+void bind_time_or_null(sql::Statement& st, int i, const std::optional<Instant>& v) {
   if (!v)
-    st.bind(i);
+    st.bind_null(i);
   else
     st.bind(i, static_cast<int64_t>(to_unix(*v)));
 }
 
 // Binds columns 1..36 in kInsertTicket / kUpdateTicket order.
-void bind_ticket(SQLite::Statement& st, const Ticket& t) {
+void bind_ticket(sql::Statement& st, const Ticket& t) {
   if (t.id == 0)
-    st.bind(1);
+    st.bind_null(1);
   else
     st.bind(1, static_cast<int64_t>(t.id));
   bind_text_or_null(st, 2, t.external_id);
@@ -125,37 +122,15 @@ void bind_ticket(SQLite::Statement& st, const Ticket& t) {
 
 namespace {
 
-// A result row through SQLiteCpp or through SQLite's own API, so that one
-// function reads kTicketColumns from either: the export reads a million
-// tickets, where SQLiteCpp's Column objects (a reference count each) and a
-// new string per field showed in the profile.
-struct CppRow {
-  SQLite::Statement& st;
-  bool null(int i) const { return st.isColumnNull(i); }
-  std::int64_t int64(int i) const { return st.getColumn(i).getInt64(); }
-  void text(int i, std::string& out) const {
-    SQLite::Column c = st.getColumn(i);
-    out.assign(c.getText(""), static_cast<std::size_t>(c.getBytes()));
-  }
-};
-
-struct RawRow {
-  sqlite3_stmt* st;
-  bool null(int i) const { return sqlite3_column_type(st, i) == SQLITE_NULL; }
-  std::int64_t int64(int i) const { return sqlite3_column_int64(st, i); }
-  void text(int i, std::string& out) const { column_text(st, i, out); }
-};
-
 // Every field of `t` is written, so a reused Ticket keeps nothing of the
 // one before but its buffers.
-template <typename Row>
-void read_ticket(const Row& r, int first, Ticket& t, std::string& scratch) {
+void read_ticket(const sql::Statement& r, int first, Ticket& t, std::string& scratch) {
   int i = first;
   auto text = [&](std::string& out) { r.text(i++, out); };
-  auto integer = [&] { return r.int64(i++); };  // NULL reads 0
+  auto integer = [&] { return r.integer(i++); };  // NULL reads 0
   auto time = [&]() -> std::optional<Instant> {
     bool none = r.null(i);
-    std::int64_t at = r.int64(i++);
+    std::int64_t at = r.integer(i++);
     if (none) return std::nullopt;
     return from_unix(at);
   };
@@ -206,22 +181,22 @@ void read_ticket(const Row& r, int first, Ticket& t, std::string& scratch) {
 
 }  // namespace
 
-Ticket ticket_from_row(SQLite::Statement& st, int first) {
+Ticket ticket_from_row(sql::Statement& st, int first) {
   Ticket t;
   std::string tags;
-  read_ticket(CppRow{st}, first, t, tags);
+  read_ticket(st, first, t, tags);
   return t;
 }
 
-void ticket_from_row(sqlite3_stmt* st, int first, Ticket& t, std::string& scratch) {
-  read_ticket(RawRow{st}, first, t, scratch);
+void ticket_from_row(sql::Statement& st, int first, Ticket& t, std::string& scratch) {
+  read_ticket(st, first, t, scratch);
 }
 
 std::optional<Ticket> SqliteStore::find_ticket(std::int64_t id) {
   return guarded([&]() -> std::optional<Ticket> {
     auto& st = statement(find_ticket_sql().c_str());
     st.bind(1, static_cast<int64_t>(id));
-    if (!st.executeStep()) return std::nullopt;
+    if (!st.step()) return std::nullopt;
     return ticket_from_row(st);
   });
 }
@@ -230,20 +205,20 @@ std::optional<std::int64_t> SqliteStore::find_ticket_id_by_external(std::string_
   return guarded([&]() -> std::optional<std::int64_t> {
     auto& st = statement(kFindByExternal);
     st.bind(1, std::string(external_id));
-    if (!st.executeStep()) return std::nullopt;
-    return st.getColumn(0).getInt64();
+    if (!st.step()) return std::nullopt;
+    return st.integer(0);
   });
 }
 
 void SqliteStore::write_tags(const Ticket& t) {
   auto& del = statement(kDeleteTags);
   del.bind(1, static_cast<int64_t>(t.id));
-  del.exec();
+  del.run();
   for (const auto& tag : t.tags) {
     auto& ins = statement(kInsertTag);
     ins.bind(1, static_cast<int64_t>(t.id));
     ins.bind(2, tag);
-    ins.exec();
+    ins.run();
   }
 }
 
@@ -251,9 +226,8 @@ std::int64_t SqliteStore::insert_ticket(const Ticket& t) {
   return guarded([&] {
     auto& st = statement(kInsertTicket);
     bind_ticket(st, t);
-    st.exec();
     Ticket stored = t;
-    stored.id = db_->getLastInsertRowid();
+    stored.id = st.run_returning_id();
     write_tags(stored);
     return stored.id;
   });
@@ -263,7 +237,7 @@ void SqliteStore::update_ticket(const Ticket& t) {
   guarded([&] {
     auto& st = statement(kUpdateTicket);
     bind_ticket(st, t);
-    if (st.exec() != 1) throw Refused(fmt::format("no ticket {}", t.id));
+    if (st.run() != 1) throw Refused(fmt::format("no ticket {}", t.id));
     write_tags(t);
   });
 }
@@ -272,9 +246,9 @@ void SqliteStore::each_ticket(const Query& q, const Ordering& order,
                               const std::function<bool(const Ticket&)>& row) {
   guarded([&] {
     SqlQuery sql = select_tickets_sql(q, order);
-    SQLite::Statement st(*db_, sql.sql);
-    bind_values(st, sql.values);
-    while (st.executeStep())
+    sql::Statement st(sql_, sql.sql);
+    st.bind_values(sql.values);
+    while (st.step())
       if (!row(ticket_from_row(st))) break;
   });
 }
@@ -282,10 +256,10 @@ void SqliteStore::each_ticket(const Query& q, const Ordering& order,
 std::int64_t SqliteStore::count_tickets(const Query& q) {
   return guarded([&] {
     SqlQuery sql = count_tickets_sql(q);
-    SQLite::Statement st(*db_, sql.sql);
-    bind_values(st, sql.values);
-    st.executeStep();
-    return static_cast<std::int64_t>(st.getColumn(0).getInt64());
+    sql::Statement st(sql_, sql.sql);
+    st.bind_values(sql.values);
+    st.step();
+    return static_cast<std::int64_t>(st.integer(0));
   });
 }
 

@@ -1,0 +1,51 @@
+// The store's statements (store/sql/statement.hpp) on SQLite's own C API.
+// Errors throw SQLite::Exception, as SQLiteCpp's do, for SqliteStore::guarded
+// to turn into desk's.
+#pragma once
+
+#include <memory>
+#include <sqlite3.h>
+
+#include "desk/store/sql/statement.hpp"
+
+namespace desk::store::sqlite {
+
+class SqlStatement final : public sql::EngineStatement {
+ public:
+  SqlStatement(sqlite3* db, std::string_view sql);
+
+  void bind_null(int i) override;
+  void bind_integer(int i, std::int64_t v) override;
+  void bind_text(int i, std::string_view v) override;
+  void bind_blob(int i, std::string_view bytes) override;
+
+  bool step() override;
+  std::int64_t run() override;
+  void reset() override;
+  void clear() override;
+
+  bool null(int c) const override;
+  std::int64_t integer(int c) const override;
+  double real(int c) const override;
+  std::string_view view(int c) const override;
+
+ private:
+  void check(int rc) const;
+  sqlite3* db_;
+  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> st_;
+  // After its last row, until reset: SQLite would run it again.
+  bool done_ = false;
+};
+
+// A connection's handle as a sql::Connection (SQLite::Database owns it).
+class SqlConnection final : public sql::Connection {
+ public:
+  explicit SqlConnection(sqlite3* db) : db_(db) {}
+  std::unique_ptr<sql::EngineStatement> prepare(std::string_view sql) override;
+  void exec(std::string_view sql) override;
+
+ private:
+  sqlite3* db_;
+};
+
+}  // namespace desk::store::sqlite
