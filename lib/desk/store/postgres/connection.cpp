@@ -19,13 +19,16 @@ std::string first_line(std::string_view message) {
 // stderr unless told otherwise, and lib/ never prints.
 void ignore_notice(void*, const char*) {}
 
-// Each parameter as libpq takes it: a C string, or nullptr for NULL. An
-// integer's text is kept in `buffer`, which must outlive the call.
-const char* text_of(const Param& p, std::string& buffer) {
+// Each parameter as libpq takes it: a C string, bytes, or nullptr for NULL.
+// An integer's text is kept in `buffer`, which must outlive the call.
+const char* value_of(const Param& p, std::string& buffer) {
   if (const auto* s = std::get_if<std::string>(&p)) return s->c_str();
+  if (const auto* b = std::get_if<Bytes>(&p)) return b->data.data();
   if (const auto* n = std::get_if<std::int64_t>(&p)) return (buffer = std::to_string(*n)).c_str();
   return nullptr;
 }
+
+constexpr unsigned kByteaType = 17;  // pg_type's oid of bytea
 
 QueryError failure(PGconn* conn, const PGresult* r) {
   const char* state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
@@ -66,13 +69,24 @@ Result Connection::exec(const std::string& sql) {
 }
 
 Result Connection::exec(const std::string& sql, const std::vector<Param>& params) {
-  std::vector<std::string> buffers(params.size());
-  std::vector<const char*> values(params.size());
-  for (std::size_t i = 0; i < params.size(); ++i) values[i] = text_of(params[i], buffers[i]);
-  // No types: the server infers each from its use. No lengths or formats:
-  // all text, NUL-terminated.
-  return checked(PQexecParams(conn_.get(), sql.c_str(), static_cast<int>(params.size()), nullptr,
-                              values.data(), nullptr, nullptr, 0));
+  std::size_t n = params.size();
+  std::vector<std::string> buffers(n);
+  std::vector<const char*> values(n);
+  // No types but bytea's: the server infers each from its use. Text is
+  // NUL-terminated; bytes go as they are (format 1), with their length.
+  std::vector<Oid> types(n, 0);
+  std::vector<int> lengths(n, 0);
+  std::vector<int> formats(n, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    values[i] = value_of(params[i], buffers[i]);
+    if (const auto* b = std::get_if<Bytes>(&params[i])) {
+      types[i] = kByteaType;
+      lengths[i] = static_cast<int>(b->data.size());
+      formats[i] = 1;
+    }
+  }
+  return checked(PQexecParams(conn_.get(), sql.c_str(), static_cast<int>(n), types.data(),
+                              values.data(), lengths.data(), formats.data(), 0));
 }
 
 Result Connection::checked(pg_result* r) {
@@ -99,6 +113,17 @@ bool Result::is_null(int row, int column) const {
 std::string_view Result::text(int row, int column) const {
   const char* value = PQgetvalue(res_.get(), row, column);  // nullptr out of range
   return {value ? value : "", static_cast<std::size_t>(PQgetlength(res_.get(), row, column))};
+}
+
+bool Result::is_bytes(int column) const {
+  return PQftype(res_.get(), column) == kByteaType;
+}
+
+std::int64_t Result::changed() const {
+  std::string_view s = PQcmdTuples(res_.get());  // "" for a statement that changes none
+  std::int64_t n = 0;
+  std::from_chars(s.data(), s.data() + s.size(), n);
+  return n;
 }
 
 std::int64_t Result::int64(int row, int column) const {

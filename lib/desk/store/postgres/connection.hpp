@@ -42,8 +42,13 @@ class QueryError : public StoreError {
   std::string sqlstate_;
 };
 
-// A value for $1, $2, ...: NULL, an integer or text.
-using Param = std::variant<std::nullptr_t, std::int64_t, std::string>;
+// Bytes that are not text (a bytea value): sent as they are.
+struct Bytes {
+  std::string data;
+};
+
+// A value for $1, $2, ...: NULL, an integer, text or bytes.
+using Param = std::variant<std::nullptr_t, std::int64_t, std::string, Bytes>;
 
 // A statement's rows, all in memory, every field as text.
 class Result {
@@ -55,6 +60,10 @@ class Result {
   std::string_view text(int row, int column) const;
   // StoreError when the field is NULL or not an integer.
   std::int64_t int64(int row, int column) const;
+  // Whether the column is bytea, whose text is its bytes in hex.
+  bool is_bytes(int column) const;
+  // The rows an INSERT, UPDATE or DELETE changed (0 for others).
+  std::int64_t changed() const;
 
  private:
   friend class Connection;

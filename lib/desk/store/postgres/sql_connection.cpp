@@ -1,0 +1,148 @@
+#include "desk/store/postgres/sql_connection.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdlib>
+
+namespace desk::store::postgres {
+
+std::string numbered_placeholders(std::string_view sql, int& count) {
+  std::string out;
+  out.reserve(sql.size() + 16);
+  count = 0;
+  char quote = 0;  // ' or " while inside quoted text or a quoted name
+  for (std::size_t i = 0; i < sql.size(); ++i) {
+    char c = sql[i];
+    if (quote) {
+      // A doubled quote inside stays inside: it ends and starts again.
+      if (c == quote) quote = 0;
+      out += c;
+      continue;
+    }
+    if (c == '\'' || c == '"') {
+      quote = c;
+      out += c;
+      continue;
+    }
+    if (c != '?') {
+      out += c;
+      continue;
+    }
+    std::size_t digits = i + 1;
+    while (digits < sql.size() && sql[digits] >= '0' && sql[digits] <= '9') ++digits;
+    int n = count + 1;
+    if (digits > i + 1) std::from_chars(sql.data() + i + 1, sql.data() + digits, n);
+    count = std::max(count, n);
+    out += '$';
+    out += std::to_string(n);
+    i = digits - 1;
+  }
+  return out;
+}
+
+SqlStatement::SqlStatement(Connection& db, std::string_view sql) : db_(db) {
+  int count = 0;
+  sql_ = numbered_placeholders(sql, count);
+  params_.resize(static_cast<std::size_t>(count));
+}
+
+Param& SqlStatement::slot(int i) {
+  if (i < 1 || static_cast<std::size_t>(i) > params_.size())
+    throw QueryError("", "no placeholder ?" + std::to_string(i) + " in " + sql_);
+  return params_[static_cast<std::size_t>(i - 1)];
+}
+
+void SqlStatement::bind_null(int i) {
+  slot(i) = nullptr;
+}
+
+void SqlStatement::bind_integer(int i, std::int64_t v) {
+  slot(i) = v;
+}
+
+void SqlStatement::bind_text(int i, std::string_view v) {
+  slot(i) = std::string(v);
+}
+
+void SqlStatement::bind_blob(int i, std::string_view bytes) {
+  slot(i) = Bytes{std::string(bytes)};
+}
+
+void SqlStatement::execute() {
+  result_.emplace(db_.exec(sql_, params_));
+  row_ = -1;
+  bytes_.assign(static_cast<std::size_t>(result_->columns()), std::string());
+}
+
+bool SqlStatement::step() {
+  if (!result_) execute();
+  if (row_ < result_->rows()) ++row_;
+  return row_ < result_->rows();
+}
+
+std::int64_t SqlStatement::run() {
+  if (!result_) execute();
+  row_ = result_->rows();
+  return result_->changed();
+}
+
+void SqlStatement::reset() {
+  result_.reset();
+  row_ = -1;
+}
+
+void SqlStatement::clear() {
+  reset();
+  for (auto& p : params_) p = nullptr;
+}
+
+bool SqlStatement::null(int c) const {
+  return result_->is_null(row_, c);
+}
+
+std::int64_t SqlStatement::integer(int c) const {
+  if (null(c)) return 0;
+  return result_->int64(row_, c);
+}
+
+double SqlStatement::real(int c) const {
+  if (null(c)) return 0;
+  return std::strtod(std::string(result_->text(row_, c)).c_str(), nullptr);
+}
+
+namespace {
+
+int hex_digit(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
+std::string_view SqlStatement::view(int c) const {
+  std::string_view text = result_->text(row_, c);
+  if (!result_->is_bytes(c)) return text;
+  // bytea's text form: \x and two hex digits a byte.
+  std::string& out = bytes_[static_cast<std::size_t>(c)];
+  out.clear();
+  for (std::size_t i = 2; i + 1 < text.size(); i += 2) {
+    int high = hex_digit(text[i]);
+    int low = hex_digit(text[i + 1]);
+    if (high < 0 || low < 0 || text.substr(0, 2) != "\\x")
+      throw QueryError("", "the server sent a bytea value that is not hex");
+    out += static_cast<char>(high * 16 + low);
+  }
+  return out;
+}
+
+std::unique_ptr<sql::EngineStatement> SqlConnection::prepare(std::string_view sql) {
+  return std::make_unique<SqlStatement>(db_, sql);
+}
+
+void SqlConnection::exec(std::string_view sql) {
+  db_.exec(std::string(sql));
+}
+
+}  // namespace desk::store::postgres
