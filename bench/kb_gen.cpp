@@ -292,14 +292,14 @@ int generate(const std::string& path, std::int64_t articles, std::int64_t ticket
   return 0;
 }
 
-std::string literal(const store::sqlite::SqlValue& v) {
+std::string literal(const store::sql::Value& v) {
   if (const auto* n = std::get_if<std::int64_t>(&v)) return std::to_string(*n);
   std::string out = "'";
   for (char c : std::get<std::string>(v)) out += c == '\'' ? std::string("''") : std::string(1, c);
   return out + "'";
 }
 
-std::string inlined(const store::sqlite::SqlQuery& sql) {
+std::string inlined(const store::sql::SqlQuery& sql) {
   std::string out;
   std::size_t next = 0;
   for (char c : sql.sql) {

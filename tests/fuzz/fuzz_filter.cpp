@@ -8,7 +8,7 @@
 
 #include "desk/config/load.hpp"
 #include "desk/core/error.hpp"
-#include "desk/store/sqlite/query_sql.hpp"
+#include "desk/store/sql/query_sql.hpp"
 #include "desk/tickets/filter.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -33,13 +33,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     desk::tickets::add_filter_terms(q, ctx, terms);
     if (!sort.empty()) q.sort = desk::tickets::parse_sort(sort);
     desk::store::Ordering order{config.priority.levels};
-    auto sql = desk::store::sqlite::select_tickets_sql(q, order);
+    auto sql = desk::store::sql::select_tickets_sql(q, order);
     // Values are bound, never spliced: every '?' has its value.
     std::size_t marks = 0;
     for (char c : sql.sql) marks += c == '?' ? 1 : 0;
     if (marks != sql.values.size()) __builtin_trap();
-    desk::store::sqlite::select_events_sql(q);
-    desk::store::sqlite::count_tickets_sql(q);
+    desk::store::sql::select_events_sql(q);
+    desk::store::sql::count_tickets_sql(q);
   } catch (const desk::Error&) {
   }
   return 0;

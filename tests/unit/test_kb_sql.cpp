@@ -10,10 +10,11 @@
 
 using namespace desk;
 using namespace desk::store::sqlite;
+namespace sql = desk::store::sql;
 
 namespace {
 
-std::vector<std::string> texts(const std::vector<SqlValue>& values) {
+std::vector<std::string> texts(const std::vector<sql::Value>& values) {
   std::vector<std::string> out;
   for (const auto& v : values)
     out.push_back(std::holds_alternative<std::string>(v)
@@ -77,7 +78,7 @@ TEST_SUITE("kb sql") {
     f.authors = {"alice"};
     f.sort = {"-uses", "title"};
     f.limit = 10;
-    SqlQuery q = select_articles_sql(f);
+    sql::SqlQuery q = select_articles_sql(f);
     CHECK(count(q.sql, "?") == 7);
     CHECK(q.sql.find("a.state IN (?, ?) AND a.kind IN (?) AND a.author IN (?)") !=
           std::string::npos);
@@ -89,7 +90,7 @@ TEST_SUITE("kb sql") {
   }
 
   TEST_CASE("an empty filter selects everything by id") {
-    SqlQuery q = select_articles_sql({});
+    sql::SqlQuery q = select_articles_sql({});
     const std::string tail = " FROM kb_articles a ORDER BY a.id";
     CHECK(q.sql.substr(q.sql.size() - tail.size()) == tail);
     CHECK(q.values.empty());
@@ -99,20 +100,20 @@ TEST_SUITE("kb sql") {
     model::ArticleFilter f;
     f.states = {model::ArticleState::published};
     f.limit = 5;
-    SqlQuery q = rank_articles_sql(Index::words, "W", f);
+    sql::SqlQuery q = rank_articles_sql(Index::words, "W", f);
     CHECK(texts(q.values) == std::vector<std::string>{"W", "published", "5"});
     CHECK(count(q.sql, "?") == 3);
     CHECK(q.sql.find("WHERE kb_words MATCH ? AND a.state IN (?)") != std::string::npos);
     CHECK(q.sql.find("kb_trigram") == std::string::npos);
-    SqlQuery more = rank_articles_sql(Index::trigram, "T", f, 3);
+    sql::SqlQuery more = rank_articles_sql(Index::trigram, "T", f, 3);
     CHECK(texts(more.values) == std::vector<std::string>{"T", "published", "8"});
     CHECK(more.sql.find("WHERE kb_trigram MATCH ? AND a.state IN (?)") != std::string::npos);
-    SqlQuery all = rank_articles_sql(Index::words, "W", {});
+    sql::SqlQuery all = rank_articles_sql(Index::words, "W", {});
     CHECK(texts(all.values) == std::vector<std::string>{"W", "-1"});
   }
 
   TEST_CASE("the vocabulary query has one placeholder per word") {
-    SqlQuery q = vocabulary_sql({"a", "b", "c"});
+    sql::SqlQuery q = vocabulary_sql({"a", "b", "c"});
     CHECK(q.sql == "SELECT term, doc FROM kb_words_vocab WHERE term IN (?, ?, ?)");
     CHECK(texts(q.values) == std::vector<std::string>{"a", "b", "c"});
   }

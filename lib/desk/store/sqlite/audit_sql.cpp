@@ -10,7 +10,7 @@
 #include "desk/audit/erasure.hpp"
 #include "desk/core/error.hpp"
 #include "desk/store/audit_store.hpp"
-#include "desk/store/sqlite/next_id.hpp"
+#include "desk/store/sql/next_id.hpp"
 #include "desk/store/sqlite/sqlite_store.hpp"
 
 namespace desk::store::sqlite {
@@ -356,19 +356,12 @@ void register_erasure_functions(SQLite::Database& db) {
                           nullptr, nullptr);
 }
 
-bool read_digest(const sql::Statement& st, int c, audit::Digest& out) {
-  std::string_view bytes = st.view(c);
-  if (bytes.size() != out.size()) return false;
-  std::memcpy(out.data(), bytes.data(), out.size());
-  return true;
-}
-
 void chain_events_after(sql::Connection& db, std::int64_t after) {
   audit::Digest previous = audit::kGenesis;
   {
     sql::Statement before(db, "SELECT hash FROM events WHERE id <= ? ORDER BY id DESC LIMIT 1");
     before.bind(1, static_cast<int64_t>(after));
-    if (before.step()) read_digest(before, 0, previous);
+    if (before.step()) sql::read_digest(before, 0, previous);
   }
   sql::Statement read(db,
                       "SELECT id, ticket_id, at, recorded_at, actor, kind, data, subject, salt, "

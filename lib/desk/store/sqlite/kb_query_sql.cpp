@@ -67,11 +67,11 @@ std::string render(const SearchQuery& q, const Term& term) {
 
 struct Builder {
   std::vector<std::string> where;
-  std::vector<SqlValue> values;
+  std::vector<sql::Value> values;
 
   void any_of(const char* column, const std::vector<std::string>& list) {
     if (list.empty()) return;
-    where.push_back(fmt::format("{} IN ({})", column, placeholders(list.size())));
+    where.push_back(fmt::format("{} IN ({})", column, sql::placeholders(list.size())));
     for (const auto& v : list) values.emplace_back(v);
   }
 
@@ -157,7 +157,7 @@ std::string fts5_any(const std::vector<std::string>& words) {
   return util::join(parts, " OR ");
 }
 
-SqlQuery select_articles_sql(const model::ArticleFilter& f) {
+sql::SqlQuery select_articles_sql(const model::ArticleFilter& f) {
   Builder b;
   b.build(f);
   std::string sql = fmt::format("SELECT {} FROM kb_articles a{}{}", kArticleColumns,
@@ -169,13 +169,13 @@ SqlQuery select_articles_sql(const model::ArticleFilter& f) {
   return {std::move(sql), std::move(b.values)};
 }
 
-SqlQuery rank_articles_sql(Index index, const std::string& match, const model::ArticleFilter& f,
-                           std::int64_t extra) {
+sql::SqlQuery rank_articles_sql(Index index, const std::string& match,
+                                const model::ArticleFilter& f, std::int64_t extra) {
   const char* table = index == Index::words ? "kb_words" : "kb_trigram";
   const char* score = index == Index::words ? kWordsScore : kTrigramScore;
   Builder b;
   b.build(f);
-  std::vector<SqlValue> values;
+  std::vector<sql::Value> values;
   values.emplace_back(match);
   for (auto& v : b.values) values.push_back(std::move(v));
   values.emplace_back(f.limit > 0 ? f.limit + extra : std::int64_t{-1});
@@ -194,10 +194,10 @@ SqlQuery rank_articles_sql(Index index, const std::string& match, const model::A
   return {std::move(sql), std::move(values)};
 }
 
-SqlQuery vocabulary_sql(const std::vector<std::string>& terms) {
-  SqlQuery q;
+sql::SqlQuery vocabulary_sql(const std::vector<std::string>& terms) {
+  sql::SqlQuery q;
   q.sql = fmt::format("SELECT term, doc FROM kb_words_vocab WHERE term IN ({})",
-                      placeholders(terms.size()));
+                      sql::placeholders(terms.size()));
   for (const auto& t : terms) q.values.emplace_back(t);
   return q;
 }

@@ -11,7 +11,7 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
-#include "desk/store/sqlite/next_id.hpp"
+#include "desk/store/sql/next_id.hpp"
 #include "desk/store/sqlite/sqlite_store.hpp"
 #include "desk/store/store.hpp"
 #include "desk/store/words.hpp"
@@ -278,7 +278,7 @@ class SqliteKb final : public KbStore {
   void each_article(const model::ArticleFilter& f,
                     const std::function<bool(const model::Article&)>& row) override {
     db_.guarded([&] {
-      SqlQuery q = select_articles_sql(f);
+      sql::SqlQuery q = select_articles_sql(f);
       sql::Statement st(db_.sql(), q.sql);
       st.bind_values(q.values);
       while (st.step())
@@ -445,7 +445,7 @@ class SqliteKb final : public KbStore {
   std::vector<model::ArticleHit> rank(Index index, const std::string& match,
                                       const model::ArticleFilter& f, std::int64_t extra) {
     std::vector<model::ArticleHit> hits;
-    SqlQuery q = rank_articles_sql(index, match, f, extra);
+    sql::SqlQuery q = rank_articles_sql(index, match, f, extra);
     sql::Statement st(db_.sql(), q.sql);
     st.bind_values(q.values);
     while (step_search(st)) {
@@ -503,7 +503,7 @@ class SqliteKb final : public KbStore {
     return db_.guarded([&] {
       std::int64_t total = db_.sql().integer(kCountArticles);
       std::map<std::string, std::int64_t> docs;
-      SqlQuery q = vocabulary_sql(words);
+      sql::SqlQuery q = vocabulary_sql(words);
       sql::Statement st(db_.sql(), q.sql);
       st.bind_values(q.values);
       while (st.step()) docs[st.text(0)] = st.integer(1);

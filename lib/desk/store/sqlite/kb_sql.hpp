@@ -12,7 +12,7 @@
 
 #include "desk/model/article.hpp"
 #include "desk/model/search_query.hpp"
-#include "desk/store/sqlite/query_sql.hpp"
+#include "desk/store/sql/query_sql.hpp"
 
 namespace desk::store::sqlite {
 
@@ -35,17 +35,17 @@ std::optional<std::string> fts5_trigram(const model::SearchQuery& q);
 std::string fts5_any(const std::vector<std::string>& words);
 
 // SELECT <article columns> FROM kb_articles a WHERE ... ORDER BY ... LIMIT ?
-SqlQuery select_articles_sql(const model::ArticleFilter& f);
+sql::SqlQuery select_articles_sql(const model::ArticleFilter& f);
 
 enum class Index { words, trigram };
 
 // The best f.limit articles (every one when 0), and `extra` more, among
 // those `f` selects that the MATCH value `match` finds in `index`, best
 // first. Columns: <article columns>, score (bm25, higher is better).
-SqlQuery rank_articles_sql(Index index, const std::string& match, const model::ArticleFilter& f,
-                           std::int64_t extra = 0);
+sql::SqlQuery rank_articles_sql(Index index, const std::string& match,
+                                const model::ArticleFilter& f, std::int64_t extra = 0);
 
 // term, doc count rows from the words index's vocabulary for `terms`.
-SqlQuery vocabulary_sql(const std::vector<std::string>& terms);
+sql::SqlQuery vocabulary_sql(const std::vector<std::string>& terms);
 
 }  // namespace desk::store::sqlite

@@ -7,7 +7,7 @@
 #include "desk/model/customer_history.hpp"
 #include "desk/model/timeline.hpp"
 #include "desk/store/event_data.hpp"
-#include "desk/store/sqlite/next_id.hpp"
+#include "desk/store/sql/next_id.hpp"
 #include "desk/store/sqlite/sqlite_store.hpp"
 #include "desk/store/words.hpp"
 #include "desk/util/sha256.hpp"

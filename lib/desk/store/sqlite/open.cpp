@@ -213,20 +213,17 @@ bool create(const fs::path& path) {
 
 SqliteStore::SqliteStore(fs::path path, std::unique_ptr<SQLite::Database> db,
                          std::chrono::milliseconds busy_timeout)
-    : path_(std::move(path)),
-      db_(std::move(db)),
-      sql_(db_->getHandle()),
+    : SqlStore(std::make_unique<SqlConnection>(std::move(db))),
+      path_(std::move(path)),
+      db_(static_cast<SqlConnection&>(sql()).database()),
       busy_timeout_(busy_timeout) {}
 
-void SqliteStore::reset_statements() {
-  for (auto& [sql, st] : statements_) st.reset();
-}
-
-sql::Statement& SqliteStore::statement(const char* sql) {
-  auto kept = statements_.find(sql);
-  if (kept == statements_.end()) return statements_.try_emplace(sql, sql_, sql).first->second;
-  kept->second.clear();
-  return kept->second;
+void SqliteStore::translate_current() const {
+  try {
+    throw;
+  } catch (const SQLite::Exception& e) {
+    translate(e);
+  }
 }
 
 void SqliteStore::translate(const SQLite::Exception& e) const {
@@ -260,16 +257,30 @@ void SqliteStore::translate(const SQLite::Exception& e) const {
 }
 
 void SqliteStore::begin_write() {
-  guarded([&] { db_->exec("BEGIN IMMEDIATE"); });
+  guarded([&] { db_.exec("BEGIN IMMEDIATE"); });
 }
 
 void SqliteStore::commit() {
-  guarded([&] { db_->exec("COMMIT"); });
+  guarded([&] { db_.exec("COMMIT"); });
+}
+
+// A read transaction (WAL keeps its snapshot while others write). Inside a
+// write transaction it is a savepoint and changes nothing.
+void SqliteStore::begin_snapshot() {
+  guarded([&] { db_.exec("SAVEPOINT desk_snapshot"); });
+}
+
+void SqliteStore::end_snapshot() noexcept {
+  try {
+    db_.exec("RELEASE desk_snapshot");
+  } catch (...) {
+    // Only reads happened; nothing to lose.
+  }
 }
 
 void SqliteStore::rollback() noexcept {
   try {
-    if (!sqlite3_get_autocommit(db_->getHandle())) db_->exec("ROLLBACK");
+    if (!sqlite3_get_autocommit(db_.getHandle())) db_.exec("ROLLBACK");
   } catch (...) {
     // The transaction is gone either way; a failed rollback leaves the
     // journal for SQLite to recover on the next open.

@@ -84,6 +84,9 @@ std::string_view SqlStatement::view(int c) const {
   return {text ? text : "", static_cast<std::size_t>(sqlite3_column_bytes(st_.get(), c))};
 }
 
+SqlConnection::SqlConnection(std::unique_ptr<SQLite::Database> owned)
+    : owned_(std::move(owned)), db_(owned_->getHandle()) {}
+
 std::unique_ptr<sql::EngineStatement> SqlConnection::prepare(std::string_view sql) {
   return std::make_unique<SqlStatement>(db_, sql);
 }

@@ -6,6 +6,8 @@
 #include <memory>
 #include <sqlite3.h>
 
+#include <SQLiteCpp/Database.h>
+
 #include "desk/store/sql/statement.hpp"
 
 namespace desk::store::sqlite {
@@ -37,14 +39,19 @@ class SqlStatement final : public sql::EngineStatement {
   bool done_ = false;
 };
 
-// A connection's handle as a sql::Connection (SQLite::Database owns it).
+// A SQLite connection as a sql::Connection: the store's own, or one that
+// its opener holds for a moment (migrations, backup).
 class SqlConnection final : public sql::Connection {
  public:
+  explicit SqlConnection(std::unique_ptr<SQLite::Database> owned);
   explicit SqlConnection(sqlite3* db) : db_(db) {}
+  // Only for the store's own connection.
+  SQLite::Database& database() { return *owned_; }
   std::unique_ptr<sql::EngineStatement> prepare(std::string_view sql) override;
   void exec(std::string_view sql) override;
 
  private:
+  std::unique_ptr<SQLite::Database> owned_;
   sqlite3* db_;
 };
 

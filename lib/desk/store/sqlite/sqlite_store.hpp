@@ -1,4 +1,5 @@
-// SqliteStore: the SQLite implementation of Store. Internal to store/sqlite/;
+// SqliteStore: the SQLite implementation of Store, over the SQL written once
+// in store/sql/. Internal to store/sqlite/;
 // the rest of desk sees only store.hpp, through store/open/.
 #pragma once
 
@@ -15,13 +16,14 @@
 #include "desk/store/catalog_store.hpp"
 #include "desk/store/kb_store.hpp"
 #include "desk/store/mail_store.hpp"
+#include "desk/store/sql/sql_store.hpp"
 #include "desk/store/sql/statement.hpp"
 #include "desk/store/sqlite/sql_connection.hpp"
 #include "desk/store/store.hpp"
 
 namespace desk::store::sqlite {
 
-class SqliteStore final : public Store {
+class SqliteStore final : public sql::SqlStore {
  public:
   SqliteStore(std::filesystem::path path, std::unique_ptr<SQLite::Database> db,
               std::chrono::milliseconds busy_timeout);
@@ -29,94 +31,29 @@ class SqliteStore final : public Store {
   void begin_write() override;
   void commit() override;
   void rollback() noexcept override;
+  void begin_snapshot() override;
+  void end_snapshot() noexcept override;
 
-  std::optional<Ticket> find_ticket(std::int64_t id) override;
-  std::optional<std::int64_t> find_ticket_id_by_external(std::string_view external_id) override;
-  std::int64_t insert_ticket(const Ticket& t) override;
-  void update_ticket(const Ticket& t) override;
-  void each_ticket(const Query& q, const Ordering& order,
-                   const std::function<bool(const Ticket&)>& row) override;
-  std::int64_t count_tickets(const Query& q) override;
-
-  std::int64_t append_event(const Event& e) override;
-  std::int64_t append_prepared(const Event& e, const PreparedEvent& ready) override;
-  std::vector<Event> ticket_events(std::int64_t ticket_id) override;
-  void each_ticket_with_events(
-      const Query& q,
-      const std::function<bool(const Ticket&, const std::vector<Event>&)>& row) override;
-  void each_ticket_with_stored_events(
-      const Query& q, const std::function<bool(Ticket&, std::span<StoredEvent>)>& row) override;
   void defer_references() override;
-  std::int64_t last_event_id() override;
   std::vector<Problem> check_integrity(bool quick) override;
   std::vector<Problem> check_references() override;
 
-  bool add_link(const Link& link) override;
-  std::vector<Link> links_of(std::int64_t ticket_id) override;
-  std::optional<std::string> round_robin_cursor(std::string_view team) override;
-  void set_round_robin_cursor(std::string_view team, std::string_view assignee) override;
-
-  std::optional<model::Customer> find_customer(std::string_view id_email_or_name) override;
-  std::optional<model::Customer> customer(std::int64_t id) override;
-  std::int64_t insert_customer(const model::Customer& c) override;
-
-  KbStore& kb() override;               // kb_sql.cpp
-  AuditStore& audit() override;         // audit_sql.cpp
-  CatalogStore& catalog() override;     // catalog_sql.cpp
-  CustomerStore& customers() override;  // customers_sql.cpp
-  RatingStore& ratings() override;      // ratings_sql.cpp
-  MailStore& mail() override;           // mail_sql.cpp
+  KbStore& kb() override;        // kb_sql.cpp
+  AuditStore& audit() override;  // audit_sql.cpp
 
   const std::filesystem::path& path() const override { return path_; }
-  ReportStore& reports() override;  // report_sql.cpp
-
-  SQLite::Database& db() { return *db_; }
-  sql::Connection& sql() { return sql_; }
-  // A prepared statement for `sql`, kept for the life of the store (bulk
-  // commands reuse it), reset and with no bindings.
-  sql::Statement& statement(const char* sql);
-  // Resets every kept statement, so none holds a read open (VACUUM needs that).
-  void reset_statements();
-  // Runs `f`, turning SQLite's exceptions into desk's (busy, I/O, corrupt...).
-  template <typename F>
-  auto guarded(F&& f) -> decltype(f());
+  SQLite::Database& db() { return db_; }
 
  private:
-  // append_event, using `ready` when it stands (append_prepared).
-  std::int64_t append(const Event& e, const PreparedEvent* ready);
+  [[noreturn]] void translate_current() const override;
   [[noreturn]] void translate(const SQLite::Exception& e) const;
-  void write_tags(const Ticket& t);
 
   std::filesystem::path path_;
-  std::unique_ptr<SQLite::Database> db_;
-  SqlConnection sql_;
+  SQLite::Database& db_;  // the connection's
   std::chrono::milliseconds busy_timeout_;
-  std::map<const char*, sql::Statement> statements_;
   std::unique_ptr<KbStore> kb_;
-  std::unique_ptr<ReportStore> reports_;
   std::unique_ptr<AuditStore> audit_;
-  std::unique_ptr<CatalogStore> catalog_;
-  std::unique_ptr<CustomerStore> customers_;
-  std::unique_ptr<RatingStore> ratings_;
-  std::unique_ptr<MailStore> mail_;
 };
-
-template <typename F>
-auto SqliteStore::guarded(F&& f) -> decltype(f()) {
-  try {
-    return f();
-  } catch (const SQLite::Exception& e) {
-    translate(e);
-  }
-}
-
-// Ticket row ↔ Ticket, shared by every query that returns tickets.
-extern const char* const kTicketColumns;
-// Reads kTicketColumns starting at column `first`.
-Ticket ticket_from_row(sql::Statement& st, int first = 0);
-// The same into a reused `t` (`scratch`: a buffer for the tags), for loops
-// over many rows.
-void ticket_from_row(sql::Statement& st, int first, Ticket& t, std::string& scratch);
 
 // Process-wide SQLite settings, applied once before the first connection.
 void configure_sqlite();
@@ -148,10 +85,6 @@ Holds recognise(SQLite::Database& db, const std::filesystem::path& path);
 // migration's transaction right after the SQL of `version`.
 void after_migration(int version, sql::Connection& db);
 
-// Event row ↔ Event: kEventColumns (alias e) read from column `first` on.
-extern const char* const kEventColumns;
-Event event_from_row(sql::Statement& st, int first);
-
 // For a bulk import in this connection's transaction (open.cpp, where
 // pragmas live): references checked at commit, and a page cache large
 // enough that a big transaction does not spill to the WAL page by page.
@@ -166,9 +99,6 @@ void register_erasure_functions(SQLite::Database& db);
 // Chains the events after event `after` in id order, after its hash (the
 // genesis for 0), giving a salt to each that has none (audit_sql.cpp).
 // Migration 4 chains a store's existing events with it.
-// Column `c` into `out` when it holds a digest (a hash): false when it
-// holds anything else, NULL included.
-bool read_digest(const sql::Statement& st, int c, audit::Digest& out);
 void chain_events_after(sql::Connection& db, std::int64_t after);
 
 // Every version of every article, by article and number, as save_version

@@ -1,8 +1,8 @@
 // Relations between tickets, and the round-robin cursor.
-#include "desk/store/sqlite/sqlite_store.hpp"
+#include "desk/store/sql/sql_store.hpp"
 #include "desk/store/words.hpp"
 
-namespace desk::store::sqlite {
+namespace desk::store::sql {
 
 namespace {
 
@@ -20,7 +20,7 @@ constexpr const char* kSetCursor =
 
 }  // namespace
 
-bool SqliteStore::add_link(const Link& link) {
+bool SqlStore::add_link(const Link& link) {
   return guarded([&] {
     auto& st = statement(kAddLink);
     st.bind(1, static_cast<int64_t>(link.ticket_id));
@@ -32,7 +32,7 @@ bool SqliteStore::add_link(const Link& link) {
   });
 }
 
-std::vector<Link> SqliteStore::links_of(std::int64_t ticket_id) {
+std::vector<Link> SqlStore::links_of(std::int64_t ticket_id) {
   return guarded([&] {
     std::vector<Link> out;
     auto& st = statement(kLinksOf);
@@ -44,7 +44,7 @@ std::vector<Link> SqliteStore::links_of(std::int64_t ticket_id) {
   });
 }
 
-std::optional<std::string> SqliteStore::round_robin_cursor(std::string_view team) {
+std::optional<std::string> SqlStore::round_robin_cursor(std::string_view team) {
   return guarded([&]() -> std::optional<std::string> {
     auto& st = statement(kCursor);
     st.bind(1, std::string(team));
@@ -53,7 +53,7 @@ std::optional<std::string> SqliteStore::round_robin_cursor(std::string_view team
   });
 }
 
-void SqliteStore::set_round_robin_cursor(std::string_view team, std::string_view assignee) {
+void SqlStore::set_round_robin_cursor(std::string_view team, std::string_view assignee) {
   guarded([&] {
     auto& st = statement(kSetCursor);
     st.bind(1, std::string(team));
@@ -62,4 +62,4 @@ void SqliteStore::set_round_robin_cursor(std::string_view team, std::string_view
   });
 }
 
-}  // namespace desk::store::sqlite
+}  // namespace desk::store::sql

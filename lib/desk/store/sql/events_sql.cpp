@@ -6,9 +6,9 @@
 #include "desk/audit/chain.hpp"
 #include "desk/format/json_text.hpp"
 #include "desk/store/event_data.hpp"
-#include "desk/store/sqlite/sqlite_store.hpp"
+#include "desk/store/sql/sql_store.hpp"
 
-namespace desk::store::sqlite {
+namespace desk::store::sql {
 
 namespace {
 
@@ -44,15 +44,22 @@ Event event_from_row(sql::Statement& st, int first) {
   return decode(s);
 }
 
-std::int64_t SqliteStore::append_event(const Event& e) {
+bool read_digest(const Statement& st, int c, audit::Digest& out) {
+  std::string_view bytes = st.view(c);
+  if (bytes.size() != out.size()) return false;
+  std::memcpy(out.data(), bytes.data(), out.size());
+  return true;
+}
+
+std::int64_t SqlStore::append_event(const Event& e) {
   return append(e, nullptr);
 }
 
-std::int64_t SqliteStore::append_prepared(const Event& e, const PreparedEvent& ready) {
+std::int64_t SqlStore::append_prepared(const Event& e, const PreparedEvent& ready) {
   return append(e, &ready);
 }
 
-std::int64_t SqliteStore::append(const Event& e, const PreparedEvent* ready) {
+std::int64_t SqlStore::append(const Event& e, const PreparedEvent* ready) {
   return guarded([&] {
     std::int64_t id = e.id;
     audit::Digest previous = audit::kGenesis;
@@ -102,7 +109,7 @@ std::int64_t SqliteStore::append(const Event& e, const PreparedEvent* ready) {
   });
 }
 
-std::vector<Event> SqliteStore::ticket_events(std::int64_t ticket_id) {
+std::vector<Event> SqlStore::ticket_events(std::int64_t ticket_id) {
   return guarded([&] {
     std::vector<Event> out;
     auto& st = statement(kTicketEvents);
@@ -112,4 +119,4 @@ std::vector<Event> SqliteStore::ticket_events(std::int64_t ticket_id) {
   });
 }
 
-}  // namespace desk::store::sqlite
+}  // namespace desk::store::sql

@@ -2,13 +2,13 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
-#include "desk/store/sqlite/next_id.hpp"
-#include "desk/store/sqlite/query_sql.hpp"
-#include "desk/store/sqlite/sqlite_store.hpp"
+#include "desk/store/sql/next_id.hpp"
+#include "desk/store/sql/query_sql.hpp"
+#include "desk/store/sql/sql_store.hpp"
 #include "desk/store/words.hpp"
 #include "desk/util/strings.hpp"
 
-namespace desk::store::sqlite {
+namespace desk::store::sql {
 
 const char* const kTicketColumns =
     "t.id, t.external_id, t.type, t.title, t.description, t.status, t.pending_reason, "
@@ -192,7 +192,7 @@ void ticket_from_row(sql::Statement& st, int first, Ticket& t, std::string& scra
   read_ticket(st, first, t, scratch);
 }
 
-std::optional<Ticket> SqliteStore::find_ticket(std::int64_t id) {
+std::optional<Ticket> SqlStore::find_ticket(std::int64_t id) {
   return guarded([&]() -> std::optional<Ticket> {
     auto& st = statement(find_ticket_sql().c_str());
     st.bind(1, static_cast<int64_t>(id));
@@ -201,7 +201,7 @@ std::optional<Ticket> SqliteStore::find_ticket(std::int64_t id) {
   });
 }
 
-std::optional<std::int64_t> SqliteStore::find_ticket_id_by_external(std::string_view external_id) {
+std::optional<std::int64_t> SqlStore::find_ticket_id_by_external(std::string_view external_id) {
   return guarded([&]() -> std::optional<std::int64_t> {
     auto& st = statement(kFindByExternal);
     st.bind(1, std::string(external_id));
@@ -210,7 +210,7 @@ std::optional<std::int64_t> SqliteStore::find_ticket_id_by_external(std::string_
   });
 }
 
-void SqliteStore::write_tags(const Ticket& t) {
+void SqlStore::write_tags(const Ticket& t) {
   auto& del = statement(kDeleteTags);
   del.bind(1, static_cast<int64_t>(t.id));
   del.run();
@@ -222,7 +222,7 @@ void SqliteStore::write_tags(const Ticket& t) {
   }
 }
 
-std::int64_t SqliteStore::insert_ticket(const Ticket& t) {
+std::int64_t SqlStore::insert_ticket(const Ticket& t) {
   return guarded([&] {
     auto& st = statement(kInsertTicket);
     bind_ticket(st, t);
@@ -233,7 +233,7 @@ std::int64_t SqliteStore::insert_ticket(const Ticket& t) {
   });
 }
 
-void SqliteStore::update_ticket(const Ticket& t) {
+void SqlStore::update_ticket(const Ticket& t) {
   guarded([&] {
     auto& st = statement(kUpdateTicket);
     bind_ticket(st, t);
@@ -242,25 +242,25 @@ void SqliteStore::update_ticket(const Ticket& t) {
   });
 }
 
-void SqliteStore::each_ticket(const Query& q, const Ordering& order,
-                              const std::function<bool(const Ticket&)>& row) {
+void SqlStore::each_ticket(const Query& q, const Ordering& order,
+                           const std::function<bool(const Ticket&)>& row) {
   guarded([&] {
-    SqlQuery sql = select_tickets_sql(q, order);
-    sql::Statement st(sql_, sql.sql);
-    st.bind_values(sql.values);
+    SqlQuery query = select_tickets_sql(q, order);
+    sql::Statement st(sql(), query.sql);
+    st.bind_values(query.values);
     while (st.step())
       if (!row(ticket_from_row(st))) break;
   });
 }
 
-std::int64_t SqliteStore::count_tickets(const Query& q) {
+std::int64_t SqlStore::count_tickets(const Query& q) {
   return guarded([&] {
-    SqlQuery sql = count_tickets_sql(q);
-    sql::Statement st(sql_, sql.sql);
-    st.bind_values(sql.values);
+    SqlQuery query = count_tickets_sql(q);
+    sql::Statement st(sql(), query.sql);
+    st.bind_values(query.values);
     st.step();
     return static_cast<std::int64_t>(st.integer(0));
   });
 }
 
-}  // namespace desk::store::sqlite
+}  // namespace desk::store::sql

@@ -3,11 +3,11 @@
 
 #include "desk/core/error.hpp"
 #include "desk/store/catalog_store.hpp"
-#include "desk/store/sqlite/next_id.hpp"
-#include "desk/store/sqlite/sqlite_store.hpp"
+#include "desk/store/sql/next_id.hpp"
+#include "desk/store/sql/sql_store.hpp"
 #include "desk/util/strings.hpp"
 
-namespace desk::store::sqlite {
+namespace desk::store::sql {
 
 namespace {
 
@@ -62,9 +62,9 @@ model::Customer from_row(sql::Statement& st) {
   return c;
 }
 
-class SqliteCustomers final : public CustomerStore {
+class SqlCustomers final : public CustomerStore {
  public:
-  explicit SqliteCustomers(SqliteStore& s) : s_(s) {}
+  explicit SqlCustomers(SqlStore& s) : s_(s) {}
 
   std::vector<model::Customer> list(const std::string& words) override {
     return s_.guarded([&] {
@@ -125,17 +125,17 @@ class SqliteCustomers final : public CustomerStore {
     });
   }
 
-  SqliteStore& s_;
+  SqlStore& s_;
 };
 
 }  // namespace
 
-CustomerStore& SqliteStore::customers() {
-  if (!customers_) customers_ = std::make_unique<SqliteCustomers>(*this);
+CustomerStore& SqlStore::customers() {
+  if (!customers_) customers_ = std::make_unique<SqlCustomers>(*this);
   return *customers_;
 }
 
-std::optional<model::Customer> SqliteStore::customer(std::int64_t id) {
+std::optional<model::Customer> SqlStore::customer(std::int64_t id) {
   return guarded([&]() -> std::optional<model::Customer> {
     auto& st = statement(kById);
     st.bind(1, static_cast<int64_t>(id));
@@ -144,7 +144,7 @@ std::optional<model::Customer> SqliteStore::customer(std::int64_t id) {
   });
 }
 
-std::optional<model::Customer> SqliteStore::find_customer(std::string_view key) {
+std::optional<model::Customer> SqlStore::find_customer(std::string_view key) {
   return guarded([&]() -> std::optional<model::Customer> {
     if (auto id = util::parse_int(key)) return customer(*id);
     for (const char* sql : {kByEmail, kByName}) {
@@ -156,7 +156,7 @@ std::optional<model::Customer> SqliteStore::find_customer(std::string_view key) 
   });
 }
 
-std::int64_t SqliteStore::insert_customer(const model::Customer& c) {
+std::int64_t SqlStore::insert_customer(const model::Customer& c) {
   return guarded([&] {
     auto& st = statement(kInsertCustomer);
     st.bind(1, c.name);
@@ -175,4 +175,4 @@ std::int64_t SqliteStore::insert_customer(const model::Customer& c) {
   });
 }
 
-}  // namespace desk::store::sqlite
+}  // namespace desk::store::sql

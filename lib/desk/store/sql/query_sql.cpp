@@ -1,20 +1,20 @@
-#include "desk/store/sqlite/query_sql.hpp"
+#include "desk/store/sql/query_sql.hpp"
 
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
 #include "desk/model/vocabulary.hpp"
-#include "desk/store/sqlite/sqlite_store.hpp"
+#include "desk/store/sql/sql_store.hpp"
 #include "desk/store/words.hpp"
 #include "desk/util/strings.hpp"
 
-namespace desk::store::sqlite {
+namespace desk::store::sql {
 
 namespace {
 
 struct Builder {
   std::vector<std::string> where;
-  std::vector<SqlValue> values;
+  std::vector<Value> values;
 
   // column IN (...), where "none" stands for the empty value.
   void any_of(const char* column, const std::vector<std::string>& list) {
@@ -200,4 +200,4 @@ std::string placeholders(std::size_t n) {
   return out;
 }
 
-}  // namespace desk::store::sqlite
+}  // namespace desk::store::sql

@@ -1,4 +1,4 @@
-// ReportStore on SQLite: tickets with the timeline marks kept in their own
+// ReportStore in SQL: tickets with the timeline marks kept in their own
 // row (tickets.timeline, schema 0005; tickets/timeline.hpp), and counts
 // grouped in SQL. The SQL is
 // assembled from the fixed fragments below only; every value is bound.
@@ -15,13 +15,13 @@
 #include "desk/model/vocabulary.hpp"
 #include "desk/store/report_skips.hpp"
 #include "desk/store/report_store.hpp"
-#include "desk/store/sqlite/query_sql.hpp"
-#include "desk/store/sqlite/sqlite_store.hpp"
+#include "desk/store/sql/query_sql.hpp"
+#include "desk/store/sql/sql_store.hpp"
 #include "desk/store/words.hpp"
 #include "desk/util/handoff.hpp"
 #include "desk/util/strings.hpp"
 
-namespace desk::store::sqlite {
+namespace desk::store::sql {
 
 namespace {
 
@@ -144,9 +144,9 @@ bool times_supported(const model::Ticket& t, const std::vector<model::Mark>& mar
                      [](const model::Mark& m) { return supported_time(m.at); });
 }
 
-class SqliteReportStore final : public ReportStore {
+class SqlReportStore final : public ReportStore {
  public:
-  explicit SqliteReportStore(SqliteStore& s) : s_(s) {}
+  explicit SqlReportStore(SqlStore& s) : s_(s) {}
 
   void each_ticket(
       const ReportSelection& sel,
@@ -255,22 +255,22 @@ class SqliteReportStore final : public ReportStore {
     });
   }
 
-  SqliteStore& s_;
+  SqlStore& s_;
 };
 
 }  // namespace
 
-ReportStore& SqliteStore::reports() {
-  if (!reports_) reports_ = std::make_unique<SqliteReportStore>(*this);
+ReportStore& SqlStore::reports() {
+  if (!reports_) reports_ = std::make_unique<SqlReportStore>(*this);
   return *reports_;
 }
 
-}  // namespace desk::store::sqlite
+}  // namespace desk::store::sql
 
 namespace desk::store {
 
 std::int64_t tickets_left_out(const ReportStore& reports) {
-  const auto* ours = dynamic_cast<const sqlite::SqliteReportStore*>(&reports);
+  const auto* ours = dynamic_cast<const sql::SqlReportStore*>(&reports);
   return ours ? ours->skipped() : 0;
 }
 

@@ -3,10 +3,10 @@
 
 #include "desk/core/error.hpp"
 #include "desk/store/catalog_store.hpp"
-#include "desk/store/sqlite/sqlite_store.hpp"
+#include "desk/store/sql/sql_store.hpp"
 #include "desk/util/strings.hpp"
 
-namespace desk::store::sqlite {
+namespace desk::store::sql {
 
 namespace {
 
@@ -84,9 +84,9 @@ void bind_service(sql::Statement& st, const model::Service& s) {
     st.bind_null(12);
 }
 
-class SqliteCatalog final : public CatalogStore {
+class SqlCatalog final : public CatalogStore {
  public:
-  explicit SqliteCatalog(SqliteStore& s) : s_(s) {}
+  explicit SqlCatalog(SqlStore& s) : s_(s) {}
 
   std::optional<model::Service> find_service(std::string_view name) override {
     return s_.guarded([&]() -> std::optional<model::Service> {
@@ -217,14 +217,14 @@ class SqliteCatalog final : public CatalogStore {
     }
   }
 
-  SqliteStore& s_;
+  SqlStore& s_;
 };
 
 }  // namespace
 
-CatalogStore& SqliteStore::catalog() {
-  if (!catalog_) catalog_ = std::make_unique<SqliteCatalog>(*this);
+CatalogStore& SqlStore::catalog() {
+  if (!catalog_) catalog_ = std::make_unique<SqlCatalog>(*this);
   return *catalog_;
 }
 
-}  // namespace desk::store::sqlite
+}  // namespace desk::store::sql

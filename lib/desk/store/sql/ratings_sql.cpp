@@ -3,9 +3,9 @@
 
 #include "desk/audit/chain.hpp"
 #include "desk/store/catalog_store.hpp"
-#include "desk/store/sqlite/sqlite_store.hpp"
+#include "desk/store/sql/sql_store.hpp"
 
-namespace desk::store::sqlite {
+namespace desk::store::sql {
 
 namespace {
 
@@ -41,9 +41,9 @@ const std::string& between_sql() {
   return sql;
 }
 
-class SqliteRatings final : public RatingStore {
+class SqlRatings final : public RatingStore {
  public:
-  explicit SqliteRatings(SqliteStore& s) : s_(s) {}
+  explicit SqlRatings(SqlStore& s) : s_(s) {}
 
   std::int64_t insert(const model::Rating& r) override {
     return s_.guarded([&] {
@@ -97,14 +97,14 @@ class SqliteRatings final : public RatingStore {
  private:
   model::Ticket ticket_at(sql::Statement& st, int offset) { return ticket_from_row(st, offset); }
 
-  SqliteStore& s_;
+  SqlStore& s_;
 };
 
 }  // namespace
 
-RatingStore& SqliteStore::ratings() {
-  if (!ratings_) ratings_ = std::make_unique<SqliteRatings>(*this);
+RatingStore& SqlStore::ratings() {
+  if (!ratings_) ratings_ = std::make_unique<SqlRatings>(*this);
   return *ratings_;
 }
 
-}  // namespace desk::store::sqlite
+}  // namespace desk::store::sql

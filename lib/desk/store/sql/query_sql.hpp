@@ -10,13 +10,11 @@
 #include "desk/store/sql/statement.hpp"
 #include "desk/store/store.hpp"
 
-namespace desk::store::sqlite {
-
-using SqlValue = sql::Value;
+namespace desk::store::sql {
 
 struct SqlQuery {
   std::string sql;
-  std::vector<SqlValue> values;
+  std::vector<Value> values;
 };
 
 // SELECT <kTicketColumns> ... WHERE ... ORDER BY ... LIMIT ...
@@ -34,4 +32,4 @@ SqlQuery count_tickets_sql(const Query& q);
 // "?, ?, ?": the placeholders of an IN list of `n` values.
 std::string placeholders(std::size_t n);
 
-}  // namespace desk::store::sqlite
+}  // namespace desk::store::sql

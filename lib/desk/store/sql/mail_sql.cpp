@@ -4,10 +4,10 @@
 #include <fmt/format.h>
 
 #include "desk/store/mail_store.hpp"
-#include "desk/store/sqlite/sqlite_store.hpp"
+#include "desk/store/sql/sql_store.hpp"
 #include "desk/store/words.hpp"
 
-namespace desk::store::sqlite {
+namespace desk::store::sql {
 
 namespace {
 
@@ -144,9 +144,9 @@ model::OutboxMessage outbox_from_row(sql::Statement& st) {
   return m;
 }
 
-class SqliteMail final : public MailStore {
+class SqlMail final : public MailStore {
  public:
-  explicit SqliteMail(SqliteStore& s) : s_(s) {}
+  explicit SqlMail(SqlStore& s) : s_(s) {}
 
   std::string secret() override {
     return s_.guarded([&] {
@@ -448,14 +448,14 @@ class SqliteMail final : public MailStore {
     return out;
   }
 
-  SqliteStore& s_;
+  SqlStore& s_;
 };
 
 }  // namespace
 
-MailStore& SqliteStore::mail() {
-  if (!mail_) mail_ = std::make_unique<SqliteMail>(*this);
+MailStore& SqlStore::mail() {
+  if (!mail_) mail_ = std::make_unique<SqlMail>(*this);
   return *mail_;
 }
 
-}  // namespace desk::store::sqlite
+}  // namespace desk::store::sql

@@ -1,0 +1,18 @@
+#include "desk/store/sql/sql_store.hpp"
+
+namespace desk::store::sql {
+
+SqlStore::SqlStore(std::unique_ptr<Connection> db) : db_(std::move(db)) {}
+
+void SqlStore::reset_statements() {
+  for (auto& [sql, st] : statements_) st.reset();
+}
+
+Statement& SqlStore::statement(const char* sql) {
+  auto kept = statements_.find(sql);
+  if (kept == statements_.end()) return statements_.try_emplace(sql, *db_, sql).first->second;
+  kept->second.clear();
+  return kept->second;
+}
+
+}  // namespace desk::store::sql
