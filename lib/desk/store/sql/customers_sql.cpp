@@ -33,8 +33,8 @@ constexpr const char* kInsertCustomer =
 
 constexpr const char* kList =
     "SELECT id, name, email, organisation, phone, tier, notes, created_at, updated_at, erased_at "
-    "FROM customers WHERE ?1 = '' OR desk_contains(name || char(10) || coalesce(email, '') || "
-    "char(10) || organisation, ?1) ORDER BY id";
+    "FROM customers WHERE ?1 = '' OR desk_contains(name || '\n' || coalesce(email, '') || "
+    "'\n' || organisation, ?1) ORDER BY id";
 constexpr const char* kUpdate =
     "UPDATE customers SET name = ?2, email = ?3, organisation = ?4, phone = ?5, tier = ?6, "
     "notes = ?7, updated_at = ?8, erased_at = ?9 WHERE id = ?1";

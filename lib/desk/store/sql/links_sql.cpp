@@ -7,8 +7,8 @@ namespace desk::store::sql {
 namespace {
 
 constexpr const char* kAddLink =
-    "INSERT OR IGNORE INTO ticket_links (ticket_id, other_id, kind, at, actor) VALUES (?, ?, ?, ?, "
-    "?)";
+    "INSERT INTO ticket_links (ticket_id, other_id, kind, at, actor) VALUES (?, ?, ?, ?, ?) "
+    "ON CONFLICT DO NOTHING";
 constexpr const char* kLinksOf =
     "SELECT ticket_id, other_id, kind, at, actor FROM ticket_links WHERE ticket_id = ?1 "
     "UNION ALL SELECT ticket_id, other_id, kind, at, actor FROM ticket_links WHERE other_id = ?1 "

@@ -55,7 +55,8 @@ constexpr const char* kRemoveAttachments =
 constexpr const char* kRemoveMessages = "DELETE FROM mail_messages WHERE ticket_id = ?";
 constexpr const char* kRemoveOutbox = "DELETE FROM mail_outbox WHERE ticket_id = ?";
 constexpr const char* kEraseOutbox =
-    "UPDATE mail_outbox SET raw = x'', subject = '', recipient = '' WHERE ticket_id = ?";
+    "UPDATE mail_outbox SET raw = substr(raw, 1, 0), subject = '', recipient = '' WHERE ticket_id "
+    "= ?";
 constexpr const char* kNextOutbox = "SELECT coalesce(max(id), 0) + 1 FROM mail_outbox";
 constexpr const char* kQueue =
     "INSERT INTO mail_outbox (id, ticket_id, event_id, kind, message_id, recipient, subject, raw, "
@@ -87,12 +88,12 @@ constexpr const char* kEraseAttachments =
     "UPDATE mail_attachments SET content = NULL WHERE message IN "
     "(SELECT id FROM mail_messages WHERE ticket_id = ?)";
 constexpr const char* kEraseMessages =
-    "UPDATE mail_messages SET raw = x'', subject = '' WHERE ticket_id = ?";
+    "UPDATE mail_messages SET raw = substr(raw, 1, 0), subject = '' WHERE ticket_id = ?";
 constexpr const char* kEraseAttachmentsFrom =
     "UPDATE mail_attachments SET content = NULL WHERE message IN "
     "(SELECT id FROM mail_messages WHERE ticket_id IS NULL AND sender = ? COLLATE NOCASE)";
 constexpr const char* kEraseMessagesFrom =
-    "UPDATE mail_messages SET raw = x'', subject = '' "
+    "UPDATE mail_messages SET raw = substr(raw, 1, 0), subject = '' "
     "WHERE ticket_id IS NULL AND sender = ? COLLATE NOCASE";
 
 model::MailMessage message_from_row(sql::Statement& st) {

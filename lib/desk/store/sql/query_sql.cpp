@@ -1,5 +1,7 @@
 #include "desk/store/sql/query_sql.hpp"
 
+#include <limits>
+
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
@@ -68,7 +70,7 @@ struct Builder {
     compare("t.resolved_at", ">=", q.resolved_since);
     compare("t.resolved_at", "<", q.resolved_until);
     for (const auto& w : q.words) {
-      where.push_back("desk_contains(t.title || char(10) || t.description, ?)");
+      where.push_back("desk_contains(t.title || '\n' || t.description, ?)");
       values.emplace_back(w);
     }
     if (q.min_tier) {
@@ -160,7 +162,8 @@ SqlQuery select_tickets_sql(const Query& q, const Ordering& ordering) {
   std::string inner = fmt::format("SELECT t.id{}{}", kFrom, b.where_clause());
   inner += b.order_by(q, ordering);
   inner += " LIMIT ? OFFSET ?";
-  b.values.emplace_back(q.limit > 0 ? q.limit : std::int64_t{-1});
+  // No limit is the largest: PostgreSQL refuses SQLite's -1.
+  b.values.emplace_back(q.limit > 0 ? q.limit : std::numeric_limits<std::int64_t>::max());
   b.values.emplace_back(q.offset);
   std::string sql = fmt::format("SELECT {}{} WHERE t.id IN ({})", columns(q), kFrom, inner);
   sql += b.order_by(q, ordering);

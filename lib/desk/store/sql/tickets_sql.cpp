@@ -52,7 +52,7 @@ constexpr const char* kUpdateTicket =
 
 constexpr const char* kDeleteTags = "DELETE FROM ticket_tags WHERE ticket_id = ?";
 constexpr const char* kInsertTag =
-    "INSERT OR IGNORE INTO ticket_tags (ticket_id, tag) VALUES (?, ?)";
+    "INSERT INTO ticket_tags (ticket_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING";
 
 void bind_text_or_null(sql::Statement& st, int i, const std::string& v) {
   if (v.empty())

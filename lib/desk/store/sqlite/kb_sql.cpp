@@ -41,7 +41,7 @@ constexpr const char* kUpdateArticle =
 
 constexpr const char* kDeleteTags = "DELETE FROM kb_article_tags WHERE article_id = ?";
 constexpr const char* kInsertTag =
-    "INSERT OR IGNORE INTO kb_article_tags (article_id, tag) VALUES (?, ?)";
+    "INSERT INTO kb_article_tags (article_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING";
 
 constexpr const char* kSaveVersion =
     "INSERT INTO kb_versions (article_id, version, at, actor, action, changed, note, kind, state, "
@@ -80,7 +80,8 @@ constexpr const char* kTrigramMarks =
 constexpr const char* kCountArticles = "SELECT count(*) FROM kb_articles";
 
 constexpr const char* kLink =
-    "INSERT OR IGNORE INTO kb_links (article_id, ticket_id, linked_at, actor) VALUES (?, ?, ?, ?)";
+    "INSERT INTO kb_links (article_id, ticket_id, linked_at, actor) VALUES (?, ?, ?, ?) ON "
+    "CONFLICT DO NOTHING";
 constexpr const char* kMarkResolved =
     "INSERT INTO kb_links (article_id, ticket_id, linked_at, actor, resolved_at) "
     "VALUES (?, ?, ?, ?, ?) "
