@@ -8,6 +8,7 @@
 #include "desk/model/timeline.hpp"
 #include "desk/store/event_data.hpp"
 #include "desk/store/sql/next_id.hpp"
+#include "desk/store/sql/sql_audit.hpp"
 #include "desk/store/sqlite/sqlite_store.hpp"
 #include "desk/store/words.hpp"
 #include "desk/util/sha256.hpp"
@@ -118,13 +119,13 @@ void record_history(sql::Connection& db) {
     e.extra["reason"] = why;
     append_subject_event(insert, e, now);
   });
-  chain_events_after(db, last);
+  sql::chain_events_after(db, last);
 }
 
 }  // namespace
 
 void after_migration(int version, sql::Connection& db) {
-  if (version == 4) chain_events_after(db, 0);
+  if (version == 4) sql::chain_events_after(db, 0);
   if (version == 5) fill_timelines(db);
   if (version == 6) make_mail_secret(db);
   if (version == 9) record_history(db);

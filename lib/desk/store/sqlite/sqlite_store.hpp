@@ -96,11 +96,6 @@ void register_functions(SQLite::Database& db);
 // desk_scrub and desk_mentions: erasure's matching in SQL (audit_sql.cpp).
 void register_erasure_functions(SQLite::Database& db);
 
-// Chains the events after event `after` in id order, after its hash (the
-// genesis for 0), giving a salt to each that has none (audit_sql.cpp).
-// Migration 4 chains a store's existing events with it.
-void chain_events_after(sql::Connection& db, std::int64_t after);
-
 // Every version of every article, by article and number, as save_version
 // wrote it (kb_sql.cpp): the migration to version 9 records each as an event.
 void each_stored_version(sql::Connection& db,
