@@ -78,7 +78,7 @@ TEST_SUITE("kb sql") {
     f.authors = {"alice"};
     f.sort = {"-uses", "title"};
     f.limit = 10;
-    sql::SqlQuery q = select_articles_sql(f);
+    sql::SqlQuery q = sql::select_articles_sql(f);
     CHECK(count(q.sql, "?") == 7);
     CHECK(q.sql.find("a.state IN (?, ?) AND a.kind IN (?) AND a.author IN (?)") !=
           std::string::npos);
@@ -90,7 +90,7 @@ TEST_SUITE("kb sql") {
   }
 
   TEST_CASE("an empty filter selects everything by id") {
-    sql::SqlQuery q = select_articles_sql({});
+    sql::SqlQuery q = sql::select_articles_sql({});
     const std::string tail = " FROM kb_articles a ORDER BY a.id";
     CHECK(q.sql.substr(q.sql.size() - tail.size()) == tail);
     CHECK(q.values.empty());

@@ -6,6 +6,7 @@
 #include "desk/store/mail_store.hpp"
 #include "desk/store/sql/sql_store.hpp"
 #include "desk/store/words.hpp"
+#include "desk/util/sha256.hpp"
 
 namespace desk::store::sql {
 
@@ -453,6 +454,13 @@ class SqlMail final : public MailStore {
 };
 
 }  // namespace
+
+void make_mail_secret(Connection& db) {
+  std::string secret = util::random_bytes(32);
+  Statement insert(db, "INSERT INTO mail_secret (id, secret) VALUES (1, ?)");
+  insert.bind_blob(1, secret);
+  insert.run();
+}
 
 MailStore& SqlStore::mail() {
   if (!mail_) mail_ = std::make_unique<SqlMail>(*this);

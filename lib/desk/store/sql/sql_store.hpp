@@ -118,4 +118,8 @@ Event event_from_row(Statement& st, int first);
 // holds anything else, NULL included.
 bool read_digest(const Statement& st, int c, audit::Digest& out);
 
+// The key of desk's signed Message-IDs, made when the store is, from the
+// kernel's random source (SQL's random functions are not meant for keys).
+void make_mail_secret(Connection& db);
+
 }  // namespace desk::store::sql

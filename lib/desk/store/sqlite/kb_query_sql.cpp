@@ -18,6 +18,8 @@
 // The ranking queries compute scores only; the title and snippet with the
 // matched words marked are made afterwards for the hits shown, which keeps
 // a broad search as cheap as its ranking.
+#include "desk/store/sql/kb_query_sql.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -32,13 +34,6 @@
 #include "desk/util/words.hpp"
 
 namespace desk::store::sqlite {
-
-// The article row as kb_sql.cpp reads it (article_from_row), its use count last.
-const char* const kArticleColumns =
-    "a.id, a.uid, a.kind, a.state, a.title, a.body, a.symptom, a.cause, a.workaround, "
-    "a.fix_status, a.category, a.service, a.tags, a.author, a.version, a.created_at, "
-    "a.updated_at, a.published_at, a.retired_at, "
-    "(SELECT count(*) FROM kb_links l WHERE l.article_id = a.id AND l.resolved_at IS NOT NULL)";
 
 namespace {
 
@@ -63,66 +58,6 @@ std::string render(const SearchQuery& q, const Term& term) {
   for (const auto& c : q.excluded) out.push_back(render(c, term));
   return "(" + all + " NOT " +
          (out.size() == 1 ? out.front() : "(" + util::join(out, " OR ") + ")") + ")";
-}
-
-struct Builder {
-  std::vector<std::string> where;
-  std::vector<sql::Value> values;
-
-  void any_of(const char* column, const std::vector<std::string>& list) {
-    if (list.empty()) return;
-    where.push_back(fmt::format("{} IN ({})", column, sql::placeholders(list.size())));
-    for (const auto& v : list) values.emplace_back(v);
-  }
-
-  // A vocabulary's values, by the names the column holds.
-  template <util::Worded E>
-  void any_of(const char* column, const std::vector<E>& list) {
-    std::vector<std::string> names;
-    for (E e : list) names.emplace_back(util::name(e));
-    any_of(column, names);
-  }
-
-  void build(const model::ArticleFilter& f) {
-    any_of("a.state", f.states);
-    any_of("a.kind", f.kinds);
-    any_of("a.category", f.categories);
-    any_of("a.service", f.services);
-    any_of("a.author", f.authors);
-    for (const auto& tag : f.tags) {
-      where.push_back(
-          "EXISTS (SELECT 1 FROM kb_article_tags g WHERE g.article_id = a.id AND g.tag = ?)");
-      values.emplace_back(tag);
-    }
-  }
-
-  std::string where_clause() const {
-    return where.empty() ? std::string() : " WHERE " + util::join(where, " AND ");
-  }
-};
-
-std::string order_by(const model::ArticleFilter& f) {
-  std::vector<std::string> terms;
-  for (std::string key : f.sort) {
-    bool descending = !key.empty() && key.front() == '-';
-    if (descending) key.erase(0, 1);
-    std::string expr;
-    if (key == "id" || key == "kind" || key == "state")
-      expr = "a." + key;
-    else if (key == "title")
-      expr = "a.title COLLATE NOCASE";
-    else if (key == "created" || key == "updated" || key == "published")
-      expr = "a." + key + "_at";
-    else if (key == "uses")
-      expr =
-          "(SELECT count(*) FROM kb_links l WHERE l.article_id = a.id AND l.resolved_at IS NOT "
-          "NULL)";
-    else
-      throw Error(Exit::software, fmt::format("no article sort order for {}", util::quoted(key)));
-    terms.push_back(expr + (descending ? " DESC" : ""));
-  }
-  terms.push_back("a.id");
-  return " ORDER BY " + util::join(terms, ", ");
 }
 
 }  // namespace
@@ -157,24 +92,11 @@ std::string fts5_any(const std::vector<std::string>& words) {
   return util::join(parts, " OR ");
 }
 
-sql::SqlQuery select_articles_sql(const model::ArticleFilter& f) {
-  Builder b;
-  b.build(f);
-  std::string sql = fmt::format("SELECT {} FROM kb_articles a{}{}", kArticleColumns,
-                                b.where_clause(), order_by(f));
-  if (f.limit > 0) {
-    sql += " LIMIT ?";
-    b.values.emplace_back(f.limit);
-  }
-  return {std::move(sql), std::move(b.values)};
-}
-
 sql::SqlQuery rank_articles_sql(Index index, const std::string& match,
                                 const model::ArticleFilter& f, std::int64_t extra) {
   const char* table = index == Index::words ? "kb_words" : "kb_trigram";
   const char* score = index == Index::words ? kWordsScore : kTrigramScore;
-  Builder b;
-  b.build(f);
+  sql::ArticleWhere b(f);
   std::vector<sql::Value> values;
   values.emplace_back(match);
   for (auto& v : b.values) values.push_back(std::move(v));
@@ -189,7 +111,7 @@ sql::SqlQuery rank_articles_sql(Index index, const std::string& match,
       "CROSS JOIN kb_articles a INDEXED BY kb_articles_filter ON a.id = {}.rowid "
       "WHERE {} MATCH ?{} ORDER BY score DESC, id LIMIT ?"
       ") r JOIN kb_articles a ON a.id = r.id ORDER BY r.score DESC, r.id",
-      kArticleColumns, table, score, table, table, table,
+      sql::kArticleColumns, table, score, table, table, table,
       b.where.empty() ? std::string() : " AND " + util::join(b.where, " AND "));
   return {std::move(sql), std::move(values)};
 }

@@ -12,13 +12,9 @@
 
 #include "desk/model/article.hpp"
 #include "desk/model/search_query.hpp"
-#include "desk/store/sql/query_sql.hpp"
+#include "desk/store/sql/kb_query_sql.hpp"
 
 namespace desk::store::sqlite {
-
-// The columns of an article row (alias a), as kb_sql.cpp reads them, its
-// use count last.
-extern const char* const kArticleColumns;
 
 // "text" as an FTS5 string: quoted, inner quotes doubled.
 std::string fts5_string(const std::string& text);
@@ -33,9 +29,6 @@ std::string fts5_words(const model::SearchQuery& q);
 std::optional<std::string> fts5_trigram(const model::SearchQuery& q);
 // Any of `words`, each a whole word.
 std::string fts5_any(const std::vector<std::string>& words);
-
-// SELECT <article columns> FROM kb_articles a WHERE ... ORDER BY ... LIMIT ?
-sql::SqlQuery select_articles_sql(const model::ArticleFilter& f);
 
 enum class Index { words, trigram };
 

@@ -7,6 +7,7 @@
 #include "desk/model/customer_history.hpp"
 #include "desk/model/timeline.hpp"
 #include "desk/store/event_data.hpp"
+#include "desk/store/sql/kb_sql.hpp"
 #include "desk/store/sql/next_id.hpp"
 #include "desk/store/sql/sql_audit.hpp"
 #include "desk/store/sqlite/sqlite_store.hpp"
@@ -47,15 +48,6 @@ void fill_timelines(sql::Connection& db) {
     model::append_mark(timeline, e);
   }
   flush();
-}
-
-// Version 6: the key of desk's signed Message-IDs, from the kernel's
-// random source (SQL's randomblob is not meant for keys).
-void make_mail_secret(sql::Connection& db) {
-  std::string secret = util::random_bytes(32);
-  sql::Statement insert(db, "INSERT INTO mail_secret (id, secret) VALUES (1, ?)");
-  insert.bind_blob(1, secret);
-  insert.run();
 }
 
 // Writes `e`, an event about the desk, with the next event id; the caller
@@ -109,7 +101,7 @@ void record_history(sql::Connection& db) {
                           "SELECT DISTINCT subject FROM events "
                           "WHERE subject >= 'article:' AND subject < 'article;'");
   while (subjects.step()) recorded.insert(subjects.text(0));
-  each_stored_version(db, [&](const model::ArticleVersion& v) {
+  sql::each_stored_version(db, [&](const model::ArticleVersion& v) {
     model::Event e;
     e.kind = model::EventKind::article_version;
     e.subject = "article:" + std::to_string(v.article.id);
@@ -127,7 +119,7 @@ void record_history(sql::Connection& db) {
 void after_migration(int version, sql::Connection& db) {
   if (version == 4) sql::chain_events_after(db, 0);
   if (version == 5) fill_timelines(db);
-  if (version == 6) make_mail_secret(db);
+  if (version == 6) sql::make_mail_secret(db);
   if (version == 9) record_history(db);
 }
 

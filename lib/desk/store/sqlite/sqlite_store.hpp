@@ -96,9 +96,4 @@ void register_functions(SQLite::Database& db);
 // desk_scrub and desk_mentions: erasure's matching in SQL (audit_sql.cpp).
 void register_erasure_functions(SQLite::Database& db);
 
-// Every version of every article, by article and number, as save_version
-// wrote it (kb_sql.cpp): the migration to version 9 records each as an event.
-void each_stored_version(sql::Connection& db,
-                         const std::function<void(const model::ArticleVersion&)>& row);
-
 }  // namespace desk::store::sqlite
