@@ -102,4 +102,19 @@ TEST_SUITE("util/strings") {
     CHECK_FALSE(parse_duration("0x10m").has_value());
     CHECK_FALSE(parse_duration("99999999999999999999s").has_value());
   }
+
+  TEST_CASE("fold: ASCII lowers only its letters, and other text loses case and accents") {
+    std::string ascii, lowered;
+    for (int c = 1; c < 128; ++c) {
+      ascii += static_cast<char>(c);
+      lowered += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    CHECK(fold(ascii) == lowered);
+    CHECK(fold("Résumé") == "resume");
+    CHECK(fold("RESUME") == "resume");
+    CHECK(fold("Принтер") == "принтер");
+    CHECK(contains_folded("Printer on FLOOR 3", "floor"));
+    CHECK(contains_folded("Le résumé", "RESUME"));
+    CHECK_FALSE(contains_folded("Printer", "scanner"));
+  }
 }

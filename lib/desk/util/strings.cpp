@@ -219,6 +219,10 @@ std::string quoted(std::string_view s, std::size_t max) {
 namespace desk::util {
 
 std::string fold(std::string_view s) {
+  // ASCII folds to its lower case (no marks, nothing ignorable), and most
+  // text desk matches is ASCII: skip utf8proc's decomposition for it.
+  if (std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; }))
+    return to_lower_ascii(s);
   utf8proc_uint8_t* out = nullptr;
   auto options =
       static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
@@ -229,6 +233,10 @@ std::string fold(std::string_view s) {
   std::string result(reinterpret_cast<char*>(out), static_cast<std::size_t>(n));
   std::free(out);
   return result;
+}
+
+bool contains_folded(std::string_view haystack, std::string_view needle) {
+  return fold(haystack).find(fold(needle)) != std::string::npos;
 }
 
 bool word_code_point(std::int32_t cp) {

@@ -69,6 +69,8 @@ namespace desk::util {
 // Case- and accent-blind form of UTF-8 text for matching: "Résumé" and
 // "RESUME" both fold to "resume", "Принтер" to "принтер".
 std::string fold(std::string_view s);
+// Whether `needle` appears in `haystack`, both folded.
+bool contains_folded(std::string_view haystack, std::string_view needle);
 
 // Whether a code point belongs in a word: a letter, a digit or a combining
 // mark (what knowledge-base search and title similarity split words on).

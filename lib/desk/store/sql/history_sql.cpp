@@ -42,6 +42,7 @@ void SqlStore::each_ticket_with_stored_events(
     std::vector<StoredEvent> list;
     while (tickets.step()) {
       ticket_from_row(tickets, 0, t, scratch);
+      if (!matches_words(q, t)) continue;  // its events are passed over below
       std::size_t n = 0;
       while (more && events.integer(1) < t.id) more = events.step();
       while (more && events.integer(1) == t.id) {

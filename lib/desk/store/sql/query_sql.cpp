@@ -69,10 +69,7 @@ struct Builder {
     compare("t.updated_at", ">=", q.updated_since);
     compare("t.resolved_at", ">=", q.resolved_since);
     compare("t.resolved_at", "<", q.resolved_until);
-    for (const auto& w : q.words) {
-      where.push_back("desk_contains(t.title || '\n' || t.description, ?)");
-      values.emplace_back(w);
-    }
+    // q.words are matched in desk (matches_words), not here.
     if (q.min_tier) {
       where.push_back("t.tier >= ?");
       values.emplace_back(std::int64_t{*q.min_tier});
@@ -138,7 +135,7 @@ const char* const kFrom = " FROM tickets t LEFT JOIN customers c ON c.id = t.cus
 // positions, so ticket_from_row reads either).
 std::string columns(const Query& q) {
   std::string cols = kTicketColumns;
-  if (!q.lean) return cols;
+  if (!q.lean || !q.words.empty()) return cols;  // words are matched in the description
   for (const char* text : {"t.description", "t.resolution", "t.workaround"}) {
     auto at = cols.find(std::string(text) + ",");
     if (at != std::string::npos) cols.replace(at, std::string(text).size(), "''");
@@ -148,10 +145,19 @@ std::string columns(const Query& q) {
 
 }  // namespace
 
+bool matches_words(const Query& q, const Ticket& t) {
+  if (q.words.empty()) return true;
+  std::string text = util::fold(t.title + '\n' + t.description);
+  for (const auto& w : q.words)
+    if (text.find(util::fold(w)) == std::string::npos) return false;
+  return true;
+}
+
 SqlQuery select_tickets_sql(const Query& q, const Ordering& ordering) {
   Builder b;
   b.build(q);
-  if (q.limit <= 0 && q.offset <= 0) {
+  // With words to match in desk, every row is read and desk counts the page.
+  if ((q.limit <= 0 && q.offset <= 0) || !q.words.empty()) {
     std::string sql = fmt::format("SELECT {}{}{}", columns(q), kFrom, b.where_clause());
     sql += b.order_by(q, ordering);
     return {std::move(sql), std::move(b.values)};

@@ -17,7 +17,13 @@ struct SqlQuery {
   std::vector<Value> values;
 };
 
-// SELECT <kTicketColumns> ... WHERE ... ORDER BY ... LIMIT ...
+// Every filter of a Query is SQL but its words, which desk matches itself
+// with the one fold (util::contains_folded) whatever the engine: whether
+// `t` has each of q.words in its title or description.
+bool matches_words(const Query& q, const Ticket& t);
+
+// SELECT <kTicketColumns> ... WHERE ... ORDER BY ... LIMIT ...; with words,
+// no LIMIT or OFFSET (each_ticket applies them after matching).
 SqlQuery select_tickets_sql(const Query& q, const Ordering& order);
 // The tickets `q` selects in id order.
 SqlQuery select_tickets_by_id_sql(const Query& q);

@@ -248,18 +248,43 @@ void SqlStore::each_ticket(const Query& q, const Ordering& order,
     SqlQuery query = select_tickets_sql(q, order);
     sql::Statement st(sql(), query.sql);
     st.bind_values(query.values);
-    while (st.step())
-      if (!row(ticket_from_row(st))) break;
+    if (q.words.empty()) {
+      while (st.step())
+        if (!row(ticket_from_row(st))) break;
+      return;
+    }
+    // The page is counted here, among the tickets that have the words.
+    std::int64_t skip = q.offset;
+    std::int64_t left = q.limit > 0 ? q.limit : -1;
+    while (left != 0 && st.step()) {
+      Ticket t = ticket_from_row(st);
+      if (!matches_words(q, t)) continue;
+      if (skip > 0) {
+        --skip;
+        continue;
+      }
+      if (q.lean) t.description.clear();
+      if (!row(t)) break;
+      if (left > 0) --left;
+    }
   });
 }
 
 std::int64_t SqlStore::count_tickets(const Query& q) {
   return guarded([&] {
+    if (!q.words.empty()) {
+      std::int64_t n = 0;
+      SqlQuery query = select_tickets_by_id_sql(q);
+      sql::Statement st(sql(), query.sql);
+      st.bind_values(query.values);
+      while (st.step()) n += matches_words(q, ticket_from_row(st)) ? 1 : 0;
+      return n;
+    }
     SqlQuery query = count_tickets_sql(q);
     sql::Statement st(sql(), query.sql);
     st.bind_values(query.values);
     st.step();
-    return static_cast<std::int64_t>(st.integer(0));
+    return st.integer(0);
   });
 }
 

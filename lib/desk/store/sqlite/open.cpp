@@ -166,7 +166,7 @@ std::unique_ptr<Store> open(const fs::path& path, Access access,
     }
     if (access == Access::write) db = open_database(path, Access::write, busy_timeout);
     set_pragmas(*db, access);
-    register_functions(*db);
+    register_erasure_functions(*db);
     return std::make_unique<SqliteStore>(path, std::move(db), busy_timeout);
   } catch (const SQLite::Exception& e) {
     translate_open(e, path);
@@ -285,30 +285,6 @@ void SqliteStore::rollback() noexcept {
     // The transaction is gone either way; a failed rollback leaves the
     // journal for SQLite to recover on the next open.
   }
-}
-
-namespace {
-
-// desk_contains(haystack, needle): needle appears in haystack, ignoring case
-// and accents.
-void contains_function(sqlite3_context* ctx, int, sqlite3_value** argv) {
-  auto text = [](sqlite3_value* v) {
-    const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(v));
-    return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_value_bytes(v)))
-             : std::string_view();
-  };
-  std::string hay = util::fold(text(argv[0]));
-  std::string needle = util::fold(text(argv[1]));
-  sqlite3_result_int(ctx, hay.find(needle) != std::string::npos ? 1 : 0);
-}
-
-}  // namespace
-
-void register_functions(SQLite::Database& db) {
-  sqlite3_create_function(db.getHandle(), "desk_contains", 2,
-                          SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
-                          contains_function, nullptr, nullptr);
-  register_erasure_functions(db);
 }
 
 }  // namespace desk::store::sqlite

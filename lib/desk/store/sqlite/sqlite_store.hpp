@@ -90,10 +90,8 @@ void after_migration(int version, sql::Connection& db);
 // enough that a big transaction does not spill to the WAL page by page.
 void set_bulk_pragmas(SQLite::Database& db);
 
-// Registers desk's SQL functions (desk_contains: case- and accent-blind
-// substring) on a connection.
-void register_functions(SQLite::Database& db);
-// desk_scrub and desk_mentions: erasure's matching in SQL (audit_sql.cpp).
+// Registers desk's SQL functions on a connection: desk_scrub and
+// desk_mentions, erasure's matching in SQL (audit_sql.cpp).
 void register_erasure_functions(SQLite::Database& db);
 
 }  // namespace desk::store::sqlite
