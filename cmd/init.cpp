@@ -9,8 +9,10 @@
 #include <fmt/format.h>
 
 #include "desk/config/load.hpp"
+#include "desk/config/locate.hpp"
 #include "desk/config/starter.hpp"
 #include "desk/core/error.hpp"
+#include "desk/core/location.hpp"
 #include "desk/store/open/open.hpp"
 #include "desk/util/strings.hpp"
 
@@ -55,26 +57,29 @@ int run(Env& env, const Options& o) {
                                       util::quoted(file.parent_path().string()), ec.message()));
   std::string member = resolve_actor(env.globals);
   std::string text = config::starter_text(Zone::system().name(), member);
-  if (env.globals.db) {
+  auto given = config::store_override(env.globals.db);
+  if (given) {
     // The new file names the store --db chose, relative to the file when it can.
-    fs::path db = fs::absolute(*env.globals.db).lexically_normal();
+    fs::path db = config::store_location(*given, fs::current_path());
     fs::path dir = fs::absolute(file).parent_path();
-    fs::path rel = db.lexically_relative(dir);
-    std::string shown =
-        (!rel.empty() && rel.native().rfind("..", 0) != 0) ? rel.string() : db.string();
+    fs::path rel = is_server_location(db.native()) ? fs::path() : db.lexically_relative(dir);
+    std::string shown = (!rel.empty() && rel.native().rfind("..", 0) != 0)
+                            ? rel.string()
+                            : shown_location(db.native());
     auto at = text.find("store = \"desk.db\"");
     if (at != std::string::npos) text.replace(at, 17, fmt::format("store = \"{}\"", shown));
   }
   bool wrote = write_new(file, text);
 
   config::Config c = config::load_file(file);
-  if (env.globals.db) c.store = fs::absolute(*env.globals.db).lexically_normal();
+  if (given) c.store = config::store_location(*given, fs::current_path());
   bool created = store::create(c.store);
 
   fs::path shown = fs::absolute(file).lexically_normal();
   if (!env.globals.quiet) {
     env.out << (wrote ? "Created " : "Kept existing ") << shown.string() << '\n';
-    env.out << (created ? "Created store " : "Kept existing store ") << c.store.string() << '\n';
+    env.out << (created ? "Created store " : "Kept existing store ")
+            << shown_location(c.store.native()) << '\n';
     if (wrote || created) {
       env.out << "\nNext: desk log \"Printer on floor 3 is jammed\" --customer jane@example.org\n";
       // "./desk.toml" has the parent "." whose normal form ends in '/': ask

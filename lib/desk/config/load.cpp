@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "desk/config/locate.hpp"
 #include "desk/config/reader.hpp"
 #include "desk/config/sections.hpp"
 #include "desk/config/starter.hpp"
@@ -102,8 +103,7 @@ Config load_file(const std::filesystem::path& file) {
   Config c = load(text.str(), file);
   std::filesystem::path dir = file.parent_path();
   if (dir.empty()) dir = ".";
-  c.store =
-      c.store.is_absolute() ? c.store : std::filesystem::absolute(dir / c.store).lexically_normal();
+  c.store = store_location(c.store, dir);
   return c;
 }
 

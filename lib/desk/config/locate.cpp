@@ -6,6 +6,7 @@
 
 #include "desk/config/load.hpp"
 #include "desk/core/error.hpp"
+#include "desk/core/location.hpp"
 #include "desk/util/strings.hpp"
 
 namespace desk::config {
@@ -50,6 +51,16 @@ fs::path default_store() {
   return data / "desk" / "desk.db";
 }
 
+std::optional<std::string> store_override(const std::optional<std::string>& db_flag) {
+  return db_flag ? db_flag : env("DESK_DB");
+}
+
+fs::path store_location(const fs::path& given, const fs::path& dir) {
+  if (is_server_location(given.native())) return given;
+  return given.is_absolute() ? given.lexically_normal()
+                             : fs::absolute(dir / given).lexically_normal();
+}
+
 Config resolve(const std::optional<std::string>& config_flag,
                const std::optional<std::string>& db_flag) {
   Config c;
@@ -59,7 +70,7 @@ Config resolve(const std::optional<std::string>& config_flag,
     c = defaults();
     c.store = default_store();
   }
-  if (auto db = db_flag ? db_flag : env("DESK_DB")) c.store = fs::absolute(*db).lexically_normal();
+  if (auto db = store_override(db_flag)) c.store = store_location(*db, fs::current_path());
   return c;
 }
 

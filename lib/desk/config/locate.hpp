@@ -18,6 +18,14 @@ std::optional<std::filesystem::path> locate(const std::optional<std::string>& fl
 // no configuration file names one.
 std::filesystem::path default_store();
 
+// The store named over the configuration's: --db, else $DESK_DB.
+std::optional<std::string> store_override(const std::optional<std::string>& db_flag);
+
+// A store location as given (in desk.toml, --db or $DESK_DB) made whole: a
+// file's path absolute, relative to `dir`; a PostgreSQL URI as it is.
+std::filesystem::path store_location(const std::filesystem::path& given,
+                                     const std::filesystem::path& dir);
+
 // The configuration in force: the located file over the defaults, or the
 // defaults alone; then --db or $DESK_DB, when given, override the store.
 Config resolve(const std::optional<std::string>& config_flag,
