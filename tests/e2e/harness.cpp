@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
@@ -196,21 +197,60 @@ Result run_program(const std::vector<std::string>& argv, const std::string& inpu
   return r;
 }
 
+const std::string& pg_server() {
+  static const std::string uri = [] {
+    const char* v = std::getenv("DESK_TEST_PG");
+    return std::string(v ? v : "");
+  }();
+  return uri;
+}
+
+namespace {
+
+// psql on the server's test database: SQL the test itself runs.
+Result psql(const std::vector<std::string>& args, const fs::path& cwd) {
+  std::vector<std::string> argv = {"psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", pg_server()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return run_program(argv, "", cwd, {});
+}
+
+// The server's URI with `name` as its database instead of the test one.
+std::string database_uri(const std::string& name) {
+  std::string uri = pg_server();
+  auto start = uri.find("://");
+  start = uri.find('/', start == std::string::npos ? 0 : start + 3);
+  auto end = uri.find('?', start);
+  return uri.substr(0, start + 1) + name + (end == std::string::npos ? "" : uri.substr(end));
+}
+
+}  // namespace
+
 Sandbox::Sandbox(bool init) {
   std::string pattern = (fs::temp_directory_path() / "desk-e2e-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
   dir_ = pattern;
   fs::create_directories(dir_ / "home");
+  if (on_postgres()) {
+    static std::atomic<int> made = 0;
+    database_name_ = "desk_e2e_" + std::to_string(getpid()) + "_" + std::to_string(made++);
+    Result r = psql({"-c", "CREATE DATABASE " + database_name_}, dir_);
+    if (r.status != 0) throw std::runtime_error("cannot make a test database: " + r.err);
+    database_ = database_uri(database_name_);
+    env["DESK_DB"] = database_;
+  }
   if (init) ok({"init"});
 }
 
 Sandbox::~Sandbox() {
   if (g_failed) {
-    std::cerr << "e2e: kept the sandbox " << dir_ << '\n';
+    std::cerr << "e2e: kept the sandbox " << dir_
+              << (database_.empty() ? "" : " and the database " + database_) << '\n';
     return;
   }
   std::error_code ec;
   fs::remove_all(dir_, ec);
+  if (!database_name_.empty())
+    psql({"-c", "DROP DATABASE " + database_name_ + " WITH (FORCE)"}, fs::temp_directory_path());
 }
 
 Result Sandbox::run(const std::vector<std::string>& args, const std::string& input) const {
@@ -284,6 +324,22 @@ void Sandbox::configure(const std::string& toml) const {
 
 std::string Sandbox::dump_store() const {
   std::string out;
+  if (on_postgres()) {
+    // The same shape from psql: every table of the store, every row.
+    auto query = [&](const std::string& sql) {
+      Result r = run_program({"psql", "-X", "-q", "-A", "-t", "-F", "|", "-P", "null=NULL", "-v",
+                              "ON_ERROR_STOP=1", database_, "-c", sql},
+                             "", dir_, {});
+      if (r.status != 0) throw std::runtime_error("psql: " + r.err);
+      return r.out;
+    };
+    std::istringstream tables(query(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+        "ORDER BY 1"));
+    for (std::string name; std::getline(tables, name);)
+      out += "## " + name + "\n" + query("SELECT * FROM \"" + name + "\" ORDER BY 1");
+    return out;
+  }
   SQLite::Database db(store().string(), SQLite::OPEN_READONLY);
   out += "user_version=" + db.execAndGet("PRAGMA user_version").getString() + "\n";
   SQLite::Statement tables(db, "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name");

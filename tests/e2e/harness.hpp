@@ -65,14 +65,28 @@ class Sandbox {
   // Every table's rows, in a stable order: compare before and after a
   // refused command to prove nothing changed.
   std::string dump_store() const;
+  // The SQLite store file (tests that read the file itself are SQLite's).
   std::filesystem::path store() const { return dir_ / "desk.db"; }
+  // The PostgreSQL database of this sandbox, as a URI; empty on SQLite.
+  const std::string& database() const { return database_; }
 
   std::optional<std::string> now = std::string(kNow);
   std::map<std::string, std::string> env;  // extra variables for every run
 
  private:
   std::filesystem::path dir_;
+  std::string database_;       // its URI, on PostgreSQL
+  std::string database_name_;  // its name
 };
+
+// The PostgreSQL server the suite runs against instead of SQLite files when
+// DESK_TEST_PG names one (the URI of a database there, as tests/pg/server
+// prints): each sandbox gets a database of its own, named in DESK_DB.
+// Empty when the suite runs on SQLite.
+const std::string& pg_server();
+inline bool on_postgres() {
+  return !pg_server().empty();
+}
 
 // The path of the desk binary under test.
 std::string desk_binary();

@@ -98,6 +98,12 @@ void exercise(sql::Connection& db, const std::string& create) {
   REQUIRE(real.step());
   CHECK(real.real(0) == 2.5);
 
+  // A placeholder the SQL never uses may be bound, as SQLite allows.
+  sql::Statement unused(db, "INSERT INTO t (s) VALUES (?2) RETURNING id");
+  unused.bind(1, std::int64_t{42});
+  unused.bind(2, "second");
+  CHECK(unused.run_returning_id() == 4);
+
   CHECK(db.integer("SELECT count(*) FROM t WHERE id > 100") == 0);
   CHECK_THROWS(sql::Statement(db, "SELEC 1").step());
 }
@@ -106,21 +112,23 @@ void exercise(sql::Connection& db, const std::string& create) {
 
 TEST_SUITE("store/sql") {
   TEST_CASE("placeholders: ?N and bare ? become $N outside quoted text and names") {
-    int count = 0;
-    CHECK(store::postgres::numbered_placeholders("SELECT ?, ?, ?", count) == "SELECT $1, $2, $3");
-    CHECK(count == 3);
-    CHECK(store::postgres::numbered_placeholders("a = ?2 OR b = ?1 OR c = ?", count) ==
+    std::vector<bool> used;
+    CHECK(store::postgres::numbered_placeholders("SELECT ?, ?, ?", used) == "SELECT $1, $2, $3");
+    CHECK(used == std::vector<bool>{true, true, true});
+    CHECK(store::postgres::numbered_placeholders("a = ?2 OR b = ?1 OR c = ?", used) ==
           "a = $2 OR b = $1 OR c = $3");
-    CHECK(count == 3);
-    CHECK(store::postgres::numbered_placeholders("x = ?12 AND y = ?12", count) ==
+    CHECK(used == std::vector<bool>{true, true, true});
+    CHECK(store::postgres::numbered_placeholders("x = ?12 AND y = ?12", used) ==
           "x = $12 AND y = $12");
-    CHECK(count == 12);
+    CHECK(used.size() == 12);
+    CHECK(used[11]);
+    CHECK_FALSE(used[0]);  // ?1 to ?11: never used, sent as text
     CHECK(store::postgres::numbered_placeholders("s = 'it''s ?' AND \"odd?name\" = ? AND t = '?1'",
-                                                 count) ==
+                                                 used) ==
           "s = 'it''s ?' AND \"odd?name\" = $1 AND t = '?1'");
-    CHECK(count == 1);
-    CHECK(store::postgres::numbered_placeholders("SELECT 1", count) == "SELECT 1");
-    CHECK(count == 0);
+    CHECK(used == std::vector<bool>{true});
+    CHECK(store::postgres::numbered_placeholders("SELECT 1", used) == "SELECT 1");
+    CHECK(used.empty());
   }
 
   TEST_CASE("statement: SQLite binds, steps and reads as the interface says") {

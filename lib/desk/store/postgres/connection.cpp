@@ -68,13 +68,15 @@ Result Connection::exec(const std::string& sql) {
   return checked(PQexec(conn_.get(), sql.c_str()));
 }
 
-Result Connection::exec(const std::string& sql, const std::vector<Param>& params) {
+Result Connection::exec(const std::string& sql, const std::vector<Param>& params,
+                        const std::vector<unsigned>& given_types) {
   std::size_t n = params.size();
   std::vector<std::string> buffers(n);
   std::vector<const char*> values(n);
   // No types but bytea's: the server infers each from its use. Text is
   // NUL-terminated; bytes go as they are (format 1), with their length.
   std::vector<Oid> types(n, 0);
+  for (std::size_t i = 0; i < n && i < given_types.size(); ++i) types[i] = given_types[i];
   std::vector<int> lengths(n, 0);
   std::vector<int> formats(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
@@ -87,6 +89,11 @@ Result Connection::exec(const std::string& sql, const std::vector<Param>& params
   }
   return checked(PQexecParams(conn_.get(), sql.c_str(), static_cast<int>(n), types.data(),
                               values.data(), lengths.data(), formats.data(), 0));
+}
+
+bool Connection::in_transaction() const {
+  PGTransactionStatusType status = PQtransactionStatus(conn_.get());
+  return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
 }
 
 Result Connection::checked(pg_result* r) {

@@ -82,8 +82,13 @@ class Connection {
 
   // Statements separated by ';' (a schema script): the last one's rows.
   Result exec(const std::string& sql);
-  // One statement, with $1, $2, ... bound to `params` in order.
-  Result exec(const std::string& sql, const std::vector<Param>& params);
+  // One statement, with $1, $2, ... bound to `params` in order. The server
+  // infers each one's type from its use, or takes it from `types` (pg_type
+  // oids; 0 to infer) where that is given.
+  Result exec(const std::string& sql, const std::vector<Param>& params,
+              const std::vector<unsigned>& types = {});
+  // Whether a transaction is open (or failed and not yet rolled back).
+  bool in_transaction() const;
 
  private:
   struct Finish {

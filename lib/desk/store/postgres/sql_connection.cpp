@@ -6,10 +6,11 @@
 
 namespace desk::store::postgres {
 
-std::string numbered_placeholders(std::string_view sql, int& count) {
+std::string numbered_placeholders(std::string_view sql, std::vector<bool>& used) {
   std::string out;
   out.reserve(sql.size() + 16);
-  count = 0;
+  used.clear();
+  int count = 0;
   char quote = 0;  // ' or " while inside quoted text or a quoted name
   for (std::size_t i = 0; i < sql.size(); ++i) {
     char c = sql[i];
@@ -33,6 +34,8 @@ std::string numbered_placeholders(std::string_view sql, int& count) {
     int n = count + 1;
     if (digits > i + 1) std::from_chars(sql.data() + i + 1, sql.data() + digits, n);
     count = std::max(count, n);
+    if (used.size() < static_cast<std::size_t>(n)) used.resize(static_cast<std::size_t>(n));
+    used[static_cast<std::size_t>(n - 1)] = true;
     out += '$';
     out += std::to_string(n);
     i = digits - 1;
@@ -41,9 +44,11 @@ std::string numbered_placeholders(std::string_view sql, int& count) {
 }
 
 SqlStatement::SqlStatement(Connection& db, std::string_view sql) : db_(db) {
-  int count = 0;
-  sql_ = numbered_placeholders(sql, count);
-  params_.resize(static_cast<std::size_t>(count));
+  std::vector<bool> used;
+  sql_ = numbered_placeholders(sql, used);
+  params_.resize(used.size());
+  constexpr unsigned kText = 25;
+  for (bool u : used) types_.push_back(u ? 0 : kText);
 }
 
 Param& SqlStatement::slot(int i) {
@@ -69,7 +74,7 @@ void SqlStatement::bind_blob(int i, std::string_view bytes) {
 }
 
 void SqlStatement::execute() {
-  result_.emplace(db_.exec(sql_, params_));
+  result_.emplace(db_.exec(sql_, params_, types_));
   row_ = -1;
   bytes_.assign(static_cast<std::size_t>(result_->columns()), std::string());
 }

@@ -14,9 +14,9 @@
 namespace desk::store::postgres {
 
 // `sql` with SQLite's placeholders (?N, and ? for one more than the highest
-// before it) as PostgreSQL's $N, outside quoted text and names; `count` gets
-// the highest number.
-std::string numbered_placeholders(std::string_view sql, int& count);
+// before it) as PostgreSQL's $N, outside quoted text and names; `used` gets
+// whether each number from 1 to the highest is used (used[0] for ?1).
+std::string numbered_placeholders(std::string_view sql, std::vector<bool>& used);
 
 class SqlStatement final : public sql::EngineStatement {
  public:
@@ -44,6 +44,9 @@ class SqlStatement final : public sql::EngineStatement {
   Connection& db_;
   std::string sql_;
   std::vector<Param> params_;
+  // pg_type oids: text for a placeholder the statement never uses, which
+  // SQLite allows and PostgreSQL cannot give a type; 0 (infer) for others.
+  std::vector<unsigned> types_;
   std::optional<Result> result_;
   int row_ = -1;  // the current row of result_
   // Blob columns decoded from the server's hex, by column, for view().
@@ -54,10 +57,15 @@ class SqlConnection final : public sql::Connection {
  public:
   // (Qualified: inside this class, Connection is sql::Connection.)
   explicit SqlConnection(postgres::Connection& db) : db_(db) {}
+  // The store's own connection, owned here.
+  explicit SqlConnection(std::unique_ptr<postgres::Connection> owned)
+      : owned_(std::move(owned)), db_(*owned_) {}
+  postgres::Connection& native() { return db_; }
   std::unique_ptr<sql::EngineStatement> prepare(std::string_view sql) override;
   void exec(std::string_view sql) override;
 
  private:
+  std::unique_ptr<postgres::Connection> owned_;
   postgres::Connection& db_;
 };
 

@@ -1,17 +1,13 @@
-// The schema migrations embedded at build time from store/sqlite/schema/*.sql.
+// The SQLite schema's migrations, from store/sqlite/schema/*.sql.
 #pragma once
 
 #include <vector>
 
+#include "desk/store/sql/migration.hpp"
+
 namespace desk::store::sqlite {
 
-struct Migration {
-  int version;       // the number the file starts with; PRAGMA user_version after it runs
-  const char* name;  // file name without .sql
-  const char* sql;
-};
-
 // Every migration, in version order.
-const std::vector<Migration>& migrations();
+const std::vector<sql::Migration>& migrations();
 
 }  // namespace desk::store::sqlite
