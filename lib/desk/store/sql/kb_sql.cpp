@@ -68,18 +68,6 @@ constexpr const char* kArticleLinks =
     "t.status FROM kb_links l JOIN tickets t ON t.id = l.ticket_id "
     "WHERE l.article_id = ? ORDER BY l.linked_at, l.ticket_id";
 
-std::optional<Instant> optional_time(Statement& st, int i) {
-  if (st.null(i)) return std::nullopt;
-  return from_unix(st.integer(i));
-}
-
-void bind_time_or_null(Statement& st, int i, const std::optional<Instant>& t) {
-  if (t)
-    st.bind(i, static_cast<int64_t>(to_unix(*t)));
-  else
-    st.bind_null(i);
-}
-
 std::string tags_text(const std::vector<std::string>& tags) {
   return util::join(tags, " ");
 }
@@ -105,8 +93,8 @@ model::Article article_from_row(Statement& st, int i) {
   a.version = st.integer(i++);
   a.created_at = from_unix(st.integer(i++));
   a.updated_at = from_unix(st.integer(i++));
-  a.published_at = optional_time(st, i++);
-  a.retired_at = optional_time(st, i++);
+  a.published_at = time_column(st, i++);
+  a.retired_at = time_column(st, i++);
   a.use_count = st.integer(i++);
   return a;
 }
@@ -135,8 +123,8 @@ void bind_article(Statement& st, const model::Article& a) {
   st.bind(15, a.version);
   st.bind(16, static_cast<int64_t>(to_unix(a.created_at)));
   st.bind(17, static_cast<int64_t>(to_unix(a.updated_at)));
-  bind_time_or_null(st, 18, a.published_at);
-  bind_time_or_null(st, 19, a.retired_at);
+  bind_time(st, 18, a.published_at);
+  bind_time(st, 19, a.retired_at);
 }
 
 model::ArticleVersion version_from_row(Statement& st) {
@@ -160,7 +148,7 @@ model::ArticleLink link_from_row(Statement& st) {
   l.ticket_id = st.integer(1);
   l.linked_at = from_unix(st.integer(2));
   l.actor = st.text(3);
-  l.resolved_at = optional_time(st, 4);
+  l.resolved_at = time_column(st, 4);
   l.title = st.text(5);
   return l;
 }
@@ -265,8 +253,8 @@ void SqlKb::save_version(std::int64_t article_id, const model::ArticleVersion& v
     st.bind(19, a.author);
     st.bind(20, static_cast<int64_t>(to_unix(a.created_at)));
     st.bind(21, static_cast<int64_t>(to_unix(a.updated_at)));
-    bind_time_or_null(st, 22, a.published_at);
-    bind_time_or_null(st, 23, a.retired_at);
+    bind_time(st, 22, a.published_at);
+    bind_time(st, 23, a.retired_at);
     st.run();
   });
 }
@@ -311,7 +299,7 @@ void SqlKb::mark_resolved(const model::ArticleLink& l) {
     st.bind(2, static_cast<int64_t>(l.ticket_id));
     st.bind(3, static_cast<int64_t>(to_unix(l.linked_at)));
     st.bind(4, l.actor);
-    bind_time_or_null(st, 5, l.resolved_at ? l.resolved_at : l.linked_at);
+    bind_time(st, 5, l.resolved_at ? l.resolved_at : l.linked_at);
     st.run();
   });
 }

@@ -90,11 +90,6 @@ struct ReadAhead {
 constexpr std::size_t kBatchTickets = 256;
 constexpr std::size_t kBatches = 4;  // in flight: bounds the memory
 
-std::optional<Instant> read_time(const sql::Statement& row, int c) {
-  if (row.null(c)) return std::nullopt;
-  return from_unix(row.integer(c));
-}
-
 // One row of each_ticket's SELECT (the column numbers of kColumns and the
 // fragments after it) into `t` and `marks`.
 void read_row(const sql::Statement& row, const ReportSelection& sel, model::Ticket& t,
@@ -114,9 +109,9 @@ void read_row(const sql::Statement& row, const ReportSelection& sel, model::Tick
   t.reopen_count = static_cast<int>(row.integer(12));
   t.created_at = from_unix(row.integer(13));
   t.updated_at = from_unix(row.integer(14));
-  t.first_response_at = read_time(row, 15);
-  t.resolved_at = read_time(row, 16);
-  t.closed_at = read_time(row, 17);
+  t.first_response_at = time_column(row, 15);
+  t.resolved_at = time_column(row, 16);
+  t.closed_at = time_column(row, 17);
   row.text(18, t.service_sla);
   // Columns left out read as NULL: not asking for them saves two calls each
   // per row.

@@ -15,4 +15,16 @@ Statement& SqlStore::statement(const char* sql) {
   return kept->second;
 }
 
+void bind_time(Statement& st, int i, const std::optional<Instant>& t) {
+  if (t)
+    st.bind(i, to_unix(*t));
+  else
+    st.bind_null(i);
+}
+
+std::optional<Instant> time_column(const Statement& st, int c) {
+  if (st.null(c)) return std::nullopt;
+  return from_unix(st.integer(c));
+}
+
 }  // namespace desk::store::sql

@@ -110,6 +110,10 @@ Ticket ticket_from_row(Statement& st, int first = 0);
 // over many rows.
 void ticket_from_row(Statement& st, int first, Ticket& t, std::string& scratch);
 
+// An optional time as its Unix seconds, or NULL; and back.
+void bind_time(Statement& st, int i, const std::optional<Instant>& t);
+std::optional<Instant> time_column(const Statement& st, int c);
+
 // Event row ↔ Event: kEventColumns (alias e) read from column `first` on.
 extern const char* const kEventColumns;
 Event event_from_row(Statement& st, int first);

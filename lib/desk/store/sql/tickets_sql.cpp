@@ -68,13 +68,6 @@ void bind_id_or_null(sql::Statement& st, int i, std::int64_t v) {
     st.bind(i, v);
 }
 
-void bind_time_or_null(sql::Statement& st, int i, const std::optional<Instant>& v) {
-  if (!v)
-    st.bind_null(i);
-  else
-    st.bind(i, static_cast<int64_t>(to_unix(*v)));
-}
-
 // Binds columns 1..36 in kInsertTicket / kUpdateTicket order.
 void bind_ticket(sql::Statement& st, const Ticket& t) {
   if (t.id == 0)
@@ -108,9 +101,9 @@ void bind_ticket(sql::Statement& st, const Ticket& t) {
   st.bind(26, t.reopen_count);
   st.bind(27, static_cast<int64_t>(to_unix(t.created_at)));
   st.bind(28, static_cast<int64_t>(to_unix(t.updated_at)));
-  bind_time_or_null(st, 29, t.first_response_at);
-  bind_time_or_null(st, 30, t.resolved_at);
-  bind_time_or_null(st, 31, t.closed_at);
+  bind_time(st, 29, t.first_response_at);
+  bind_time(st, 30, t.resolved_at);
+  bind_time(st, 31, t.closed_at);
   st.bind(32, t.timeline);
   st.bind(33, t.service_sla);
   st.bind(34, t.outcome);
@@ -128,12 +121,7 @@ void read_ticket(const sql::Statement& r, int first, Ticket& t, std::string& scr
   int i = first;
   auto text = [&](std::string& out) { r.text(i++, out); };
   auto integer = [&] { return r.integer(i++); };  // NULL reads 0
-  auto time = [&]() -> std::optional<Instant> {
-    bool none = r.null(i);
-    std::int64_t at = r.integer(i++);
-    if (none) return std::nullopt;
-    return from_unix(at);
-  };
+  auto time = [&] { return time_column(r, i++); };
   t.id = integer();
   text(t.external_id);
   text(t.type);
