@@ -156,3 +156,26 @@ TEST_CASE("postgres: what its stores cannot do yet is refused, saying so, and ch
       "desk: searching the knowledge base is not available on PostgreSQL stores yet"));
   CHECK(s.dump_store() == before);
 }
+
+TEST_CASE("postgres: its schema holds SQLite's tables and columns, at the same version") {
+  REQUIRE(on_postgres());
+  Sandbox s;
+  // A SQLite store of the same desk, beside it.
+  s.ok({"--db", "twin.db", "init"});
+  Result lite = run_program(
+      {"sqlite3", "twin.db",
+       "SELECT m.name || '.' || p.name FROM sqlite_schema m, pragma_table_info(m.name) p "
+       "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite%' AND m.name NOT LIKE 'kb_words%' "
+       "AND m.name NOT LIKE 'kb_trigram%' ORDER BY 1"},
+      "", s.dir(), {});
+  REQUIRE(lite.status == 0);
+  Result pg = psql(s,
+                   "SELECT table_name || '.' || column_name FROM information_schema.columns "
+                   "WHERE table_schema = current_schema() AND table_name <> 'desk_schema' "
+                   "ORDER BY table_name || '.' || column_name COLLATE \"C\"");
+  REQUIRE(pg.status == 0);
+  CHECK(pg.out == lite.out);
+  CHECK(lite.out.find("tickets.timeline\n") != std::string::npos);  // the lists are not empty
+  Result version = run_program({"sqlite3", "twin.db", "PRAGMA user_version"}, "", s.dir(), {});
+  CHECK(psql(s, "SELECT version FROM desk_schema").out == version.out);
+}
