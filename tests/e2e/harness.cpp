@@ -207,13 +207,6 @@ const std::string& pg_server() {
 
 namespace {
 
-// psql on the server's test database: SQL the test itself runs.
-Result psql(const std::vector<std::string>& args, const fs::path& cwd) {
-  std::vector<std::string> argv = {"psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", pg_server()};
-  argv.insert(argv.end(), args.begin(), args.end());
-  return run_program(argv, "", cwd, {});
-}
-
 // The server's URI with `name` as its database instead of the test one.
 std::string database_uri(const std::string& name) {
   std::string uri = pg_server();
@@ -225,6 +218,12 @@ std::string database_uri(const std::string& name) {
 
 }  // namespace
 
+Result psql(const std::string& database, const std::string& sql, const fs::path& cwd) {
+  return run_program({"psql", "-X", "-q", "-A", "-t", "-F", "|", "-P", "null=NULL", "-v",
+                      "ON_ERROR_STOP=1", database, "-c", sql},
+                     "", cwd, {});
+}
+
 Sandbox::Sandbox(bool init) {
   std::string pattern = (fs::temp_directory_path() / "desk-e2e-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
@@ -233,7 +232,7 @@ Sandbox::Sandbox(bool init) {
   if (on_postgres()) {
     static std::atomic<int> made = 0;
     database_name_ = "desk_e2e_" + std::to_string(getpid()) + "_" + std::to_string(made++);
-    Result r = psql({"-c", "CREATE DATABASE " + database_name_}, dir_);
+    Result r = psql(pg_server(), "CREATE DATABASE " + database_name_, dir_);
     if (r.status != 0) throw std::runtime_error("cannot make a test database: " + r.err);
     database_ = database_uri(database_name_);
     env["DESK_DB"] = database_;
@@ -250,7 +249,8 @@ Sandbox::~Sandbox() {
   std::error_code ec;
   fs::remove_all(dir_, ec);
   if (!database_name_.empty())
-    psql({"-c", "DROP DATABASE " + database_name_ + " WITH (FORCE)"}, fs::temp_directory_path());
+    psql(pg_server(), "DROP DATABASE " + database_name_ + " WITH (FORCE)",
+         fs::temp_directory_path());
 }
 
 Result Sandbox::run(const std::vector<std::string>& args, const std::string& input) const {
@@ -327,9 +327,7 @@ std::string Sandbox::dump_store() const {
   if (on_postgres()) {
     // The same shape from psql: every table of the store, every row.
     auto query = [&](const std::string& sql) {
-      Result r = run_program({"psql", "-X", "-q", "-A", "-t", "-F", "|", "-P", "null=NULL", "-v",
-                              "ON_ERROR_STOP=1", database_, "-c", sql},
-                             "", dir_, {});
+      Result r = psql(database_, sql, dir_);
       if (r.status != 0) throw std::runtime_error("psql: " + r.err);
       return r.out;
     };

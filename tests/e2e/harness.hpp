@@ -93,6 +93,10 @@ std::string desk_binary();
 // Source tree root (for examples/, man/, completions/).
 std::filesystem::path source_dir();
 
+// psql -c `sql` on `database` (a URI): rows one a line, fields joined by
+// '|', NULL as NULL.
+Result psql(const std::string& database, const std::string& sql, const std::filesystem::path& cwd);
+
 // Runs any program (sqlite3, bash ...) with the sandbox environment.
 Result run_program(const std::vector<std::string>& argv, const std::string& input,
                    const std::filesystem::path& cwd, const std::map<std::string, std::string>& env);

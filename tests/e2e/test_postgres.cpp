@@ -15,9 +15,7 @@ namespace {
 
 // psql on the sandbox's own database.
 Result psql(const Sandbox& s, const std::string& sql) {
-  return run_program(
-      {"psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", s.database(), "-c", sql}, "",
-      s.dir(), {});
+  return e2e::psql(s.database(), sql, s.dir());
 }
 
 // desk's write lock (pg_store.hpp's kWriteLock: "desk" in ASCII).

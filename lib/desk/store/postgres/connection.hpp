@@ -26,6 +26,11 @@ namespace desk::store::postgres {
 namespace sqlstate {
 inline constexpr std::string_view unique_violation = "23505";
 inline constexpr std::string_view serialization_failure = "40001";
+inline constexpr std::string_view deadlock_detected = "40P01";
+inline constexpr std::string_view lock_not_available = "55P03";  // lock_timeout ran out
+inline constexpr std::string_view disk_full = "53100";
+inline constexpr std::string_view read_only_transaction = "25006";
+inline constexpr std::string_view insufficient_privilege = "42501";
 inline constexpr std::string_view connection_failure = "08006";
 }  // namespace sqlstate
 

@@ -18,8 +18,9 @@ namespace fs = std::filesystem;
 
 void lock_for_writing(Connection& db, std::chrono::milliseconds timeout) {
   // lock_timeout 0 would wait for ever: a timeout of 0 waits a millisecond.
-  db.exec(fmt::format("SET LOCAL lock_timeout = {}", std::max<long long>(1, timeout.count())));
-  db.exec(fmt::format("SELECT pg_advisory_xact_lock({})", kWriteLock));
+  // One round trip for both statements: every write pays for it.
+  db.exec(fmt::format("SET LOCAL lock_timeout = {}; SELECT pg_advisory_xact_lock({})",
+                      std::max<long long>(1, timeout.count()), kWriteLock));
 }
 
 namespace {
@@ -148,7 +149,8 @@ void PgStore::translate_current() const {
   } catch (const QueryError& e) {
     std::string where = util::quoted(shown_location(location_.string()));
     std::string_view state = e.sqlstate();
-    if (state == "55P03" || state == sqlstate::serialization_failure || state == "40P01")
+    if (state == sqlstate::lock_not_available || state == sqlstate::serialization_failure ||
+        state == sqlstate::deadlock_detected)
       throw StoreBusy(
           fmt::format("the store {} stayed busy for {} s", where, busy_timeout_.count() / 1000.0),
           "another desk command held it; try again, or raise [desk].busy_timeout");
@@ -157,11 +159,11 @@ void PgStore::translate_current() const {
     if (state.starts_with("08") || state.starts_with("57P"))
       throw StoreError(fmt::format("lost the connection to the store {}: {}", where, e.what()),
                        "nothing was changed; check that the server is up, and try again");
-    if (state == "53100")
+    if (state == sqlstate::disk_full)
       throw StoreError(
           fmt::format("cannot write to the store {}: the server's disk is full", where),
           "nothing was changed; free some space on the server and try again");
-    if (state == "25006" || state == "42501")
+    if (state == sqlstate::read_only_transaction || state == sqlstate::insufficient_privilege)
       throw StoreError(fmt::format("cannot write to the store {}: {}", where, e.what()),
                        "check the database role's privileges (desk.toml(5))");
     throw StoreError(fmt::format("store error on {}: {}", where, e.what()));

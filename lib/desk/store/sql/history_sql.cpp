@@ -37,12 +37,13 @@ void SqlStore::each_ticket_with_stored_events(
     bool more = events.step();
     // Reused from ticket to ticket, so that their strings keep their
     // buffers (a caller may swap them for its own).
+    WordMatch matches(q);
     Ticket t;
     std::string scratch;
     std::vector<StoredEvent> list;
     while (tickets.step()) {
       ticket_from_row(tickets, 0, t, scratch);
-      if (!matches_words(q, t)) continue;  // its events are passed over below
+      if (!matches(t)) continue;  // its events are passed over below
       std::size_t n = 0;
       while (more && events.integer(1) < t.id) more = events.step();
       while (more && events.integer(1) == t.id) {

@@ -69,7 +69,7 @@ struct Builder {
     compare("t.updated_at", ">=", q.updated_since);
     compare("t.resolved_at", ">=", q.resolved_since);
     compare("t.resolved_at", "<", q.resolved_until);
-    // q.words are matched in desk (matches_words), not here.
+    // q.words are matched in desk (WordMatch), not here.
     if (q.min_tier) {
       where.push_back("t.tier >= ?");
       values.emplace_back(std::int64_t{*q.min_tier});
@@ -145,11 +145,15 @@ std::string columns(const Query& q) {
 
 }  // namespace
 
-bool matches_words(const Query& q, const Ticket& t) {
-  if (q.words.empty()) return true;
+WordMatch::WordMatch(const Query& q) {
+  for (const auto& w : q.words) folded_.push_back(util::fold(w));
+}
+
+bool WordMatch::operator()(const Ticket& t) const {
+  if (folded_.empty()) return true;
   std::string text = util::fold(t.title + '\n' + t.description);
-  for (const auto& w : q.words)
-    if (text.find(util::fold(w)) == std::string::npos) return false;
+  for (const auto& w : folded_)
+    if (text.find(w) == std::string::npos) return false;
   return true;
 }
 

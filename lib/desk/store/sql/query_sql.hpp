@@ -18,9 +18,17 @@ struct SqlQuery {
 };
 
 // Every filter of a Query is SQL but its words, which desk matches itself
-// with the one fold (util::contains_folded) whatever the engine: whether
-// `t` has each of q.words in its title or description.
-bool matches_words(const Query& q, const Ticket& t);
+// with the one fold (util::fold) whatever the engine. The words are folded
+// once, for the many tickets a query reads.
+class WordMatch {
+ public:
+  explicit WordMatch(const Query& q);
+  // Whether `t` has each of the words in its title or description.
+  bool operator()(const Ticket& t) const;
+
+ private:
+  std::vector<std::string> folded_;
+};
 
 // SELECT <kTicketColumns> ... WHERE ... ORDER BY ... LIMIT ...; with words,
 // no LIMIT or OFFSET (each_ticket applies them after matching).

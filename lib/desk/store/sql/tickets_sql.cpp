@@ -242,11 +242,12 @@ void SqlStore::each_ticket(const Query& q, const Ordering& order,
       return;
     }
     // The page is counted here, among the tickets that have the words.
+    WordMatch matches(q);
     std::int64_t skip = q.offset;
     std::int64_t left = q.limit > 0 ? q.limit : -1;
     while (left != 0 && st.step()) {
       Ticket t = ticket_from_row(st);
-      if (!matches_words(q, t)) continue;
+      if (!matches(t)) continue;
       if (skip > 0) {
         --skip;
         continue;
@@ -262,10 +263,11 @@ std::int64_t SqlStore::count_tickets(const Query& q) {
   return guarded([&] {
     if (!q.words.empty()) {
       std::int64_t n = 0;
+      WordMatch matches(q);
       SqlQuery query = select_tickets_by_id_sql(q);
       sql::Statement st(sql(), query.sql);
       st.bind_values(query.values);
-      while (st.step()) n += matches_words(q, ticket_from_row(st)) ? 1 : 0;
+      while (st.step()) n += matches(ticket_from_row(st)) ? 1 : 0;
       return n;
     }
     SqlQuery query = count_tickets_sql(q);
