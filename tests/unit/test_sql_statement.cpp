@@ -106,6 +106,51 @@ void exercise(sql::Connection& db, const std::string& create) {
 
   CHECK(db.integer("SELECT count(*) FROM t WHERE id > 100") == 0);
   CHECK_THROWS(sql::Statement(db, "SELEC 1").step());
+
+  // What a copy reads without knowing the table: each column's name, and
+  // what it holds in this row.
+  sql::Statement shape(db, "SELECT id, s, n, b, 2.5 AS r FROM t WHERE id = 1");
+  REQUIRE(shape.step());
+  REQUIRE(shape.columns() == 5);
+  CHECK(shape.column_name(1) == "s");
+  CHECK(shape.column_name(4) == "r");
+  CHECK(shape.type(0) == sql::Type::integer);
+  CHECK(shape.type(1) == sql::Type::text);
+  CHECK(shape.type(3) == sql::Type::blob);
+  CHECK(shape.type(4) == sql::Type::real);
+  sql::Statement empty_row(db, "SELECT b FROM t WHERE id = 3");
+  REQUIRE(empty_row.step());
+  CHECK(empty_row.type(0) == sql::Type::null);
+  sql::Statement halves(db, "SELECT CAST(?1 AS REAL) * 2");
+  halves.bind_real(1, 0.25);
+  REQUIRE(halves.step());
+  CHECK(halves.real(0) == 0.5);
+
+  // Many rows come in batches on a server (a cursor), inside a
+  // transaction or outside one, and the same rows either way; another
+  // statement may run between two rows.
+  const char* counting =
+      "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < ?1) "
+      "SELECT x FROM c ORDER BY x";
+  for (bool in_transaction : {false, true}) {
+    if (in_transaction) db.exec("BEGIN");
+    sql::Statement many(db, counting, sql::Rows::many);
+    many.bind(1, std::int64_t{2500});
+    std::int64_t n = 0, sum = 0;
+    while (many.step()) {
+      ++n;
+      sum += many.integer(0);
+      if (n == 1500) CHECK(db.integer("SELECT count(*) FROM t") == 4);
+    }
+    CHECK(n == 2500);
+    CHECK(sum == 2500 * 2501 / 2);
+    // Read again from the start after a reset, and stopped half way.
+    many.reset();
+    REQUIRE(many.step());
+    CHECK(many.integer(0) == 1);
+    many.reset();
+    if (in_transaction) db.exec("COMMIT");
+  }
 }
 
 }  // namespace

@@ -96,8 +96,13 @@ bool Connection::in_transaction() const {
   return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
 }
 
+bool Connection::transaction_failed() const {
+  return PQtransactionStatus(conn_.get()) == PQTRANS_INERROR;
+}
+
 Result Connection::checked(pg_result* r) {
   Result result(r);
+  if (PQtransactionStatus(conn_.get()) == PQTRANS_IDLE) ++ended_;
   ExecStatusType status = PQresultStatus(r);  // PGRES_FATAL_ERROR for no result
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return result;
   if (status == PGRES_FATAL_ERROR) throw failure(conn_.get(), r);
@@ -124,6 +129,15 @@ std::string_view Result::text(int row, int column) const {
 
 bool Result::is_bytes(int column) const {
   return PQftype(res_.get(), column) == kByteaType;
+}
+
+std::string Result::name(int column) const {
+  const char* name = PQfname(res_.get(), column);
+  return name ? name : "";
+}
+
+unsigned Result::type(int column) const {
+  return PQftype(res_.get(), column);
 }
 
 std::int64_t Result::changed() const {

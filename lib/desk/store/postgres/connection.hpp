@@ -67,6 +67,9 @@ class Result {
   std::int64_t int64(int row, int column) const;
   // Whether the column is bytea, whose text is its bytes in hex.
   bool is_bytes(int column) const;
+  // The column's name, and its type's pg_type oid.
+  std::string name(int column) const;
+  unsigned type(int column) const;
   // The rows an INSERT, UPDATE or DELETE changed (0 for others).
   std::int64_t changed() const;
 
@@ -94,6 +97,14 @@ class Connection {
               const std::vector<unsigned>& types = {});
   // Whether a transaction is open (or failed and not yet rolled back).
   bool in_transaction() const;
+  // Whether the transaction failed: it refuses every statement until its
+  // rollback.
+  bool transaction_failed() const;
+  // A name for a new cursor, unique on this connection.
+  std::string new_cursor_name() { return "desk_rows_" + std::to_string(++cursors_); }
+  // Counts the transactions that ended: a cursor is closed only in the
+  // transaction that opened it, which took it along when it ended.
+  std::uint64_t ended_transactions() const { return ended_; }
 
  private:
   struct Finish {
@@ -101,6 +112,8 @@ class Connection {
   };
   Result checked(pg_result* r);
   std::unique_ptr<pg_conn, Finish> conn_;
+  std::uint64_t cursors_ = 0;
+  std::uint64_t ended_ = 0;
 };
 
 }  // namespace desk::store::postgres

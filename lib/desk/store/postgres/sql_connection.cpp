@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cstdlib>
 
+#include <fmt/format.h>
+
 namespace desk::store::postgres {
 
 std::string numbered_placeholders(std::string_view sql, std::vector<bool>& used) {
@@ -43,12 +45,17 @@ std::string numbered_placeholders(std::string_view sql, std::vector<bool>& used)
   return out;
 }
 
-SqlStatement::SqlStatement(Connection& db, std::string_view sql) : db_(db) {
+SqlStatement::SqlStatement(Connection& db, std::string_view sql, sql::Rows rows)
+    : db_(db), many_(rows == sql::Rows::many) {
   std::vector<bool> used;
   sql_ = numbered_placeholders(sql, used);
   params_.resize(used.size());
   constexpr unsigned kText = 25;
   for (bool u : used) types_.push_back(u ? 0 : kText);
+}
+
+SqlStatement::~SqlStatement() {
+  close_cursor();
 }
 
 Param& SqlStatement::slot(int i) {
@@ -73,15 +80,63 @@ void SqlStatement::bind_blob(int i, std::string_view bytes) {
   slot(i) = Bytes{std::string(bytes)};
 }
 
+void SqlStatement::bind_real(int i, double v) {
+  slot(i) = fmt::format("{}", v);  // the shortest text that reads back as v
+}
+
+// Rows the cursor brings a round trip: enough that the trips cost little
+// beside the rows, few enough that a batch of wide rows stays small.
+constexpr int kBatch = 1000;
+
 void SqlStatement::execute() {
-  result_.emplace(db_.exec(sql_, params_, types_));
-  row_ = -1;
+  if (many_) {
+    // Outside a transaction the cursor is declared WITH HOLD: the server
+    // keeps its rows when the statement's own transaction ends (on its
+    // side, not desk's), and a write made while they are read is a
+    // transaction of its own, as on SQLite.
+    std::string name = db_.new_cursor_name();
+    hold_ = !db_.in_transaction();
+    db_.exec(
+        fmt::format("DECLARE {} NO SCROLL CURSOR{} FOR {}", name, hold_ ? " WITH HOLD" : "", sql_),
+        params_, types_);
+    cursor_ = name;
+    cursor_transaction_ = db_.ended_transactions();
+    fetch();
+  } else {
+    result_.emplace(db_.exec(sql_, params_, types_));
+    row_ = -1;
+  }
   bytes_.assign(static_cast<std::size_t>(result_->columns()), std::string());
+}
+
+void SqlStatement::fetch() {
+  result_.emplace(db_.exec(fmt::format("FETCH {} FROM {}", kBatch, cursor_)));
+  row_ = -1;
+  last_batch_ = result_->rows() < kBatch;
+}
+
+void SqlStatement::close_cursor() noexcept {
+  if (cursor_.empty()) return;
+  std::string name = std::move(cursor_);
+  cursor_.clear();
+  // A failed transaction refuses everything until its rollback; a cursor
+  // without HOLD went with the transaction that declared it.
+  if (db_.transaction_failed()) return;
+  if (!hold_ && (!db_.in_transaction() || db_.ended_transactions() != cursor_transaction_)) return;
+  try {
+    db_.exec("CLOSE " + name);
+  } catch (const std::exception&) {
+    // The connection is gone, and the cursor with it.
+  }
 }
 
 bool SqlStatement::step() {
   if (!result_) execute();
   if (row_ < result_->rows()) ++row_;
+  if (row_ == result_->rows() && !cursor_.empty() && !last_batch_) {
+    fetch();
+    ++row_;
+  }
   return row_ < result_->rows();
 }
 
@@ -92,6 +147,7 @@ std::int64_t SqlStatement::run() {
 }
 
 void SqlStatement::reset() {
+  close_cursor();
   result_.reset();
   row_ = -1;
 }
@@ -142,8 +198,35 @@ std::string_view SqlStatement::view(int c) const {
   return out;
 }
 
-std::unique_ptr<sql::EngineStatement> SqlConnection::prepare(std::string_view sql) {
-  return std::make_unique<SqlStatement>(db_, sql);
+int SqlStatement::columns() const {
+  return result_ ? result_->columns() : 0;
+}
+
+std::string SqlStatement::column_name(int c) const {
+  return result_->name(c);
+}
+
+sql::Type SqlStatement::type(int c) const {
+  if (null(c)) return sql::Type::null;
+  // pg_type oids: int8, int2, int4; float4, float8, numeric; bytea.
+  switch (result_->type(c)) {
+    case 20:
+    case 21:
+    case 23:
+      return sql::Type::integer;
+    case 700:
+    case 701:
+    case 1700:
+      return sql::Type::real;
+    case 17:
+      return sql::Type::blob;
+    default:
+      return sql::Type::text;
+  }
+}
+
+std::unique_ptr<sql::EngineStatement> SqlConnection::prepare(std::string_view sql, sql::Rows rows) {
+  return std::make_unique<SqlStatement>(db_, sql, rows);
 }
 
 void SqlConnection::exec(std::string_view sql) {

@@ -20,12 +20,14 @@ std::string numbered_placeholders(std::string_view sql, std::vector<bool>& used)
 
 class SqlStatement final : public sql::EngineStatement {
  public:
-  SqlStatement(Connection& db, std::string_view sql);
+  SqlStatement(Connection& db, std::string_view sql, sql::Rows rows);
+  ~SqlStatement() override;
 
   void bind_null(int i) override;
   void bind_integer(int i, std::int64_t v) override;
   void bind_text(int i, std::string_view v) override;
   void bind_blob(int i, std::string_view bytes) override;
+  void bind_real(int i, double v) override;
 
   bool step() override;
   std::int64_t run() override;
@@ -36,10 +38,16 @@ class SqlStatement final : public sql::EngineStatement {
   std::int64_t integer(int c) const override;
   double real(int c) const override;
   std::string_view view(int c) const override;
+  int columns() const override;
+  std::string column_name(int c) const override;
+  sql::Type type(int c) const override;
 
  private:
   Param& slot(int i);
   void execute();
+  // The cursor's next batch of rows into result_.
+  void fetch();
+  void close_cursor() noexcept;
 
   Connection& db_;
   std::string sql_;
@@ -49,6 +57,15 @@ class SqlStatement final : public sql::EngineStatement {
   std::vector<unsigned> types_;
   std::optional<Result> result_;
   int row_ = -1;  // the current row of result_
+  // Rows::many: the open cursor's name ("" for none), whether it outlives
+  // its transaction (WITH HOLD, declared outside one), the transaction it
+  // was declared in (Connection::ended_transactions() then), and whether a
+  // batch came back short (the cursor has no more).
+  bool many_ = false;
+  std::string cursor_;
+  bool hold_ = false;
+  std::uint64_t cursor_transaction_ = 0;
+  bool last_batch_ = false;
   // Blob columns decoded from the server's hex, by column, for view().
   mutable std::vector<std::string> bytes_;
 };
@@ -61,7 +78,7 @@ class SqlConnection final : public sql::Connection {
   explicit SqlConnection(std::unique_ptr<postgres::Connection> owned)
       : owned_(std::move(owned)), db_(*owned_) {}
   postgres::Connection& native() { return db_; }
-  std::unique_ptr<sql::EngineStatement> prepare(std::string_view sql) override;
+  std::unique_ptr<sql::EngineStatement> prepare(std::string_view sql, sql::Rows rows) override;
   void exec(std::string_view sql) override;
 
  private:

@@ -65,7 +65,7 @@ std::string quoted(const std::string& identifier) {
 void SqlAudit::each_record(std::int64_t after,
                            const std::function<bool(const audit::Record&)>& row) {
   s_.guarded([&] {
-    Statement st(s_.sql(), kRecordsAfter);
+    Statement st(s_.sql(), kRecordsAfter, Rows::many);
     st.bind(1, after);
     while (st.step())
       if (!row(record_from_row(st))) break;
@@ -201,7 +201,8 @@ void chain_events_after(Connection& db, std::int64_t after) {
   }
   Statement read(db,
                  "SELECT id, ticket_id, at, recorded_at, actor, kind, data, subject, salt, "
-                 "sealed, hash FROM events WHERE id > ? ORDER BY id");
+                 "sealed, hash FROM events WHERE id > ? ORDER BY id",
+                 Rows::many);
   read.bind(1, static_cast<int64_t>(after));
   Statement write(db, "UPDATE events SET salt = ?, hash = ? WHERE id = ?");
   while (read.step()) {

@@ -30,8 +30,8 @@ void SqlStore::each_ticket_with_stored_events(
     Snapshot snapshot(*this);
     SqlQuery tq = select_tickets_by_id_sql(q);
     SqlQuery eq = select_events_sql(q);
-    sql::Statement tickets(sql(), tq.sql);
-    sql::Statement events(sql(), eq.sql);
+    sql::Statement tickets(sql(), tq.sql, Rows::many);
+    sql::Statement events(sql(), eq.sql, Rows::many);
     tickets.bind_values(tq.values);
     events.bind_values(eq.values);
     bool more = events.step();

@@ -337,9 +337,11 @@ std::vector<model::ArticleLink> SqlKb::links(const char* sql, std::int64_t id,
 
 void each_stored_version(Connection& db,
                          const std::function<void(const model::ArticleVersion&)>& row) {
-  Statement st(db, fmt::format("SELECT {} FROM kb_versions v JOIN kb_articles a ON a.id = "
-                               "v.article_id ORDER BY v.article_id, v.version",
-                               kVersionColumns));
+  Statement st(db,
+               fmt::format("SELECT {} FROM kb_versions v JOIN kb_articles a ON a.id = "
+                           "v.article_id ORDER BY v.article_id, v.version",
+                           kVersionColumns),
+               Rows::many);
   while (st.step()) row(version_from_row(st));
 }
 

@@ -175,7 +175,7 @@ class SqlReportStore final : public ReportStore {
         batches,
         [&](util::Handoff<ReadAhead>& handoff) {
           s_.guarded([&] {
-            sql::Statement st(s_.sql(), sql);
+            sql::Statement st(s_.sql(), sql, Rows::many);
             int i = 1;
             for (auto t : times) st.bind(i++, t);
             for (const auto& status : statuses) st.bind(i++, status);

@@ -234,7 +234,7 @@ void SqlStore::each_ticket(const Query& q, const Ordering& order,
                            const std::function<bool(const Ticket&)>& row) {
   guarded([&] {
     SqlQuery query = select_tickets_sql(q, order);
-    sql::Statement st(sql(), query.sql);
+    sql::Statement st(sql(), query.sql, Rows::many);
     st.bind_values(query.values);
     if (q.words.empty()) {
       while (st.step())
@@ -265,7 +265,7 @@ std::int64_t SqlStore::count_tickets(const Query& q) {
       std::int64_t n = 0;
       WordMatch matches(q);
       SqlQuery query = select_tickets_by_id_sql(q);
-      sql::Statement st(sql(), query.sql);
+      sql::Statement st(sql(), query.sql, Rows::many);
       st.bind_values(query.values);
       while (st.step()) n += matches(ticket_from_row(st)) ? 1 : 0;
       return n;

@@ -40,6 +40,10 @@ void SqlStatement::bind_blob(int i, std::string_view bytes) {
   check(sqlite3_bind_blob64(st_.get(), i, bytes.data(), bytes.size(), SQLITE_TRANSIENT));
 }
 
+void SqlStatement::bind_real(int i, double v) {
+  check(sqlite3_bind_double(st_.get(), i, v));
+}
+
 bool SqlStatement::step() {
   if (done_) return false;
   int rc = sqlite3_step(st_.get());
@@ -84,10 +88,34 @@ std::string_view SqlStatement::view(int c) const {
   return {text ? text : "", static_cast<std::size_t>(sqlite3_column_bytes(st_.get(), c))};
 }
 
+int SqlStatement::columns() const {
+  return sqlite3_column_count(st_.get());
+}
+
+std::string SqlStatement::column_name(int c) const {
+  const char* name = sqlite3_column_name(st_.get(), c);
+  return name ? name : "";
+}
+
+sql::Type SqlStatement::type(int c) const {
+  switch (sqlite3_column_type(st_.get(), c)) {
+    case SQLITE_INTEGER:
+      return sql::Type::integer;
+    case SQLITE_FLOAT:
+      return sql::Type::real;
+    case SQLITE_BLOB:
+      return sql::Type::blob;
+    case SQLITE_NULL:
+      return sql::Type::null;
+    default:
+      return sql::Type::text;
+  }
+}
+
 SqlConnection::SqlConnection(std::unique_ptr<SQLite::Database> owned)
     : owned_(std::move(owned)), db_(owned_->getHandle()) {}
 
-std::unique_ptr<sql::EngineStatement> SqlConnection::prepare(std::string_view sql) {
+std::unique_ptr<sql::EngineStatement> SqlConnection::prepare(std::string_view sql, sql::Rows) {
   return std::make_unique<SqlStatement>(db_, sql);
 }
 

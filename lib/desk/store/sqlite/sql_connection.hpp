@@ -20,6 +20,7 @@ class SqlStatement final : public sql::EngineStatement {
   void bind_integer(int i, std::int64_t v) override;
   void bind_text(int i, std::string_view v) override;
   void bind_blob(int i, std::string_view bytes) override;
+  void bind_real(int i, double v) override;
 
   bool step() override;
   std::int64_t run() override;
@@ -30,6 +31,9 @@ class SqlStatement final : public sql::EngineStatement {
   std::int64_t integer(int c) const override;
   double real(int c) const override;
   std::string_view view(int c) const override;
+  int columns() const override;
+  std::string column_name(int c) const override;
+  sql::Type type(int c) const override;
 
  private:
   void check(int rc) const;
@@ -47,7 +51,8 @@ class SqlConnection final : public sql::Connection {
   explicit SqlConnection(sqlite3* db) : db_(db) {}
   // Only for the store's own connection.
   SQLite::Database& database() { return *owned_; }
-  std::unique_ptr<sql::EngineStatement> prepare(std::string_view sql) override;
+  // SQLite reads rows from the file as they are stepped: few or many alike.
+  std::unique_ptr<sql::EngineStatement> prepare(std::string_view sql, sql::Rows rows) override;
   void exec(std::string_view sql) override;
 
  private:
