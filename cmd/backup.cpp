@@ -1,6 +1,7 @@
 // desk backup FILE: a consistent copy of the store while others keep writing.
 #include <fmt/format.h>
 
+#include "desk/core/location.hpp"
 #include "desk/store/open/open.hpp"
 
 #include "registry.hpp"
@@ -18,8 +19,8 @@ int run(Env& env, const Options& o) {
   store::FileInfo info =
       store::backup(cfg.store, o.file, std::chrono::milliseconds(cfg.busy_timeout_ms));
   if (!env.globals.quiet)
-    env.out << fmt::format("Backed up '{}' to '{}' ({} tickets, schema {})\n", cfg.store.string(),
-                           o.file, info.tickets, info.schema);
+    env.out << fmt::format("Backed up '{}' to '{}' ({} tickets, schema {})\n",
+                           shown_location(cfg.store.native()), o.file, info.tickets, info.schema);
   return 0;
 }
 

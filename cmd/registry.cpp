@@ -61,6 +61,8 @@ const std::vector<Command>& commands() {
        Needs::config, cmd_backup},
       {"restore", "Check a backup and put it in the store's place", Category::admin, Needs::config,
        cmd_restore},
+      {"store", "Copy a whole store to a new file or PostgreSQL database", Category::admin,
+       Needs::config, cmd_store},
       {"doctor", "Check the store's integrity and every ticket against its history",
        Category::admin, Needs::config, cmd_doctor},
       {"help", "Show help for desk or a command", Category::admin, Needs::none, cmd_help},

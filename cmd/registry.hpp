@@ -100,6 +100,7 @@ Runner cmd_import(CLI::App& sub);
 Runner cmd_export(CLI::App& sub);
 Runner cmd_backup(CLI::App& sub);
 Runner cmd_restore(CLI::App& sub);
+Runner cmd_store(CLI::App& sub);
 Runner cmd_doctor(CLI::App& sub);
 Runner cmd_help(CLI::App& sub);
 Runner cmd_complete(CLI::App& sub);

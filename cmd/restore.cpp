@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "desk/core/location.hpp"
 #include "desk/store/open/open.hpp"
 
 #include "registry.hpp"
@@ -18,15 +19,20 @@ struct Options {
   bool check = false;
 };
 
-// STORE.YYYYmmddTHHMMSSZ.bak: one per restore, none overwritten.
+// STORE.YYYYmmddTHHMMSSZ.bak: one per restore, none overwritten. A
+// PostgreSQL store is no file: its copy goes beside FILE, as
+// desk-store.YYYYmmddTHHMMSSZ.bak.
 fs::path keep_path(const Env& env, const fs::path& store, const fs::path& from) {
   CivilTime c = Zone::utc().to_civil(env.now());
   std::string stamp = fmt::format("{:04}{:02}{:02}T{:02}{:02}{:02}Z", c.year, c.month, c.day,
                                   c.hour, c.minute, c.second);
-  fs::path keep = store.string() + "." + stamp + ".bak";
+  std::string base = is_server_location(store.native())
+                         ? (from.parent_path() / "desk-store").string()
+                         : store.string();
+  fs::path keep = base + "." + stamp + ".bak";
   std::error_code ec;
-  for (int n = 1; fs::exists(keep, ec) && fs::equivalent(keep, from, ec); ++n)
-    keep = store.string() + "." + stamp + "." + std::to_string(n) + ".bak";
+  for (int n = 1; fs::exists(keep, ec); ++n)
+    keep = base + "." + stamp + "." + std::to_string(n) + ".bak";
   return keep;
 }
 
@@ -39,15 +45,13 @@ int run(Env& env, const Options& o) {
                              info.tickets, info.schema);
     return 0;
   }
-  std::error_code ec;
-  bool existed = fs::exists(cfg.store, ec);
   fs::path keep = keep_path(env, cfg.store, o.file);
-  store::FileInfo info =
+  store::Restored r =
       store::restore(cfg.store, o.file, keep, std::chrono::milliseconds(cfg.busy_timeout_ms));
   if (!env.globals.quiet) {
     env.out << fmt::format("Restored '{}' into '{}' ({} tickets, schema {})\n", o.file,
-                           cfg.store.string(), info.tickets, info.schema);
-    if (existed)
+                           shown_location(cfg.store.native()), r.info.tickets, r.info.schema);
+    if (r.kept)
       env.out << fmt::format("The store as it was is in '{}'; 'desk restore {}' undoes this\n",
                              keep.string(), keep.string());
   }

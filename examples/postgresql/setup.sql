@@ -4,13 +4,19 @@
 --   sudo -u postgres psql -f examples/postgresql/setup.sql
 --   desk init --db postgresql://desk_owner@db.example.org/desk
 --
+-- or move an existing desk into it, history and ids as they are:
+--
+--   desk store copy desk.db postgresql://desk_owner@db.example.org/desk
+--
 -- Passwords are set apart (\password in psql) and kept in each user's
 -- ~/.pgpass, never in desk.toml.
 
 -- The owner makes the schema (desk init), runs migrations when a newer desk
 -- first opens the store, and is the role for erasure and retention
 -- (desk customer forget, desk purge, desk audit compact), which rewrite
--- events and the tables.
+-- events and the tables, and for desk restore and desk store copy into the
+-- database, which empty and fill every table (TRUNCATE, which technicians
+-- are never granted).
 CREATE ROLE desk_owner LOGIN;
 -- Byte order and UTF-8 whatever the server's locale: desk sorts and
 -- compares text as a SQLite store does.

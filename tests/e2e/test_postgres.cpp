@@ -138,23 +138,6 @@ TEST_CASE("postgres: a password in the URI is never shown nor written down") {
   CHECK(bad.err.find("s3cret") == std::string::npos);
 }
 
-TEST_CASE("postgres: what its stores cannot do yet is refused, saying so, and changes nothing") {
-  REQUIRE(on_postgres());
-  Sandbox s;
-  s.log("kept");
-  std::string before = s.dump_store();
-  Result backup = s.run({"backup", "copy.db"});
-  CHECK(backup.status == 74);
-  CHECK(backup.err_line() ==
-        "desk: desk backup of a PostgreSQL store is not available yet ('" + s.database() + "')");
-  CHECK_FALSE(std::filesystem::exists(s.path("copy.db")));
-  Result search = s.run({"kb", "search", "printer"});
-  CHECK(search.status == 74);
-  CHECK(search.err_line().starts_with(
-      "desk: searching the knowledge base is not available on PostgreSQL stores yet"));
-  CHECK(s.dump_store() == before);
-}
-
 TEST_CASE("postgres: its schema holds SQLite's tables and columns, at the same version") {
   REQUIRE(on_postgres());
   Sandbox s;

@@ -8,8 +8,10 @@
 
 #include "desk/audit/erasure.hpp"
 #include "desk/core/location.hpp"
+#include "desk/store/sql/copy.hpp"
 #include "desk/store/sql/kb_sql.hpp"
 #include "desk/store/sql/sql_audit.hpp"
+#include "desk/store/sqlite/kb_mirror.hpp"
 #include "desk/util/strings.hpp"
 
 namespace desk::store::postgres {
@@ -112,26 +114,26 @@ class PgAudit final : public sql::SqlAudit {
 
 // Articles, versions and links as on SQLite. Search needs an index of the
 // words as desk folds them, which PostgreSQL stores do not have yet.
+// Articles, versions and links are store/sql's; a search runs on a copy of
+// the knowledge base in SQLite (store/sqlite/kb_mirror.hpp), so that it
+// gives what it gives on an SQLite store.
 class PgKb final : public sql::SqlKb {
  public:
-  explicit PgKb(PgStore& s) : SqlKb(s) {}
+  explicit PgKb(PgStore& s) : SqlKb(s), store_(s) {}
 
-  std::vector<model::ArticleHit> search(const model::SearchQuery&,
-                                        const model::ArticleFilter&) override {
-    throw unsearchable();
+  std::vector<model::ArticleHit> search(const model::SearchQuery& q,
+                                        const model::ArticleFilter& f) override {
+    sqlite::KbMirror mirror(store_);
+    return mirror.kb().search(q, f);
   }
-  std::vector<model::ArticleHit> suggest(const std::vector<std::string>&,
-                                         const model::ArticleFilter&) override {
-    throw unsearchable();
+  std::vector<model::ArticleHit> suggest(const std::vector<std::string>& words,
+                                         const model::ArticleFilter& f) override {
+    sqlite::KbMirror mirror(store_);
+    return mirror.kb().suggest(words, f);
   }
 
  private:
-  StoreError unsearchable() const {
-    return StoreError(
-        fmt::format("searching the knowledge base is not available on PostgreSQL stores yet ({})",
-                    util::quoted(shown_location(db_.path().string()))),
-        "list articles with 'desk kb list', or keep the knowledge base on a SQLite store");
-  }
+  PgStore& store_;
 };
 
 }  // namespace
@@ -207,6 +209,30 @@ void PgStore::end_snapshot() noexcept {
 
 void PgStore::defer_references() {
   guarded([&] { db_.exec("SET CONSTRAINTS ALL DEFERRED"); });
+}
+
+// TRUNCATE rather than DELETE: no trigger fires, so events go without
+// desk's leave to rewrite history, and a deleted row retires no id. It
+// waits for readers and holds others off until the transaction ends: a
+// restore is seen whole or not at all.
+void PgStore::remove_every_row() {
+  std::vector<std::string> tables;
+  for (std::string_view t : sql::kStoreTables) tables.push_back(sql::quoted(std::string(t)));
+  guarded([&] { db_.exec("TRUNCATE " + util::join(tables, ", ")); });
+}
+
+// An identity column numbers new rows from its sequence, which knows
+// nothing of the ids a copy brought: each goes on after the highest.
+void PgStore::after_copy() {
+  guarded([&] {
+    db_.exec(
+        "DO $$ DECLARE c record; BEGIN "
+        "FOR c IN SELECT table_name AS t, column_name AS n FROM information_schema.columns "
+        "WHERE table_schema = current_schema() AND is_identity = 'YES' LOOP "
+        "EXECUTE format('SELECT setval(pg_get_serial_sequence(%L, %L), coalesce(max(%I), 0) + 1, "
+        "false) FROM %I', c.t, c.n, c.n, c.t); "
+        "END LOOP; END $$");
+  });
 }
 
 // The server keeps its own files consistent and enforces every reference

@@ -28,6 +28,8 @@ class PgStore final : public sql::SqlStore {
   void end_snapshot() noexcept override;
 
   void defer_references() override;
+  void remove_every_row() override;
+  void after_copy() override;
   std::vector<Problem> check_integrity(bool quick) override;
   std::vector<Problem> check_references() override;
 

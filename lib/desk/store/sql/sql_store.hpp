@@ -72,6 +72,12 @@ class SqlStore : public Store {
   virtual void begin_snapshot() = 0;
   virtual void end_snapshot() noexcept = 0;
 
+  // For a copy of a whole store into this one (copy.hpp), inside its write
+  // transaction: every row of every table removed, and, once the rows are
+  // in, whatever the engine needs to go on from the ids they brought.
+  virtual void remove_every_row();
+  virtual void after_copy();
+
  protected:
   // Rethrows the exception being handled: an engine's as desk's error,
   // anything else as it is.

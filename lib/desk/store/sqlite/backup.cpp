@@ -245,4 +245,39 @@ FileInfo restore(const fs::path& store, const fs::path& from, const fs::path& ke
   }
 }
 
+FileInfo write_copy(sql::SqlStore& from, const fs::path& to, sql::CopiedRows* rows) {
+  OutputFile out(to);
+  FileInfo info;
+  {
+    create(out.scratch());
+    auto made = open(out.scratch(), Access::write, std::chrono::milliseconds(0));
+    auto& copy = dynamic_cast<SqliteStore&>(*made);
+    copy.begin_write();
+    try {
+      copy.guarded([&] { set_bulk_pragmas(copy.db()); });
+      sql::CopiedRows copied = sql::copy_rows(from, copy);
+      if (rows) *rows = std::move(copied);
+      copy.commit();
+    } catch (...) {
+      copy.rollback();
+      throw;
+    }
+    copy.guarded([&] {
+      // A self-contained file: no -wal beside it to copy along.
+      copy.db().exec("PRAGMA journal_mode = DELETE");
+      info = info_of(copy.db());
+    });
+  }
+  out.commit();
+  return info;
+}
+
+std::unique_ptr<Store> open_current(const fs::path& file, const fs::path& scratch,
+                                    std::chrono::milliseconds busy_timeout) {
+  if (inspect(file).schema == current_schema_version())
+    return open(file, Access::read, busy_timeout);
+  backup(file, scratch, busy_timeout);
+  return open(scratch, Access::read, busy_timeout);
+}
+
 }  // namespace desk::store::sqlite

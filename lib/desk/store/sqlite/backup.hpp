@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 
+#include "desk/store/sql/copy.hpp"
 #include "desk/store/store.hpp"
 
 namespace desk::store::sqlite {
@@ -31,5 +32,18 @@ FileInfo inspect(const std::filesystem::path& file);
 // SQLite is replaced by renaming a copy over it instead.
 FileInfo restore(const std::filesystem::path& store, const std::filesystem::path& from,
                  const std::filesystem::path& keep, std::chrono::milliseconds busy_timeout);
+
+// Copies the store `from` of any backend, read in one snapshot, row for
+// row into a new SQLite store file at `to`, made beside it and renamed over
+// it as backup() does. `rows`, when given, gets what was copied.
+FileInfo write_copy(sql::SqlStore& from, const std::filesystem::path& to,
+                    sql::CopiedRows* rows = nullptr);
+
+// An SQLite store file opened for reading at the schema this desk writes:
+// `file` itself, or, when an older desk wrote it, a migrated copy of it in
+// `scratch` (a file that need not exist), so that `file` is never changed.
+std::unique_ptr<Store> open_current(const std::filesystem::path& file,
+                                    const std::filesystem::path& scratch,
+                                    std::chrono::milliseconds busy_timeout);
 
 }  // namespace desk::store::sqlite

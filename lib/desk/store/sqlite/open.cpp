@@ -211,6 +211,19 @@ bool create(const fs::path& path) {
   return true;
 }
 
+std::unique_ptr<SqliteStore> open_in_memory() {
+  try {
+    configure_sqlite();
+    auto db = std::make_unique<SQLite::Database>(":memory:",
+                                                 SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    migrate(*db, ":memory:");
+    db->exec("PRAGMA temp_store = MEMORY");
+    return std::make_unique<SqliteStore>(":memory:", std::move(db), std::chrono::milliseconds(0));
+  } catch (const SQLite::Exception& e) {
+    translate_open(e, ":memory:");
+  }
+}
+
 SqliteStore::SqliteStore(fs::path path, std::unique_ptr<SQLite::Database> db,
                          std::chrono::milliseconds busy_timeout)
     : SqlStore(std::make_unique<SqlConnection>(std::move(db))),

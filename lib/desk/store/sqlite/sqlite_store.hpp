@@ -55,6 +55,10 @@ class SqliteStore final : public sql::SqlStore {
   std::unique_ptr<AuditStore> audit_;
 };
 
+// A store of desk's schema in memory, with references not enforced: what
+// kb_mirror.hpp fills with a part of another store.
+std::unique_ptr<SqliteStore> open_in_memory();
+
 // Process-wide SQLite settings, applied once before the first connection.
 void configure_sqlite();
 // Makes `db` wait up to `timeout` for another connection's lock, polling

@@ -1,0 +1,18 @@
+-- What `desk list --status open --limit 50` reads on a PostgreSQL store,
+-- done by psql: the first 50 open tickets by id (one more, to know whether
+-- the limit cut) and how many there are in all, as bench/sql/list-open.sql
+-- does on SQLite.
+SELECT t.id, t.external_id, t.type, t.title, t.description, t.status, t.pending_reason,
+       t.priority, t.impact, t.urgency, t.customer_id, t.channel, t.category, t.service,
+       t.assignee, t.team, t.tier, t.escalation_level, t.supplier, t.supplier_ref, t.flagged,
+       t.resolution_code, t.resolution, t.workaround, t.duplicate_of, t.reopen_count,
+       t.created_at, t.updated_at, t.first_response_at, t.resolved_at, t.closed_at, t.timeline,
+       t.service_sla, t.outcome, t.root_cause, t.action,
+       c.name, c.email, c.tier,
+       (SELECT string_agg(g.tag, ',') FROM ticket_tags g WHERE g.ticket_id = t.id)
+FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id
+WHERE t.id IN (SELECT t.id FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id
+               WHERE t.status IN ('new', 'assigned', 'in-progress', 'pending')
+               ORDER BY t.id LIMIT 51 OFFSET 0)
+ORDER BY t.id;
+SELECT count(*) FROM tickets t WHERE t.status IN ('new', 'assigned', 'in-progress', 'pending');
