@@ -859,3 +859,32 @@ TEST_CASE("kb publish, retire and link take several ids, or '-' for standard inp
   CHECK(s.ok({"kb", "link", "2", "-"}, "2\n").out == "Linked article 2 to ticket 2\n");
   CHECK(article(s, 1)["linked_tickets"] == Json::array({1, 2}));
 }
+
+TEST_CASE("kb search on a server keeps its copy of the articles, and never uses one out of date") {
+  if (!on_postgres()) return;  // an SQLite store searches its own index
+  Sandbox s;
+  add_published(s, {"Printer jams in tray 2", "-m", "Pull the sheet out slowly."});
+  CHECK(ids_of(s.ok({"kb", "search", "printer", "--format", "json"})) == Ids{1});
+  fs::path cache = s.path("home/.cache/desk");
+  REQUIRE(fs::is_directory(cache));
+  std::vector<fs::path> kept;
+  for (const auto& e : fs::directory_iterator(cache)) kept.push_back(e.path());
+  REQUIRE(kept.size() == 1);
+  CHECK(kept[0].filename().string().starts_with("kb-"));
+  CHECK((fs::status(kept[0]).permissions() & fs::perms::all) ==
+        (fs::perms::owner_read | fs::perms::owner_write));
+  // A new version, a new tag and a new article are all found at once.
+  s.ok({"kb", "edit", "1", "--title", "Scanner jams in tray 2", "-t", "paper"});
+  CHECK(ids_of(s.ok({"kb", "search", "printer", "--format", "json"})).empty());
+  CHECK(ids_of(s.ok({"kb", "search", "scanner", "--format", "json"})) == Ids{1});
+  CHECK(ids_of(s.ok({"kb", "search", "--tag", "paper", "jams", "--format", "json"})) == Ids{1});
+  add_published(s, {"Printer offline", "-m", "Check the cable."});
+  CHECK(ids_of(s.ok({"kb", "search", "printer", "--format", "json"})) == Ids{2});
+  // A damaged copy is made again, and the answer is the same.
+  s.write("home/.cache/desk/" + kept[0].filename().string(), "not a database");
+  CHECK(ids_of(s.ok({"kb", "search", "printer", "--format", "json"})) == Ids{2});
+  // With nowhere to keep it (no home), the copy is made for the search.
+  Result homeless = s.run_with({"kb", "search", "scanner", "--format", "json"}, "", {{"HOME", ""}});
+  CHECK(homeless.status == 0);
+  CHECK(ids_of(homeless) == Ids{1});
+}

@@ -123,16 +123,38 @@ class PgKb final : public sql::SqlKb {
 
   std::vector<model::ArticleHit> search(const model::SearchQuery& q,
                                         const model::ArticleFilter& f) override {
-    sqlite::KbMirror mirror(store_);
-    return mirror.kb().search(q, f);
+    return mirror().kb().search(q, f);
   }
   std::vector<model::ArticleHit> suggest(const std::vector<std::string>& words,
                                          const model::ArticleFilter& f) override {
-    sqlite::KbMirror mirror(store_);
-    return mirror.kb().suggest(words, f);
+    return mirror().kb().suggest(words, f);
   }
 
  private:
+  // A row's xmin is the transaction that wrote this version of it: any
+  // insert, update or delete of an article, a tag or a link changes the
+  // fingerprint, so a kept copy is never used after one.
+  std::string fingerprint() {
+    return store_.guarded([&] {
+      sql::Statement st(
+          store_.sql(),
+          "SELECT (SELECT count(*) || ':' || coalesce(md5(string_agg(id || '.' || xmin, ',' "
+          "ORDER BY id)), '') FROM kb_articles) || '/' || "
+          "(SELECT count(*) || ':' || coalesce(md5(string_agg(article_id || '.' || xmin, ',' "
+          "ORDER BY article_id, tag)), '') FROM kb_article_tags) || '/' || "
+          "(SELECT count(*) || ':' || coalesce(md5(string_agg(article_id || '.' || ticket_id || "
+          "'.' || xmin, ',' ORDER BY article_id, ticket_id)), '') FROM kb_links)");
+      st.step();
+      return st.text(0);
+    });
+  }
+
+  sqlite::KbMirror mirror() {
+    return sqlite::KbMirror(
+        store_, [this] { return fingerprint(); },
+        sqlite::KbMirror::cache_for(shown_location(store_.path().native())));
+  }
+
   PgStore& store_;
 };
 
