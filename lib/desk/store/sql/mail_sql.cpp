@@ -33,14 +33,15 @@ constexpr const char* kInsertAttachment =
 constexpr const char* kMessages =
     "SELECT " DESK_MESSAGE_COLUMNS
     " FROM mail_messages m WHERE (?1 = '' OR m.route = ?1) AND (?2 = 0 OR m.ticket_id = ?2) "
-    "ORDER BY m.id DESC LIMIT CASE WHEN ?3 > 0 THEN ?3 ELSE -1 END";
+    "ORDER BY m.id DESC LIMIT CASE WHEN CAST(?3 AS BIGINT) > 0 THEN CAST(?3 AS BIGINT) "
+    "ELSE 9223372036854775807 END";
 constexpr const char* kMessage =
     "SELECT " DESK_MESSAGE_COLUMNS ", m.raw FROM mail_messages m WHERE m.id = ?";
 constexpr const char* kFind =
     "SELECT " DESK_MESSAGE_COLUMNS " FROM mail_messages m WHERE m.message_id = ?";
 #define DESK_ATTACHMENT_COLUMNS                                                 \
   "a.id, a.message, coalesce(m.ticket_id, 0), a.name, a.content_type, a.size, " \
-  "a.content IS NOT NULL, m.at"
+  "CASE WHEN a.content IS NULL THEN 0 ELSE 1 END, m.at"
 constexpr const char* kMessageAttachments =
     "SELECT " DESK_ATTACHMENT_COLUMNS
     " FROM mail_attachments a JOIN mail_messages m ON m.id = a.message WHERE a.message = ? "
@@ -65,7 +66,7 @@ constexpr const char* kQueue =
 constexpr const char* kThread =
     "SELECT message_id FROM (SELECT message_id, at, 0 AS side, id FROM mail_messages "
     "WHERE ticket_id = ?1 AND message_id NOT LIKE 'sha256:%' UNION ALL "
-    "SELECT message_id, queued_at, 1, id FROM mail_outbox WHERE ticket_id = ?1) "
+    "SELECT message_id, queued_at, 1, id FROM mail_outbox WHERE ticket_id = ?1) AS thread "
     "ORDER BY at, side, id";
 constexpr const char* kLastReceived =
     "SELECT message_id FROM mail_messages WHERE ticket_id = ? AND message_id NOT LIKE 'sha256:%' "
