@@ -12,6 +12,7 @@
 #include <spawn.h>
 #include <sstream>
 #include <sys/wait.h>
+#include <thread>
 #include <unistd.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -322,6 +323,24 @@ void Sandbox::configure(const std::string& toml) const {
   write("desk.toml", toml);
 }
 
+std::string Sandbox::location() const {
+  return on_postgres() ? database_ : store().string();
+}
+
+Result Sandbox::sql(const std::string& statements) const {
+  if (on_postgres()) return psql(database_, statements, dir_);
+  return run_program(
+      {"sqlite3", "-bail", "-batch", "-nullvalue", "NULL", store().string(), statements}, "", dir_,
+      {});
+}
+
+std::string Sandbox::sql_ok(const std::string& statements) const {
+  Result r = sql(statements);
+  INFO("SQL: " << statements << "\nstderr: " << r.err);
+  CHECK(r.status == 0);
+  return r.out;
+}
+
 std::string Sandbox::dump_store() const {
   std::string out;
   if (on_postgres()) {
@@ -354,6 +373,59 @@ std::string Sandbox::dump_store() const {
     }
   }
   return out;
+}
+
+struct WriteLock::Holder {
+  std::optional<SQLite::Database> db;  // SQLite
+  std::string uri, name;               // PostgreSQL
+  fs::path dir;
+  std::thread session;
+};
+
+// desk's write lock on PostgreSQL: pg_store.hpp's kWriteLock ("desk" in ASCII).
+constexpr const char* kPgWriteLock = "1684370283";
+
+WriteLock::WriteLock(const Sandbox& s) : holder_(std::make_unique<Holder>()) {
+  if (!on_postgres()) {
+    holder_->db.emplace(s.store().string(), SQLite::OPEN_READWRITE);
+    holder_->db->exec("BEGIN IMMEDIATE");
+    return;
+  }
+  static std::atomic<int> made = 0;
+  holder_->uri = s.database();
+  holder_->dir = s.dir();
+  holder_->name = "desk-e2e-lock-" + std::to_string(getpid()) + "-" + std::to_string(made++);
+  holder_->session = std::thread([h = holder_.get()] {
+    run_program(
+        {"psql", "-X", "-q", h->uri, "-c",
+         std::string("SELECT pg_advisory_lock(") + kPgWriteLock + "); SELECT pg_sleep(600)"},
+        "", h->dir, {{"PGAPPNAME", h->name}});
+  });
+  // Held once the server says so.
+  std::string held =
+      "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a USING (pid) "
+      "WHERE l.locktype = 'advisory' AND l.granted AND a.application_name = '" +
+      holder_->name + "'";
+  for (int i = 0; i < 400 && psql(holder_->uri, held, holder_->dir).out != "1\n"; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+}
+
+void WriteLock::release() {
+  if (holder_->db) {
+    holder_->db->exec("ROLLBACK");
+    holder_->db.reset();
+  }
+  if (holder_->session.joinable()) {
+    psql(holder_->uri,
+         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '" +
+             holder_->name + "'",
+         holder_->dir);
+    holder_->session.join();
+  }
+}
+
+WriteLock::~WriteLock() {
+  release();
 }
 
 }  // namespace e2e

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -65,10 +66,21 @@ class Sandbox {
   // Every table's rows, in a stable order: compare before and after a
   // refused command to prove nothing changed.
   std::string dump_store() const;
+  // Runs SQL on the sandbox's store, whichever backend holds it: sqlite3 on
+  // the file, psql on the database (several statements run in one
+  // transaction there). Rows one a line, fields joined by '|', NULL as NULL.
+  // The SQL must mean the same to both engines; where they differ (blobs,
+  // functions, PostgreSQL's append-only events), a test picks by on_postgres().
+  Result sql(const std::string& statements) const;
+  // sql(), and a failed CHECK unless it succeeds; returns its output.
+  std::string sql_ok(const std::string& statements) const;
   // The SQLite store file (tests that read the file itself are SQLite's).
   std::filesystem::path store() const { return dir_ / "desk.db"; }
   // The PostgreSQL database of this sandbox, as a URI; empty on SQLite.
   const std::string& database() const { return database_; }
+  // Where the store is, as desk names it in messages: the file's path, or
+  // the database's URI.
+  std::string location() const;
 
   std::optional<std::string> now = std::string(kNow);
   std::map<std::string, std::string> env;  // extra variables for every run
@@ -77,6 +89,22 @@ class Sandbox {
   std::filesystem::path dir_;
   std::string database_;       // its URI, on PostgreSQL
   std::string database_name_;  // its name
+};
+
+// Holds the sandbox store's write lock, as another desk in the middle of a
+// write would, until release() or the end of its scope: on SQLite an open
+// BEGIN IMMEDIATE, on PostgreSQL desk's advisory lock held by a psql session.
+class WriteLock {
+ public:
+  explicit WriteLock(const Sandbox& s);
+  ~WriteLock();
+  WriteLock(const WriteLock&) = delete;
+  WriteLock& operator=(const WriteLock&) = delete;
+  void release();
+
+ private:
+  struct Holder;
+  std::unique_ptr<Holder> holder_;
 };
 
 // The PostgreSQL server the suite runs against instead of SQLite files when
