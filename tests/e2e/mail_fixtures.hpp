@@ -7,8 +7,6 @@
 #include <sstream>
 #include <string>
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
 #include "harness.hpp"
 
 namespace e2e {
@@ -29,8 +27,8 @@ inline std::string corpus(const std::string& name) {
 // the one the corpus's desk Message-IDs were signed with.
 inline void set_up_mail(const Sandbox& s, const std::string& extra = "") {
   s.configure(std::string(kMailConfig) + extra);
-  SQLite::Database db(s.store().string(), SQLite::OPEN_READWRITE);
-  db.exec("UPDATE mail_secret SET secret = CAST('desk-test-secret' AS BLOB)");
+  s.sql_ok(on_postgres() ? "UPDATE mail_secret SET secret = convert_to('desk-test-secret', 'UTF8')"
+                         : "UPDATE mail_secret SET secret = CAST('desk-test-secret' AS BLOB)");
 }
 
 // Tickets 1, 2 and 3 of the corpus: Bob's printer, Alice's VPN, Ivan's 1C.

@@ -29,7 +29,7 @@ constexpr int kMessages = 200, kReplies = 100;
 constexpr int kDeliverers = 8, kTechnicians = 2, kSenders = 2;
 
 std::string sql(const Sandbox& s, const std::string& query) {
-  return run_program({"sqlite3", s.store().string(), query}, "", s.dir(), {}).out;
+  return s.sql_ok(query);
 }
 
 // Message `i` of process `w`: by turns a new request, a reply by the
@@ -109,6 +109,7 @@ TEST_CASE("mail concurrency: 8 deliverers, technicians and senders at once lose 
   // is the unknown outcome desk-mail(1) describes): run it directly.
   const std::string sender = "exec \"" + desk_binary() + "\" --config \"" +
                              s.path("desk.toml").string() + "\" --now=" + kNow +
+                             (on_postgres() ? " --db '" + s.database() + "'" : "") +
                              " mail send -q 2>>\"" + s.path("sender.err").string() + "\"";
   for (int k = 0; k < kSenders; ++k)
     senders.emplace_back([&] {

@@ -121,8 +121,8 @@ TEST_CASE("mail effects: a bounce of mail desk never sent is kept aside, on no t
   set_up_mail(s);
   log_story(s);
   // The store's own key, not the corpus's: the ID in the bounce is not desk's.
-  SQLite::Database(s.store().string(), SQLite::OPEN_READWRITE)
-      .exec("UPDATE mail_secret SET secret = randomblob(32)");
+  s.sql_ok(on_postgres() ? "UPDATE mail_secret SET secret = sha256(random()::text::bytea)"
+                         : "UPDATE mail_secret SET secret = randomblob(32)");
   CHECK(receive(s, "bounce-dsn.eml").out ==
         "Kept message 1 in quarantine: a bounce of no message desk knows\n");
   CHECK(ticket(s, 3)["events"].size() == 1);

@@ -37,13 +37,11 @@ TEST_CASE("mail failures: a busy store is exit 75, and the message arrives on th
   set_up_mail(s, "[desk]\nbusy_timeout = \"1s\"\n");
   std::string before = s.dump_store();
   {
-    SQLite::Database holder(s.store().string(), SQLite::OPEN_READWRITE);
-    holder.exec("BEGIN IMMEDIATE");
+    WriteLock holder(s);
     Result r = receive(s, "new-request-base64.eml");
     CHECK(r.status == 75);
     CHECK(r.err.find("desk: the message was not stored; exit 75 has the mail server deliver "
                      "it again\n") != std::string::npos);
-    holder.exec("ROLLBACK");
   }
   CHECK(s.dump_store() == before);
   Result retry = receive(s, "new-request-base64.eml");

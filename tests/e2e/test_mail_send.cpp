@@ -209,10 +209,9 @@ TEST_CASE("mail send: a claim whose sender is gone is taken again after an hour,
   log_story(s);
   s.ok({"note", "1", "--reply", "-m", "On our way"});
   // A sender claimed it at 10:30 on an earlier boot and never came back.
-  run_program({"sqlite3", s.store().string(),
-               "UPDATE mail_outbox SET status = 'sending', attempts = 1, "
-               "next_attempt = strftime('%s', '2026-11-24T10:30:00'), claimed_by = 'gone 1'"},
-              "", s.dir(), {});
+  s.sql_ok(
+      "UPDATE mail_outbox SET status = 'sending', attempts = 1, "
+      "next_attempt = 1795516200, claimed_by = 'gone 1'");  // 2026-11-24T10:30:00Z
   s.now = "2026-11-24T11:00:00Z";
   CHECK(s.ok({"mail", "send"}).out == "Sent 0 messages\n");
   s.now = "2026-11-24T11:31:00Z";
