@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 
 #include <doctest/doctest.h>
 
@@ -25,6 +26,14 @@ std::string fake_bin(const Sandbox& s, const std::string& name, const std::strin
   return s.path("bin").string() + ":" + std::getenv("PATH");
 }
 
+// The sandbox's own variables (its store, on PostgreSQL) and `extra`, for
+// scripts run outside Sandbox::run.
+std::map<std::string, std::string> with_store(const Sandbox& s,
+                                              std::map<std::string, std::string> extra) {
+  for (const auto& [k, v] : s.env) extra.emplace(k, v);
+  return extra;
+}
+
 }  // namespace
 
 TEST_CASE("examples: bulk-allocate.sh allocates one category's unassigned tickets") {
@@ -34,14 +43,14 @@ TEST_CASE("examples: bulk-allocate.sh allocates one category's unassigned ticket
   s.log("printer", {"--category", "hardware"});
   s.log("switch", {"--category", "network"});
   Result r = run_program({"sh", example("bulk-allocate.sh"), "network", "second-line"}, "", s.dir(),
-                         {{"DESK", desk_binary()}, {"DESK_NOW", kNow}});
+                         with_store(s, {{"DESK", desk_binary()}, {"DESK_NOW", kNow}}));
   CHECK(r.status == 0);
   CHECK(r.out ==
         "Allocated ticket 1 to second-line (second-line)\nAllocated ticket 3 to second-line "
         "(second-line)\n");
   CHECK(s.ok({"list", "--team", "second-line", "-q"}).out == "1\n3\n");
   Result none = run_program({"sh", example("bulk-allocate.sh"), "access", "alice"}, "", s.dir(),
-                            {{"DESK", desk_binary()}, {"DESK_NOW", kNow}});
+                            with_store(s, {{"DESK", desk_binary()}, {"DESK_NOW", kNow}}));
   CHECK(none.out == "nothing to allocate in 'access'\n");
 }
 
@@ -50,7 +59,8 @@ TEST_CASE("examples: the mail hook mails the customer on resolve") {
   // jq is a test dependency (.ci/deps test), as the hook's comment says.
   REQUIRE(run_program({"sh", "-c", "command -v jq"}, "", s.dir(), {}).status == 0);
   std::string path = fake_bin(s, "sendmail", "cat > \"$SANDBOX/mail.txt\"\n");
-  s.env = {{"PATH", path}, {"SANDBOX", s.dir().string()}};
+  s.env["PATH"] = path;
+  s.env["SANDBOX"] = s.dir().string();
   s.configure("[hooks]\nresolved = [\"" + example("hooks/mail-customer.sh") + "\"]\n");
   s.log("VPN drops", {"--customer", "jane@example.org"});
   Result r = s.ok({"resolve", "1", "--code", "workaround", "-m", "Client bug", "--workaround",
@@ -66,9 +76,9 @@ TEST_CASE("examples: the mail hook mails the customer on resolve") {
 TEST_CASE("examples: the webhook hook posts the event, and a failure is recorded") {
   Sandbox s;
   std::string path = fake_bin(s, "curl", "cat > \"$SANDBOX/posted.json\"\n[ \"$FAIL\" != 1 ]\n");
-  s.env = {{"PATH", path},
-           {"SANDBOX", s.dir().string()},
-           {"DESK_WEBHOOK_URL", "https://chat.example/hook"}};
+  s.env["PATH"] = path;
+  s.env["SANDBOX"] = s.dir().string();
+  s.env["DESK_WEBHOOK_URL"] = "https://chat.example/hook";
   s.configure("[hooks]\nlogged = [\"" + example("hooks/webhook.sh") + "\"]\n");
   s.log("VPN drops");
   CHECK(Json::parse(s.read("posted.json"))["event"]["kind"] == "logged");
@@ -93,7 +103,7 @@ TEST_CASE("examples: the crontab and systemd units run real desk commands") {
     if (line.empty() || line[0] == '#' || at == std::string::npos || line.find('=') < at) continue;
     std::string args = line.substr(at + 5);
     Result r = run_program({"sh", "-c", "\"$DESK\" " + args}, "", s.dir(),
-                           {{"DESK", desk_binary()}, {"PATH", path}});
+                           with_store(s, {{"DESK", desk_binary()}, {"PATH", path}}));
     CAPTURE(line);
     CHECK(r.status == 0);
     ++commands;
@@ -120,8 +130,8 @@ TEST_CASE("examples: the crontab and systemd units run real desk commands") {
       for (auto at = args.find("/srv/www/reports/"); at != std::string::npos;
            at = args.find("/srv/www/reports/"))
         args.erase(at, std::string("/srv/www/reports/").size());
-      Result r =
-          run_program({"sh", "-c", "\"$DESK\" " + args}, "", s.dir(), {{"DESK", desk_binary()}});
+      Result r = run_program({"sh", "-c", "\"$DESK\" " + args}, "", s.dir(),
+                             with_store(s, {{"DESK", desk_binary()}}));
       CAPTURE(line);
       CHECK(r.status == 0);
       ++units;
@@ -225,8 +235,8 @@ std::vector<std::pair<std::string, Result>> run_documented(const std::vector<std
   std::string path = s.path("bin").string() + ":" + std::getenv("PATH");
   std::vector<std::pair<std::string, Result>> out;
   for (const auto& c : commands)
-    out.emplace_back(
-        c, run_program({"sh", "-c", c}, "", s.dir(), {{"PATH", path}, {"DESK_NOW", kNow}}));
+    out.emplace_back(c, run_program({"sh", "-c", c}, "", s.dir(),
+                                    with_store(s, {{"PATH", path}, {"DESK_NOW", kNow}})));
   return out;
 }
 

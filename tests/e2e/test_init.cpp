@@ -10,7 +10,7 @@ TEST_CASE("init: writes a commented desk.toml and creates its store") {
   CHECK(r.status == 0);
   CHECK(r.err == "");
   CHECK(r.out.find("Created " + (s.dir() / "desk.toml").string()) != std::string::npos);
-  CHECK(r.out.find("Created store " + s.store().string()) != std::string::npos);
+  CHECK(r.out.find("Created store " + s.location() + "\n") != std::string::npos);
   std::string toml = s.read("desk.toml");
   CHECK(toml.find("[priority]") != std::string::npos);
   CHECK(toml.find("[calendars.office]") != std::string::npos);
@@ -37,16 +37,29 @@ TEST_CASE("init: DIR holds the file, and the store path is relative to the file"
   Sandbox s(false);
   s.ok({"init", "team"});
   CHECK(std::filesystem::exists(s.path("team/desk.toml")));
-  CHECK(std::filesystem::exists(s.path("team/desk.db")));
+  if (on_postgres())
+    CHECK(s.read("team/desk.toml").find("store = \"" + s.database() + "\"") != std::string::npos);
+  else
+    CHECK(std::filesystem::exists(s.path("team/desk.db")));
   // From anywhere, DESK_CONFIG finds it and its store.
-  Result r = s.run_with({"log", "-q", "from elsewhere", "-m", ""}, "",
-                        {{"DESK_CONFIG", s.path("team/desk.toml").string()}});
+  Result r =
+      s.run_with({"log", "-q", "from elsewhere", "-m", ""}, "",
+                 {{"DESK_CONFIG", s.path("team/desk.toml").string()}, {"DESK_DB", "<unset>"}});
   CHECK(r.status == 0);
   CHECK(r.out == "1\n");
 }
 
 TEST_CASE("init: creates the store a hand-written desk.toml names") {
   Sandbox s(false);
+  if (on_postgres()) {
+    s.write("desk.toml", "[desk]\nstore = \"" + s.database() + "\"\n");
+    Result r = s.run_with({"init"}, "", {{"DESK_DB", "<unset>"}});
+    CHECK(r.status == 0);
+    CHECK(r.out.find("Kept existing") != std::string::npos);
+    CHECK(r.out.find("Created store " + s.database() + "\n") != std::string::npos);
+    CHECK(s.sql_ok("SELECT count(*) FROM tickets") == "0\n");
+    return;
+  }
   s.write("desk.toml", "[desk]\nstore = \"data/tickets.db\"\n");
   Result r = s.ok({"init"});
   CHECK(r.out.find("Kept existing") != std::string::npos);

@@ -22,10 +22,7 @@ TEST_CASE("store: a missing store is an I/O error naming the path") {
 TEST_CASE("store: a store from a newer desk is refused and left untouched") {
   Sandbox s;
   s.log("old");
-  {
-    SQLite::Database db(s.store().string(), SQLite::OPEN_READWRITE);
-    db.exec("PRAGMA user_version = 999");
-  }
+  s.sql_ok(on_postgres() ? "UPDATE desk_schema SET version = 999" : "PRAGMA user_version = 999");
   std::string before = s.dump_store();
   for (auto args : {std::vector<std::string>{"list"}, {"log", "x", "-m", ""}, {"show", "1"}}) {
     Result r = s.run(args);
@@ -235,16 +232,6 @@ TEST_CASE("store: a read-only -shm left by another program is named") {
 
 namespace {
 
-// Another program's write lock on the store, held until released.
-struct HeldLock {
-  SQLite::Database db;
-  explicit HeldLock(const std::filesystem::path& store)
-      : db(store.string(), SQLite::OPEN_READWRITE) {
-    db.exec("BEGIN IMMEDIATE");
-  }
-  void release() { db.exec("ROLLBACK"); }
-};
-
 double seconds_since(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
 }
@@ -256,12 +243,12 @@ TEST_CASE("store: a writer waits busy_timeout for another's lock, then exits 75 
   s.configure("[desk]\nbusy_timeout = \"1s\"\n");
   s.log("waiting");
   std::string before = s.dump_store();
-  HeldLock lock(s.store());
+  WriteLock lock(s);  // another desk's, or another program's
   auto start = std::chrono::steady_clock::now();
   Result r = s.run({"note", "1", "-m", "blocked"});
   double waited = seconds_since(start);
   CHECK(r.status == 75);
-  CHECK(r.err_line() == "desk: the store '" + s.store().string() + "' stayed busy for 1 s");
+  CHECK(r.err_line() == "desk: the store '" + s.location() + "' stayed busy for 1 s");
   CHECK(waited >= 1.0);
   CHECK(waited < 30.0);
   lock.release();
@@ -272,7 +259,7 @@ TEST_CASE("store: a writer that waits gets the lock as soon as it is let go") {
   Sandbox s;
   s.configure("[desk]\nbusy_timeout = \"60s\"\n");
   s.log("waiting");
-  HeldLock lock(s.store());
+  WriteLock lock(s);
   std::thread holder([&] {
     std::this_thread::sleep_for(std::chrono::milliseconds(1500));
     lock.release();
