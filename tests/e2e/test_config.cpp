@@ -88,6 +88,7 @@ TEST_CASE("config: check validates a named file, show prints a file that checks 
 
 TEST_CASE("config: lookup order is --config, DESK_CONFIG, ./desk.toml, XDG, /etc") {
   Sandbox s(false);
+  s.env.erase("DESK_DB");  // the PostgreSQL run's, which would override them all
   s.write("a/desk.toml", "[desk]\nstore = \"a.db\"\n");
   s.write("b/desk.toml", "[desk]\nstore = \"b.db\"\n");
   s.write("home/.config/desk/desk.toml", "[desk]\nstore = \"xdg.db\"\n");

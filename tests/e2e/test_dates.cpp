@@ -2,7 +2,6 @@
 // and a report stands whatever times a store already holds.
 #include <string>
 
-#include <SQLiteCpp/SQLiteCpp.h>
 #include <doctest/doctest.h>
 
 #include "harness.hpp"
@@ -59,12 +58,10 @@ TEST_CASE("dates: a report leaves out a stored ticket with such a time, and says
   s.log("fine", {"--at", "2026-11-23 09:00"});
   s.log("poisoned", {"--at", "2026-11-23 10:00"});
   s.log("also poisoned", {"--at", "2026-11-23 11:00"});
-  {
-    // What an older desk let in, or a hand on the file.
-    SQLite::Database db(s.store().string(), SQLite::OPEN_READWRITE);
-    db.exec("UPDATE tickets SET created_at = -86400 WHERE id = 2");
-    db.exec("UPDATE tickets SET created_at = -62167219200 WHERE id = 3");  // 0000-01-01
-  }
+  // What an older desk let in, or a hand on the store.
+  s.sql_ok(
+      "UPDATE tickets SET created_at = -86400 WHERE id = 2; "
+      "UPDATE tickets SET created_at = -62167219200 WHERE id = 3");  // 0000-01-01
   const std::string warning =
       "desk: warning: 2 ticket(s) left out of the report: a time of theirs is outside the range "
       "desk supports (1971-01-01 to 2199-12-31 UTC)\n";
