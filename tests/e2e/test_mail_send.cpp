@@ -9,6 +9,14 @@ using namespace e2e;
 
 namespace {
 
+// `env` with the sandbox's own variables (its store, on PostgreSQL, is
+// DESK_DB), for desk run from a script.
+std::map<std::string, std::string> with_sandbox_env(const Sandbox& s,
+                                                    std::map<std::string, std::string> env) {
+  for (const auto& [k, v] : s.env) env.emplace(k, v);
+  return env;
+}
+
 // A sendmail that keeps each call's argv (one per line) and message, and
 // exits with the status in the file "status" (0 when there is none).
 void fake_sendmail(const Sandbox& s) {
@@ -190,7 +198,7 @@ TEST_CASE("mail send: a second sender never takes a message whose sender still r
                           "while [ ! -e sent.0.eml ]; do sleep 0.02; done\n"
                           "\"$DESK\" --now 2026-11-24T12:30:00Z mail send > second.out 2>&1\n"
                           "touch go; wait $p"},
-                         "", s.dir(), {{"DESK", desk_binary()}});
+                         "", s.dir(), with_sandbox_env(s, {{"DESK", desk_binary()}}));
   REQUIRE(r.status == 0);
   CHECK(s.read("second.out") == "Sent 1 message\n");
   CHECK(s.read("first.out") == "Sent 1 message\n");

@@ -91,8 +91,11 @@ std::string bash_complete(const Sandbox& s, const std::string& line) {
                      "COMP_CWORD=$((${#COMP_WORDS[@]} - 1))\n"
                      "_desk 2>/dev/null\n"
                      "printf '%s\\n' \"${COMPREPLY[@]}\"\n";
-  Result r =
-      run_program({"bash", "-c", bash}, "", s.dir(), {{"PATH", path_with_desk()}, {"LINE", line}});
+  // The sandbox's own variables too: its store, on PostgreSQL, is DESK_DB.
+  std::map<std::string, std::string> env = s.env;
+  env["PATH"] = path_with_desk();
+  env["LINE"] = line;
+  Result r = run_program({"bash", "-c", bash}, "", s.dir(), env);
   CHECK(r.status == 0);
   return r.out;
 }
