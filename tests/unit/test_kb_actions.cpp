@@ -19,6 +19,8 @@
 #include "desk/store/store.hpp"
 #include "desk/tickets/actions.hpp"
 
+#include "support/test_desk.hpp"
+
 using namespace desk;
 using namespace desk::kb;
 using model::ArticleAction;
@@ -38,9 +40,10 @@ struct Desk {
 
   static std::unique_ptr<store::Store> open_new() {
     static std::atomic<int> n{0};
-    fs::path path = fs::current_path() / ("kb-" + std::to_string(++n) + ".db");
-    store::create(path);
-    return store::open(path, store::Access::write, std::chrono::milliseconds(1000));
+    std::string location = desk::testing::new_store_location(
+        (fs::current_path() / ("kb-" + std::to_string(++n) + ".db")).string());
+    store::create(location);
+    return store::open(location, store::Access::write, std::chrono::milliseconds(1000));
   }
 
   template <typename F>

@@ -10,6 +10,8 @@
 #include "desk/store/store.hpp"
 #include "desk/work/session.hpp"
 
+#include "support/test_desk.hpp"
+
 using namespace desk;
 using model::Event;
 using model::Json;
@@ -64,8 +66,9 @@ TEST_SUITE("store/events") {
   }
 
   TEST_CASE("a prepared event is written as prepared when it is of that event") {
-    store::create("prepared.db");
-    auto db = store::open("prepared.db", store::Access::write, std::chrono::milliseconds(1000));
+    std::string location = desk::testing::new_store_location("prepared.db");
+    store::create(location);
+    auto db = store::open(location, store::Access::write, std::chrono::milliseconds(1000));
     config::Config config = config::defaults();
     work::Session s{config, *db, from_unix(1'790'000'000), "alice"};
     store::WriteTransaction tx(*db);
