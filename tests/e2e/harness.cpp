@@ -206,9 +206,6 @@ const std::string& pg_server() {
   return uri;
 }
 
-namespace {
-
-// The server's URI with `name` as its database instead of the test one.
 std::string database_uri(const std::string& name) {
   std::string uri = pg_server();
   auto start = uri.find("://");
@@ -216,8 +213,6 @@ std::string database_uri(const std::string& name) {
   auto end = uri.find('?', start);
   return uri.substr(0, start + 1) + name + (end == std::string::npos ? "" : uri.substr(end));
 }
-
-}  // namespace
 
 Result psql(const std::string& database, const std::string& sql, const fs::path& cwd) {
   return run_program({"psql", "-X", "-q", "-A", "-t", "-F", "|", "-P", "null=NULL", "-v",

@@ -115,6 +115,8 @@ const std::string& pg_server();
 inline bool on_postgres() {
   return !pg_server().empty();
 }
+// The server's URI with `name` as its database instead of the test one.
+std::string database_uri(const std::string& name);
 
 // The path of the desk binary under test.
 std::string desk_binary();

@@ -108,8 +108,7 @@ TEST_CASE("store copy: into PostgreSQL and back, the same store") {
   // A second database on the server, empty, takes the file's copy.
   std::string name = "desk_copy_" + std::to_string(::getpid());
   REQUIRE(psql(pg_server(), "CREATE DATABASE " + name, s.dir()).status == 0);
-  std::string uri = s.database();
-  uri.replace(uri.find(":///") + 4, uri.find('?') - uri.find(":///") - 4, name);
+  std::string uri = database_uri(name);
   Result r = s.ok({"store", "copy", "file.db", uri});
   CHECK(r.out.find("3 tickets, 14 events, 1 customers, 2 articles") != std::string::npos);
   CHECK(head_of(s, uri) == head);
