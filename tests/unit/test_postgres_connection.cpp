@@ -94,16 +94,21 @@ TEST_SUITE("store/postgres") {
 
   TEST_CASE("postgres: a bad URI or an absent server is a store error on one line") {
     for (std::string uri : {"postgresql://%zz/desk", "postgresql:///desk?nonsense=1",
-                            "postgresql:///desk?host=/nonexistent/desk-pg&port=5432"}) {
+                            "postgresql:///desk?host=/nonexistent/desk-pg&port=5432",
+                            "postgresql://ann:s3cret@/desk?host=/nonexistent/desk-pg"}) {
       CAPTURE(uri);
       try {
         Connection db(uri);
         FAIL("connected");
       } catch (const StoreError& e) {
         std::string what = e.what();
-        CHECK(what.starts_with("cannot connect to the store: "));
+        // It names the store, never with its password.
+        CHECK(what.starts_with("cannot connect to the store 'postgresql://"));
+        CHECK(what.find("s3cret") == std::string::npos);
         CHECK(what.find('\n') == std::string::npos);
+        CHECK(what.find("  ") == std::string::npos);
         CHECK(what.back() != ' ');
+        CHECK(e.hint().starts_with("check that the server is up"));
       }
     }
   }

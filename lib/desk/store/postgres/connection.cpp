@@ -3,16 +3,22 @@
 #include <charconv>
 #include <libpq-fe.h>
 
+#include "desk/core/location.hpp"
+
 namespace desk::store::postgres {
 
 namespace {
 
 // libpq's messages end in a newline, some after a second line of advice
 // ("Is the server running ...?"); desk prints an error on one line.
+// libpq also puts two spaces after "FATAL:".
 std::string first_line(std::string_view message) {
   message = message.substr(0, message.find('\n'));
   while (!message.empty() && message.back() == ' ') message.remove_suffix(1);
-  return std::string(message);
+  std::string out;
+  for (char c : message)
+    if (c != ' ' || out.empty() || out.back() != ' ') out += c;
+  return out;
 }
 
 // libpq prints the server's notices ("... does not exist, skipping") on
@@ -58,9 +64,13 @@ Connection::Connection(const std::string& uri) {
   const char* const keys[] = {"dbname", "client_encoding", nullptr};
   const char* const values[] = {uri.c_str(), "UTF8", nullptr};
   conn_.reset(PQconnectdbParams(keys, values, 1));
-  if (!conn_) throw StoreError("cannot connect to the store: out of memory");
+  // The store named as the user gave it, less any password.
+  std::string store = "cannot connect to the store '" + shown_location(uri) + "': ";
+  if (!conn_) throw StoreError(store + "out of memory");
   if (PQstatus(conn_.get()) != CONNECTION_OK)
-    throw StoreError("cannot connect to the store: " + first_line(PQerrorMessage(conn_.get())));
+    throw StoreError(store + first_line(PQerrorMessage(conn_.get())),
+                     "check that the server is up and that the URI names it ([desk] store in "
+                     "desk.toml(5), --db or $DESK_DB)");
   PQsetNoticeProcessor(conn_.get(), ignore_notice, nullptr);
 }
 
