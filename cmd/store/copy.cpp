@@ -24,8 +24,9 @@ std::string shown(const std::string& location) {
   return "'" + shown_location(location) + "'";
 }
 
-std::int64_t rows_of(const store::Copied& c, std::string_view table) {
-  for (const auto& [name, n] : c.rows)
+std::int64_t rows_of(const std::vector<std::pair<std::string, std::int64_t>>& rows,
+                     std::string_view table) {
+  for (const auto& [name, n] : rows)
     if (name == table) return n;
   return 0;
 }
@@ -33,7 +34,7 @@ std::int64_t rows_of(const store::Copied& c, std::string_view table) {
 int run(Env& env, const Options& o) {
   const auto& cfg = env.config();
   auto timeout = std::chrono::milliseconds(cfg.busy_timeout_ms);
-  store::Copied c = store::copy(o.from, o.to, timeout);
+  auto c = store::copy(o.from, o.to, timeout);
   auto copy = store::open(o.to, store::Access::read, timeout);
   work::Session session{cfg, *copy, env.now(), env.actor()};
   auto v = compliance::verify_chain(session, "");

@@ -58,35 +58,23 @@ class ScratchFile {
   fs::path path_;
 };
 
-FileInfo info_of(sql::SqlStore& s, int schema) {
-  FileInfo info;
-  info.schema = schema;
-  info.tickets = s.guarded([&] { return s.sql().integer("SELECT count(*) FROM tickets"); });
-  return info;
-}
-
 // The rows copied into a PostgreSQL store, in its write transaction (taken
 // here), after keeping what it held in the file `keep` when it held any.
 // The transaction commits only when every row is in.
 sql::CopiedRows copy_into_server(sql::SqlStore& from, sql::SqlStore& to, const fs::path* keep,
                                  bool* kept) {
-  to.begin_write();
-  try {
-    if (sql::holds_rows(to)) {
-      if (!keep)
-        throw Refused("the database already holds a desk store with tickets or other records",
-                      "copy into a new database, or into one where 'desk init' made an "
-                      "empty store; 'desk restore FILE' replaces a store's contents");
-      sqlite::write_copy(to, *keep);
-      *kept = true;
-    }
-    sql::CopiedRows rows = sql::copy_rows(from, to);
-    to.commit();
-    return rows;
-  } catch (...) {
-    to.rollback();
-    throw;
+  WriteTransaction tx(to);
+  if (sql::holds_rows(to)) {
+    if (!keep)
+      throw Refused("the database already holds a desk store with tickets or other records",
+                    "copy into a new database, or into one where 'desk init' made an "
+                    "empty store; 'desk restore FILE' replaces a store's contents");
+    sqlite::write_copy(to, *keep);
+    *kept = true;
   }
+  sql::CopiedRows rows = sql::copy_rows(from, to);
+  tx.commit();
+  return rows;
 }
 
 }  // namespace
@@ -117,25 +105,24 @@ Restored restore(const fs::path& store, const fs::path& from, const fs::path& ke
   return out;
 }
 
-Copied copy(const fs::path& from, const fs::path& to, std::chrono::milliseconds busy_timeout) {
+std::vector<std::pair<std::string, std::int64_t>> copy(const fs::path& from, const fs::path& to,
+                                                       std::chrono::milliseconds busy_timeout) {
   if (from == to)
     throw UsageError(fmt::format("{} is the store to copy", shown(to)),
                      "give the copy another place");
   auto source = open(from, Access::read, busy_timeout);
-  Copied out;
+  sql::CopiedRows rows;
   if (!is_server_location(to.native())) {
     std::error_code ec;
     if (fs::exists(to, ec) && !(fs::is_regular_file(to, ec) && fs::file_size(to, ec) == 0))
       throw Refused(fmt::format("{} already exists", shown(to)),
                     "desk store copy makes a new store: give a new file name");
-    out.info = sqlite::write_copy(as_sql(*source), to, &out.rows);
-    return out;
+    sqlite::write_copy(as_sql(*source), to, &rows);
+    return rows;
   }
   create(to);
   auto target = open(to, Access::write, busy_timeout);
-  out.rows = copy_into_server(as_sql(*source), as_sql(*target), nullptr, nullptr);
-  out.info = info_of(as_sql(*target), sqlite::current_schema_version());
-  return out;
+  return copy_into_server(as_sql(*source), as_sql(*target), nullptr, nullptr);
 }
 
 }  // namespace desk::store

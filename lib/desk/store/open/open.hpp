@@ -50,12 +50,10 @@ Restored restore(const std::filesystem::path& store, const std::filesystem::path
 // backend to either, ids, events and hashes as they are. `to` must be a
 // file that does not exist yet (or is empty), or a PostgreSQL database
 // that is empty or holds an empty desk store. The source is read in one
-// snapshot while others go on writing to it.
-struct Copied {
-  FileInfo info;                                           // what the copy holds
-  std::vector<std::pair<std::string, std::int64_t>> rows;  // by table
-};
-Copied copy(const std::filesystem::path& from, const std::filesystem::path& to,
-            std::chrono::milliseconds busy_timeout);
+// snapshot while others go on writing to it. Returns the rows copied, by
+// table.
+std::vector<std::pair<std::string, std::int64_t>> copy(const std::filesystem::path& from,
+                                                       const std::filesystem::path& to,
+                                                       std::chrono::milliseconds busy_timeout);
 
 }  // namespace desk::store

@@ -138,18 +138,11 @@ bool holds_rows(SqlStore& s) {
 
 CopiedRows copy_rows(SqlStore& from, SqlStore& to) {
   CopiedRows out;
-  from.begin_snapshot();
-  try {
-    to.remove_every_row();
-    to.defer_references();
-    for (std::string_view table : kStoreTables)
-      out.emplace_back(table, copy_table(from, to, table));
-    to.after_copy();
-  } catch (...) {
-    from.end_snapshot();
-    throw;
-  }
-  from.end_snapshot();
+  Snapshot snapshot(from);
+  to.remove_every_row();
+  to.defer_references();
+  for (std::string_view table : kStoreTables) out.emplace_back(table, copy_table(from, to, table));
+  to.after_copy();
   return out;
 }
 

@@ -7,23 +7,6 @@
 
 namespace desk::store::sql {
 
-namespace {
-
-// Several statements that all see one state of the store, even while other
-// processes write.
-class Snapshot {
- public:
-  explicit Snapshot(SqlStore& s) : s_(s) { s_.begin_snapshot(); }
-  ~Snapshot() { s_.end_snapshot(); }
-  Snapshot(const Snapshot&) = delete;
-  Snapshot& operator=(const Snapshot&) = delete;
-
- private:
-  SqlStore& s_;
-};
-
-}  // namespace
-
 void SqlStore::each_ticket_with_stored_events(
     const Query& q, const std::function<bool(Ticket&, std::span<StoredEvent>)>& row) {
   guarded([&] {

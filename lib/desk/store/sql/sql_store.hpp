@@ -98,6 +98,19 @@ class SqlStore : public Store {
   std::unique_ptr<MailStore> mail_;
 };
 
+// Several statements that all see one state of the store, even while other
+// processes write: begin_snapshot() now, end_snapshot() when it goes.
+class Snapshot {
+ public:
+  explicit Snapshot(SqlStore& s) : s_(s) { s_.begin_snapshot(); }
+  ~Snapshot() { s_.end_snapshot(); }
+  Snapshot(const Snapshot&) = delete;
+  Snapshot& operator=(const Snapshot&) = delete;
+
+ private:
+  SqlStore& s_;
+};
+
 template <typename F>
 auto SqlStore::guarded(F&& f) -> decltype(f()) {
   try {

@@ -245,31 +245,31 @@ FileInfo restore(const fs::path& store, const fs::path& from, const fs::path& ke
   }
 }
 
-FileInfo write_copy(sql::SqlStore& from, const fs::path& to, sql::CopiedRows* rows) {
+FileInfo write_store_file(const fs::path& to, const std::function<void(SqliteStore&)>& fill) {
   OutputFile out(to);
   FileInfo info;
   {
     create(out.scratch());
     auto made = open(out.scratch(), Access::write, std::chrono::milliseconds(0));
-    auto& copy = dynamic_cast<SqliteStore&>(*made);
-    copy.begin_write();
-    try {
-      copy.guarded([&] { set_bulk_pragmas(copy.db()); });
-      sql::CopiedRows copied = sql::copy_rows(from, copy);
-      if (rows) *rows = std::move(copied);
-      copy.commit();
-    } catch (...) {
-      copy.rollback();
-      throw;
-    }
-    copy.guarded([&] {
-      // A self-contained file: no -wal beside it to copy along.
-      copy.db().exec("PRAGMA journal_mode = DELETE");
-      info = info_of(copy.db());
+    auto& file = static_cast<SqliteStore&>(*made);
+    fill(file);
+    file.guarded([&] {
+      file.db().exec("PRAGMA journal_mode = DELETE");
+      info = info_of(file.db());
     });
   }
   out.commit();
   return info;
+}
+
+FileInfo write_copy(sql::SqlStore& from, const fs::path& to, sql::CopiedRows* rows) {
+  return write_store_file(to, [&](SqliteStore& copy) {
+    WriteTransaction tx(copy);
+    copy.guarded([&] { set_bulk_pragmas(copy.db()); });
+    sql::CopiedRows copied = sql::copy_rows(from, copy);
+    tx.commit();
+    if (rows) *rows = std::move(copied);
+  });
 }
 
 std::unique_ptr<Store> open_current(const fs::path& file, const fs::path& scratch,

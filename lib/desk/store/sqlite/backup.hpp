@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 
 #include "desk/store/sql/copy.hpp"
 #include "desk/store/store.hpp"
@@ -32,6 +33,14 @@ FileInfo inspect(const std::filesystem::path& file);
 // SQLite is replaced by renaming a copy over it instead.
 FileInfo restore(const std::filesystem::path& store, const std::filesystem::path& from,
                  const std::filesystem::path& keep, std::chrono::milliseconds busy_timeout);
+
+class SqliteStore;
+
+// A new store file at `to`, filled by `fill` (in transactions of its own),
+// made beside `to` and renamed over it as backup() does, self-contained (no
+// write-ahead log beside it). Returns what it holds.
+FileInfo write_store_file(const std::filesystem::path& to,
+                          const std::function<void(SqliteStore&)>& fill);
 
 // Copies the store `from` of any backend, read in one snapshot, row for
 // row into a new SQLite store file at `to`, made beside it and renamed over

@@ -3,8 +3,8 @@
 #include <cstdlib>
 #include <system_error>
 
-#include "desk/core/output_file.hpp"
 #include "desk/store/sql/copy.hpp"
+#include "desk/store/sqlite/backup.hpp"
 #include "desk/store/sqlite/open.hpp"
 #include "desk/store/sqlite/sqlite_store.hpp"
 #include "desk/util/sha256.hpp"
@@ -24,9 +24,9 @@ constexpr const char* kMirrorTable =
 // behind, are not checked).
 void fill(sql::SqlStore& from, const KbMirror::Fingerprint& fingerprint, SqliteStore& to) {
   to.guarded([&] { to.sql().exec("PRAGMA foreign_keys = OFF"); });
-  to.begin_write();
-  from.begin_snapshot();
-  try {
+  WriteTransaction tx(to);
+  {
+    sql::Snapshot snapshot(from);
     std::string print = fingerprint();
     for (const char* table : {"kb_articles", "kb_article_tags", "kb_links"})
       sql::copy_table(from, to, table);
@@ -36,13 +36,8 @@ void fill(sql::SqlStore& from, const KbMirror::Fingerprint& fingerprint, SqliteS
       mark.bind(1, print);
       mark.run();
     });
-  } catch (...) {
-    from.end_snapshot();
-    to.rollback();
-    throw;
   }
-  from.end_snapshot();
-  to.commit();
+  tx.commit();
 }
 
 // The fingerprint a kept copy was made at; "" when `file` is no such copy.
@@ -73,15 +68,7 @@ std::unique_ptr<SqliteStore> keep_new(sql::SqlStore& from, const KbMirror::Finge
   std::error_code ec;
   fs::create_directories(file.parent_path(), ec);
   fs::permissions(file.parent_path(), fs::perms::owner_all, fs::perm_options::replace, ec);
-  OutputFile out(file);
-  {
-    create(out.scratch());
-    auto made = open(out.scratch(), Access::write, std::chrono::milliseconds(0));
-    auto& copy = static_cast<SqliteStore&>(*made);
-    fill(from, fingerprint, copy);
-    copy.guarded([&] { copy.db().exec("PRAGMA journal_mode = DELETE"); });
-  }
-  out.commit();
+  write_store_file(file, [&](SqliteStore& copy) { fill(from, fingerprint, copy); });
   // The articles may be private: the copy is its owner's alone (and its
   // directory too, so that no one else sees it even while it is new).
   fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace,
