@@ -377,9 +377,6 @@ struct WriteLock::Holder {
   std::thread session;
 };
 
-// desk's write lock on PostgreSQL: pg_store.hpp's kWriteLock ("desk" in ASCII).
-constexpr const char* kPgWriteLock = "1684370283";
-
 WriteLock::WriteLock(const Sandbox& s) : holder_(std::make_unique<Holder>()) {
   if (!on_postgres()) {
     holder_->db.emplace(s.store().string(), SQLite::OPEN_READWRITE);

@@ -91,6 +91,9 @@ class Sandbox {
   std::string database_name_;  // its name
 };
 
+// desk's write lock on PostgreSQL (pg_store.hpp's kWriteLock: "desk" in ASCII).
+inline constexpr const char* kPgWriteLock = "1684370283";
+
 // Holds the sandbox store's write lock, as another desk in the middle of a
 // write would, until release() or the end of its scope: on SQLite an open
 // BEGIN IMMEDIATE, on PostgreSQL desk's advisory lock held by a psql session.

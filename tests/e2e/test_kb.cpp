@@ -47,25 +47,13 @@ Ids search(const Sandbox& s, std::vector<std::string> args) {
 // A ticket's resolution fields, as the lifecycle's resolve will fill them.
 void set_ticket(const Sandbox& s, long long id, const std::string& workaround,
                 const std::string& resolution) {
-  if (on_postgres()) {
-    auto literal = [](std::string text) {
-      for (std::size_t i = text.find('\''); i != std::string::npos; i = text.find('\'', i + 2))
-        text.insert(i, 1, '\'');
-      return "'" + text + "'";
-    };
-    REQUIRE(psql(s.database(),
-                 "UPDATE tickets SET workaround = " + literal(workaround) +
-                     ", resolution = " + literal(resolution) + " WHERE id = " + std::to_string(id),
-                 s.dir())
-                .status == 0);
-    return;
-  }
-  SQLite::Database db(s.store().string(), SQLite::OPEN_READWRITE);
-  SQLite::Statement st(db, "UPDATE tickets SET workaround = ?, resolution = ? WHERE id = ?");
-  st.bind(1, workaround);
-  st.bind(2, resolution);
-  st.bind(3, static_cast<int64_t>(id));
-  st.exec();
+  auto literal = [](std::string text) {
+    for (std::size_t i = text.find('\''); i != std::string::npos; i = text.find('\'', i + 2))
+      text.insert(i, 1, '\'');
+    return "'" + text + "'";
+  };
+  s.sql_ok("UPDATE tickets SET workaround = " + literal(workaround) +
+           ", resolution = " + literal(resolution) + " WHERE id = " + std::to_string(id));
 }
 
 // FTS5's own check that both indexes agree with kb_articles. A PostgreSQL

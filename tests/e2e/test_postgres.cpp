@@ -26,9 +26,6 @@ Result psql(const Sandbox& s, const std::string& sql) {
   return e2e::psql(s.database(), sql, s.dir());
 }
 
-// desk's write lock (pg_store.hpp's kWriteLock: "desk" in ASCII).
-constexpr const char* kWriteLock = "1684370283";
-
 }  // namespace
 
 TEST_CASE("postgres: init makes the schema in an empty database, and keeps it the second time") {
@@ -110,20 +107,12 @@ TEST_CASE(
   s.configure("[desk]\nbusy_timeout = \"1s\"\n");
   s.log("waiting");
   std::string before = s.dump_store();
-  // Another machine's desk, holding the write lock for a while.
-  std::thread holder([&] {
-    psql(s, std::string("SELECT pg_advisory_lock(") + kWriteLock + "); SELECT pg_sleep(4)");
-  });
-  for (int i = 0; i < 100; ++i) {
-    if (psql(s, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted").out ==
-        "1\n")
-      break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
+  // Another machine's desk, holding the write lock.
+  WriteLock other(s);
   auto start = std::chrono::steady_clock::now();
   Result r = s.run({"note", "1", "-m", "blocked"});
   double waited = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  holder.join();
+  other.release();
   CHECK(r.status == 75);
   CHECK(r.err_line() == "desk: the store '" + s.database() + "' stayed busy for 1 s");
   CHECK(waited >= 1.0);
@@ -447,7 +436,7 @@ TEST_CASE(
   // for it, inside their transactions, when the server goes down: each of
   // them is cut off mid-command.
   std::thread holder([&] {
-    server.psql(std::string("SELECT pg_advisory_lock(") + kWriteLock + "); SELECT pg_sleep(60)");
+    server.psql(std::string("SELECT pg_advisory_lock(") + kPgWriteLock + "); SELECT pg_sleep(60)");
   });
   bool waiting = false;
   for (int i = 0; i < 200 && !waiting; ++i) {
