@@ -77,6 +77,25 @@ TEST_CASE("list: sorts and says how many rows a limit left out") {
   CHECK(all.err == "");
 }
 
+TEST_CASE(
+    "list: sorts titles and customers case-blind, byte by byte beyond ASCII, on every store") {
+  Sandbox s;
+  for (const char* title : {"Zebra", "écran", "apple", "Écran", "~tilde", "Apple"}) s.log(title);
+  // A-Z folds to a-z; then bytes: ~ after z, and É (C3 89) before é (C3 A9).
+  CHECK(ids(s.ok({"list", "--sort", "title", "--format", "json"})) == Ids{3, 6, 1, 5, 4, 2});
+  CHECK(ids(s.ok({"list", "--sort", "-title", "--format", "json"})) == Ids{2, 4, 5, 1, 3, 6});
+
+  s.ok({"customer", "add", "Émile Zola", "--email", "emile@example.org"});
+  s.ok({"customer", "add", "zoe", "--email", "Zoe@Example.org"});
+  s.ok({"customer", "add", "Adam"});
+  s.log("from Émile", {"--customer", "EMILE@example.org"});
+  s.log("from Zoe", {"--customer", "zoe@example.ORG"});
+  s.log("from Adam", {"--customer", "adam"});
+  CHECK(ids(s.ok({"list", "--sort", "customer", "--customer", "Émile Zola,ZOE,ADAM", "--format",
+                  "json"})) == Ids{9, 8, 7});
+  CHECK(ids(s.ok({"list", "--customer", "zoe@EXAMPLE.org", "--format", "json"})) == Ids{8});
+}
+
 TEST_CASE("list: every format") {
   Sandbox s;
   s.log("Printer, \"jammed\"", {"--priority", "P1", "--tag", "a,b"});

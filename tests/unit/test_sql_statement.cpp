@@ -151,6 +151,29 @@ void exercise(sql::Connection& db, const std::string& create) {
     many.reset();
     if (in_transaction) db.exec("COMMIT");
   }
+
+  // COLLATE NOCASE folds A-Z alone and then compares bytes, on both: É is
+  // not é, and non-ASCII sorts after z, as SQLite's NOCASE says.
+  db.exec("DELETE FROM t");
+  for (const char* s : {"Zebra", "écran", "apple", "Écran", "~tilde", "ÉCRAN", "Apple", "a b"}) {
+    sql::Statement add(db, "INSERT INTO t (s) VALUES (?)");
+    add.bind(1, s);
+    add.run();
+  }
+  std::string order;
+  sql::Statement sorted(db, "SELECT s FROM t ORDER BY s COLLATE NOCASE, id", sql::Rows::many);
+  while (sorted.step()) order += std::string(sorted.view(0)) + "|";
+  CHECK(order == "a b|apple|Apple|Zebra|~tilde|Écran|ÉCRAN|écran|");
+  auto count = [&](const char* value) {
+    sql::Statement same(db, "SELECT count(*) FROM t WHERE s COLLATE NOCASE = ? COLLATE NOCASE");
+    same.bind(1, value);
+    REQUIRE(same.step());
+    return same.integer(0);
+  };
+  CHECK(count("APPLE") == 2);
+  CHECK(count("éCRAN") == 1);  // écran alone: é is not É
+  CHECK(count("Écran") == 2);  // Écran and ÉCRAN
+  CHECK(count("zebrA") == 1);
 }
 
 }  // namespace
@@ -174,6 +197,20 @@ TEST_SUITE("store/sql") {
     CHECK(used == std::vector<bool>{true});
     CHECK(store::postgres::numbered_placeholders("SELECT 1", used) == "SELECT 1");
     CHECK(used.empty());
+  }
+
+  TEST_CASE("case-blind: X COLLATE NOCASE becomes lower(X COLLATE \"C\") for any operand X") {
+    using store::postgres::case_blind;
+    CHECK(case_blind("WHERE email COLLATE NOCASE = ? COLLATE NOCASE") ==
+          "WHERE lower(email COLLATE \"C\") = lower(? COLLATE \"C\")");
+    CHECK(case_blind("a = ?2 OR c.name COLLATE NOCASE = ?3 COLLATE NOCASE") ==
+          "a = ?2 OR lower(c.name COLLATE \"C\") = lower(?3 COLLATE \"C\")");
+    CHECK(case_blind("ORDER BY coalesce(nullif(c.name, ')'), c.email) COLLATE NOCASE DESC, t.id") ==
+          "ORDER BY lower(coalesce(nullif(c.name, ')'), c.email) COLLATE \"C\") DESC, t.id");
+    CHECK(case_blind("ORDER BY (a || b) COLLATE NOCASE") ==
+          "ORDER BY lower((a || b) COLLATE \"C\")");
+    CHECK(case_blind("SELECT 1") == "SELECT 1");
+    CHECK_THROWS(case_blind(" COLLATE NOCASE"));
   }
 
   TEST_CASE("statement: SQLite binds, steps and reads as the interface says") {

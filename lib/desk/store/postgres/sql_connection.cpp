@@ -45,10 +45,66 @@ std::string numbered_placeholders(std::string_view sql, std::vector<bool>& used)
   return out;
 }
 
+namespace {
+
+bool name_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '.' || c == '?' || c == '$';
+}
+
+// Where the operand that ends at `end` (exclusive) starts in `sql`: a name
+// or placeholder, or a parenthesised expression with the name of the
+// function it calls, if any. Quoted text and names inside are skipped whole.
+std::size_t operand_start(std::string_view sql, std::size_t end) {
+  std::size_t i = end;
+  int depth = 0;
+  while (i > 0) {
+    char c = sql[i - 1];
+    if (c == '\'' || c == '"') {
+      std::size_t open = sql.rfind(c, i - 2);
+      if (open == std::string_view::npos) break;
+      i = open;
+    } else if (c == ')') {
+      ++depth;
+      --i;
+    } else if (c == '(' && depth > 0) {
+      --depth;
+      --i;
+    } else if (depth > 0 || name_char(c)) {
+      --i;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+}  // namespace
+
+std::string case_blind(std::string_view sql) {
+  constexpr std::string_view kNocase = " COLLATE NOCASE";
+  std::string out;
+  out.reserve(sql.size() + 32);
+  std::size_t from = 0;
+  for (std::size_t at = sql.find(kNocase); at != std::string_view::npos;
+       at = sql.find(kNocase, from)) {
+    std::size_t start = operand_start(sql, at);
+    if (start == at || start < from)
+      throw QueryError("", fmt::format("no operand before COLLATE NOCASE in {}", sql));
+    out.append(sql.substr(from, start - from));
+    out += "lower(";
+    out.append(sql.substr(start, at - start));
+    out += " COLLATE \"C\")";
+    from = at + kNocase.size();
+  }
+  out.append(sql.substr(from));
+  return out;
+}
+
 SqlStatement::SqlStatement(Connection& db, std::string_view sql, sql::Rows rows)
     : db_(db), many_(rows == sql::Rows::many) {
   std::vector<bool> used;
-  sql_ = numbered_placeholders(sql, used);
+  sql_ = numbered_placeholders(case_blind(sql), used);
   params_.resize(used.size());
   constexpr unsigned kText = 25;
   for (bool u : used) types_.push_back(u ? 0 : kText);

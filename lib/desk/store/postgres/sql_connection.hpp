@@ -18,6 +18,14 @@ namespace desk::store::postgres {
 // whether each number from 1 to the highest is used (used[0] for ?1).
 std::string numbered_placeholders(std::string_view sql, std::vector<bool>& used);
 
+// `sql` with each `X COLLATE NOCASE` as `lower(X COLLATE "C")`, where X is
+// the name, placeholder or parenthesised expression just before. SQLite's
+// NOCASE folds A-Z alone and then compares bytes; PostgreSQL has no
+// collation that does (an ICU one folds every script and sorts by Unicode's
+// rules), but lower() under "C" folds A-Z alone, and "C" compares bytes. So
+// both sides of a case-blind comparison carry COLLATE NOCASE in desk's SQL.
+std::string case_blind(std::string_view sql);
+
 class SqlStatement final : public sql::EngineStatement {
  public:
   SqlStatement(Connection& db, std::string_view sql, sql::Rows rows);

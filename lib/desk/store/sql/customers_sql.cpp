@@ -18,11 +18,11 @@ constexpr const char* kById =
 constexpr const char* kByEmail =
     "SELECT id, name, email, organisation, phone, tier, notes, created_at, updated_at, erased_at "
     "FROM customers "
-    "WHERE email = ? COLLATE NOCASE";
+    "WHERE email COLLATE NOCASE = ? COLLATE NOCASE";
 constexpr const char* kByName =
     "SELECT id, name, email, organisation, phone, tier, notes, created_at, updated_at, erased_at "
     "FROM customers "
-    "WHERE name = ? COLLATE NOCASE ORDER BY id LIMIT 1";
+    "WHERE name COLLATE NOCASE = ? COLLATE NOCASE ORDER BY id LIMIT 1";
 
 // The id is the next one unless the customer brings its own (an import)
 // that no customer ever had: a deleted customer's id is never given again.

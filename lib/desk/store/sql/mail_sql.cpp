@@ -19,7 +19,8 @@ constexpr const char* kRename = "UPDATE mail_attachments SET name = ? WHERE id =
 constexpr const char* kTicketOf =
     "SELECT ticket_id FROM mail_messages WHERE message_id = ? AND ticket_id IS NOT NULL";
 constexpr const char* kHasWritten =
-    "SELECT 1 FROM mail_messages WHERE ticket_id = ? AND sender = ? COLLATE NOCASE LIMIT 1";
+    "SELECT 1 FROM mail_messages WHERE ticket_id = ? AND sender COLLATE NOCASE = ? COLLATE NOCASE "
+    "LIMIT 1";
 constexpr const char* kInsert =
     "INSERT INTO mail_messages (message_id, direction, ticket_id, event_id, route, reason, "
     "sender, subject, at, size, sha256, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "
@@ -72,7 +73,8 @@ constexpr const char* kLastReceived =
     "SELECT message_id FROM mail_messages WHERE ticket_id = ? AND message_id NOT LIKE 'sha256:%' "
     "ORDER BY at DESC, id DESC LIMIT 1";
 constexpr const char* kMailedSince =
-    "SELECT 1 FROM mail_outbox WHERE recipient = ? COLLATE NOCASE AND kind = ? AND queued_at >= ? "
+    "SELECT 1 FROM mail_outbox WHERE recipient COLLATE NOCASE = ? COLLATE NOCASE AND kind = ? AND "
+    "queued_at >= ? "
     "LIMIT 1";
 #define DESK_OUTBOX_COLUMNS                                                           \
   "id, ticket_id, event_id, kind, message_id, recipient, subject, status, attempts, " \
@@ -93,10 +95,11 @@ constexpr const char* kEraseMessages =
     "UPDATE mail_messages SET raw = substr(raw, 1, 0), subject = '' WHERE ticket_id = ?";
 constexpr const char* kEraseAttachmentsFrom =
     "UPDATE mail_attachments SET content = NULL WHERE message IN "
-    "(SELECT id FROM mail_messages WHERE ticket_id IS NULL AND sender = ? COLLATE NOCASE)";
+    "(SELECT id FROM mail_messages WHERE ticket_id IS NULL AND sender COLLATE NOCASE = ? COLLATE "
+    "NOCASE)";
 constexpr const char* kEraseMessagesFrom =
     "UPDATE mail_messages SET raw = substr(raw, 1, 0), subject = '' "
-    "WHERE ticket_id IS NULL AND sender = ? COLLATE NOCASE";
+    "WHERE ticket_id IS NULL AND sender COLLATE NOCASE = ? COLLATE NOCASE";
 
 model::MailMessage message_from_row(sql::Statement& st) {
   model::MailMessage m;

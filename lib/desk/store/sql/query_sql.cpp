@@ -46,7 +46,9 @@ struct Builder {
     if (!q.customers.empty()) {
       std::vector<std::string> terms;
       for (const auto& c : q.customers) {
-        terms.push_back("(c.id = ? OR c.email = ? COLLATE NOCASE OR c.name = ? COLLATE NOCASE)");
+        terms.push_back(
+            "(c.id = ? OR c.email COLLATE NOCASE = ? COLLATE NOCASE OR "
+            "c.name COLLATE NOCASE = ? COLLATE NOCASE)");
         values.emplace_back(util::parse_int(c).value_or(-1));
         values.emplace_back(c);
         values.emplace_back(c);

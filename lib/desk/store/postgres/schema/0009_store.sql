@@ -28,8 +28,9 @@ CREATE FUNCTION max(a bigint, b bigint) RETURNS bigint LANGUAGE sql IMMUTABLE AS
   $$ SELECT greatest(a, b) $$;
 CREATE FUNCTION min(a bigint, b bigint) RETURNS bigint LANGUAGE sql IMMUTABLE AS
   $$ SELECT least(a, b) $$;
--- COLLATE NOCASE: case-blind comparison and order.
-CREATE COLLATION nocase (provider = icu, locale = 'und-u-ks-level2', deterministic = false);
+-- COLLATE NOCASE, which folds A-Z alone and then compares bytes, is
+-- lower(x COLLATE "C") here: the statement layer writes it so
+-- (store/postgres/sql_connection.hpp), and the indexes below index the same.
 
 CREATE TABLE customers (
   id           bigint PRIMARY KEY,
@@ -43,8 +44,8 @@ CREATE TABLE customers (
   updated_at   bigint NOT NULL,
   erased_at    bigint
 );
-CREATE UNIQUE INDEX customers_email ON customers (email COLLATE nocase) WHERE email IS NOT NULL;
-CREATE INDEX customers_name ON customers (name COLLATE nocase);
+CREATE UNIQUE INDEX customers_email ON customers (lower(email COLLATE "C")) WHERE email IS NOT NULL;
+CREATE INDEX customers_name ON customers (lower(name COLLATE "C"));
 
 CREATE TABLE tickets (
   id                bigint PRIMARY KEY,
