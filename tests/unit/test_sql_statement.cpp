@@ -227,5 +227,31 @@ TEST_SUITE("store/sql") {
     store::postgres::Connection conn(uri);
     store::postgres::SqlConnection db(conn);
     exercise(db, "CREATE TEMP TABLE t (id bigserial PRIMARY KEY, s text, n bigint, b bytea)");
+
+    // Many rows read outside a transaction are one read-only transaction of
+    // their own, which the first cursor begins and the last one ends: past
+    // its last row, or reset half way.
+    const char* series = "SELECT generate_series(1, ?1)";
+    sql::Statement first(db, series, sql::Rows::many);
+    first.bind(1, std::int64_t{2500});
+    REQUIRE(first.step());
+    CHECK(conn.reading());
+    CHECK(conn.in_transaction());
+    sql::Statement second(db, series, sql::Rows::many);
+    second.bind(1, std::int64_t{10});
+    REQUIRE(second.step());
+    second.reset();
+    CHECK(conn.reading());  // the first still reads
+    int n = 1;
+    while (first.step()) ++n;
+    CHECK(n == 2500);
+    CHECK_FALSE(conn.reading());
+    CHECK_FALSE(conn.in_transaction());
+    REQUIRE(second.step());
+    CHECK(conn.in_transaction());
+    CHECK_THROWS(db.exec("CREATE TEMP TABLE u (x int)"));  // read-only
+    second.reset();
+    CHECK_FALSE(conn.in_transaction());
+    db.exec("CREATE TEMP TABLE u (x int)");
   }
 }

@@ -110,6 +110,23 @@ bool Connection::transaction_failed() const {
   return PQtransactionStatus(conn_.get()) == PQTRANS_INERROR;
 }
 
+void Connection::begin_reading() {
+  if (readers_ == 0) {
+    exec("BEGIN READ ONLY");
+    reading_transaction_ = ended_;
+  }
+  ++readers_;
+}
+
+void Connection::end_reading() noexcept {
+  if (--readers_ > 0 || ended_ != reading_transaction_) return;
+  try {
+    exec(transaction_failed() ? "ROLLBACK" : "COMMIT");
+  } catch (const std::exception&) {
+    // The connection is gone, and the transaction with it.
+  }
+}
+
 Result Connection::checked(pg_result* r) {
   Result result(r);
   if (PQtransactionStatus(conn_.get()) == PQTRANS_IDLE) ++ended_;

@@ -105,6 +105,14 @@ class Connection {
   // Counts the transactions that ended: a cursor is closed only in the
   // transaction that opened it, which took it along when it ended.
   std::uint64_t ended_transactions() const { return ended_; }
+  // A long read outside a transaction runs in a read-only transaction of
+  // its own, which the first such cursor begins and the last one ends. (A
+  // cursor WITH HOLD would outlive its statement's transaction, but the
+  // server copies every row of it before the first is read.)
+  void begin_reading();
+  void end_reading() noexcept;
+  // Whether such a read is under way: a write must not begin inside it.
+  bool reading() const { return readers_ > 0; }
 
  private:
   struct Finish {
@@ -114,6 +122,8 @@ class Connection {
   std::unique_ptr<pg_conn, Finish> conn_;
   std::uint64_t cursors_ = 0;
   std::uint64_t ended_ = 0;
+  int readers_ = 0;
+  std::uint64_t reading_transaction_ = 0;  // ended_ when it began
 };
 
 }  // namespace desk::store::postgres

@@ -4,6 +4,8 @@
 // server runs none of desk's code.
 #include "desk/store/postgres/pg_store.hpp"
 
+#include <stdexcept>
+
 #include <fmt/format.h>
 
 #include "desk/audit/erasure.hpp"
@@ -195,6 +197,8 @@ void PgStore::translate_current() const {
 }
 
 void PgStore::begin_write() {
+  // Its BEGIN would join the read and end it at COMMIT (connection.hpp).
+  if (db_.reading()) throw std::logic_error("a write began while many rows were being read");
   guarded([&] {
     db_.exec("BEGIN");
     lock_for_writing(db_, busy_timeout_);

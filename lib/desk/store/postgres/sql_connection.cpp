@@ -146,15 +146,17 @@ constexpr int kBatch = 1000;
 
 void SqlStatement::execute() {
   if (many_) {
-    // Outside a transaction the cursor is declared WITH HOLD: the server
-    // keeps its rows when the statement's own transaction ends (on its
-    // side, not desk's), and a write made while they are read is a
-    // transaction of its own, as on SQLite.
     std::string name = db_.new_cursor_name();
-    hold_ = !db_.in_transaction();
-    db_.exec(
-        fmt::format("DECLARE {} NO SCROLL CURSOR{} FOR {}", name, hold_ ? " WITH HOLD" : "", sql_),
-        params_, types_);
+    if (db_.reading() || !db_.in_transaction()) {
+      db_.begin_reading();
+      reading_ = true;
+    }
+    try {
+      db_.exec(fmt::format("DECLARE {} NO SCROLL CURSOR FOR {}", name, sql_), params_, types_);
+    } catch (...) {
+      end_reading();
+      throw;
+    }
     cursor_ = name;
     cursor_transaction_ = db_.ended_transactions();
     fetch();
@@ -175,15 +177,23 @@ void SqlStatement::close_cursor() noexcept {
   if (cursor_.empty()) return;
   std::string name = std::move(cursor_);
   cursor_.clear();
-  // A failed transaction refuses everything until its rollback; a cursor
-  // without HOLD went with the transaction that declared it.
-  if (db_.transaction_failed()) return;
-  if (!hold_ && (!db_.in_transaction() || db_.ended_transactions() != cursor_transaction_)) return;
-  try {
-    db_.exec("CLOSE " + name);
-  } catch (const std::exception&) {
-    // The connection is gone, and the cursor with it.
+  // A failed transaction refuses everything until its rollback, and a
+  // cursor went with the transaction that declared it.
+  if (!db_.transaction_failed() && db_.in_transaction() &&
+      db_.ended_transactions() == cursor_transaction_) {
+    try {
+      db_.exec("CLOSE " + name);
+    } catch (const std::exception&) {
+      // The connection is gone, and the cursor with it.
+    }
   }
+  end_reading();
+}
+
+void SqlStatement::end_reading() noexcept {
+  if (!reading_) return;
+  reading_ = false;
+  db_.end_reading();
 }
 
 bool SqlStatement::step() {
@@ -193,6 +203,9 @@ bool SqlStatement::step() {
     fetch();
     ++row_;
   }
+  // Past the last row, the cursor (and a read-only transaction it began)
+  // ends at once, so that what follows may write.
+  if (row_ == result_->rows() && last_batch_) close_cursor();
   return row_ < result_->rows();
 }
 

@@ -56,6 +56,7 @@ class SqlStatement final : public sql::EngineStatement {
   // The cursor's next batch of rows into result_.
   void fetch();
   void close_cursor() noexcept;
+  void end_reading() noexcept;
 
   Connection& db_;
   std::string sql_;
@@ -65,13 +66,14 @@ class SqlStatement final : public sql::EngineStatement {
   std::vector<unsigned> types_;
   std::optional<Result> result_;
   int row_ = -1;  // the current row of result_
-  // Rows::many: the open cursor's name ("" for none), whether it outlives
-  // its transaction (WITH HOLD, declared outside one), the transaction it
-  // was declared in (Connection::ended_transactions() then), and whether a
-  // batch came back short (the cursor has no more).
+  // Rows::many: the open cursor's name ("" for none), whether it is read
+  // in the connection's read-only transaction (declared outside desk's
+  // own), the transaction it was declared in
+  // (Connection::ended_transactions() then), and whether a batch came back
+  // short (the cursor has no more).
   bool many_ = false;
   std::string cursor_;
-  bool hold_ = false;
+  bool reading_ = false;
   std::uint64_t cursor_transaction_ = 0;
   bool last_batch_ = false;
   // Blob columns decoded from the server's hex, by column, for view().
