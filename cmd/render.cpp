@@ -63,6 +63,39 @@ std::vector<std::string> known_list_columns() {
   return names;
 }
 
+namespace {
+
+std::size_t widest(const std::vector<std::string>& words) {
+  std::size_t w = 0;
+  for (const auto& word : words) w = std::max(w, util::display_width(word));
+  return w;
+}
+
+template <typename Map>
+std::size_t widest_key(const Map& map) {
+  std::size_t w = 0;
+  for (const auto& [key, value] : map) w = std::max(w, util::display_width(key));
+  return w;
+}
+
+// How wide a column's values may be, where the configuration says: a long
+// table settles its widths on its first rows (format/table.cpp).
+std::size_t vocabulary_width(const config::Config& c, const std::string& name) {
+  if (name == "status") return widest(util::names<model::Status>());
+  if (name == "priority") return widest(c.priority.levels);
+  if (name == "impact") return widest(c.priority.impact);
+  if (name == "urgency") return widest(c.priority.urgency);
+  if (name == "type") return widest(c.tickets.types);
+  if (name == "channel") return widest(c.tickets.channels);
+  if (name == "category") return widest(c.tickets.categories);
+  if (name == "resolution_code") return widest(c.tickets.resolution_codes);
+  if (name == "team") return widest_key(c.teams);
+  if (name == "assignee") return widest_key(c.technicians);
+  return 0;
+}
+
+}  // namespace
+
 std::vector<Column> ticket_columns(const Env& env, const std::vector<std::string>& names) {
   std::vector<Column> out;
   std::vector<std::string> known = known_list_columns();
@@ -108,6 +141,7 @@ std::vector<Column> ticket_columns(const Env& env, const std::vector<std::string
       c.tone = [levels](const Json& v) { return priority_tone(v, levels); };
     }
     if (name == "status") c.tone = status_tone;
+    c.width = vocabulary_width(env.config(), name);
     out.push_back(std::move(c));
   }
   return out;

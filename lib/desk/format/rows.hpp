@@ -56,6 +56,10 @@ struct Column {
   // another calendar. Machine formats keep the number.
   std::int64_t day = 86400;
   std::function<std::int64_t(const Json& row)> day_of;
+  // The display width the column's values may take when that is known
+  // beforehand (the configuration's priorities, teams, technicians...): a
+  // long table settles its widths on its first rows, and makes room for it.
+  std::size_t width = 0;
 };
 
 struct Style {
