@@ -75,11 +75,13 @@ Connection::Connection(const std::string& uri) {
 }
 
 Result Connection::exec(const std::string& sql) {
+  settle();
   return checked(PQexec(conn_.get(), sql.c_str()));
 }
 
 Result Connection::exec(const std::string& sql, const std::vector<Param>& params,
                         const std::vector<unsigned>& given_types) {
+  settle();
   std::size_t n = params.size();
   std::vector<std::string> buffers(n);
   std::vector<const char*> values(n);
@@ -125,6 +127,33 @@ void Connection::end_reading() noexcept {
   } catch (const std::exception&) {
     // The connection is gone, and the transaction with it.
   }
+}
+
+void Connection::send_ahead(const std::string& sql, std::optional<Result>* into) {
+  settle();
+  into->reset();
+  if (PQsendQuery(conn_.get(), sql.c_str()) == 1) ahead_ = into;
+}
+
+Result Connection::take_ahead(std::optional<Result>* into) {
+  if (ahead_ == into) settle();
+  if (!*into) throw failure(conn_.get(), nullptr);  // never sent: the connection is gone
+  pg_result* r = (*into)->res_.release();
+  into->reset();
+  return checked(r);
+}
+
+void Connection::settle() noexcept {
+  if (ahead_ == nullptr) return;
+  // The last of the answer's results is the statement's; libpq's own
+  // failure (the connection lost) comes as a result too, or as none.
+  pg_result* last = nullptr;
+  while (pg_result* r = PQgetResult(conn_.get())) {
+    if (last) PQclear(last);
+    last = r;
+  }
+  ahead_->emplace(Result(last));
+  ahead_ = nullptr;
 }
 
 Result Connection::checked(pg_result* r) {

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -113,17 +114,26 @@ class Connection {
   void end_reading() noexcept;
   // Whether such a read is under way: a write must not begin inside it.
   bool reading() const { return readers_ > 0; }
+  // A statement sent ahead of its need (a cursor's next batch), so that
+  // the server makes those rows while desk reads the batch before. Its
+  // answer goes to `into`: take_ahead waits for it there; a statement run
+  // meanwhile first takes it in. No answer when it could not be sent.
+  void send_ahead(const std::string& sql, std::optional<Result>* into);
+  Result take_ahead(std::optional<Result>* into);
 
  private:
   struct Finish {
     void operator()(pg_conn* c) const noexcept;
   };
   Result checked(pg_result* r);
+  // Takes in the answer sent ahead, if one is awaited.
+  void settle() noexcept;
   std::unique_ptr<pg_conn, Finish> conn_;
   std::uint64_t cursors_ = 0;
   std::uint64_t ended_ = 0;
   int readers_ = 0;
-  std::uint64_t reading_transaction_ = 0;  // ended_ when it began
+  std::optional<Result>* ahead_ = nullptr;  // where the answer sent ahead goes
+  std::uint64_t reading_transaction_ = 0;   // ended_ when it began
 };
 
 }  // namespace desk::store::postgres

@@ -76,6 +76,9 @@ class SqlStatement final : public sql::EngineStatement {
   bool reading_ = false;
   std::uint64_t cursor_transaction_ = 0;
   bool last_batch_ = false;
+  // The next batch, asked for ahead (Connection::send_ahead).
+  std::optional<Result> ahead_;
+  bool ahead_sent_ = false;
   // Blob columns decoded from the server's hex, by column, for view().
   mutable std::vector<std::string> bytes_;
 };
