@@ -1,6 +1,6 @@
 #!/bin/sh
 # bench/lists.sh: issue 18's long lists on the 1M-ticket store.
-#   desk list (every open ticket, by priority) in every format, and -q,
+#   desk list (every open ticket, by id) in every format, and -q,
 #       each with its peak memory (max RSS): the target is under 30 MB
 #   desk list --format tsv  vs  sqlite3 printing the same rows in the same
 #       order (bench/sql/list-open-all.sql): the target is within 2x
@@ -21,5 +21,5 @@ for args in "" "-q" "--format jsonl" "--format csv" "--format tsv" "--format jso
 done
 
 bench lists-open --warmup 1 --runs 5 \
-  -n "desk list --format tsv (open, by priority)" "$desk list --format tsv > /dev/null" \
+  -n "desk list --format tsv (open, by id)" "$desk list --format tsv > /dev/null" \
   -n "sqlite3: the same rows and order" "$s '$work/desk.db' < '$sql/list-open-all.sql' > /dev/null"
