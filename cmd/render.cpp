@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <ranges>
 
 #include <fmt/format.h>
 
@@ -65,16 +66,11 @@ std::vector<std::string> known_list_columns() {
 
 namespace {
 
-std::size_t widest(const std::vector<std::string>& words) {
+// The display width of the widest of `words`: a list, or a map's keys.
+template <typename Words>
+std::size_t widest(const Words& words) {
   std::size_t w = 0;
   for (const auto& word : words) w = std::max(w, util::display_width(word));
-  return w;
-}
-
-template <typename Map>
-std::size_t widest_key(const Map& map) {
-  std::size_t w = 0;
-  for (const auto& [key, value] : map) w = std::max(w, util::display_width(key));
   return w;
 }
 
@@ -89,8 +85,8 @@ std::size_t vocabulary_width(const config::Config& c, const std::string& name) {
   if (name == "channel") return widest(c.tickets.channels);
   if (name == "category") return widest(c.tickets.categories);
   if (name == "resolution_code") return widest(c.tickets.resolution_codes);
-  if (name == "team") return widest_key(c.teams);
-  if (name == "assignee") return widest_key(c.technicians);
+  if (name == "team") return widest(std::views::keys(c.teams));
+  if (name == "assignee") return widest(std::views::keys(c.technicians));
   return 0;
 }
 

@@ -1,6 +1,7 @@
 // Lists at scale (issue 18): a long list streams whatever its format, so the
 // memory desk holds stays flat however many tickets it shows; a long table
 // settles its widths on its first rows and the configuration's words.
+#include <algorithm>
 #include <string>
 
 #include <doctest/doctest.h>
@@ -12,9 +13,7 @@ using namespace e2e;
 namespace {
 
 std::size_t lines(const std::string& s) {
-  std::size_t n = 0;
-  for (char c : s) n += c == '\n';
-  return n;
+  return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n'));
 }
 
 std::string joined(const std::vector<std::string>& words) {
@@ -42,17 +41,22 @@ std::string tickets_csv(int n, int long_title_at = 0) {
 }
 
 // desk run by /usr/bin/time, which forks it from its own small process: the
-// most memory desk held (its peak resident set, KiB). A child of the test
-// process itself would inherit the test's own peak with its pages.
-long peak_kib(const Sandbox& s, const std::vector<std::string>& args, std::size_t& lines_out) {
+// most memory desk held (its peak resident set, KiB), and the rows it wrote
+// (lines, or a JSON array's elements). A child of the test process itself
+// would inherit the test's own peak with its pages.
+struct Measured {
+  long peak_kib = 0;
+  std::size_t rows = 0;
+};
+
+Measured measured(const Sandbox& s, const std::vector<std::string>& args) {
   std::vector<std::string> argv = {"/usr/bin/time", "-f", "%M", "-o", "peak.txt", desk_binary()};
   argv.insert(argv.end(), args.begin(), args.end());
   Result r = run_program(argv, "", s.dir(), s.env);
   INFO("desk " << joined(args) << "\nstderr: " << r.err);
   CHECK(r.status == 0);
-  lines_out = r.out.empty() ? 0 : lines(r.out);
-  if (args.size() > 2 && args[2] == "json") lines_out = r.json().size();
-  return std::stol(s.read("peak.txt"));
+  bool json = args.size() > 2 && args[2] == "json";
+  return {std::stol(s.read("peak.txt")), json ? r.json().size() : lines(r.out)};
 }
 
 }  // namespace
@@ -87,8 +91,7 @@ TEST_CASE("list: 100,000 tickets in every format, in flat memory") {
   // caches. A list of 80,000 open tickets (which the status index finds out
   // of order, so they are sorted) or of all 100,000, in any order, holds
   // little more, whatever the format.
-  std::size_t n = 0;
-  long base = peak_kib(s, {"list", "--limit", "1"}, n);
+  long base = measured(s, {"list", "--limit", "1"}).peak_kib;
   CAPTURE(base);
 #ifdef DESK_SANITIZED
   // A sanitizer's shadow memory and red zones grow what desk holds: a list
@@ -109,11 +112,11 @@ TEST_CASE("list: 100,000 tickets in every format, in flat memory") {
                              {"list", "--all", "--format", "jsonl"}});
 #endif
   for (const auto& args : lists) {
-    long peak = peak_kib(s, args, n);
+    Measured m = measured(s, args);
     CAPTURE(joined(args));
-    CHECK(peak < kLimitKib);
+    CHECK(m.peak_kib < kLimitKib);
     std::size_t rows = args.size() > 1 && args[1] == "--all" ? 100000 : 80000;
     bool heading = args.size() == 1 || (args.size() > 2 && (args[2] == "csv" || args[2] == "tsv"));
-    CHECK(n == rows + (heading ? 1 : 0));
+    CHECK(m.rows == rows + (heading ? 1 : 0));
   }
 }
