@@ -23,6 +23,9 @@ namespace desk::cmd {
 
 namespace {
 
+// Past this many matches, "N more not shown" says "more than" instead.
+constexpr std::int64_t kCountAtMost = 10000;
+
 struct Options {
   TicketFilters filters;
   bool all = false;
@@ -204,10 +207,16 @@ int run(Env& env, const Options& o) {
     writer->end();
   }
   if (cut) {
-    std::int64_t total = store.count_tickets(q);
-    env.err << fmt::format(
-        "desk: showing {} of {} tickets; {} more not shown (--limit 0 shows all)\n", shown, total,
-        total - shown);
+    // Counting stops past kCountAtMost: a page of 50 from a million open
+    // tickets should not wait for the million to be counted.
+    std::int64_t total = store.count_tickets(q, kCountAtMost + 1);
+    if (total > kCountAtMost)
+      env.err << fmt::format("desk: showing {} of more than {} tickets (--limit 0 shows all)\n",
+                             shown, kCountAtMost);
+    else
+      env.err << fmt::format(
+          "desk: showing {} of {} tickets; {} more not shown (--limit 0 shows all)\n", shown, total,
+          total - shown);
   }
   return 0;
 }

@@ -91,7 +91,9 @@ class Store {
   // Streams the tickets `q` selects, in its order, until `row` returns false.
   virtual void each_ticket(const Query& q, const Ordering& order,
                            const std::function<bool(const Ticket&)>& row) = 0;
-  virtual std::int64_t count_tickets(const Query& q) = 0;
+  // How many tickets `q` selects, counting no further than `at_most` (0: all):
+  // "more than 10,000" costs a fixed amount, an exact count of a million does not.
+  virtual std::int64_t count_tickets(const Query& q, std::int64_t at_most) = 0;
 
   // each_ticket with each ticket's timeline marks (model::Mark) decoded,
   // oldest first: what service levels measure. The tickets are lean: their

@@ -20,7 +20,7 @@ std::int64_t open_load(work::Session& s, const std::string& tech) {
   model::Query q;
   q.assignees = {tech};
   q.statuses.assign(model::kOpenStatuses.begin(), model::kOpenStatuses.end());
-  return s.store.count_tickets(q);
+  return s.store.count_tickets(q, 0);
 }
 
 // Fills in the ticket's new owner; the status follows: a pending ticket stays

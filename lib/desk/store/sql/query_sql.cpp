@@ -145,6 +145,35 @@ std::string columns(const Query& q) {
   return cols;
 }
 
+// A page in id order of tickets in several statuses: each status's index
+// holds its tickets in id order, so the first ids of each status, merged, are
+// the page. That reads (limit + offset) entries per status however many
+// tickets are open, where one IN over the statuses sorts every match.
+bool by_status_then_id(const Query& q) {
+  bool by_id = q.sort.empty() || (q.sort.size() == 1 && q.sort[0].field == "id");
+  return by_id && q.statuses.size() > 1 && q.limit > 0 && q.words.empty();
+}
+
+std::string first_ids_by_status(const Query& q, std::vector<Value>& values) {
+  bool descending = !q.sort.empty() && q.sort[0].descending;
+  const char* direction = descending ? " DESC" : "";
+  std::string out;
+  for (std::size_t i = 0; i < q.statuses.size(); ++i) {
+    Query one = q;
+    one.statuses = {q.statuses[i]};
+    Builder b;
+    b.build(one);
+    out += fmt::format("{}SELECT id FROM (SELECT t.id{}{} ORDER BY t.id{} LIMIT ?) AS s{}",
+                       i ? " UNION ALL " : "", kFrom, b.where_clause(), direction, i);
+    values.insert(values.end(), b.values.begin(), b.values.end());
+    values.emplace_back(q.limit + q.offset);
+  }
+  out += fmt::format(" ORDER BY 1{} LIMIT ? OFFSET ?", direction);
+  values.emplace_back(q.limit);
+  values.emplace_back(q.offset);
+  return out;
+}
+
 }  // namespace
 
 WordMatch::WordMatch(const Query& q) {
@@ -171,12 +200,18 @@ SqlQuery select_tickets_sql(const Query& q, const Ordering& ordering) {
   // With a limit, sort only the ids (and sort keys) of every match, then fetch
   // the few rows kept: sorting whole rows to keep 50 of 300,000 costs ten times
   // as much.
-  std::string inner = fmt::format("SELECT t.id{}{}", kFrom, b.where_clause());
-  inner += b.order_by(q, ordering);
-  inner += " LIMIT ? OFFSET ?";
-  // No limit is the largest: PostgreSQL refuses SQLite's -1.
-  b.values.emplace_back(q.limit > 0 ? q.limit : std::numeric_limits<std::int64_t>::max());
-  b.values.emplace_back(q.offset);
+  std::string inner;
+  if (by_status_then_id(q)) {
+    b.values.clear();  // each status's select binds its own
+    inner = first_ids_by_status(q, b.values);
+  } else {
+    inner = fmt::format("SELECT t.id{}{}", kFrom, b.where_clause());
+    inner += b.order_by(q, ordering);
+    inner += " LIMIT ? OFFSET ?";
+    // No limit is the largest: PostgreSQL refuses SQLite's -1.
+    b.values.emplace_back(q.limit > 0 ? q.limit : std::numeric_limits<std::int64_t>::max());
+    b.values.emplace_back(q.offset);
+  }
   std::string sql = fmt::format("SELECT {}{} WHERE t.id IN ({})", columns(q), kFrom, inner);
   sql += b.order_by(q, ordering);
   return {std::move(sql), std::move(b.values)};
@@ -201,12 +236,17 @@ SqlQuery select_events_sql(const Query& q) {
           std::move(b.values)};
 }
 
-SqlQuery count_tickets_sql(const Query& q) {
+SqlQuery count_tickets_sql(const Query& q, std::int64_t at_most) {
   Builder b;
   b.build(q);
   // The customer join is only needed when filtering on customers.
   std::string from = q.customers.empty() ? " FROM tickets t" : kFrom;
-  return {fmt::format("SELECT count(*){}{}", from, b.where_clause()), std::move(b.values)};
+  if (at_most <= 0)
+    return {fmt::format("SELECT count(*){}{}", from, b.where_clause()), std::move(b.values)};
+  b.values.emplace_back(at_most);
+  return {
+      fmt::format("SELECT count(*) FROM (SELECT 1{}{} LIMIT ?) AS matches", from, b.where_clause()),
+      std::move(b.values)};
 }
 
 std::string placeholders(std::size_t n) {

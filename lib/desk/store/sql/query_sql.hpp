@@ -40,8 +40,8 @@ SqlQuery select_tickets_by_id_sql(const Query& q);
 // id then event id, for merging with select_tickets_by_id_sql.
 SqlQuery select_events_sql(const Query& q);
 
-// SELECT count(*) ... WHERE ...
-SqlQuery count_tickets_sql(const Query& q);
+// SELECT count(*) ... WHERE ..., counting at most `at_most` rows (0: all).
+SqlQuery count_tickets_sql(const Query& q, std::int64_t at_most = 0);
 
 // "?, ?, ?": the placeholders of an IN list of `n` values.
 std::string placeholders(std::size_t n);

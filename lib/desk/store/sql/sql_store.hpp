@@ -29,7 +29,7 @@ class SqlStore : public Store {
   void update_ticket(const Ticket& t) override;
   void each_ticket(const Query& q, const Ordering& order,
                    const std::function<bool(const Ticket&)>& row) override;
-  std::int64_t count_tickets(const Query& q) override;
+  std::int64_t count_tickets(const Query& q, std::int64_t at_most) override;
 
   std::int64_t append_event(const Event& e) override;
   std::int64_t append_prepared(const Event& e, const PreparedEvent& ready) override;

@@ -259,7 +259,7 @@ void SqlStore::each_ticket(const Query& q, const Ordering& order,
   });
 }
 
-std::int64_t SqlStore::count_tickets(const Query& q) {
+std::int64_t SqlStore::count_tickets(const Query& q, std::int64_t at_most) {
   return guarded([&] {
     if (!q.words.empty()) {
       std::int64_t n = 0;
@@ -267,10 +267,10 @@ std::int64_t SqlStore::count_tickets(const Query& q) {
       SqlQuery query = select_tickets_by_id_sql(q);
       sql::Statement st(sql(), query.sql, Rows::many);
       st.bind_values(query.values);
-      while (st.step()) n += matches(ticket_from_row(st)) ? 1 : 0;
+      while ((at_most <= 0 || n < at_most) && st.step()) n += matches(ticket_from_row(st)) ? 1 : 0;
       return n;
     }
-    SqlQuery query = count_tickets_sql(q);
+    SqlQuery query = count_tickets_sql(q, at_most);
     sql::Statement st(sql(), query.sql);
     st.bind_values(query.values);
     st.step();

@@ -85,9 +85,11 @@ CREATE TABLE tickets (
   action            text COLLATE "C" NOT NULL DEFAULT '',
   timeline          text COLLATE "C" NOT NULL DEFAULT ''
 );
-CREATE INDEX tickets_status ON tickets (status);
-CREATE INDEX tickets_assignee ON tickets (assignee, status);
-CREATE INDEX tickets_team ON tickets (team, status);
+-- Each ends with the id, as SQLite's end with the rowid: a status's tickets
+-- come out in id order, so the first page of a list reads only its rows.
+CREATE INDEX tickets_status ON tickets (status, id);
+CREATE INDEX tickets_assignee ON tickets (assignee, status, id);
+CREATE INDEX tickets_team ON tickets (team, status, id);
 CREATE INDEX tickets_customer ON tickets (customer_id);
 CREATE INDEX tickets_created ON tickets (created_at);
 CREATE INDEX tickets_resolved ON tickets (resolved_at) WHERE resolved_at IS NOT NULL;
