@@ -10,6 +10,7 @@
 #include "desk/core/error.hpp"
 #include "desk/core/text.hpp"
 #include "desk/store/open/open.hpp"
+#include "desk/tickets/time_worked.hpp"
 #include "desk/util/strings.hpp"
 
 namespace desk::cmd {
@@ -43,6 +44,7 @@ void Env::detect_terminal() {
 }
 
 void Env::prepare() {
+  if (globals.time) worked_ = tickets::parse_worked(*globals.time, "--time");
   config_ = config::resolve(globals.config, globals.db);
   zone_ = config_->zone();
   now_ = real_now();
@@ -82,7 +84,9 @@ store::Store& Env::store(store::Access access) {
 }
 
 work::Session Env::session(store::Access access) {
-  return work::Session{*config_, store(access), now_, actor_};
+  work::Session s{*config_, store(access), now_, actor_};
+  s.worked = worked_;
+  return s;
 }
 
 format::Style Env::style() const {

@@ -26,6 +26,7 @@ struct Globals {
   bool quiet = false;
   bool no_color = false;
   bool no_pager = false;
+  std::optional<std::string> time;  // --time of a command that is work on tickets
 };
 
 // --as, else $DESK_USER, else the login name.
@@ -71,6 +72,7 @@ class Env {
   Zone zone_;
   Instant now_{};
   std::string actor_;
+  std::int64_t worked_ = 0;  // --time, in seconds
   std::unique_ptr<store::Store> store_;
   store::Access access_ = store::Access::read;
 };

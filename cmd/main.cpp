@@ -94,6 +94,10 @@ int run(int argc, char** argv) {
     sub->footer(fmt::format("See 'man desk-{}' for more.", c.name));
     if (c.category == Category::internal) sub->group("");
     runners[std::string(c.name)] = c.add(*sub);
+    if (c.takes_time)
+      sub->add_option("--time", env.globals.time,
+                      "Time worked on each ticket: 25m, 1h30m (on its first event here)")
+          ->option_text("DURATION");
     one_value_each(*sub);
   }
 

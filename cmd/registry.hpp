@@ -59,6 +59,9 @@ struct Command {
   Category category;
   Needs needs;
   Runner (*add)(CLI::App& sub);
+  // Whether the command is work on tickets, so takes --time (time worked,
+  // tickets/time_worked.hpp): main adds the option, Env puts it on the session.
+  bool takes_time = false;
 };
 
 const std::vector<Command>& commands();
@@ -91,6 +94,7 @@ Runner cmd_report(CLI::App& sub);
 Runner cmd_catalog(CLI::App& sub);
 Runner cmd_customer(CLI::App& sub);
 Runner cmd_rate(CLI::App& sub);
+Runner cmd_time(CLI::App& sub);
 Runner cmd_attachment(CLI::App& sub);
 Runner cmd_mail(CLI::App& sub);
 Runner cmd_check(CLI::App& sub);

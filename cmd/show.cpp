@@ -11,6 +11,7 @@
 #include "desk/model/serialize.hpp"
 #include "desk/store/catalog_store.hpp"
 #include "desk/store/store.hpp"
+#include "desk/tickets/time_worked.hpp"
 #include "desk/util/fill.hpp"
 #include "desk/util/lines.hpp"
 #include "desk/util/strings.hpp"
@@ -135,6 +136,8 @@ class TicketText {
     if (!t_["resolution_code"].is_null()) line("resolution", text("resolution_code"), Tone::green);
     if (!t_["duplicate_of"].is_null()) line("duplicate of", "#" + text("duplicate_of"));
     if (!t_["external_id"].is_null()) line("external id", text("external_id"));
+    if (t_.contains("worked_seconds") && t_["worked_seconds"].is_number_integer())
+      line("time worked", tickets::worked_text(t_["worked_seconds"].get<std::int64_t>()));
   }
 
   void texts() const {
@@ -176,6 +179,9 @@ class TicketText {
     for (const auto& e : events) {
       std::string kind = e["kind"].get<std::string>();
       std::string detail = changes_text(e["changes"], kind == "logged");
+      if (e.contains(model::Event::kWorkedKey) && e[model::Event::kWorkedKey].is_number_integer())
+        detail += std::string(detail.empty() ? "" : ", ") + "worked " +
+                  tickets::worked_text(e[model::Event::kWorkedKey].get<std::int64_t>());
       for (const char* extra :
            {"channel", "from", "link", "to", "escalation", "manager", "contact", "reason", "hook",
             "for", "why", "score", "article", "step", "item", "attachments", "not_kept", "machine"})
@@ -278,13 +284,17 @@ std::vector<Json> ticket_views(Env& env, const std::vector<std::int64_t>& ids, b
     model::Ticket t = work::require_ticket(session, id);
     Json j = model::ticket_json(t, env.zone());
     Json events = Json::array();
+    Json worked;  // null until an entry of time worked
     for (const auto& e : store.ticket_events(id)) {
+      if (e.worked() != 0)
+        worked = (worked.is_null() ? 0 : worked.get<std::int64_t>()) + e.worked();
       Json ej = model::event_json(e, env.zone());
       if (!quoted) ej.erase("quoted");
       events.push_back(std::move(ej));
     }
     if (customer_names) name_customers(store, events);
     j["events"] = std::move(events);
+    j["worked_seconds"] = std::move(worked);
     Json links = Json::array();
     for (const auto& l : store.links_of(id)) {
       bool out = l.ticket_id == id;

@@ -31,7 +31,8 @@ using reports::Outcome;
 
 const Kind kReports[] = {reports::sla(),      reports::volume(),      reports::backlog(),
                          reports::workload(), reports::performance(), reports::trends(),
-                         reports::csat(),     reports::complaints(),  reports::digest()};
+                         reports::csat(),     reports::complaints(),  reports::digest(),
+                         reports::time()};
 
 report::Period period_of(Env& env, const Kind& kind, const Options& o) {
   if (!o.period.empty() && (!o.since.empty() || !o.until.empty()))

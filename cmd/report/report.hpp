@@ -60,5 +60,6 @@ Kind trends();
 Kind csat();
 Kind complaints();
 Kind digest();
+Kind time();
 
 }  // namespace desk::cmd::reports

@@ -72,6 +72,8 @@ TEST_SUITE("model/timeline") {
     out[0].team = "old";
     out[0].assignee = "bob";
     out[0].rule = "stale";
+    out[0].worked = 60;
+    out[0].actor = "carol";
     model::read_marks(one, out);
     REQUIRE(out.size() == 1);
     CHECK(out[0].kind == model::EventKind::status);
@@ -79,8 +81,49 @@ TEST_SUITE("model/timeline") {
     CHECK_FALSE(out[0].team.has_value());
     CHECK_FALSE(out[0].assignee.has_value());
     CHECK(out[0].rule.empty());
+    CHECK(out[0].worked == 0);
+    CHECK(out[0].actor.empty());
     model::read_marks("", out);
     CHECK(out.empty());
+  }
+
+  TEST_CASE("an event that records time worked is kept whatever its kind, with who worked it") {
+    std::string timeline;
+    Event logged = event("logged", 1000);
+    logged.changes.push_back({"status", nullptr, "new"});
+    model::append_mark(timeline, logged);
+    Event note = event("note", 1500);
+    note.actor = "alice";
+    note.extra[Event::kWorkedKey] = 1500;
+    model::append_mark(timeline, note);
+    Event correction = event("worked", 1600);
+    correction.actor = std::string(
+        "b\x1f"
+        "o\x1e"
+        "b");  // separators an import could bring
+    correction.extra[Event::kWorkedKey] = -300;
+    model::append_mark(timeline, correction);
+    Event resolved = event("resolved", 2000);
+    resolved.actor = "alice";
+    resolved.changes.push_back({"status", "new", "resolved"});
+    resolved.extra[Event::kWorkedKey] = 600;
+    model::append_mark(timeline, resolved);
+    model::append_mark(timeline, event("note", 2100));  // no time: no mark
+
+    std::vector<Mark> marks = model::read_marks(timeline);
+    REQUIRE(marks.size() == 4);
+    CHECK(marks[0].worked == 0);
+    CHECK(marks[0].actor.empty());
+    CHECK(marks[1].kind == model::EventKind::note);
+    CHECK_FALSE(marks[1].status.has_value());
+    CHECK(marks[1].worked == 1500);
+    CHECK(marks[1].actor == "alice");
+    CHECK(marks[2].kind == model::EventKind::worked);
+    CHECK(marks[2].worked == -300);
+    CHECK(marks[2].actor == "bob");
+    CHECK(marks[3].status == model::Status::resolved);
+    CHECK(marks[3].worked == 600);
+    CHECK(to_unix(marks[3].at) == 2000);
   }
 
   TEST_CASE("separators anywhere in an eight-byte word, long names, stray controls") {

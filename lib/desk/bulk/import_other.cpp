@@ -8,6 +8,7 @@
 #include "desk/model/vocabulary.hpp"
 #include "desk/tickets/lifecycle.hpp"
 #include "desk/tickets/priority.hpp"
+#include "desk/util/duration.hpp"
 #include "desk/work/record.hpp"
 #include "desk/work/validate.hpp"
 
@@ -183,6 +184,24 @@ std::optional<Event> read_rating(const Values& v, const ParseContext& ctx,
   return e;
 }
 
+// The time worked on the ticket, all of it: a duration ("1h30m") or, as
+// Request Tracker and most tools export it, a number of minutes.
+std::optional<std::int64_t> read_time_worked(const Values& v) {
+  std::string given = v.text("time_worked");
+  if (given.empty()) return std::nullopt;
+  constexpr std::int64_t kMaxHours = 10000;
+  auto minutes = util::parse_int(given);
+  auto seconds = minutes
+                     ? std::optional<std::int64_t>(*minutes <= kMaxHours * 60 ? *minutes * 60 : -1)
+                     : util::parse_duration(given);
+  if (!seconds || *seconds < 0 || *seconds > kMaxHours * 3600)
+    throw DataError(
+        fmt::format("'time_worked' {} is not a time worked", util::quoted(given)),
+        fmt::format("give minutes (90) or a duration (1h30m), up to {} hours", kMaxHours));
+  if (*seconds == 0) return std::nullopt;
+  return seconds;
+}
+
 // The row's customer: `customer` (an email or a name, as `desk log -c`
 // takes it) or the columns `desk customer add` takes, not both.
 void read_customer(const Values& v, Parsed& p) {
@@ -273,7 +292,8 @@ class Story {
 };
 
 void tell_story(const Values& v, const ParseContext& ctx, const Lifecycle& l, const Owner& o,
-                const std::string& code, std::optional<Event> rated, Parsed& p) {
+                const std::string& code, std::optional<Event> rated,
+                std::optional<std::int64_t> worked, Parsed& p) {
   const std::string& by = o.assignee.empty() ? ctx.actor : o.assignee;
   Ticket t;
   Story story(p, t);
@@ -295,6 +315,16 @@ void tell_story(const Values& v, const ParseContext& ctx, const Lifecycle& l, co
                 {"resolution_code", code},
                 {"resolution", v.raw("resolution")},
                 {"workaround", v.raw("workaround")}});
+  // The time worked, by whoever worked the ticket, when the work ended (its
+  // resolution) or as far as it has gone.
+  if (worked) {
+    Event e = make_event(
+        EventKind::worked,
+        l.resolved.value_or(std::max(l.created, l.first_response.value_or(l.created))), by);
+    e.text = "(time worked, imported)";
+    e.extra[Event::kWorkedKey] = *worked;
+    story.add(std::move(e));
+  }
   // Rated before it closed, or after.
   if (rated && l.status == Status::closed && rated->at >= *l.closed) {
     story.step(Step::close, EventKind::closed, *l.closed, by, {{"status", Status::closed}});
@@ -319,7 +349,7 @@ Parsed parse_other(const Row& row, const ParseContext& ctx) {
     std::string code = read_resolution_code(v, ctx.config, l);
     Owner o = read_owner(v, ctx.config, l.status);
     std::optional<Event> rated = read_rating(v, ctx, l.done() ? l.resolved : std::nullopt);
-    tell_story(v, ctx, l, o, code, std::move(rated), p);
+    tell_story(v, ctx, l, o, code, std::move(rated), read_time_worked(v), p);
     return p;
   });
 }

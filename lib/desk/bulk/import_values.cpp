@@ -24,7 +24,8 @@ const std::vector<std::string> kColumns = {"external_id",    "type",
                                            "resolved_at",    "resolution_code",
                                            "resolution",     "workaround",
                                            "closed_at",      "rating",
-                                           "rating_comment", "rated_at"};
+                                           "rating_comment", "rated_at",
+                                           "time_worked"};
 
 }  // namespace
 

@@ -91,6 +91,13 @@ struct Event {
       if (c.field == field) return &c;
     return nullptr;
   }
+  // Time worked that this event records (extra "worked_seconds"; negative
+  // for a correction), 0 when none.
+  std::int64_t worked() const {
+    auto it = extra.find(kWorkedKey);
+    return it != extra.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
+  }
+  static constexpr const char* kWorkedKey = "worked_seconds";
 };
 
 // What service levels need from one event: its kind and time, and the
@@ -103,6 +110,8 @@ struct Mark {
   std::optional<std::string> team;      // the new team ("" for none), when it changed
   std::optional<std::string> assignee;  // the new assignee ("" for none), when it changed
   std::string rule;                     // the escalation rule that caused it, if any
+  std::int64_t worked = 0;              // time worked the event records (seconds), if any
+  std::string actor;                    // who worked it: set only with `worked`
 };
 
 // A relation between two tickets, seen from `ticket_id`.

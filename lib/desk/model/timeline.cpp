@@ -15,7 +15,8 @@ namespace {
 
 // Entries are separated by RS (0x1e), fields by US (0x1f): names never hold
 // control characters, so no escaping is needed. Fields: kind, Unix time,
-// status, team, assignee, rule; a changed team or assignee is written "=name"
+// status, team, assignee, rule, and for an event that records time worked,
+// the seconds and the actor; a changed team or assignee is written "=name"
 // ("=" alone when cleared), an unchanged one is empty.
 constexpr char kEntry = '\x1e';
 constexpr char kField = '\x1f';
@@ -63,7 +64,9 @@ const char* next_control(const char* p, const char* end) {
 }  // namespace
 
 void append_mark(std::string& timeline, const Event& e) {
-  if (std::find(kMarkKinds.begin(), kMarkKinds.end(), e.kind) == kMarkKinds.end()) return;
+  std::int64_t worked = e.worked();
+  if (worked == 0 && std::find(kMarkKinds.begin(), kMarkKinds.end(), e.kind) == kMarkKinds.end())
+    return;
   if (!timeline.empty()) timeline += kEntry;
   timeline += util::name(e.kind);
   timeline += kField;
@@ -76,6 +79,12 @@ void append_mark(std::string& timeline, const Event& e) {
   if (const Change* c = e.change("assignee")) timeline += "=" + text_of(c->to);
   timeline += kField;
   if (e.extra.contains("rule")) timeline += text_of(e.extra["rule"]);
+  if (worked == 0) return;
+  timeline += kField;
+  timeline += std::to_string(worked);
+  timeline += kField;
+  for (char c : e.actor)  // an imported actor may hold anything; the separators must not
+    if (static_cast<unsigned char>(c) >= 0x20) timeline += c;
 }
 
 std::vector<Mark> read_marks(std::string_view timeline) {
@@ -91,8 +100,8 @@ void read_marks(std::string_view timeline, std::vector<Mark>& out) {
   const char* p = timeline.data();
   const char* const end = p + timeline.size();
   while (p != end) {
-    std::array<std::string_view, 6> f{};
-    std::size_t fields = 0;  // fields after the sixth are ignored
+    std::array<std::string_view, 8> f{};
+    std::size_t fields = 0;  // fields after the eighth are ignored
     const char* start = p;
     for (;; ++p) {
       p = next_control(p, end);
@@ -122,6 +131,11 @@ void read_marks(std::string_view timeline, std::vector<Mark>& out) {
     assign(m.team, f[3].empty() ? f[3] : f[3].substr(1), !f[3].empty());
     assign(m.assignee, f[4].empty() ? f[4] : f[4].substr(1), !f[4].empty());
     m.rule.assign(f[5]);
+    std::string_view worked = f[6];
+    bool correction = !worked.empty() && worked.front() == '-';
+    if (correction) worked.remove_prefix(1);
+    m.worked = util::parse_int(worked).value_or(0) * (correction ? -1 : 1);
+    m.actor.assign(f[7]);
   }
   out.resize(n);
 }

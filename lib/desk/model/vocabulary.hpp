@@ -46,6 +46,8 @@ enum class EventKind {
   rated,
   hook_failed,
   checked,
+  // Time worked recorded on its own (desk time --add).
+  worked,
   // The email channel: a customer's message on a ticket, and a bounce of
   // desk's own mail to them.
   received,
@@ -61,13 +63,16 @@ enum class EventKind {
   // A version of a knowledge-base article saved (kb/actions.hpp).
   article_version
 };
-constexpr std::array<std::string_view, 25> words_of(EventKind) {
-  return {
-      "logged",          "edited",          "note",           "reply",           "allocated",
-      "escalated",       "status",          "resolved",       "closed",          "reopened",
-      "linked",          "rated",           "hook-failed",    "checked",         "received",
-      "delivery-failed", "service-added",   "service-edited", "service-retired", "customer-added",
-      "customer-edited", "customer-merged", "erased",         "purged",          "article-version"};
+constexpr std::array<std::string_view, 26> words_of(EventKind) {
+  return {"logged",          "edited",          "note",
+          "reply",           "allocated",       "escalated",
+          "status",          "resolved",        "closed",
+          "reopened",        "linked",          "rated",
+          "hook-failed",     "checked",         "worked",
+          "received",        "delivery-failed", "service-added",
+          "service-edited",  "service-retired", "customer-added",
+          "customer-edited", "customer-merged", "erased",
+          "purged",          "article-version"};
 }
 constexpr bool is_ticket_event(EventKind k) {
   return k <= EventKind::delivery_failed;

@@ -23,6 +23,8 @@ struct ReportSelection {
   // Possibly open at some instant at or after `open_since`: open now, or
   // resolved (last) at or after it.
   std::optional<Instant> open_since;
+  // Changed at or after `updated_since` (its latest event is no older).
+  std::optional<Instant> updated_since;
   // Fill in the ticket's timeline marks (else the list is empty).
   bool marks = true;
   // Fill in the title and the resolution code (else they stay empty): a

@@ -15,6 +15,10 @@ void change(Event& e, const Ticket& t, std::string_view field, const Json& to) {
 }
 
 Event record(Session& s, Ticket& t, Event e) {
+  // --time goes once on each ticket a command changes, with its first event.
+  if (s.worked != 0 && e.worked() == 0 && model::is_ticket_event(e.kind) &&
+      s.worked_on.insert(t.id).second)
+    e.extra[Event::kWorkedKey] = s.worked;
   require_within_limits(s.config.limits, e);
   e.ticket_id = t.id;
   if (e.actor.empty()) e.actor = s.actor;

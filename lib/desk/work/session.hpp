@@ -9,6 +9,7 @@
 // without the folders reaching back (ARCHITECTURE.md).
 #pragma once
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,10 @@ struct Session {
   // when [hooks] names any: what the hooks run for once the transaction
   // commits (cmd/write.hpp).
   std::vector<model::Event> recorded = {};
+  // Time worked (--time, seconds) that work::record puts on the first event
+  // it records on each ticket, and the tickets it has gone on.
+  std::int64_t worked = 0;
+  std::set<std::int64_t> worked_on = {};
 
   store::Ordering ordering() const { return {config.priority.levels}; }
 };

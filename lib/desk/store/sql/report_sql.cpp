@@ -169,6 +169,7 @@ class SqlReportStore final : public ReportStore {
       for (auto st : model::kOpenStatuses) statuses.push_back(util::name(st));
       where.push_back(fmt::format(kOpenSince, placeholders(statuses.size())));
     }
+    if (sel.updated_since) where.emplace_back("t.updated_at >= ?");
     if (!where.empty()) sql += " WHERE " + util::join(where, " AND ");
     std::vector<ReadAhead> batches(kBatches);
     util::run_handoff(
@@ -180,6 +181,8 @@ class SqlReportStore final : public ReportStore {
             for (auto t : times) st.bind(i++, t);
             for (const auto& status : statuses) st.bind(i++, status);
             if (sel.open_since) st.bind(i++, static_cast<std::int64_t>(to_unix(*sel.open_since)));
+            if (sel.updated_since)
+              st.bind(i++, static_cast<std::int64_t>(to_unix(*sel.updated_since)));
             std::string tags;
             util::BatchFiller<ReadAhead> filler(handoff, kBatchTickets);
             while (filler.batch() != nullptr && st.step()) {
