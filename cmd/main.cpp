@@ -47,6 +47,13 @@ void one_value_each(CLI::App& app) {
   for (CLI::App* sub : app.get_subcommands({})) one_value_each(*sub);
 }
 
+// Whether -h or --help is among the arguments.
+bool asks_help(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i)
+    if (std::string_view a = argv[i]; a == "-h" || a == "--help") return true;
+  return false;
+}
+
 // The first word that is not a global option or its value: the command.
 std::optional<std::string> command_word(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
@@ -83,9 +90,10 @@ int run(int argc, char** argv) {
   add_globals(app, env.globals);
 
   // Building every command's options costs more than running most commands:
-  // build only the one named, unless help or completion needs them all.
+  // build only the one named, unless help or completion needs them all
+  // (`desk --version` and `desk` alone need none).
   auto word = command_word(argc, argv);
-  bool all = !word || *word == "help" || *word == "__complete";
+  bool all = word ? *word == "help" || *word == "__complete" : asks_help(argc, argv);
   std::map<std::string, Runner, std::less<>> runners;
   for (const auto& c : commands()) {
     if (!all && c.name != *word) continue;

@@ -1,9 +1,9 @@
 #include "desk/store/postgres/connection.hpp"
 
 #include <charconv>
-#include <libpq-fe.h>
 
 #include "desk/core/location.hpp"
+#include "desk/store/postgres/libpq.hpp"
 
 namespace desk::store::postgres {
 
@@ -37,25 +37,25 @@ const char* value_of(const Param& p, std::string& buffer) {
 constexpr unsigned kByteaType = 17;  // pg_type's oid of bytea
 
 QueryError failure(PGconn* conn, const PGresult* r) {
-  const char* state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
-  const char* primary = PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
-  const char* hint = PQresultErrorField(r, PG_DIAG_MESSAGE_HINT);
+  const char* state = libpq().PQresultErrorField(r, PG_DIAG_SQLSTATE);
+  const char* primary = libpq().PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY);
+  const char* hint = libpq().PQresultErrorField(r, PG_DIAG_MESSAGE_HINT);
   // Without a primary message the failure is libpq's own: out of memory,
   // or the connection lost (reported on the result, or with no result).
-  if (!primary) primary = r ? PQresultErrorMessage(r) : PQerrorMessage(conn);
+  if (!primary) primary = r ? libpq().PQresultErrorMessage(r) : libpq().PQerrorMessage(conn);
   std::string code = state ? state : "";
-  if (code.empty() && PQstatus(conn) == CONNECTION_BAD) code = sqlstate::connection_failure;
+  if (code.empty() && libpq().PQstatus(conn) == CONNECTION_BAD) code = sqlstate::connection_failure;
   return QueryError(code, first_line(primary), first_line(hint ? hint : ""));
 }
 
 }  // namespace
 
 void Result::Clear::operator()(pg_result* r) const noexcept {
-  PQclear(r);
+  libpq().PQclear(r);
 }
 
 void Connection::Finish::operator()(pg_conn* c) const noexcept {
-  PQfinish(c);
+  libpq().PQfinish(c);
 }
 
 Connection::Connection(const std::string& uri) {
@@ -63,20 +63,20 @@ Connection::Connection(const std::string& uri) {
   // URI's and PGCLIENTENCODING: desk's text is UTF-8 whatever the database's.
   const char* const keys[] = {"dbname", "client_encoding", nullptr};
   const char* const values[] = {uri.c_str(), "UTF8", nullptr};
-  conn_.reset(PQconnectdbParams(keys, values, 1));
+  conn_.reset(libpq().PQconnectdbParams(keys, values, 1));
   // The store named as the user gave it, less any password.
   std::string store = "cannot connect to the store '" + shown_location(uri) + "': ";
   if (!conn_) throw StoreError(store + "out of memory");
-  if (PQstatus(conn_.get()) != CONNECTION_OK)
-    throw StoreError(store + first_line(PQerrorMessage(conn_.get())),
+  if (libpq().PQstatus(conn_.get()) != CONNECTION_OK)
+    throw StoreError(store + first_line(libpq().PQerrorMessage(conn_.get())),
                      "check that the server is up and that the URI names it ([desk] store in "
                      "desk.toml(5), --db or $DESK_DB)");
-  PQsetNoticeProcessor(conn_.get(), ignore_notice, nullptr);
+  libpq().PQsetNoticeProcessor(conn_.get(), ignore_notice, nullptr);
 }
 
 Result Connection::exec(const std::string& sql) {
   settle();
-  return checked(PQexec(conn_.get(), sql.c_str()));
+  return checked(libpq().PQexec(conn_.get(), sql.c_str()));
 }
 
 Result Connection::exec(const std::string& sql, const std::vector<Param>& params,
@@ -99,17 +99,17 @@ Result Connection::exec(const std::string& sql, const std::vector<Param>& params
       formats[i] = 1;
     }
   }
-  return checked(PQexecParams(conn_.get(), sql.c_str(), static_cast<int>(n), types.data(),
-                              values.data(), lengths.data(), formats.data(), 0));
+  return checked(libpq().PQexecParams(conn_.get(), sql.c_str(), static_cast<int>(n), types.data(),
+                                      values.data(), lengths.data(), formats.data(), 0));
 }
 
 bool Connection::in_transaction() const {
-  PGTransactionStatusType status = PQtransactionStatus(conn_.get());
+  PGTransactionStatusType status = libpq().PQtransactionStatus(conn_.get());
   return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
 }
 
 bool Connection::transaction_failed() const {
-  return PQtransactionStatus(conn_.get()) == PQTRANS_INERROR;
+  return libpq().PQtransactionStatus(conn_.get()) == PQTRANS_INERROR;
 }
 
 void Connection::begin_reading() {
@@ -132,7 +132,7 @@ void Connection::end_reading() noexcept {
 void Connection::send_ahead(const std::string& sql, std::optional<Result>* into) {
   settle();
   into->reset();
-  if (PQsendQuery(conn_.get(), sql.c_str()) == 1) ahead_ = into;
+  if (libpq().PQsendQuery(conn_.get(), sql.c_str()) == 1) ahead_ = into;
 }
 
 Result Connection::take_ahead(std::optional<Result>* into) {
@@ -148,8 +148,8 @@ void Connection::settle() noexcept {
   // The last of the answer's results is the statement's; libpq's own
   // failure (the connection lost) comes as a result too, or as none.
   pg_result* last = nullptr;
-  while (pg_result* r = PQgetResult(conn_.get())) {
-    if (last) PQclear(last);
+  while (pg_result* r = libpq().PQgetResult(conn_.get())) {
+    if (last) libpq().PQclear(last);
     last = r;
   }
   ahead_->emplace(Result(last));
@@ -158,46 +158,48 @@ void Connection::settle() noexcept {
 
 Result Connection::checked(pg_result* r) {
   Result result(r);
-  if (PQtransactionStatus(conn_.get()) == PQTRANS_IDLE) ++ended_;
-  ExecStatusType status = PQresultStatus(r);  // PGRES_FATAL_ERROR for no result
+  if (libpq().PQtransactionStatus(conn_.get()) == PQTRANS_IDLE) ++ended_;
+  ExecStatusType status = libpq().PQresultStatus(r);  // PGRES_FATAL_ERROR for no result
   if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return result;
   if (status == PGRES_FATAL_ERROR) throw failure(conn_.get(), r);
   // COPY or an empty query: nothing desk sends.
-  throw QueryError("", std::string("unexpected answer from the server: ") + PQresStatus(status));
+  throw QueryError(
+      "", std::string("unexpected answer from the server: ") + libpq().PQresStatus(status));
 }
 
 int Result::rows() const {
-  return PQntuples(res_.get());
+  return libpq().PQntuples(res_.get());
 }
 
 int Result::columns() const {
-  return PQnfields(res_.get());
+  return libpq().PQnfields(res_.get());
 }
 
 bool Result::is_null(int row, int column) const {
-  return PQgetisnull(res_.get(), row, column) == 1;
+  return libpq().PQgetisnull(res_.get(), row, column) == 1;
 }
 
 std::string_view Result::text(int row, int column) const {
-  const char* value = PQgetvalue(res_.get(), row, column);  // nullptr out of range
-  return {value ? value : "", static_cast<std::size_t>(PQgetlength(res_.get(), row, column))};
+  const char* value = libpq().PQgetvalue(res_.get(), row, column);  // nullptr out of range
+  return {value ? value : "",
+          static_cast<std::size_t>(libpq().PQgetlength(res_.get(), row, column))};
 }
 
 bool Result::is_bytes(int column) const {
-  return PQftype(res_.get(), column) == kByteaType;
+  return libpq().PQftype(res_.get(), column) == kByteaType;
 }
 
 std::string Result::name(int column) const {
-  const char* name = PQfname(res_.get(), column);
+  const char* name = libpq().PQfname(res_.get(), column);
   return name ? name : "";
 }
 
 unsigned Result::type(int column) const {
-  return PQftype(res_.get(), column);
+  return libpq().PQftype(res_.get(), column);
 }
 
 std::int64_t Result::changed() const {
-  std::string_view s = PQcmdTuples(res_.get());  // "" for a statement that changes none
+  std::string_view s = libpq().PQcmdTuples(res_.get());  // "" for a statement that changes none
   std::int64_t n = 0;
   std::from_chars(s.data(), s.data() + s.size(), n);
   return n;
@@ -208,7 +210,7 @@ std::int64_t Result::int64(int row, int column) const {
   std::int64_t n = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
   if (is_null(row, column) || ec != std::errc() || end != s.data() + s.size()) {
-    const char* name = PQfname(res_.get(), column);
+    const char* name = libpq().PQfname(res_.get(), column);
     throw StoreError("column " + std::string(name ? name : "?") + " of row " + std::to_string(row) +
                      " is not an integer: '" + std::string(s) + "'");
   }
