@@ -1,7 +1,7 @@
 -- What `desk list --status open --limit 50` reads on a PostgreSQL store,
--- done by psql: the first 50 open tickets by id (one more, to know whether
--- the limit cut) and how many there are in all, as bench/sql/list-open.sql
--- does on SQLite.
+-- done by psql, as bench/sql/list-open.sql does on SQLite: the first 51 ids
+-- of each open status from its index (tickets_status ends with the id),
+-- merged, then their rows; and how many, counting no further than 10,001.
 SELECT t.id, t.external_id, t.type, t.title, t.description, t.status, t.pending_reason,
        t.priority, t.impact, t.urgency, t.customer_id, t.channel, t.category, t.service,
        t.assignee, t.team, t.tier, t.escalation_level, t.supplier, t.supplier_ref, t.flagged,
@@ -11,8 +11,16 @@ SELECT t.id, t.external_id, t.type, t.title, t.description, t.status, t.pending_
        c.name, c.email, c.tier,
        (SELECT string_agg(g.tag, ',') FROM ticket_tags g WHERE g.ticket_id = t.id)
 FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id
-WHERE t.id IN (SELECT t.id FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id
-               WHERE t.status IN ('new', 'assigned', 'in-progress', 'pending')
-               ORDER BY t.id LIMIT 51 OFFSET 0)
+WHERE t.id IN (
+  SELECT id FROM (SELECT t.id FROM tickets t WHERE t.status = 'new' ORDER BY t.id LIMIT 51) AS s0
+  UNION ALL
+  SELECT id FROM (SELECT t.id FROM tickets t WHERE t.status = 'assigned' ORDER BY t.id LIMIT 51) AS s1
+  UNION ALL
+  SELECT id FROM (SELECT t.id FROM tickets t WHERE t.status = 'in-progress' ORDER BY t.id LIMIT 51) AS s2
+  UNION ALL
+  SELECT id FROM (SELECT t.id FROM tickets t WHERE t.status = 'pending' ORDER BY t.id LIMIT 51) AS s3
+  ORDER BY 1 LIMIT 51 OFFSET 0)
 ORDER BY t.id;
-SELECT count(*) FROM tickets t WHERE t.status IN ('new', 'assigned', 'in-progress', 'pending');
+SELECT count(*) FROM (SELECT 1 FROM tickets t
+                      WHERE t.status IN ('new', 'assigned', 'in-progress', 'pending')
+                      LIMIT 10001) AS matches;
