@@ -237,7 +237,8 @@ TEST_CASE("import: an event of a kind desk does not know is refused, naming the 
     CHECK(r.status == 65);
     CHECK(r.err_line() ==
           "desk: line 1: an event's 'kind' must be one of logged, edited, note, reply, allocated, "
-          "escalated, status, resolved, closed, reopened, linked, rated, hook-failed, checked, worked, "
+          "escalated, status, resolved, closed, reopened, linked, rated, hook-failed, checked, "
+          "worked, "
           "received, delivery-failed, service-added, service-edited, service-retired, "
           "customer-added, customer-edited, customer-merged, erased, purged, article-version");
     CHECK(t.dump_store() == before);

@@ -10,13 +10,32 @@
 namespace desk::store::postgres {
 
 // The libpq functions desk uses.
-#define DESK_LIBPQ_FUNCTIONS(X)                                                                    \
-  X(PQconnectdbParams)                                                                             \
-  X(PQstatus)                                                                                      \
-  X(PQerrorMessage) X(PQsetNoticeProcessor) X(PQfinish) X(PQexec) X(PQexecParams) X(PQsendQuery)   \
-      X(PQgetResult) X(PQtransactionStatus) X(PQresultStatus) X(PQresStatus) X(PQresultErrorField) \
-          X(PQresultErrorMessage) X(PQclear) X(PQntuples) X(PQnfields) X(PQgetisnull)              \
-              X(PQgetvalue) X(PQgetlength) X(PQftype) X(PQfname) X(PQcmdTuples)
+// clang-format off
+#define DESK_LIBPQ_FUNCTIONS(X) \
+  X(PQconnectdbParams) \
+  X(PQstatus) \
+  X(PQerrorMessage) \
+  X(PQsetNoticeProcessor) \
+  X(PQfinish) \
+  X(PQexec) \
+  X(PQexecParams) \
+  X(PQsendQuery) \
+  X(PQgetResult) \
+  X(PQtransactionStatus) \
+  X(PQresultStatus) \
+  X(PQresStatus) \
+  X(PQresultErrorField) \
+  X(PQresultErrorMessage) \
+  X(PQclear) \
+  X(PQntuples) \
+  X(PQnfields) \
+  X(PQgetisnull) \
+  X(PQgetvalue) \
+  X(PQgetlength) \
+  X(PQftype) \
+  X(PQfname) \
+  X(PQcmdTuples)
+// clang-format on
 
 struct Libpq {
 #define DESK_LIBPQ_MEMBER(name) decltype(&::name) name = nullptr;
