@@ -64,7 +64,7 @@ TEST_SUITE("util/erlang") {
     CHECK(util::rostered(8, 0.30) == 12);
   }
 
-  TEST_CASE("no arrivals need nobody; a load at or over the servers has no steady state") {
+  TEST_CASE("no arrivals need nobody, and a load at or over the servers has no steady state") {
     CHECK(util::erlang_c(0, 3) == 0);
     CHECK(util::service_level(0, 0, 180, 20) == 1);
     CHECK(util::servers_needed(0, 180, 20, 0.8) == 0);
