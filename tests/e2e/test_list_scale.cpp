@@ -85,14 +85,22 @@ TEST_CASE("list: 100,000 tickets in every format, in flat memory") {
   Sandbox s;
   // No quarantine: AddressSanitizer would keep freed memory, 256 MB of it.
   s.env["ASAN_OPTIONS"] = "detect_leaks=0:abort_on_error=1:quarantine_size_mb=0";
-  s.write("many.csv", tickets_csv(100000));
+#ifdef DESK_SANITIZED
+  // Importing 100,000 under AddressSanitizer takes up to the harness's two
+  // minutes on two busy cores; 40,000 rows held would still be 40 MB and more.
+  const int n = 40000;
+#else
+  const int n = 100000;
+#endif
+  s.write("many.csv", tickets_csv(n));
   s.ok({"import", "many.csv"});
-  // The first page of 80,000 open tickets, either way round, and a count that
-  // stops where counting would cost more than the page.
+  // The first page of the open tickets (four in five), either way round, and
+  // a count that stops where counting would cost more than the page.
   Result page = s.ok({"list", "--limit", "3", "-q"});
   CHECK(page.out == "1\n2\n4\n");
   CHECK(page.err == "desk: showing 3 of more than 10000 tickets (--limit 0 shows all)\n");
-  CHECK(s.ok({"list", "--limit", "3", "--sort", "-id", "-q"}).out == "100000\n99999\n99997\n");
+  CHECK(s.ok({"list", "--limit", "3", "--sort", "-id", "-q"}).out ==
+        std::to_string(n) + "\n" + std::to_string(n - 1) + "\n" + std::to_string(n - 3) + "\n");
   // What a list of one row holds: the program, its libraries and its
   // caches. A list of 80,000 open tickets (which the status index finds out
   // of order, so they are sorted) or of all 100,000, in any order, holds
@@ -121,7 +129,8 @@ TEST_CASE("list: 100,000 tickets in every format, in flat memory") {
     Measured m = measured(s, args);
     CAPTURE(joined(args));
     CHECK(m.peak_kib < kLimitKib);
-    std::size_t rows = args.size() > 1 && args[1] == "--all" ? 100000 : 80000;
+    std::size_t rows =
+        static_cast<std::size_t>(args.size() > 1 && args[1] == "--all" ? n : n / 5 * 4);
     bool heading = args.size() == 1 || (args.size() > 2 && (args[2] == "csv" || args[2] == "tsv"));
     CHECK(m.rows == rows + (heading ? 1 : 0));
   }
