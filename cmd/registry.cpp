@@ -31,6 +31,8 @@ const std::vector<Command>& commands() {
        Needs::config, cmd_rate},
       {"attachment", "List or get the files customers sent with their mail", Category::daily,
        Needs::config, cmd_attachment},
+      {"away", "Record a technician's absence, which allocation respects; --list, --cancel",
+       Category::tickets, Needs::config, cmd_away},
       {"allocate", "Allocate tickets to a technician or team, or --auto", Category::tickets,
        Needs::config, cmd_allocate, true},
       {"escalate", "Escalate tickets: up a tier, to a team or supplier, or to the manager",

@@ -95,6 +95,7 @@ Runner cmd_catalog(CLI::App& sub);
 Runner cmd_customer(CLI::App& sub);
 Runner cmd_rate(CLI::App& sub);
 Runner cmd_time(CLI::App& sub);
+Runner cmd_away(CLI::App& sub);
 Runner cmd_attachment(CLI::App& sub);
 Runner cmd_mail(CLI::App& sub);
 Runner cmd_check(CLI::App& sub);

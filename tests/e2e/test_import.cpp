@@ -235,12 +235,14 @@ TEST_CASE("import: an event of a kind desk does not know is refused, naming the 
     bad["events"][0]["kind"] = kind;
     Result r = t.run({"import", "-"}, bad.dump() + "\n");
     CHECK(r.status == 65);
-    CHECK(r.err_line() ==
-          "desk: line 1: an event's 'kind' must be one of logged, edited, note, reply, allocated, "
-          "escalated, status, resolved, closed, reopened, linked, rated, hook-failed, checked, "
-          "worked, "
-          "received, delivery-failed, service-added, service-edited, service-retired, "
-          "customer-added, customer-edited, customer-merged, erased, purged, article-version");
+    CHECK(
+        r.err_line() ==
+        "desk: line 1: an event's 'kind' must be one of logged, edited, note, reply, allocated, "
+        "escalated, status, resolved, closed, reopened, linked, rated, hook-failed, checked, "
+        "worked, "
+        "received, delivery-failed, service-added, service-edited, service-retired, "
+        "customer-added, customer-edited, customer-merged, erased, purged, article-version, away, "
+        "away-cancelled");
     CHECK(t.dump_store() == before);
   }
 }

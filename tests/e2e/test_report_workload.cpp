@@ -70,10 +70,12 @@ const std::vector<std::string> kArgs = {"report",     "workload", "--since",
 
 Json tech(const char* name, const char* team, int open, int pending, int allocated, int resolved,
           int capacity, double load_pct, int room, const char* state) {
-  return {{"technician", name},   {"teams", Json::array({team})}, {"open", open},
-          {"pending", pending},   {"allocated", allocated},       {"resolved", resolved},
-          {"capacity", capacity}, {"load_pct", load_pct},         {"room", room},
-          {"state", state}};
+  return {{"technician", name},     {"teams", Json::array({team})},
+          {"open", open},           {"pending", pending},
+          {"allocated", allocated}, {"resolved", resolved},
+          {"capacity", capacity},   {"load_pct", load_pct},
+          {"room", room},           {"state", state},
+          {"back_at", nullptr}};
 }
 
 Json team(const char* name, int tier, int open, int unassigned, int pending, int allocated,
@@ -146,7 +148,7 @@ TEST_CASE("report workload: every format, byte-identical twice, valid HTML with 
   CHECK(table.find("alice       service-desk     3        1          3         0         2   150.0"
                    "    -1  overloaded\n") != std::string::npos);
   CHECK(outs[2].rfind("technician,teams,open,pending,allocated,resolved,capacity,load_pct,room,"
-                      "state\nalice,service-desk,3,1,3,0,2,150.0,-1,overloaded\n",
+                      "state,back_at\nalice,service-desk,3,1,3,0,2,150.0,-1,overloaded,\n",
                       0) == 0);
   CHECK(s.ok(with({"--format", "csv", "--section", "teams"}))
             .out.find("\nservice-desk,1,4,0,1,5,1,4,100.0,0,full\n") != std::string::npos);

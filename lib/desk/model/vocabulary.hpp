@@ -61,9 +61,12 @@ enum class EventKind {
   erased,
   purged,
   // A version of a knowledge-base article saved (kb/actions.hpp).
-  article_version
+  article_version,
+  // A technician's absence recorded, and cancelled (tickets/absences.hpp).
+  away,
+  away_cancelled
 };
-constexpr std::array<std::string_view, 26> words_of(EventKind) {
+constexpr std::array<std::string_view, 28> words_of(EventKind) {
   return {"logged",          "edited",          "note",
           "reply",           "allocated",       "escalated",
           "status",          "resolved",        "closed",
@@ -72,7 +75,8 @@ constexpr std::array<std::string_view, 26> words_of(EventKind) {
           "received",        "delivery-failed", "service-added",
           "service-edited",  "service-retired", "customer-added",
           "customer-edited", "customer-merged", "erased",
-          "purged",          "article-version"};
+          "purged",          "article-version", "away",
+          "away-cancelled"};
 }
 constexpr bool is_ticket_event(EventKind k) {
   return k <= EventKind::delivery_failed;

@@ -7,6 +7,7 @@
 
 #include "desk/report/common.hpp"
 #include "desk/report/figures.hpp"
+#include "desk/tickets/absences.hpp"
 #include "desk/util/strings.hpp"
 
 namespace desk::report {
@@ -146,7 +147,8 @@ Column state_column() {
   return state;
 }
 
-Section technicians_section(const Workload& w, const config::Config& cfg) {
+Section technicians_section(const Workload& w, const config::Config& cfg,
+                            const tickets::Whereabouts& where, Instant now, const Zone& zone) {
   Section people{"technicians",
                  "Technicians",
                  {{"technician", "TECHNICIAN"},
@@ -158,7 +160,8 @@ Section technicians_section(const Workload& w, const config::Config& cfg) {
                   {"capacity", "CAPACITY", Kind::number},
                   {"load_pct", "LOAD %", Kind::number},
                   {"room", "ROOM", Kind::number},
-                  state_column()},
+                  state_column(),
+                  {"back_at", "BACK", Kind::time}},
                  {},
                  Chart{Chart::Kind::bar, "technician", {{"load_pct", "load %"}}, "%"},
                  ""};
@@ -168,7 +171,10 @@ Section technicians_section(const Workload& w, const config::Config& cfg) {
                 {"open", l.open},           {"pending", l.pending},
                 {"allocated", l.allocated}, {"resolved", l.resolved}};
     capacity_fields(row, l.open, tech ? std::optional<std::int64_t>(tech->capacity) : std::nullopt,
-                    tech && tech->away);
+                    where.away(id, now));
+    // Back from a recorded absence; null when not away, or away until further notice.
+    auto back = where.back(id, now);
+    row["back_at"] = back ? Json(format_iso(*back, zone)) : Json();
     people.rows.push_back(std::move(row));
   }
   by_load(people.rows, "technician");
@@ -180,7 +186,8 @@ Section technicians_section(const Workload& w, const config::Config& cfg) {
   return people;
 }
 
-Section teams_section(const Workload& w, const config::Config& cfg) {
+Section teams_section(const Workload& w, const config::Config& cfg,
+                      const tickets::Whereabouts& where, Instant now) {
   Section groups{"teams",
                  "Teams",
                  {{"team", "TEAM"},
@@ -203,7 +210,8 @@ Section teams_section(const Workload& w, const config::Config& cfg) {
     if (team) {
       capacity = 0;
       for (const auto& m : team->members)
-        if (const auto* tech = cfg.technician(m); tech && !tech->away) *capacity += tech->capacity;
+        if (const auto* tech = cfg.technician(m); tech && !where.away(m, now))
+          *capacity += tech->capacity;
     }
     Json row = {{"team", name},          {"tier", team ? Json(team->tier) : Json()},
                 {"open", l.open},        {"unassigned", l.unassigned},
@@ -224,8 +232,9 @@ Report workload_report(work::Session& s, const Period& period) {
   r.key = "workload";
   r.title = "Workload";
   r.meta = period_meta(period, s.config.zone(), s.now);
-  r.sections.push_back(technicians_section(w, s.config));
-  r.sections.push_back(teams_section(w, s.config));
+  tickets::Whereabouts where(s);
+  r.sections.push_back(technicians_section(w, s.config, where, s.now, s.config.zone()));
+  r.sections.push_back(teams_section(w, s.config, where, s.now));
   return r;
 }
 

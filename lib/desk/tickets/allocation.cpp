@@ -6,6 +6,7 @@
 
 #include "desk/core/error.hpp"
 #include "desk/model/vocabulary.hpp"
+#include "desk/tickets/absences.hpp"
 #include "desk/tickets/lifecycle.hpp"
 #include "desk/tickets/match.hpp"
 #include "desk/util/strings.hpp"
@@ -51,7 +52,10 @@ struct Choice {
 // Picks a technician in `team` for `t`, or explains why nobody can take it.
 class Chooser {
  public:
-  explicit Chooser(work::Session& s) : s_(s) {}
+  explicit Chooser(work::Session& s) : s_(s), where_(s) {}
+
+  // Away at `at`, by desk.toml or a recorded absence.
+  bool away(const config::Technician& tech, Instant at) const { return where_.away(tech.id, at); }
 
   std::int64_t& load(const std::string& tech) {
     auto it = loads_.find(tech);
@@ -60,7 +64,7 @@ class Chooser {
   }
 
   bool available(const config::Technician& tech) {
-    return !tech.away && load(tech.id) < tech.capacity;
+    return !away(tech, s_.now) && load(tech.id) < tech.capacity;
   }
 
   std::optional<Choice> choose(const config::Team& team, const Ticket& t) {
@@ -123,6 +127,7 @@ class Chooser {
 
   work::Session& s_;
   std::map<std::string, std::int64_t> loads_;
+  Whereabouts where_;
 };
 
 std::vector<std::string> targets(const config::Config& c) {
@@ -158,7 +163,7 @@ Event allocate(work::Session& s, std::int64_t id, const AllocateRequest& r) {
     if (t.assignee == tech->id)
       throw Refused(fmt::format("ticket {} is already allocated to {}", id, tech->id));
     Chooser chooser(s);
-    if (!r.force && tech->away)
+    if (!r.force && chooser.away(*tech, e.at))
       throw Refused(fmt::format("{} is away", tech->id),
                     "allocate to someone else, or add --force");
     if (!r.force && chooser.load(tech->id) >= tech->capacity)
