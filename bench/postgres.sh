@@ -5,7 +5,8 @@
 #   desk show ID, desk list --status open --limit 50, desk log
 #       vs psql doing the same statements (bench/sql/pg-*.sql)
 #   desk export, and every report over 90 days
-#       vs the same desk command on the SQLite store
+#       vs the same desk command on the SQLite store; export also vs psql
+#       and the sqlite3 shell reading the same rows (bench/sql/*export.sql)
 # Targets: each within 2x. Results: bench/out/postgres-*.md (bench/README.md).
 # The server is Debian's PostgreSQL, made in $DESK_BENCH_OUT/pg with its
 # defaults for durability (fsync and synchronous_commit on, as a real desk
@@ -62,7 +63,10 @@ bench postgres-log --warmup 3 --runs "$runs" \
 
 bench postgres-export --warmup 1 --runs 3 \
   -n "desk export (PostgreSQL)" "$desk --db '$uri' export > /dev/null" \
-  -n "desk export (SQLite)" "$desk export > /dev/null"
+  -n "psql: the rows export reads (1,000 a FETCH)" "$p '$uri' -f '$sql/pg-export.sql' > /dev/null" \
+  -n "desk export (SQLite)" "$desk export > /dev/null" \
+  -n "sqlite3 -json: the rows export reads" \
+  "sqlite3 -init /dev/null -json '$work/desk.db' < '$sql/export.sql' > /dev/null"
 /usr/bin/time -v "$desk" --db "$uri" export 2>"$out/postgres-export-time.txt" >/dev/null
 echo "desk export (PostgreSQL): max RSS $(sed -n 's/.*Maximum resident set size (kbytes): //p' "$out/postgres-export-time.txt") KiB" >&2
 
