@@ -91,6 +91,7 @@ constexpr ValueKind kArgumentValues[] = {
     {"", "id", "ids"},
     {"", "command", "commands"},
     {"attachment", "name", "attachments"},
+    {"away", "technician", "technicians"},
 };
 
 std::string_view kind_of(const auto& table, std::string_view command, std::string_view name) {

@@ -95,6 +95,14 @@ TEST_CASE("away: a wrong absence is cancelled, once") {
   s.ok({"audit", "verify"});
 }
 
+TEST_CASE("away: completion offers the technicians") {
+  Sandbox s;
+  s.configure(kTeams);
+  std::string offered = s.ok({"__complete", "arguments", "away"}).out;
+  for (const char* tech : {"alice\t", "bob\t", "carol\t", "heidi\t"})
+    CHECK(offered.find(tech) != std::string::npos);
+}
+
 TEST_CASE("away: bad input is refused and changes nothing") {
   Sandbox s;
   s.configure(kTeams);
