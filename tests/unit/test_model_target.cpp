@@ -4,12 +4,11 @@
 #include <doctest/doctest.h>
 
 #include "desk/core/error.hpp"
+#include "desk/model/business_calendar.hpp"
 #include "desk/model/target.hpp"
-#include "desk/sla/calendar.hpp"
 
 using namespace desk;
 using namespace desk::model;
-using namespace desk::sla;
 
 namespace {
 

@@ -13,11 +13,10 @@
 
 #include "desk/core/error.hpp"
 #include "desk/core/time.hpp"
-#include "desk/sla/calendar.hpp"
+#include "desk/model/business_calendar.hpp"
 
 using namespace desk;
 using namespace desk::model;
-using namespace desk::sla;
 
 namespace test_sla_calendar {
 

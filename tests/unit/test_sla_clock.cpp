@@ -14,7 +14,7 @@
 
 #include "desk/core/error.hpp"
 #include "desk/core/time.hpp"
-#include "desk/sla/calendar.hpp"
+#include "desk/model/business_calendar.hpp"
 #include "desk/sla/clock.hpp"
 
 using namespace desk;

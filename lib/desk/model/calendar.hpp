@@ -1,5 +1,5 @@
 // A business calendar as desk.toml states it: the opening hours of each
-// weekday, the holidays and the zone. sla/calendar.hpp counts business time
+// weekday, the holidays and the zone. business_calendar.hpp counts business time
 // with it; config/ reads and checks it.
 #pragma once
 

@@ -28,9 +28,13 @@
 #include <vector>
 
 #include "desk/core/time.hpp"
-#include "desk/sla/calendar.hpp"
+#include "desk/model/business_calendar.hpp"
 
 namespace desk::sla {
+
+// Business calendars are model's: the technicians' shifts are calendars too.
+using model::Calendar;
+using model::CalendarSpec;
 
 // Half-open; `to` may be Instant::max() for "still under way".
 struct Interval {

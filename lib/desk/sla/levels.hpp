@@ -11,7 +11,6 @@
 
 #include "desk/config/model.hpp"
 #include "desk/model/ticket.hpp"
-#include "desk/sla/calendar.hpp"
 #include "desk/sla/clock.hpp"
 
 namespace desk::sla {

@@ -1,7 +1,8 @@
 // Business calendars: when the desk is open, and how much open time lies
 // between two instants.
 //
-// The rules (the SLA clocks in clock.hpp build on them):
+// The rules (the SLA clocks in sla/clock.hpp and the technicians' shifts
+// build on them):
 //  1. A real instant is business time when, in the calendar's zone, its local
 //     date is not a holiday and its local wall-clock time t satisfies
 //     start <= t < end for one of that weekday's windows. Holidays are local
@@ -33,11 +34,7 @@
 #include "desk/core/time.hpp"
 #include "desk/model/calendar.hpp"
 
-namespace desk::sla {
-
-using model::CalendarSpec;
-using model::Holiday;
-using model::Window;
+namespace desk::model {
 
 class Calendar {
  public:
@@ -91,4 +88,4 @@ class Calendar {
   mutable std::unique_ptr<Table> table_;
 };
 
-}  // namespace desk::sla
+}  // namespace desk::model

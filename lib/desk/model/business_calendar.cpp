@@ -1,4 +1,4 @@
-#include "desk/sla/calendar.hpp"
+#include "desk/model/business_calendar.hpp"
 
 #include <algorithm>
 
@@ -7,7 +7,7 @@
 #include "desk/core/error.hpp"
 #include "desk/util/strings.hpp"
 
-namespace desk::sla {
+namespace desk::model {
 
 namespace {
 
@@ -324,4 +324,4 @@ Instant Calendar::add(Instant start, std::int64_t seconds) const {
   return from_unix(it->from + (target - it->cum));
 }
 
-}  // namespace desk::sla
+}  // namespace desk::model
