@@ -75,7 +75,7 @@ Json tech(const char* name, const char* team, int open, int pending, int allocat
           {"allocated", allocated}, {"resolved", resolved},
           {"capacity", capacity},   {"load_pct", load_pct},
           {"room", room},           {"state", state},
-          {"back_at", nullptr}};
+          {"on_shift", true},       {"back_at", nullptr}};
 }
 
 Json team(const char* name, int tier, int open, int unassigned, int pending, int allocated,
@@ -146,9 +146,10 @@ TEST_CASE("report workload: every format, byte-identical twice, valid HTML with 
   CHECK(table.find("Overloaded: alice. Room: bob, erin, frank, grace, heidi.") !=
         std::string::npos);
   CHECK(table.find("alice       service-desk     3        1          3         0         2   150.0"
-                   "    -1  overloaded\n") != std::string::npos);
+                   "    -1  overloaded  yes\n") != std::string::npos);
   CHECK(outs[2].rfind("technician,teams,open,pending,allocated,resolved,capacity,load_pct,room,"
-                      "state,back_at\nalice,service-desk,3,1,3,0,2,150.0,-1,overloaded,\n",
+                      "state,on_shift,back_at\nalice,service-desk,3,1,3,0,2,150.0,-1,overloaded,"
+                      "yes,\n",
                       0) == 0);
   CHECK(s.ok(with({"--format", "csv", "--section", "teams"}))
             .out.find("\nservice-desk,1,4,0,1,5,1,4,100.0,0,full\n") != std::string::npos);

@@ -16,13 +16,6 @@ toml::array array(const std::vector<std::string>& v) {
   return a;
 }
 
-std::string seconds_text(std::int64_t s) {
-  if (s % 86400 == 0 && s) return std::to_string(s / 86400) + "d";
-  if (s % 3600 == 0 && s) return std::to_string(s / 3600) + "h";
-  if (s % 60 == 0 && s) return std::to_string(s / 60) + "m";
-  return std::to_string(s) + "s";
-}
-
 toml::table match_table(const Match& m) {
   toml::table t;
   for (const auto& [k, v] : m.fields) {
@@ -36,21 +29,29 @@ toml::table match_table(const Match& m) {
 
 }  // namespace
 
+std::string duration_text(std::int64_t s) {
+  if (s % 86400 == 0 && s) return std::to_string(s / 86400) + "d";
+  if (s % 3600 == 0 && s) return std::to_string(s / 3600) + "h";
+  if (s % 60 == 0 && s) return std::to_string(s / 60) + "m";
+  return std::to_string(s) + "s";
+}
+
 void dump_core(const Config& c, toml::table& root) {
   root.insert("desk", toml::table{{"store", c.store.string()},
                                   {"timezone", c.timezone},
                                   {"default_sla", c.default_sla},
-                                  {"busy_timeout", seconds_text(c.busy_timeout_ms / 1000)}});
+                                  {"busy_timeout", duration_text(c.busy_timeout_ms / 1000)}});
   if (c.pager_command.empty())
     root["desk"].as_table()->insert("pager", c.pager);
   else
     root["desk"].as_table()->insert("pager", c.pager_command);
-  root.insert("tickets", toml::table{{"types", array(c.tickets.types)},
-                                     {"channels", array(c.tickets.channels)},
-                                     {"categories", array(c.tickets.categories)},
-                                     {"resolution_codes", array(c.tickets.resolution_codes)},
-                                     {"incident_types", array(c.tickets.incident_types)},
-                                     {"close_after", seconds_text(c.tickets.close_after_seconds)}});
+  root.insert("tickets",
+              toml::table{{"types", array(c.tickets.types)},
+                          {"channels", array(c.tickets.channels)},
+                          {"categories", array(c.tickets.categories)},
+                          {"resolution_codes", array(c.tickets.resolution_codes)},
+                          {"incident_types", array(c.tickets.incident_types)},
+                          {"close_after", duration_text(c.tickets.close_after_seconds)}});
   if (!c.imports.resolution_code.value.empty())
     root.insert("import", toml::table{{"resolution_code", c.imports.resolution_code.value}});
   toml::array matrix;
@@ -67,6 +68,7 @@ void dump_core(const Config& c, toml::table& root) {
     if (t.supplier) tt.insert("supplier", true);
     if (!t.contact.empty()) tt.insert("contact", t.contact);
     if (!t.ref_format.empty()) tt.insert("ref_format", t.ref_format);
+    if (!t.calendar.value.empty()) tt.insert("calendar", t.calendar.value);
     teams.insert(name, tt);
   }
   root.insert("teams", teams);
@@ -75,6 +77,7 @@ void dump_core(const Config& c, toml::table& root) {
     toml::table tt{
         {"name", t.name}, {"skills", array(t.skills)}, {"capacity", t.capacity}, {"away", t.away}};
     if (!t.email.empty()) tt.insert("email", t.email);
+    if (!t.calendar.value.empty()) tt.insert("calendar", t.calendar.value);
     techs.insert(id, tt);
   }
   if (!techs.empty()) root.insert("technicians", techs);
@@ -82,7 +85,7 @@ void dump_core(const Config& c, toml::table& root) {
   for (const auto& r : c.routing)
     routing.push_back(toml::table{{"match", match_table(r.match)}, {"team", r.team.value}});
   if (!routing.empty()) root.insert("routing", routing);
-  toml::table hooks{{"timeout", seconds_text(c.hooks.timeout_seconds)}};
+  toml::table hooks{{"timeout", duration_text(c.hooks.timeout_seconds)}};
   for (const auto& [event, commands] : c.hooks.on) hooks.insert(event, array(commands));
   root.insert("hooks", hooks);
 }
@@ -94,6 +97,7 @@ std::string to_toml(const Config& c) {
   dump_compliance(c, root);
   dump_mail(c, root);
   dump_limits(c, root);
+  dump_planning(c, root);
   std::ostringstream out;
   out << toml::toml_formatter(root) << '\n';
   return out.str();

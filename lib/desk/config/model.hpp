@@ -69,6 +69,7 @@ struct Team {
   bool supplier = false;
   std::string contact;
   std::string ref_format;  // e.g. "ACME-[0-9]+": a regular expression supplier refs must match
+  Located calendar;        // the members' working hours, unless their own says otherwise
   std::string where;
 };
 
@@ -79,6 +80,7 @@ struct Technician {
   std::vector<std::string> skills;
   int capacity = 10;
   bool away = false;
+  Located calendar;                // working hours (a [calendars.X]); "" for the team's
   std::vector<std::string> teams;  // derived from the teams' member lists
 };
 
@@ -174,6 +176,14 @@ struct Limits {
 // A size as desk.toml writes it: 1048576 is "1MB", 2048 "2KB" (sections_limits.cpp).
 std::string size_text(std::int64_t bytes);
 
+// [planning]: the staffing forecast's defaults (desk report staffing).
+struct Planning {
+  std::int64_t handle_time_seconds = 0;  // 0: only what time worked says
+  int shrinkage = 30;                    // % of rostered time not spent on tickets
+  int target = 80;                       // % of tickets to answer within `within`
+  std::int64_t within_seconds = 3600;    // the first response's wait, in real time
+};
+
 // [mail]: the email channel (desk-mail(1)). Off until `address` is set.
 struct Mail {
   std::string address;               // desk's address; "" when mail is not set up
@@ -229,10 +239,15 @@ struct Config {
   Retention retention;
   Limits limits;
   Mail mail;
+  Planning planning;
 
   Zone zone() const { return Zone::named(timezone); }
   const Technician* technician(std::string_view id) const;
   const Team* team(std::string_view name) const;
+  // The calendar of a technician's working hours: their own, else that of
+  // the first of their teams that has one; "" when none is set (then
+  // allocation counts them as on shift whenever they are not away).
+  std::string shift_calendar(std::string_view technician) const;
 };
 
 }  // namespace desk::config

@@ -15,7 +15,7 @@ namespace desk::config {
 const std::vector<std::string_view> kSections = {
     "desk",  "tickets",    "priority", "calendars",   "sla",     "sla_rule",
     "ola",   "escalation", "teams",    "technicians", "routing", "hooks",
-    "roles", "retention",  "import",   "mail",        "limits"};
+    "roles", "retention",  "import",   "mail",        "limits",  "planning"};
 
 void read_section(Config& c, std::string_view name, const toml::node& n, const Reader& r) {
   std::string label = fmt::format("[{}]", name);
@@ -37,6 +37,7 @@ void read_section(Config& c, std::string_view name, const toml::node& n, const R
   if (name == "import") return read_import(c, t, r);
   if (name == "mail") return read_mail(c, t, r);
   if (name == "limits") return read_limits(c, t, r);
+  if (name == "planning") return read_planning(c, t, r);
 }
 
 [[noreturn]] void unknown(const std::string& where, std::string_view what, const std::string& name,
@@ -90,6 +91,7 @@ void check_match(const Config& c, const Match& m, const std::string& where) {
 void validate(Config& c) {
   validate_teams(c);
   validate_sla(c);
+  validate_shifts(c);
   validate_import(c);
   validate_mail(c);
 }

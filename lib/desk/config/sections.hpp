@@ -39,6 +39,7 @@ void read_roles(Config& c, const toml::table& t, const Reader& r);
 void read_retention(Config& c, const toml::table& t, const Reader& r);
 void read_mail(Config& c, const toml::table& t, const Reader& r);
 void read_limits(Config& c, const toml::table& t, const Reader& r);
+void read_planning(Config& c, const toml::table& t, const Reader& r);
 
 // A ConfigError "WHERE: unknown WHAT 'NAME'" with the closest of `known`
 // as a hint.
@@ -54,6 +55,9 @@ void validate_teams(Config& c);
 void validate_sla(Config& c);
 void validate_import(const Config& c);
 void validate_mail(const Config& c);
+// The teams' and technicians' calendars exist (after validate_sla, which
+// adds the built-in "24x7").
+void validate_shifts(const Config& c);
 
 // Writers for `desk config show` (dump.cpp and friends).
 void dump_core(const Config& c, toml::table& root);
@@ -61,6 +65,9 @@ void dump_sla(const Config& c, toml::table& root);
 void dump_compliance(const Config& c, toml::table& root);
 void dump_mail(const Config& c, toml::table& root);
 void dump_limits(const Config& c, toml::table& root);
+void dump_planning(const Config& c, toml::table& root);
+// "4h", "30m", "1d", "90s": a span as desk.toml writes it.
+std::string duration_text(std::int64_t seconds);
 
 // "25MB", "512KB", "1GB" (powers of 1024), or a whole number of bytes
 // (sections_limits.cpp; written back by size_text, model.hpp).

@@ -41,12 +41,6 @@ bool domain_like(std::string_view d) {
   return d.find("..") == std::string_view::npos;
 }
 
-std::string duration_text(std::int64_t s) {
-  if (s % 86400 == 0 && s) return std::to_string(s / 86400) + "d";
-  if (s % 3600 == 0 && s) return std::to_string(s / 3600) + "h";
-  return std::to_string(s) + "s";
-}
-
 }  // namespace
 
 std::vector<std::string> Mail::addresses() const {

@@ -40,7 +40,7 @@ void read_teams(Config& c, const toml::table& t, const Reader& r) {
     check_name(node, name, "team", r);
     r.only_keys(tt, label,
                 {"tier", "members", "manager", "escalates_to", "strategy", "supplier", "contact",
-                 "ref_format"});
+                 "ref_format", "calendar"});
     Team team;
     team.name = name;
     team.where = r.where(node);
@@ -56,6 +56,7 @@ void read_teams(Config& c, const toml::table& t, const Reader& r) {
       r.one_of(*n, team.strategy, kStrategies, "strategy");
     }
     if (const auto* n = tt.get("supplier")) team.supplier = r.boolean(*n, "supplier");
+    if (const auto* n = tt.get("calendar")) team.calendar = r.located(*n, "calendar");
     if (const auto* n = tt.get("contact")) team.contact = r.string(*n, "contact");
     if (const auto* n = tt.get("ref_format")) {
       team.ref_format = r.string(*n, "ref_format");
@@ -77,7 +78,7 @@ void read_technicians(Config& c, const toml::table& t, const Reader& r) {
     std::string label = fmt::format("[technicians.{}]", id);
     const auto& tt = r.table(node, label);
     check_name(node, id, "technician", r);
-    r.only_keys(tt, label, {"name", "email", "skills", "capacity", "away"});
+    r.only_keys(tt, label, {"name", "email", "skills", "capacity", "away", "calendar"});
     Technician tech;
     tech.id = id;
     tech.name = id;
@@ -89,6 +90,7 @@ void read_technicians(Config& c, const toml::table& t, const Reader& r) {
       if (tech.capacity < 0 || tech.capacity > 100000) r.fail(*n, "capacity must be 0 or more");
     }
     if (const auto* n = tt.get("away")) tech.away = r.boolean(*n, "away");
+    if (const auto* n = tt.get("calendar")) tech.calendar = r.located(*n, "calendar");
     c.technicians[id] = std::move(tech);
   }
 }
@@ -141,6 +143,25 @@ void validate_teams(Config& c) {
     if (!c.teams.count(rule.team.value)) unknown(rule.team.where, "team", rule.team.value, teams);
     check_match(c, rule.match, rule.team.where);
   }
+}
+
+void validate_shifts(const Config& c) {
+  std::vector<std::string> calendars = keys_of(c.calendars);
+  auto check = [&](const Located& name) {
+    if (!name.value.empty() && !c.calendars.count(name.value))
+      unknown(name.where, "calendar", name.value, calendars);
+  };
+  for (const auto& [name, team] : c.teams) check(team.calendar);
+  for (const auto& [id, tech] : c.technicians) check(tech.calendar);
+}
+
+std::string Config::shift_calendar(std::string_view id) const {
+  const Technician* tech = technician(id);
+  if (tech == nullptr) return {};
+  if (!tech->calendar.value.empty()) return tech->calendar.value;
+  for (const auto& name : tech->teams)
+    if (const Team* t = team(name); t && !t->calendar.value.empty()) return t->calendar.value;
+  return {};
 }
 
 const Technician* Config::technician(std::string_view id) const {

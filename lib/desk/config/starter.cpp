@@ -83,6 +83,7 @@ members = [@MEMBERS@]
 # manager = "carol"
 # escalates_to = "second-line"
 strategy = "least-loaded"    # how `desk allocate --auto` picks: round-robin | least-loaded | skills
+# calendar = "office"        # the members' working hours: allocate --auto skips anyone off shift
 
 # [technicians.alice]
 # name = "Alice Smith"
@@ -90,12 +91,22 @@ strategy = "least-loaded"    # how `desk allocate --auto` picks: round-robin | l
 # skills = ["hardware", "access"]   # matched against ticket categories
 # capacity = 10                     # most open tickets at once
 # away = false
+# calendar = "early-shift"         # working hours, if not the team's (a [calendars.X] above)
 
 # Which team a new ticket goes to: the first rule that matches wins;
 # tickets no rule matches go to the tier-1 team.
 # [[routing]]
 # match = { category = "network" }
 # team = "infrastructure"
+
+# The staffing forecast (desk report staffing): how many technicians each
+# hour of the week needs so that `target` % of tickets get a first response
+# within `within`, by the Erlang C model (see desk-report(1)).
+[planning]
+# handle_time = "20m"        # mean time a ticket takes, when no time worked is recorded
+shrinkage = 30               # % of rostered time not on tickets: breaks, meetings, training
+target = 80                  # % of tickets answered ...
+within = "1h"                # ... within this wait (real time)
 
 # Who may change policy-level things: the catalogue (manager), reopening
 # someone else's resolution and merging customers (lead), erasing a

@@ -161,6 +161,7 @@ Section technicians_section(const Workload& w, const config::Config& cfg,
                   {"load_pct", "LOAD %", Kind::number},
                   {"room", "ROOM", Kind::number},
                   state_column(),
+                  {"on_shift", "ON SHIFT"},
                   {"back_at", "BACK", Kind::time}},
                  {},
                  Chart{Chart::Kind::bar, "technician", {{"load_pct", "load %"}}, "%"},
@@ -172,6 +173,8 @@ Section technicians_section(const Workload& w, const config::Config& cfg,
                 {"allocated", l.allocated}, {"resolved", l.resolved}};
     capacity_fields(row, l.open, tech ? std::optional<std::int64_t>(tech->capacity) : std::nullopt,
                     where.away(id, now));
+    // Inside their shift's hours now (always, without a shift calendar).
+    row["on_shift"] = tech ? Json(where.on_shift(id, now)) : Json();
     // Back from a recorded absence; null when not away, or away until further notice.
     auto back = where.back(id, now);
     row["back_at"] = back ? Json(format_iso(*back, zone)) : Json();

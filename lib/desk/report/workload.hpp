@@ -21,6 +21,9 @@
 //  - state: "away" ([technicians.X].away), else "overloaded" when open >
 //    capacity, "full" when open = capacity, "has room" when open < capacity;
 //    null without capacity.
+//  - on_shift: inside the working hours of the technician's shift calendar
+//    at --now (config::Config::shift_calendar; true without one), away or
+//    not; null for technicians not in desk.toml.
 #pragma once
 
 #include "desk/report/period.hpp"

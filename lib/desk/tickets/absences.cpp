@@ -92,6 +92,17 @@ bool Whereabouts::away(const std::string& technician, Instant at) const {
   return back(technician, at).has_value();
 }
 
+bool Whereabouts::on_shift(const std::string& technician, Instant at,
+                           const std::string& fallback) const {
+  std::string name = config_.shift_calendar(technician);
+  if (name.empty()) name = fallback;
+  if (name.empty()) return true;
+  auto it = calendars_.find(name);
+  if (it == calendars_.end())
+    it = calendars_.emplace(name, model::Calendar(config_.calendars.at(name))).first;
+  return it->second.is_open(at);
+}
+
 std::optional<Instant> Whereabouts::back(const std::string& technician, Instant at) const {
   auto it = by_technician_.find(technician);
   if (it == by_technician_.end()) return std::nullopt;

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "desk/model/business_calendar.hpp"
 #include "desk/model/ticket.hpp"
 #include "desk/work/session.hpp"
 
@@ -42,7 +43,8 @@ model::Event cancel_absence(work::Session& s, std::int64_t id);
 // Every absence not cancelled, in the order recorded.
 std::vector<Absence> absences(work::Session& s);
 
-// Who is away when, read once for a command that asks many times.
+// Who is away when, and who is on shift, read once for a command that asks
+// many times.
 class Whereabouts {
  public:
   explicit Whereabouts(work::Session& s);
@@ -51,10 +53,15 @@ class Whereabouts {
   // When an absence covering `at` ends (the latest, where they overlap
   // end to end); nullopt when none covers it.
   std::optional<Instant> back(const std::string& technician, Instant at) const;
+  // Inside the working hours of the technician's shift calendar
+  // (config::Config::shift_calendar) at `at`, whether or not away. Without
+  // one, `fallback`'s hours; with no fallback either, always on shift.
+  bool on_shift(const std::string& technician, Instant at, const std::string& fallback = {}) const;
 
  private:
   const config::Config& config_;
   std::map<std::string, std::vector<Absence>> by_technician_;
+  mutable std::map<std::string, model::Calendar> calendars_;  // by name, built when first asked
 };
 
 }  // namespace desk::tickets

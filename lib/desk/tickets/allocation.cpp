@@ -63,8 +63,9 @@ class Chooser {
     return it->second;
   }
 
+  // At work now (on shift, not away) and below capacity.
   bool available(const config::Technician& tech) {
-    return !away(tech, s_.now) && load(tech.id) < tech.capacity;
+    return !away(tech, s_.now) && where_.on_shift(tech.id, s_.now) && load(tech.id) < tech.capacity;
   }
 
   std::optional<Choice> choose(const config::Team& team, const Ticket& t) {
@@ -212,7 +213,7 @@ AutoResult auto_allocate(work::Session& s, const AutoRequest& r) {
     if (team == nullptr)
       d.reason = "no team to route it to";
     else if (!(choice = chooser.choose(*team, t)))
-      d.reason = "every member is away or at capacity";
+      d.reason = "every member is away, off shift or at capacity";
     if (choice) {
       d.assignee = choice->tech;
       d.reason = choice->reason;

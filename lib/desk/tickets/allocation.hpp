@@ -32,7 +32,7 @@ struct Decision {
   std::string priority;
   std::string team;
   std::string assignee;  // empty: nobody could take it
-  std::string reason;    // "least loaded: 2 open", "all members away or at capacity"
+  std::string reason;    // "least loaded: 2 open", "every member is away, off shift or at capacity"
 };
 
 struct AutoRequest {
