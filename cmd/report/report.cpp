@@ -11,6 +11,7 @@
 #include "desk/core/time_range.hpp"
 #include "desk/report/period.hpp"
 #include "desk/report/sla_report.hpp"
+#include "desk/report/staffing.hpp"
 #include "desk/sla/levels.hpp"
 #include "desk/store/report_skips.hpp"
 #include "desk/store/store.hpp"
@@ -32,7 +33,7 @@ using reports::Outcome;
 const Kind kReports[] = {reports::sla(),      reports::volume(),      reports::backlog(),
                          reports::workload(), reports::performance(), reports::trends(),
                          reports::csat(),     reports::complaints(),  reports::digest(),
-                         reports::time()};
+                         reports::time(),     reports::staffing()};
 
 report::Period period_of(Env& env, const Kind& kind, const Options& o) {
   if (!o.period.empty() && (!o.since.empty() || !o.until.empty()))
@@ -46,7 +47,8 @@ report::Period period_of(Env& env, const Kind& kind, const Options& o) {
 }
 
 int run(Env& env, const Kind& kind, const Options& o) {
-  report::Period period = period_of(env, kind, o);
+  report::Period period =
+      kind.takes & reports::kStaffing ? report::Period{} : period_of(env, kind, o);
   auto session = env.session(store::Access::read);
   Outcome outcome = kind.build(session, period, o);
   // Said once, whatever the number: the report stands without them.
@@ -68,6 +70,25 @@ int run(Env& env, const Kind& kind, const Options& o) {
     return static_cast<int>(Exit::breach);
   }
   return 0;
+}
+
+void add_staffing_options(CLI::App& r, Options& o) {
+  r.add_option("--by", o.by, "A queue each: channel, priority or team")
+      ->check(CLI::IsMember(report::staffing_groupings()))
+      ->option_text("FIELD");
+  add_int(r, "--weeks", o.weeks, "Weeks of history up to now the arrivals come from (default 8)", 1,
+          104);
+  add_int_option(r, "--target", "Percent of tickets to answer within --within ([planning].target)",
+                 1, 99, [&o](std::int64_t v) { o.target = static_cast<int>(v); });
+  r.add_option("--within", o.within, "The first response's wait, such as 30m ([planning].within)")
+      ->option_text("DURATION");
+  r.add_option("--handle-time", o.handle_time,
+               "Mean time a ticket takes, such as 20m (default: from time worked)")
+      ->option_text("DURATION");
+  r.add_option("--what-if", o.what_if,
+               "A roster change, such as \"+1 alice tue 09:00-13:00\", or @FILE of them; "
+               "repeatable")
+      ->option_text("CHANGE");
 }
 
 }  // namespace
@@ -94,13 +115,17 @@ Runner cmd_report(CLI::App& sub) {
   for (const Kind& k : kReports) {
     CLI::App* r = sub.add_subcommand(k.name, k.summary);
     r->fallthrough();
-    r->add_option("--period", o->period,
-                  std::string("A named period (") + report::period_names() +
-                      "), a month (2026-11) or an ISO week (2026-W10)")
-        ->option_text("PERIOD");
-    r->add_option("--since", o->since, "Start of the period (inclusive)")->option_text("TIME");
-    r->add_option("--until", o->until, "End of the period (exclusive; default: now)")
-        ->option_text("TIME");
+    if (k.takes & reports::kStaffing) {
+      add_staffing_options(*r, *o);
+    } else {
+      r->add_option("--period", o->period,
+                    std::string("A named period (") + report::period_names() +
+                        "), a month (2026-11) or an ISO week (2026-W10)")
+          ->option_text("PERIOD");
+      r->add_option("--since", o->since, "Start of the period (inclusive)")->option_text("TIME");
+      r->add_option("--until", o->until, "End of the period (exclusive; default: now)")
+          ->option_text("TIME");
+    }
     if (k.takes & reports::kBy)
       r->add_option("--by", o->by, k.by_help)->check(grouping)->option_text("FIELD");
     if (k.takes & reports::kOwnBy) r->add_option("--by", o->by, k.by_help)->option_text("FIELD");

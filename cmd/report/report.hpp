@@ -8,7 +8,9 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "desk/format/rows.hpp"
 #include "desk/report/period.hpp"
@@ -22,6 +24,11 @@ struct Options {
   format::Format format = format::Format::table;
   bool fail_on_breach = false;
   std::size_t limit = 100;
+  // desk report staffing (kStaffing)
+  int weeks = 8;
+  std::optional<int> target;
+  std::string within, handle_time;
+  std::vector<std::string> what_if;
 };
 
 // What a report returns: the report, and whether it found breaches.
@@ -39,6 +46,10 @@ enum Takes : unsigned {
   kBreaches = 4,  // --fail-on-breach
   kLimit = 8,     // -n/--limit
   kOwnBy = 16,    // --by FIELD, checked by the report itself (exit 65)
+  // --by channel|priority|team, --weeks, --target, --within,
+  // --handle-time, --what-if; no period options: the report reads the last
+  // --weeks weeks.
+  kStaffing = 32,
 };
 
 struct Kind {
@@ -61,5 +72,6 @@ Kind csat();
 Kind complaints();
 Kind digest();
 Kind time();
+Kind staffing();
 
 }  // namespace desk::cmd::reports

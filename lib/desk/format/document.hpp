@@ -20,8 +20,10 @@ struct Series {
 
 struct Chart {
   // bar: horizontal bars, a group per row (labels of any length stay
-  // readable); column: vertical bars along a time axis; line: lines over time.
-  enum class Kind { bar, column, line };
+  // readable); column: vertical bars along a time axis; line: lines over time;
+  // heatmap: a grid, a row per row and a column per series, each cell
+  // coloured by its value's sign and size (below 0 one colour, above another).
+  enum class Kind { bar, column, line, heatmap };
   Kind kind = Kind::bar;
   std::string label_key;  // the row key naming each bar or point
   std::vector<Series> series;

@@ -1,6 +1,7 @@
 // Charts as inline SVG: horizontal grouped bars (labels stay readable
-// however long), and lines over time. Plain shapes and text only, so mail
-// clients that strip scripts and styles still draw them.
+// however long), columns and lines over time, and heat maps. Plain shapes
+// and text only, so mail clients that strip scripts and styles still draw
+// them.
 #include <algorithm>
 #include <cmath>
 
@@ -233,6 +234,63 @@ std::string columns(const format::Chart& c, const std::vector<Json>& rows) {
   return out + "</svg>\n";
 }
 
+// A grid of cells: rows down, series across. Below 0 in vermillion, above in
+// blue (Okabe–Ito, told apart in every common colour blindness), deeper the
+// larger; 0 in grey; no value left blank. Each cell prints its value.
+std::string heatmap(const format::Chart& c, const std::vector<Json>& rows) {
+  const int left = 56, cell_w = 64, cell_h = 20, top = 46;
+  const int width = left + cell_w * static_cast<int>(c.series.size()) + 10;
+  const int height = top + cell_h * static_cast<int>(rows.size()) + 10;
+  double most = 0;
+  for (const auto& row : rows)
+    for (const auto& s : c.series)
+      most = std::max(most, std::fabs(number(row.value(s.key, Json()))));
+  std::string out = fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} "
+      "{}\" role=\"img\">",
+      width, height, width, height);
+  const std::pair<const char*, const char*> keys[] = {{"#D55E00", "below 0"},
+                                                      {"#0072B2", "above 0"}};
+  int lx = left;
+  for (const auto& [colour, label] : keys) {
+    out += fmt::format(
+        "<rect x=\"{}\" y=\"6\" width=\"12\" height=\"12\" fill=\"{}\"/>"
+        "<text x=\"{}\" y=\"16\" font-size=\"12\">{}</text>",
+        lx, colour, lx + 16, label);
+    lx += 16 + text_width(label) + 16;
+  }
+  for (std::size_t k = 0; k < c.series.size(); ++k)
+    out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"middle\">{}</text>",
+                       left + cell_w * static_cast<int>(k) + cell_w / 2, top - 8,
+                       html_escape(c.series[k].label));
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    int y = top + cell_h * static_cast<int>(i);
+    out += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\">{}</text>",
+                       left - 6, y + 14, html_escape(label_of(rows[i], c.label_key)));
+    for (std::size_t k = 0; k < c.series.size(); ++k) {
+      int x = left + cell_w * static_cast<int>(k);
+      const Json& v = rows[i].value(c.series[k].key, Json());
+      std::string fill = "#ffffff";
+      double opacity = 1.0;
+      if (v.is_number()) {
+        double n = number(v);
+        fill = n < 0 ? "#D55E00" : n > 0 ? "#0072B2" : "#e8e8e8";
+        if (n != 0 && most > 0) opacity = 0.25 + 0.75 * std::fabs(n) / most;
+      }
+      out += fmt::format(
+          "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" "
+          "fill-opacity=\"{:.2f}\" stroke=\"#ffffff\"/>",
+          x, y, cell_w, cell_h, fill, opacity);
+      if (v.is_number())
+        out += fmt::format(
+            "<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\" fill=\"{}\">{}</text>",
+            x + cell_w / 2, y + 14, number(v) != 0 && opacity > 0.6 ? "#ffffff" : "#000000",
+            value_text(number(v), c.unit));
+    }
+  }
+  return out + "</svg>\n";
+}
+
 }  // namespace
 
 std::string svg_chart(const format::Chart& chart, const std::vector<Json>& rows) {
@@ -243,6 +301,8 @@ std::string svg_chart(const format::Chart& chart, const std::vector<Json>& rows)
       return columns(chart, rows);
     case format::Chart::Kind::line:
       return lines(chart, rows);
+    case format::Chart::Kind::heatmap:
+      return heatmap(chart, rows);
   }
   return bars(chart, rows);
 }
