@@ -89,6 +89,8 @@ void add_staffing_options(CLI::App& r, Options& o) {
                "A roster change, such as \"+1 alice tue 09:00-13:00\", or @FILE of them; "
                "repeatable")
       ->option_text("CHANGE");
+  r.add_flag("--trend", o.trend,
+             "Scale the arrivals to next week's volume by the weeks' trend, not their mean");
 }
 
 }  // namespace

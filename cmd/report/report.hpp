@@ -29,6 +29,7 @@ struct Options {
   std::optional<int> target;
   std::string within, handle_time;
   std::vector<std::string> what_if;
+  bool trend = false;
 };
 
 // What a report returns: the report, and whether it found breaches.
@@ -47,8 +48,8 @@ enum Takes : unsigned {
   kLimit = 8,     // -n/--limit
   kOwnBy = 16,    // --by FIELD, checked by the report itself (exit 65)
   // --by channel|priority|team, --weeks, --target, --within,
-  // --handle-time, --what-if; no period options: the report reads the last
-  // --weeks weeks.
+  // --handle-time, --what-if, --trend; no period options: the report
+  // reads the last --weeks weeks.
   kStaffing = 32,
 };
 

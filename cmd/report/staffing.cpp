@@ -50,6 +50,7 @@ Outcome build(work::Session& s, const report::Period&, const Options& o) {
   r.weeks = o.weeks;
   r.by = o.by;
   r.target = o.target;
+  r.trend = o.trend;
   if (!o.within.empty()) r.within_seconds = duration(o.within, "--within");
   if (!o.handle_time.empty()) {
     r.handle_seconds = duration(o.handle_time, "--handle-time");
@@ -62,12 +63,9 @@ Outcome build(work::Session& s, const report::Period&, const Options& o) {
 }  // namespace
 
 Kind staffing() {
-  return {"staffing",
-          "Technicians needed each hour of the week (Erlang C), against the roster",
-          build,
-          kStaffing,
-          "",
-          ""};
+  return {"staffing", "Technicians needed each hour of the week (Erlang C), against the roster",
+          build,      kStaffing,
+          "",         ""};
 }
 
 }  // namespace desk::cmd::reports

@@ -248,6 +248,26 @@ TEST_CASE("staffing: by channel each channel is a queue; by team each team has i
   CHECK(bad.status == 2);
 }
 
+TEST_CASE("staffing: --trend scales the arrivals to next week's volume") {
+  Sandbox s;
+  s.configure(kShifts);
+  // 1, 2, 3 and 4 tickets on four Mondays at 09:00: a mean of 2.5 an hour,
+  // and next week's total on the line through 1, 2, 3, 4 is 5: twice it.
+  int n = 0;
+  for (const char* day : {"2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23"}) {
+    ++n;
+    for (int i = 0; i < n; ++i)
+      s.log("Monday", {"--at", std::string(day) + " 09:" + std::to_string(10 + i)});
+  }
+  Json mean = staffing(s, {"--handle-time", "30m"});
+  CHECK(mean["trend_factor"].is_null());
+  CHECK(hour_row(mean, "mon", "09:00")["arrivals"] == 2.5);
+  Json trend = staffing(s, {"--handle-time", "30m", "--trend"});
+  CHECK(trend["trend_factor"] == 2.0);
+  CHECK(hour_row(trend, "mon", "09:00")["arrivals"] == 5.0);
+  CHECK(hour_row(trend, "mon", "09:00")["erlangs"] == 2.5);
+}
+
 TEST_CASE("staffing: bad options are usage errors and the HTML draws the week") {
   Sandbox s;
   s.configure(kShifts);

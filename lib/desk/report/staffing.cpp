@@ -207,6 +207,7 @@ struct Forecast {
   std::map<std::string, std::array<int, kHours>> rostered_by_team;
   PerHour exposure{};  // hours each hour of the week was observed
   std::int64_t logged = 0;
+  std::vector<double> weekly;  // tickets logged in each week, oldest first
 };
 
 // How many times each local hour of the week came round in [since, until),
@@ -230,6 +231,8 @@ void count_arrivals(Forecast& f, work::Session& s, const std::string& by, const 
     auto hw = hour_of_week(zone.to_civil(since + Seconds{sc.slot * kSlot}));
     it->second[static_cast<std::size_t>(hw)] += static_cast<double>(sc.count);
     f.logged += sc.count;
+    auto week = static_cast<std::size_t>(sc.slot / (kWeek / kSlot));
+    if (week < f.weekly.size()) f.weekly[week] += static_cast<double>(sc.count);
   }
   if (by.empty()) counts.emplace("", PerHour{});
   for (auto& [group, per] : counts) {
@@ -241,6 +244,22 @@ void count_arrivals(Forecast& f, work::Session& s, const std::string& by, const 
   }
   if (!by.empty()) order_groups(f.groups, by, s.config);
   f.arrivals = std::move(counts);
+}
+
+// Next week's total on the least-squares line through the weekly totals,
+// over their mean: what --trend scales the rates by. 1 for one week or none.
+double trend_factor(const std::vector<double>& weekly) {
+  auto n = static_cast<double>(weekly.size());
+  double mean = 0;
+  for (double w : weekly) mean += w / n;
+  if (weekly.size() < 2 || mean <= 0) return 1.0;
+  double mid = (n - 1) / 2, num = 0, den = 0;
+  for (std::size_t i = 0; i < weekly.size(); ++i) {
+    num += (static_cast<double>(i) - mid) * (weekly[i] - mean);
+    den += (static_cast<double>(i) - mid) * (static_cast<double>(i) - mid);
+  }
+  double next = mean + num / den * (n - mid);
+  return std::max(0.0, next) / mean;
 }
 
 void count_needed(Forecast& f, const HandleTime& ht, double target, double within,
@@ -510,6 +529,7 @@ Report staffing_report(work::Session& s, const StaffingRequest& r) {
   Instant since = until - Seconds{r.weeks * kWeek};
 
   Forecast f;
+  f.weekly.assign(static_cast<std::size_t>(r.weeks), 0.0);
   observe(f, zone, since, until);
   count_arrivals(f, s, r.by, zone, since, until);
   HandleTime ht = handle_time(s, r, since, until);
@@ -519,6 +539,9 @@ Report staffing_report(work::Session& s, const StaffingRequest& r) {
                     r.weeks, r.weeks == 1 ? "" : "s"),
         "record time worked (desk time), set [planning].handle_time, or give --handle-time");
   double shrinkage = cfg.planning.shrinkage / 100.0;
+  double factor = r.trend ? trend_factor(f.weekly) : 1.0;
+  for (auto& [group, per] : f.arrivals)
+    for (double& rate : per) rate *= factor;
   count_needed(f, ht, target / 100.0, static_cast<double>(within), shrinkage);
   count_rostered(f, s, zone, s.now);
   apply_what_if(f, cfg, r.what_if);
@@ -544,9 +567,13 @@ Report staffing_report(work::Session& s, const StaffingRequest& r) {
   Json changes = Json::array();
   for (const auto& c : r.what_if) changes.push_back(c.text);
   rep.meta["what_if"] = changes;
+  rep.meta["trend_factor"] = r.trend ? Json(rounded(factor, 3)) : Json();
 
   std::string note = summary(gap, f.logged, r.weeks);
   if (f.logged > 0) note += " " + handle_note(ht, r.by);
+  if (r.trend)
+    note += fmt::format(" Arrivals scaled by {:.2f} to next week's volume on the weeks' trend.",
+                        factor);
   note += fmt::format(" {}% within {}, {}% shrinkage.", target, tickets::worked_text(within),
                       cfg.planning.shrinkage);
   if (!r.what_if.empty())

@@ -12,6 +12,9 @@
 //    the tickets resolved in those weeks that have time recorded (per group
 //    with --by, a group without any taking the overall mean); else
 //    [planning].handle_time. None of the three: DataError.
+//  - with --trend, every rate is scaled by next week's total on the
+//    least-squares line through the weekly totals over their mean (never
+//    below 0): "arrivals are rising 5% a week".
 //  - agents: the fewest technicians on tickets at once for which Erlang C
 //    answers `target` % within `within`; needed: agents / (1 - shrinkage),
 //    rounded up. With --by, each group is a queue of its own and the hour
@@ -61,6 +64,9 @@ struct StaffingRequest {
   std::optional<std::int64_t> within_seconds;  // (else [planning].within)
   std::optional<std::int64_t> handle_seconds;  // --handle-time
   std::vector<RosterChange> what_if;
+  // Scale the arrivals to next week's volume by the weeks' linear trend
+  // (least squares over the weekly totals) rather than their mean.
+  bool trend = false;
 };
 
 // The groupings --by takes.
