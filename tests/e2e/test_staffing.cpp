@@ -216,7 +216,7 @@ TEST_CASE("staffing: known arrivals and handle times give the expected needed, r
   CHECK(hour_row(r, "thu", "19:00")["rostered"] == 1);
 }
 
-TEST_CASE("staffing: by channel each channel is a queue; by team each team has its roster") {
+TEST_CASE("staffing: by channel each channel is a queue, by team each team has its roster") {
   Sandbox s;
   s.configure(kShifts);
   known_arrivals(s);
