@@ -251,21 +251,41 @@ TEST_CASE("staffing: by channel each channel is a queue, by team each team has i
 TEST_CASE("staffing: --trend scales the arrivals to next week's volume") {
   Sandbox s;
   s.configure(kShifts);
-  // 1, 2, 3 and 4 tickets on four Mondays at 09:00: a mean of 2.5 an hour,
-  // and next week's total on the line through 1, 2, 3, 4 is 5: twice it.
-  int n = 0;
-  for (const char* day : {"2026-11-02", "2026-11-09", "2026-11-16", "2026-11-23"}) {
+  // Weeks from Tuesday 10:30 holding 1, 2, 3 and 4 tickets: one on the
+  // first Tuesday, then 2, 3 and 4 on Mondays at 09:00, a mean of 2.25 an
+  // hour there. Next week's total on the line through 1, 2, 3, 4 is 5:
+  // twice the mean.
+  s.log("Tuesday", {"--at", "2026-10-27 12:00"});
+  int n = 1;
+  for (const char* day : {"2026-11-09", "2026-11-16", "2026-11-23"}) {
     ++n;
     for (int i = 0; i < n; ++i)
       s.log("Monday", {"--at", std::string(day) + " 09:" + std::to_string(10 + i)});
   }
   Json mean = staffing(s, {"--handle-time", "30m"});
   CHECK(mean["trend_factor"].is_null());
-  CHECK(hour_row(mean, "mon", "09:00")["arrivals"] == 2.5);
+  CHECK(mean["observed_since"] == mean["since"]);
+  CHECK(hour_row(mean, "mon", "09:00")["arrivals"] == 2.25);
   Json trend = staffing(s, {"--handle-time", "30m", "--trend"});
   CHECK(trend["trend_factor"] == 2.0);
-  CHECK(hour_row(trend, "mon", "09:00")["arrivals"] == 5.0);
-  CHECK(hour_row(trend, "mon", "09:00")["erlangs"] == 2.5);
+  CHECK(hour_row(trend, "mon", "09:00")["arrivals"] == 4.5);
+  CHECK(hour_row(trend, "mon", "09:00")["erlangs"] == 2.25);
+}
+
+TEST_CASE("staffing: a desk younger than the weeks is observed from its first day") {
+  Sandbox s;
+  s.configure(kShifts);
+  for (const char* at : {"09:00", "09:15", "09:30", "09:45"})
+    s.log("Monday", {"--at", std::string("2026-11-23 ") + at});
+  Json r = staffing(s, {"--handle-time", "30m"});
+  CHECK(r["since"] == "2026-10-27T10:30:00+00:00");
+  CHECK(r["observed_since"] == "2026-11-23T00:00:00+00:00");
+  // One Monday seen, not four: 4 an hour.
+  CHECK(hour_row(r, "mon", "09:00")["arrivals"] == 4.0);
+  CHECK(
+      s.ok({"report", "staffing", "--weeks", "4", "--handle-time", "30m"})
+          .out.find("The first ticket came on 2026-11-23: the rates are over the 2 days since.") !=
+      std::string::npos);
 }
 
 TEST_CASE("staffing: bad options are usage errors and the HTML draws the week") {

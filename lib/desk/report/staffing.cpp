@@ -207,7 +207,8 @@ struct Forecast {
   std::map<std::string, std::array<int, kHours>> rostered_by_team;
   PerHour exposure{};  // hours each hour of the week was observed
   std::int64_t logged = 0;
-  std::vector<double> weekly;  // tickets logged in each week, oldest first
+  std::vector<double> weekly;              // tickets logged in each week, oldest first
+  std::optional<std::int64_t> first_slot;  // of the first ticket logged
 };
 
 // How many times each local hour of the week came round in [since, until),
@@ -217,6 +218,8 @@ void observe(Forecast& f, const Zone& zone, Instant since, Instant until) {
     f.exposure[static_cast<std::size_t>(hour_of_week(zone.to_civil(t)))] += 0.25;
 }
 
+// Tickets logged per group and local hour of the week (counts, not yet
+// rates), per week, and when the first came.
 void count_arrivals(Forecast& f, work::Session& s, const std::string& by, const Zone& zone,
                     Instant since, Instant until) {
   std::map<std::string, PerHour> counts;
@@ -233,17 +236,29 @@ void count_arrivals(Forecast& f, work::Session& s, const std::string& by, const 
     f.logged += sc.count;
     auto week = static_cast<std::size_t>(sc.slot / (kWeek / kSlot));
     if (week < f.weekly.size()) f.weekly[week] += static_cast<double>(sc.count);
+    if (!f.first_slot || sc.slot < *f.first_slot) f.first_slot = sc.slot;
   }
   if (by.empty()) counts.emplace("", PerHour{});
-  for (auto& [group, per] : counts) {
-    for (int h = 0; h < kHours; ++h) {
-      double seen = f.exposure[static_cast<std::size_t>(h)];
-      per[static_cast<std::size_t>(h)] = seen > 0 ? per[static_cast<std::size_t>(h)] / seen : 0;
-    }
-    f.groups.push_back(group);
-  }
+  for (const auto& [group, per] : counts) f.groups.push_back(group);
   if (!by.empty()) order_groups(f.groups, by, s.config);
   f.arrivals = std::move(counts);
+}
+
+// Where observing starts: `since`, or the local midnight of the day the
+// first ticket came when that is later. A desk younger than --weeks must not
+// have its rates spread over weeks it did not exist.
+Instant observed_from(const Forecast& f, const Zone& zone, Instant since) {
+  if (!f.first_slot) return since;
+  CivilTime c = zone.to_civil(since + Seconds{*f.first_slot * kSlot});
+  Instant midnight = zone.from_civil(c.year, c.month, c.day);
+  return std::max(since, from_unix(to_unix(midnight) / kSlot * kSlot));
+}
+
+// Counts → tickets an hour: each hour's count over how long it was observed.
+void to_rates(Forecast& f) {
+  for (auto& [group, per] : f.arrivals)
+    for (std::size_t h = 0; h < kHours; ++h)
+      per[h] = f.exposure[h] > 0 ? per[h] / f.exposure[h] : 0;
 }
 
 // Next week's total on the least-squares line through the weekly totals,
@@ -530,8 +545,10 @@ Report staffing_report(work::Session& s, const StaffingRequest& r) {
 
   Forecast f;
   f.weekly.assign(static_cast<std::size_t>(r.weeks), 0.0);
-  observe(f, zone, since, until);
   count_arrivals(f, s, r.by, zone, since, until);
+  Instant observed = observed_from(f, zone, since);
+  observe(f, zone, observed, until);
+  to_rates(f);
   HandleTime ht = handle_time(s, r, since, until);
   if (ht.source.empty() && f.logged > 0)
     throw DataError(
@@ -539,7 +556,12 @@ Report staffing_report(work::Session& s, const StaffingRequest& r) {
                     r.weeks, r.weeks == 1 ? "" : "s"),
         "record time worked (desk time), set [planning].handle_time, or give --handle-time");
   double shrinkage = cfg.planning.shrinkage / 100.0;
-  double factor = r.trend ? trend_factor(f.weekly) : 1.0;
+  // The trend only over whole weeks observed.
+  auto skipped = static_cast<std::size_t>((to_unix(observed) - to_unix(since) + kWeek - 1) / kWeek);
+  double factor =
+      r.trend ? trend_factor(std::vector<double>(
+                    f.weekly.begin() + static_cast<std::ptrdiff_t>(skipped), f.weekly.end()))
+              : 1.0;
   for (auto& [group, per] : f.arrivals)
     for (double& rate : per) rate *= factor;
   count_needed(f, ht, target / 100.0, static_cast<double>(within), shrinkage);
@@ -564,12 +586,17 @@ Report staffing_report(work::Session& s, const StaffingRequest& r) {
   rep.meta["handle_time_source"] = ht.source.empty() ? Json() : Json(ht.source);
   rep.meta["handle_time_tickets"] = ht.tickets;
   rep.meta["tickets_logged"] = f.logged;
+  rep.meta["observed_since"] = format_iso(observed, zone);
   Json changes = Json::array();
   for (const auto& c : r.what_if) changes.push_back(c.text);
   rep.meta["what_if"] = changes;
   rep.meta["trend_factor"] = r.trend ? Json(rounded(factor, 3)) : Json();
 
   std::string note = summary(gap, f.logged, r.weeks);
+  if (observed > since)
+    note += fmt::format(" The first ticket came on {}: the rates are over the {} days since.",
+                        format_date(observed, zone),
+                        (to_unix(until) - to_unix(observed) + 86399) / 86400);
   if (f.logged > 0) note += " " + handle_note(ht, r.by);
   if (r.trend)
     note += fmt::format(" Arrivals scaled by {:.2f} to next week's volume on the weeks' trend.",

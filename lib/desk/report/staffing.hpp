@@ -8,6 +8,8 @@
 //    hour of the week, divided by how many times that hour came round in
 //    them (counted in quarter hours, so a daylight-saving change counts the
 //    hour it skipped or repeated as it happened): a mean rate per hour.
+//    A desk younger than the weeks is observed from the local midnight of
+//    its first ticket's day.
 //  - handle time: --handle-time when given; else the mean time worked of
 //    the tickets resolved in those weeks that have time recorded (per group
 //    with --by, a group without any taking the overall mean); else
