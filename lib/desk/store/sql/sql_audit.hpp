@@ -12,6 +12,11 @@
 
 namespace desk::store::sql {
 
+// The statements that read events by subject (exposed so that a test can
+// check that the subject index serves them).
+extern const char* const kSubjectRecords;
+extern const char* const kSubjectPrefixRecords;
+
 class SqlAudit : public AuditStore {
  public:
   explicit SqlAudit(SqlStore& s) : s_(s) {}
