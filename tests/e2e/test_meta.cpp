@@ -467,6 +467,8 @@ TEST_CASE("meta: desk __complete values-for knows which options take which value
   CHECK(s.ok({"__complete", "values-for", "--format", "report trends"}).out ==
         "table\njson\ncsv\ntsv\nmarkdown\nhtml\n");
   CHECK(s.run({"__complete", "values-for", "--by", "report workload"}).status == 1);
+  CHECK(s.ok({"__complete", "values-for", "--by", "report staffing"}).out ==
+        "channel\npriority\nteam\n");
   // The email channel's values: tickets, teams and routes; -o is a path.
   CHECK(s.ok({"__complete", "values-for", "--team", "mail receive"}).out ==
         "service-desk\tteam, tier 1\n");
