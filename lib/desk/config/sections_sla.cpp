@@ -14,7 +14,7 @@ namespace desk::config {
 
 namespace {
 
-const std::vector<std::string> kDays = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+using model::kWeekdays;
 // Only an open ticket's clock can stop.
 constexpr auto kPausable = model::kOpenStatuses;
 // Either stops the response clock.
@@ -89,21 +89,22 @@ void read_calendars(Config& c, const toml::table& t, const Reader& r) {
     std::string label = fmt::format("[calendars.{}]", name);
     const auto& ct = r.table(node, label);
     std::vector<std::string_view> keys = {"timezone", "holidays", "always_open"};
-    for (const auto& d : kDays) keys.push_back(d);
+    for (auto d : kWeekdays) keys.emplace_back(d);
     r.only_keys(ct, label, keys);
     model::CalendarSpec spec;
     spec.name = name;
     spec.timezone = c.timezone;
     if (const auto* n = ct.get("timezone")) spec.timezone = r.string(*n, "timezone");
     if (const auto* n = ct.get("always_open")) spec.always_open = r.boolean(*n, "always_open");
-    for (std::size_t d = 0; d < kDays.size(); ++d) {
-      const auto* n = ct.get(kDays[d]);
+    for (std::size_t d = 0; d < kWeekdays.size(); ++d) {
+      const auto* n = ct.get(kWeekdays[d]);
       if (n == nullptr) continue;
       const auto* arr = n->as_array();
       if (arr == nullptr)
-        r.fail(*n, fmt::format("{} must be an array of windows such as \"09:00-17:00\"", kDays[d]));
+        r.fail(*n,
+               fmt::format("{} must be an array of windows such as \"09:00-17:00\"", kWeekdays[d]));
       for (const auto& item : *arr) {
-        std::string text = r.string(item, kDays[d]);
+        std::string text = r.string(item, kWeekdays[d]);
         spec.week[d].push_back(at_node(r, item, [&] { return model::parse_window(text); }));
       }
     }
@@ -300,10 +301,10 @@ void dump_sla(const Config& c, toml::table& root) {
   for (const auto& [name, spec] : c.calendars) {
     toml::table ct{{"timezone", spec.timezone}};
     if (spec.always_open) ct.insert("always_open", true);
-    for (std::size_t d = 0; d < kDays.size(); ++d) {
+    for (std::size_t d = 0; d < kWeekdays.size(); ++d) {
       toml::array windows;
       for (const auto& w : spec.week[d]) windows.push_back(model::format_window(w));
-      if (!spec.always_open) ct.insert(kDays[d], windows);
+      if (!spec.always_open) ct.insert(kWeekdays[d], windows);
     }
     toml::array holidays;
     for (const auto& h : spec.holidays)

@@ -324,4 +324,10 @@ Instant Calendar::add(Instant start, std::int64_t seconds) const {
   return from_unix(it->from + (target - it->cum));
 }
 
+const Calendar& Calendars::get(const std::string& name) const {
+  auto it = built_.find(name);
+  if (it == built_.end()) it = built_.emplace(name, Calendar(specs_.at(name))).first;
+  return it->second;
+}
+
 }  // namespace desk::model

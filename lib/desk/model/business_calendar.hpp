@@ -26,6 +26,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -86,6 +87,22 @@ class Calendar {
   std::array<bool, 12 * 31> yearly_{};        // [month-1][day-1] closed every year
   std::vector<std::int64_t> dated_holidays_;  // local day numbers, sorted
   mutable std::unique_ptr<Table> table_;
+};
+
+// Calendars by name, each built from its spec the first time it is asked
+// for, so that a command asking many times counts with one table each
+// (the service levels' clocks, the technicians' shifts). Not thread-safe,
+// as Calendar is not.
+class Calendars {
+ public:
+  explicit Calendars(const std::map<std::string, CalendarSpec>& specs) : specs_(specs) {}
+  // Throws std::out_of_range for a name the specs lack: configuration
+  // checks every reference before anything asks.
+  const Calendar& get(const std::string& name) const;
+
+ private:
+  const std::map<std::string, CalendarSpec>& specs_;
+  mutable std::map<std::string, Calendar> built_;
 };
 
 }  // namespace desk::model

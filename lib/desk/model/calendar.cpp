@@ -14,8 +14,6 @@ namespace {
 
 constexpr std::int64_t kDay = 86400;
 
-constexpr const char* kDayKeys[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-
 bool is_real_date(int year, int month, int day) {
   if (month < 1 || month > 12 || day < 1 || day > 31) return false;
   int y, m, d;
@@ -57,7 +55,7 @@ struct Reader {
 };
 
 void validate_day(const std::string& calendar, int weekday, const std::vector<Window>& windows) {
-  const char* key = kDayKeys[weekday];
+  std::string_view key = kWeekdays[static_cast<std::size_t>(weekday)];
   for (std::size_t k = 0; k < windows.size(); ++k) {
     const Window& w = windows[k];
     if (w.start < 0 || w.end > 1440 || w.start >= w.end) {

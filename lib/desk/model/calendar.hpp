@@ -26,6 +26,10 @@ struct Holiday {
   int day = 1;
 };
 
+// The weekdays as desk.toml names them, Monday first (the index of `week`).
+inline constexpr std::array<std::string_view, 7> kWeekdays = {"mon", "tue", "wed", "thu",
+                                                              "fri", "sat", "sun"};
+
 struct CalendarSpec {
   std::string name;
   std::string timezone = "UTC";

@@ -28,7 +28,7 @@ using format::Kind;
 constexpr int kHours = 7 * 24;
 constexpr std::int64_t kSlot = 900;  // quarter hours: every zone's offset is a multiple
 constexpr std::int64_t kWeek = 7 * 86400;
-constexpr const char* kDays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+using model::kWeekdays;
 constexpr const char* kDayNames[] = {"Mondays", "Tuesdays",  "Wednesdays", "Thursdays",
                                      "Fridays", "Saturdays", "Sundays"};
 constexpr const char* kDayHeads[] = {"MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"};
@@ -43,9 +43,13 @@ std::string clock_text(int hour) {
   return fmt::format("{:02}:00", hour);
 }
 
+std::string day_key(int d) {
+  return std::string(kWeekdays[static_cast<std::size_t>(d)]);
+}
+
 int day_index(std::string_view d) {
   for (int i = 0; i < 7; ++i)
-    if (d == kDays[i]) return i;
+    if (d == kWeekdays[static_cast<std::size_t>(i)]) return i;
   return -1;
 }
 
@@ -407,14 +411,14 @@ Section week_section(const std::array<int, kHours>& gap, const Forecast& f, std:
   std::vector<Column> columns = {{"hour", "HOUR"}};
   std::vector<Series> series;
   for (int d = 0; d < 7; ++d) {
-    Column c{kDays[d], kDayHeads[d], Kind::number};
+    Column c{day_key(d), kDayHeads[d], Kind::number};
     c.tone = [](const Json& v) {
       if (!v.is_number_integer()) return format::Tone::dim;
       auto g = v.get<std::int64_t>();
       return g < 0 ? format::Tone::red : g > 0 ? format::Tone::cyan : format::Tone::plain;
     };
     columns.push_back(std::move(c));
-    series.push_back({kDays[d], kDayHeads[d]});
+    series.push_back({day_key(d), kDayHeads[d]});
   }
   Section sec{"week", "Gap by hour of the week (rostered - needed)",   columns,
               {},     Chart{Chart::Kind::heatmap, "hour", series, ""}, std::move(note)};
@@ -424,7 +428,7 @@ Section week_section(const std::array<int, kHours>& gap, const Forecast& f, std:
       auto h = static_cast<std::size_t>(d * 24 + hour);
       // An hour nobody works and no ticket needs is not a gap of 0.
       bool idle = f.needed_total[h] == 0 && f.rostered[h] == 0;
-      row[kDays[d]] = idle ? Json() : Json(gap[h]);
+      row[day_key(d)] = idle ? Json() : Json(gap[h]);
     }
     sec.rows.push_back(std::move(row));
   }
@@ -450,7 +454,7 @@ Section hours_section(const Forecast& f, const HandleTime& ht, const std::string
       for (const auto& g : f.groups) {
         double handle = ht.of(g);
         double rate = f.arrivals.at(g)[h];
-        Json row = {{"day", kDays[d]}, {"hour", clock_text(hour)}};
+        Json row = {{"day", day_key(d)}, {"hour", clock_text(hour)}};
         if (!by.empty()) row[by] = g;
         row["arrivals"] = rounded(rate, 2);
         row["handle_minutes"] = rounded(handle / 60.0, 1);

@@ -106,7 +106,7 @@ const Clock* TicketSla::next_due() const {
   return best;
 }
 
-ServiceLevels::ServiceLevels(const config::Config& c) : config_(c) {
+ServiceLevels::ServiceLevels(const config::Config& c) : config_(c), calendars_(c.calendars) {
   if (auto it = c.sla.find(c.default_sla); it != c.sla.end()) default_policy_ = &it->second;
 }
 
@@ -116,10 +116,7 @@ std::int64_t ServiceLevels::working_day() const {
 }
 
 const Calendar& ServiceLevels::calendar(const std::string& name) const {
-  auto it = calendars_.find(name);
-  if (it == calendars_.end())
-    it = calendars_.emplace(name, Calendar(config_.calendars.at(name))).first;
-  return it->second;
+  return calendars_.get(name);
 }
 
 const config::SlaPolicy* ServiceLevels::policy_for(const model::Ticket& t) const {

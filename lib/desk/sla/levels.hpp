@@ -72,7 +72,7 @@ class ServiceLevels {
  private:
   const config::Config& config_;
   const config::SlaPolicy* default_policy_ = nullptr;  // [desk].default_sla, looked up once
-  mutable std::map<std::string, Calendar> calendars_;
+  model::Calendars calendars_;
 };
 
 }  // namespace desk::sla

@@ -83,7 +83,7 @@ std::vector<Absence> absences(work::Session& s) {
   return all;
 }
 
-Whereabouts::Whereabouts(work::Session& s) : config_(s.config) {
+Whereabouts::Whereabouts(work::Session& s) : config_(s.config), calendars_(s.config.calendars) {
   for (auto& a : absences(s)) by_technician_[a.technician].push_back(std::move(a));
 }
 
@@ -97,10 +97,7 @@ bool Whereabouts::on_shift(const std::string& technician, Instant at,
   std::string name = config_.shift_calendar(technician);
   if (name.empty()) name = fallback;
   if (name.empty()) return true;
-  auto it = calendars_.find(name);
-  if (it == calendars_.end())
-    it = calendars_.emplace(name, model::Calendar(config_.calendars.at(name))).first;
-  return it->second.is_open(at);
+  return calendars_.get(name).is_open(at);
 }
 
 std::optional<Instant> Whereabouts::back(const std::string& technician, Instant at) const {

@@ -61,7 +61,7 @@ class Whereabouts {
  private:
   const config::Config& config_;
   std::map<std::string, std::vector<Absence>> by_technician_;
-  mutable std::map<std::string, model::Calendar> calendars_;  // by name, built when first asked
+  model::Calendars calendars_;
 };
 
 }  // namespace desk::tickets
