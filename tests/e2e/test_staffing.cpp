@@ -216,6 +216,29 @@ TEST_CASE("staffing: known arrivals and handle times give the expected needed, r
   CHECK(hour_row(r, "thu", "19:00")["rostered"] == 1);
 }
 
+TEST_CASE(
+    "staffing: the handle time is of the tickets resolved as of --now, reopened later or not") {
+  Sandbox s;
+  s.configure(kShifts);
+  known_arrivals(s);
+  s.ok(
+      {"resolve", "13", "--code", "fixed", "-m", "x", "--time", "20m", "--at", "2026-11-23 12:00"});
+  s.ok(
+      {"resolve", "14", "--code", "fixed", "-m", "x", "--time", "40m", "--at", "2026-11-23 12:00"});
+  s.ok({"reopen", "14", "-m", "not fixed after all"});  // at 10:30
+
+  // Now: only 13 is resolved.
+  Json r = staffing(s);
+  CHECK(r["handle_time_tickets"] == 1);
+  CHECK(r["handle_time_seconds"] == 1200);
+
+  // As of 09:00, before the reopening: both were, and the mean is theirs.
+  s.now = "2026-11-24 09:00";
+  r = staffing(s);
+  CHECK(r["handle_time_tickets"] == 2);
+  CHECK(r["handle_time_seconds"] == 1800);
+}
+
 TEST_CASE("staffing: by channel each channel is a queue, by team each team has its roster") {
   Sandbox s;
   s.configure(kShifts);

@@ -1,7 +1,9 @@
 // The reports' reader (ReportStore::each_ticket) reads the store on a second
 // thread, in batches that are reused: every ticket must still come once, in
 // id order, with its own marks, whatever the callback did to the one before;
-// and a callback that stops or throws must stop the reading.
+// and a callback that stops or throws must stop the reading. The latest
+// event's time and the selection by resolution time let a report trust the
+// resolved_at column when nothing happened after its now.
 #include <string>
 #include <vector>
 
@@ -76,5 +78,44 @@ TEST_SUITE("store/reports") {
                                                         }),
                          "stop here", DataError);
     CHECK(calls == 1800);
+  }
+
+  TEST_CASE(
+      "latest_event_at is the latest of any kind; resolved_since/until select by resolved_at") {
+    testing::TestDesk d("latest.db");
+    CHECK_FALSE(d.store->reports().latest_event_at().has_value());
+    auto s = d.session(1'790'001'000);
+    store::WriteTransaction tx(*d.store);
+    for (int i = 1; i <= 3; ++i) {
+      tickets::LogRequest r;
+      r.title = "ticket " + std::to_string(i);
+      r.at = from_unix(1'790'000'000);
+      tickets::log_ticket(s, r);
+    }
+    auto resolve_at = [&](std::int64_t id, std::int64_t at) {
+      tickets::ResolveRequest rr;
+      rr.code = "fixed";
+      rr.resolution = "done";
+      rr.at = from_unix(at);
+      tickets::resolve(s, id, rr);
+    };
+    resolve_at(1, 1'790'000'100);
+    resolve_at(2, 1'790'000'200);
+    resolve_at(3, 1'790'000'300);
+    // An event of another kind, later, but earlier in the (kind, at) index.
+    tickets::reopen(s, 2, "again", from_unix(1'790'000'250));
+    tx.commit();
+    CHECK(d.store->reports().latest_event_at() == from_unix(1'790'000'300));
+
+    store::ReportSelection sel;
+    sel.resolved_since = from_unix(1'790'000'100);
+    sel.resolved_until = from_unix(1'790'000'300);
+    std::vector<std::int64_t> ids;
+    d.store->reports().each_ticket(sel, [&](model::Ticket& t, const auto&) {
+      ids.push_back(t.id);
+      return true;
+    });
+    // 2 was reopened, 3 is at the end, exclusive.
+    CHECK(ids == std::vector<std::int64_t>{1});
   }
 }

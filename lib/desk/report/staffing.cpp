@@ -141,11 +141,23 @@ HandleTime handle_time(work::Session& s, const StaffingRequest& r, Instant since
   std::int64_t total = 0;
   std::string no_team = unrouted_team(s.config, r.by);
   store::ReportSelection sel;
-  sel.updated_since = since;  // resolved in the weeks: changed since they began
   sel.titles = false;
+  // With no event after now, a ticket resolved in the weeks as of now is one
+  // the store holds resolved in them: read those from their index (two
+  // thirds of the tickets changed in the weeks, on the bench store). With
+  // one, it may since have been reopened: read every ticket changed since
+  // the weeks began, and replay each to now.
+  auto latest = s.store.reports().latest_event_at();
+  if (!latest || *latest <= s.now) {
+    sel.resolved_since = since;
+    sel.resolved_until = until;
+  } else {
+    sel.updated_since = since;
+  }
   s.store.reports().each_ticket(
       sel, [&](const model::Ticket& t, const std::vector<model::Mark>& marks) {
         History hist = history_at(t, marks, s.now);
+        if (!hist.status || model::is_open(*hist.status)) return true;
         if (!hist.resolved || *hist.resolved < since || *hist.resolved >= until) return true;
         std::int64_t worked = 0;
         bool any = false;

@@ -25,6 +25,10 @@ struct ReportSelection {
   std::optional<Instant> open_since;
   // Changed at or after `updated_since` (its latest event is no older).
   std::optional<Instant> updated_since;
+  // Resolved, as the store stands, in [resolved_since, resolved_until): not
+  // reopened since. From the resolved_at index, so it reads only those.
+  std::optional<Instant> resolved_since;
+  std::optional<Instant> resolved_until;
   // Fill in the ticket's timeline marks (else the list is empty).
   bool marks = true;
   // Fill in the title and the resolution code (else they stay empty): a
@@ -66,6 +70,11 @@ class ReportStore {
   virtual std::vector<SlotCount> count_logged(Instant since, Instant until,
                                               std::int64_t slot_seconds,
                                               const std::string& field) = 0;
+
+  // The time of the store's latest event of any kind, if it has one. A
+  // report as of an instant no earlier may trust the tickets' columns (who
+  // is resolved, since when) rather than replay each timeline up to it.
+  virtual std::optional<Instant> latest_event_at() = 0;
 };
 
 }  // namespace desk::store

@@ -170,6 +170,8 @@ class SqlReportStore final : public ReportStore {
       where.push_back(fmt::format(kOpenSince, placeholders(statuses.size())));
     }
     if (sel.updated_since) where.emplace_back("t.updated_at >= ?");
+    if (sel.resolved_since) where.emplace_back("t.resolved_at >= ?");
+    if (sel.resolved_until) where.emplace_back("t.resolved_at < ?");
     if (!where.empty()) sql += " WHERE " + util::join(where, " AND ");
     std::vector<ReadAhead> batches(kBatches);
     util::run_handoff(
@@ -181,8 +183,8 @@ class SqlReportStore final : public ReportStore {
             for (auto t : times) st.bind(i++, t);
             for (const auto& status : statuses) st.bind(i++, status);
             if (sel.open_since) st.bind(i++, static_cast<std::int64_t>(to_unix(*sel.open_since)));
-            if (sel.updated_since)
-              st.bind(i++, static_cast<std::int64_t>(to_unix(*sel.updated_since)));
+            for (const auto& at : {sel.updated_since, sel.resolved_since, sel.resolved_until})
+              if (at) st.bind(i++, static_cast<std::int64_t>(to_unix(*at)));
             std::string tags;
             util::BatchFiller<ReadAhead> filler(handoff, kBatchTickets);
             while (filler.batch() != nullptr && st.step()) {
@@ -234,6 +236,23 @@ class SqlReportStore final : public ReportStore {
       if (tags) st.bind(4, prefix);
       while (st.step()) out.push_back({st.integer(0), st.text(1), st.integer(2)});
       return out;
+    });
+  }
+
+  std::optional<Instant> latest_event_at() override {
+    // The latest of each kind's latest, each from the end of its range in
+    // the (kind, at) index: a few dozen seeks, where max(at) over the table
+    // read all its events (0.2 s over the 1M-ticket bench store).
+    std::vector<std::string> kinds = util::names<model::EventKind>();
+    std::vector<std::string> each;
+    for (std::size_t i = 0; i < kinds.size(); ++i)
+      each.push_back("SELECT max(at) AS at FROM events WHERE kind = ?");
+    std::string sql = "SELECT max(at) FROM (" + util::join(each, " UNION ALL ") + ") latest";
+    return s_.guarded([&]() -> std::optional<Instant> {
+      sql::Statement st(s_.sql(), sql);
+      for (std::size_t i = 0; i < kinds.size(); ++i) st.bind(static_cast<int>(i + 1), kinds[i]);
+      if (!st.step() || st.null(0)) return std::nullopt;
+      return from_unix(st.integer(0));
     });
   }
 
