@@ -1,9 +1,10 @@
 # AddressSanitizer + UndefinedBehaviorSanitizer for the test build; any UB aborts.
 add_library(desk_sanitizers INTERFACE)
 if(DESK_SANITIZE)
-  set(_san -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
-  target_compile_options(desk_sanitizers INTERFACE ${_san})
-  target_link_options(desk_sanitizers INTERFACE ${_san})
+  set(DESK_SANITIZE_FLAGS -fsanitize=address,undefined -fno-sanitize-recover=undefined
+                          -fno-omit-frame-pointer)
+  target_compile_options(desk_sanitizers INTERFACE ${DESK_SANITIZE_FLAGS})
+  target_link_options(desk_sanitizers INTERFACE ${DESK_SANITIZE_FLAGS})
   # desk starts thousands of times in the end-to-end tests, and with both
   # sanitizers each start cost 166 ms (5 ms plain): UBSan's records of its
   # check sites filled 126 MB of .data, because ASan gave each record a red

@@ -92,3 +92,45 @@ TEST_CASE("mail failures: a command line desk cannot read is exit 2") {
   Result r = s.run({"mail", "receive", "--ticket", "x"}, corpus("new-request-base64.eml"));
   CHECK(r.status == 2);
 }
+
+// GMime and its libraries are in desk-mime.so, loaded by the commands that
+// read or write mail: the binary itself needs none of them.
+TEST_CASE("mail failures: desk loads no mail library until it handles mail") {
+  Sandbox s;
+  Result libs = run_program({desk_binary()}, "", s.dir(), {{"LD_TRACE_LOADED_OBJECTS", "1"}});
+  REQUIRE(libs.status == 0);
+  CHECK(libs.out.find("libc.so") != std::string::npos);  // the list is there
+  for (const char* lib : {"libgmime", "libglib", "libgio", "libuchardet", "libgumbo"})
+    CHECK_MESSAGE(libs.out.find(lib) == std::string::npos, lib << " is linked");
+}
+
+// A desk copied away from its module cannot read mail: the message stays
+// with the mail server (75), and the error says which file is missing.
+TEST_CASE("mail failures: without desk-mime.so beside it, receiving is exit 75 naming the file") {
+  Sandbox s;
+  set_up_mail(s);
+  if (std::filesystem::exists(DESK_MIME_INSTALL_DIR "/desk-mime.so"))
+    return;  // installed on this machine: the copy would find it there
+  std::filesystem::create_directories(s.path("bin"));
+  std::filesystem::copy_file(desk_binary(), s.path("bin/desk"));
+  std::string before = s.dump_store();
+  Result r =
+      run_program({s.path("bin/desk").string(), "--now=" + std::string(kNow), "mail", "receive"},
+                  corpus("new-request-base64.eml"), s.dir(), s.env);
+  CHECK(r.status == 75);
+  CHECK(r.err.find("desk: cannot read or write mail: desk-mime.so is missing (looked for " +
+                   s.path("lib/desk/desk-mime.so").string() +
+                   " or " DESK_MIME_INSTALL_DIR "/desk-mime.so)\n") != std::string::npos);
+  CHECK(r.err.find("hint: reinstall desk") != std::string::npos);
+  CHECK(s.dump_store() == before);
+  // Beside it again, it does.
+  std::filesystem::create_directories(s.path("lib/desk"));
+  std::filesystem::copy_file(
+      std::filesystem::path(desk_binary()).parent_path() / "../lib/desk/desk-mime.so",
+      s.path("lib/desk/desk-mime.so"));
+  Result again =
+      run_program({s.path("bin/desk").string(), "--now=" + std::string(kNow), "mail", "receive"},
+                  corpus("new-request-base64.eml"), s.dir(), s.env);
+  CHECK(again.status == 0);
+  CHECK(again.out == "Logged ticket 1\n");
+}

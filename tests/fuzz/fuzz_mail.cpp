@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "desk/mail/compose.hpp"
-#include "desk/mail/parse.hpp"
+#include "desk/mail/mime/compose.hpp"
+#include "desk/mail/mime/parse.hpp"
 #include "desk/mail/threading.hpp"
 #include "desk/util/strings.hpp"
 

@@ -4,7 +4,7 @@
 
 #include <doctest/doctest.h>
 
-#include "desk/mail/charset.hpp"
+#include "desk/mail/mime/charset.hpp"
 
 using namespace desk::mail;
 

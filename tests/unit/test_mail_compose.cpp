@@ -4,9 +4,9 @@
 
 #include <doctest/doctest.h>
 
-#include "desk/mail/compose.hpp"
 #include "desk/mail/identity.hpp"
-#include "desk/mail/parse.hpp"
+#include "desk/mail/mime/compose.hpp"
+#include "desk/mail/mime/parse.hpp"
 
 using namespace desk::mail;
 

@@ -3,7 +3,7 @@
 
 #include <doctest/doctest.h>
 
-#include "desk/mail/html.hpp"
+#include "desk/mail/mime/html.hpp"
 
 using namespace desk::mail;
 

@@ -5,7 +5,7 @@
 
 #include <doctest/doctest.h>
 
-#include "desk/mail/parse.hpp"
+#include "desk/mail/mime/parse.hpp"
 #include "desk/util/sha256.hpp"
 
 #include "support/mail_corpus.hpp"

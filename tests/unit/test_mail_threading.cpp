@@ -6,7 +6,7 @@
 
 #include <doctest/doctest.h>
 
-#include "desk/mail/parse.hpp"
+#include "desk/mail/mime/parse.hpp"
 #include "desk/mail/threading.hpp"
 
 #include "support/mail_corpus.hpp"

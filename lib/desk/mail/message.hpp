@@ -1,6 +1,7 @@
-// A received mail message as plain values: what `mail::parse` reads out of
-// the raw bytes, with every header decoded and every text in UTF-8. Nothing
-// here refers to GMime; the raw bytes themselves are kept by the caller.
+// Mail as plain values. A received message: what `mail::parse` reads out
+// of the raw bytes, with every header decoded and every text in UTF-8 (the
+// raw bytes themselves are kept by the caller). A message to send: what
+// `mail::compose` writes. Nothing here refers to GMime.
 #pragma once
 
 #include <cstdint>
@@ -72,6 +73,24 @@ struct Message {
   // What could not be read cleanly (a MIME structure cut short, a part
   // whose encoding was broken). Informational: the rest was still read.
   std::vector<std::string> problems;
+};
+
+// A message desk sends, as plain values: what mail::compose writes out.
+struct Outgoing {
+  Address from;  // desk's address, with the desk's name
+  std::vector<Address> to;
+  std::vector<Address> cc;
+  std::string subject;                  // with the subject tag already in it
+  std::string message_id;               // without <>: a signed_message_id
+  std::string in_reply_to;              // the message answered, without <>; "" for none
+  std::vector<std::string> references;  // the thread, oldest first, without <>
+  std::int64_t date = 0;                // Unix seconds
+  std::string text;                     // the body, UTF-8
+  std::string loop_value;               // X-Desk-Loop: how desk knows its own mail
+  // An automatic message (an acknowledgement): Auto-Submitted:
+  // auto-replied (RFC 3834), and a request that responders stay quiet.
+  // A technician's reply is a person's mail and has neither.
+  bool automatic = false;
 };
 
 // At most this many MIME parts of a message are read; the problem is

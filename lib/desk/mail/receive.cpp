@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
+#include "desk/mail/mime.hpp"
 #include "desk/mail/names.hpp"
-#include "desk/mail/parse.hpp"
 #include "desk/mail/send.hpp"
 #include "desk/mail/threading.hpp"
 #include "desk/model/mail.hpp"
@@ -248,7 +248,7 @@ Receipt receive(work::Session& s, const ReceiveRequest& r) {
     throw DataError(fmt::format("unknown team {}", util::quoted(r.team)),
                     "the teams are the [teams.NAME] sections of desk.toml");
 
-  Message m = parse(r.raw);
+  Message m = mime().parse(r.raw);
   std::string digest = util::hex(util::sha256(r.raw));
   if (m.message_id.empty()) m.message_id = "sha256:" + digest;
 

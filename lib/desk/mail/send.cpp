@@ -7,8 +7,8 @@
 #include <fmt/format.h>
 
 #include "desk/core/error.hpp"
-#include "desk/mail/compose.hpp"
 #include "desk/mail/identity.hpp"
+#include "desk/mail/mime.hpp"
 #include "desk/model/serialize.hpp"
 #include "desk/store/mail_store.hpp"
 #include "desk/util/process.hpp"
@@ -82,7 +82,7 @@ Queued queue(work::Session& s, const model::Ticket& t, const std::string& kind, 
   out.loop_value = cfg.address;
   out.automatic = automatic;
   m.subject = out.subject;
-  m.raw = compose(out);
+  m.raw = mime().compose(out);
   mail.queue(m);
   return {m.id, to.address, {}};
 }

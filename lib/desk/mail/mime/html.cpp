@@ -1,4 +1,4 @@
-#include "desk/mail/html.hpp"
+#include "desk/mail/mime/html.hpp"
 
 #include <algorithm>
 #include <cstring>

@@ -1,4 +1,4 @@
-#include "desk/mail/gmime.hpp"
+#include "desk/mail/mime/gmime.hpp"
 
 #include <mutex>
 

@@ -5,7 +5,7 @@
 // the matching deleter means no path through the parser (an exception from
 // a charset conversion included) leaks or double-frees one.
 //
-// Private to lib/desk/mail/: nothing outside sees a GMime type.
+// Private to lib/desk/mail/mime/: nothing outside sees a GMime type.
 #pragma once
 
 #include <gmime/gmime.h>

@@ -1,13 +1,13 @@
-#include "desk/mail/parse.hpp"
+#include "desk/mail/mime/parse.hpp"
 
 #include <utility>
 #include <vector>
 
-#include "desk/mail/charset.hpp"
 #include "desk/mail/flowed.hpp"
-#include "desk/mail/gmime.hpp"
-#include "desk/mail/html.hpp"
 #include "desk/mail/machine.hpp"
+#include "desk/mail/mime/charset.hpp"
+#include "desk/mail/mime/gmime.hpp"
+#include "desk/mail/mime/html.hpp"
 #include "desk/mail/names.hpp"
 #include "desk/mail/quote.hpp"
 #include "desk/util/strings.hpp"

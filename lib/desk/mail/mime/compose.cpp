@@ -1,6 +1,6 @@
-#include "desk/mail/compose.hpp"
+#include "desk/mail/mime/compose.hpp"
 
-#include "desk/mail/gmime.hpp"
+#include "desk/mail/mime/gmime.hpp"
 
 namespace desk::mail {
 

@@ -1,11 +1,11 @@
-#include "desk/mail/charset.hpp"
+#include "desk/mail/mime/charset.hpp"
 
 #include <cerrno>
 #include <iconv.h>
 #include <memory>
 #include <uchardet.h>
 
-#include "desk/mail/gmime.hpp"
+#include "desk/mail/mime/gmime.hpp"
 #include "desk/util/strings.hpp"
 
 namespace desk::mail {
