@@ -149,8 +149,7 @@ HandleTime handle_time(work::Session& s, const StaffingRequest& r, Instant since
   // the weeks began, and replay each to now.
   auto latest = s.store.reports().latest_event_at();
   if (!latest || *latest <= s.now) {
-    sel.resolved_since = since;
-    sel.resolved_until = until;
+    sel.resolved_in = {since, until};
   } else {
     sel.updated_since = since;
   }

@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "desk/model/ticket.hpp"
@@ -25,10 +26,8 @@ struct ReportSelection {
   std::optional<Instant> open_since;
   // Changed at or after `updated_since` (its latest event is no older).
   std::optional<Instant> updated_since;
-  // Resolved, as the store stands, in [resolved_since, resolved_until): not
-  // reopened since. From the resolved_at index, so it reads only those.
-  std::optional<Instant> resolved_since;
-  std::optional<Instant> resolved_until;
+  // Resolved, as the store stands, in [first, second): not reopened since.
+  std::optional<std::pair<Instant, Instant>> resolved_in;
   // Fill in the ticket's timeline marks (else the list is empty).
   bool marks = true;
   // Fill in the title and the resolution code (else they stay empty): a

@@ -53,6 +53,15 @@ constexpr const char* kLoggedUntilScanned = "t.created_at + 0 < ?";
 // from the created_at index cost a tenth of `report performance` over the
 // 1M-ticket bench store's 90 days, where a scan reads every page once anyway.
 constexpr const char* kLoggedSinceScanned = "t.created_at + 0 >= ?";
+// Resolved in a span. The resolved_at index lists the tickets in the order
+// they were resolved, and reading their rows in that order seeks the table
+// at random: 1.6 s for the 482,255 of the 1M bench store's last 8 weeks.
+// Asked for their ids, SQLite reads the rows in id order: 0.5 s. When the
+// span holds most of the store, a scan reads every page once: 0.26 s.
+constexpr const char* kResolvedIn =
+    "t.id IN (SELECT r.id FROM tickets r WHERE r.resolved_at >= ? AND r.resolved_at < ?)";
+constexpr const char* kResolvedInScanned =
+    "coalesce(t.resolved_at, 0) >= ? AND coalesce(t.resolved_at, 0) < ?";
 // The first and last logging times, each from the end of the created_at
 // index (one aggregate per SELECT, so that SQLite does not scan for them).
 constexpr const char* kLoggedRange =
@@ -170,8 +179,10 @@ class SqlReportStore final : public ReportStore {
       where.push_back(fmt::format(kOpenSince, placeholders(statuses.size())));
     }
     if (sel.updated_since) where.emplace_back("t.updated_at >= ?");
-    if (sel.resolved_since) where.emplace_back("t.resolved_at >= ?");
-    if (sel.resolved_until) where.emplace_back("t.resolved_at < ?");
+    if (sel.resolved_in) {
+      bool most = most_logged(sel.resolved_in->first, sel.resolved_in->second);
+      where.emplace_back(most ? kResolvedInScanned : kResolvedIn);
+    }
     if (!where.empty()) sql += " WHERE " + util::join(where, " AND ");
     std::vector<ReadAhead> batches(kBatches);
     util::run_handoff(
@@ -183,8 +194,12 @@ class SqlReportStore final : public ReportStore {
             for (auto t : times) st.bind(i++, t);
             for (const auto& status : statuses) st.bind(i++, status);
             if (sel.open_since) st.bind(i++, static_cast<std::int64_t>(to_unix(*sel.open_since)));
-            for (const auto& at : {sel.updated_since, sel.resolved_since, sel.resolved_until})
-              if (at) st.bind(i++, static_cast<std::int64_t>(to_unix(*at)));
+            if (sel.updated_since)
+              st.bind(i++, static_cast<std::int64_t>(to_unix(*sel.updated_since)));
+            if (sel.resolved_in) {
+              st.bind(i++, static_cast<std::int64_t>(to_unix(sel.resolved_in->first)));
+              st.bind(i++, static_cast<std::int64_t>(to_unix(sel.resolved_in->second)));
+            }
             std::string tags;
             util::BatchFiller<ReadAhead> filler(handoff, kBatchTickets);
             while (filler.batch() != nullptr && st.step()) {
