@@ -143,10 +143,10 @@ HandleTime handle_time(work::Session& s, const StaffingRequest& r, Instant since
   store::ReportSelection sel;
   sel.titles = false;
   // With no event after now, a ticket resolved in the weeks as of now is one
-  // the store holds resolved in them: read those from their index (two
-  // thirds of the tickets changed in the weeks, on the bench store). With
-  // one, it may since have been reopened: read every ticket changed since
-  // the weeks began, and replay each to now.
+  // the store holds resolved in them: read only those (two thirds of the
+  // tickets changed in the weeks, on the bench store). With one, it may
+  // since have been reopened: read every ticket changed since the weeks
+  // began, and replay each to now.
   auto latest = s.store.reports().latest_event_at();
   if (!latest || *latest <= s.now) {
     sel.resolved_in = {since, until};
