@@ -80,7 +80,7 @@ TEST_SUITE("store/reports") {
     CHECK(calls == 1800);
   }
 
-  TEST_CASE("latest_event_at is the latest of any kind; resolved_in selects by resolved_at") {
+  TEST_CASE("latest_event_at is the latest of any kind, and resolved_in selects by resolved_at") {
     testing::TestDesk d("latest.db");
     CHECK_FALSE(d.store->reports().latest_event_at().has_value());
     auto s = d.session(1'790'001'000);
